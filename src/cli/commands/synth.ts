@@ -1,0 +1,30 @@
+/**
+ * `slipway synth`: spec → GitOps repository (and, when the infrastructure module is
+ * present, the CDK cloud assembly) under --out. Nothing is written if the spec is invalid.
+ */
+import { resolve } from "node:path";
+import type { Command } from "../command.js";
+import { EXIT } from "../command.js";
+import { parseOptions } from "../parse-options.js";
+import { loadSpec } from "../../spec/load.js";
+import { synthesizePlatform } from "../../synth/synthesize-platform.js";
+
+const USAGE = "slipway synth [--config FILE] [--out DIR]";
+
+export const command: Command = {
+  summary: "write the GitOps repository (and CDK app) of the platform spec",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseOptions(argv, { config: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } }, USAGE);
+    if (values.help) {
+      io.stdout(`${USAGE}\n\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --out DIR      output folder (default: out)\n`);
+      return EXIT.ok;
+    }
+    const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
+    const out = resolve(io.cwd, values.out ?? "out");
+    const result = await synthesizePlatform(spec, out);
+    io.stdout(`synthesized ${source ?? "the reference platform"} into ${out}\n`);
+    for (const line of result.summary) io.stdout(`  ${line}\n`);
+    return EXIT.ok;
+  },
+};

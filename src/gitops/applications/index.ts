@@ -1,0 +1,3 @@
+import type { GitOpsGenerator } from "../gitops-file.js";
+
+export const APPLICATIONS_GENERATORS: readonly GitOpsGenerator[] = [];

@@ -1,0 +1,3 @@
+import type { GitOpsGenerator } from "../gitops-file.js";
+
+export const ARGOCD_GENERATORS: readonly GitOpsGenerator[] = [];

@@ -1,0 +1,24 @@
+/**
+ * Argo CD sync waves of the root Application's children. Lower waves are synced and
+ * healthy before higher ones start, so an add-on that owns CRDs is always installed
+ * before any object that uses them. (Argo CD waits on child Applications' health only
+ * with the Application health check the bootstrap values turn on.)
+ */
+export const SYNC_WAVES = {
+  /** Argo CD projects before anything that names them. */
+  projects: -30,
+  /** Controllers the rest depends on (load balancer, Karpenter, storage): they own CRDs. */
+  systemControllers: -20,
+  /** Platform add-ons that own CRDs: External Secrets, cert-manager, Rollouts, Prometheus Operator, CSI. */
+  platformControllers: -10,
+  /** Objects using the CRDs above: NodePools, ClusterSecretStore, StorageClass, ExternalSecrets. */
+  platformConfiguration: 0,
+  /** Monitoring back ends and collectors that use the platform's storage and secrets. */
+  monitoring: 10,
+  /** Team namespaces, quotas and network policies. */
+  tenancy: 20,
+  /** Team applications. */
+  applications: 30,
+} as const;
+
+export type SyncWave = (typeof SYNC_WAVES)[keyof typeof SYNC_WAVES];

@@ -1,0 +1,163 @@
+/**
+ * Finding, reading and validating the platform spec.
+ *
+ * Order of discovery when no file is named: slipway.config.ts, slipway.config.mjs,
+ * slipway.config.js, slipway.yaml, slipway.yml. With none of them the reference platform
+ * is used. Every validation problem is reported at once, each naming its field path.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { SlipwayError } from "../errors.js";
+import { platformSpecSchema, type PlatformSpec } from "./schema.js";
+
+export const CONFIG_FILE_NAMES = ["slipway.config.ts", "slipway.config.mjs", "slipway.config.js", "slipway.yaml", "slipway.yml"] as const;
+
+export interface LoadedSpec {
+  readonly spec: PlatformSpec;
+  /** Absolute path of the file read, or undefined for the built-in reference platform. */
+  readonly source?: string;
+}
+
+export interface LoadSpecOptions {
+  /** A file to read; when absent the working directory is searched. */
+  readonly configPath?: string;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+}
+
+export async function loadSpec(options: LoadSpecOptions = {}): Promise<LoadedSpec> {
+  const cwd = options.cwd ?? process.cwd();
+  let source: string | undefined;
+  if (options.configPath !== undefined) {
+    source = resolve(cwd, options.configPath);
+    if (!existsSync(source)) {
+      throw new SlipwayError("SPEC_NOT_FOUND", `spec file ${options.configPath} does not exist`, {
+        where: source,
+        fix: `create it, or run without --config to use ${CONFIG_FILE_NAMES.join(", ")} or the reference platform`,
+      });
+    }
+  } else {
+    source = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
+  }
+  if (source === undefined) return { spec: parseSpec({}, "the reference platform") };
+  const raw = await readSpecFile(source);
+  return { spec: parseSpec(raw, source), source };
+}
+
+async function readSpecFile(path: string): Promise<unknown> {
+  const extension = extname(path);
+  if (extension === ".yaml" || extension === ".yml" || extension === ".json") {
+    const document = parseDocument(readFileSync(path, "utf8"), { prettyErrors: true, uniqueKeys: true });
+    if (document.errors.length > 0) {
+      throw new SlipwayError("SPEC_UNREADABLE", `spec file is not valid YAML`, {
+        where: path,
+        problems: document.errors.map((error) => error.message.split("\n")[0] ?? error.message),
+        fix: "correct the YAML syntax at the lines given",
+      });
+    }
+    return document.toJS() ?? {};
+  }
+  if (extension === ".ts" || extension === ".mts" || extension === ".js" || extension === ".mjs") {
+    let module: { default?: unknown };
+    try {
+      if (extension === ".ts" || extension === ".mts") {
+        const { tsImport } = await import("tsx/esm/api");
+        module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
+      } else {
+        module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      }
+    } catch (error) {
+      throw new SlipwayError("SPEC_UNREADABLE", `spec file could not be loaded: ${(error as Error).message}`, {
+        where: path,
+        cause: error,
+        fix: "make the file run on its own (node --import tsx <file>) and export the spec as its default export",
+      });
+    }
+    if (module.default === undefined) {
+      throw new SlipwayError("SPEC_UNREADABLE", "spec file has no default export", {
+        where: path,
+        fix: 'end it with `export default defineConfig({ ... })` (import { defineConfig } from "slipway")',
+      });
+    }
+    return module.default;
+  }
+  throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mjs, .js, .yaml or .yml, not "${extension}"`, { where: path });
+}
+
+/** Validates raw spec input; every problem names its field path. */
+export function parseSpec(raw: unknown, where: string): PlatformSpec {
+  const result = platformSpecSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue));
+  throw new SlipwayError("SPEC_INVALID", `the platform spec is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written`, {
+    where,
+    problems,
+    fix: "correct the fields listed; docs/spec.md lists every field with its default",
+  });
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join("") || "(root)";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+  const path = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedKeysAt(issue.path);
+    return issue.keys.map(
+      (key) => `${formatPath([...issue.path, key])}: unknown field${allowed.length > 0 ? `; allowed fields: ${allowed.join(", ")}` : ""}`,
+    );
+  }
+  if (issue.code === "invalid_value") {
+    return [`${path}: must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`];
+  }
+  if (issue.code === "invalid_type") {
+    return [`${path}: expected ${issue.expected}, got ${describeReceived(issue.input)}`];
+  }
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+    const comparison = issue.code === "too_small" ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
+    if (issue.origin === "array") return [`${path}: must have ${comparison} ${String(bound)} item(s)`];
+    if (issue.origin === "string") return [`${path}: length must be ${comparison} ${String(bound)}`];
+    return [`${path}: must be ${comparison} ${String(bound)}`];
+  }
+  return [`${path}: ${issue.message}`];
+}
+
+function describeReceived(input: unknown): string {
+  if (input === undefined) return "nothing (the field is required)";
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "string") return `the string ${JSON.stringify(input)}`;
+  return `${typeof input} ${typeof input === "object" ? "" : JSON.stringify(input)}`.trim();
+}
+
+/** The field names a strict object accepts at `path`, for "unknown field" messages. */
+function allowedKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = platformSpecSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (def.type === "object") schema = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def.type === "record") schema = def.valueType;
+    else if (def.type === "array") schema = def.element;
+    else return [];
+  }
+  const def = (unwrap(schema) as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape as object).sort() : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { _zod?: { def?: Record<string, unknown> } };
+  for (;;) {
+    const def = current._zod?.def;
+    if (!def) return current;
+    if (def.type === "default" || def.type === "prefault" || def.type === "optional" || def.type === "nullable") current = def.innerType as never;
+    else if (def.type === "pipe") current = def.in as never;
+    else return current;
+  }
+}
