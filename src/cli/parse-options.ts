@@ -2,18 +2,23 @@
  * Option parsing shared by commands: node's parseArgs, with unknown options turned into
  * a usage error that shows the command's usage line.
  */
-import { parseArgs, type ParseArgsConfig, type ParseArgsOptionsConfig } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { SlipwayError } from "../errors.js";
 
-export function parseOptions<T extends ParseArgsOptionsConfig>(
-  argv: readonly string[],
-  options: T,
-  usage: string,
-  allowPositionals = false,
-) {
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+export type ParsedOptions<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+export function parseOptions<T extends OptionsConfig>(argv: readonly string[], options: T, usage: string): ParsedOptions<T> {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new SlipwayError("USAGE", (error as Error).message.split("\n")[0] ?? "invalid options", { fix: `usage: ${usage}` });
+  }
+}
+
+/** Refuses positional arguments for commands that take none. */
+export function noPositionals(positionals: readonly string[], usage: string): void {
+  if (positionals.length > 0) {
+    throw new SlipwayError("USAGE", `unexpected argument "${positionals[0]}"`, { fix: `usage: ${usage}` });
   }
 }

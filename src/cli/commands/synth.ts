@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
-import { parseOptions } from "../parse-options.js";
+import { noPositionals, parseOptions } from "../parse-options.js";
 import { loadSpec } from "../../spec/load.js";
 import { synthesizePlatform } from "../../synth/synthesize-platform.js";
 
@@ -15,7 +15,8 @@ export const command: Command = {
   summary: "write the GitOps repository (and CDK app) of the platform spec",
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseOptions(argv, { config: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } }, USAGE);
+    const { values, positionals } = parseOptions(argv, { config: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } }, USAGE);
+    noPositionals(positionals, USAGE);
     if (values.help) {
       io.stdout(`${USAGE}\n\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --out DIR      output folder (default: out)\n`);
       return EXIT.ok;
