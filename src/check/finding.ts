@@ -1,0 +1,43 @@
+/**
+ * What the checker reports. Statuses are few on purpose (kubeconform's lesson): a
+ * finding is an error (the platform is wrong or will be rejected), a warning (it works
+ * but is risky or deprecated) or info (worth knowing).
+ */
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+export interface Finding {
+  /** Stable rule id, e.g. `schema`, `pod-security/hostPorts`, `network-policy/dns-blocked`. */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** File the object came from, relative to the working directory; `<stdin>` for standard input. */
+  readonly file: string;
+  /** 1-based line of the object (or of the field, where known). */
+  readonly line?: number;
+  /** `Kind namespace/name` of the object concerned, when there is one. */
+  readonly object?: string;
+  readonly message: string;
+  /** How to fix it: one sentence. */
+  readonly fix: string;
+}
+
+/** An object read from the input, with where it came from. */
+export interface SourceObject {
+  /** The parsed document: any JSON value; rules check its shape before trusting it. */
+  readonly document: Record<string, unknown>;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly file: string;
+  /** 0-based index of the document in its file. */
+  readonly documentIndex: number;
+  /** 1-based line where the document starts. */
+  readonly line: number;
+}
+
+/** `Kind namespace/name` or `Kind name`, as findings print objects. */
+export function describeObject(object: Pick<SourceObject, "kind" | "name" | "namespace">): string {
+  return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
+}

@@ -1,0 +1,27 @@
+/**
+ * A rule the checker runs over the whole input (kube-linter's model: each rule is a small
+ * data entry with an id, severity, documentation and a pure check function). Rules see
+ * every object at once because many findings are about references between objects.
+ */
+import type { Finding, Severity, SourceObject } from "./finding.js";
+
+export interface CheckContext {
+  readonly objects: readonly SourceObject[];
+  /** Target Kubernetes minor version, e.g. "1.35". */
+  readonly kubernetesVersion: string;
+  /** Custom resource kinds known from --crds and from CRDs in the input: `group/version/kind`. */
+  readonly customResourceKinds: ReadonlySet<string>;
+}
+
+export interface Rule {
+  /** Stable id; findings carry it (`network-policy/dns-blocked`). */
+  readonly id: string;
+  readonly category: "schema" | "deprecation" | "pod-security" | "network-policy" | "reference" | "best-practice";
+  readonly severity: Severity;
+  /** One line for the generated rule documentation. */
+  readonly description: string;
+  /** How to fix what it finds: used in docs and as the default `fix` of findings. */
+  readonly remediation: string;
+  /** Pure: no I/O. */
+  check(context: CheckContext): Finding[];
+}
