@@ -62,6 +62,8 @@ export interface PlatformNames {
   /** ECR repository URI per application. */
   readonly ecrRepositories: Readonly<Record<string, { readonly name: string; readonly uri: string }>>;
   readonly githubActionsRoleName: string;
+  /** `Name` tag of the VPC; the AWS Load Balancer Controller finds the VPC by it (pods cannot reach IMDS). */
+  readonly vpcName: string;
   readonly argocdHost: string;
 }
 
@@ -126,6 +128,7 @@ export function platformNames(spec: PlatformSpec): PlatformNames {
       Object.keys(spec.applications).map((name) => [name, { name: `${clusterName}/${name}`, uri: `${registry}/${clusterName}/${name}` }]),
     ),
     githubActionsRoleName: truncateRoleName(`${clusterName}-github-actions`),
+    vpcName: `${clusterName}-vpc`,
     argocdHost: spec.gitops.argocdHost,
   };
 }
