@@ -82,9 +82,20 @@ async function readSpecFile(path: string): Promise<unknown> {
         fix: 'end it with `export default defineConfig({ ... })` (import { defineConfig } from "slipway")',
       });
     }
-    return module.default;
+    return unwrapDefault(module.default);
   }
   throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mjs, .js, .yaml or .yml, not "${extension}"`, { where: path });
+}
+
+/**
+ * A .ts file outside an ESM package is compiled as CommonJS, so its `export default`
+ * arrives one level deeper (`{ default: spec }`).
+ */
+function unwrapDefault(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && Object.keys(value).length === 1 && "default" in value) {
+    return (value as { default: unknown }).default;
+  }
+  return value;
 }
 
 /** Validates raw spec input; every problem names its field path. */

@@ -31,46 +31,28 @@ const taint = z.strictObject({
 });
 
 const nodeGroup = z.strictObject({
-  /** EC2 instance types of the managed node group. */
-  instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, "must be an EC2 instance type such as m6i.large")).min(1),
-  minSize: z.number().int().min(0),
-  maxSize: z.number().int().min(1),
-  /** @default minSize */
-  desiredSize: z.number().int().min(0).optional(),
-  /** @default "ON_DEMAND" */
-  capacityType: z.enum(["ON_DEMAND", "SPOT"]).default("ON_DEMAND"),
-  /** @default {} */
-  labels: z.record(z.string(), z.string()).default({}),
-  /** @default [] */
-  taints: z.array(taint).default([]),
-  /** Root volume size (encrypted gp3). @default 50 */
-  diskSizeGiB: z.number().int().min(20).max(16384).default(50),
+  instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, "must be an EC2 instance type such as m6i.large")).min(1).describe("EC2 instance types of the managed node group."),
+  minSize: z.number().int().min(0).describe("Minimum nodes."),
+  maxSize: z.number().int().min(1).describe("Maximum nodes (>= minSize)."),
+  desiredSize: z.number().int().min(0).optional().describe("Initial nodes (default minSize)."),
+  capacityType: z.enum(["ON_DEMAND", "SPOT"]).default("ON_DEMAND").describe("EC2 purchase option of the node group."),
+  labels: z.record(z.string(), z.string()).default({}).describe("Kubernetes labels of the nodes."),
+  taints: z.array(taint).default([]).describe("Kubernetes taints of the nodes."),
+  diskSizeGiB: z.number().int().min(20).max(16384).default(50).describe("Root volume size (encrypted gp3)."),
 });
 
 const karpenter = z.strictObject({
-  /** @default true */
-  enabled: z.boolean().default(true),
-  /** @default ["amd64"] */
-  architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]),
-  /** @default ["c6i", "m6i"] */
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).default(["c6i", "m6i"]),
-  /** @default ["large", "xlarge", "2xlarge"] */
-  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).default(["large", "xlarge", "2xlarge"]),
-  /**
-   * Share of Karpenter capacity on spot versus on-demand, as whole parts (4:1 = 80% spot).
-   * Enforced with the topology-spread technique Karpenter documents, not NodePool weights.
-   * @default { spot: 4, onDemand: 1 }
-   */
+  enabled: z.boolean().default(true).describe("Install Karpenter and its NodePools."),
+  architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]).describe("CPU architectures Karpenter may launch."),
+  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
+  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
   capacitySplit: z
     .strictObject({ spot: z.number().int().min(0).max(20), onDemand: z.number().int().min(0).max(20) })
-    .prefault({ spot: 4, onDemand: 1 }),
-  /** @default { cpu: "1000", memory: "2000Gi" } */
-  limits: z.strictObject({ cpu: quantity, memory: quantity }).prefault({ cpu: "1000", memory: "2000Gi" }),
-  /** Empty or underused nodes are consolidated after this long. @default "60s" */
-  consolidateAfter: duration.default("60s"),
-  /** Nodes are replaced after this long. @default "168h" (7 days) */
-  expireAfter: duration.default("168h"),
-  /** @default { sizeGiB: 100, type: "gp3", encrypted: true } */
+    .prefault({ spot: 4, onDemand: 1 })
+    .describe("Share of Karpenter capacity on spot versus on-demand, as whole parts (4:1 = 80% spot). Enforced with the topology-spread technique Karpenter documents, not NodePool weights."),
+  limits: z.strictObject({ cpu: quantity, memory: quantity }).prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
+  consolidateAfter: duration.default("60s").describe("Empty or underused nodes are consolidated after this long."),
+  expireAfter: duration.default("168h").describe("Nodes are replaced after this long."),
   rootVolume: z
     .strictObject({
       sizeGiB: z.number().int().min(20).max(16384).default(100),
@@ -83,63 +65,43 @@ const karpenter = z.strictObject({
 const podSecurityLevel = z.enum(["restricted", "baseline", "privileged"]);
 
 const namespace = z.strictObject({
-  /** Pod Security Standards level enforced (and audited, warned) on the namespace. @default "restricted" */
-  podSecurity: podSecurityLevel.default("restricted"),
-  /** Team that owns the namespace; its quota and AppProject apply. @default none */
-  team: dnsLabel.optional(),
-  /** @default {} */
+  podSecurity: podSecurityLevel.default("restricted").describe("Pod Security Standards level enforced (and audited, warned) on the namespace."),
+  team: dnsLabel.optional().describe("Team that owns the namespace; its quota and AppProject apply."),
   labels: z.record(z.string(), z.string()).default({}),
 });
 
 const quota = z.strictObject({
-  /** @default "20" */
-  requestsCpu: quantity.default("20"),
-  /** @default "40Gi" */
-  requestsMemory: quantity.default("40Gi"),
-  /** @default "40" */
-  limitsCpu: quantity.default("40"),
-  /** @default "80Gi" */
-  limitsMemory: quantity.default("80Gi"),
-  /** @default 10 */
-  persistentVolumeClaims: z.number().int().min(0).default(10),
+  requestsCpu: quantity.default("20").describe("Sum of CPU requests allowed in each namespace of the team."),
+  requestsMemory: quantity.default("40Gi").describe("Sum of memory requests allowed."),
+  limitsCpu: quantity.default("40").describe("Sum of CPU limits allowed."),
+  limitsMemory: quantity.default("80Gi").describe("Sum of memory limits allowed."),
+  persistentVolumeClaims: z.number().int().min(0).default(10).describe("Most PersistentVolumeClaims allowed."),
 });
 
 const team = z.strictObject({
-  /** Quota applied to every namespace of the team. @default the reference quota */
-  quota: quota.prefault({}),
-  /** Git repositories the team's Argo CD AppProject may deploy from. @default the platform repository */
-  sourceRepos: z.array(z.string().min(1)).optional(),
+  quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
+  sourceRepos: z.array(z.string().min(1)).optional().describe("Git repositories the team's Argo CD AppProject may deploy from."),
 });
 
 const canaryStep = z.strictObject({
-  /** Percentage of pods on the new version at this step. */
-  weight: z.number().int().min(1).max(100),
-  /** How long to wait before the next step; omit to wait for a manual promotion. */
-  pause: duration.optional(),
+  weight: z.number().int().min(1).max(100).describe("Percentage of pods on the new version at this step."),
+  pause: duration.optional().describe("How long to wait before the next step; omit to wait for a manual promotion."),
 });
 
 const scalingRule = z.strictObject({
-  /** Percent of current replicas added or removed per period. */
-  percent: z.number().int().min(1).max(1000),
+  percent: z.number().int().min(1).max(1000).describe("Percent of current replicas added or removed per period."),
   periodSeconds: z.number().int().min(1).max(1800),
   stabilizationWindowSeconds: z.number().int().min(0).max(3600),
 });
 
 const autoscaling = z.strictObject({
-  /** @default 3 */
-  minReplicas: z.number().int().min(1).default(3),
-  /** @default 50 */
-  maxReplicas: z.number().int().min(1).default(50),
-  /** Target average CPU utilisation in percent of requests; null turns it off. @default 70 */
-  cpuUtilization: z.number().int().min(1).max(100).nullable().default(70),
-  /** Target average memory utilisation in percent of requests; null turns it off. @default 80 */
-  memoryUtilization: z.number().int().min(1).max(100).nullable().default(80),
-  /** Target HTTP requests per second per pod (custom metric http_requests_per_second); null turns it off. @default 1000 */
-  requestsPerSecond: z.number().int().min(1).nullable().default(1000),
-  /** @default { percent: 100, periodSeconds: 15, stabilizationWindowSeconds: 0 } */
-  scaleUp: scalingRule.default({ percent: 100, periodSeconds: 15, stabilizationWindowSeconds: 0 }),
-  /** @default { percent: 10, periodSeconds: 60, stabilizationWindowSeconds: 300 } */
-  scaleDown: scalingRule.default({ percent: 10, periodSeconds: 60, stabilizationWindowSeconds: 300 }),
+  minReplicas: z.number().int().min(1).default(3).describe("Fewest replicas the HPA keeps."),
+  maxReplicas: z.number().int().min(1).default(50).describe("Most replicas the HPA scales to."),
+  cpuUtilization: z.number().int().min(1).max(100).nullable().default(70).describe("Target average CPU utilisation in percent of requests; null turns it off."),
+  memoryUtilization: z.number().int().min(1).max(100).nullable().default(80).describe("Target average memory utilisation in percent of requests; null turns it off."),
+  requestsPerSecond: z.number().int().min(1).nullable().default(1000).describe("Target HTTP requests per second per pod (custom metric http_requests_per_second); null turns it off."),
+  scaleUp: scalingRule.default({ percent: 100, periodSeconds: 15, stabilizationWindowSeconds: 0 }).describe("HPA scale-up behaviour."),
+  scaleDown: scalingRule.default({ percent: 10, periodSeconds: 60, stabilizationWindowSeconds: 300 }).describe("HPA scale-down behaviour."),
 });
 
 const resources = z.strictObject({
@@ -148,29 +110,20 @@ const resources = z.strictObject({
 });
 
 const application = z.strictObject({
-  /** Namespace the application runs in. */
-  namespace: dnsLabel,
-  /** Container image without tag; the tag is `imageTag`. @default the application's ECR repository */
-  image: z.string().min(1).optional(),
-  /** Immutable image tag deployed; CI updates it. @default "v1.0.0" */
-  imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag").default("v1.0.0"),
-  /** Container port serving HTTP. @default 8080 */
-  port: z.number().int().min(1024).max(65535).default(8080),
-  /** Port serving Prometheus metrics (path /metrics). @default 9090 */
-  metricsPort: z.number().int().min(1024).max(65535).default(9090),
-  /** Replicas before the HPA takes over. @default 10 */
-  replicas: z.number().int().min(1).default(10),
-  /** @default requests 500m/512Mi, limits 1/1Gi */
+  namespace: dnsLabel.describe("Namespace the application runs in."),
+  image: z.string().min(1).optional().describe("Container image without tag; the tag is `imageTag`."),
+  imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag").default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
+  port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
+  metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
+  replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
   resources: resources.prefault({ requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } }),
-  /** HTTP path of the readiness and liveness probes. @default { readiness: "/ready", liveness: "/healthz" } */
   probes: z
     .strictObject({ readinessPath: z.string().startsWith("/").default("/ready"), livenessPath: z.string().startsWith("/").default("/healthz") })
-    .prefault({}),
-  /** Canary steps; pauses between them. @default 5/20/50/80 with 5m/10m/10m/10m pauses */
+    .prefault({})
+    .describe("HTTP path of the readiness and liveness probes."),
   canary: z
     .strictObject({
       steps: z.array(canaryStep).min(1),
-      /** Minimum success rate (0-1) the Prometheus analysis requires. @default 0.99 */
       successRate: z.number().min(0).max(1).default(0.99),
     })
     .default({
@@ -181,81 +134,61 @@ const application = z.strictObject({
         { weight: 80, pause: "10m" },
       ],
       successRate: 0.99,
-    }),
-  /** @default the reference HPA */
+    })
+    .describe("Canary steps; pauses between them."),
   autoscaling: autoscaling.prefault({}),
-  /** Minimum pods available during voluntary disruptions. @default "50%" */
-  minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%"),
-  /** Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables. @default { DATABASE_URL: "<app>/database-url" } */
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name"), z.string().min(1)).optional(),
-  /** Public host served through the shared ALB; omit for an internal service. @default none */
-  host: z.string().optional(),
-  /** GitHub repository (owner/name) whose workflow builds the image. @default none */
-  githubRepository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/).optional(),
+  minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
+  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name"), z.string().min(1)).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
+  host: z.string().optional().describe("Public host served through the shared ALB; omit for an internal service."),
+  githubRepository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/).optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });
 
 const prometheus = z.strictObject({
-  /** @default "15d" */
-  retention: z.string().regex(/^[0-9]+(h|d|w|y)$/).default("15d"),
-  /** @default "100Gi" */
-  storage: quantity.default("100Gi"),
-  /** @default 2 */
-  replicas: z.number().int().min(1).default(2),
+  retention: z.string().regex(/^[0-9]+(h|d|w|y)$/).default("15d").describe("How long Prometheus keeps metrics."),
+  storage: quantity.default("100Gi").describe("Prometheus volume size (gp3)."),
+  replicas: z.number().int().min(1).default(2).describe("Prometheus replicas."),
 });
 
 const monitoring = z.strictObject({
-  /** @default 15d, 100Gi gp3 */
   prometheus: prometheus.prefault({}),
-  /** @default persistent 10Gi */
   grafana: z.strictObject({ storage: quantity.default("10Gi"), host: z.string().optional() }).prefault({}),
-  /** Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository. */
   alertmanager: z
     .strictObject({
       slackChannel: z.string().startsWith("#").default("#alerts"),
       groupBy: z.array(z.string().min(1)).min(1).default(["alertname", "namespace"]),
     })
-    .prefault({}),
-  /** Loki log retention. @default "744h" (31 days) */
-  logRetention: duration.default("744h"),
-  /** Tempo trace retention. @default "336h" (14 days) */
-  traceRetention: duration.default("336h"),
+    .prefault({})
+    .describe("Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository."),
+  logRetention: duration.default("744h").describe("How long Loki keeps logs.").describe("Loki log retention."),
+  traceRetention: duration.default("336h").describe("How long Tempo keeps traces.").describe("Tempo trace retention."),
 });
 
 const gitops = z.strictObject({
-  /** Git repository Argo CD reads the synthesized GitOps tree from. */
-  repoURL: z.string().min(1).default("https://github.com/example-org/platform-gitops.git"),
-  /** @default "main" */
-  targetRevision: z.string().min(1).default("main"),
-  /** Folder of the GitOps tree inside the repository. @default "." */
-  path: z.string().default("."),
-  /** Host name of the Argo CD UI behind the ALB (ACM certificate for it). @default "argocd.example.com" */
-  argocdHost: z.string().min(1).default("argocd.example.com"),
+  repoURL: z.string().min(1).default("https://github.com/example-org/platform-gitops.git").describe("Git repository Argo CD reads the synthesized GitOps tree from."),
+  targetRevision: z.string().min(1).default("main").describe("Branch or tag Argo CD follows."),
+  path: z.string().default(".").describe("Folder of the GitOps tree inside the repository."),
+  argocdHost: z.string().min(1).default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
 });
 
 export const platformSpecSchema = z
   .strictObject({
-    /** AWS account and region the platform lives in. */
     aws: z
       .strictObject({
-        account: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id").default("111122223333"),
-        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1"),
+        account: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id").default("111122223333").describe("AWS account id (12 digits) of the platform; role ARNs, bucket names and ECR URIs derive from it."),
+        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1").describe("AWS region of the platform."),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("AWS account and region the platform lives in."),
     cluster: z
       .strictObject({
-        name: dnsLabel.default("production-cluster"),
-        kubernetesVersion: z.enum(KUBERNETES.supported).default(KUBERNETES.defaultVersion),
-        /** CIDRs allowed to reach the public API endpoint. @default ["203.0.113.0/24"] */
-        publicAccessCidrs: z.array(z.string().regex(/^[0-9.]+\/[0-9]+$/, "must be an IPv4 CIDR")).min(1).default(["203.0.113.0/24"]),
-        /** Must be true to allow 0.0.0.0/0 on the public endpoint. @default false */
-        allowPublicEndpointFromAnywhere: z.boolean().default(false),
-        vpcCidr: z.string().regex(/^[0-9.]+\/[0-9]+$/).default("10.0.0.0/16"),
-        /** @default 3 */
-        availabilityZones: z.number().int().min(2).max(6).default(3),
-        /** One NAT gateway per AZ (resilient) or a single one (cheaper). @default "one-per-az" */
-        natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
-        /** IAM role ARN granted cluster admin through an access entry. @default none */
-        adminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/).optional(),
+        name: dnsLabel.default("production-cluster").describe("EKS cluster name; prefixes every AWS resource name."),
+        kubernetesVersion: z.enum(KUBERNETES.supported).default(KUBERNETES.defaultVersion).describe("Kubernetes version of a new cluster (versions in EKS standard support)."),
+        publicAccessCidrs: z.array(z.string().regex(/^[0-9.]+\/[0-9]+$/, "must be an IPv4 CIDR")).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
+        allowPublicEndpointFromAnywhere: z.boolean().default(false).describe("Must be true to allow 0.0.0.0/0 on the public endpoint."),
+        vpcCidr: z.string().regex(/^[0-9.]+\/[0-9]+$/).default("10.0.0.0/16").describe("CIDR of the VPC."),
+        availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
+        natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
+        adminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/).optional().describe("IAM role ARN granted cluster admin through an access entry."),
       })
       .prefault({}),
     nodeGroups: z.record(dnsLabel, nodeGroup).prefault({
@@ -288,8 +221,11 @@ export const platformSpecSchema = z
     teams: z.record(dnsLabel, team).prefault({ "team-a": {} }),
     applications: z.record(dnsLabel, application).prefault({ "api-server": { namespace: "production" } }),
     monitoring: monitoring.prefault({}),
-    /** Prefix of Secrets Manager secret names the platform may read. @default "<cluster name>/" */
-    secretsPrefix: z.string().regex(/^[A-Za-z0-9/_+=.@-]+\/$/, "must end with '/'").optional(),
+    secretsPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9/_+=.@-]+\/$/, "must end with '/'")
+      .optional()
+      .describe("Prefix of Secrets Manager secret names the platform may read (default: the cluster name and '/')."),
   })
   .superRefine((spec, context) => {
     for (const [name, group] of Object.entries(spec.nodeGroups)) {

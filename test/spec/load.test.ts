@@ -1,0 +1,179 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SlipwayError } from "../../src/errors.js";
+import { loadSpec, parseSpec } from "../../src/spec/load.js";
+import { REPO_ROOT } from "../support/paths.js";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "slipway-spec-"));
+}
+
+function problemsOf(raw: unknown): readonly string[] {
+  try {
+    parseSpec(raw, "slipway.yaml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect((error as SlipwayError).code).toBe("SPEC_INVALID");
+    expect((error as SlipwayError).where).toBe("slipway.yaml");
+    return (error as SlipwayError).problems;
+  }
+  throw new Error("expected the spec to be rejected");
+}
+
+describe("the reference platform (no spec at all)", () => {
+  it("GIVEN an empty folder WHEN loading THEN the spec is the reference platform of DESIGN.md", async () => {
+    const { spec, source } = await loadSpec({ cwd: tempDir() });
+    expect(source).toBeUndefined();
+    expect(spec.cluster.name).toBe("production-cluster");
+    expect(spec.cluster.kubernetesVersion).toBe("1.35");
+    expect(spec.nodeGroups.system).toMatchObject({
+      instanceTypes: ["m6i.large"],
+      minSize: 2,
+      maxSize: 4,
+      labels: { role: "system" },
+      taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }],
+    });
+    expect(spec.nodeGroups.application).toMatchObject({ instanceTypes: ["c6i.xlarge", "c6i.2xlarge"], minSize: 2, maxSize: 20 });
+    expect(spec.karpenter).toMatchObject({
+      architectures: ["amd64"],
+      instanceFamilies: ["c6i", "m6i"],
+      instanceSizes: ["large", "xlarge", "2xlarge"],
+      limits: { cpu: "1000", memory: "2000Gi" },
+      consolidateAfter: "60s",
+      expireAfter: "168h",
+      rootVolume: { sizeGiB: 100, type: "gp3", encrypted: true },
+    });
+    expect(Object.keys(spec.namespaces)).toEqual(["production", "staging", "development"]);
+    expect(Object.values(spec.namespaces).every((namespace) => namespace.podSecurity === "restricted")).toBe(true);
+    expect(spec.teams["team-a"]?.quota).toEqual({ requestsCpu: "20", requestsMemory: "40Gi", limitsCpu: "40", limitsMemory: "80Gi", persistentVolumeClaims: 10 });
+    const api = spec.applications["api-server"];
+    expect(api?.replicas).toBe(10);
+    expect(api?.canary.steps).toEqual([
+      { weight: 5, pause: "5m" },
+      { weight: 20, pause: "10m" },
+      { weight: 50, pause: "10m" },
+      { weight: 80, pause: "10m" },
+    ]);
+    expect(api?.autoscaling).toEqual({
+      minReplicas: 3,
+      maxReplicas: 50,
+      cpuUtilization: 70,
+      memoryUtilization: 80,
+      requestsPerSecond: 1000,
+      scaleUp: { percent: 100, periodSeconds: 15, stabilizationWindowSeconds: 0 },
+      scaleDown: { percent: 10, periodSeconds: 60, stabilizationWindowSeconds: 300 },
+    });
+    expect(spec.monitoring.prometheus).toMatchObject({ retention: "15d", storage: "100Gi" });
+    expect(spec.monitoring.grafana.storage).toBe("10Gi");
+    expect(spec.monitoring.alertmanager).toEqual({ slackChannel: "#alerts", groupBy: ["alertname", "namespace"] });
+  });
+});
+
+describe("spec files", () => {
+  it("GIVEN slipway.yaml adding a team, a namespace and an app in a few lines WHEN loading THEN they merge with the defaults", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "slipway.yaml"),
+      [
+        "teams:",
+        "  team-a: {}",
+        "  payments: { quota: { requestsCpu: '8' } }",
+        "namespaces:",
+        "  production: { team: team-a }",
+        "  payments: { team: payments }",
+        "applications:",
+        "  api-server: { namespace: production }",
+        "  ledger: { namespace: payments, port: 8443 }",
+        "",
+      ].join("\n"),
+    );
+    const { spec, source } = await loadSpec({ cwd });
+    expect(source).toBe(join(cwd, "slipway.yaml"));
+    expect(spec.teams.payments?.quota.requestsCpu).toBe("8");
+    expect(spec.teams.payments?.quota.limitsMemory).toBe("80Gi");
+    expect(spec.namespaces.payments).toEqual({ podSecurity: "restricted", team: "payments", labels: {} });
+    expect(spec.applications.ledger?.port).toBe(8443);
+    expect(spec.applications.ledger?.canary.steps).toHaveLength(4);
+  });
+
+  it("GIVEN slipway.config.ts using defineConfig WHEN loading THEN its default export is validated", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "slipway.config.ts"),
+      `import { defineConfig } from ${JSON.stringify(join(REPO_ROOT, "src/index.ts"))};\n` +
+        `const minSize: number = 3;\nexport default defineConfig({ cluster: { name: "edge" }, nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize, maxSize: 5 } } });\n`,
+    );
+    const { spec } = await loadSpec({ cwd });
+    expect(spec.cluster.name).toBe("edge");
+    expect(spec.nodeGroups.system).toMatchObject({ minSize: 3, maxSize: 5, taints: [] });
+    expect(spec.nodeGroups.application).toBeUndefined();
+  });
+
+  it("GIVEN --config naming a missing file WHEN loading THEN SPEC_NOT_FOUND names the path", async () => {
+    const cwd = tempDir();
+    await expect(loadSpec({ cwd, configPath: "nope.yaml" })).rejects.toMatchObject({ code: "SPEC_NOT_FOUND", where: join(cwd, "nope.yaml") });
+  });
+
+  it("GIVEN broken YAML WHEN loading THEN SPEC_UNREADABLE names the file and the line", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "cluster:\n  name: [unclosed\n");
+    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    expect(error).toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.yaml") });
+    expect((error as SlipwayError).problems.join("\n")).toMatch(/line \d+/);
+  });
+
+  it("GIVEN a config without a default export WHEN loading THEN the error says how to export it", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mjs"), "export const spec = {};\n");
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export" });
+  });
+});
+
+describe("spec errors name the field path and the allowed values", () => {
+  it.each<[string, unknown, string[]]>([
+    [
+      "impossible node group size",
+      { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 2, maxSize: 1 } } },
+      ["nodeGroups.system.maxSize: must be >= minSize (2)"],
+    ],
+    ["wrong type", { applications: { web: { namespace: "production", replicas: "ten" } } }, ['applications.web.replicas: expected number, got the string "ten"']],
+    [
+      "unknown field",
+      { cluster: { nmae: "x" } },
+      ["cluster.nmae: unknown field; allowed fields: adminRoleArn, allowPublicEndpointFromAnywhere, availabilityZones, kubernetesVersion, name, natGateways, publicAccessCidrs, vpcCidr"],
+    ],
+    ["value outside an enum", { namespaces: { dev: { podSecurity: "strict" } } }, ['namespaces.dev.podSecurity: must be one of "restricted", "baseline", "privileged"']],
+    ["unsupported Kubernetes version", { cluster: { kubernetesVersion: "1.33" } }, ['cluster.kubernetesVersion: must be one of "1.35", "1.36"']],
+    ["negative size", { nodeGroups: { batch: { instanceTypes: ["c6i.large"], minSize: -1, maxSize: 3 } } }, ["nodeGroups.batch.minSize: must be >= 0"]],
+    ["undefined namespace", { applications: { web: { namespace: "nowhere" } } }, ['applications.web.namespace: namespace "nowhere" is not defined; defined namespaces: production, staging, development']],
+    ["undefined team", { namespaces: { production: {}, ops: { team: "ops" } } }, ['namespaces.ops.team: team "ops" is not defined; defined teams: team-a']],
+    [
+      "HPA bounds",
+      { applications: { "api-server": { namespace: "production", autoscaling: { minReplicas: 5, maxReplicas: 2 } } } },
+      ["applications.api-server.autoscaling.maxReplicas: must be >= minReplicas (5)"],
+    ],
+    [
+      "canary weights not increasing",
+      { applications: { "api-server": { namespace: "production", canary: { steps: [{ weight: 50 }, { weight: 20 }] } } } },
+      ["applications.api-server.canary.steps[1].weight: must be greater than the previous step's weight (50)"],
+    ],
+    [
+      "public endpoint open to the internet",
+      { cluster: { publicAccessCidrs: ["0.0.0.0/0"] } },
+      ["cluster.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet; set cluster.allowPublicEndpointFromAnywhere: true if that is intended"],
+    ],
+    ["missing required field", { nodeGroups: { batch: { minSize: 1, maxSize: 3 } } }, ["nodeGroups.batch.instanceTypes: expected array, got nothing (the field is required)"]],
+  ])("%s", (_title, raw, expected) => {
+    expect(problemsOf(raw)).toEqual(expected);
+  });
+
+  it("GIVEN 0.0.0.0/0 with the explicit opt-in WHEN parsing THEN it is accepted", () => {
+    expect(parseSpec({ cluster: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true } }, "x").cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
+  });
+
+  it("GIVEN several problems WHEN parsing THEN all are reported at once", () => {
+    expect(problemsOf({ cluster: { name: "Bad_Name" }, karpenter: { consolidateAfter: "soon" } })).toHaveLength(2);
+  });
+});
