@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/paths.js";
+import { readTree } from "../support/tree.js";
+
+const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
+
+function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "slipway-synth-"));
+}
+
+describe("slipway synth", () => {
+  it("GIVEN no spec WHEN synthesizing twice THEN both trees are byte-identical and need no AWS credentials", () => {
+    const cwd = tempDir();
+    const offline = { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_PROFILE: "", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" };
+    const first = slipway(["synth", "--out", "first"], cwd, offline);
+    const second = slipway(["synth", "--out", "second"], cwd, offline);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(0);
+    expect(first.stdout).toContain("synthesized the reference platform");
+    const a = readTree(join(cwd, "first"));
+    const b = readTree(join(cwd, "second"));
+    expect(a.size).toBeGreaterThan(20);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, content] of a) expect(content, path).toBe(b.get(path));
+  });
+
+  it("GIVEN an invalid spec WHEN synthesizing THEN it exits 1, names the field, and writes nothing", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "nodeGroups:\n  system: { instanceTypes: [m6i.large], minSize: 3, maxSize: 1 }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error SPEC_INVALID: the platform spec is invalid (1 problem); nothing was written");
+    expect(result.stderr).toContain("- nodeGroups.system.maxSize: must be >= minSize (3)");
+    expect(result.stderr).toContain(`where: ${join(cwd, "slipway.yaml")}`);
+    expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("GIVEN an earlier output WHEN the spec becomes invalid THEN the earlier output is left untouched", () => {
+    const cwd = tempDir();
+    expect(slipway(["synth", "--out", "out"], cwd).status).toBe(0);
+    const before = readTree(join(cwd, "out"));
+    writeFileSync(join(cwd, "slipway.yaml"), "cluster: { name: Not_A_Label }\n");
+    expect(slipway(["synth", "--out", "out"], cwd).status).toBe(1);
+    expect(readTree(join(cwd, "out"))).toEqual(before);
+  });
+
+  it("GIVEN a stale file in the output WHEN synthesizing again THEN the file is removed", () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "out", "gitops", "old"), { recursive: true });
+    writeFileSync(join(cwd, "out", "gitops", "old", "stale.yaml"), "kind: Stale\n");
+    expect(slipway(["synth", "--out", "out"], cwd).status).toBe(0);
+    expect(existsSync(join(cwd, "out", "gitops", "old", "stale.yaml"))).toBe(false);
+  });
+
+  it.each([
+    [["synth", "--bogus"], "error USAGE: Unknown option '--bogus'"],
+    [["synth", "extra"], 'error USAGE: unexpected argument "extra"'],
+    [["frobnicate"], 'error USAGE: unknown command "frobnicate"'],
+  ])("GIVEN %j WHEN running THEN it exits 2 with a usage error", (args, message) => {
+    const result = slipway(args, tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
