@@ -35,26 +35,28 @@ export const CHARTS = {
   argoCd: {
     repoURL: "https://argoproj.github.io/argo-helm",
     chart: "argo-cd",
-    version: "9.1.4",
-    appVersion: "v3.2.0",
+    version: "10.7.0",
+    appVersion: "v3.5.2",
     checked: "2026-11-27",
-    source: "argoproj/argo-helm charts/argo-cd/Chart.yaml",
+    source:
+      "argoproj/argo-helm release argo-cd-10.7.0 (2026-09-01, renovate PR AndreiGavriliu/homelab#7232); Argo CD v3.5.2 released 2026-08-27; values keys checked against charts/argo-cd/values.yaml",
   },
   awsLoadBalancerController: {
     repoURL: "https://aws.github.io/eks-charts",
     chart: "aws-load-balancer-controller",
-    version: "1.14.0",
-    appVersion: "v2.14.0",
+    version: "3.4.2",
+    appVersion: "v3.4.2",
     checked: "2026-11-27",
-    source: "aws/eks-charts stable/aws-load-balancer-controller/Chart.yaml",
+    source: "aws/eks-charts PR #1347 'aws-load-balancer-controller v3.4.2 Automated Release' (2026-07-13); chart and app versions aligned since 3.0.0",
   },
   karpenter: {
     repoURL: "public.ecr.aws/karpenter",
     chart: "karpenter",
-    version: "1.9.0",
-    appVersion: "1.9.0",
+    version: "1.15.0",
+    appVersion: "1.15.0",
     checked: "2026-11-27",
-    source: "aws/karpenter-provider-aws charts/karpenter/Chart.yaml",
+    source:
+      "karpenter.sh/v1.15 docs ('chore: Release v1.15.0', 2026-10-10); Kubernetes 1.35 needs >= 1.9, 1.36 needs >= 1.13; values keys checked against aws/karpenter-provider-aws charts/karpenter/values.yaml",
   },
   metricsServer: {
     repoURL: "https://kubernetes-sigs.github.io/metrics-server/",
@@ -62,31 +64,31 @@ export const CHARTS = {
     version: "3.13.0",
     appVersion: "0.8.0",
     checked: "2026-11-27",
-    source: "kubernetes-sigs/metrics-server charts/metrics-server/Chart.yaml",
+    source: "kubernetes-sigs/metrics-server chart release metrics-server-helm-chart-3.13.0 (newest release found)",
   },
   externalSecrets: {
     repoURL: "https://charts.external-secrets.io",
     chart: "external-secrets",
-    version: "1.1.0",
-    appVersion: "v1.1.0",
+    version: "2.10.0",
+    appVersion: "v2.10.0",
     checked: "2026-11-27",
-    source: "external-secrets/external-secrets deploy/charts/external-secrets/Chart.yaml",
+    source: "external-secrets/external-secrets release v2.10.0 (2026-08-28, renovate PR shaman007/home-k3s#682); serves external-secrets.io/v1 (v1beta1 dropped in 0.17)",
   },
   certManager: {
     repoURL: "https://charts.jetstack.io",
     chart: "cert-manager",
-    version: "v1.19.1",
-    appVersion: "v1.19.1",
+    version: "v1.21.2",
+    appVersion: "v1.21.2",
     checked: "2026-11-27",
-    source: "cert-manager/cert-manager releases",
+    source: "cert-manager/cert-manager release v1.21.2 (renovate PR Ashpex/homelab#54; v1.21.0 notes in AndreiGavriliu/homelab#6878)",
   },
   secretsStoreCsiDriver: {
     repoURL: "https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts",
     chart: "secrets-store-csi-driver",
-    version: "1.5.4",
-    appVersion: "v1.5.4",
+    version: "1.6.0",
+    appVersion: "v1.6.0",
     checked: "2026-11-27",
-    source: "kubernetes-sigs/secrets-store-csi-driver charts/secrets-store-csi-driver/Chart.yaml",
+    source: "kubernetes-sigs/secrets-store-csi-driver chart 1.6.0 (adfinis/helm-charts PR #1920, 2026-07-24)",
   },
   secretsStoreCsiProviderAws: {
     repoURL: "https://aws.github.io/secrets-store-csi-driver-provider-aws",
@@ -94,7 +96,7 @@ export const CHARTS = {
     version: "2.1.0",
     appVersion: "2.1.0",
     checked: "2026-11-27",
-    source: "aws/secrets-store-csi-driver-provider-aws charts/secrets-store-csi-driver-provider-aws/Chart.yaml",
+    source: "aws/secrets-store-csi-driver-provider-aws charts/secrets-store-csi-driver-provider-aws/Chart.yaml (no newer release found)",
   },
   argoRollouts: {
     repoURL: "https://argoproj.github.io/argo-helm",
@@ -102,47 +104,48 @@ export const CHARTS = {
     version: "2.40.5",
     appVersion: "v1.8.3",
     checked: "2026-11-27",
-    source: "argoproj/argo-helm charts/argo-rollouts/Chart.yaml",
+    source: "argoproj/argo-helm release argo-rollouts-2.40.5 (newest release found)",
   },
   kubePrometheusStack: {
     repoURL: "https://prometheus-community.github.io/helm-charts",
     chart: "kube-prometheus-stack",
-    version: "79.7.1",
-    appVersion: "v0.86.2",
+    version: "90.0.0",
+    appVersion: "v0.92.0",
     checked: "2026-11-27",
-    source: "prometheus-community/helm-charts charts/kube-prometheus-stack/Chart.yaml",
+    source:
+      "prometheus-community/helm-charts release kube-prometheus-stack-90.0.0 (2026-09-06, renovate PR AndreiGavriliu/homelab#7265); Prometheus Operator v0.92.0 since 87.0.0",
   },
   prometheusAdapter: {
     repoURL: "https://prometheus-community.github.io/helm-charts",
     chart: "prometheus-adapter",
-    version: "5.2.0",
+    version: "5.3.0",
     appVersion: "v0.12.0",
     checked: "2026-11-27",
-    source: "prometheus-community/helm-charts charts/prometheus-adapter/Chart.yaml",
+    source: "prometheus-community/helm-charts prometheus-adapter 5.3.0 (llm-d/llm-d-benchmark#1287, 2026-05-16)",
   },
   loki: {
     repoURL: "https://grafana.github.io/helm-charts",
     chart: "loki",
-    version: "6.46.0",
-    appVersion: "3.5.7",
+    version: "7.2.0",
+    appVersion: "3.7.1",
     checked: "2026-11-27",
-    source: "grafana/loki production/helm/loki/Chart.yaml",
+    source: "grafana/helm-charts loki 7.2.0 (renovate PRs shaman007/home-k3s#482, monkescience/gitops#125, 2026-08); Loki 3.7.x",
   },
   tempo: {
     repoURL: "https://grafana.github.io/helm-charts",
     chart: "tempo",
-    version: "1.24.0",
+    version: "1.24.4",
     appVersion: "2.9.0",
     checked: "2026-11-27",
-    source: "grafana/helm-charts charts/tempo/Chart.yaml",
+    source: "grafana/helm-charts release tempo-1.24.4 (monkescience/gitops-local#46, 2026-05); HTTP port 3200",
   },
   alloy: {
     repoURL: "https://grafana.github.io/helm-charts",
     chart: "alloy",
-    version: "1.4.0",
-    appVersion: "v1.11.3",
+    version: "1.12.1",
+    appVersion: "v1.19.2",
     checked: "2026-11-27",
-    source: "grafana/alloy operations/helm/charts/alloy/Chart.yaml",
+    source: "grafana/helm-charts alloy-1.12.1 (entigolabs/entigo-infralib#1652, 2026-08-31); Alloy v1.19.2 (grafana/alloy#6989)",
   },
 } as const satisfies Record<string, ChartVersion>;
 
@@ -158,4 +161,48 @@ export const CRD_API_VERSIONS = {
   prometheusOperator: "monitoring.coreos.com/v1",
   certManager: "cert-manager.io/v1",
   secretsStoreCsi: "secrets-store.csi.x-k8s.io/v1",
+} as const;
+
+/** EKS managed add-on versions, per Kubernetes minor version (`aws eks describe-addon-versions`). */
+export interface EksAddonVersions {
+  readonly coredns: string;
+  readonly kubeProxy: string;
+  readonly vpcCni: string;
+  readonly ebsCsiDriver: string;
+  readonly podIdentityAgent: string;
+}
+
+export const EKS_ADDONS = {
+  versions: {
+    "1.35": {
+      coredns: "v1.13.2-eksbuild.1",
+      kubeProxy: "v1.35.0-eksbuild.2",
+      vpcCni: "v1.21.1-eksbuild.3",
+      ebsCsiDriver: "v1.56.0-eksbuild.1",
+      podIdentityAgent: "v1.3.10-eksbuild.2",
+    },
+    "1.36": {
+      coredns: "v1.14.3-eksbuild.3",
+      kubeProxy: "v1.36.0-eksbuild.13",
+      vpcCni: "v1.22.3-eksbuild.1",
+      ebsCsiDriver: "v1.63.1-eksbuild.1",
+      podIdentityAgent: "v1.3.10-eksbuild.3",
+    },
+  } satisfies Record<(typeof KUBERNETES.supported)[number], EksAddonVersions>,
+  checked: "2026-11-27",
+  source: "versions pinned by public EKS 1.35/1.36 configurations (terraform eks_addons tables, 2026); confirm with `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`",
+} as const;
+
+/**
+ * Upstream components `slipway up --local` builds from their Go modules (tools/localcp).
+ * `etcd` is the version Kubernetes' own go.mod requires; tools/localcp/go.mod pins the same
+ * Kubernetes and etcd versions and must change with this entry.
+ */
+export const LOCAL_CONTROL_PLANE = {
+  kubernetes: "v1.35.4",
+  etcd: "v3.6.5",
+  kwok: "v0.8.0",
+  metricsServer: "v0.8.0",
+  checked: "2026-11-27",
+  source: "k8s.io/kubernetes v1.35.4 go.mod (go.etcd.io/etcd/server/v3 v3.6.5); proxy.golang.org latest sigs.k8s.io/kwok v0.8.0 and sigs.k8s.io/metrics-server v0.8.0",
 } as const;

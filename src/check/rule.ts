@@ -24,4 +24,9 @@ export interface Rule {
   readonly remediation: string;
   /** Pure: no I/O. */
   check(context: CheckContext): Finding[];
+  /**
+   * Optional readable report shown on request (e.g. the network-policy reachability matrix
+   * with `slipway check --show-reachability`). Pure, like `check`.
+   */
+  report?(context: CheckContext): string;
 }

@@ -11,6 +11,7 @@ import { EXIT, type Command, type CommandIO } from "./command.js";
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   synth: () => import("./commands/synth.js"),
+  check: () => import("./commands/check.js"),
 
 };
 

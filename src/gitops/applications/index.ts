@@ -1,3 +1,4 @@
 import type { GitOpsGenerator } from "../gitops-file.js";
+import { generateApplications } from "./application-generator.js";
 
-export const APPLICATIONS_GENERATORS: readonly GitOpsGenerator[] = [];
+export const APPLICATIONS_GENERATORS: readonly GitOpsGenerator[] = [generateApplications];

@@ -1,3 +1,6 @@
 import type { GitOpsGenerator } from "../gitops-file.js";
+import { argocdValuesGenerator } from "./argocd-values.js";
+import { rootApplicationGenerator } from "./root-application.js";
+import { appProjectsGenerator } from "./app-projects.js";
 
-export const ARGOCD_GENERATORS: readonly GitOpsGenerator[] = [];
+export const ARGOCD_GENERATORS: readonly GitOpsGenerator[] = [argocdValuesGenerator, rootApplicationGenerator, appProjectsGenerator];

@@ -1,3 +1,4 @@
 import type { GitOpsGenerator } from "../gitops-file.js";
+import { platformFoldersGenerator } from "./platform-folders.js";
 
-export const PLATFORM_GENERATORS: readonly GitOpsGenerator[] = [];
+export const PLATFORM_GENERATORS: readonly GitOpsGenerator[] = [platformFoldersGenerator];

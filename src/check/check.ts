@@ -1,0 +1,207 @@
+/**
+ * The library entry of `slipway check`: load the input, learn the CRDs, validate every
+ * object against its schema, run every registered rule, and return the findings sorted
+ * by file, line and rule, with counts. No printing here: outputs render the result.
+ */
+import { resolve } from "node:path";
+import { SlipwayError } from "../errors.js";
+import type { KubeObject } from "../manifest/kube-object.js";
+import { KUBERNETES } from "../versions.js";
+import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
+import { SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
+import { loadInputs } from "./load/load-inputs.js";
+import type { CheckContext, Rule } from "./rule.js";
+import { ENGINE_RULES, RULES, selects, type RuleDescriptor } from "./rule-registry.js";
+import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
+import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
+import { validateSchemas } from "./schema/validate-schemas.js";
+
+export interface CheckOptions {
+  /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
+  readonly kubernetesVersion?: string;
+  /** Folders (or files) of CustomResourceDefinitions, in addition to CRDs in the input. @default [] */
+  readonly crdDirectories?: readonly string[];
+  /** Lowest severity that fails the check. @default "error" */
+  readonly failOn?: Severity;
+  /** Run only rules these selectors name (ids, id prefixes or categories). @default every rule */
+  readonly enable?: readonly string[];
+  /** Skip rules these selectors name. @default none */
+  readonly disable?: readonly string[];
+  /** Relative inputs and finding paths are resolved against it. @default process.cwd() */
+  readonly cwd?: string;
+  /** Standard input, for the input `-`. */
+  readonly readStdin?: () => Promise<string>;
+  /** Render kustomizations with kustomize. @default true */
+  readonly kustomize?: boolean;
+  /** Rules (selectors) whose optional `report` to include, e.g. ["network-policy"]. @default none */
+  readonly reports?: readonly string[];
+}
+
+/** A rule's readable report (the reachability matrix), included on request. */
+export interface RuleReport {
+  readonly ruleId: string;
+  readonly text: string;
+}
+
+export interface CheckStats {
+  readonly files: number;
+  readonly objects: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface CheckResult {
+  readonly kubernetesVersion: string;
+  readonly findings: readonly Finding[];
+  readonly stats: CheckStats;
+  /** True when a finding is at or above `failOn`. */
+  readonly failed: boolean;
+  readonly failOn: Severity;
+  /** Reports of the rules named in `options.reports` that have one, by rule id. */
+  readonly reports: readonly RuleReport[];
+}
+
+export async function checkManifests(inputs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
+  kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
+  const cwd = options.cwd ?? process.cwd();
+  const failOn = options.failOn ?? "error";
+  const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}) });
+  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd)), ...crdsIn(loaded.objects)];
+  const customResources = customResourceVersions(crdSources, kubernetesVersion);
+
+  const enabled = (rule: RuleDescriptor) =>
+    (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
+    !(options.disable ?? []).some((selector) => selects(selector, rule));
+
+  const findings: Finding[] = [...loaded.findings];
+  const schemaFindings = validateSchemas(loaded.objects, {
+    kubernetesVersion,
+    customResources,
+    isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
+  });
+  findings.push(...schemaFindings);
+
+  const context: CheckContext = {
+    objects: loaded.objects,
+    kubernetesVersion,
+    customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
+  };
+  for (const rule of RULES) if (enabled(rule)) findings.push(...runRule(rule, context));
+  const reports: RuleReport[] = [];
+  for (const rule of RULES) {
+    if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
+  }
+
+  const descriptors = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...RULES].map((rule) => [rule.id, rule]));
+  // Engine findings (and those the schema step raises under a deprecation rule id) obey the same switches.
+  const kept = findings.filter((finding) => {
+    const rule = descriptors.get(finding.ruleId);
+    return rule === undefined || enabled(rule);
+  });
+  const sorted = kept.map((finding) => withDefaultFix(finding, descriptors)).sort(compareFindings);
+  return {
+    kubernetesVersion,
+    findings: sorted,
+    stats: statsOf(sorted, loaded.files, loaded.objects.length),
+    failed: sorted.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]),
+    failOn,
+    reports,
+  };
+}
+
+/**
+ * Schema findings for objects built in memory (generators' tests): the same validation as
+ * `checkManifests`, without files. Findings name the object's index as `<object N>`.
+ */
+export async function validateObjects(
+  objects: readonly KubeObject[],
+  options: { readonly kubernetesVersion?: string; readonly crdDirectories?: readonly string[]; readonly cwd?: string } = {},
+): Promise<Finding[]> {
+  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
+  const sources: SourceObject[] = objects.map((object, index) => ({
+    document: object as unknown as Record<string, unknown>,
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: typeof object.metadata?.name === "string" ? object.metadata.name : "",
+    ...(typeof object.metadata?.namespace === "string" ? { namespace: object.metadata.namespace } : {}),
+    file: `<object ${index}>`,
+    documentIndex: index,
+    line: 1,
+  }));
+  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], options.cwd ?? process.cwd())), ...crdsIn(sources)];
+  return validateSchemas(sources, {
+    kubernetesVersion,
+    customResources: customResourceVersions(crdSources, kubernetesVersion),
+    isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
+  }).sort(compareFindings);
+}
+
+function runRule(rule: Rule, context: CheckContext): Finding[] {
+  try {
+    return rule.check(context);
+  } catch (error) {
+    // A rule that throws on odd input is a bug, but one rule must not hide every other finding.
+    return [
+      {
+        ruleId: rule.id,
+        severity: "error",
+        file: "<slipway>",
+        message: `rule ${rule.id} failed on this input: ${(error as Error).message} (a Slipway bug: please report it with the input)`,
+        fix: `disable the rule with --disable ${rule.id} until it is fixed`,
+      },
+    ];
+  }
+}
+
+const crdDirectoryCache = new Map<string, Promise<CustomResourceDefinitionSource[]>>();
+
+/** CRDs from folders, loaded once per folder per process (tests validate many objects against the same CRDs). */
+function crdsFromDirectories(directories: readonly string[], cwd: string): Promise<CustomResourceDefinitionSource[]> {
+  return Promise.all(
+    directories.map((directory) => {
+      const path = resolve(cwd, directory);
+      let pending = crdDirectoryCache.get(path);
+      if (pending === undefined) {
+        pending = loadInputs([path], { cwd, kustomize: false })
+          .then((loaded) => crdsIn(loaded.objects))
+          .catch((error: unknown) => {
+            crdDirectoryCache.delete(path);
+            throw error instanceof SlipwayError ? new SlipwayError(error.code, `--crds: ${error.message}`, { where: path, fix: "pass a folder of CustomResourceDefinition manifests" }) : error;
+          });
+        crdDirectoryCache.set(path, pending);
+      }
+      return pending;
+    }),
+  ).then((lists) => lists.flat());
+}
+
+function crdsIn(objects: readonly SourceObject[]): CustomResourceDefinitionSource[] {
+  return objects.filter((object) => isCustomResourceDefinition(object.document)).map((object) => ({ document: object.document, file: object.file }));
+}
+
+function withDefaultFix(finding: Finding, descriptors: ReadonlyMap<string, RuleDescriptor>): Finding {
+  if (finding.fix.trim() !== "") return finding;
+  return { ...finding, fix: descriptors.get(finding.ruleId)?.remediation ?? "" };
+}
+
+/** File, then line, then rule, then object and message: the order every output shows. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.object ?? "", b.object ?? "") ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function statsOf(findings: readonly Finding[], files: number, objects: number): CheckStats {
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return { files, objects, errors: count("error"), warnings: count("warning"), infos: count("info") };
+}

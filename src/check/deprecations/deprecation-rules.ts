@@ -1,0 +1,167 @@
+/**
+ * `deprecated-api` and `removed-api`: every object and field of the deprecation table,
+ * judged against the target Kubernetes version or the add-on version Slipway deploys.
+ */
+import { CHARTS, KUBERNETES } from "../../versions.js";
+import { describeObject, type Finding, type SourceObject } from "../finding.js";
+import type { CheckContext, Rule } from "../rule.js";
+import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
+
+export const DEPRECATED_API_RULE_ID = "deprecated-api";
+export const REMOVED_API_RULE_ID = "removed-api";
+
+/** Version of each add-on the checker judges against: what the generated platform installs. */
+export const COMPONENT_VERSIONS: Readonly<Record<Exclude<Component, "kubernetes">, string>> = {
+  karpenter: CHARTS.karpenter.appVersion,
+  "external-secrets": CHARTS.externalSecrets.appVersion,
+  "cert-manager": CHARTS.certManager.appVersion,
+  "argo-cd": CHARTS.argoCd.appVersion,
+  "argo-rollouts": CHARTS.argoRollouts.appVersion,
+  "prometheus-operator": CHARTS.kubePrometheusStack.appVersion,
+};
+
+const COMPONENT_NAMES: Readonly<Record<Component, string>> = {
+  kubernetes: "Kubernetes",
+  karpenter: "Karpenter",
+  "external-secrets": "External Secrets",
+  "cert-manager": "cert-manager",
+  "argo-cd": "Argo CD",
+  "argo-rollouts": "Argo Rollouts",
+  "prometheus-operator": "Prometheus Operator",
+};
+
+export type DeprecationStatus = "removed" | "deprecated" | "current";
+
+/** Numeric comparison of dotted versions (`1.9` < `1.26`, `v0.17.0` > `0.5`). */
+export function compareVersions(a: string, b: string): number {
+  const parts = (version: string) => version.replace(/^v/, "").split(/[.-]/).map((part) => Number.parseInt(part, 10) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] ?? 0) - (y[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+function componentVersion(component: Component, kubernetesVersion: string): string {
+  return component === "kubernetes" ? kubernetesVersion : COMPONENT_VERSIONS[component];
+}
+
+export function statusOf(entry: Pick<ApiDeprecation, "component" | "deprecatedIn" | "removedIn">, kubernetesVersion: string): DeprecationStatus {
+  const current = componentVersion(entry.component, kubernetesVersion);
+  if (entry.removedIn !== undefined && compareVersions(current, entry.removedIn) >= 0) return "removed";
+  if (entry.deprecatedIn !== undefined && compareVersions(current, entry.deprecatedIn) >= 0) return "deprecated";
+  return "current";
+}
+
+const apiIndex = new Map<string, ApiDeprecation>();
+for (const entry of API_DEPRECATIONS) for (const kind of entry.kinds) apiIndex.set(`${entry.apiVersion}/${kind}`, entry);
+
+/** The table's entry for an object's apiVersion/kind, if any. */
+export function apiDeprecationOf(object: Pick<SourceObject, "apiVersion" | "kind">): ApiDeprecation | undefined {
+  return apiIndex.get(`${object.apiVersion}/${object.kind}`);
+}
+
+/** Objects the deprecation rules report as removed or deprecated (the schema step stays quiet on them). */
+export function isDeprecatedOrRemoved(object: Pick<SourceObject, "apiVersion" | "kind">, kubernetesVersion: string): boolean {
+  const entry = apiDeprecationOf(object);
+  return entry !== undefined && statusOf(entry, kubernetesVersion) !== "current";
+}
+
+function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[] {
+  const findings: Finding[] = [];
+  for (const object of context.objects) {
+    const entry = apiDeprecationOf(object);
+    if (entry !== undefined && statusOf(entry, context.kubernetesVersion) === wanted) {
+      const component = `${COMPONENT_NAMES[entry.component]} ${entry.component === "kubernetes" ? "" : "v"}`;
+      const version = wanted === "removed" ? entry.removedIn : entry.deprecatedIn;
+      const judged = componentVersion(entry.component, context.kubernetesVersion);
+      findings.push({
+        ruleId: wanted === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+        severity: wanted === "removed" ? "error" : "warning",
+        file: object.file,
+        line: object.line,
+        object: describeObject(object),
+        message:
+          wanted === "removed"
+            ? `${object.kind} ${object.apiVersion} was removed in ${component}${version} (checked against ${judged})`
+            : `${object.kind} ${object.apiVersion} is deprecated since ${component}${version}${entry.removedIn ? ` and removed in ${entry.removedIn}` : ""}`,
+        fix: `use ${entry.replacement}`,
+      });
+    }
+    for (const field of FIELD_DEPRECATIONS) {
+      if (field.kinds.length > 0 && !field.kinds.includes(object.kind)) continue;
+      if (field.name !== undefined && object.name !== field.name) continue;
+      if (statusOf(field, context.kubernetesVersion) !== wanted) continue;
+      for (const [scopePath, root] of scopeRoots(object.document, field.scope)) {
+        for (const found of matchPath(root, field.path, field.value)) {
+          const path = [...scopePath, ...found].join(".");
+          const version = wanted === "removed" ? field.removedIn : field.deprecatedIn;
+          findings.push({
+            ruleId: wanted === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+            severity: wanted === "removed" ? "error" : "warning",
+            file: object.file,
+            line: object.line,
+            object: describeObject(object),
+            message: `${path}${field.value ? `: ${field.value}` : ""} ${wanted === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${version}`,
+            fix: `use ${field.replacement}`,
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** Roots a field path is read from: the object, or each pod template's spec or metadata. */
+function scopeRoots(document: Record<string, unknown>, scope: FieldDeprecation["scope"]): [string[], unknown][] {
+  if (scope === "object") return [[[], document]];
+  const templates: [string[], unknown][] = [];
+  const spec = record(document.spec);
+  const kind = document.kind;
+  if (kind === "Pod") templates.push([[], document]);
+  else if (kind === "CronJob") templates.push([["spec", "jobTemplate", "spec", "template"], record(record(record(spec?.jobTemplate)?.spec)?.template)]);
+  else if (kind === "PodTemplate") templates.push([["template"], record(document.template)]);
+  else if (spec?.template !== undefined) templates.push([["spec", "template"], record(spec.template)]);
+  const key = scope === "pod-spec" ? "spec" : "metadata";
+  return templates.filter(([, template]) => template !== undefined).map(([path, template]) => [[...path, key], record(template)?.[key]]);
+}
+
+/** Concrete paths below `root` that match `pattern` (`*` = any item or key), with an optional value. */
+function matchPath(root: unknown, pattern: readonly string[], value?: string): string[][] {
+  if (pattern.length === 0) return value === undefined || root === value ? [[]] : [];
+  const [head, ...rest] = pattern as [string, ...string[]];
+  if (root === null || typeof root !== "object") return [];
+  const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);
+  const results: string[][] = [];
+  for (const [key, child] of entries) {
+    const matches = head === "*" || key === head || (head.endsWith("/*") && key.startsWith(head.slice(0, -1)));
+    if (!matches) continue;
+    for (const tail of matchPath(child, rest, value)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
+  }
+  return results.map((path) => path.reduce<string[]>((joined, part) => (part.startsWith("[") && joined.length > 0 ? [...joined.slice(0, -1), `${joined[joined.length - 1]}${part}`] : [...joined, part]), []));
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export const REMOVED_API_RULE: Rule = {
+  id: REMOVED_API_RULE_ID,
+  category: "deprecation",
+  severity: "error",
+  description: `API versions and fields removed in the target Kubernetes version (default ${KUBERNETES.defaultVersion}) or in the add-on version the platform installs, and custom resource versions their CRD no longer serves.`,
+  remediation: "Migrate the object to the replacement API version named in the finding; kubectl convert or the add-on's migration guide shows the field changes.",
+  check: (context) => apiFindings(context, "removed"),
+};
+
+export const DEPRECATED_API_RULE: Rule = {
+  id: DEPRECATED_API_RULE_ID,
+  category: "deprecation",
+  severity: "warning",
+  description: "API versions and fields that still work but are deprecated in the target Kubernetes version or the add-on version the platform installs, and CRD versions marked deprecated.",
+  remediation: "Move to the replacement before the version that removes it; the finding names both.",
+  check: (context) => apiFindings(context, "deprecated"),
+};
+
+export const DEPRECATION_RULES: readonly Rule[] = [REMOVED_API_RULE, DEPRECATED_API_RULE];

@@ -1,0 +1,236 @@
+/**
+ * Everything `slipway check` is given → SourceObjects: files, folders (recursively:
+ * `.yaml`, `.yml`, `.json`), and standard input (`-`).
+ *
+ * A folder with a kustomization is rendered with real kustomize (as Argo CD would) and
+ * its files are not loaded again; rendered objects keep the file and line of the
+ * document they came from when it can be found. Argo CD Applications whose source path
+ * is a folder of the input repository (the folder given) are followed, so checking the
+ * app-of-apps folder checks what it deploys.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { SlipwayError } from "../../errors.js";
+import { kustomizeBuild } from "../../tools/kubectl.js";
+import type { Finding, SourceObject } from "../finding.js";
+import { parseSource, type ParsedSource } from "./parse-source.js";
+
+export interface LoadOptions {
+  /** Findings name files relative to it. */
+  readonly cwd: string;
+  /** Standard input, for the input `-`. */
+  readonly readStdin?: () => Promise<string>;
+  /** Render folders that hold a kustomization with kustomize. @default true */
+  readonly kustomize?: boolean;
+}
+
+export interface LoadedInput {
+  readonly objects: SourceObject[];
+  readonly findings: Finding[];
+  /** Files read (kustomizations count once). */
+  readonly files: number;
+}
+
+export const STDIN_FILE = "<stdin>";
+const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+export async function loadInputs(inputs: readonly string[], options: LoadOptions): Promise<LoadedInput> {
+  const loader = new Loader(options);
+  for (const input of inputs) await loader.loadInput(input);
+  await loader.followApplications();
+  return { objects: loader.objects, findings: loader.findings, files: loader.files };
+}
+
+class Loader {
+  readonly objects: SourceObject[] = [];
+  readonly findings: Finding[] = [];
+  files = 0;
+  /** Folders loaded whole: nothing below them is loaded again. */
+  private readonly loadedFolders: string[] = [];
+  private readonly loadedFiles = new Set<string>();
+  /** Repository roots (folders given as input) against which Application paths resolve. */
+  private readonly roots: string[] = [];
+  private followedUpTo = 0;
+
+  constructor(private readonly options: LoadOptions) {}
+
+  async loadInput(input: string): Promise<void> {
+    if (input === "-") {
+      if (!this.options.readStdin) throw new SlipwayError("USAGE", "standard input (-) is not available here", { fix: "pass files or folders instead of -" });
+      this.files += 1;
+      this.add(parseSource(await this.options.readStdin(), STDIN_FILE));
+      return;
+    }
+    const path = resolve(this.options.cwd, input);
+    const info = await stat(path).catch((error: unknown) => {
+      throw new SlipwayError("INPUT_UNREADABLE", `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+        where: path,
+        fix: "pass existing files or folders of manifests (or - for standard input)",
+      });
+    });
+    if (info.isDirectory()) {
+      this.roots.push(path);
+      await this.loadFolder(path);
+    } else {
+      await this.loadFile(path);
+    }
+  }
+
+  /** Loads the folders Applications point at, until no new folder appears. */
+  async followApplications(): Promise<void> {
+    while (this.followedUpTo < this.objects.length) {
+      const batch = this.objects.slice(this.followedUpTo);
+      this.followedUpTo = this.objects.length;
+      for (const folder of applicationFolders(batch, this.roots)) {
+        if (this.isLoaded(folder)) continue;
+        const info = await stat(folder).catch(() => undefined);
+        if (info?.isDirectory()) await this.loadFolder(folder);
+      }
+    }
+  }
+
+  /** `nested`: reached by walking a folder being loaded (which is already marked loaded). */
+  private async loadFolder(folder: string, nested = false): Promise<void> {
+    if (!nested && this.isLoaded(folder)) return;
+    const kustomization = await kustomizationFile(folder);
+    if (kustomization && this.options.kustomize !== false && (await this.loadKustomization(folder, kustomization))) return;
+    if (!nested) this.loadedFolders.push(folder);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await this.loadFolder(path, true);
+      else if (entry.isFile() && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) await this.loadFile(path);
+    }
+  }
+
+  /** True when rendered; false when kustomize failed (reported) and the files are to be loaded one by one. */
+  private async loadKustomization(folder: string, kustomization: string): Promise<boolean> {
+    const file = this.display(kustomization);
+    let rendered: string;
+    try {
+      rendered = await kustomizeBuild(folder);
+    } catch (error) {
+      if (error instanceof SlipwayError && error.code === "TOOL_UNAVAILABLE" && !error.message.startsWith("kubectl kustomize failed")) throw error;
+      this.findings.push({
+        ruleId: "kustomize",
+        severity: "error",
+        file,
+        line: 1,
+        message: `kustomize cannot build this folder: ${(error as Error).message.replace(/^kubectl kustomize failed: /, "")}`,
+        fix: `run kubectl kustomize ${relative(this.options.cwd, folder) || "."} and fix what it reports`,
+      });
+      return false;
+    }
+    this.loadedFolders.push(folder);
+    this.files += 1;
+    const parsed = parseSource(rendered, file);
+    const origins = await this.originsBelow(folder);
+    const objects = parsed.objects.map((object) => {
+      const origin = origins.get(signature(object)) ?? origins.get(signatureWithoutNamespace(object));
+      return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : object;
+    });
+    this.add({ objects, findings: parsed.findings });
+    return true;
+  }
+
+  /** Where each object of a kustomization's files was written, to point findings there. */
+  private async originsBelow(folder: string): Promise<Map<string, SourceObject>> {
+    const origins = new Map<string, SourceObject>();
+    const ambiguous = new Set<string>();
+    for (const path of await manifestFilesBelow(folder)) {
+      const text = await readFile(path, "utf8").catch(() => "");
+      for (const object of parseSource(text, this.display(path), extname(path) === ".json" ? "json" : "yaml").objects) {
+        origins.set(signature(object), object);
+        const loose = signatureWithoutNamespace(object);
+        if (origins.has(loose)) ambiguous.add(loose);
+        else origins.set(loose, object);
+      }
+    }
+    for (const key of ambiguous) origins.delete(key);
+    return origins;
+  }
+
+  private async loadFile(path: string): Promise<void> {
+    if (this.loadedFiles.has(path)) return;
+    this.loadedFiles.add(path);
+    this.files += 1;
+    const file = this.display(path);
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(path);
+    } catch (error) {
+      this.findings.push({ ruleId: "parse", severity: "error", file, line: 1, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, fix: "make the file readable or leave it out of the input" });
+      return;
+    }
+    const text = buffer.includes(0) ? "\u0000" : buffer.toString("utf8");
+    this.add(parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml"));
+  }
+
+  private add(parsed: ParsedSource): void {
+    for (const object of parsed.objects) this.objects.push(object);
+    for (const finding of parsed.findings) this.findings.push(finding);
+  }
+
+  private isLoaded(folder: string): boolean {
+    return this.loadedFolders.some((loaded) => folder === loaded || folder.startsWith(loaded + sep));
+  }
+
+  private display(path: string): string {
+    return relative(this.options.cwd, path) || basename(path);
+  }
+}
+
+async function kustomizationFile(folder: string): Promise<string | undefined> {
+  for (const name of KUSTOMIZATION_FILES) {
+    const path = join(folder, name);
+    if ((await stat(path).catch(() => undefined))?.isFile()) return path;
+  }
+  return undefined;
+}
+
+async function manifestFilesBelow(folder: string): Promise<string[]> {
+  const files: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) || KUSTOMIZATION_FILES.includes(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!relative(folder, path).split(sep).some((part) => part.startsWith(".") || part === "node_modules")) files.push(path);
+  }
+  return files.sort();
+}
+
+function signature(object: Pick<SourceObject, "apiVersion" | "kind" | "namespace" | "name">): string {
+  return `${object.apiVersion}/${object.kind}/${object.namespace ?? ""}/${object.name}`;
+}
+
+function signatureWithoutNamespace(object: Pick<SourceObject, "apiVersion" | "kind" | "name">): string {
+  return `${object.apiVersion}/${object.kind}/*/${object.name}`;
+}
+
+/**
+ * Local folders that Argo CD Applications deploy: `spec.source.path` and each of
+ * `spec.sources[].path` (not Helm charts), resolved against every input root, kept only
+ * when inside that root.
+ */
+export function applicationFolders(objects: readonly SourceObject[], roots: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const object of objects) {
+    if (object.kind !== "Application" || !object.apiVersion.startsWith("argoproj.io/")) continue;
+    const spec = object.document.spec as Record<string, unknown> | undefined;
+    if (spec === null || typeof spec !== "object") continue;
+    const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])];
+    for (const source of sources) {
+      if (source === null || typeof source !== "object") continue;
+      const { path, chart } = source as Record<string, unknown>;
+      if (typeof path !== "string" || chart !== undefined) continue;
+      for (const root of roots) {
+        const folder = resolve(root, path);
+        if (folder === root || folder.startsWith(root + sep)) folders.add(folder);
+      }
+    }
+  }
+  return [...folders].sort();
+}

@@ -1,0 +1,54 @@
+/**
+ * Splits a YAML stream into its documents without parsing it (kubeconform's approach): a
+ * line starting with `---` (or `...`) at column 0 always ends a document, even inside a
+ * block scalar, whose content must be indented. Each document keeps the 1-based line it
+ * starts on, so findings can point at it.
+ */
+export interface YamlDocumentText {
+  readonly text: string;
+  /** 1-based line of the document's first line (the line after its `---`). */
+  readonly line: number;
+  /** 0-based index of the document in the stream. */
+  readonly index: number;
+}
+
+const SEPARATOR = /^(?:---|\.\.\.)(?:[ \t]|$)/;
+
+export function splitYamlStream(text: string): YamlDocumentText[] {
+  const documents: YamlDocumentText[] = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  let position = 0;
+  const push = (end: number) => {
+    documents.push({ text: text.slice(start, end), line: startLine, index: documents.length });
+  };
+  while (position <= text.length) {
+    const newline = text.indexOf("\n", position);
+    const lineEnd = newline === -1 ? text.length : newline;
+    // Cheap first-character test before the regular expression: most lines are content.
+    const first = text.charCodeAt(position);
+    if ((first === 45 || first === 46) && SEPARATOR.test(text.slice(position, Math.min(lineEnd, position + 4)))) {
+      push(position);
+      // `--- {a: 1}` may carry content on the separator line; keep it with the next document.
+      const rest = text.slice(position + 3, lineEnd);
+      const isDocumentEnd = first === 46;
+      start = rest.trim() === "" || isDocumentEnd ? lineEnd + 1 : position + 3;
+      startLine = rest.trim() === "" || isDocumentEnd ? line + 1 : line;
+    }
+    if (newline === -1) break;
+    position = newline + 1;
+    line += 1;
+  }
+  if (start < text.length) push(text.length);
+  return documents.filter((document) => !isBlank(document.text)).map((document, index) => ({ ...document, index }));
+}
+
+/** Only whitespace, comments or a `%YAML` directive: no object in it. */
+function isBlank(text: string): boolean {
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line !== "" && !line.startsWith("#") && !line.startsWith("%")) return false;
+  }
+  return true;
+}

@@ -1,0 +1,141 @@
+/**
+ * Pod Security Standards as checker rules: one rule per upstream check id
+ * (`pod-security/hostPorts`), all fed by one evaluation of the input. For every object
+ * that runs a pod, the namespace's policy is resolved from its labels (or assumed when the
+ * Namespace is not in the input), each mode's level is evaluated, and every forbidden
+ * result becomes a finding worded like the API server's: `violates PodSecurity
+ * "restricted:latest": hostPort (container "api" uses hostPort 8080)`.
+ * Enforce violations are errors; audit and warn violations that enforce lets through are
+ * warnings (`would violate ...`, the API server's warning wording).
+ */
+import { describeObject, type Finding, type SourceObject } from "../finding.js";
+import type { CheckContext, Rule } from "../rule.js";
+import { formatReasonAndDetail } from "./aggregate.js";
+import { CHECK_DOCUMENTATION } from "./check-documentation.js";
+import { DEFAULT_CHECKS } from "./checks/index.js";
+import { evaluatePod } from "./evaluate-pod.js";
+import { API_SERVER_DEFAULT_POLICY, policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";
+import { podTemplateOf } from "./pod-templates.js";
+import { formatLevelVersion, minorOfKubernetesVersion, type LevelVersion } from "./policy-level.js";
+
+export interface PodSecurityOptions {
+  /**
+   * Policy assumed (for every mode) when an object's namespace is not in the input, or
+   * the object names no namespace. Findings say it was assumed.
+   * @default restricted:latest
+   */
+  readonly assumedPolicy?: LevelVersion;
+  /**
+   * The cluster's policy for a namespace in the input that has no pod-security labels
+   * (its AdmissionConfiguration defaults).
+   * @default privileged:latest for every mode, as an API server configured with no defaults
+   */
+  readonly clusterDefaults?: NamespacePolicy;
+}
+
+export const DEFAULT_ASSUMED_POLICY: LevelVersion = { level: "restricted", version: "latest" };
+
+const RULE_PREFIX = "pod-security/";
+
+interface NamespaceContext {
+  readonly policy: NamespacePolicy;
+  /** Why the policy is what it is, when that is not simply the namespace's labels. */
+  readonly note?: string;
+}
+
+function namespaceContexts(objects: readonly SourceObject[], options: PodSecurityOptions): Map<string, NamespaceContext> {
+  const contexts = new Map<string, NamespaceContext>();
+  for (const object of objects) {
+    if (object.kind !== "Namespace" || object.apiVersion !== "v1" || contexts.has(object.name)) continue;
+    const metadata = object.document.metadata;
+    const labels = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).labels : undefined;
+    const resolved = policyFromLabels(labels, options.clusterDefaults ?? API_SERVER_DEFAULT_POLICY);
+    const note =
+      resolved.problems.length > 0
+        ? `namespace "${object.name}" has invalid labels (${resolved.problems.join("; ")}), evaluated as the API server does`
+        : undefined;
+    contexts.set(object.name, { policy: resolved.policy, note });
+  }
+  return contexts;
+}
+
+function assumedContext(object: SourceObject, assumed: LevelVersion): NamespaceContext {
+  const policy = { enforce: assumed, audit: assumed, warn: assumed };
+  const why = object.namespace
+    ? `namespace "${object.namespace}" is not in the input`
+    : "the object names no namespace";
+  return { policy, note: `${why}, so ${formatLevelVersion(assumed)} was assumed` };
+}
+
+function sameLevelVersion(a: LevelVersion, b: LevelVersion): boolean {
+  return (a.level === "privileged" && b.level === "privileged") || (a.level === b.level && a.version === b.version);
+}
+
+function evaluateInput(context: CheckContext, options: PodSecurityOptions): Finding[] {
+  const namespaces = namespaceContexts(context.objects, options);
+  const kubernetesMinor = minorOfKubernetesVersion(context.kubernetesVersion);
+  const findings: Finding[] = [];
+  for (const object of context.objects) {
+    const template = podTemplateOf(object);
+    if (!template) continue;
+    const namespace =
+      (object.namespace ? namespaces.get(object.namespace) : undefined) ??
+      assumedContext(object, options.assumedPolicy ?? DEFAULT_ASSUMED_POLICY);
+    const reported = new Set<string>();
+    // Enforce first: a check it forbids is an error, and the same check is not repeated as a warning.
+    const modes: readonly Mode[] = ["enforce", "warn", "audit"];
+    const evaluated: LevelVersion[] = [];
+    for (const mode of modes) {
+      const levelVersion = namespace.policy[mode];
+      if (evaluated.some((done) => sameLevelVersion(done, levelVersion))) continue;
+      evaluated.push(levelVersion);
+      const results = evaluatePod(levelVersion.level, levelVersion.version, template.metadata, template.spec, {
+        isPod: template.isPod,
+        kubernetesMinor,
+      });
+      for (const result of results) {
+        if (result.allowed || reported.has(result.checkId)) continue;
+        reported.add(result.checkId);
+        const verb = mode === "enforce" ? "violates" : "would violate";
+        const violation = formatReasonAndDetail(result.forbiddenReason ?? "", result.forbiddenDetail ?? "");
+        const note = namespace.note ? `; ${namespace.note}` : "";
+        findings.push({
+          ruleId: RULE_PREFIX + result.checkId,
+          severity: mode === "enforce" ? "error" : "warning",
+          file: object.file,
+          line: object.line,
+          object: describeObject(object),
+          message: `${verb} PodSecurity "${formatLevelVersion(levelVersion)}": ${violation}${note}`,
+          fix: CHECK_DOCUMENTATION[result.checkId]?.remediation ?? "Change the pod spec to meet the namespace's Pod Security level.",
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The rules, one per check, sharing one evaluation per input. */
+export function createPodSecurityRules(options: PodSecurityOptions = {}): readonly Rule[] {
+  const cache = new WeakMap<CheckContext, Finding[]>();
+  const findingsOf = (context: CheckContext): Finding[] => {
+    let findings = cache.get(context);
+    if (!findings) {
+      findings = evaluateInput(context, options);
+      cache.set(context, findings);
+    }
+    return findings;
+  };
+  return DEFAULT_CHECKS.map((check): Rule => {
+    const documentation = CHECK_DOCUMENTATION[check.id];
+    if (!documentation) throw new Error(`Pod Security check ${check.id} has no documentation entry`);
+    const id = RULE_PREFIX + check.id;
+    return {
+      id,
+      category: "pod-security",
+      severity: "error",
+      description: documentation.description,
+      remediation: documentation.remediation,
+      check: (context) => findingsOf(context).filter((finding) => finding.ruleId === id),
+    };
+  });
+}

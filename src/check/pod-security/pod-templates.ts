@@ -1,0 +1,59 @@
+/**
+ * Where each workload kind keeps its pod (upstream admission's PodSpecExtractor, plus Argo
+ * Rollouts): the pod itself for a Pod, `template` for a PodTemplate, `spec.template` for
+ * controllers, `spec.jobTemplate.spec.template` for a CronJob. A Rollout with
+ * `spec.workloadRef` borrows a Deployment's template and has none of its own.
+ */
+import type { SourceObject } from "../finding.js";
+
+export interface PodTemplate {
+  /** The pod's (or template's) metadata, untrusted JSON. */
+  readonly metadata: unknown;
+  /** The pod spec, untrusted JSON (an object). */
+  readonly spec: Readonly<Record<string, unknown>>;
+  /** Path of the spec in the object, for messages: `spec.template.spec`. */
+  readonly specPath: string;
+  /** A Pod, rather than a template the API server defaults slightly differently. */
+  readonly isPod: boolean;
+}
+
+type TemplateLocation = readonly string[];
+
+const TEMPLATE_PATHS: Readonly<Record<string, Readonly<Record<string, TemplateLocation>>>> = {
+  "": { Pod: [], PodTemplate: ["template"], ReplicationController: ["spec", "template"] },
+  apps: { Deployment: ["spec", "template"], StatefulSet: ["spec", "template"], DaemonSet: ["spec", "template"], ReplicaSet: ["spec", "template"] },
+  extensions: { Deployment: ["spec", "template"], DaemonSet: ["spec", "template"], ReplicaSet: ["spec", "template"] },
+  batch: { Job: ["spec", "template"], CronJob: ["spec", "jobTemplate", "spec", "template"] },
+  "argoproj.io": { Rollout: ["spec", "template"] },
+};
+
+function asObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+
+/** Kinds that carry a pod, as `group/Kind` (core group empty): for documentation. */
+export const POD_TEMPLATE_KINDS: readonly string[] = Object.entries(TEMPLATE_PATHS).flatMap(([group, kinds]) =>
+  Object.keys(kinds).map((kind) => (group === "" ? kind : `${group}/${kind}`)),
+);
+
+/** The pod an object runs, or undefined when it runs none or it cannot be read. */
+export function podTemplateOf(object: Pick<SourceObject, "apiVersion" | "kind" | "document">): PodTemplate | undefined {
+  const location = TEMPLATE_PATHS[groupOf(object.apiVersion)]?.[object.kind];
+  if (location === undefined) return undefined;
+  if (object.kind === "Rollout" && asObject(asObject(object.document.spec)?.workloadRef) !== undefined) return undefined;
+  let template: Readonly<Record<string, unknown>> | undefined = object.document;
+  for (const key of location) template = asObject(template?.[key]);
+  const spec = asObject(template?.spec);
+  if (template === undefined || spec === undefined) return undefined;
+  return {
+    metadata: template.metadata,
+    spec,
+    specPath: [...location, "spec"].join("."),
+    isPod: location.length === 0,
+  };
+}

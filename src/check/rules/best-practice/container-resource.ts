@@ -1,0 +1,36 @@
+/**
+ * Template `container-resource`: every container sets `resources.<field>.<resource>`.
+ * Without requests the scheduler packs pods blindly and the HPA cannot compute
+ * utilisation; without a memory limit one pod can take a node's memory. Values a
+ * namespace LimitRange fills in at admission count as set.
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { hasEffectiveResource, limitRangeDefaults } from "../support/resources.js";
+import { workloadsOf } from "../support/workloads.js";
+
+const PARAMS = z
+  .object({
+    field: z.enum(["requests", "limits"]),
+    resource: z.string().min(1),
+  })
+  .strict();
+
+export const containerResourceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "container-resource",
+  description: "Every container sets resources.<field>.<resource> (directly or through the namespace's LimitRange defaults).",
+  params: PARAMS,
+  check(context, params, report) {
+    for (const workload of workloadsOf(context.objects)) {
+      const defaults = limitRangeDefaults(context.objects, workload.namespace);
+      for (const container of workload.containers) {
+        if (hasEffectiveResource(container, params.field, params.resource, defaults)) continue;
+        report(
+          workload.source,
+          `container "${container.name}" has no ${params.resource} ${params.field}`,
+          `set resources.${params.field}.${params.resource} on container "${container.name}"`,
+        );
+      }
+    }
+  },
+};

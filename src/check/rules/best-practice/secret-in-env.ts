@@ -1,0 +1,45 @@
+/**
+ * Template `secret-in-env`: an environment variable named like a credential with a
+ * literal `value` puts the credential in the manifest (and in `kubectl describe`).
+ * Names that point at a secret rather than hold one (`_FILE`, `_PATH`, `_NAME`, ...)
+ * and values that only expand other variables (`$(DB_PASSWORD)`) are not reported.
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { asRecords, asString } from "../support/json.js";
+import { workloadsOf } from "../support/workloads.js";
+
+const PARAMS = z
+  .object({
+    /** Case-insensitive regular expression of names that hold credentials. */
+    namePattern: z.string().min(1),
+    /** Case-insensitive regular expression of names that only refer to one. */
+    ignoredNamePattern: z.string(),
+  })
+  .strict();
+
+const VARIABLE_ONLY = /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/;
+
+export const secretInEnvTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "secret-in-env",
+  description: "No container environment variable named like a credential has a literal value.",
+  params: PARAMS,
+  check(context, params, report) {
+    const names = new RegExp(params.namePattern, "i");
+    const ignored = params.ignoredNamePattern ? new RegExp(params.ignoredNamePattern, "i") : undefined;
+    for (const workload of workloadsOf(context.objects)) {
+      for (const container of workload.containers) {
+        for (const env of asRecords(container.record.env)) {
+          const name = asString(env.name);
+          const value = asString(env.value);
+          if (!name || !value || !names.test(name) || ignored?.test(name) || VARIABLE_ONLY.test(value)) continue;
+          report(
+            workload.source,
+            `container "${container.name}" env ${name} holds a literal value that looks like a secret`,
+            `move the value into a Secret (e.g. through an ExternalSecret) and read it with valueFrom.secretKeyRef`,
+          );
+        }
+      }
+    }
+  },
+};

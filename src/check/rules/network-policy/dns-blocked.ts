@@ -1,0 +1,52 @@
+/**
+ * `network-policy/dns-blocked`: a pod whose egress policies (or CoreDNS's own ingress
+ * policies) leave no way to port 53 of kube-dns cannot resolve any name, the classic
+ * default-deny mistake. Both protocols count: UDP for queries, TCP for answers over 512
+ * bytes and for retries after truncation.
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { includesPort } from "./port-set.js";
+import { allowedTraffic, buildNetworkModel, endpointOf, KUBE_DNS, selects, type Endpoint } from "./reachability.js";
+
+const PARAMS = z
+  .object({
+    /** Namespace of the cluster DNS pods. */
+    namespace: z.string().min(1),
+    /** Labels of the cluster DNS pods. */
+    podLabels: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+function names(values: readonly string[]): string {
+  return [...new Set(values)].sort().join(", ");
+}
+
+export const dnsBlockedTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "dns-egress",
+  description: "Pods selected by egress NetworkPolicies must still reach the cluster DNS on port 53 (UDP and TCP).",
+  params: PARAMS,
+  check(context, params, report) {
+    const model = buildNetworkModel(context.objects);
+    const dns: Endpoint = { ...KUBE_DNS, label: `${params.namespace}/cluster-dns`, namespace: params.namespace, labels: params.podLabels };
+    for (const workload of model.workloads) {
+      const source = endpointOf(workload);
+      const egressPolicies = model.policies.filter((policy) => policy.egress && selects(policy, source));
+      const dnsIngressPolicies = model.policies.filter((policy) => policy.ingress && selects(policy, dns));
+      if (egressPolicies.length === 0 && dnsIngressPolicies.length === 0) continue;
+      const allowed = allowedTraffic(model, source, dns);
+      const blocked = ["UDP", "TCP"].filter((protocol) => !includesPort(allowed, protocol, 53));
+      if (blocked.length === 0) continue;
+      const ports = blocked.map((protocol) => `53/${protocol}`).join(" and ");
+      const egressOnly = allowedTraffic({ ...model, policies: egressPolicies }, source, dns);
+      const egressBlocks = blocked.some((protocol) => !includesPort(egressOnly, protocol, 53));
+      const culprits = egressBlocks
+        ? `egress NetworkPolicies ${names(egressPolicies.map((policy) => policy.source.name))} of this workload`
+        : `ingress NetworkPolicies ${names(dnsIngressPolicies.map((policy) => policy.source.name))} in ${params.namespace}`;
+      report(
+        workload.source,
+        `DNS is blocked: ${culprits} allow no traffic to ${ports} of the DNS pods in namespace ${params.namespace}`,
+      );
+    }
+  },
+};

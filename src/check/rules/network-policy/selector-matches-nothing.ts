@@ -1,0 +1,98 @@
+/**
+ * `network-policy/namespace-selector-matches-nothing` and
+ * `network-policy/pod-selector-matches-nothing`: a selector that selects nothing makes a
+ * rule dead (an allow that allows nothing) or a policy that protects nothing, and is
+ * almost always a typo or a label the namespace or pod does not carry. Namespaces carry
+ * `kubernetes.io/metadata.name` automatically; other namespace labels are only known when
+ * the input declares Namespace objects, so selectors on them are checked only then. Pod
+ * selectors are checked only in namespaces whose pods the input describes.
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { namespacesWithKnownPods } from "../support/input-coverage.js";
+import { formatSelector, isEmptySelector, matchesLabels, type LabelSelector } from "../support/label-selector.js";
+import { NAME_LABEL } from "../support/namespaces.js";
+import type { NetworkPolicyModel, PolicyPeer } from "./network-policy-model.js";
+import { buildNetworkModel, type NetworkModel } from "./reachability.js";
+
+const PARAMS = z.object({}).strict();
+
+interface PeerAt {
+  readonly peer: Extract<PolicyPeer, { type: "pods" }>;
+  /** `ingress rule 1 peer 2`, 1-based as people count. */
+  readonly where: string;
+}
+
+function peersOf(policy: NetworkPolicyModel): PeerAt[] {
+  const result: PeerAt[] = [];
+  for (const [direction, rules] of [
+    ["ingress", policy.ingress],
+    ["egress", policy.egress],
+  ] as const) {
+    (rules ?? []).forEach((rule, ruleIndex) => {
+      if (rule.peers === "all") return;
+      rule.peers.forEach((peer, peerIndex) => {
+        if (peer.type === "pods") result.push({ peer, where: `${direction} rule ${ruleIndex + 1} peer ${peerIndex + 1}` });
+      });
+    });
+  }
+  return result;
+}
+
+function selectedNamespaces(model: NetworkModel, selector: LabelSelector): string[] {
+  return [...model.namespaces.values()].filter((namespace) => matchesLabels(selector, namespace.labels)).map((namespace) => namespace.name);
+}
+
+export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "namespace-selector-matches-nothing",
+  description: "Every namespaceSelector of a NetworkPolicy peer selects at least one namespace of the input.",
+  params: PARAMS,
+  check(context, _params, report) {
+    const model = buildNetworkModel(context.objects);
+    const namespacesDeclared = context.objects.some((object) => object.kind === "Namespace");
+    const known = [...model.namespaces.keys()].sort().join(", ");
+    for (const policy of model.policies) {
+      for (const { peer, where } of peersOf(policy)) {
+        const selector = peer.namespaceSelector;
+        if (!selector || selector.malformed || isEmptySelector(selector)) continue;
+        const onNameOnly = selector.requirements.every((requirement) => requirement.key === NAME_LABEL);
+        if (!onNameOnly && !namespacesDeclared) continue;
+        if (selectedNamespaces(model, selector).length > 0) continue;
+        report(
+          policy.source,
+          `namespaceSelector ${formatSelector(selector)} of ${where} matches no namespace; namespaces in the input: ${known}`,
+          `select namespaces by a label they carry, e.g. ${NAME_LABEL}=<namespace>, or add the label to the Namespace object`,
+        );
+      }
+    }
+  },
+};
+
+export const podSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "pod-selector-matches-nothing",
+  description: "The podSelector of a NetworkPolicy and of its peers selects at least one pod template of the input.",
+  params: PARAMS,
+  check(context, _params, report) {
+    const model = buildNetworkModel(context.objects);
+    const covered = namespacesWithKnownPods(context.objects, model.workloads);
+    const matchesSomePod = (selector: LabelSelector, namespaces: readonly string[]): boolean =>
+      model.workloads.some((workload) => namespaces.includes(workload.namespace) && matchesLabels(selector, workload.labels));
+    for (const policy of model.policies) {
+      const own = policy.podSelector;
+      if (!own.malformed && !isEmptySelector(own) && covered.has(policy.namespace) && !matchesSomePod(own, [policy.namespace])) {
+        report(policy.source, `podSelector ${formatSelector(own)} selects no pod in namespace ${policy.namespace}: the policy protects nothing`);
+      }
+      for (const { peer, where } of peersOf(policy)) {
+        const selector = peer.podSelector;
+        if (!selector || selector.malformed || isEmptySelector(selector) || peer.namespaceSelector?.malformed) continue;
+        const namespaces = peer.namespaceSelector ? selectedNamespaces(model, peer.namespaceSelector) : [policy.namespace];
+        if (namespaces.length === 0 || !namespaces.every((namespace) => covered.has(namespace))) continue;
+        if (matchesSomePod(selector, namespaces)) continue;
+        report(
+          policy.source,
+          `podSelector ${formatSelector(selector)} of ${where} matches no pod in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.sort().join(", ")}`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * `network-policy/workload-without-policy`: in a namespace that uses NetworkPolicies, a
+ * workload no policy selects is open in both directions, usually by oversight (a label
+ * that drifted from the policies' podSelectors).
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { buildNetworkModel, endpointOf, selects } from "./reachability.js";
+
+const PARAMS = z.object({}).strict();
+
+export const workloadWithoutPolicyTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "workload-without-policy",
+  description: "Every workload of a namespace that has NetworkPolicies is selected by at least one of them.",
+  params: PARAMS,
+  check(context, _params, report) {
+    const model = buildNetworkModel(context.objects);
+    for (const workload of model.workloads) {
+      const policies = model.policies.filter((policy) => policy.namespace === workload.namespace);
+      if (policies.length === 0) continue;
+      const endpoint = endpointOf(workload);
+      if (policies.some((policy) => selects(policy, endpoint))) continue;
+      const policyNames = [...new Set(policies.map((policy) => policy.source.name))].sort().join(", ");
+      report(
+        workload.source,
+        `no NetworkPolicy selects this workload although namespace ${workload.namespace} has NetworkPolicies (${policyNames}): all its ingress and egress is allowed`,
+      );
+    }
+  },
+};

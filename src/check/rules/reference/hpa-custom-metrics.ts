@@ -1,0 +1,43 @@
+/**
+ * `reference/hpa-custom-metrics`: Pods and Object metrics come from the custom metrics
+ * API, External metrics from the external metrics API. If nothing in the input serves the
+ * API the HPA never gets a value (FailedGetPodsMetric); if the server's rules are known
+ * and do not produce the name, same result.
+ */
+import { z } from "zod";
+import type { CheckTemplate } from "../check-template.js";
+import { isHpa, metricsOf } from "./hpa-model.js";
+import { METRICS_API_GROUPS, metricsServers, type MetricsApi } from "./metrics-servers.js";
+
+const PARAMS = z.object({}).strict();
+
+export const hpaCustomMetricsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "hpa-custom-metrics",
+  description: "Custom and external HPA metrics are served by an adapter in the input, under the name the HPA asks for.",
+  params: PARAMS,
+  check(context, _params, report) {
+    const servers = metricsServers(context.objects);
+    for (const hpa of context.objects.filter(isHpa)) {
+      for (const metric of metricsOf(hpa)) {
+        if (metric.type === "Resource") continue;
+        const api: MetricsApi = metric.type === "External" ? "external" : "custom";
+        const candidates = servers.filter((server) => server.apis.has(api));
+        if (candidates.length === 0) {
+          report(
+            hpa,
+            `${metric.type} metric ${metric.name} needs the ${METRICS_API_GROUPS[api]} API, but nothing in the input serves it (no APIService, prometheus-adapter or KEDA)`,
+            `install a metrics adapter that serves ${METRICS_API_GROUPS[api]}, e.g. prometheus-adapter with a rule producing ${metric.name}`,
+          );
+          continue;
+        }
+        if (candidates.some((server) => !server.served || server.served[api].has(metric.name))) continue;
+        const served = [...new Set(candidates.flatMap((server) => [...(server.served?.[api] ?? [])]))].sort();
+        report(
+          hpa,
+          `${metric.type} metric ${metric.name} is not among the ${api} metrics ${candidates.map((server) => server.label).join(", ")} serves (${served.join(", ") || "none"})`,
+          `use one of the served metric names, or add a rule to the adapter whose name.as produces ${metric.name}`,
+        );
+      }
+    }
+  },
+};

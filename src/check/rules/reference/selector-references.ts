@@ -1,0 +1,47 @@
+/**
+ * `reference/service-selector` and `reference/pdb-selector`: a Service whose selector
+ * matches no pod has no endpoints; a PodDisruptionBudget that matches no pod protects
+ * nothing. Only namespaces whose pods the input describes are checked (see
+ * input-coverage.ts), so Services in front of chart-installed pods stay quiet.
+ */
+import { z } from "zod";
+import type { SourceObject } from "../../finding.js";
+import type { CheckTemplate } from "../check-template.js";
+import { namespacesWithKnownPods } from "../support/input-coverage.js";
+import { asRecord, getPath } from "../support/json.js";
+import { formatSelector, isEmptySelector, matchesLabels, parseLabelSelector, selectorFromMap, type LabelSelector } from "../support/label-selector.js";
+import { namespaceOf } from "../support/namespaces.js";
+import { workloadsOf } from "../support/workloads.js";
+
+const PARAMS = z.object({ kind: z.enum(["Service", "PodDisruptionBudget"]) }).strict();
+
+function selectorOf(object: SourceObject): LabelSelector | undefined {
+  if (object.kind === "Service" && object.apiVersion === "v1") {
+    if (getPath(object.document, "spec", "type") === "ExternalName") return undefined;
+    const selector = asRecord(getPath(object.document, "spec", "selector"));
+    return selector ? selectorFromMap(selector) : undefined;
+  }
+  if (object.kind === "PodDisruptionBudget" && object.apiVersion.startsWith("policy/")) {
+    const selector = getPath(object.document, "spec", "selector");
+    return selector === undefined ? undefined : parseLabelSelector(selector);
+  }
+  return undefined;
+}
+
+export const selectorMatchesPodsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "selector-matches-pods",
+  description: "The selector of an object of the given kind matches a pod template in its namespace.",
+  params: PARAMS,
+  check(context, params, report) {
+    const workloads = workloadsOf(context.objects);
+    const covered = namespacesWithKnownPods(context.objects, workloads);
+    for (const object of context.objects) {
+      if (object.kind !== params.kind) continue;
+      const selector = selectorOf(object);
+      const namespace = namespaceOf(object);
+      if (!selector || selector.malformed || isEmptySelector(selector) || !covered.has(namespace)) continue;
+      if (workloads.some((workload) => workload.namespace === namespace && matchesLabels(selector, workload.labels))) continue;
+      report(object, `selector ${formatSelector(selector)} matches no pod template in namespace ${namespace}`);
+    }
+  },
+};

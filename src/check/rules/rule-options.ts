@@ -1,0 +1,98 @@
+/**
+ * How users configure the lint rules (kube-linter's `checks:` config): override a rule's
+ * parameters or severity. Which rules run is the registry's business (--enable,
+ * --disable); this is what only templates can honour. An unknown rule id or an invalid
+ * parameter is a usage error, never silently ignored.
+ */
+import { z } from "zod";
+import { SlipwayError } from "../../errors.js";
+import type { Severity } from "../finding.js";
+import type { Rule } from "../rule.js";
+import type { BuiltInCheck } from "./check-template.js";
+import { compareFindings } from "./support/compare-findings.js";
+import { createReporter } from "./support/report.js";
+
+export interface RuleOptions {
+  /** Parameters per rule id, merged over the built-in ones (`{"best-practice/mutable-image-tag": {"mutableTags": ["latest", "main"]}}`). */
+  readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Severity per rule id (`{"best-practice/cpu-limits": "warning"}`). */
+  readonly severity?: Readonly<Record<string, Severity>>;
+}
+
+/** A lint rule with what the generated documentation can show besides the `Rule` contract. */
+export interface LintRule extends Rule {
+  /** Key of the template the rule instantiates. */
+  readonly template: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Schema of `RuleOptions` as read from a YAML or JSON config file. */
+export const RULE_OPTIONS_SCHEMA = z
+  .object({
+    params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    severity: z.record(z.string(), z.enum(["error", "warning", "info"])).optional(),
+  })
+  .strict();
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
+
+/** Reads options from an untrusted document (a config file), naming where it failed. */
+export function parseRuleOptions(raw: unknown, where: string): RuleOptions {
+  const parsed = RULE_OPTIONS_SCHEMA.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  throw new SlipwayError("USAGE", "invalid rule options", {
+    where,
+    problems: problemsOf(parsed.error),
+    fix: "use the keys params (parameters by rule id) and severity (error, warning or info by rule id)",
+  });
+}
+
+function instantiate(check: BuiltInCheck, options: RuleOptions): LintRule {
+  const merged = { ...check.params, ...(options.params?.[check.id] ?? {}) };
+  const parsed = check.template.params.safeParse(merged);
+  if (!parsed.success) {
+    throw new SlipwayError("USAGE", `invalid parameters for rule ${check.id}`, {
+      where: `rule options: params.${check.id}`,
+      problems: problemsOf(parsed.error),
+      fix: `give ${check.id} only the parameters of its template "${check.template.key}" (see docs/check-rules-design.md)`,
+    });
+  }
+  const params = parsed.data;
+  const severity = options.severity?.[check.id] ?? check.severity;
+  return {
+    id: check.id,
+    category: check.category,
+    severity,
+    description: check.description,
+    remediation: check.remediation,
+    template: check.template.key,
+    params: merged,
+    check(context) {
+      const reporter = createReporter(check.id, severity, check.remediation);
+      check.template.check(context, params, reporter.report);
+      return reporter.findings.sort(compareFindings);
+    },
+  };
+}
+
+/** The checks as rules, with the user's parameters and severities applied, in registry order. */
+export function buildLintRules(checks: readonly BuiltInCheck[], options: RuleOptions = {}): LintRule[] {
+  const ids = new Set(checks.map((check) => check.id));
+  if (ids.size !== checks.length) throw new Error("two built-in lint checks share an id");
+  for (const [field, map] of [
+    ["params", options.params],
+    ["severity", options.severity],
+  ] as const) {
+    for (const id of Object.keys(map ?? {})) {
+      if (!ids.has(id)) {
+        throw new SlipwayError("USAGE", `unknown lint rule "${id}" in ${field}`, {
+          where: `rule options: ${field}`,
+          fix: "use a rule id listed in docs/rules.md (network-policy/*, reference/* or best-practice/*)",
+        });
+      }
+    }
+  }
+  return checks.map((check) => instantiate(check, options));
+}

@@ -1,0 +1,47 @@
+/**
+ * The sources of an Argo CD Application (`spec.source` or `spec.sources[]`) and the Helm
+ * values they carry inline: `helm.values` (a YAML string) and `helm.valuesObject`
+ * (which Argo CD merges over `values`).
+ */
+import { parse } from "yaml";
+import type { SourceObject } from "../../finding.js";
+import { asRecord, asRecords, asString, type JsonRecord } from "./json.js";
+
+export function isApplication(object: SourceObject): boolean {
+  return object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/");
+}
+
+export function applicationSources(application: SourceObject): JsonRecord[] {
+  const spec = asRecord(application.document.spec);
+  const single = asRecord(spec?.source);
+  return [...(single ? [single] : []), ...asRecords(spec?.sources)];
+}
+
+/** The `helm.values` string parsed, or undefined when absent or not YAML (schema rules report that). */
+export function parsedValuesString(source: JsonRecord): unknown {
+  const text = asString(asRecord(source.helm)?.values);
+  if (text === undefined) return undefined;
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function valuesObject(source: JsonRecord): JsonRecord | undefined {
+  return asRecord(asRecord(source.helm)?.valuesObject);
+}
+
+function deepMerge(base: unknown, override: unknown): unknown {
+  const left = asRecord(base);
+  const right = asRecord(override);
+  if (!left || !right) return override === undefined ? base : override;
+  const merged: JsonRecord = { ...left };
+  for (const [key, value] of Object.entries(right)) merged[key] = deepMerge(left[key], value);
+  return merged;
+}
+
+/** The inline values Helm would see, `valuesObject` over `values`. */
+export function mergedHelmValues(source: JsonRecord): JsonRecord {
+  return asRecord(deepMerge(parsedValuesString(source) ?? {}, valuesObject(source) ?? {})) ?? {};
+}

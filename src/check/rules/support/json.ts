@@ -1,0 +1,56 @@
+/**
+ * Safe readers over untrusted JSON. Objects come from any repository, so every field may
+ * have the wrong type; rules read through these and treat a wrong type as absent (schema
+ * validation reports the wrong type itself, once).
+ */
+export type JsonRecord = Record<string, unknown>;
+
+export function asRecord(value: unknown): JsonRecord | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
+}
+
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asRecords(value: unknown): JsonRecord[] {
+  return asArray(value).flatMap((item) => {
+    const record = asRecord(item);
+    return record ? [record] : [];
+  });
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A string field that must be non-empty to mean anything (names, keys). */
+export function asName(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+export function asNumber(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** `a.b.c` without throwing on any missing or mistyped step. */
+export function getPath(value: unknown, ...path: readonly string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    const record = asRecord(current);
+    if (!record) return undefined;
+    current = record[key];
+  }
+  return current;
+}
+
+/** Only the string-valued entries of a map (labels, annotations, selectors). */
+export function asStringMap(value: unknown): Record<string, string> {
+  const record = asRecord(value);
+  const result: Record<string, string> = {};
+  if (!record) return result;
+  for (const [key, item] of Object.entries(record)) {
+    if (typeof item === "string") result[key] = item;
+  }
+  return result;
+}

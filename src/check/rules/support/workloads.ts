@@ -1,0 +1,107 @@
+/**
+ * Every pod template in the input, whatever object carries it: Pod, Deployment,
+ * StatefulSet, DaemonSet, ReplicaSet, Job, CronJob and Argo Rollouts Rollout (inline
+ * `template` or `workloadRef` to a Deployment). Rules about pods read these, never the
+ * raw kinds, so a new workload kind is added here once.
+ */
+import type { SourceObject } from "../../finding.js";
+import { asName, asNumber, asRecord, asRecords, asString, asStringMap, getPath, type JsonRecord } from "./json.js";
+import { namespaceOf } from "./namespaces.js";
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly record: JsonRecord;
+  /** Init containers run before the app starts; sidecars are init containers with restartPolicy Always. */
+  readonly role: "container" | "init" | "sidecar";
+}
+
+export interface Workload {
+  readonly source: SourceObject;
+  readonly namespace: string;
+  /** Labels of the pods the template creates. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly podSpec: JsonRecord;
+  readonly containers: readonly Container[];
+  readonly ports: readonly ContainerPort[];
+  /** Jobs and CronJobs run to completion: probes do not apply to them. */
+  readonly runsToCompletion: boolean;
+}
+
+const TEMPLATE_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"]);
+
+/** Kinds an HPA can scale: they have a `scale` subresource. */
+export const SCALABLE_KINDS: ReadonlySet<string> = new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout"]);
+
+/** `kind` plus the pod template (`{metadata, spec}`) it carries, when it carries one. */
+function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
+  const spec = asRecord(object.document.spec);
+  if (object.kind === "Pod") return { metadata: object.document.metadata, spec };
+  if (!spec) return undefined;
+  if (TEMPLATE_KINDS.has(object.kind)) return asRecord(spec.template);
+  if (object.kind === "CronJob") return asRecord(getPath(spec, "jobTemplate", "spec", "template"));
+  if (object.kind === "Rollout" && object.apiVersion.startsWith("argoproj.io/")) {
+    const inline = asRecord(spec.template);
+    if (inline) return inline;
+    // A Rollout may adopt the template of a Deployment it references (workloadRef).
+    const reference = asRecord(spec.workloadRef);
+    const name = asName(reference?.name);
+    const referenced = objects.find(
+      (candidate) =>
+        candidate.kind === (asString(reference?.kind) ?? "Deployment") &&
+        candidate.name === name &&
+        namespaceOf(candidate) === namespaceOf(object),
+    );
+    return referenced ? asRecord(asRecord(referenced.document.spec)?.template) : undefined;
+  }
+  return undefined;
+}
+
+function containersOf(podSpec: JsonRecord): Container[] {
+  const containers: Container[] = [];
+  for (const record of asRecords(podSpec.initContainers)) {
+    const sidecar = record.restartPolicy === "Always";
+    containers.push({ name: asString(record.name) ?? "", record, role: sidecar ? "sidecar" : "init" });
+  }
+  for (const record of asRecords(podSpec.containers)) {
+    containers.push({ name: asString(record.name) ?? "", record, role: "container" });
+  }
+  return containers;
+}
+
+function portsOf(containers: readonly Container[]): ContainerPort[] {
+  return containers.flatMap((container) =>
+    asRecords(container.record.ports).flatMap((port) => {
+      const number = asNumber(port.containerPort);
+      if (number === undefined) return [];
+      const name = asName(port.name);
+      return [{ ...(name ? { name } : {}), port: number, protocol: asString(port.protocol) ?? "TCP" }];
+    }),
+  );
+}
+
+/** All workloads, in input order. */
+export function workloadsOf(objects: readonly SourceObject[]): Workload[] {
+  const workloads: Workload[] = [];
+  for (const object of objects) {
+    const template = podTemplateOf(object, objects);
+    const podSpec = asRecord(template?.spec);
+    if (!template || !podSpec) continue;
+    const containers = containersOf(podSpec);
+    workloads.push({
+      source: object,
+      namespace: namespaceOf(object),
+      labels: asStringMap(getPath(template, "metadata", "labels")),
+      podSpec,
+      containers,
+      ports: portsOf(containers),
+      runsToCompletion: object.kind === "Job" || object.kind === "CronJob",
+    });
+  }
+  return workloads;
+}

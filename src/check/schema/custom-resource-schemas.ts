@@ -1,0 +1,121 @@
+/**
+ * Schemas of custom resources, read from CustomResourceDefinitions (from `--crds`
+ * folders and from the input itself): one entry per `group/version/kind`, with the
+ * version's openAPIV3Schema converted under structural-schema semantics.
+ *
+ * The CRD schema's root `metadata` is only `type: object` (the API server validates
+ * ObjectMeta itself), so it is replaced by the built-in ObjectMeta definition.
+ */
+import { createHash } from "node:crypto";
+import { kubernetesSchemaBundle, type OpenApiSchema } from "./kubernetes-schema-bundle.js";
+import { definitionsToJsonSchema, reachableDefinitions, toJsonSchema, type JsonSchema } from "./to-json-schema.js";
+
+const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+export interface CustomResourceVersion {
+  /** `group/version/kind`, e.g. `karpenter.sh/v1/NodePool`. */
+  readonly key: string;
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly served: boolean;
+  readonly deprecated: boolean;
+  readonly deprecationWarning?: string;
+  /** Self-contained JSON Schema; undefined when the CRD version publishes none. */
+  readonly schema?: JsonSchema;
+  /** Stable hash of the source schema: part of the compiled-schema cache key. */
+  readonly schemaHash: string;
+  /** Where the CRD came from (file), for messages. */
+  readonly source: string;
+}
+
+export interface CustomResourceDefinitionSource {
+  readonly document: Record<string, unknown>;
+  readonly file: string;
+}
+
+/** Is this document a CustomResourceDefinition (v1 or the removed v1beta1)? */
+export function isCustomResourceDefinition(document: Record<string, unknown>): boolean {
+  return document.kind === "CustomResourceDefinition" && typeof document.apiVersion === "string" && document.apiVersion.startsWith("apiextensions.k8s.io/");
+}
+
+/**
+ * Every version of every CRD, keyed by `group/version/kind`. Later sources win, so CRDs
+ * in the input override those from `--crds` folders.
+ */
+export function customResourceVersions(sources: readonly CustomResourceDefinitionSource[], kubernetesVersion: string): Map<string, CustomResourceVersion> {
+  const result = new Map<string, CustomResourceVersion>();
+  let objectMeta: Record<string, JsonSchema> | undefined;
+  const metaDefinitions = () => (objectMeta ??= objectMetaDefinitions(kubernetesVersion));
+  for (const { document, file } of sources) {
+    const spec = asRecord(document.spec);
+    const group = typeof spec?.group === "string" ? spec.group : undefined;
+    const kind = typeof asRecord(spec?.names)?.kind === "string" ? (asRecord(spec?.names)?.kind as string) : undefined;
+    if (!spec || !group || !kind) continue;
+    for (const entry of versionEntries(spec)) {
+      const key = `${group}/${entry.name}/${kind}`;
+      const schemaHash = createHash("sha256").update(JSON.stringify(entry.schema ?? null)).digest("hex").slice(0, 16);
+      result.set(key, {
+        key,
+        group,
+        version: entry.name,
+        kind,
+        served: entry.served,
+        deprecated: entry.deprecated,
+        ...(entry.deprecationWarning ? { deprecationWarning: entry.deprecationWarning } : {}),
+        ...(entry.schema ? { schema: rootSchema(entry.schema, metaDefinitions()) } : {}),
+        schemaHash,
+        source: file,
+      });
+    }
+  }
+  return result;
+}
+
+interface VersionEntry {
+  readonly name: string;
+  readonly served: boolean;
+  readonly deprecated: boolean;
+  readonly deprecationWarning?: string;
+  readonly schema?: OpenApiSchema;
+}
+
+function versionEntries(spec: Record<string, unknown>): VersionEntry[] {
+  // apiextensions.k8s.io/v1beta1 CRDs could share one schema between versions.
+  const sharedSchema = asRecord(asRecord(spec.validation)?.openAPIV3Schema);
+  const versions = Array.isArray(spec.versions) ? spec.versions : typeof spec.version === "string" ? [{ name: spec.version, served: true }] : [];
+  const entries: VersionEntry[] = [];
+  for (const raw of versions) {
+    const version = asRecord(raw);
+    if (!version || typeof version.name !== "string") continue;
+    const schema = asRecord(asRecord(version.schema)?.openAPIV3Schema) ?? sharedSchema;
+    entries.push({
+      name: version.name,
+      served: version.served !== false,
+      deprecated: version.deprecated === true,
+      ...(typeof version.deprecationWarning === "string" ? { deprecationWarning: version.deprecationWarning } : {}),
+      ...(schema ? { schema } : {}),
+    });
+  }
+  return entries;
+}
+
+function rootSchema(openApi: OpenApiSchema, metaDefinitions: Record<string, JsonSchema>): JsonSchema {
+  const converted = toJsonSchema(openApi, { emptyObject: "closed" });
+  const properties = { ...(converted.properties as Record<string, JsonSchema> | undefined) };
+  properties.apiVersion = { type: "string" };
+  properties.kind = { type: "string" };
+  properties.metadata = { $ref: `#/definitions/${OBJECT_META}` };
+  return { ...converted, properties, definitions: metaDefinitions };
+}
+
+function objectMetaDefinitions(kubernetesVersion: string): Record<string, JsonSchema> {
+  const bundle = kubernetesSchemaBundle(kubernetesVersion);
+  const reachable = reachableDefinitions(OBJECT_META, bundle.definitions as Record<string, JsonSchema>);
+  const subset = Object.fromEntries(reachable.map((name) => [name, bundle.definitions[name] as OpenApiSchema]));
+  return definitionsToJsonSchema(subset);
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,138 @@
+/**
+ * Kubernetes OpenAPI v3 schemas (built-in definitions and CRD structural schemas) →
+ * JSON Schema draft-07 that both ajv and kubeconform validate with the API server's
+ * strict semantics:
+ *
+ * - unknown fields are errors (strict field validation): objects with `properties` get
+ *   `additionalProperties: false` unless `x-kubernetes-preserve-unknown-fields` says otherwise;
+ * - `x-kubernetes-int-or-string` accepts an integer or a string, whatever else is written;
+ * - `x-kubernetes-embedded-resource` objects may carry `apiVersion`, `kind`, `metadata`;
+ * - `null` is accepted wherever a value is: the API server treats it as "not set" for
+ *   built-in types and prunes it for custom resources;
+ * - `format` is checked only for the formats Kubernetes itself checks the same way;
+ *   a Go duration (`10s`) is not an ISO 8601 duration, so `duration` gets its own pattern;
+ * - OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers.
+ */
+import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ConversionOptions {
+  /**
+   * What an object schema with neither `properties` nor `additionalProperties` means.
+   * Built-in types use it for free-form values (`RawExtension`, `FieldsV1`): open. In a CRD
+   * structural schema such an object has no known fields: closed.
+   */
+  readonly emptyObject: "open" | "closed";
+}
+
+/** Quantity strings as `resource.ParseQuantity` accepts them (`500m`, `1.5Gi`, `1e3`). */
+export const QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?$";
+export const QUANTITY_DEFINITION = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+export const INT_OR_STRING_DEFINITION = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+
+const GO_DURATION_PATTERN = "^[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|µs|ms|s|m|h))+$|^0$";
+
+/** Formats Kubernetes validates as ajv-formats does; every other format is informative only. */
+const CHECKED_FORMATS = new Set(["int32", "int64", "byte", "date-time", "ipv4", "ipv6", "uuid"]);
+
+const PASSED_KEYWORDS = ["enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "required"];
+
+export function toJsonSchema(schema: OpenApiSchema, options: ConversionOptions): JsonSchema {
+  return convert(schema, options);
+}
+
+function convert(schema: OpenApiSchema, options: ConversionOptions): JsonSchema {
+  if (typeof schema.$ref === "string") return { $ref: schema.$ref };
+  if (schema["x-kubernetes-int-or-string"] === true) {
+    const result: JsonSchema = { type: ["integer", "string", "null"] };
+    if (typeof schema.pattern === "string") result.pattern = schema.pattern;
+    return result;
+  }
+  const result: JsonSchema = {};
+  for (const keyword of PASSED_KEYWORDS) if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
+  if (Array.isArray(schema.enum) && schema.nullable === true) result.enum = [...(schema.enum as unknown[]), null];
+  if (schema.exclusiveMinimum === true && typeof schema.minimum === "number") {
+    delete result.minimum;
+    result.exclusiveMinimum = schema.minimum;
+  }
+  if (schema.exclusiveMaximum === true && typeof schema.maximum === "number") {
+    delete result.maximum;
+    result.exclusiveMaximum = schema.maximum;
+  }
+  const format = schema.format;
+  if (typeof format === "string") {
+    if (format === "duration" && schema.type === "string") result.pattern ??= GO_DURATION_PATTERN;
+    else if (CHECKED_FORMATS.has(format)) result.format = format;
+  }
+  for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
+    const branches = schema[combinator];
+    if (Array.isArray(branches)) result[combinator] = branches.map((branch) => convert(branch as OpenApiSchema, options));
+  }
+  if (schema.not !== undefined) result.not = convert(schema.not as OpenApiSchema, options);
+
+  const type = schema.type;
+  if (typeof type === "string") result.type = [type, "null"];
+  if (type === "array" && schema.items !== undefined) result.items = convert(schema.items as OpenApiSchema, options);
+  if (type === "object" || schema.properties !== undefined) convertObject(schema, result, options);
+  return result;
+}
+
+function convertObject(schema: OpenApiSchema, result: JsonSchema, options: ConversionOptions): void {
+  const preserveUnknown = schema["x-kubernetes-preserve-unknown-fields"] === true;
+  const properties = schema.properties as Record<string, OpenApiSchema> | undefined;
+  const converted: Record<string, JsonSchema> = {};
+  for (const [name, property] of Object.entries(properties ?? {})) converted[name] = convert(property, options);
+  if (schema["x-kubernetes-embedded-resource"] === true) {
+    converted.apiVersion ??= { type: ["string", "null"] };
+    converted.kind ??= { type: ["string", "null"] };
+    converted.metadata ??= { type: ["object", "null"] };
+  }
+  if (Object.keys(converted).length > 0) result.properties = converted;
+  const additional = schema.additionalProperties;
+  if (additional !== undefined) {
+    result.additionalProperties = typeof additional === "boolean" ? additional : convert(additional as OpenApiSchema, options);
+  } else if (preserveUnknown) {
+    // Unknown fields are kept as they are: nothing to check.
+  } else if (properties !== undefined || options.emptyObject === "closed") {
+    result.additionalProperties = false;
+  }
+}
+
+/**
+ * Converts the built-in definitions of a bundle. Quantity and IntOrString are rewritten as
+ * union types (faster than `oneOf`, same verdicts) and Quantity strings get their grammar.
+ */
+export function definitionsToJsonSchema(definitions: Readonly<Record<string, OpenApiSchema>>): Record<string, JsonSchema> {
+  const result: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(definitions)) {
+    if (name === QUANTITY_DEFINITION) result[name] = { type: ["string", "number", "null"], pattern: QUANTITY_PATTERN };
+    else if (name === INT_OR_STRING_DEFINITION) result[name] = { type: ["integer", "string", "null"] };
+    else result[name] = toJsonSchema(schema, { emptyObject: "open" });
+  }
+  return result;
+}
+
+/** The definitions a root definition reaches, for writing self-contained schema files. */
+export function reachableDefinitions(root: string, definitions: Readonly<Record<string, JsonSchema>>): string[] {
+  const seen = new Set<string>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (seen.has(name) || definitions[name] === undefined) continue;
+    seen.add(name);
+    collectReferences(definitions[name], pending);
+  }
+  return [...seen].sort();
+}
+
+function collectReferences(value: unknown, into: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, into);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "$ref" && typeof item === "string") into.push(item.replace("#/definitions/", ""));
+      else collectReferences(item, into);
+    }
+  }
+}

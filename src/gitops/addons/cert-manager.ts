@@ -1,0 +1,33 @@
+/**
+ * cert-manager: issues and renews certificates for in-cluster TLS (webhooks, internal
+ * endpoints). The chart installs its CRDs (`crds.enabled`) and keeps them when the release
+ * is removed, so Certificates are never garbage-collected with the chart.
+ */
+import { chartApplication } from "../argocd/application.js";
+import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
+import type { GitOpsGenerator } from "../gitops-file.js";
+import type { PlatformNames } from "../../spec/names.js";
+import { SYNC_WAVES } from "../sync-waves.js";
+import { addonFile } from "./addon-file.js";
+
+export function certManagerValues(names: PlatformNames): Record<string, unknown> {
+  return {
+    crds: { enabled: true, keep: true },
+    replicaCount: 2,
+    serviceAccount: { create: true, name: names.identities.certManager.serviceAccount },
+  };
+}
+
+export const certManagerGenerator: GitOpsGenerator = ({ names }) => [
+  addonFile(
+    "platform",
+    chartApplication({
+      name: "cert-manager",
+      project: PLATFORM_PROJECT,
+      wave: SYNC_WAVES.platformControllers,
+      destinationNamespace: names.identities.certManager.namespace,
+      chart: "certManager",
+      values: certManagerValues(names),
+    }),
+  ),
+];

@@ -1,0 +1,18 @@
+/**
+ * In-cluster URLs of the monitoring back ends, derived from the Services their charts
+ * create for the release names used here. Grafana's data sources, the log agent and the
+ * metrics adapter all read them from this one place.
+ */
+import { PROMETHEUS_URL } from "../conventions.js";
+
+export const MONITORING_NAMESPACE = "monitoring";
+export const LOKI_RELEASE = "loki";
+export const TEMPO_RELEASE = "tempo";
+
+/** Prometheus Service of kube-prometheus-stack: `<fullname>-prometheus`, port 9090. */
+export { PROMETHEUS_URL };
+/** The loki chart's gateway (nginx) Service `<release>-gateway` on port 80 fronts reads and writes. */
+export const LOKI_URL = `http://${LOKI_RELEASE}-gateway.${MONITORING_NAMESPACE}.svc:80`;
+export const LOKI_PUSH_URL = `${LOKI_URL}/loki/api/v1/push`;
+/** The tempo chart's Service `<release>` serves the query API over HTTP on 3200 (gRPC is 9095). */
+export const TEMPO_URL = `http://${TEMPO_RELEASE}.${MONITORING_NAMESPACE}.svc:3200`;

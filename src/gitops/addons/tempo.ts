@@ -1,0 +1,50 @@
+/**
+ * Tempo (single binary) storing traces in S3 and serving its query API on HTTP 3200. The
+ * write-ahead log is on a gp3 volume so a restart loses no spans. S3 access comes from
+ * EKS Pod Identity of the `tempo` service account.
+ */
+import { chartApplication } from "../argocd/application.js";
+import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
+import type { GitOpsGenerator } from "../gitops-file.js";
+import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformSpec } from "../../spec/schema.js";
+import { DEFAULT_STORAGE_CLASS } from "../conventions.js";
+import { SYNC_WAVES } from "../sync-waves.js";
+import { addonFile } from "./addon-file.js";
+import { TEMPO_RELEASE } from "./monitoring-endpoints.js";
+
+/** Regional S3 endpoint; China regions use the .com.cn domain. */
+export function s3Endpoint(names: PlatformNames): string {
+  return `s3.${names.region}.amazonaws.com${names.partition === "aws-cn" ? ".cn" : ""}`;
+}
+
+export function tempoValues(spec: PlatformSpec, names: PlatformNames): Record<string, unknown> {
+  return {
+    tempo: {
+      retention: spec.monitoring.traceRetention,
+      storage: {
+        trace: {
+          backend: "s3",
+          s3: { bucket: names.buckets.tempo, endpoint: s3Endpoint(names), region: names.region },
+        },
+      },
+      receivers: { otlp: { protocols: { grpc: { endpoint: "0.0.0.0:4317" }, http: { endpoint: "0.0.0.0:4318" } } } },
+    },
+    serviceAccount: { create: true, name: names.identities.tempo.serviceAccount },
+    persistence: { enabled: true, storageClassName: DEFAULT_STORAGE_CLASS, size: "10Gi" },
+  };
+}
+
+export const tempoGenerator: GitOpsGenerator = ({ spec, names }) => [
+  addonFile(
+    "monitoring",
+    chartApplication({
+      name: TEMPO_RELEASE,
+      project: PLATFORM_PROJECT,
+      wave: SYNC_WAVES.monitoring,
+      destinationNamespace: names.identities.tempo.namespace,
+      chart: "tempo",
+      values: tempoValues(spec, names),
+    }),
+  ),
+];

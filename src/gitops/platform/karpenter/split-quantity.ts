@@ -1,0 +1,57 @@
+/**
+ * Splits a Kubernetes quantity (a NodePool limit) into a share, exactly: the quantity is
+ * converted to an integer number of its smallest unit (milli-units, or bytes for suffixed
+ * memory), scaled with integer arithmetic and rounded down, then written back in the
+ * largest unit that represents it exactly. `splitQuantity("2000Gi", 4, 5)` is `"1600Gi"`,
+ * `splitQuantity("7", 1, 2)` is `"3500m"`.
+ */
+const BINARY: readonly [string, bigint][] = [
+  ["Pi", 1024n ** 5n],
+  ["Ti", 1024n ** 4n],
+  ["Gi", 1024n ** 3n],
+  ["Mi", 1024n ** 2n],
+  ["Ki", 1024n],
+];
+const DECIMAL: readonly [string, bigint][] = [
+  ["P", 1000n ** 5n],
+  ["T", 1000n ** 4n],
+  ["G", 1000n ** 3n],
+  ["M", 1000n ** 2n],
+  ["k", 1000n],
+];
+const MILLI_PER_UNIT = 1000n;
+
+/** The quantity in milli-units (so `500m` and fractional values stay integers). */
+export function toMilli(quantity: string): bigint {
+  const match = /^([0-9]+)(?:\.([0-9]+))?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.exec(quantity);
+  if (match === null) throw new Error(`"${quantity}" is not a Kubernetes quantity`);
+  const [, whole = "0", fraction = "", suffix = ""] = match;
+  const scale = 10n ** BigInt(fraction.length);
+  const value = BigInt(whole + fraction); // value / scale is the number written
+  if (suffix === "m") return value / scale;
+  const multiplier = [...BINARY, ...DECIMAL].find(([name]) => name === suffix)?.[1] ?? 1n;
+  return (value * multiplier * MILLI_PER_UNIT) / scale;
+}
+
+/** Canonical text of a milli-unit amount, in the largest unit that is exact. */
+export function fromMilli(milli: bigint, preferBinary: boolean): string {
+  if (milli % MILLI_PER_UNIT !== 0n) return `${milli}m`;
+  const units = milli / MILLI_PER_UNIT;
+  if (units === 0n) return "0";
+  for (const [suffix, multiplier] of preferBinary ? BINARY : DECIMAL) {
+    if (units % multiplier === 0n) return `${units / multiplier}${suffix}`;
+  }
+  return `${units}`;
+}
+
+/** `numerator / denominator` of the quantity, rounded down, in the quantity's unit family. */
+export function splitQuantity(quantity: string, numerator: number, denominator: number): string {
+  if (denominator <= 0 || numerator < 0 || numerator > denominator) {
+    throw new Error(`cannot take ${numerator}/${denominator} of ${quantity}`);
+  }
+  const milli = (toMilli(quantity) * BigInt(numerator)) / BigInt(denominator);
+  const binary = /i$/.test(quantity);
+  const decimal = /[kMGTP]$/.test(quantity);
+  // Unsuffixed quantities (CPU counts) stay unsuffixed unless the share needs milli-units.
+  return binary || decimal ? fromMilli(milli, binary) : milli % MILLI_PER_UNIT === 0n ? `${milli / MILLI_PER_UNIT}` : `${milli}m`;
+}

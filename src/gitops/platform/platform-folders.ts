@@ -1,0 +1,85 @@
+/**
+ * Platform objects that use the add-ons' CRDs (NodePools, the ClusterSecretStore,
+ * ExternalSecrets) or that later waves need (the gp3 StorageClass), one repository
+ * folder each, and for each folder the Application that applies it in the configuration
+ * wave: after the CRD owners, before the monitoring stack that needs storage and secrets.
+ */
+import type { KubeObject } from "../../manifest/kube-object.js";
+import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformSpec } from "../../spec/schema.js";
+import { folderApplication } from "../argocd/application.js";
+import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
+import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
+import { SYNC_WAVES } from "../sync-waves.js";
+import { clusterSecretStore } from "./cluster-secret-store.js";
+import { ec2NodeClass } from "./karpenter/ec2-node-class.js";
+import { nodePools } from "./karpenter/node-pools.js";
+import { MONITORING_SECRETS_FOLDER, monitoringExternalSecrets } from "./monitoring-secrets.js";
+import { defaultStorageClass } from "./storage-class.js";
+
+/** Folder holding the Applications of the platform folders (applied by the root Application). */
+export const PLATFORM_APPLICATIONS_FOLDER = "apps/platform-config";
+
+export interface PlatformFolder {
+  /** Name of the Application that applies the folder. */
+  readonly application: string;
+  readonly folder: string;
+  /** Namespace for objects without one; created if missing. */
+  readonly namespace: string;
+  /** File name → objects. */
+  readonly files: Readonly<Record<string, readonly KubeObject[]>>;
+}
+
+export function platformFolders(spec: PlatformSpec, names: PlatformNames): PlatformFolder[] {
+  const folders: PlatformFolder[] = [];
+  if (spec.karpenter.enabled) {
+    folders.push({
+      application: "karpenter-nodepools",
+      folder: "platform/karpenter",
+      namespace: names.identities.karpenter.namespace,
+      files: { "ec2nodeclass.yaml": [ec2NodeClass(spec, names)], "nodepools.yaml": nodePools(spec) },
+    });
+  }
+  folders.push(
+    {
+      application: "storage-classes",
+      folder: "platform/storage",
+      namespace: names.namespaces.system,
+      files: { "storageclass.yaml": [defaultStorageClass()] },
+    },
+    {
+      application: "cluster-secret-store",
+      folder: "platform/external-secrets",
+      namespace: names.identities.externalSecrets.namespace,
+      files: { "cluster-secret-store.yaml": [clusterSecretStore(names)] },
+    },
+    {
+      application: "monitoring-secrets",
+      folder: MONITORING_SECRETS_FOLDER,
+      // The Application creates the monitoring namespace before the monitoring charts arrive.
+      namespace: names.namespaces.monitoring,
+      files: { "external-secrets.yaml": monitoringExternalSecrets(names) },
+    },
+  );
+  return folders;
+}
+
+export const platformFoldersGenerator: GitOpsGenerator = ({ spec, names }) => {
+  const files: ManifestFile[] = [];
+  for (const folder of platformFolders(spec, names)) {
+    for (const [file, objects] of Object.entries(folder.files)) files.push({ path: `${folder.folder}/${file}`, objects });
+    files.push({
+      path: `${PLATFORM_APPLICATIONS_FOLDER}/${folder.application}.yaml`,
+      objects: [
+        folderApplication(spec, {
+          name: folder.application,
+          project: PLATFORM_PROJECT,
+          wave: SYNC_WAVES.platformConfiguration,
+          destinationNamespace: folder.namespace,
+          folder: folder.folder,
+        }),
+      ],
+    });
+  }
+  return files;
+};

@@ -1,0 +1,28 @@
+/**
+ * The ACM certificate of the Argo CD host (and the other public hosts of the platform as
+ * alternative names), validated by DNS. CloudFormation waits until the validation CNAME
+ * records exist: they are shown in the stack events and the ACM console, and the AWS Load
+ * Balancer Controller finds the issued certificate by host name, so no ARN is copied.
+ */
+import * as acm from "aws-cdk-lib/aws-certificatemanager";
+import { Construct } from "constructs";
+
+export interface ArgoCdCertificateProps {
+  readonly host: string;
+  /** @default none */
+  readonly alternativeHosts?: readonly string[];
+}
+
+export class ArgoCdCertificate extends Construct {
+  readonly certificate: acm.Certificate;
+
+  constructor(scope: Construct, id: string, props: ArgoCdCertificateProps) {
+    super(scope, id);
+    const alternatives = [...new Set(props.alternativeHosts ?? [])].filter((host) => host !== props.host).sort();
+    this.certificate = new acm.Certificate(this, "Certificate", {
+      domainName: props.host,
+      subjectAlternativeNames: alternatives.length > 0 ? alternatives : undefined,
+      validation: acm.CertificateValidation.fromDns(),
+    });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The platform's CDK app as a library call: spec → cloud assembly (the `cdk.out` folder
+ * `cdk deploy --app` accepts), rendered in memory like the GitOps tree.
+ *
+ * CDK can only synthesize to a folder, so it writes into a private temporary folder that
+ * is read back and removed. The result is deterministic: no version reporting, no tree
+ * metadata, no construct stack traces (they hold absolute paths; the ones CDK records
+ * for acknowledgements regardless are removed by `withoutTraces`), no lookups (explicit
+ * account, region and zones), no assets.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { App, Validations, type AppProps } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { platformNames, type PlatformNames } from "../spec/names.js";
+import type { PlatformSpec } from "../spec/schema.js";
+import { PlatformStack, platformStackName } from "./platform-stack.js";
+
+export interface InfrastructureOptions {
+  /** Run the cdk-nag AwsSolutions pack; its findings become errors of the assembly. @default true */
+  readonly nagChecks?: boolean;
+}
+
+/** App settings shared by `slipway synth` and `npx cdk synth` (cdk.json), so both give the same templates. */
+export function platformAppProps(outdir?: string): AppProps {
+  return {
+    outdir,
+    analyticsReporting: false,
+    treeMetadata: false,
+    stackTraces: false,
+    // CDK's built-in template validation takes ~15 s per synth; templates are checked by
+    // cfn-lint in the tests instead, and cdk-nag runs as a validation plugin.
+    builtinCloudFormationValidation: false,
+    context: {
+      // Same output on every machine: no CDK version or path in resources.
+      "aws:cdk:version-reporting": false,
+      // Construct creation stack traces hold absolute paths of the machine that synthesized.
+      "aws:cdk:disable-stack-trace": true,
+      "aws:cdk:disable-creation-stack-traces": true,
+      // S3 server access logs delivered through a bucket policy, not ACLs, so every bucket
+      // can keep ACLs disabled (BucketOwnerEnforced).
+      "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,
+    },
+  };
+}
+
+/** Adds the platform stack (and the nag checks) to an app; used by the CDK app entry too. */
+export function addPlatformStack(app: App, spec: PlatformSpec, options: InfrastructureOptions = {}, names: PlatformNames = platformNames(spec)): PlatformStack {
+  const stack = new PlatformStack(app, platformStackName(spec), { spec, names, stackName: platformStackName(spec) });
+  if (options.nagChecks ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stack;
+}
+
+/** Renders the cloud assembly: relative path → file content, sorted by path. */
+export function synthesizeInfrastructure(spec: PlatformSpec, options: InfrastructureOptions = {}): ReadonlyMap<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), "slipway-cdk-"));
+  try {
+    const app = new App(platformAppProps(outdir));
+    addPlatformStack(app, spec, options);
+    app.synth();
+    const files = new Map<string, string>();
+    for (const path of listFiles(outdir)) {
+      const name = relative(outdir, path).split(sep).join("/");
+      files.set(name, withoutTraces(readFileSync(path, "utf8")));
+    }
+    return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(directory, entry);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+
+/**
+ * Removes the `trace` fields CDK writes into assembly metadata (the JavaScript call stack
+ * with absolute file paths), which would differ between checkouts of the same spec.
+ */
+function withoutTraces(content: string): string {
+  if (!content.includes('"trace"')) return content;
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "trace").map(([key, inner]) => [key, strip(inner)]));
+  };
+  return JSON.stringify(strip(JSON.parse(content)), undefined, 2);
+}

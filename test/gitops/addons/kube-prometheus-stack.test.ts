@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { kubePrometheusStackGenerator, ALERTMANAGER_SLACK_WEBHOOK_FILE } from "../../../src/gitops/addons/kube-prometheus-stack.js";
+import { KUBE_PROMETHEUS_STACK_RELEASE, PROMETHEUS_URL } from "../../../src/gitops/conventions.js";
+import { generate } from "./support.js";
+
+describe("kube-prometheus-stack values", () => {
+  it("GIVEN the reference spec THEN Prometheus keeps 15d on 100Gi gp3 and selects every monitor in the cluster", () => {
+    const { values, spec } = generate(kubePrometheusStackGenerator);
+    expect(spec.source.helm.releaseName).toBe(KUBE_PROMETHEUS_STACK_RELEASE);
+    const prometheus = values.prometheus.prometheusSpec;
+    expect(prometheus).toMatchObject({
+      retention: "15d",
+      serviceMonitorSelectorNilUsesHelmValues: false,
+      podMonitorSelectorNilUsesHelmValues: false,
+      ruleSelectorNilUsesHelmValues: false,
+      probeSelectorNilUsesHelmValues: false,
+      scrapeConfigSelectorNilUsesHelmValues: false,
+      storageSpec: { volumeClaimTemplate: { spec: { storageClassName: "gp3", resources: { requests: { storage: "100Gi" } } } } },
+    });
+  });
+
+  it("GIVEN the reference spec THEN Grafana is persistent and reads its admin from the grafana-admin Secret", () => {
+    const { grafana } = generate(kubePrometheusStackGenerator).values;
+    expect(grafana.admin).toEqual({ existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" });
+    expect(grafana.persistence).toMatchObject({ enabled: true, storageClassName: "gp3", size: "10Gi" });
+    expect(grafana.adminPassword).toBeUndefined();
+  });
+
+  it("GIVEN the reference spec THEN the data sources are the Services the charts create (Tempo on HTTP 3200)", () => {
+    const sources = generate(kubePrometheusStackGenerator).values.grafana.additionalDataSources as { type: string; url: string }[];
+    expect(sources.map((source) => [source.type, source.url])).toEqual([
+      ["prometheus", "http://kube-prometheus-stack-prometheus.monitoring.svc:9090"],
+      ["loki", "http://loki-gateway.monitoring.svc:80"],
+      ["tempo", "http://tempo.monitoring.svc:3200"],
+    ]);
+    expect(sources[0]?.url).toBe(PROMETHEUS_URL);
+  });
+
+  it("GIVEN the reference spec THEN Alertmanager routes to #alerts grouped by alertname and namespace, reading the webhook from the mounted Secret", () => {
+    const { alertmanager } = generate(kubePrometheusStackGenerator).values;
+    expect(alertmanager.alertmanagerSpec.secrets).toEqual(["alertmanager-slack-webhook"]);
+    expect(alertmanager.config.route).toMatchObject({ receiver: "slack", group_by: ["alertname", "namespace"] });
+    const slack = alertmanager.config.receivers.find((receiver: { name: string }) => receiver.name === "slack").slack_configs[0];
+    expect(slack).toMatchObject({ channel: "#alerts", api_url_file: ALERTMANAGER_SLACK_WEBHOOK_FILE });
+    expect(ALERTMANAGER_SLACK_WEBHOOK_FILE).toBe("/etc/alertmanager/secrets/alertmanager-slack-webhook/webhook-url");
+    expect(slack.api_url).toBeUndefined();
+  });
+
+  it("GIVEN a customised spec THEN retention, storage, replicas, channel and grouping follow it", () => {
+    const { values } = generate(kubePrometheusStackGenerator, {
+      monitoring: {
+        prometheus: { retention: "30d", storage: "500Gi", replicas: 3 },
+        grafana: { storage: "20Gi" },
+        alertmanager: { slackChannel: "#ops", groupBy: ["cluster"] },
+      },
+    });
+    expect(values.prometheus.prometheusSpec).toMatchObject({ retention: "30d", replicas: 3 });
+    expect(values.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage).toBe("500Gi");
+    expect(values.grafana.persistence.size).toBe("20Gi");
+    expect(values.alertmanager.config.route.group_by).toEqual(["cluster"]);
+    expect(values.alertmanager.config.receivers[1].slack_configs[0].channel).toBe("#ops");
+  });
+});
