@@ -93,18 +93,19 @@ export const CHARTS = {
   secretsStoreCsiProviderAws: {
     repoURL: "https://aws.github.io/secrets-store-csi-driver-provider-aws",
     chart: "secrets-store-csi-driver-provider-aws",
-    version: "2.1.0",
-    appVersion: "2.1.0",
+    version: "3.1.1",
+    appVersion: "3.1.1",
     checked: "2026-11-27",
-    source: "aws/secrets-store-csi-driver-provider-aws charts/secrets-store-csi-driver-provider-aws/Chart.yaml (no newer release found)",
+    source:
+      "aws/secrets-store-csi-driver-provider-aws release 3.1.1 (newreleases.io); values keys checked against charts/secrets-store-csi-driver-provider-aws/values.yaml",
   },
   argoRollouts: {
     repoURL: "https://argoproj.github.io/argo-helm",
     chart: "argo-rollouts",
-    version: "2.40.5",
-    appVersion: "v1.8.3",
+    version: "2.41.1",
+    appVersion: "v1.9.1",
     checked: "2026-11-27",
-    source: "argoproj/argo-helm release argo-rollouts-2.40.5 (newest release found)",
+    source: "argoproj/argo-helm release argo-rollouts-2.41.1 (2026-07-19, Argo Rollouts v1.9.1); values keys checked against charts/argo-rollouts/values.yaml",
   },
   kubePrometheusStack: {
     repoURL: "https://prometheus-community.github.io/helm-charts",
@@ -124,28 +125,33 @@ export const CHARTS = {
     source: "prometheus-community/helm-charts prometheus-adapter 5.3.0 (llm-d/llm-d-benchmark#1287, 2026-05-16)",
   },
   loki: {
-    repoURL: "https://grafana.github.io/helm-charts",
+    // Since 2026-03-16 the open-source Loki chart is maintained in grafana-community (grafana/loki#20705).
+    repoURL: "https://grafana-community.github.io/helm-charts",
     chart: "loki",
-    version: "7.2.0",
-    appVersion: "3.7.1",
+    version: "18.11.4",
+    appVersion: "3.7.7",
     checked: "2026-11-27",
-    source: "grafana/helm-charts loki 7.2.0 (renovate PRs shaman007/home-k3s#482, monkescience/gitops#125, 2026-08); Loki 3.7.x",
+    source:
+      "grafana-community/helm-charts release loki-18.11.4 (2026-08-27, Loki v3.7.7); values keys checked against grafana-community/helm-charts charts/loki/values.yaml",
   },
   tempo: {
-    repoURL: "https://grafana.github.io/helm-charts",
+    // The Tempo charts moved to grafana-community as well (grafana.com Helm chart docs).
+    repoURL: "https://grafana-community.github.io/helm-charts",
     chart: "tempo",
-    version: "1.24.4",
-    appVersion: "2.9.0",
+    version: "2.3.0",
+    appVersion: "2.10.6",
     checked: "2026-11-27",
-    source: "grafana/helm-charts release tempo-1.24.4 (monkescience/gitops-local#46, 2026-05); HTTP port 3200",
+    source:
+      "grafana-community/helm-charts release tempo-2.3.0 (2026-08-25); Tempo 2.10.6 per release tempo-2.2.2; values keys (HTTP 3200) checked against grafana-community/helm-charts charts/tempo/values.yaml",
   },
   alloy: {
     repoURL: "https://grafana.github.io/helm-charts",
     chart: "alloy",
-    version: "1.12.1",
-    appVersion: "v1.19.2",
+    version: "1.14.1",
+    appVersion: "v1.21.1",
     checked: "2026-11-27",
-    source: "grafana/helm-charts alloy-1.12.1 (entigolabs/entigo-infralib#1652, 2026-08-31); Alloy v1.19.2 (grafana/alloy#6989)",
+    source:
+      "grafana/alloy tag helm-chart/1.14.1 (latest when Alloy v1.21.1 shipped, 2026-10-21, newreleases.io); values keys checked against grafana/alloy operations/helm/charts/alloy/values.yaml",
   },
 } as const satisfies Record<string, ChartVersion>;
 

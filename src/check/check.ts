@@ -3,8 +3,6 @@
  * object against its schema, run every registered rule, and return the findings sorted
  * by file, line and rule, with counts. No printing here: outputs render the result.
  */
-import { resolve } from "node:path";
-import { SlipwayError } from "../errors.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { KUBERNETES } from "../versions.js";
 import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
@@ -13,6 +11,7 @@ import { loadInputs } from "./load/load-inputs.js";
 import type { CheckContext, Rule } from "./rule.js";
 import { ENGINE_RULES, RULES, selects, type RuleDescriptor } from "./rule-registry.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
+import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
 
@@ -68,7 +67,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
   const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}) });
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd)), ...crdsIn(loaded.objects)];
+  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, customKinds(loaded.objects, kubernetesVersion))), ...crdsIn(loaded.objects)];
   const customResources = customResourceVersions(crdSources, kubernetesVersion);
 
   const enabled = (rule: RuleDescriptor) =>
@@ -130,7 +129,7 @@ export async function validateObjects(
     documentIndex: index,
     line: 1,
   }));
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], options.cwd ?? process.cwd())), ...crdsIn(sources)];
+  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], options.cwd ?? process.cwd(), customKinds(sources, kubernetesVersion))), ...crdsIn(sources)];
   return validateSchemas(sources, {
     kubernetesVersion,
     customResources: customResourceVersions(crdSources, kubernetesVersion),
@@ -155,26 +154,14 @@ function runRule(rule: Rule, context: CheckContext): Finding[] {
   }
 }
 
-const crdDirectoryCache = new Map<string, Promise<CustomResourceDefinitionSource[]>>();
-
-/** CRDs from folders, loaded once per folder per process (tests validate many objects against the same CRDs). */
-function crdsFromDirectories(directories: readonly string[], cwd: string): Promise<CustomResourceDefinitionSource[]> {
-  return Promise.all(
-    directories.map((directory) => {
-      const path = resolve(cwd, directory);
-      let pending = crdDirectoryCache.get(path);
-      if (pending === undefined) {
-        pending = loadInputs([path], { cwd, kustomize: false })
-          .then((loaded) => crdsIn(loaded.objects))
-          .catch((error: unknown) => {
-            crdDirectoryCache.delete(path);
-            throw error instanceof SlipwayError ? new SlipwayError(error.code, `--crds: ${error.message}`, { where: path, fix: "pass a folder of CustomResourceDefinition manifests" }) : error;
-          });
-        crdDirectoryCache.set(path, pending);
-      }
-      return pending;
-    }),
-  ).then((lists) => lists.flat());
+/** `group/Kind` of objects that are not built-in kinds: the CRDs worth parsing. */
+function customKinds(objects: readonly SourceObject[], kubernetesVersion: string): Set<string> {
+  const index = kubernetesSchemaBundle(kubernetesVersion).index;
+  const kinds = new Set<string>();
+  for (const object of objects) {
+    if (index[`${object.apiVersion}/${object.kind}`] === undefined && object.apiVersion.includes("/")) kinds.add(`${object.apiVersion.slice(0, object.apiVersion.indexOf("/"))}/${object.kind}`);
+  }
+  return kinds;
 }
 
 function crdsIn(objects: readonly SourceObject[]): CustomResourceDefinitionSource[] {

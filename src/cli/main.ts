@@ -12,6 +12,10 @@ import { EXIT, type Command, type CommandIO } from "./command.js";
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   synth: () => import("./commands/synth.js"),
   check: () => import("./commands/check.js"),
+  up: () => import("./commands/up.js"),
+  status: () => import("./commands/status.js"),
+  down: () => import("./commands/down.js"),
+  kubeconfig: () => import("./commands/kubeconfig.js"),
 
 };
 

@@ -38,6 +38,8 @@ export function platformAppProps(outdir?: string): AppProps {
       // Construct creation stack traces hold absolute paths of the machine that synthesized.
       "aws:cdk:disable-stack-trace": true,
       "aws:cdk:disable-creation-stack-traces": true,
+      // As the CDK CLI does: resources show their construct path in the console.
+      "aws:cdk:enable-path-metadata": true,
       // S3 server access logs delivered through a bucket policy, not ACLs, so every bucket
       // can keep ACLs disabled (BucketOwnerEnforced).
       "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,

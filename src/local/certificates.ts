@@ -39,6 +39,8 @@ export const CLIENT_IDENTITIES = {
   scheduler: { file: "kube-scheduler", commonName: "system:kube-scheduler", organizations: [] },
   // kwok acts as every kubelet; system:masters keeps it from tripping over the Node authorizer.
   kwok: { file: "kwok", commonName: "kwok", organizations: ["system:masters"] },
+  // The chart that would grant the Rollouts controller its ClusterRole is not rendered offline.
+  rolloutsController: { file: "argo-rollouts", commonName: "argo-rollouts", organizations: ["system:masters"] },
   apiserverKubeletClient: { file: "apiserver-kubelet-client", commonName: "kube-apiserver-kubelet-client", organizations: ["system:masters"] },
 } as const satisfies Record<string, ClientIdentity>;
 

@@ -19,6 +19,8 @@ export interface ClusterPorts {
   readonly etcdPeer: number;
   readonly apiServer: number;
   readonly kwok: number;
+  readonly rolloutsMetrics: number;
+  readonly rolloutsHealth: number;
 }
 
 export interface ClusterLayout {
@@ -27,14 +29,15 @@ export interface ClusterLayout {
   readonly pki: Pki;
   readonly ports: ClusterPorts;
   /** Kubeconfig per component (client certificate of its own identity). */
-  readonly kubeconfigs: { readonly controllerManager: string; readonly scheduler: string; readonly kwok: string };
+  readonly kubeconfigs: { readonly controllerManager: string; readonly scheduler: string; readonly kwok: string; readonly rolloutsController: string };
 }
 
 export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
 /** First address of the service range: the `kubernetes` Service, in the serving certificate. */
 export const KUBERNETES_SERVICE_IP = "10.96.0.1";
 export const CLUSTER_CIDR = "10.244.0.0/16";
-export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok"] as const;
+/** Start order; the Argo Rollouts controller starts once its CRDs are installed. */
+export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "rollouts-controller"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */
@@ -152,6 +155,22 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         `--node-port=${ports.kwok}`,
         `--tls-cert-file=${pki.serving.cert}`,
         `--tls-private-key-file=${pki.serving.key}`,
+      ],
+    },
+    // Upstream Argo Rollouts controller: the applications are Rollouts, and without it they have no pods.
+    "rollouts-controller": {
+      name: "rollouts-controller",
+      binary: binaries["rollouts-controller"],
+      logFile: log("rollouts-controller"),
+      env: { POD_NAMESPACE: "argo-rollouts" },
+      args: [
+        `--kubeconfig=${layout.kubeconfigs.rolloutsController}`,
+        "--leader-elect=false",
+        `--metricsport=${ports.rolloutsMetrics}`,
+        `--healthzPort=${ports.rolloutsHealth}`,
+        "--loglevel=warn",
+        "--qps=100",
+        "--burst=200",
       ],
     },
   };

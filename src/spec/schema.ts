@@ -116,7 +116,9 @@ const application = z.strictObject({
   port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
   metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
   replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
-  resources: resources.prefault({ requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } }),
+  resources: resources
+    .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
+    .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
   probes: z
     .strictObject({ readinessPath: z.string().startsWith("/").default("/ready"), livenessPath: z.string().startsWith("/").default("/healthz") })
     .prefault({})

@@ -1,19 +1,48 @@
 /**
- * Everything `slipway synth` produces, rendered in memory first and then written at once.
+ * Everything `slipway synth` produces, rendered in memory first and then written at once:
+ * the GitOps repository (`gitops/`), the CDK cloud assembly of the AWS side (`cdk.out/`,
+ * deployable with `npx cdk deploy --app <out>/cdk.out`) and the GitHub Actions workflows
+ * of the applications (`workflows/`). Nothing is written if any part fails to render.
  */
 import { join } from "node:path";
 import type { PlatformSpec } from "../spec/schema.js";
+import { platformNames } from "../spec/names.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
+import { synthesizeInfrastructure, type InfrastructureOptions } from "../infra/synthesize-infrastructure.js";
+import { githubWorkflows, WORKFLOWS_FOLDER } from "../infra/github-workflow.js";
 import { writeTree } from "./write-tree.js";
 
 export interface SynthesisResult {
   readonly gitopsDirectory: string;
+  readonly cdkOutDirectory: string;
+  readonly workflowsDirectory: string;
   readonly summary: readonly string[];
 }
 
-export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string): Promise<SynthesisResult> {
+export interface SynthesisOptions {
+  /** @default { nagChecks: true } */
+  readonly infrastructure?: InfrastructureOptions;
+}
+
+export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
   const gitops = synthesizeGitOps(spec);
+  const cloudAssembly = synthesizeInfrastructure(spec, options.infrastructure);
+  const workflows = new Map([...githubWorkflows(spec, platformNames(spec))].map(([path, content]) => [path.slice(WORKFLOWS_FOLDER.length + 1), content]));
+
   const gitopsDirectory = join(outDirectory, "gitops");
+  const cdkOutDirectory = join(outDirectory, "cdk.out");
+  const workflowsDirectory = join(outDirectory, WORKFLOWS_FOLDER);
   writeTree(gitopsDirectory, gitops);
-  return { gitopsDirectory, summary: [`gitops/: ${gitops.size} files`] };
+  writeTree(cdkOutDirectory, cloudAssembly);
+  writeTree(workflowsDirectory, workflows);
+  return {
+    gitopsDirectory,
+    cdkOutDirectory,
+    workflowsDirectory,
+    summary: [
+      `gitops/: ${gitops.size} files`,
+      `cdk.out/: CloudFormation stack ${[...cloudAssembly.keys()].filter((path) => path.endsWith(".template.json")).map((path) => path.replace(/\.template\.json$/, "")).join(", ")} (npx cdk deploy --app ${cdkOutDirectory})`,
+      `${WORKFLOWS_FOLDER}/: ${workflows.size} GitHub Actions workflow${workflows.size === 1 ? "" : "s"}`,
+    ],
+  };
 }

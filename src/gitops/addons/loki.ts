@@ -40,6 +40,8 @@ export function lokiValues(spec: PlatformSpec, names: PlatformNames): Record<str
     read: { replicas: 3 },
     backend: { replicas: 3, persistence },
     gateway: { enabled: true, replicas: 2 },
+    // The chart's default 8 GiB memcached for chunks would not fit the reference nodes (c6i.xlarge: 8 GiB).
+    chunksCache: { allocatedMemory: 2048 },
     minio: { enabled: false },
   };
 }

@@ -37,7 +37,7 @@ describe("podTemplate security", () => {
 describe("podTemplate container", () => {
   it("GIVEN the reference api-server WHEN built THEN the image is its ECR repository at v1.0.0 with the spec's requests and limits", () => {
     expect(container.image).toBe("111122223333.dkr.ecr.eu-west-1.amazonaws.com/production-cluster/api-server:v1.0.0");
-    expect(container.resources).toEqual({ requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } });
+    expect(container.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } });
   });
 
   it("GIVEN the reference api-server WHEN built THEN ports are named, probes read /ready and /healthz on http and DATABASE_URL comes from the Secret", () => {

@@ -1,0 +1,48 @@
+/**
+ * Writes the checker's built-in schemas in kubeconform's on-disk layout
+ * (`<dir>/v<release>-standalone-strict/<kind>-<group>-<version>.json`), each a
+ * self-contained draft-07 schema with the definitions it reaches. Converted by the same
+ * code the checker uses, so kubeconform and Slipway validate against identical schemas
+ * (the benchmark's premise).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
+import { definitionsToJsonSchema, reachableDefinitions } from "./to-json-schema.js";
+
+export interface KubeconformLayout {
+  /** Pass as `-schema-location`. */
+  readonly schemaLocation: string;
+  /** Pass as `-kubernetes-version`. */
+  readonly kubernetesVersion: string;
+  readonly files: number;
+}
+
+/** kubeconform's `{{ .ResourceKind }}{{ .KindSuffix }}.json` for an apiVersion/kind. */
+export function kubeconformFileName(apiVersion: string, kind: string): string {
+  const [groupOrVersion = "", version] = apiVersion.split("/");
+  const suffix = `-${groupOrVersion.split(".")[0]?.toLowerCase()}${version ? `-${version.toLowerCase()}` : ""}`;
+  return `${kind.toLowerCase()}${suffix}.json`;
+}
+
+export function writeKubeconformSchemas(directory: string, minor: string): KubeconformLayout {
+  const bundle = kubernetesSchemaBundle(minor);
+  const definitions = definitionsToJsonSchema(bundle.definitions);
+  const release = bundle.release.replace(/^v/, "");
+  const folder = join(directory, `v${release}-standalone-strict`);
+  mkdirSync(folder, { recursive: true });
+  let files = 0;
+  for (const [key, definition] of Object.entries(bundle.index)) {
+    const kind = key.slice(key.lastIndexOf("/") + 1);
+    const apiVersion = key.slice(0, key.lastIndexOf("/"));
+    const reachable = reachableDefinitions(definition, definitions);
+    const schema = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $ref: `#/definitions/${definition}`,
+      definitions: Object.fromEntries(reachable.map((name) => [name, definitions[name]])),
+    };
+    writeFileSync(join(folder, kubeconformFileName(apiVersion, kind)), JSON.stringify(schema));
+    files += 1;
+  }
+  return { schemaLocation: directory, kubernetesVersion: release, files };
+}

@@ -1,0 +1,29 @@
+/** `slipway down`: stops the local cluster's processes and removes its state. */
+import type { Command } from "../command.js";
+import { EXIT } from "../command.js";
+import { noPositionals, parseOptions } from "../parse-options.js";
+import { loadSpec } from "../../spec/load.js";
+import { down } from "../../local/local-cluster.js";
+
+const USAGE = "slipway down [--config FILE]";
+
+export const command: Command = {
+  summary: "stop the local cluster and remove its state",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, { config: { type: "string" }, help: { type: "boolean" } }, USAGE);
+    noPositionals(positionals, USAGE);
+    if (values.help) {
+      io.stdout(`${USAGE}\n\n  --config FILE  spec whose cluster to stop (default: found in the working directory, else the reference platform)\n`);
+      return EXIT.ok;
+    }
+    const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
+    const result = await down(spec.cluster.name);
+    if (result === undefined) {
+      io.stdout(`no local cluster ${spec.cluster.name} is running\n`);
+      return EXIT.ok;
+    }
+    io.stdout(`stopped ${result.stopped.join(", ") || "nothing (no process was running)"}; removed ${result.stateDirectory}\n`);
+    return EXIT.ok;
+  },
+};

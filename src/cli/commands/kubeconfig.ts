@@ -1,0 +1,29 @@
+/** `slipway kubeconfig`: prints the path of the local cluster's kubeconfig (for KUBECONFIG=). */
+import type { Command } from "../command.js";
+import { EXIT } from "../command.js";
+import { noPositionals, parseOptions } from "../parse-options.js";
+import { SlipwayError } from "../../errors.js";
+import { loadSpec } from "../../spec/load.js";
+import { kubeconfigOf } from "../../local/local-cluster.js";
+
+const USAGE = "slipway kubeconfig [--config FILE]";
+
+export const command: Command = {
+  summary: "print the path of the local cluster's kubeconfig",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, { config: { type: "string" }, help: { type: "boolean" } }, USAGE);
+    noPositionals(positionals, USAGE);
+    if (values.help) {
+      io.stdout(`${USAGE}\n\n  use it as: export KUBECONFIG=$(slipway kubeconfig)\n`);
+      return EXIT.ok;
+    }
+    const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
+    const path = kubeconfigOf(spec.cluster.name);
+    if (path === undefined) {
+      throw new SlipwayError("LOCAL_CLUSTER", `no local cluster ${spec.cluster.name} is running`, { fix: "start it with `slipway up --local`" });
+    }
+    io.stdout(`${path}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * `slipway up --local`: the platform on a real local control plane (upstream
+ * kube-apiserver, etcd, controller-manager, scheduler; kwok fake nodes), built from Go
+ * modules on first use. Exit 1 when something was rejected or did not come up.
+ */
+import { resolve } from "node:path";
+import type { Command } from "../command.js";
+import { EXIT } from "../command.js";
+import { noPositionals, parseOptions } from "../parse-options.js";
+import { SlipwayError } from "../../errors.js";
+import { loadSpec } from "../../spec/load.js";
+import { up } from "../../local/local-cluster.js";
+import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
+
+const USAGE = "slipway up --local [--config FILE] [--crds DIR]...";
+
+export const command: Command = {
+  summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { local: { type: "boolean" }, config: { type: "string" }, crds: { type: "string", multiple: true }, help: { type: "boolean" } },
+      USAGE,
+    );
+    noPositionals(positionals, USAGE);
+    if (values.help) {
+      io.stdout(
+        `${USAGE}\n\n  --local        start (or reuse) a local control plane and apply the platform to it\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --crds DIR     folder of CustomResourceDefinitions to install first (repeatable)\n`,
+      );
+      return EXIT.ok;
+    }
+    if (!values.local) {
+      throw new SlipwayError("USAGE", "slipway up only runs locally for now: --local is required", { fix: `usage: ${USAGE}` });
+    }
+    const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
+    io.stdout(`bringing up ${source ?? "the reference platform"} locally\n`);
+    const result = await up({
+      spec,
+      crdFolders: (values.crds ?? []).map((folder) => resolve(io.cwd, folder)),
+      onProgress: (line) => io.stdout(`${line}\n`),
+    });
+    io.stdout(renderUpSummary(result));
+    return upSucceeded(result) ? EXIT.ok : EXIT.findings;
+  },
+};

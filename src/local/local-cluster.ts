@@ -1,0 +1,245 @@
+/**
+ * `slipway up --local`, `status` and `down`: a real Kubernetes control plane on loopback
+ * with the platform applied to it.
+ *
+ * `up` is idempotent and resumable: a cluster that is already running is reused, a
+ * component that died (an API server killed mid-apply) is started again with the same
+ * certificates, ports and etcd data, and applying is server-side apply, so running `up`
+ * again converges to the spec instead of starting over.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { SlipwayError } from "../errors.js";
+import { synthesizeGitOps } from "../gitops/synthesize.js";
+import type { PlatformSpec } from "../spec/schema.js";
+import { LOCAL_CONTROL_PLANE } from "../versions.js";
+import { ApiClient } from "./api-client.js";
+import { objectsOfTree, planApply, type SkippedObject } from "./apply-plan.js";
+import { ensureBinaries, type BinaryPaths } from "./binaries.js";
+import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
+import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
+import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
+import { installCrds, readCrds } from "./crd-install.js";
+import { fakeNodes } from "./fake-nodes.js";
+import { freePorts } from "./free-port.js";
+import { renderKubeconfig } from "./kubeconfig.js";
+import { clusterStateDirectory } from "./local-paths.js";
+import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
+import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
+import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
+
+export interface UpOptions {
+  readonly spec: PlatformSpec;
+  /** Folders of CRD YAML files to install before applying the platform. */
+  readonly crdFolders: readonly string[];
+  readonly onProgress?: (line: string) => void;
+  /** How long to wait for workloads to be Running. @default 120000 */
+  readonly waitTimeoutMs?: number;
+}
+
+export interface UpResult {
+  readonly state: ClusterState;
+  readonly crds: readonly ApplyResult[];
+  readonly nodes: readonly ApplyResult[];
+  readonly applied: readonly ApplyResult[];
+  readonly skipped: readonly SkippedObject[];
+  readonly notRendered: readonly SkippedObject[];
+  readonly workloads: WorkloadSummary;
+  readonly seconds: number;
+}
+
+const READY_TIMEOUT_MS = 60000;
+
+export async function up(options: UpOptions): Promise<UpResult> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const binaries = await ensureBinaries({ onProgress: progress });
+  const stateDirectory = clusterStateDirectory(options.spec.cluster.name);
+  const layout = await prepareLayout(stateDirectory, binaries, progress);
+  let state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
+  const client = adminClient(layout.pki, state.server);
+  try {
+    await waitForApiServer(client, layout);
+    state = await startComponents(layout, options.spec.cluster.name, ["kube-controller-manager", "kube-scheduler", "kwok"], progress);
+
+    const crdObjects = await readCrds(options.crdFolders);
+    progress(`installing ${crdObjects.length} CRDs from ${options.crdFolders.join(", ") || "(no --crds folder)"}`);
+    const crds = await installCrds(client, crdObjects);
+
+    let served = await discoverServedKinds(client);
+    const nodeKind = served.get("v1/Node")!;
+    const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
+    progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
+    const nodes = await applyObjects(client, nodeObjects);
+
+    if (served.has("argoproj.io/v1alpha1/Rollout")) {
+      state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
+    }
+
+    served = await discoverServedKinds(client);
+    const plan = planApply(objectsOfTree(synthesizeGitOps(options.spec)), served);
+    const applied: ApplyResult[] = [];
+    for (const phase of plan.phases) {
+      if (phase.objects.length === 0) continue;
+      progress(`applying ${phase.objects.length} objects: ${phase.name}`);
+      const results = await applyObjects(client, phase.objects);
+      for (const result of results) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+      applied.push(...results);
+    }
+
+    progress("waiting for workloads to be scheduled and Running");
+    const workloads = await waitForWorkloads(client, {
+      timeoutMs: options.waitTimeoutMs ?? 120000,
+      stableMs: 20000,
+      onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
+    });
+    return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  } finally {
+    client.close();
+  }
+}
+
+export interface StatusResult {
+  readonly state: ClusterState;
+  readonly components: readonly { name: string; pid: number; running: boolean }[];
+  readonly apiServerReady: boolean;
+  readonly workloads?: WorkloadSummary;
+}
+
+export async function status(clusterName: string): Promise<StatusResult | undefined> {
+  const state = readClusterState(clusterStateDirectory(clusterName));
+  if (state === undefined) return undefined;
+  const components = state.processes.map((process) => ({ name: process.name, pid: process.pid, running: isRunning(process) }));
+  const client = adminClient(pkiPaths(join(state.stateDirectory, "pki")), state.server);
+  try {
+    const apiServerReady = (await client.get("/readyz", 2000)).status === 200;
+    const workloads = apiServerReady ? summarizeWorkloads(await takeSnapshot(client)) : undefined;
+    return { state, components, apiServerReady, workloads };
+  } finally {
+    client.close();
+  }
+}
+
+/** Stops every process of the cluster (last started first) and removes its state folder. */
+export async function down(clusterName: string): Promise<{ stopped: readonly string[]; stateDirectory: string } | undefined> {
+  const stateDirectory = clusterStateDirectory(clusterName);
+  const state = readClusterState(stateDirectory);
+  if (state === undefined && !existsSync(stateDirectory)) return undefined;
+  const stopped: string[] = [];
+  for (const process of [...(state?.processes ?? [])].reverse()) {
+    if (isRunning(process)) stopped.push(process.name);
+    await stopProcess(process);
+  }
+  await rm(stateDirectory, { recursive: true, force: true });
+  return { stopped, stateDirectory };
+}
+
+/** Kubeconfig path of a running cluster, or undefined when there is none. */
+export function kubeconfigOf(clusterName: string): string | undefined {
+  return readClusterState(clusterStateDirectory(clusterName))?.kubeconfig;
+}
+
+/** PKI, ports and kubeconfigs: made on the first `up`, read back from the state after that. */
+async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, progress: (line: string) => void): Promise<ClusterLayout & { server: string; kubeconfig: string }> {
+  const existing = readClusterState(stateDirectory);
+  const pkiDirectory = join(stateDirectory, "pki");
+  let pki: Pki;
+  let ports: ClusterPorts;
+  if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
+    pki = pkiPaths(pkiDirectory);
+    ports = existing.ports;
+  } else {
+    progress(`creating the local cluster's state in ${stateDirectory}`);
+    await rm(stateDirectory, { recursive: true, force: true });
+    await mkdir(join(stateDirectory, "logs"), { recursive: true });
+    pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP);
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth] = await freePorts(6);
+    ports = { etcdClient: etcdClient!, etcdPeer: etcdPeer!, apiServer: apiServer!, kwok: kwok!, rolloutsMetrics: rolloutsMetrics!, rolloutsHealth: rolloutsHealth! };
+  }
+  const server = `https://127.0.0.1:${ports.apiServer}`;
+  const kubeconfigFor = async (client: ClientName, file: string) => {
+    const path = join(stateDirectory, file);
+    await writeFile(path, renderKubeconfig({ contextName: "slipway-local", server, caCert: pki.caCert, client: pki.clients[client] }), { mode: 0o600 });
+    return path;
+  };
+  await mkdir(join(stateDirectory, "kubeconfigs"), { recursive: true });
+  return {
+    stateDirectory,
+    binaries,
+    pki,
+    ports,
+    server,
+    kubeconfig: await kubeconfigFor("admin", "kubeconfig"),
+    kubeconfigs: {
+      controllerManager: await kubeconfigFor("controllerManager", "kubeconfigs/kube-controller-manager.kubeconfig"),
+      scheduler: await kubeconfigFor("scheduler", "kubeconfigs/kube-scheduler.kubeconfig"),
+      kwok: await kubeconfigFor("kwok", "kubeconfigs/kwok.kubeconfig"),
+      rolloutsController: await kubeconfigFor("rolloutsController", "kubeconfigs/argo-rollouts.kubeconfig"),
+    },
+  };
+}
+
+/** The PKI's file names are fixed, so a later command finds them from the folder alone. */
+function pkiPaths(directory: string): Pki {
+  const pair = (file: string) => ({ cert: join(directory, `${file}.crt`), key: join(directory, `${file}.key`) });
+  return {
+    caCert: join(directory, "ca.crt"),
+    caKey: join(directory, "ca.key"),
+    serving: pair("apiserver"),
+    clients: Object.fromEntries(Object.entries(CLIENT_IDENTITIES).map(([name, identity]) => [name, pair(identity.file)])) as Pki["clients"],
+    frontProxyCaCert: join(directory, "front-proxy-ca.crt"),
+    frontProxyClient: pair("front-proxy-client"),
+    serviceAccountKey: join(directory, "sa.key"),
+    serviceAccountPublicKey: join(directory, "sa.pub"),
+  };
+}
+
+/** Starts the named components that are not already running, and records them. */
+async function startComponents(
+  layout: ClusterLayout & { server: string; kubeconfig: string },
+  clusterName: string,
+  names: readonly ComponentName[],
+  progress: (line: string) => void,
+): Promise<ClusterState> {
+  const previous = readClusterState(layout.stateDirectory);
+  const processes = new Map<string, RunningProcess>((previous?.processes ?? []).map((process) => [process.name, process]));
+  const specs = componentProcesses(layout);
+  for (const name of names) {
+    const current = processes.get(name);
+    if (current !== undefined && isRunning(current)) continue;
+    progress(`starting ${name}`);
+    processes.set(name, startProcess(specs[name]));
+  }
+  const state: ClusterState = {
+    clusterName,
+    kubernetesVersion: LOCAL_CONTROL_PLANE.kubernetes,
+    stateDirectory: layout.stateDirectory,
+    kubeconfig: layout.kubeconfig,
+    server: layout.server,
+    ports: layout.ports,
+    processes: [...processes.values()],
+  };
+  await writeClusterState(state);
+  return state;
+}
+
+function adminClient(pki: Pki, server: string): ApiClient {
+  return new ApiClient({ server, caCert: pki.caCert, clientCert: pki.clients.admin.cert, clientKey: pki.clients.admin.key });
+}
+
+async function waitForApiServer(client: ApiClient, layout: ClusterLayout): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = "";
+  while (Date.now() < deadline) {
+    const response = await client.get("/readyz", 2000);
+    if (response.status === 200) return;
+    last = response.body.trim().split("\n").filter((line) => line.includes("failed")).join("; ") || response.body.slice(0, 200);
+    await sleep(200);
+  }
+  throw new SlipwayError("LOCAL_CLUSTER", `kube-apiserver was not ready within ${READY_TIMEOUT_MS / 1000}s: ${last}`, {
+    where: join(layout.stateDirectory, "logs", "kube-apiserver.log"),
+    fix: "read the log named above (and logs/etcd.log beside it); `slipway down` then `slipway up --local` starts over",
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * The text `slipway up --local` ends with: what was applied, where the pods run, and
+ * everything that did not make it, each with the API server's or scheduler's reason.
+ */
+import type { UpResult } from "./local-cluster.js";
+import type { ApplyResult } from "./server-side-apply.js";
+
+export function renderUpSummary(result: UpResult): string {
+  const lines: string[] = [];
+  const count = (results: readonly ApplyResult[]) => {
+    const by = { created: 0, configured: 0, unchanged: 0, rejected: 0 };
+    for (const result of results) by[result.outcome]++;
+    return `${by.created} created, ${by.configured} configured, ${by.unchanged} unchanged, ${by.rejected} rejected`;
+  };
+  lines.push(`local cluster ${result.state.clusterName} (Kubernetes ${result.state.kubernetesVersion}) is up in ${result.seconds}s at ${result.state.server}`);
+  lines.push(`  kubeconfig: ${result.state.kubeconfig}`);
+  lines.push(`  CRDs: ${count(result.crds)}`);
+  lines.push(`  fake nodes: ${count(result.nodes)}`);
+  lines.push(`  platform objects: ${count(result.applied)}`);
+  lines.push("pods Running per node group:");
+  const groups = Object.entries(result.workloads.runningByNodeGroup);
+  if (groups.length === 0) lines.push("  (none)");
+  for (const [group, pods] of groups) lines.push(`  ${group.padEnd(24)} ${pods}`);
+  const rejected = [...result.crds, ...result.nodes, ...result.applied].filter((entry) => entry.outcome === "rejected");
+  if (rejected.length > 0) {
+    lines.push(`rejected by the API server (${rejected.length}):`);
+    for (const entry of rejected) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
+  }
+  if (result.workloads.unreadyWorkloads.length > 0 || result.workloads.problems.length > 0) {
+    lines.push("not ready:");
+    for (const workload of result.workloads.unreadyWorkloads) lines.push(`  ${workload}`);
+    for (const problem of result.workloads.problems) lines.push(`  ${problem}`);
+  }
+  if (result.skipped.length > 0) {
+    lines.push(`not applied (${result.skipped.length}):`);
+    for (const entry of result.skipped) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
+  }
+  if (result.notRendered.length > 0) {
+    lines.push(`applied, but what they install does not run locally (${result.notRendered.length}):`);
+    for (const entry of result.notRendered) lines.push(`  ${entry.key}: ${entry.reason}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A clean run: nothing rejected and every workload Running. */
+export function upSucceeded(result: UpResult): boolean {
+  return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled;
+}
