@@ -47,7 +47,7 @@ export const CHARTS = {
     version: "3.4.2",
     appVersion: "v3.4.2",
     checked: "2026-11-27",
-    source: "aws/eks-charts PR #1347 'aws-load-balancer-controller v3.4.2 Automated Release' (2026-07-13); chart and app versions aligned since 3.0.0",
+    source: "aws/eks-charts PR #1347 'aws-load-balancer-controller v3.4.2 Automated Release' (2026-07-13); chart and app versions aligned since 3.0.0; values keys checked against kubernetes-sigs/aws-load-balancer-controller helm values.yaml (v2.6-era copy) and vpcTags rendering --aws-vpc-tags",
   },
   karpenter: {
     repoURL: "public.ecr.aws/karpenter",
@@ -64,7 +64,7 @@ export const CHARTS = {
     version: "3.13.0",
     appVersion: "0.8.0",
     checked: "2026-11-27",
-    source: "kubernetes-sigs/metrics-server chart release metrics-server-helm-chart-3.13.0 (newest release found)",
+    source: "kubernetes-sigs/metrics-server chart release metrics-server-helm-chart-3.13.0 (newest release found); values keys checked against charts/metrics-server/values.yaml",
   },
   externalSecrets: {
     repoURL: "https://charts.external-secrets.io",
@@ -72,7 +72,7 @@ export const CHARTS = {
     version: "2.10.0",
     appVersion: "v2.10.0",
     checked: "2026-11-27",
-    source: "external-secrets/external-secrets release v2.10.0 (2026-08-28, renovate PR shaman007/home-k3s#682); serves external-secrets.io/v1 (v1beta1 dropped in 0.17)",
+    source: "external-secrets/external-secrets release v2.10.0 (2026-08-28, renovate PR shaman007/home-k3s#682); serves external-secrets.io/v1 (v1beta1 dropped in 0.17); values keys checked against deploy/charts/external-secrets/values.yaml",
   },
   certManager: {
     repoURL: "https://charts.jetstack.io",
@@ -80,7 +80,7 @@ export const CHARTS = {
     version: "v1.21.2",
     appVersion: "v1.21.2",
     checked: "2026-11-27",
-    source: "cert-manager/cert-manager release v1.21.2 (renovate PR Ashpex/homelab#54; v1.21.0 notes in AndreiGavriliu/homelab#6878)",
+    source: "cert-manager/cert-manager release v1.21.2 (renovate PR Ashpex/homelab#54; v1.21.0 notes in AndreiGavriliu/homelab#6878); values keys checked against deploy/charts/cert-manager/values.yaml",
   },
   secretsStoreCsiDriver: {
     repoURL: "https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts",
@@ -88,7 +88,7 @@ export const CHARTS = {
     version: "1.6.0",
     appVersion: "v1.6.0",
     checked: "2026-11-27",
-    source: "kubernetes-sigs/secrets-store-csi-driver chart 1.6.0 (adfinis/helm-charts PR #1920, 2026-07-24)",
+    source: "kubernetes-sigs/secrets-store-csi-driver chart 1.6.0 (adfinis/helm-charts PR #1920, 2026-07-24); values keys checked against charts/secrets-store-csi-driver/values.yaml (older copy)",
   },
   secretsStoreCsiProviderAws: {
     repoURL: "https://aws.github.io/secrets-store-csi-driver-provider-aws",
@@ -122,7 +122,7 @@ export const CHARTS = {
     version: "5.3.0",
     appVersion: "v0.12.0",
     checked: "2026-11-27",
-    source: "prometheus-community/helm-charts prometheus-adapter 5.3.0 (llm-d/llm-d-benchmark#1287, 2026-05-16)",
+    source: "prometheus-community/helm-charts prometheus-adapter 5.3.0 (llm-d/llm-d-benchmark#1287, 2026-05-16); values keys checked against charts/prometheus-adapter/values.yaml (older copy)",
   },
   loki: {
     // Since 2026-03-16 the open-source Loki chart is maintained in grafana-community (grafana/loki#20705).

@@ -12,6 +12,7 @@ import { EXIT, type Command, type CommandIO } from "./command.js";
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   synth: () => import("./commands/synth.js"),
   check: () => import("./commands/check.js"),
+  bootstrap: () => import("./commands/bootstrap.js"),
   up: () => import("./commands/up.js"),
   status: () => import("./commands/status.js"),
   down: () => import("./commands/down.js"),

@@ -16,6 +16,8 @@
  */
 import { posix } from "node:path";
 import type { PlatformNames } from "../spec/names.js";
+import { ARGOCD_VALUES_PATH } from "../gitops/argocd/argocd-values.js";
+import { ROOT_APPLICATION_PATH } from "../gitops/argocd/root-application.js";
 import { CHARTS, type ChartVersion } from "../versions.js";
 
 export interface BootstrapStep {
@@ -46,8 +48,6 @@ export interface BootstrapPlanInput {
 
 /** Helm release Argo CD is installed as; the GitOps tree's argocd values assume this name. */
 export const ARGOCD_RELEASE = "argocd";
-export const ARGOCD_VALUES_FILE = "bootstrap/argocd-values.yaml";
-export const ROOT_APPLICATION_FILE = "bootstrap/root-application.yaml";
 
 export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
   const { names, kubeconfig } = input;
@@ -86,7 +86,7 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       names.namespaces.argocd,
       "--create-namespace",
       "--values",
-      file(ARGOCD_VALUES_FILE),
+      file(ARGOCD_VALUES_PATH),
       "--wait",
       "--timeout",
       "15m",
@@ -97,7 +97,7 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
   steps.push({
     description: "create the root Application (app-of-apps); Argo CD syncs the rest",
     command: input.kubectl ?? "kubectl",
-    args: ["apply", "--server-side", "--filename", file(ROOT_APPLICATION_FILE), "--kubeconfig", kubeconfig],
+    args: ["apply", "--server-side", "--filename", file(ROOT_APPLICATION_PATH), "--kubeconfig", kubeconfig],
   });
   return steps;
 }

@@ -41,6 +41,7 @@ export const CLIENT_IDENTITIES = {
   kwok: { file: "kwok", commonName: "kwok", organizations: ["system:masters"] },
   // The chart that would grant the Rollouts controller its ClusterRole is not rendered offline.
   rolloutsController: { file: "argo-rollouts", commonName: "argo-rollouts", organizations: ["system:masters"] },
+  metricsServer: { file: "metrics-server", commonName: "metrics-server", organizations: ["system:masters"] },
   apiserverKubeletClient: { file: "apiserver-kubelet-client", commonName: "kube-apiserver-kubelet-client", organizations: ["system:masters"] },
 } as const satisfies Record<string, ClientIdentity>;
 

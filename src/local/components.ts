@@ -21,6 +21,7 @@ export interface ClusterPorts {
   readonly kwok: number;
   readonly rolloutsMetrics: number;
   readonly rolloutsHealth: number;
+  readonly metricsServer: number;
 }
 
 export interface ClusterLayout {
@@ -29,7 +30,13 @@ export interface ClusterLayout {
   readonly pki: Pki;
   readonly ports: ClusterPorts;
   /** Kubeconfig per component (client certificate of its own identity). */
-  readonly kubeconfigs: { readonly controllerManager: string; readonly scheduler: string; readonly kwok: string; readonly rolloutsController: string };
+  readonly kubeconfigs: {
+    readonly controllerManager: string;
+    readonly scheduler: string;
+    readonly kwok: string;
+    readonly rolloutsController: string;
+    readonly metricsServer: string;
+  };
 }
 
 export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
@@ -37,7 +44,7 @@ export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
 export const KUBERNETES_SERVICE_IP = "10.96.0.1";
 export const CLUSTER_CIDR = "10.244.0.0/16";
 /** Start order; the Argo Rollouts controller starts once its CRDs are installed. */
-export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "rollouts-controller"] as const;
+export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */
@@ -95,7 +102,6 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--requestheader-username-headers=X-Remote-User",
         `--proxy-client-cert-file=${pki.frontProxyClient.cert}`,
         `--proxy-client-key-file=${pki.frontProxyClient.key}`,
-        "--enable-aggregator-routing=true",
         "--profiling=false",
         "--v=0",
       ],
@@ -155,6 +161,27 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         `--node-port=${ports.kwok}`,
         `--tls-cert-file=${pki.serving.cert}`,
         `--tls-private-key-file=${pki.serving.key}`,
+      ],
+    },
+    // The platform's metrics-server add-on, run on the host: it scrapes kwok's per-node resource
+    // metrics (pod usage from annotations) so the HPA controller sees CPU and memory.
+    "metrics-server": {
+      name: "metrics-server",
+      binary: binaries["metrics-server"],
+      logFile: log("metrics-server"),
+      args: [
+        "--bind-address=127.0.0.1",
+        `--secure-port=${ports.metricsServer}`,
+        `--kubeconfig=${layout.kubeconfigs.metricsServer}`,
+        `--authentication-kubeconfig=${layout.kubeconfigs.metricsServer}`,
+        `--authorization-kubeconfig=${layout.kubeconfigs.metricsServer}`,
+        `--tls-cert-file=${pki.serving.cert}`,
+        `--tls-private-key-file=${pki.serving.key}`,
+        "--kubelet-preferred-address-types=InternalIP",
+        "--kubelet-use-node-status-port",
+        // kwok serves the kubelet endpoints with the API server's certificate, not one per node IP.
+        "--kubelet-insecure-tls",
+        "--metric-resolution=15s",
       ],
     },
     // Upstream Argo Rollouts controller: the applications are Rollouts, and without it they have no pods.

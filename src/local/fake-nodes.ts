@@ -89,7 +89,12 @@ function nodeObject(shape: NodeShape, spec: PlatformSpec, kubernetesVersion: str
     kind: "Node",
     metadata: {
       name: shape.name,
-      annotations: { [KWOK_NODE_ANNOTATION.key]: KWOK_NODE_ANNOTATION.value, "node.alpha.kubernetes.io/ttl": "0" },
+      annotations: {
+        [KWOK_NODE_ANNOTATION.key]: KWOK_NODE_ANNOTATION.value,
+        "node.alpha.kubernetes.io/ttl": "0",
+        // All fake nodes share kwok's port; metrics-server (>= 0.7) scrapes this per-node path instead of /metrics/resource.
+        "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${shape.name}/metrics/resource`,
+      },
       labels: {
         ...shape.labels,
         [LOCAL_NODE_GROUP_LABEL]: shape.group,

@@ -16,7 +16,9 @@ import { synthesizeGitOps } from "../gitops/synthesize.js";
 import type { PlatformSpec } from "../spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient } from "./api-client.js";
-import { objectsOfTree, planApply, type SkippedObject } from "./apply-plan.js";
+import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
+import type { KubeObject } from "../manifest/kube-object.js";
+import { metricsApiObjects } from "./metrics-api.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
@@ -27,7 +29,7 @@ import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
-import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
+import { ApiServerUnreachable, applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
 import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
 
 export interface UpOptions {
@@ -58,47 +60,81 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const binaries = await ensureBinaries({ onProgress: progress });
   const stateDirectory = clusterStateDirectory(options.spec.cluster.name);
   const layout = await prepareLayout(stateDirectory, binaries, progress);
-  let state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
+  const state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
   const client = adminClient(layout.pki, state.server);
   try {
-    await waitForApiServer(client, layout);
-    state = await startComponents(layout, options.spec.cluster.name, ["kube-controller-manager", "kube-scheduler", "kwok"], progress);
-
-    const crdObjects = await readCrds(options.crdFolders);
-    progress(`installing ${crdObjects.length} CRDs from ${options.crdFolders.join(", ") || "(no --crds folder)"}`);
-    const crds = await installCrds(client, crdObjects);
-
-    let served = await discoverServedKinds(client);
-    const nodeKind = served.get("v1/Node")!;
-    const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
-    progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
-    const nodes = await applyObjects(client, nodeObjects);
-
-    if (served.has("argoproj.io/v1alpha1/Rollout")) {
-      state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
+    return await bringUp(options, layout, state, client, started, progress);
+  } catch (error) {
+    if (error instanceof ApiServerUnreachable) {
+      throw new SlipwayError("LOCAL_CLUSTER", error.message, {
+        where: join(stateDirectory, "logs", "kube-apiserver.log"),
+        fix: "run `slipway up --local` again: it restarts what stopped and resumes the apply",
+        cause: error,
+      });
     }
-
-    served = await discoverServedKinds(client);
-    const plan = planApply(objectsOfTree(synthesizeGitOps(options.spec)), served);
-    const applied: ApplyResult[] = [];
-    for (const phase of plan.phases) {
-      if (phase.objects.length === 0) continue;
-      progress(`applying ${phase.objects.length} objects: ${phase.name}`);
-      const results = await applyObjects(client, phase.objects);
-      for (const result of results) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
-      applied.push(...results);
-    }
-
-    progress("waiting for workloads to be scheduled and Running");
-    const workloads = await waitForWorkloads(client, {
-      timeoutMs: options.waitTimeoutMs ?? 120000,
-      stableMs: 20000,
-      onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
-    });
-    return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    throw error;
   } finally {
     client.close();
   }
+}
+
+async function bringUp(
+  options: UpOptions,
+  layout: Layout,
+  initialState: ClusterState,
+  client: ApiClient,
+  started: number,
+  progress: (line: string) => void,
+): Promise<UpResult> {
+  let state = initialState;
+  await waitForApiServer(client, layout);
+  state = await startComponents(layout, options.spec.cluster.name, ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
+  const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
+  for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+
+  const crdObjects = await readCrds(options.crdFolders);
+  progress(`installing ${crdObjects.length} CRDs from ${options.crdFolders.join(", ") || "(no --crds folder)"}`);
+  const crds = await installCrds(client, crdObjects);
+
+  let served = await discoverServedKinds(client);
+  const nodeKind = served.get("v1/Node")!;
+  const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
+  progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
+  const nodes = await applyObjects(client, nodeObjects);
+
+  if (served.has("argoproj.io/v1alpha1/Rollout")) {
+    state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
+  }
+
+  served = await discoverServedKinds(client);
+  const plan = planApply(objectsOfTree(synthesizeGitOps(options.spec)), served);
+  const applied: ApplyResult[] = [];
+  for (const phase of plan.phases) {
+    if (phase.objects.length === 0) continue;
+    progress(`applying ${phase.objects.length} objects: ${phase.name}`);
+    const results = await applyObjects(client, phase.objects);
+    for (const result of results) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+    applied.push(...results);
+  }
+
+  progress("waiting for workloads to be scheduled and Running");
+  const workloads = await waitForWorkloads(client, {
+    timeoutMs: options.waitTimeoutMs ?? 120000,
+    stableMs: 20000,
+    onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
+  });
+  return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+type Layout = ClusterLayout & { server: string; kubeconfig: string };
+
+/** Objects `up` adds for the local cluster itself (not from the repository). */
+function plannedLocalObjects(objects: readonly KubeObject[], served: ServedKinds): PlannedObject[] {
+  return objects.map((object) => {
+    const kind = served.get(`${object.apiVersion}/${object.kind}`);
+    if (kind === undefined) throw new Error(`the API server does not serve ${object.apiVersion} ${object.kind}`);
+    return { object, source: "local control plane", served: kind };
+  });
 }
 
 export interface StatusResult {
@@ -142,7 +178,7 @@ export function kubeconfigOf(clusterName: string): string | undefined {
 }
 
 /** PKI, ports and kubeconfigs: made on the first `up`, read back from the state after that. */
-async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, progress: (line: string) => void): Promise<ClusterLayout & { server: string; kubeconfig: string }> {
+async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, progress: (line: string) => void): Promise<Layout> {
   const existing = readClusterState(stateDirectory);
   const pkiDirectory = join(stateDirectory, "pki");
   let pki: Pki;
@@ -155,8 +191,16 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
     pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP);
-    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth] = await freePorts(6);
-    ports = { etcdClient: etcdClient!, etcdPeer: etcdPeer!, apiServer: apiServer!, kwok: kwok!, rolloutsMetrics: rolloutsMetrics!, rolloutsHealth: rolloutsHealth! };
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer] = await freePorts(7);
+    ports = {
+      etcdClient: etcdClient!,
+      etcdPeer: etcdPeer!,
+      apiServer: apiServer!,
+      kwok: kwok!,
+      rolloutsMetrics: rolloutsMetrics!,
+      rolloutsHealth: rolloutsHealth!,
+      metricsServer: metricsServer!,
+    };
   }
   const server = `https://127.0.0.1:${ports.apiServer}`;
   const kubeconfigFor = async (client: ClientName, file: string) => {
@@ -177,6 +221,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       scheduler: await kubeconfigFor("scheduler", "kubeconfigs/kube-scheduler.kubeconfig"),
       kwok: await kubeconfigFor("kwok", "kubeconfigs/kwok.kubeconfig"),
       rolloutsController: await kubeconfigFor("rolloutsController", "kubeconfigs/argo-rollouts.kubeconfig"),
+      metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
     },
   };
 }
@@ -198,7 +243,7 @@ function pkiPaths(directory: string): Pki {
 
 /** Starts the named components that are not already running, and records them. */
 async function startComponents(
-  layout: ClusterLayout & { server: string; kubeconfig: string },
+  layout: Layout,
   clusterName: string,
   names: readonly ComponentName[],
   progress: (line: string) => void,

@@ -83,13 +83,30 @@ async function applyOne(client: ApiClient, planned: PlannedObject): Promise<Appl
   const path = objectPath(object, served);
   const before = await client.get(path);
   if (before.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${before.body}`);
-  const response = await client.apply(path, object, FIELD_MANAGER);
+  const response = await client.apply(path, withoutFieldsOwnedByOthers(object, before.status === 200 ? before.body : undefined), FIELD_MANAGER);
   if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${response.body}`);
   if (response.status === 200 || response.status === 201) {
     if (before.status === 404) return { key, source, outcome: "created" };
     return { key, source, outcome: resourceVersion(before.body) === resourceVersion(response.body) ? "unchanged" : "configured" };
   }
   return { key, source, outcome: "rejected", reason: statusMessage(response.body, response.status) };
+}
+
+/**
+ * Leaves out `spec.replicas` once another manager owns it (the HPA controller after it
+ * scaled): re-applying our initial count would undo the autoscaler on every `up`. This is
+ * the ownership transfer the server-side apply documentation describes; while we still
+ * own the field it stays in, since dropping a field we own would remove it.
+ */
+export function withoutFieldsOwnedByOthers(object: KubeObject, liveBody: string | undefined): KubeObject {
+  if (liveBody === undefined) return object;
+  const spec = object.spec as Record<string, unknown> | undefined;
+  if (spec === undefined || !("replicas" in spec)) return object;
+  const live = JSON.parse(liveBody) as { metadata?: { managedFields?: { manager?: string; fieldsV1?: { "f:spec"?: Record<string, unknown> } }[] } };
+  const ownedByOther = (live.metadata?.managedFields ?? []).some((entry) => entry.manager !== FIELD_MANAGER && entry.fieldsV1?.["f:spec"]?.["f:replicas"] !== undefined);
+  if (!ownedByOther) return object;
+  const { replicas: _replicas, ...rest } = spec;
+  return { ...object, spec: rest };
 }
 
 function resourceVersion(body: string): string | undefined {

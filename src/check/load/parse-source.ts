@@ -55,7 +55,7 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
       // Kubernetes rejects duplicate keys (strict decoding); `yaml` refuses them by default too.
       value = parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
     } catch (error) {
-      const line = error instanceof YAMLError && error.linePos ? document.line + error.linePos[0].line - 1 : document.line;
+      const line = error instanceof YAMLError ? document.line + lineOf(document.text, error.pos[0]) - 1 : document.line;
       result.findings.push(parseFinding(file, line, `invalid YAML: ${firstLine((error as Error).message)}`, FIX_YAML));
       continue;
     }
@@ -109,6 +109,13 @@ function tooLarge(file: string, line: number, size: number): Finding {
 
 function parseFinding(file: string, line: number, message: string, fix: string): Finding {
   return { ruleId: PARSE_RULE_ID, severity: "error", file, line, message, fix };
+}
+
+/** 1-based line of a character offset (errors carry offsets; lines are computed only on failure). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line += 1;
+  return line;
 }
 
 function firstLine(text: string): string {

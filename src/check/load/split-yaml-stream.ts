@@ -31,10 +31,10 @@ export function splitYamlStream(text: string): YamlDocumentText[] {
     if ((first === 45 || first === 46) && SEPARATOR.test(text.slice(position, Math.min(lineEnd, position + 4)))) {
       push(position);
       // `--- {a: 1}` may carry content on the separator line; keep it with the next document.
-      const rest = text.slice(position + 3, lineEnd);
-      const isDocumentEnd = first === 46;
-      start = rest.trim() === "" || isDocumentEnd ? lineEnd + 1 : position + 3;
-      startLine = rest.trim() === "" || isDocumentEnd ? line + 1 : line;
+      const rest = text.slice(position + 3, lineEnd).trim();
+      const nextLine = rest === "" || rest.startsWith("#") || first === 46;
+      start = nextLine ? lineEnd + 1 : position + 3;
+      startLine = nextLine ? line + 1 : line;
     }
     if (newline === -1) break;
     position = newline + 1;

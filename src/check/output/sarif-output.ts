@@ -92,5 +92,5 @@ function artifactUri(file: string): string {
 
 /** The heading anchor docs/rules.md gives a rule id. */
 export function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
 }

@@ -10,11 +10,13 @@
  */
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
-import { formatReasonAndDetail } from "./aggregate.js";
+import { formatReasonAndDetail, UNKNOWN_FORBIDDEN_REASON } from "./aggregate.js";
 import { CHECK_DOCUMENTATION } from "./check-documentation.js";
 import { DEFAULT_CHECKS } from "./checks/index.js";
-import { evaluatePod } from "./evaluate-pod.js";
+import { applyApiServerDefaults } from "./api-server-defaults.js";
+import { defaultEvaluator } from "./evaluate-pod.js";
 import { API_SERVER_DEFAULT_POLICY, policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";
+import { readPodMetadata, readPodSpec } from "./pod-spec.js";
 import { podTemplateOf } from "./pod-templates.js";
 import { formatLevelVersion, minorOfKubernetesVersion, type LevelVersion } from "./policy-level.js";
 
@@ -73,7 +75,7 @@ function sameLevelVersion(a: LevelVersion, b: LevelVersion): boolean {
 
 function evaluateInput(context: CheckContext, options: PodSecurityOptions): Finding[] {
   const namespaces = namespaceContexts(context.objects, options);
-  const kubernetesMinor = minorOfKubernetesVersion(context.kubernetesVersion);
+  const evaluator = defaultEvaluator(minorOfKubernetesVersion(context.kubernetesVersion));
   const findings: Finding[] = [];
   for (const object of context.objects) {
     const template = podTemplateOf(object);
@@ -81,6 +83,9 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
     const namespace =
       (object.namespace ? namespaces.get(object.namespace) : undefined) ??
       assumedContext(object, options.assumedPolicy ?? DEFAULT_ASSUMED_POLICY);
+    // Read and default the pod once; each mode's policy is then a table lookup.
+    const podMetadata = readPodMetadata(template.metadata);
+    const podSpec = applyApiServerDefaults(readPodSpec(template.spec), { isPod: template.isPod });
     const reported = new Set<string>();
     // Enforce first: a check it forbids is an error, and the same check is not repeated as a warning.
     const modes: readonly Mode[] = ["enforce", "warn", "audit"];
@@ -89,15 +94,12 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
       const levelVersion = namespace.policy[mode];
       if (evaluated.some((done) => sameLevelVersion(done, levelVersion))) continue;
       evaluated.push(levelVersion);
-      const results = evaluatePod(levelVersion.level, levelVersion.version, template.metadata, template.spec, {
-        isPod: template.isPod,
-        kubernetesMinor,
-      });
+      const results = evaluator.evaluatePod(levelVersion.level, levelVersion.version, podMetadata, podSpec);
       for (const result of results) {
         if (result.allowed || reported.has(result.checkId)) continue;
         reported.add(result.checkId);
         const verb = mode === "enforce" ? "violates" : "would violate";
-        const violation = formatReasonAndDetail(result.forbiddenReason ?? "", result.forbiddenDetail ?? "");
+        const violation = formatReasonAndDetail(result.forbiddenReason || UNKNOWN_FORBIDDEN_REASON, result.forbiddenDetail ?? "");
         const note = namespace.note ? `; ${namespace.note}` : "";
         findings.push({
           ruleId: RULE_PREFIX + result.checkId,

