@@ -10,6 +10,7 @@
  */
 import type { SourceObject } from "../../finding.js";
 import { matchesLabels } from "../support/label-selector.js";
+import { memoizeByObjects } from "../support/memoize.js";
 import { knownNamespaces, NAME_LABEL, type KnownNamespace } from "../support/namespaces.js";
 import { workloadsOf, type ContainerPort, type Workload } from "../support/workloads.js";
 import { readNetworkPolicies, type NetworkPolicyModel, type PolicyPeer, type PolicyPort, type PolicyRule } from "./network-policy-model.js";
@@ -56,7 +57,8 @@ export function endpointOf(workload: Workload): Endpoint {
   };
 }
 
-export function buildNetworkModel(objects: readonly SourceObject[]): NetworkModel {
+/** The network view of an input, derived once per input. */
+export const buildNetworkModel = memoizeByObjects((objects: readonly SourceObject[]): NetworkModel => {
   const workloads = workloadsOf(objects);
   return {
     namespaces: knownNamespaces(objects),
@@ -64,7 +66,7 @@ export function buildNetworkModel(objects: readonly SourceObject[]): NetworkMode
     workloads,
     endpoints: workloads.map(endpointOf),
   };
-}
+});
 
 export function selects(policy: NetworkPolicyModel, endpoint: Endpoint): boolean {
   return !policy.podSelector.malformed && policy.namespace === endpoint.namespace && matchesLabels(policy.podSelector, endpoint.labels);

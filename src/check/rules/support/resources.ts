@@ -4,7 +4,9 @@
  * that omit them, and a request omitted beside a limit defaults to that limit.
  */
 import type { SourceObject } from "../../finding.js";
+import { objectsOfKind } from "./find-objects.js";
 import { asRecord, asRecords, getPath } from "./json.js";
+import { memoizeByObjects } from "./memoize.js";
 import { namespaceOf } from "./namespaces.js";
 import type { Container } from "./workloads.js";
 
@@ -15,18 +17,25 @@ export interface LimitRangeDefaults {
   readonly limits: ReadonlySet<string>;
 }
 
-export function limitRangeDefaults(objects: readonly SourceObject[], namespace: string): LimitRangeDefaults {
-  const requests = new Set<string>();
-  const limits = new Set<string>();
-  for (const object of objects) {
-    if (object.kind !== "LimitRange" || namespaceOf(object) !== namespace) continue;
+const NO_DEFAULTS: LimitRangeDefaults = { requests: new Set(), limits: new Set() };
+
+const defaultsByNamespace = memoizeByObjects((objects: readonly SourceObject[]): ReadonlyMap<string, LimitRangeDefaults> => {
+  const byNamespace = new Map<string, { requests: Set<string>; limits: Set<string> }>();
+  for (const object of objectsOfKind(objects, "LimitRange")) {
+    const namespace = namespaceOf(object);
+    const defaults = byNamespace.get(namespace) ?? { requests: new Set<string>(), limits: new Set<string>() };
+    byNamespace.set(namespace, defaults);
     for (const limit of asRecords(getPath(object.document, "spec", "limits"))) {
       if (limit.type !== "Container") continue;
-      for (const resource of Object.keys(asRecord(limit.defaultRequest) ?? {})) requests.add(resource);
-      for (const resource of Object.keys(asRecord(limit.default) ?? {})) limits.add(resource);
+      for (const resource of Object.keys(asRecord(limit.defaultRequest) ?? {})) defaults.requests.add(resource);
+      for (const resource of Object.keys(asRecord(limit.default) ?? {})) defaults.limits.add(resource);
     }
   }
-  return { requests, limits };
+  return byNamespace;
+});
+
+export function limitRangeDefaults(objects: readonly SourceObject[], namespace: string): LimitRangeDefaults {
+  return defaultsByNamespace(objects).get(namespace) ?? NO_DEFAULTS;
 }
 
 function declares(container: Container, field: ResourceField, resource: string): boolean {

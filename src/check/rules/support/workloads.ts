@@ -6,6 +6,8 @@
  */
 import type { SourceObject } from "../../finding.js";
 import { asName, asNumber, asRecord, asRecords, asString, asStringMap, getPath, type JsonRecord } from "./json.js";
+import { findNamespaced } from "./find-objects.js";
+import { memoizeByObjects } from "./memoize.js";
 import { namespaceOf } from "./namespaces.js";
 
 export interface ContainerPort {
@@ -51,12 +53,7 @@ function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): 
     // A Rollout may adopt the template of a Deployment it references (workloadRef).
     const reference = asRecord(spec.workloadRef);
     const name = asName(reference?.name);
-    const referenced = objects.find(
-      (candidate) =>
-        candidate.kind === (asString(reference?.kind) ?? "Deployment") &&
-        candidate.name === name &&
-        namespaceOf(candidate) === namespaceOf(object),
-    );
+    const referenced = name ? findNamespaced(objects, asString(reference?.kind) ?? "Deployment", name, namespaceOf(object)) : undefined;
     return referenced ? asRecord(asRecord(referenced.document.spec)?.template) : undefined;
   }
   return undefined;
@@ -85,8 +82,8 @@ function portsOf(containers: readonly Container[]): ContainerPort[] {
   );
 }
 
-/** All workloads, in input order. */
-export function workloadsOf(objects: readonly SourceObject[]): Workload[] {
+/** All workloads, in input order (derived once per input). */
+export const workloadsOf = memoizeByObjects((objects: readonly SourceObject[]): readonly Workload[] => {
   const workloads: Workload[] = [];
   for (const object of objects) {
     const template = podTemplateOf(object, objects);
@@ -104,4 +101,4 @@ export function workloadsOf(objects: readonly SourceObject[]): Workload[] {
     });
   }
   return workloads;
-}
+});

@@ -1,0 +1,244 @@
+/**
+ * The platform on a real local control plane: upstream kube-apiserver, etcd,
+ * controller-manager and scheduler, kwok fake nodes, the Argo Rollouts controller and
+ * metrics-server, all built from their Go modules. Nothing here is mocked.
+ *
+ * The binaries are built by the set-up when they are missing (a cold build takes many
+ * minutes; CI runs scripts/build-local-control-plane.ts first), so no test is skipped.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ApiClient } from "../../src/local/api-client.js";
+import { ensureBinaries } from "../../src/local/binaries.js";
+import { readClusterState } from "../../src/local/cluster-state.js";
+import { LOCAL_NODE_GROUP_LABEL } from "../../src/local/fake-nodes.js";
+import { clusterStateDirectory } from "../../src/local/local-paths.js";
+import { down, status, up, type UpResult } from "../../src/local/local-cluster.js";
+import type { KubeObject } from "../../src/manifest/kube-object.js";
+import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
+import { parseSpec } from "../../src/spec/load.js";
+import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
+
+const spec = parseSpec({ cluster: { name: "slipway-local-test" } }, "local-cluster.test.ts");
+const log = (line: string) => process.stderr.write(`[local] ${line}\n`);
+const MINUTE = 60_000;
+
+let first: UpResult;
+let client: ApiClient;
+
+interface Pod {
+  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: { nodeName?: string };
+  status: { phase?: string };
+}
+
+async function list<T>(path: string): Promise<T[]> {
+  return (await client.getJson<{ items: T[] }>(path)).items;
+}
+
+async function nodeGroups(): Promise<Map<string, string>> {
+  const nodes = await list<{ metadata: { name: string; labels: Record<string, string> } }>("/api/v1/nodes");
+  return new Map(nodes.map((node) => [node.metadata.name, node.metadata.labels[LOCAL_NODE_GROUP_LABEL]!]));
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
+  }
+}
+
+/** A pod that passes Pod Security `restricted`, tweaked per test. */
+function restrictedPod(name: string, namespace: string, overrides: { cpu?: string; container?: Record<string, unknown> } = {}): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace },
+    spec: {
+      securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } },
+      containers: [
+        {
+          name: "probe",
+          image: "registry.k8s.io/pause:3.10",
+          resources: { requests: { cpu: overrides.cpu ?? "10m", memory: "16Mi" }, limits: { cpu: overrides.cpu ?? "10m", memory: "16Mi" } },
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, ...overrides.container },
+        },
+      ],
+    },
+  };
+}
+
+describe("slipway up --local on the reference platform", () => {
+  beforeAll(async () => {
+    await ensureBinaries({ onProgress: log });
+    await down(spec.cluster.name);
+    first = await up({ spec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
+    const state = first.state;
+    const pki = join(state.stateDirectory, "pki");
+    client = new ApiClient({ server: state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
+  }, 60 * MINUTE);
+
+  afterAll(async () => {
+    client?.close();
+    await down(spec.cluster.name);
+  }, MINUTE);
+
+  it("GIVEN the reference platform WHEN it is brought up THEN everything is applied, nothing is rejected and every workload is Running", () => {
+    const rejected = [...first.crds, ...first.nodes, ...first.applied].filter((result) => result.outcome === "rejected");
+    expect(rejected).toEqual([]);
+    expect(first.nodes.map((result) => result.key)).toEqual([
+      "Node system-0",
+      "Node system-1",
+      "Node application-0",
+      "Node application-1",
+      "Node karpenter-spot-1",
+      "Node karpenter-spot-2",
+      "Node karpenter-spot-3",
+      "Node karpenter-spot-4",
+      "Node karpenter-on-demand-5",
+    ]);
+    expect(first.applied.map((result) => result.key)).toContain("Rollout production/api-server");
+    expect(first.skipped).toEqual([]);
+    expect(first.workloads.settled).toBe(true);
+    expect(first.workloads.problems).toEqual([]);
+  });
+
+  it("GIVEN the production namespace WHEN a pod breaks Pod Security restricted THEN the API server refuses it and says why", async () => {
+    const privileged = restrictedPod("privileged-probe", "production", { container: { privileged: true, allowPrivilegeEscalation: true, capabilities: { add: ["NET_ADMIN"] } } });
+    const response = await client.apply("/api/v1/namespaces/production/pods/privileged-probe", privileged, "slipway-test");
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.body).message).toBe(
+      'pods "privileged-probe" is forbidden: violates PodSecurity "restricted:v1.35": privileged (container "probe" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container "probe" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "probe" must not include "NET_ADMIN" in securityContext.capabilities.add)',
+    );
+    const compliant = await client.apply("/api/v1/namespaces/production/pods/compliant-probe", restrictedPod("compliant-probe", "production"), "slipway-test");
+    expect(compliant.status).toBe(201);
+    await client.delete("/api/v1/namespaces/production/pods/compliant-probe?gracePeriodSeconds=0");
+  });
+
+  it("GIVEN the team quota of production WHEN a pod asks for more CPU than the quota has left THEN the API server refuses it naming the quota", async () => {
+    const response = await client.apply("/api/v1/namespaces/production/pods/greedy-probe", restrictedPod("greedy-probe", "production", { cpu: "64" }), "slipway-test");
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.body).message).toMatch(
+      /^pods "greedy-probe" is forbidden: exceeded quota: team-a-quota, requested: limits\.cpu=64,requests\.cpu=64, used: limits\.cpu=\d+,requests\.cpu=\d+(\.\d+)?, limited: limits\.cpu=40,requests\.cpu=20$/,
+    );
+  });
+
+  it("GIVEN the tainted system nodes WHEN add-ons and applications are scheduled THEN add-ons land on system nodes and applications never do", async () => {
+    const groups = await nodeGroups();
+    const pods = await list<Pod>("/api/v1/namespaces/production/pods");
+    const applicationPods = pods.filter((pod) => pod.metadata.labels?.["app.kubernetes.io/name"] === "api-server");
+    expect(applicationPods.length).toBe(10);
+    expect(new Set(applicationPods.map((pod) => groups.get(pod.spec.nodeName!)?.replace(/-\d+$/, "")))).toEqual(new Set(["karpenter-spot", "karpenter-on-demand"]));
+
+    // The system add-ons are Helm charts (not rendered offline); their pods get the placement the
+    // Applications pass to the charts. Run a Deployment per add-on with exactly that placement.
+    const tree = synthesizeGitOps(spec);
+    const systemApps = [...tree.entries()].filter(([path]) => path.startsWith("apps/system/")).map(([, content]) => parse(content) as KubeObject);
+    expect(systemApps.length).toBeGreaterThan(0);
+    for (const app of systemApps) {
+      const values = (app.spec as { source: { helm: { valuesObject: Record<string, unknown> } } }).source.helm.valuesObject;
+      const name = `placement-${app.metadata.name}`;
+      const deployment: KubeObject = {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name, namespace: "kube-system" },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { probe: name } },
+          template: {
+            metadata: { labels: { probe: name } },
+            spec: { nodeSelector: values.nodeSelector, tolerations: values.tolerations, containers: [{ name: "probe", image: "registry.k8s.io/pause:3.10" }] },
+          },
+        },
+      };
+      const response = await client.apply(`/apis/apps/v1/namespaces/kube-system/deployments/${name}`, deployment, "slipway-test");
+      expect(response.status, response.body).toBe(201);
+    }
+    const placed = await until("add-on placement pods Running", 2 * MINUTE, async () => {
+      const running = (await list<Pod>("/api/v1/namespaces/kube-system/pods")).filter((pod) => pod.metadata.name.startsWith("placement-") && pod.status.phase === "Running");
+      return running.length === systemApps.length * 2 ? running : undefined;
+    });
+    expect(new Set(placed.map((pod) => groups.get(pod.spec.nodeName!)))).toEqual(new Set(["system"]));
+  });
+
+  it("GIVEN a running platform WHEN up runs again THEN nothing changes", async () => {
+    const again = await up({ spec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
+    const changed = [...again.crds, ...again.nodes, ...again.applied].filter((result) => result.outcome !== "unchanged");
+    expect(changed).toEqual([]);
+    expect(again.workloads.settled).toBe(true);
+    expect(again.seconds).toBeLessThan(30);
+  }, 5 * MINUTE);
+
+  it("GIVEN the api-server Rollout and its HPA WHEN the pods' CPU use rises THEN the HPA controller scales the Rollout up", async () => {
+    // kwok reports each pod's usage from this annotation (its upstream ClusterResourceUsage).
+    const pods = (await list<Pod>("/api/v1/namespaces/production/pods")).filter((pod) => pod.metadata.labels?.["app.kubernetes.io/name"] === "api-server");
+    for (const pod of pods) {
+      const patch = { apiVersion: "v1", kind: "Pod", metadata: { name: pod.metadata.name, namespace: "production", annotations: { "kwok.x-k8s.io/usage-cpu": "900m", "kwok.x-k8s.io/usage-memory": "300Mi" } } };
+      const response = await client.apply(`/api/v1/namespaces/production/pods/${pod.metadata.name}`, patch, "load-test");
+      expect(response.status, response.body).toBe(200);
+    }
+    const replicas = await until("the HPA to scale the Rollout above 10 replicas", 4 * MINUTE, async () => {
+      const rollout = await client.getJson<{ spec: { replicas: number } }>("/apis/argoproj.io/v1alpha1/namespaces/production/rollouts/api-server");
+      return rollout.spec.replicas > 10 ? rollout.spec.replicas : undefined;
+    });
+    expect(replicas).toBeGreaterThan(10);
+    expect(replicas).toBeLessThanOrEqual(spec.applications["api-server"]!.autoscaling.maxReplicas);
+  }, 6 * MINUTE);
+
+  it("GIVEN a running cluster WHEN the CLI asks for its kubeconfig and status THEN it prints the path and reports every component running", () => {
+    const cli = join(REPO_ROOT, "dist", "cli", "main.js");
+    if (!existsSync(cli)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
+    const config = join(REPO_ROOT, "test", "local", "fixtures", "slipway.yaml");
+    const kubeconfig = spawnSync(process.execPath, [cli, "kubeconfig", "--config", config], { encoding: "utf8" });
+    expect(kubeconfig.stderr).toBe("");
+    expect(kubeconfig.stdout.trim()).toBe(first.state.kubeconfig);
+    expect(parse(readFileSync(first.state.kubeconfig, "utf8"))["current-context"]).toBe("slipway-local");
+    const report = spawnSync(process.execPath, [cli, "status", "--config", config], { encoding: "utf8" });
+    expect(report.status, report.stdout + report.stderr).toBe(0);
+    expect(report.stdout).toContain("API server: ready");
+  });
+});
+
+describe("slipway up --local after the API server dies mid-apply", () => {
+  const crashSpec = parseSpec({ cluster: { name: "slipway-local-crash" } }, "local-cluster.test.ts");
+
+  afterAll(async () => {
+    await down(crashSpec.cluster.name);
+  }, MINUTE);
+
+  it("GIVEN an up killed while applying WHEN up runs again THEN the platform converges with nothing rejected", async () => {
+    await ensureBinaries({ onProgress: log });
+    await down(crashSpec.cluster.name);
+    let killed = false;
+    const interrupted = up({
+      spec: crashSpec,
+      crdFolders: [SHARED_CRDS_DIR],
+      onProgress: (line) => {
+        log(line);
+        if (!killed && line.startsWith("applying")) {
+          killed = true;
+          const apiServer = readStateProcesses(crashSpec.cluster.name).find((process) => process.name === "kube-apiserver")!;
+          process.kill(apiServer.pid, "SIGKILL");
+        }
+      },
+    });
+    await expect(interrupted).rejects.toThrow(/the API server stopped answering while applying/);
+    expect(killed).toBe(true);
+
+    const resumed = await up({ spec: crashSpec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
+    expect([...resumed.crds, ...resumed.nodes, ...resumed.applied].filter((result) => result.outcome === "rejected")).toEqual([]);
+    expect(resumed.workloads.settled).toBe(true);
+    const report = await status(crashSpec.cluster.name);
+    expect(report?.components.every((component) => component.running)).toBe(true);
+  }, 10 * MINUTE);
+});
+
+function readStateProcesses(clusterName: string): readonly { name: string; pid: number }[] {
+  return readClusterState(clusterStateDirectory(clusterName))?.processes ?? [];
+}
