@@ -11,8 +11,8 @@
  * Usage: npx tsc -p . && npx tsx bench/check-vs-kubeconform.ts [--runs N]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, homedir, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeKubeconformSchemas } from "../src/check/schema/kubeconform-layout.js";
@@ -110,12 +110,24 @@ function corpus(): KubeObject[] {
   return objects;
 }
 
-function time(command: string, args: readonly string[]): { seconds: number; stdout: string } {
+/** Wall time, and CPU time (user + system) through GNU time when the machine has it: less sensitive to a busy machine. */
+function time(command: string, args: readonly string[]): { seconds: number; cpu?: number; stdout: string } {
+  const cpuFile = join(workDir, "cpu.txt");
+  const gnuTime = existsSync("/usr/bin/time");
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = gnuTime
+    ? spawnSync("/usr/bin/time", ["-f", "%U %S", "-o", cpuFile, command, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.error) throw result.error;
-  return { seconds, stdout: result.stdout + result.stderr };
+  const cpuLine = gnuTime ? readFileSync(cpuFile, "utf8").trim().split("\n").pop() ?? "" : "";
+  const [user, system] = cpuLine.split(" ").map(Number);
+  const cpu = user !== undefined && system !== undefined && !Number.isNaN(user + system) ? user + system : undefined;
+  return { seconds, ...(cpu !== undefined ? { cpu } : {}), stdout: result.stdout };
+}
+
+function cpuText(values: number[]): string {
+  return values.length > 0 ? `, ${median(values).toFixed(2)} s CPU` : "";
 }
 
 function median(values: number[]): number {
@@ -142,16 +154,19 @@ const schemaArgs = [cli, "check", corpusDir, "--enable", "schema", "--enable", "
 const fullArgs = [cli, "check", corpusDir, "--output", "json"];
 
 const measured = { kubeconform: [] as number[], schema: [] as number[], full: [] as number[] };
+const cpu = { kubeconform: [] as number[], schema: [] as number[] };
 let kubeconformSummary = "";
 let slipwayInvalid = 0;
 for (let run = 0; run < runs; run++) {
   const k = time(kubeconform, kubeconformArgs);
   kubeconformSummary = k.stdout.trim().split("\n").pop() ?? "";
   measured.kubeconform.push(k.seconds);
+  if (k.cpu !== undefined) cpu.kubeconform.push(k.cpu);
   const s = time(process.execPath, schemaArgs);
   const report = JSON.parse(s.stdout) as { findings: { ruleId: string; object?: string; file: string; line?: number }[] };
   slipwayInvalid = new Set(report.findings.filter((finding) => finding.ruleId === "schema").map((finding) => `${finding.file}:${finding.line}`)).size;
   measured.schema.push(s.seconds);
+  if (s.cpu !== undefined) cpu.schema.push(s.cpu);
   measured.full.push(time(process.execPath, fullArgs).seconds);
 }
 
@@ -161,11 +176,11 @@ const f = median(measured.full);
 process.stdout.write(
   [
     `corpus: ${objects.length} objects in ${Math.ceil(objects.length / PER_FILE)} files, ${INVALID} invalid; schemas: Kubernetes ${layout.kubernetesVersion} (${layout.files} kinds)`,
-    `kubeconform ${KUBECONFORM_VERSION} -strict (4 workers): ${k.toFixed(2)} s  [${kubeconformSummary}]`,
-    `slipway check, schema rules only:    ${s.toFixed(2)} s  [invalid objects found: ${slipwayInvalid}]`,
-    `slipway check, every rule:           ${f.toFixed(2)} s`,
-    `ratio kubeconform / slipway (schema): ${(k / s).toFixed(2)}x ${k > s ? "(slipway faster)" : "(kubeconform faster)"}`,
-    `median of ${runs} runs on ${process.platform}/${process.arch}, node ${process.version}`,
+    `kubeconform ${KUBECONFORM_VERSION} -strict (4 workers): ${k.toFixed(2)} s wall${cpuText(cpu.kubeconform)}  [${kubeconformSummary}]`,
+    `slipway check, schema rules only:    ${s.toFixed(2)} s wall${cpuText(cpu.schema)}  [invalid objects found: ${slipwayInvalid}]`,
+    `slipway check, every rule:           ${f.toFixed(2)} s wall`,
+    `wall-time ratio kubeconform / slipway (schema): ${(k / s).toFixed(2)}x ${k > s ? "(slipway faster)" : "(kubeconform faster)"}`,
+    `median of ${runs} runs (the first run also fills Slipway's compiled-validator cache) on ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}, node ${process.version}`,
     "",
   ].join("\n"),
 );

@@ -7,6 +7,7 @@ import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as eks from "aws-cdk-lib/aws-eks-v2";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { SlipwayError } from "../errors.js";
 import type { NodeGroupSpec } from "../spec/schema.js";
 
 export interface ManagedNodeGroupProps {
@@ -38,7 +39,10 @@ export class ManagedNodeGroup extends Construct {
     const { spec } = props;
     const arm = spec.instanceTypes.map(isArmInstanceType);
     if (arm.some((value) => value !== arm[0])) {
-      throw new Error(`nodeGroups.${props.name}.instanceTypes mixes arm64 and x86_64 types (${spec.instanceTypes.join(", ")}); use one architecture per group`);
+      throw new SlipwayError("SPEC_INVALID", `node group "${props.name}" mixes arm64 and x86_64 instance types (${spec.instanceTypes.join(", ")})`, {
+        where: `nodeGroups.${props.name}.instanceTypes`,
+        fix: "use one architecture per node group (Graviton types such as m7g go in their own group)",
+      });
     }
     this.launchTemplate = new ec2.LaunchTemplate(this, "LaunchTemplate", {
       launchTemplateName: `${props.clusterName}-${props.name}`,

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { App, Validations, type AppProps } from "aws-cdk-lib";
-import { AwsSolutionsChecks } from "cdk-nag";
+import { createRequire } from "node:module";
 import { platformNames, type PlatformNames } from "../spec/names.js";
 import type { PlatformSpec } from "../spec/schema.js";
 import { PlatformStack, platformStackName } from "./platform-stack.js";
@@ -50,7 +50,11 @@ export function platformAppProps(outdir?: string): AppProps {
 /** Adds the platform stack (and the nag checks) to an app; used by the CDK app entry too. */
 export function addPlatformStack(app: App, spec: PlatformSpec, options: InfrastructureOptions = {}, names: PlatformNames = platformNames(spec)): PlatformStack {
   const stack = new PlatformStack(app, platformStackName(spec), { spec, names, stackName: platformStackName(spec) });
-  if (options.nagChecks ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nagChecks ?? true) {
+    // Loaded only when used: cdk-nag's rule packs pull in most of aws-cdk-lib (~1 s).
+    const { AwsSolutionsChecks } = createRequire(import.meta.url)("cdk-nag") as typeof import("cdk-nag");
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
   return stack;
 }
 

@@ -7,6 +7,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApiClient } from "./api-client.js";
+import { ApiServerUnreachable } from "./server-side-apply.js";
 import { LOCAL_NODE_GROUP_LABEL } from "./fake-nodes.js";
 
 interface Metadata {
@@ -106,6 +107,7 @@ const WORKLOAD_LISTS = [
 export async function takeSnapshot(client: ApiClient): Promise<ClusterSnapshot> {
   const list = async <T>(path: string): Promise<T[]> => {
     const response = await client.get(path);
+    if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while waiting for workloads: ${response.body}`);
     // A kind the server does not serve (no Rollout CRD) simply has no items.
     return response.status === 200 ? (JSON.parse(response.body) as { items: T[] }).items : [];
   };

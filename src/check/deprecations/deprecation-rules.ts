@@ -73,9 +73,8 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
     if (entry !== undefined && statusOf(entry, context.kubernetesVersion) === wanted) {
-      const component = `${COMPONENT_NAMES[entry.component]} ${entry.component === "kubernetes" ? "" : "v"}`;
-      const version = wanted === "removed" ? entry.removedIn : entry.deprecatedIn;
-      const judged = componentVersion(entry.component, context.kubernetesVersion);
+      const component = COMPONENT_NAMES[entry.component];
+      const version = plain((wanted === "removed" ? entry.removedIn : entry.deprecatedIn) ?? "");
       findings.push({
         ruleId: wanted === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
         severity: wanted === "removed" ? "error" : "warning",
@@ -84,8 +83,8 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
         object: describeObject(object),
         message:
           wanted === "removed"
-            ? `${object.kind} ${object.apiVersion} was removed in ${component}${version} (checked against ${judged})`
-            : `${object.kind} ${object.apiVersion} is deprecated since ${component}${version}${entry.removedIn ? ` and removed in ${entry.removedIn}` : ""}`,
+            ? `${object.kind} ${object.apiVersion} was removed in ${component} ${version}; ${judgedAgainst(entry.component, context.kubernetesVersion)}`
+            : `${object.kind} ${object.apiVersion} is deprecated since ${component} ${version}${entry.removedIn ? ` and removed in ${plain(entry.removedIn)}` : ""}`,
         fix: `use ${entry.replacement}`,
       });
     }
@@ -103,7 +102,7 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
             file: object.file,
             line: object.line,
             object: describeObject(object),
-            message: `${path}${field.value ? `: ${field.value}` : ""} ${wanted === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${version}`,
+            message: `${path}${field.value ? `: ${field.value}` : ""} ${wanted === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
             fix: `use ${field.replacement}`,
           });
         }
@@ -111,6 +110,14 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
     }
   }
   return findings;
+}
+
+function plain(version: string): string {
+  return version.replace(/^v/, "");
+}
+
+function judgedAgainst(component: Component, kubernetesVersion: string): string {
+  return component === "kubernetes" ? `the target is ${kubernetesVersion}` : `the platform installs ${plain(COMPONENT_VERSIONS[component])}`;
 }
 
 /** Roots a field path is read from: the object, or each pod template's spec or metadata. */

@@ -6,6 +6,7 @@
  */
 import { parse, YAMLError } from "yaml";
 import type { Finding, SourceObject } from "../finding.js";
+import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
 /**
@@ -52,10 +53,16 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
     }
     let value: unknown;
     try {
-      // Kubernetes rejects duplicate keys (strict decoding); `yaml` refuses them by default too.
-      value = parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
+      // Kubernetes rejects duplicate keys (strict decoding); both parsers refuse them too.
+      value = parseFastYaml(document.text);
+      if (value === FALLBACK) value = parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
     } catch (error) {
-      const line = error instanceof YAMLError ? document.line + lineOf(document.text, error.pos[0]) - 1 : document.line;
+      const line =
+        error instanceof DuplicateKeyError
+          ? document.line + error.line - 1
+          : error instanceof YAMLError
+            ? document.line + lineOf(document.text, error.pos[0]) - 1
+            : document.line;
       result.findings.push(parseFinding(file, line, `invalid YAML: ${firstLine((error as Error).message)}`, FIX_YAML));
       continue;
     }

@@ -309,7 +309,7 @@ const BEST_PRACTICE: readonly BuiltInCheck[] = [
     template: secretInHelmValuesTemplate,
     params: {
       keyPattern: "password|passwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential",
-      ignoredKeyPattern: "^existing|(name|names|ref|file|path|enabled|mode|(password|user|username|token)key)$",
+      ignoredKeyPattern: "^existing|(name|names|ref|file|path|enabled|mode|secrets|(password|user|username|token)key)$",
       webhookUrlPattern:
         "hooks\\.slack\\.com/(services|workflows)/|discord(app)?\\.com/api/webhooks/|webhook\\.office\\.com/|outlook\\.office\\.com/webhook/",
     },

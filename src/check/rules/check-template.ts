@@ -18,6 +18,8 @@ export interface CheckTemplate<Params> {
   readonly params: z.ZodType<Params>;
   /** Pure: reads the context, reports through `report`. */
   check(context: CheckContext, params: Params, report: Report): void;
+  /** Optional readable report the CLI prints on request (`Rule.report`). */
+  report?(context: CheckContext, params: Params): string;
 }
 
 export interface BuiltInCheck {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { SlipwayError } from "../../errors.js";
 import type { Severity } from "../finding.js";
-import type { Rule } from "../rule.js";
+import type { CheckContext, Rule } from "../rule.js";
 import type { BuiltInCheck } from "./check-template.js";
 import { compareFindings } from "./support/compare-findings.js";
 import { createReporter } from "./support/report.js";
@@ -61,6 +61,7 @@ function instantiate(check: BuiltInCheck, options: RuleOptions): LintRule {
   }
   const params = parsed.data;
   const severity = options.severity?.[check.id] ?? check.severity;
+  const template = check.template;
   return {
     id: check.id,
     category: check.category,
@@ -74,6 +75,7 @@ function instantiate(check: BuiltInCheck, options: RuleOptions): LintRule {
       check.template.check(context, params, reporter.report);
       return reporter.findings.sort(compareFindings);
     },
+    ...(template.report ? { report: (context: CheckContext) => template.report?.(context, params) ?? "" } : {}),
   };
 }
 

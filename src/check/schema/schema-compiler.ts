@@ -4,14 +4,36 @@
  *
  * Each schema gets two validators: a fast one that stops at the first error, run on every
  * object, and an exhaustive one compiled only when an object fails, to report every error.
+ *
+ * Compiling a large schema (a PodSpec, Argo CD's Application) takes ajv hundreds of
+ * milliseconds, so compiled validators are also kept across runs: ajv's standalone code is
+ * written to `${XDG_CACHE_HOME:-~/.cache}/slipway/validators/`, keyed by a hash of the
+ * schema, the ajv version and the options; a later run loads the code instead of
+ * compiling. `SLIPWAY_NO_CACHE=1` turns the disk cache off.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { definitionsToJsonSchema, type JsonSchema } from "./to-json-schema.js";
 
-// ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+// ajv-formats and ajv's standalone module are CommonJS: their default exports arrive wrapped under ESM interop.
+const addFormats = unwrapDefault(addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const standaloneCode = unwrapDefault(standaloneCodeModule) as unknown as (ajv: Ajv, validate: ValidateFunction) => string;
+
+function unwrapDefault<T>(module: T): T {
+  return ((module as { default?: T }).default ?? module) as T;
+}
+
+const require = createRequire(import.meta.url);
+const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
+/** Bump when the generated code's meaning changes without the schemas changing. */
+const CACHE_FORMAT = 1;
 
 export interface CompiledSchema {
   /** Undefined when valid, else every error. */
@@ -20,15 +42,25 @@ export interface CompiledSchema {
 
 function newAjv(allErrors: boolean): Ajv {
   // strict off: Kubernetes schemas use union types and keywords ajv's strict mode questions;
-  // unicodeRegExp off: CRD patterns are Go RE2 expressions, closer to non-unicode JS regexes.
-  const ajv = new Ajv({ allErrors, verbose: allErrors, strict: false, unicodeRegExp: false, validateSchema: false, addUsedSchema: false, inlineRefs: false, code: { optimize: false } });
+  // unicodeRegExp off: CRD patterns are Go RE2 expressions, closer to non-unicode JS regexes;
+  // inlineRefs and optimize off: they multiply compile time on schemas this large.
+  const ajv = new Ajv({
+    allErrors,
+    verbose: allErrors,
+    strict: false,
+    unicodeRegExp: false,
+    validateSchema: false,
+    addUsedSchema: false,
+    inlineRefs: false,
+    code: { optimize: false, source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
   addFormats(ajv);
   return ajv;
 }
 
 const fast = newAjv(false);
 const exhaustive = newAjv(true);
-const registeredVersions = new Set<string>();
+const definitionsFingerprints = new Map<string, string>();
 const compiled = new Map<string, CompiledSchema>();
 
 /** `$id` of the schema holding every built-in definition of a Kubernetes version. */
@@ -36,10 +68,24 @@ export function kubernetesDefinitionsId(minor: string): string {
   return `https://slipway.invalid/kubernetes/v${minor}/definitions.json`;
 }
 
+const definitionSchemas = new Map<string, JsonSchema>();
+const registeredVersions = new Set<string>();
+
+/** A version's definitions as one schema, and their fingerprint for cache keys; computed once. */
+function kubernetesDefinitions(minor: string): { schema: JsonSchema; fingerprint: string } {
+  let schema = definitionSchemas.get(minor);
+  if (schema === undefined) {
+    schema = { $id: kubernetesDefinitionsId(minor), definitions: definitionsToJsonSchema(kubernetesSchemaBundle(minor).definitions) };
+    definitionSchemas.set(minor, schema);
+    definitionsFingerprints.set(minor, hash(JSON.stringify(schema)));
+  }
+  return { schema, fingerprint: definitionsFingerprints.get(minor) as string };
+}
+
+/** Adds a version's definitions to ajv, only when something must really be compiled. */
 function registerKubernetesDefinitions(minor: string): void {
   if (registeredVersions.has(minor)) return;
-  const definitions = definitionsToJsonSchema(kubernetesSchemaBundle(minor).definitions);
-  const schema = { $id: kubernetesDefinitionsId(minor), definitions };
+  const { schema } = kubernetesDefinitions(minor);
   fast.addSchema(schema);
   exhaustive.addSchema(schema);
   registeredVersions.add(minor);
@@ -47,8 +93,10 @@ function registerKubernetesDefinitions(minor: string): void {
 
 /** A validator for a built-in definition of Kubernetes `minor`, compiled once. */
 export function compileKubernetesDefinition(minor: string, definition: string, cacheKey: string): CompiledSchema {
-  registerKubernetesDefinitions(minor);
-  return compileCached(cacheKey, { $ref: `${kubernetesDefinitionsId(minor)}#/definitions/${definition}` });
+  const cached = compiled.get(cacheKey);
+  if (cached) return cached;
+  const { fingerprint } = kubernetesDefinitions(minor);
+  return compileCached(cacheKey, { $ref: `${kubernetesDefinitionsId(minor)}#/definitions/${definition}` }, `${fingerprint}/${definition}`, () => registerKubernetesDefinitions(minor));
 }
 
 /**
@@ -57,31 +105,83 @@ export function compileKubernetesDefinition(minor: string, definition: string, c
  * failing the whole schema.
  */
 export function compileSelfContained(cacheKey: string, schema: JsonSchema): CompiledSchema {
-  return compileCached(cacheKey, schema);
+  const cached = compiled.get(cacheKey);
+  if (cached) return cached;
+  return compileCached(cacheKey, schema, hash(JSON.stringify(schema)), () => {});
 }
 
-function compileCached(cacheKey: string, schema: JsonSchema): CompiledSchema {
-  const existing = compiled.get(cacheKey);
-  if (existing) return existing;
-  let fastValidate: ValidateFunction;
+function compileCached(cacheKey: string, schema: JsonSchema, fingerprint: string, prepare: () => void): CompiledSchema {
   let usable = schema;
+  let fastValidate: ValidateFunction;
   try {
-    fastValidate = fast.compile(usable);
+    fastValidate = load(fast, usable, `${fingerprint}/fast`, prepare);
   } catch {
     usable = withoutPatterns(schema) as JsonSchema;
-    fastValidate = fast.compile(usable);
+    fastValidate = load(fast, usable, `${fingerprint}/fast/no-patterns`, prepare);
   }
   let exhaustiveValidate: ValidateFunction | undefined;
   const result: CompiledSchema = {
     validate(document) {
       if (fastValidate(document)) return undefined;
-      exhaustiveValidate ??= exhaustive.compile(usable);
+      exhaustiveValidate ??= load(exhaustive, usable, `${fingerprint}/exhaustive${usable === schema ? "" : "/no-patterns"}`, prepare);
       exhaustiveValidate(document);
       return exhaustiveValidate.errors ?? fastValidate.errors ?? [];
     },
   };
   compiled.set(cacheKey, result);
   return result;
+}
+
+/** Loads a validator from the disk cache, or compiles it and stores its code there. */
+function load(ajv: Ajv, schema: JsonSchema, fingerprint: string, prepare: () => void): ValidateFunction {
+  const directory = cacheDirectory();
+  if (directory === undefined) {
+    prepare();
+    return ajv.compile(schema);
+  }
+  const file = join(directory, `${hash(`${CACHE_FORMAT}/${AJV_VERSION}/${fingerprint}`)}.cjs`);
+  let code: string | undefined;
+  try {
+    code = readFileSync(file, "utf8");
+  } catch {
+    // Not cached yet.
+  }
+  if (code !== undefined) {
+    try {
+      return evaluate(code);
+    } catch {
+      // A damaged cache entry is recompiled and rewritten below.
+    }
+  }
+  prepare();
+  const validate = ajv.compile(schema);
+  try {
+    mkdirSync(directory, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, standaloneCode(ajv, validate));
+    renameSync(temporary, file);
+  } catch {
+    // The cache is an optimisation: a read-only home only costs compile time.
+  }
+  return validate;
+}
+
+function evaluate(code: string): ValidateFunction {
+  const module: { exports: unknown } = { exports: {} };
+  // The code is ajv's own output, written by this process family into the user's cache.
+  new Function("module", "exports", "require", code)(module, module.exports, require);
+  const validate = module.exports as ValidateFunction;
+  if (typeof validate !== "function") throw new Error("not a validator");
+  return validate;
+}
+
+function cacheDirectory(): string | undefined {
+  if (process.env.SLIPWAY_NO_CACHE === "1") return undefined;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "slipway", "validators");
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
 function withoutPatterns(value: unknown): unknown {

@@ -6,8 +6,9 @@
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
+import { checkManifests } from "../../../src/check/check.js";
 import { LINT_RULES } from "../../../src/check/rules/index.js";
-import { REPO_ROOT } from "../../support/paths.js";
+import { REPO_ROOT, SHARED_CRDS_DIR } from "../../support/paths.js";
 import { runLintRules } from "./support/run-lint-rules.js";
 
 const BAD = resolve(REPO_ROOT, "test/fixtures/check/bad");
@@ -209,5 +210,23 @@ describe("bad corpus", () => {
 describe("clean corpus", () => {
   test("GIVEN manifests that follow every rule WHEN every lint rule runs THEN nothing fires", async () => {
     expect(await runLintRules(CLEAN)).toEqual([]);
+  });
+});
+
+describe("corpus through the whole checker", () => {
+  // Schemas (with the add-ons' upstream CRDs), Pod Security, deprecations and every lint rule:
+  // the fixtures are valid, compliant manifests whose only defect is the one their folder names.
+  const check = (folder: string) =>
+    checkManifests([folder], { cwd: REPO_ROOT, crdDirectories: [SHARED_CRDS_DIR], kustomize: false, failOn: "info" });
+
+  test("GIVEN the clean corpus WHEN slipway check runs THEN it passes with no finding at all", async () => {
+    const result = await check("test/fixtures/check/clean");
+    expect(result.findings).toEqual([]);
+    expect(result.failed).toBe(false);
+  });
+
+  test.each(CASES)("GIVEN the $rule folder WHEN slipway check runs THEN only $rule (and what it implies) is found", async (entry) => {
+    const result = await check(`test/fixtures/check/bad/${entry.rule.replaceAll("/", "-")}`);
+    expect([...new Set(result.findings.map((finding) => finding.ruleId))].sort()).toEqual([entry.rule, ...(entry.alsoFires ?? [])].sort());
   });
 });

@@ -2,7 +2,8 @@
  * `network-policy/dns-blocked`: a pod whose egress policies (or CoreDNS's own ingress
  * policies) leave no way to port 53 of kube-dns cannot resolve any name, the classic
  * default-deny mistake. Both protocols count: UDP for queries, TCP for answers over 512
- * bytes and for retries after truncation.
+ * bytes and for retries after truncation. Pods with hostNetwork are not subject to
+ * NetworkPolicies and are skipped.
  */
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
@@ -30,6 +31,8 @@ export const dnsBlockedTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
     const model = buildNetworkModel(context.objects);
     const dns: Endpoint = { ...KUBE_DNS, label: `${params.namespace}/cluster-dns`, namespace: params.namespace, labels: params.podLabels };
     for (const workload of model.workloads) {
+      // NetworkPolicies do not apply to pods on the host's network namespace.
+      if (workload.podSpec.hostNetwork === true) continue;
       const source = endpointOf(workload);
       const egressPolicies = model.policies.filter((policy) => policy.egress && selects(policy, source));
       const dnsIngressPolicies = model.policies.filter((policy) => policy.ingress && selects(policy, dns));

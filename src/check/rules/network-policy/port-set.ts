@@ -15,7 +15,6 @@ export interface PortRange {
 /** Normalised: sorted by protocol then port, no overlapping or adjacent ranges of one protocol. */
 export type PortSet = readonly PortRange[];
 
-export const NO_PORTS: PortSet = [];
 export const ALL_PORTS: PortSet = PROTOCOLS.map((protocol) => ({ protocol, from: 1, to: MAX_PORT }));
 
 function normalise(ranges: readonly PortRange[]): PortSet {

@@ -1,11 +1,13 @@
 /**
  * `network-policy/workload-without-policy`: in a namespace that uses NetworkPolicies, a
  * workload no policy selects is open in both directions, usually by oversight (a label
- * that drifted from the policies' podSelectors).
+ * that drifted from the policies' podSelectors). Its report is the reachability matrix
+ * (`slipway check --show-reachability`): who may reach whom, not just who is unprotected.
  */
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
 import { buildNetworkModel, endpointOf, selects } from "./reachability.js";
+import { reachabilityMatrix } from "./reachability-matrix.js";
 
 const PARAMS = z.object({}).strict();
 
@@ -16,6 +18,7 @@ export const workloadWithoutPolicyTemplate: CheckTemplate<z.infer<typeof PARAMS>
   check(context, _params, report) {
     const model = buildNetworkModel(context.objects);
     for (const workload of model.workloads) {
+      if (workload.podSpec.hostNetwork === true) continue; // NetworkPolicies do not apply to it
       const policies = model.policies.filter((policy) => policy.namespace === workload.namespace);
       if (policies.length === 0) continue;
       const endpoint = endpointOf(workload);
@@ -27,4 +30,5 @@ export const workloadWithoutPolicyTemplate: CheckTemplate<z.infer<typeof PARAMS>
       );
     }
   },
+  report: (context) => reachabilityMatrix(context),
 };

@@ -1,8 +1,8 @@
 /**
  * `reference/argocd-project`: an Application belongs to an AppProject (`default` always
  * exists) and may only deploy to a destination the project permits. Destinations are
- * matched as Argo CD's `IsDestinationPermitted` does: globs on server or cluster name AND
- * namespace, with `!`-prefixed deny patterns that reject a destination outright.
+ * matched as Argo CD's `isDestinationMatched` does: some entry must match (server or
+ * cluster name glob, AND namespace glob) and no entry with a `!` deny pattern may reject it.
  */
 import { z } from "zod";
 import type { SourceObject } from "../../finding.js";
@@ -37,19 +37,18 @@ function isDeny(pattern: string): boolean {
 
 function permitted(destinations: readonly Destination[], target: Destination): boolean {
   let anyMatched = false;
+  let denied = false;
   for (const item of destinations) {
     const nameMatched = target.name !== "" && item.name !== "" && globMatchesWithDeny(item.name, target.name);
     const serverMatched = target.server !== "" && item.server !== "" && globMatchesWithDeny(item.server, target.server);
     const namespaceMatched = globMatchesWithDeny(item.namespace, target.namespace);
     if ((serverMatched || nameMatched) && namespaceMatched) {
       anyMatched = true;
-    } else if (((!nameMatched && isDeny(item.name)) || (!serverMatched && isDeny(item.server))) && namespaceMatched) {
-      return false;
-    } else if (!namespaceMatched && isDeny(item.namespace) && serverMatched) {
-      return false;
+    } else if ((!nameMatched && isDeny(item.name)) || (!serverMatched && isDeny(item.server)) || (!namespaceMatched && isDeny(item.namespace))) {
+      denied = true;
     }
   }
-  return anyMatched;
+  return anyMatched && !denied;
 }
 
 function readDestination(value: unknown): Destination {

@@ -6,7 +6,6 @@
  */
 import type { SourceObject } from "../../finding.js";
 import { asRecord, asRecords, getPath } from "./json.js";
-import { namespaceOf } from "./namespaces.js";
 import type { Workload } from "./workloads.js";
 
 /** Namespaces an Argo CD Application fills with a Helm chart the checker does not render. */
@@ -29,9 +28,4 @@ export function chartDestinations(objects: readonly SourceObject[]): Set<string>
 export function namespacesWithKnownPods(objects: readonly SourceObject[], workloads: readonly Workload[]): Set<string> {
   const charts = chartDestinations(objects);
   return new Set(workloads.map((workload) => workload.namespace).filter((namespace) => !charts.has(namespace)));
-}
-
-/** Namespaces in which the input contains at least one object of one of `kinds`. */
-export function namespacesWithKinds(objects: readonly SourceObject[], kinds: ReadonlySet<string>): Set<string> {
-  return new Set(objects.filter((object) => kinds.has(object.kind)).map(namespaceOf));
 }

@@ -37,9 +37,6 @@ export interface Workload {
 
 const TEMPLATE_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"]);
 
-/** Kinds an HPA can scale: they have a `scale` subresource. */
-export const SCALABLE_KINDS: ReadonlySet<string> = new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout"]);
-
 /** `kind` plus the pod template (`{metadata, spec}`) it carries, when it carries one. */
 function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
   const spec = asRecord(object.document.spec);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { reachabilityMatrix } from "../../../../src/check/rules/index.js";
+import { LINT_RULES, reachabilityMatrix } from "../../../../src/check/rules/index.js";
 import { REPO_ROOT } from "../../../support/paths.js";
 import { contextFromYaml, loadContext } from "../support/run-lint-rules.js";
 
@@ -38,5 +38,12 @@ describe("reachabilityMatrix", () => {
       "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: {containers: [{name: a, image: a:1}]}\n",
     );
     expect(reachabilityMatrix(context)).toContain("from \\ to  1    dns\n1          all  all\n");
+  });
+
+  test("GIVEN the lint rules WHEN reports are listed THEN exactly one network-policy rule reports the matrix", async () => {
+    const context = await loadContext(resolve(REPO_ROOT, "test/fixtures/check/clean"));
+    const reporting = LINT_RULES.filter((rule) => rule.report);
+    expect(reporting.map((rule) => rule.id)).toEqual(["network-policy/workload-without-policy"]);
+    expect(reporting[0]?.report?.(context)).toBe(reachabilityMatrix(context));
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * Times `slipway up --local` on the reference platform.
+ *
+ *   npx tsx bench/local-up.ts                 # warm: binaries cached; fresh cluster, then a second `up`
+ *   npx tsx bench/local-up.ts --build         # also rebuild the binaries first (Go's caches still apply)
+ *   npx tsx bench/local-up.ts --cold-build    # rebuild with an empty Go build cache (modules stay downloaded)
+ *
+ * The cluster is named `slipway-bench`, so it never touches one you started yourself, and
+ * is removed at the end. CRDs come from ../shared/crds.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildBinaries, ensureBinaries } from "../src/local/binaries.js";
+import { down, up } from "../src/local/local-cluster.js";
+import { parseSpec } from "../src/spec/load.js";
+
+const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const crds = resolve(repoRoot, "..", "shared", "crds");
+const spec = parseSpec({ cluster: { name: "slipway-bench" } }, "bench/local-up.ts");
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+if (process.argv.includes("--cold-build")) {
+  const goCache = mkdtempSync(join(tmpdir(), "slipway-gocache-"));
+  process.env.GOCACHE = goCache;
+  try {
+    print(`cold build (empty GOCACHE ${goCache}): ${await buildBinaries()}s`);
+  } finally {
+    rmSync(goCache, { recursive: true, force: true });
+    delete process.env.GOCACHE;
+  }
+} else if (process.argv.includes("--build")) {
+  print(`rebuild with Go's caches warm: ${await buildBinaries()}s`);
+}
+await ensureBinaries({ onProgress: print });
+
+await down(spec.cluster.name);
+try {
+  const fresh = await up({ spec, crdFolders: [crds] });
+  const pods = Object.entries(fresh.workloads.runningByNodeGroup).map(([group, count]) => `${group}=${count}`).join(" ");
+  print(`warm up, new cluster: ${fresh.seconds}s (${fresh.applied.length} objects, pods ${pods}, settled ${fresh.workloads.settled})`);
+  const again = await up({ spec, crdFolders: [crds] });
+  const unchanged = again.applied.filter((result) => result.outcome === "unchanged").length;
+  print(`warm up, running cluster: ${again.seconds}s (${unchanged}/${again.applied.length} objects unchanged)`);
+} finally {
+  await down(spec.cluster.name);
+}

@@ -1,0 +1,396 @@
+/**
+ * A fast parser for the YAML Kubernetes manifests are actually written in: block
+ * mappings and sequences, plain and single-line quoted scalars, single-line flow
+ * collections, literal and simple folded block scalars, comments. It resolves scalars
+ * with the YAML 1.2 core schema exactly as the `yaml` package does.
+ *
+ * Why: `yaml` builds a full concrete syntax tree and checks duplicate keys pairwise (a
+ * mapping of n keys costs n²), which dominated the checker's time. This parser builds
+ * plain values directly, detects duplicate keys with a Set, and gives up (returns
+ * FALLBACK) on anything outside its subset (anchors, tags, multi-line scalars and flow
+ * collections, complex keys, tabs, CRLF...) so the caller parses that document with `yaml`.
+ * A differential test checks it against `yaml` on generated and fuzzed documents.
+ */
+
+export const FALLBACK: unique symbol = Symbol("fast-yaml fallback");
+
+/** Thrown for a duplicate key, with the `yaml` package's message and the 1-based line. */
+export class DuplicateKeyError extends Error {
+  constructor(readonly line: number) {
+    super("Map keys must be unique");
+  }
+}
+
+interface Line {
+  indent: number;
+  text: string;
+  number: number;
+}
+
+class Fallback extends Error {}
+
+const fallback = (): never => {
+  throw new Fallback();
+};
+
+/** Parses one document; FALLBACK when the document is outside the supported subset. */
+export function parseFastYaml(source: string): unknown {
+  if (source.includes("\r") || source.includes("\t") || source.charCodeAt(0) === 0xfeff) return FALLBACK;
+  try {
+    return new FastParser(source).document();
+  } catch (error) {
+    if (error instanceof Fallback) return FALLBACK;
+    throw error;
+  }
+}
+
+class FastParser {
+  private readonly raw: string[];
+  private readonly lines: (Line | undefined)[];
+  private position = 0;
+
+  constructor(source: string) {
+    this.raw = source.split("\n");
+    this.lines = this.raw.map((text, index) => {
+      let indent = 0;
+      while (text.charCodeAt(indent) === 32) indent++;
+      const content = text.slice(indent);
+      if (content === "" || content.startsWith("#")) return undefined;
+      return { indent, text: content.trimEnd(), number: index + 1 };
+    });
+  }
+
+  document(): unknown {
+    const first = this.peek();
+    if (first === undefined) return null;
+    if (first.text.startsWith("%") || first.text.startsWith("--- ") || first.text === "---") fallback();
+    const value = this.node(first.indent, -1);
+    if (this.peek() !== undefined) fallback();
+    return value;
+  }
+
+  private peek(): Line | undefined {
+    while (this.position < this.lines.length && this.lines[this.position] === undefined) this.position++;
+    return this.lines[this.position];
+  }
+
+  /** A block node starting at the next line, which is at `indent` (> parentIndent). */
+  private node(indent: number, parentIndent: number): unknown {
+    const line = this.peek();
+    if (line === undefined || line.indent !== indent || indent <= parentIndent) return fallback();
+    if (isSequenceItem(line.text)) return this.sequence(indent);
+    if (keyEnd(line.text) !== -1) return this.mapping(indent);
+    this.position++;
+    const value = this.inlineValue(line.text, line, parentIndent);
+    return value;
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    const keys = new Set<string>();
+    for (let line = this.peek(); line !== undefined && line.indent === indent && !isSequenceItem(line.text); line = this.peek()) {
+      const end = keyEnd(line.text);
+      if (end === -1) fallback();
+      const key = parseKey(line.text.slice(0, end));
+      if (keys.has(key)) throw new DuplicateKeyError(line.number);
+      keys.add(key);
+      const rest = stripComment(line.text.slice(end + 1));
+      this.position++;
+      let value: unknown;
+      if (rest === "") {
+        const next = this.peek();
+        if (next !== undefined && next.indent > indent) value = this.node(next.indent, indent);
+        else if (next !== undefined && next.indent === indent && isSequenceItem(next.text)) value = this.sequence(indent);
+        else value = null;
+      } else {
+        value = this.inlineValue(rest, line, indent);
+      }
+      // `__proto__` as a key must stay data, never reach the prototype.
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const result: unknown[] = [];
+    for (let line = this.peek(); line !== undefined && line.indent === indent && isSequenceItem(line.text); line = this.peek()) {
+      let offset = 1;
+      while (line.text.charCodeAt(offset) === 32) offset++;
+      const rest = line.text.slice(offset);
+      if (rest === "" || rest.startsWith("#")) {
+        this.position++;
+        const next = this.peek();
+        result.push(next !== undefined && next.indent > indent ? this.node(next.indent, indent) : null);
+      } else if (isSequenceItem(rest)) {
+        fallback();
+      } else if (keyEnd(rest) !== -1 && !startsInline(rest)) {
+        // `- key: value`: the item is a mapping whose keys line up with `key`.
+        this.lines[this.position] = { indent: indent + offset, text: rest, number: line.number };
+        result.push(this.mapping(indent + offset));
+      } else {
+        this.position++;
+        result.push(this.inlineValue(stripComment(rest), line, indent));
+      }
+    }
+    return result;
+  }
+
+  /** A value written on the line of its key or dash: scalar, flow collection or block scalar header. */
+  private inlineValue(text: string, line: Line, parentIndent: number): unknown {
+    const first = text.charAt(0);
+    if (first === "|" || first === ">") return this.blockScalar(text, parentIndent);
+    let value: unknown;
+    if (first === "[" || first === "{") value = parseFlow(text);
+    else if (first === '"' || first === "'") value = parseQuotedWhole(text);
+    else if ("&*!%@`?,]}".includes(first) || (first === "-" && (text.length === 1 || text.charAt(1) === " "))) value = fallback();
+    else if (keyEnd(text) !== -1) value = fallback();
+    else value = resolvePlain(text);
+    // A more indented line after a scalar would continue it (a multi-line scalar): not supported.
+    const next = this.peek();
+    if (next !== undefined && next.indent > parentIndent) fallback();
+    return value;
+  }
+
+  private blockScalar(header: string, parentIndent: number): string {
+    const match = /^([|>])(-?)$/.exec(stripComment(header));
+    if (!match) return fallback();
+    const [, style, chomp] = match;
+    const start = this.position;
+    let contentIndent = -1;
+    let end = start;
+    for (let index = start; index < this.raw.length; index++) {
+      const text = this.raw[index] as string;
+      if (text.trim() === "") {
+        if (text.length > Math.max(contentIndent, parentIndent + 1) && contentIndent !== -1) fallback();
+        continue;
+      }
+      let indent = 0;
+      while (text.charCodeAt(indent) === 32) indent++;
+      if (contentIndent === -1) {
+        if (indent <= parentIndent) break;
+        contentIndent = indent;
+      } else if (indent < contentIndent) break;
+      end = index + 1;
+    }
+    if (contentIndent === -1) {
+      this.position = start;
+      return "";
+    }
+    // Without a final line break the clipped value has none either: rare, left to `yaml`.
+    if (end === this.raw.length) fallback();
+    const content = this.raw.slice(start, end).map((text) => text.slice(contentIndent));
+    this.position = end;
+    for (let skip = start; skip < end; skip++) this.lines[skip] = undefined;
+    let body: string;
+    if (style === "|") {
+      body = content.join("\n");
+    } else {
+      if (content.some((text) => text.startsWith(" "))) fallback();
+      body = "";
+      for (let i = 0; i < content.length; i++) {
+        const text = content[i] as string;
+        if (i === 0) body = text;
+        else if (text === "") body += "\n";
+        else body += (content[i - 1] === "" ? "" : " ") + text;
+      }
+    }
+    return chomp === "-" ? body : body + "\n";
+  }
+}
+
+function isSequenceItem(text: string): boolean {
+  return text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
+}
+
+function startsInline(text: string): boolean {
+  const first = text.charAt(0);
+  return first === "[" || first === "{" || first === "|" || first === ">";
+}
+
+/** Index of the `:` ending a mapping key on this line, or -1. */
+function keyEnd(text: string): number {
+  const first = text.charAt(0);
+  if (first === '"' || first === "'") {
+    const close = closingQuote(text, first);
+    if (close === -1) return -1;
+    return text.charAt(close + 1) === ":" && (close + 2 === text.length || text.charAt(close + 2) === " ") ? close + 1 : -1;
+  }
+  if ("[{#&*!|>%@`?,]}".includes(first)) return -1;
+  for (let index = text.indexOf(":"); index !== -1; index = text.indexOf(":", index + 1)) {
+    if (index + 1 === text.length || text.charCodeAt(index + 1) === 32) {
+      const hash = text.indexOf(" #");
+      return hash !== -1 && hash < index ? -1 : index;
+    }
+  }
+  return -1;
+}
+
+function parseKey(text: string): string {
+  const first = text.charAt(0);
+  if (first === '"' || first === "'") return parseQuotedWhole(text);
+  const key = text.trimEnd();
+  if (key === "" || key === "<<" || typeof resolvePlain(key) !== "string") fallback();
+  return key;
+}
+
+function stripComment(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("#")) return "";
+  const first = trimmed.charAt(0);
+  if (first === '"' || first === "'") {
+    const close = closingQuote(trimmed, first);
+    if (close === -1) return trimmed;
+    const after = trimmed.slice(close + 1).trim();
+    return after === "" || after.startsWith("#") ? trimmed.slice(0, close + 1) : trimmed;
+  }
+  const hash = trimmed.indexOf(" #");
+  return hash === -1 ? trimmed : trimmed.slice(0, hash).trimEnd();
+}
+
+function closingQuote(text: string, quote: string): number {
+  for (let index = 1; index < text.length; index++) {
+    const char = text.charAt(index);
+    if (quote === "'" && char === "'") {
+      if (text.charAt(index + 1) === "'") index++;
+      else return index;
+    } else if (quote === '"') {
+      if (char === "\\") index++;
+      else if (char === '"') return index;
+    }
+  }
+  return -1;
+}
+
+/** A quoted scalar that must be the whole text. */
+function parseQuotedWhole(text: string): string {
+  const quote = text.charAt(0);
+  const close = closingQuote(text, quote);
+  if (close !== text.length - 1) fallback();
+  return unquote(text.slice(1, close), quote);
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", b: "\b", f: "\f", " ": " " };
+
+function unquote(body: string, quote: string): string {
+  if (quote === "'") return body.replace(/''/g, "'");
+  if (!body.includes("\\")) return body;
+  let result = "";
+  for (let index = 0; index < body.length; index++) {
+    const char = body.charAt(index);
+    if (char !== "\\") {
+      result += char;
+      continue;
+    }
+    const next = body.charAt(++index);
+    const simple = ESCAPES[next];
+    if (simple !== undefined) result += simple;
+    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(body.slice(index + 1, index + 5))) {
+      result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 5), 16));
+      index += 4;
+    } else fallback();
+  }
+  return result;
+}
+
+/** YAML 1.2 core schema, as the `yaml` package resolves plain scalars. */
+export function resolvePlain(text: string): unknown {
+  if (text === "" || text === "~" || text === "null" || text === "Null" || text === "NULL") return null;
+  const first = text.charCodeAt(0);
+  // Fast exit: most scalars are words, which start with a letter other than t/f/T/F/n/N.
+  const couldBeSpecial = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || "tTfFnN".includes(text.charAt(0));
+  if (!couldBeSpecial) return text;
+  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
+  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
+  return text;
+}
+
+/** A flow collection that opens and closes on one line: `[a, "b"]`, `{a: 1, b: [2]}`. */
+function parseFlow(text: string): unknown {
+  let index = 0;
+  const skipSpaces = () => {
+    while (text.charCodeAt(index) === 32) index++;
+  };
+  const value = (): unknown => {
+    skipSpaces();
+    const char = text.charAt(index);
+    if (char === "[") {
+      index++;
+      const items: unknown[] = [];
+      for (;;) {
+        skipSpaces();
+        if (text.charAt(index) === "]") {
+          index++;
+          return items;
+        }
+        items.push(value());
+        skipSpaces();
+        const separator = text.charAt(index++);
+        if (separator === "]") return items;
+        if (separator !== ",") fallback();
+      }
+    }
+    if (char === "{") {
+      index++;
+      const result: Record<string, unknown> = {};
+      const keys = new Set<string>();
+      for (;;) {
+        skipSpaces();
+        if (text.charAt(index) === "}") {
+          index++;
+          return result;
+        }
+        const key = scalar(true);
+        if (typeof key !== "string" || keys.has(key)) fallback();
+        keys.add(key as string);
+        skipSpaces();
+        if (text.charAt(index) !== ":") fallback();
+        index++;
+        skipSpaces();
+        const item = text.charAt(index) === "," || text.charAt(index) === "}" ? null : value();
+        Object.defineProperty(result, key as string, { value: item, enumerable: true, writable: true, configurable: true });
+        skipSpaces();
+        const separator = text.charAt(index++);
+        if (separator === "}") return result;
+        if (separator !== ",") fallback();
+      }
+    }
+    return scalar(false);
+  };
+  const scalar = (isKey: boolean): unknown => {
+    const char = text.charAt(index);
+    if (char === '"' || char === "'") {
+      const close = closingQuote(text.slice(index), char);
+      if (close === -1) fallback();
+      const body = text.slice(index + 1, index + close);
+      index += close + 1;
+      return unquote(body, char);
+    }
+    if ("[]{},#&*!|>%@`?".includes(char) || char === "") fallback();
+    // `-` starts a plain scalar only when a safe character follows it.
+    if (char === "-" && " ,]}".includes(text.charAt(index + 1) || " ")) fallback();
+    const start = index;
+    while (index < text.length) {
+      const current = text.charAt(index);
+      if (current === "," || current === "]" || current === "}" || current === "[" || current === "{") break;
+      if (current === ":" && (text.charAt(index + 1) === " " || (isKey && "]},".includes(text.charAt(index + 1))))) break;
+      if (current === "#" && text.charAt(index - 1) === " ") fallback();
+      index++;
+    }
+    const plain = text.slice(start, index).trim();
+    if (plain === "" || plain.includes(": ")) fallback();
+    const resolved = resolvePlain(plain);
+    if (isKey && typeof resolved !== "string") fallback();
+    return resolved;
+  };
+  const result = value();
+  skipSpaces();
+  const rest = text.slice(index).trim();
+  if (rest !== "" && !rest.startsWith("#")) fallback();
+  return result;
+}

@@ -1,0 +1,118 @@
+/**
+ * Differential test: on every document the fast parser accepts, it must give exactly what
+ * the `yaml` package gives (or both must reject it); on the rest it must fall back.
+ */
+import { parse, stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../../../src/check/load/fast-yaml.js";
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SCALARS: readonly unknown[] = [
+  "", "a", "hello world", "true", "True", "yes", "no", "on", "null", "~", "0", "007", "-1", "+1", "1.5", "1e3", ".5", "1.", "0x1F", "0o17", ".inf", "-.Inf", ".nan",
+  "a: b", "a #b", "# c", "- x", "[x]", "{x}", "'q'", '"dq"', "it's", 'say "hi"', "tab\there", "line\nbreak", "two\n\nparagraphs\n", "trailing\n", "  lead", "café ☕", "\\back", "100m", "1Gi", "*/15 * * * *", "key:value", "http://x:80/y",
+  0, 1, -7, 3.25, 1e21, true, false, null, 123456789012,
+];
+
+function randomValue(next: () => number, depth: number): unknown {
+  const choice = next();
+  if (depth > 3 || choice < 0.45) return SCALARS[Math.floor(next() * SCALARS.length)];
+  if (choice < 0.75) {
+    const result: Record<string, unknown> = {};
+    for (let i = Math.floor(next() * 4); i >= 0; i--) result[String(SCALARS[Math.floor(next() * 20)] || `k${i}`).replace(/\n/g, "") + (next() < 0.5 ? "" : `.x/y-${i}`)] = randomValue(next, depth + 1);
+    return result;
+  }
+  return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
+}
+
+function parseWithYaml(text: string): { value?: unknown; error?: boolean } {
+  try {
+    return { value: parse(text, { maxAliasCount: 1000 }) };
+  } catch {
+    return { error: true };
+  }
+}
+
+function compare(text: string): "fast" | "fallback" {
+  let fast: unknown;
+  try {
+    fast = parseFastYaml(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DuplicateKeyError);
+    expect(parseWithYaml(text).error, `yaml accepts what the fast parser rejects:\n${text}`).toBe(true);
+    return "fast";
+  }
+  if (fast === FALLBACK) return "fallback";
+  const reference = parseWithYaml(text);
+  expect(reference.error, `yaml rejects what the fast parser accepts:\n${text}`).toBeUndefined();
+  expect(fast, text).toStrictEqual(reference.value);
+  return "fast";
+}
+
+describe("parseFastYaml", () => {
+  it.each([
+    { name: "manifest", text: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a # comment\n  labels: {app: a, 'x': \"y\"}\nspec:\n  containers:\n  - name: c\n    args: [\"--a\", b]\n    command:\n      - sh\n" },
+    { name: "literal block", text: "data:\n  script: |\n    echo a\n\n    echo b\n  other: x\n" },
+    { name: "folded block", text: "a: >-\n  one\n  two\n\n  three\nb: 1\n" },
+    { name: "nested sequences of mappings", text: "a:\n  - b: 1\n    c:\n      - d\n  -\n    e: 2\n" },
+    { name: "empty values", text: "a:\nb: []\nc: {}\nd: ''\n" },
+  ])("GIVEN a $name WHEN parsed fast THEN it equals the yaml package's result", ({ text }) => {
+    expect(compare(text)).toBe("fast");
+  });
+
+  it.each([
+    { name: "anchors", text: "a: &x 1\nb: *x\n" },
+    { name: "multi-line plain scalar", text: "a: one\n  two\n" },
+    { name: "multi-line flow", text: "a: [1,\n  2]\n" },
+    { name: "tags", text: "a: !!str 1\n" },
+    { name: "tabs", text: "a:\n\tb: 1\n" },
+  ])("GIVEN $name WHEN parsed fast THEN it falls back to the yaml package", ({ text }) => {
+    expect(parseFastYaml(text)).toBe(FALLBACK);
+  });
+
+  it.each(["True", "TRUE", "False", "FALSE", "true", "null", "Null", "NULL", "~", "yes", "On", "0", "-0", "+12", "007", "0o17", "0x1F", "0x1g", "1.5", "1.", ".5", "-.5e-3", "1e3", "1E+3", ".inf", "-.INF", "+.Inf", ".NaN", ".nan", "123456789012345678901", "1_000", "1:2", "a b", "500m", "2Gi", "v1.2", "-", "--x", "a#b", "é"])(
+    "GIVEN the plain scalar %s WHEN parsed as a value, flow item and key THEN it resolves as yaml resolves it",
+    (token) => {
+      for (const text of [`a: ${token}\n`, `a: [${token}]\n`, `- ${token}\n`, `${token}: x\n`, `a: {${token}: x}\n`]) compare(text);
+    },
+  );
+
+  it("GIVEN a duplicate key WHEN parsed fast THEN DuplicateKeyError with its line", () => {
+    expect(() => parseFastYaml("a: 1\nb:\n  c: 1\n  c: 2\n")).toThrow(new DuplicateKeyError(4));
+  });
+
+  it("GIVEN 3,000 random documents in several styles WHEN parsed by both THEN results agree, and most take the fast path", () => {
+    let fastCount = 0;
+    const styles = [{}, { indentSeq: false }, { collectionStyle: "flow" as const }, { defaultStringType: "QUOTE_DOUBLE" as const }, { defaultStringType: "QUOTE_SINGLE" as const }, { lineWidth: 0, indentSeq: true }];
+    for (let seed = 1; seed <= 3000; seed++) {
+      const next = random(seed);
+      const value = { apiVersion: "v1", kind: "Thing", spec: randomValue(next, 0) };
+      const text = stringify(value, styles[seed % styles.length]);
+      if (compare(text) === "fast") fastCount++;
+    }
+    expect(fastCount).toBeGreaterThan(2000);
+  });
+
+  it("GIVEN 3,000 mutated documents WHEN parsed by both THEN the fast parser never disagrees with yaml", () => {
+    const base = stringify({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "a", labels: { x: "1" } }, spec: { template: { spec: { containers: [{ name: "c", args: ["a", "b"], env: [{ name: "A", value: "1" }] }] } }, script: "line1\nline2\n" } });
+    const pieces = ["\n", ": ", "- ", "  ", "[", "]", "{", "}", ",", "'", '"', "#", " #", "|", ">", "-", "?", "x", "1", "\\"];
+    for (let seed = 1; seed <= 3000; seed++) {
+      const next = random(seed);
+      let text = base;
+      for (let edit = 0; edit < 1 + Math.floor(next() * 3); edit++) {
+        const at = Math.floor(next() * text.length);
+        text = next() < 0.6 ? text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+      }
+      compare(text);
+    }
+  });
+});

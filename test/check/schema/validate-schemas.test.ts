@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { validateObjects } from "../../../src/check/check.js";
+import type { KubeObject } from "../../../src/manifest/kube-object.js";
+import { SHARED_CRDS_DIR } from "../../support/paths.js";
+
+const deployment = (patch: (spec: Record<string, any>) => void = () => {}): KubeObject => {
+  const object = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "api", namespace: "prod", labels: { app: "api" }, creationTimestamp: null },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: "api" } },
+      strategy: { rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
+      template: {
+        metadata: { labels: { app: "api" } },
+        spec: {
+          containers: [{ name: "api", image: "api:1.0", ports: [{ containerPort: 8080 }], resources: { requests: { cpu: "250m", memory: "1.5Gi" }, limits: { cpu: 1 } } }],
+        },
+      },
+    },
+  };
+  patch(object.spec);
+  return object as unknown as KubeObject;
+};
+
+const messages = async (objects: KubeObject[], crdDirectories: string[] = []) =>
+  (await validateObjects(objects, { crdDirectories })).map((finding) => `${finding.ruleId} ${finding.object}: ${finding.message}`);
+
+describe("validateObjects (built-in kinds)", () => {
+  it("GIVEN a valid Deployment with quantities, int-or-string and a null timestamp WHEN validated THEN no finding", async () => {
+    expect(await messages([deployment()])).toEqual([]);
+  });
+
+  it.each([
+    { name: "unknown field", patch: (spec: any) => (spec.replicass = 3), message: 'unknown field "spec.replicass"' },
+    { name: "missing required field", patch: (spec: any) => delete spec.selector, message: 'missing required field "spec.selector"' },
+    { name: "wrong type", patch: (spec: any) => (spec.replicas = "two"), message: 'spec.replicas: must be integer, got string "two"' },
+    { name: "int32 out of range", patch: (spec: any) => (spec.replicas = 2 ** 40), message: 'spec.replicas: 1099511627776 is not a valid int32' },
+    { name: "bad quantity", patch: (spec: any) => (spec.template.spec.containers[0].resources.requests.memory = "12Xi"), message: 'spec.template.spec.containers[0].resources.requests.memory: "12Xi" does not match ^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?$' },
+    { name: "int-or-string given a boolean", patch: (spec: any) => (spec.strategy.rollingUpdate.maxSurge = true), message: "spec.strategy.rollingUpdate.maxSurge: must be integer or string, got boolean" },
+    { name: "unknown field in a container", patch: (spec: any) => (spec.template.spec.containers[0].imagePullPolicyy = "Always"), message: 'unknown field "spec.template.spec.containers[0].imagePullPolicyy"' },
+  ])("GIVEN a Deployment with $name WHEN validated THEN the schema finding says so", async ({ patch, message }) => {
+    expect(await messages([deployment(patch)])).toEqual([`schema Deployment prod/api: ${message}`]);
+  });
+
+  it("GIVEN a kind of another Kubernetes version and an unknown kind WHEN validated THEN unknown-kind, never skipped", async () => {
+    const objects = [
+      { apiVersion: "apps/v1beta3", kind: "Deployment", metadata: { name: "a" } },
+      { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } },
+    ] as KubeObject[];
+    expect(await messages(objects)).toEqual([
+      "unknown-kind Deployment a: Deployment apps/v1beta3 is not served by Kubernetes 1.35 (served: apps/v1)",
+      "unknown-kind Widget w: no schema for Widget example.com/v1: not a Kubernetes 1.35 kind and no CustomResourceDefinition defines it",
+    ]);
+  });
+
+  it("GIVEN an API version removed from Kubernetes WHEN validated THEN the schema step leaves it to removed-api", async () => {
+    expect(await messages([{ apiVersion: "extensions/v1beta1", kind: "Ingress", metadata: { name: "old" } } as KubeObject])).toEqual([]);
+  });
+});
+
+describe("validateObjects (custom resources)", () => {
+  const certificate = (spec: Record<string, unknown>): KubeObject => ({ apiVersion: "cert-manager.io/v1", kind: "Certificate", metadata: { name: "web", namespace: "prod" }, spec }) as KubeObject;
+
+  it("GIVEN a valid Certificate and its CRD from --crds WHEN validated THEN no finding", async () => {
+    expect(await messages([certificate({ secretName: "web-tls", dnsNames: ["web.example.com"], issuerRef: { name: "letsencrypt", kind: "ClusterIssuer" } })], [SHARED_CRDS_DIR])).toEqual([]);
+  });
+
+  it("GIVEN a Certificate with an unknown field and a missing required one WHEN validated THEN both are reported", async () => {
+    expect(await messages([certificate({ secretNam: "web-tls", issuerRef: { name: "letsencrypt" } })], [SHARED_CRDS_DIR])).toEqual([
+      'schema Certificate prod/web: missing required field "spec.secretName"',
+      'schema Certificate prod/web: unknown field "spec.secretNam"',
+    ]);
+  });
+
+  it("GIVEN an ExternalSecret of a version its CRD no longer serves WHEN validated THEN the schema step leaves it to removed-api", async () => {
+    const object = { apiVersion: "external-secrets.io/v1beta1", kind: "ExternalSecret", metadata: { name: "db" }, spec: {} } as KubeObject;
+    // The deprecation table knows v1beta1 too, so the schema step stays quiet on it…
+    expect(await messages([object], [SHARED_CRDS_DIR])).toEqual([]);
+  });
+
+  it("GIVEN a CRD in the input WHEN an object of its kind is validated THEN its schema applies, with int-or-string and preserved fields", async () => {
+    const crd = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "widgets.example.com" },
+      spec: {
+        group: "example.com",
+        names: { kind: "Widget", plural: "widgets" },
+        scope: "Namespaced",
+        versions: [
+          { name: "v1alpha1", served: false, storage: false },
+          {
+            name: "v1",
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: "object",
+                properties: {
+                  spec: {
+                    type: "object",
+                    required: ["size"],
+                    properties: {
+                      size: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
+                      extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                      mode: { type: "string", enum: ["fast", "slow"] },
+                      template: { type: "object", "x-kubernetes-embedded-resource": true, properties: { spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    } as unknown as KubeObject;
+    const widget = (spec: Record<string, unknown>, apiVersion = "example.com/v1") => ({ apiVersion, kind: "Widget", metadata: { name: "w" }, spec }) as KubeObject;
+    expect(
+      await messages([
+        crd,
+        widget({ size: "10Gi", extra: { anything: { goes: 1 } }, template: { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { x: 1 } } }),
+        widget({ size: 3, mode: "medium", colour: "red" }),
+        widget({ size: 1 }, "example.com/v1alpha1"),
+      ]),
+    ).toEqual([
+      'schema Widget w: spec.mode: unsupported value "medium": must be one of "fast", "slow"',
+      'schema Widget w: unknown field "spec.colour"',
+      "removed-api Widget w: Widget example.com/v1alpha1 is no longer served by its CustomResourceDefinition (served: example.com/v1)",
+    ]);
+  });
+});
