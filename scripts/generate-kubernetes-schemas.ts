@@ -9,13 +9,16 @@
  * fields validation does not use stripped, keys sorted, plus an index
  * `apiVersion/kind → definition` read from `x-kubernetes-group-version-kind`.
  *
- * Usage: npx tsx scripts/generate-kubernetes-schemas.ts
+ * Usage: npx tsx scripts/generate-kubernetes-schemas.ts [--kubeconform-out DIR]
+ *   --kubeconform-out DIR  also write the bundles' schemas in kubeconform's on-disk layout
+ *                          (`-schema-location DIR -strict -kubernetes-version <release>`)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KUBERNETES } from "../src/versions.js";
+import { writeKubeconformSchemas } from "../src/check/schema/kubeconform-layout.js";
 import { bundleFileName, type KubernetesSchemaBundle, type OpenApiSchema } from "../src/check/schema/kubernetes-schema-bundle.js";
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), "..", "..");
@@ -144,4 +147,13 @@ for (const [minor, release] of Object.entries(KUBERNETES.schemaRelease).sort()) 
   const path = join(OUT_DIR, bundleFileName(minor));
   writeFileSync(path, serializeBundle(bundle));
   process.stdout.write(`${path}: ${Object.keys(bundle.index).length} kinds, ${Object.keys(bundle.definitions).length} definitions\n`);
+}
+
+const kubeconformOut = process.argv.indexOf("--kubeconform-out");
+if (kubeconformOut !== -1) {
+  const directory = resolve(process.argv[kubeconformOut + 1] ?? "kubeconform-schemas");
+  for (const minor of Object.keys(KUBERNETES.schemaRelease).sort()) {
+    const layout = writeKubeconformSchemas(directory, minor);
+    process.stdout.write(`${directory}: ${layout.files} kubeconform schemas for -kubernetes-version ${layout.kubernetesVersion}\n`);
+  }
 }

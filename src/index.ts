@@ -12,4 +12,7 @@ export { PlatformStack, platformStackName } from "./infra/platform-stack.js";
 export { githubWorkflows } from "./infra/github-workflow.js";
 export { bootstrapPlan } from "./infra/bootstrap-plan.js";
 export { SlipwayError } from "./errors.js";
+export { checkManifests, validateObjects } from "./check/check.js";
+export type { CheckOptions, CheckResult, CheckStats } from "./check/check.js";
+export type { Finding, Severity, SourceObject } from "./check/finding.js";
 export { CHARTS, KUBERNETES, CRD_API_VERSIONS, EKS_ADDONS } from "./versions.js";

@@ -9,7 +9,7 @@ import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
 import { SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
 import { loadInputs } from "./load/load-inputs.js";
 import type { CheckContext, Rule } from "./rule.js";
-import { ENGINE_RULES, RULES, selects, type RuleDescriptor } from "./rule-registry.js";
+import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
@@ -59,6 +59,8 @@ export interface CheckResult {
   readonly failOn: Severity;
   /** Reports of the rules named in `options.reports` that have one, by rule id. */
   readonly reports: readonly RuleReport[];
+  /** Documentation of every rule that has a finding, sorted by id (SARIF lists them). */
+  readonly rules: readonly RuleDescriptor[];
 }
 
 export async function checkManifests(inputs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
@@ -87,13 +89,15 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     kubernetesVersion,
     customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
   };
-  for (const rule of RULES) if (enabled(rule)) findings.push(...runRule(rule, context));
+  // A check of schemas only does not load (or pay start-up time for) the other rules.
+  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).RULES;
+  for (const rule of rules) if (enabled(rule)) findings.push(...runRule(rule, context));
   const reports: RuleReport[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
   }
 
-  const descriptors = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...RULES].map((rule) => [rule.id, rule]));
+  const descriptors = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...rules].map((rule) => [rule.id, describe(rule)]));
   // Engine findings (and those the schema step raises under a deprecation rule id) obey the same switches.
   const kept = findings.filter((finding) => {
     const rule = descriptors.get(finding.ruleId);
@@ -107,6 +111,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     failed: sorted.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]),
     failOn,
     reports,
+    rules: [...new Set(sorted.map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
   };
 }
 
@@ -135,6 +140,11 @@ export async function validateObjects(
     customResources: customResourceVersions(crdSources, kubernetesVersion),
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
   }).sort(compareFindings);
+}
+
+/** A rule's documentation, without its functions: what results carry. */
+function describe(rule: RuleDescriptor | Rule): RuleDescriptor {
+  return { id: rule.id, category: rule.category, severity: rule.severity, description: rule.description, remediation: rule.remediation };
 }
 
 function runRule(rule: Rule, context: CheckContext): Finding[] {

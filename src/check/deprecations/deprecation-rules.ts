@@ -70,9 +70,17 @@ export function isDeprecatedOrRemoved(object: Pick<SourceObject, "apiVersion" | 
 
 function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[] {
   const findings: Finding[] = [];
+  // Statuses depend on the versions only: judged once per run, not once per object.
+  const fields = FIELD_DEPRECATIONS.filter((field) => statusOf(field, context.kubernetesVersion) === wanted);
+  const apiStatuses = new Map<ApiDeprecation, DeprecationStatus>();
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
-    if (entry !== undefined && statusOf(entry, context.kubernetesVersion) === wanted) {
+    let status = entry === undefined ? undefined : apiStatuses.get(entry);
+    if (entry !== undefined && status === undefined) {
+      status = statusOf(entry, context.kubernetesVersion);
+      apiStatuses.set(entry, status);
+    }
+    if (entry !== undefined && status === wanted) {
       const component = COMPONENT_NAMES[entry.component];
       const version = plain((wanted === "removed" ? entry.removedIn : entry.deprecatedIn) ?? "");
       findings.push({
@@ -88,11 +96,16 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
         fix: `use ${entry.replacement}`,
       });
     }
-    for (const field of FIELD_DEPRECATIONS) {
+    const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
+    for (const field of fields) {
       if (field.kinds.length > 0 && !field.kinds.includes(object.kind)) continue;
       if (field.name !== undefined && object.name !== field.name) continue;
-      if (statusOf(field, context.kubernetesVersion) !== wanted) continue;
-      for (const [scopePath, root] of scopeRoots(object.document, field.scope)) {
+      let scoped = roots.get(field.scope);
+      if (scoped === undefined) {
+        scoped = scopeRoots(object.document, field.scope);
+        roots.set(field.scope, scoped);
+      }
+      for (const [scopePath, root] of scoped) {
         for (const found of matchPath(root, field.path, field.value)) {
           const path = [...scopePath, ...found].join(".");
           const version = wanted === "removed" ? field.removedIn : field.deprecatedIn;
@@ -139,6 +152,12 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string): s
   if (pattern.length === 0) return value === undefined || root === value ? [[]] : [];
   const [head, ...rest] = pattern as [string, ...string[]];
   if (root === null || typeof root !== "object") return [];
+  // A literal key is a property access: most fields of most objects are absent.
+  if (head !== "*" && !head.endsWith("/*")) {
+    if (Array.isArray(root) || !Object.hasOwn(root, head)) return [];
+    const tails = matchPath((root as Record<string, unknown>)[head], rest, value);
+    return tails.map((tail) => joinIndexes([head, ...tail]));
+  }
   const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);
   const results: string[][] = [];
   for (const [key, child] of entries) {
@@ -146,7 +165,12 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string): s
     if (!matches) continue;
     for (const tail of matchPath(child, rest, value)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
   }
-  return results.map((path) => path.reduce<string[]>((joined, part) => (part.startsWith("[") && joined.length > 0 ? [...joined.slice(0, -1), `${joined[joined.length - 1]}${part}`] : [...joined, part]), []));
+  return results.map(joinIndexes);
+}
+
+/** `["steps", "[1]", "analysis"]` → `["steps[1]", "analysis"]`. */
+function joinIndexes(path: string[]): string[] {
+  return path.reduce<string[]>((joined, part) => (part.startsWith("[") && joined.length > 0 ? [...joined.slice(0, -1), `${joined[joined.length - 1]}${part}`] : [...joined, part]), []);
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

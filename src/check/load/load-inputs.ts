@@ -11,7 +11,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
-import { kustomizeBuild } from "../../tools/kubectl.js";
 import type { Finding, SourceObject } from "../finding.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
 
@@ -111,6 +110,8 @@ class Loader {
     const file = this.display(kustomization);
     let rendered: string;
     try {
+      // Loaded only when a kustomization is met: unzipping kubectl is not every check's business.
+      const { kustomizeBuild } = await import("../../tools/kubectl.js");
       rendered = await kustomizeBuild(folder);
     } catch (error) {
       if (error instanceof SlipwayError && error.code === "TOOL_UNAVAILABLE" && !error.message.startsWith("kubectl kustomize failed")) throw error;

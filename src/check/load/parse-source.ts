@@ -4,7 +4,7 @@
  * on bad input: broken YAML, binary data, scalars, lists of junk and huge documents all
  * become findings that say where and why.
  */
-import { parse, YAMLError } from "yaml";
+import { createRequire } from "node:module";
 import type { Finding, SourceObject } from "../finding.js";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
@@ -14,6 +14,17 @@ import { splitYamlStream } from "./split-yaml-stream.js";
  * applied; it is reported without being parsed (which also bounds the parser's work).
  */
 export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
+
+/**
+ * The `yaml` package parses only what the fast parser leaves to it, so it is loaded on
+ * first need (its module graph costs more start-up time than most checks spend parsing).
+ */
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | undefined;
+function yamlPackage(): typeof import("yaml") {
+  yamlModule ??= require("yaml") as typeof import("yaml");
+  return yamlModule;
+}
 
 export interface ParsedSource {
   readonly objects: SourceObject[];
@@ -55,12 +66,12 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
     try {
       // Kubernetes rejects duplicate keys (strict decoding); both parsers refuse them too.
       value = parseFastYaml(document.text);
-      if (value === FALLBACK) value = parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
+      if (value === FALLBACK) value = yamlPackage().parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
     } catch (error) {
       const line =
         error instanceof DuplicateKeyError
           ? document.line + error.line - 1
-          : error instanceof YAMLError
+          : error instanceof yamlPackage().YAMLError
             ? document.line + lineOf(document.text, error.pos[0]) - 1
             : document.line;
       result.findings.push(parseFinding(file, line, `invalid YAML: ${firstLine((error as Error).message)}`, FIX_YAML));

@@ -6,7 +6,7 @@
 import { KUBERNETES } from "../../versions.js";
 import type { CheckResult } from "../check.js";
 import type { Finding, Severity } from "../finding.js";
-import { ruleById } from "../rule-registry.js";
+import type { RuleDescriptor } from "../engine-rules.js";
 import type { Output, Sink } from "./output.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -41,7 +41,7 @@ export function toSarif(result: CheckResult): Record<string, unknown> {
             name: "slipway",
             version: TOOL_VERSION,
             informationUri: "https://github.com/slipway-dev/slipway/blob/main/docs/rules.md",
-            rules: ruleIds.map(sarifRule),
+            rules: ruleIds.map((id) => sarifRule(id, result.rules.find((rule) => rule.id === id))),
           },
         },
         properties: { kubernetesVersion: result.kubernetesVersion, defaultKubernetesVersion: KUBERNETES.defaultVersion },
@@ -51,8 +51,7 @@ export function toSarif(result: CheckResult): Record<string, unknown> {
   };
 }
 
-function sarifRule(id: string): Record<string, unknown> {
-  const rule = ruleById(id);
+function sarifRule(id: string, rule: RuleDescriptor | undefined): Record<string, unknown> {
   if (rule === undefined) return { id, shortDescription: { text: id } };
   return {
     id,

@@ -16,19 +16,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { definitionsToJsonSchema, type JsonSchema } from "./to-json-schema.js";
-
-// ajv-formats and ajv's standalone module are CommonJS: their default exports arrive wrapped under ESM interop.
-const addFormats = unwrapDefault(addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-const standaloneCode = unwrapDefault(standaloneCodeModule) as unknown as (ajv: Ajv, validate: ValidateFunction) => string;
-
-function unwrapDefault<T>(module: T): T {
-  return ((module as { default?: T }).default ?? module) as T;
-}
 
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
@@ -40,11 +30,31 @@ export interface CompiledSchema {
   validate(document: unknown): readonly ErrorObject[] | undefined;
 }
 
+/**
+ * ajv itself is loaded only when a schema must really be compiled: with the disk cache
+ * warm, validators need nothing but ajv's small runtime helpers.
+ */
+interface Compilers {
+  readonly fast: Ajv;
+  readonly exhaustive: Ajv;
+  readonly standaloneCode: (ajv: Ajv, validate: ValidateFunction) => string;
+}
+let compilers: Compilers | undefined;
+function ajvCompilers(): Compilers {
+  if (compilers === undefined) {
+    const standalone = require("ajv/dist/standalone/index.js") as { default: Compilers["standaloneCode"] };
+    compilers = { fast: newAjv(false), exhaustive: newAjv(true), standaloneCode: standalone.default };
+  }
+  return compilers;
+}
+
 function newAjv(allErrors: boolean): Ajv {
+  const { Ajv: AjvClass, _ } = require("ajv") as typeof import("ajv");
+  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv) => Ajv }).default;
   // strict off: Kubernetes schemas use union types and keywords ajv's strict mode questions;
   // unicodeRegExp off: CRD patterns are Go RE2 expressions, closer to non-unicode JS regexes;
   // inlineRefs and optimize off: they multiply compile time on schemas this large.
-  const ajv = new Ajv({
+  const ajv = new AjvClass({
     allErrors,
     verbose: allErrors,
     strict: false,
@@ -58,8 +68,6 @@ function newAjv(allErrors: boolean): Ajv {
   return ajv;
 }
 
-const fast = newAjv(false);
-const exhaustive = newAjv(true);
 const definitionsFingerprints = new Map<string, string>();
 const compiled = new Map<string, CompiledSchema>();
 
@@ -86,8 +94,8 @@ function kubernetesDefinitions(minor: string): { schema: JsonSchema; fingerprint
 function registerKubernetesDefinitions(minor: string): void {
   if (registeredVersions.has(minor)) return;
   const { schema } = kubernetesDefinitions(minor);
-  fast.addSchema(schema);
-  exhaustive.addSchema(schema);
+  ajvCompilers().fast.addSchema(schema);
+  ajvCompilers().exhaustive.addSchema(schema);
   registeredVersions.add(minor);
 }
 
@@ -114,16 +122,16 @@ function compileCached(cacheKey: string, schema: JsonSchema, fingerprint: string
   let usable = schema;
   let fastValidate: ValidateFunction;
   try {
-    fastValidate = load(fast, usable, `${fingerprint}/fast`, prepare);
+    fastValidate = load("fast", usable, `${fingerprint}/fast`, prepare);
   } catch {
     usable = withoutPatterns(schema) as JsonSchema;
-    fastValidate = load(fast, usable, `${fingerprint}/fast/no-patterns`, prepare);
+    fastValidate = load("fast", usable, `${fingerprint}/fast/no-patterns`, prepare);
   }
   let exhaustiveValidate: ValidateFunction | undefined;
   const result: CompiledSchema = {
     validate(document) {
       if (fastValidate(document)) return undefined;
-      exhaustiveValidate ??= load(exhaustive, usable, `${fingerprint}/exhaustive${usable === schema ? "" : "/no-patterns"}`, prepare);
+      exhaustiveValidate ??= load("exhaustive", usable, `${fingerprint}/exhaustive${usable === schema ? "" : "/no-patterns"}`, prepare);
       exhaustiveValidate(document);
       return exhaustiveValidate.errors ?? fastValidate.errors ?? [];
     },
@@ -133,11 +141,11 @@ function compileCached(cacheKey: string, schema: JsonSchema, fingerprint: string
 }
 
 /** Loads a validator from the disk cache, or compiles it and stores its code there. */
-function load(ajv: Ajv, schema: JsonSchema, fingerprint: string, prepare: () => void): ValidateFunction {
+function load(mode: "fast" | "exhaustive", schema: JsonSchema, fingerprint: string, prepare: () => void): ValidateFunction {
   const directory = cacheDirectory();
   if (directory === undefined) {
     prepare();
-    return ajv.compile(schema);
+    return ajvCompilers()[mode].compile(schema);
   }
   const file = join(directory, `${hash(`${CACHE_FORMAT}/${AJV_VERSION}/${fingerprint}`)}.cjs`);
   let code: string | undefined;
@@ -154,6 +162,8 @@ function load(ajv: Ajv, schema: JsonSchema, fingerprint: string, prepare: () => 
     }
   }
   prepare();
+  const { standaloneCode } = ajvCompilers();
+  const ajv = ajvCompilers()[mode];
   const validate = ajv.compile(schema);
   try {
     mkdirSync(directory, { recursive: true });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../../src/check/check.js";
 import { createOutput } from "../../../src/check/output/output.js";
+import { ruleById } from "../../../src/check/rule-registry.js";
 
 const RESULT: CheckResult = {
   kubernetesVersion: "1.35",
@@ -9,6 +10,7 @@ const RESULT: CheckResult = {
   failed: true,
   stats: { files: 2, objects: 3, errors: 1, warnings: 1, infos: 0 },
   reports: [],
+  rules: ["deprecated-api", "parse", "schema"].map((id) => ruleById(id)!),
   findings: [
     { ruleId: "schema", severity: "error", file: "apps/api.yaml", line: 4, object: "Deployment prod/api", message: 'unknown field "spec.replicass"', fix: "remove the field" },
     { ruleId: "deprecated-api", severity: "warning", file: "apps/api.yaml", line: 20, object: "Ingress prod/web", message: "Ingress kubernetes.io/ingress.class is deprecated", fix: "use spec.ingressClassName" },

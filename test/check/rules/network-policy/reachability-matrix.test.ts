@@ -9,19 +9,20 @@ describe("reachabilityMatrix", () => {
     const context = await loadContext(resolve(REPO_ROOT, "test/fixtures/check/clean"));
     expect(reachabilityMatrix(context)).toBe(
       [
-        "Reachability under the NetworkPolicies of the input.",
-        "Rows are sources, columns destinations; a cell lists the ports the source may open on the",
-        'destination\'s pods ("all": every port and protocol, "-": none, "TCP/*": every TCP port).',
+        "Reachability under the NetworkPolicies of the input: a cell lists the ports the source (row)",
+        'may open on the destination\'s pods (column): "all" every port and protocol, "-" none,',
+        '"TCP/*" every TCP port.',
         "",
-        "1    shop/CronJob report",
-        "2    shop/Deployment web",
-        "3    shop/Rollout api",
-        "dns  kube-system/kube-dns",
+        "Namespace shop",
+        "  1    CronJob report",
+        "  2    Deployment web",
+        "  3    Rollout api",
+        "  dns  kube-system/kube-dns",
         "",
-        "from \\ to  1  2  3         dns",
-        "1          -  -  -         TCP/53,UDP/53",
-        "2          -  -  TCP/8080  TCP/53,UDP/53",
-        "3          -  -  -         TCP/53,UDP/53",
+        "  from \\ to  1  2  3         dns",
+        "  1          -  -  -         TCP/53,UDP/53",
+        "  2          -  -  TCP/8080  TCP/53,UDP/53",
+        "  3          -  -  -         TCP/53,UDP/53",
         "",
       ].join("\n"),
     );
@@ -37,7 +38,28 @@ describe("reachabilityMatrix", () => {
     const context = contextFromYaml(
       "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: {containers: [{name: a, image: a:1}]}\n",
     );
-    expect(reachabilityMatrix(context)).toContain("from \\ to  1    dns\n1          all  all\n");
+    expect(reachabilityMatrix(context)).toContain("  from \\ to  1    dns\n  1          all  all\n");
+  });
+
+  test("GIVEN two namespaces WHEN the matrix is drawn THEN connections between them are listed, fully open pairs on one line", () => {
+    const pod = (name: string, namespace: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${namespace}, labels: {app: ${name}}}\nspec: {containers: [{name: c, image: c:1, ports: [{name: http, containerPort: 8080}]}]}\n`;
+    const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-monitoring, namespace: prod}
+spec:
+  podSelector: {}
+  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}, podSelector: {matchLabels: {app: prometheus}}}], ports: [{port: http}]}]
+`;
+    const text = reachabilityMatrix(contextFromYaml([pod("prometheus", "monitoring"), pod("grafana", "monitoring"), pod("api", "prod"), policy].join("---\n")));
+    expect(text.slice(text.indexOf("Between namespaces"))).toBe(
+      [
+        "Between namespaces",
+        "  monitoring/Pod prometheus → prod/Pod api: TCP/8080",
+        "  prod → monitoring: all workloads, all ports",
+        "",
+      ].join("\n"),
+    );
   });
 
   test("GIVEN the lint rules WHEN reports are listed THEN exactly one network-policy rule reports the matrix", async () => {
