@@ -164,7 +164,7 @@ for (let run = 0; run < runs; run++) {
   if (k.cpu !== undefined) cpu.kubeconform.push(k.cpu);
   const s = time(process.execPath, schemaArgs);
   const report = JSON.parse(s.stdout) as { findings: { ruleId: string; object?: string; file: string; line?: number }[] };
-  slipwayInvalid = new Set(report.findings.filter((finding) => finding.ruleId === "schema").map((finding) => `${finding.file}:${finding.line}`)).size;
+  slipwayInvalid = new Set(report.findings.filter((finding) => finding.ruleId === "schema").map((finding) => `${finding.file}:${finding.object}`)).size;
   measured.schema.push(s.seconds);
   if (s.cpu !== undefined) cpu.schema.push(s.cpu);
   measured.full.push(time(process.execPath, fullArgs).seconds);

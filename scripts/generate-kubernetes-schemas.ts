@@ -58,7 +58,7 @@ interface GroupVersionKind {
 }
 
 function moduleDirectory(release: string): string {
-  const output = execFileSync("go", ["mod", "download", "-json", `k8s.io/kubernetes@${release}`], { encoding: "utf8", cwd: OUT_DIR });
+  const output = execFileSync("go", ["mod", "download", "-json", `k8s.io/kubernetes@${release}`], { encoding: "utf8", cwd: REPO_ROOT });
   const info = JSON.parse(output) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download k8s.io/kubernetes@${release} failed: ${info.Error ?? output}`);
   return info.Dir;
@@ -94,7 +94,7 @@ function apiVersionOf(gvk: GroupVersionKind): string {
   return gvk.group === "" ? gvk.version : `${gvk.group}/${gvk.version}`;
 }
 
-function generate(minor: string, release: string): KubernetesSchemaBundle {
+export function generate(minor: string, release: string): KubernetesSchemaBundle {
   const specDir = join(moduleDirectory(release), "api", "openapi-spec", "v3");
   const definitions = new Map<string, OpenApiSchema>();
   const index = new Map<string, string>();
@@ -126,7 +126,7 @@ function generate(minor: string, release: string): KubernetesSchemaBundle {
 }
 
 /** One index entry and one definition per line: compact, yet reviewable in a diff. */
-function serializeBundle(bundle: KubernetesSchemaBundle): string {
+export function serializeBundle(bundle: KubernetesSchemaBundle): string {
   const block = (record: Record<string, unknown>) =>
     "{\n" + Object.entries(record).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(",\n") + "\n}";
   return [
@@ -141,19 +141,23 @@ function serializeBundle(bundle: KubernetesSchemaBundle): string {
   ].join("\n");
 }
 
-mkdirSync(OUT_DIR, { recursive: true });
-for (const [minor, release] of Object.entries(KUBERNETES.schemaRelease).sort()) {
-  const bundle = generate(minor, release);
-  const path = join(OUT_DIR, bundleFileName(minor));
-  writeFileSync(path, serializeBundle(bundle));
-  process.stdout.write(`${path}: ${Object.keys(bundle.index).length} kinds, ${Object.keys(bundle.definitions).length} definitions\n`);
-}
+export const OUTPUT_DIRECTORY = OUT_DIR;
 
-const kubeconformOut = process.argv.indexOf("--kubeconform-out");
-if (kubeconformOut !== -1) {
-  const directory = resolve(process.argv[kubeconformOut + 1] ?? "kubeconform-schemas");
-  for (const minor of Object.keys(KUBERNETES.schemaRelease).sort()) {
-    const layout = writeKubeconformSchemas(directory, minor);
-    process.stdout.write(`${directory}: ${layout.files} kubeconform schemas for -kubernetes-version ${layout.kubernetesVersion}\n`);
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const [minor, release] of Object.entries(KUBERNETES.schemaRelease).sort()) {
+    const bundle = generate(minor, release);
+    const path = join(OUT_DIR, bundleFileName(minor));
+    writeFileSync(path, serializeBundle(bundle));
+    process.stdout.write(`${path}: ${Object.keys(bundle.index).length} kinds, ${Object.keys(bundle.definitions).length} definitions\n`);
+  }
+
+  const kubeconformOut = process.argv.indexOf("--kubeconform-out");
+  if (kubeconformOut !== -1) {
+    const directory = resolve(process.argv[kubeconformOut + 1] ?? "kubeconform-schemas");
+    for (const minor of Object.keys(KUBERNETES.schemaRelease).sort()) {
+      const layout = writeKubeconformSchemas(directory, minor);
+      process.stdout.write(`${directory}: ${layout.files} kubeconform schemas for -kubernetes-version ${layout.kubernetesVersion}\n`);
+    }
   }
 }

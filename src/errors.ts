@@ -11,7 +11,8 @@ export type SlipwayErrorCode =
   | "OUTPUT_UNWRITABLE"
   | "TOOL_UNAVAILABLE"
   | "INPUT_UNREADABLE"
-  | "LOCAL_CLUSTER";
+  | "LOCAL_CLUSTER"
+  | "INFRA_CHECK_FAILED";
 
 export interface SlipwayErrorOptions {
   /** Where it failed: a file (and document), a spec field path or a construct path. */

@@ -2,7 +2,7 @@
  * The bucket S3 server access logs of the platform's buckets go to (it does not log to
  * itself: that would loop; cdk-nag's S1 rule exempts log targets).
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 

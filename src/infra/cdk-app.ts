@@ -8,7 +8,7 @@
  * `-c slipway:nagChecks=false` skips the cdk-nag pack (loading it costs about a second);
  * the tests run it on every template either way.
  */
-import { App } from "aws-cdk-lib";
+import { App } from "aws-cdk-lib/core";
 import { isSlipwayError } from "../errors.js";
 import { loadSpec } from "../spec/load.js";
 import { addPlatformStack, platformAppProps } from "./synthesize-infrastructure.js";

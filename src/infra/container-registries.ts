@@ -3,7 +3,7 @@
  * means the same image, which GitOps relies on), untagged images expired after 14 days
  * and at most 500 images kept.
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
 import * as ecr from "aws-cdk-lib/aws-ecr";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../spec/names.js";

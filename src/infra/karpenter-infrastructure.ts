@@ -5,7 +5,7 @@
  * recommendations, instance state changes and scheduled (AWS Health) changes.
  * Discovery tags on subnets and the node security group are set where those are made.
  */
-import { Duration } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib/core";
 import * as eks from "aws-cdk-lib/aws-eks-v2";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";

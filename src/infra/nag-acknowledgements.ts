@@ -4,7 +4,7 @@
  * derive the finding ids from the same data the construct used to build its policy, so an
  * acknowledgement covers exactly what was reviewed: a new wildcard shows up as a finding.
  */
-import { Validations } from "aws-cdk-lib";
+import { Validations } from "aws-cdk-lib/core";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import type { IConstruct } from "constructs";
 

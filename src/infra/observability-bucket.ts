@@ -4,7 +4,7 @@
  * day after the component's own retention (the component deletes first; the lifecycle
  * rule is the safety net) and incomplete uploads aborted.
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 

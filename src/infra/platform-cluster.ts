@@ -11,7 +11,7 @@
 import * as ec2 from "aws-cdk-lib/aws-ec2";
 import * as eks from "aws-cdk-lib/aws-eks-v2";
 import type * as kms from "aws-cdk-lib/aws-kms";
-import { Tags } from "aws-cdk-lib";
+import { Tags } from "aws-cdk-lib/core";
 import { Construct } from "constructs";
 import { acknowledgeFindings, managedPolicyFindings } from "./nag-acknowledgements.js";
 

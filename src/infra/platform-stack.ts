@@ -6,7 +6,7 @@
  * The stack has an explicit account and region and its availability zones are named
  * here: synthesis performs no lookups, needs no credentials and no network.
  */
-import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib/core";
 import type { Construct } from "constructs";
 import { platformNames, type PlatformNames } from "../spec/names.js";
 import type { PlatformSpec } from "../spec/schema.js";

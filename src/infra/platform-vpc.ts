@@ -3,7 +3,7 @@
  * (or a single one to save cost), and the tags the AWS Load Balancer Controller and
  * Karpenter discover subnets by.
  */
-import { Tags } from "aws-cdk-lib";
+import { Tags } from "aws-cdk-lib/core";
 import * as ec2 from "aws-cdk-lib/aws-ec2";
 import { Construct } from "constructs";
 

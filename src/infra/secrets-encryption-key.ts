@@ -2,7 +2,7 @@
  * The KMS key that envelope-encrypts Kubernetes Secrets in etcd. Rotated yearly by KMS;
  * retained when the stack is deleted so backups of etcd stay readable.
  */
-import { RemovalPolicy } from "aws-cdk-lib";
+import { RemovalPolicy } from "aws-cdk-lib/core";
 import * as kms from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
 

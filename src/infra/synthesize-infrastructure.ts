@@ -11,15 +11,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { App, Validations, type AppProps } from "aws-cdk-lib";
+import { App, Validations, type AppProps } from "aws-cdk-lib/core";
 import { createRequire } from "node:module";
+import { SlipwayError } from "../errors.js";
 import { platformNames, type PlatformNames } from "../spec/names.js";
 import type { PlatformSpec } from "../spec/schema.js";
 import { PlatformStack, platformStackName } from "./platform-stack.js";
 
 export interface InfrastructureOptions {
-  /** Run the cdk-nag AwsSolutions pack; its findings become errors of the assembly. @default true */
+  /** Run the cdk-nag AwsSolutions pack; a finding fails the synthesis. @default true */
   readonly nagChecks?: boolean;
+  /** Adds resources of your own to the stack before it is synthesized (and checked). @default none */
+  readonly extend?: (stack: PlatformStack) => void;
 }
 
 /** App settings shared by `slipway synth` and `npx cdk synth` (cdk.json), so both give the same templates. */
@@ -50,6 +53,7 @@ export function platformAppProps(outdir?: string): AppProps {
 /** Adds the platform stack (and the nag checks) to an app; used by the CDK app entry too. */
 export function addPlatformStack(app: App, spec: PlatformSpec, options: InfrastructureOptions = {}, names: PlatformNames = platformNames(spec)): PlatformStack {
   const stack = new PlatformStack(app, platformStackName(spec), { spec, names, stackName: platformStackName(spec) });
+  options.extend?.(stack);
   if (options.nagChecks ?? true) {
     // Loaded only when used: cdk-nag's rule packs pull in most of aws-cdk-lib (~1 s).
     const { AwsSolutionsChecks } = createRequire(import.meta.url)("cdk-nag") as typeof import("cdk-nag");
@@ -64,7 +68,11 @@ export function synthesizeInfrastructure(spec: PlatformSpec, options: Infrastruc
   try {
     const app = new App(platformAppProps(outdir));
     addPlatformStack(app, spec, options);
-    app.synth();
+    try {
+      app.synth();
+    } catch (error) {
+      throw validationError(outdir, error);
+    }
     const files = new Map<string, string>();
     for (const path of listFiles(outdir)) {
       const name = relative(outdir, path).split(sep).join("/");
@@ -83,6 +91,33 @@ function listFiles(directory: string): string[] {
       const path = join(directory, entry);
       return statSync(path).isDirectory() ? listFiles(path) : [path];
     });
+}
+
+interface ValidationReport {
+  readonly pluginReports: ReadonlyArray<{
+    readonly pluginName: string;
+    readonly violations: ReadonlyArray<{ readonly ruleName: string; readonly description: string; readonly violatingConstructs: ReadonlyArray<{ readonly constructPath: string }> }>;
+  }>;
+}
+
+/** A failed validation plugin (cdk-nag) as a SlipwayError naming every finding and construct. */
+function validationError(outdir: string, error: unknown): unknown {
+  let report: ValidationReport;
+  try {
+    report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8")) as ValidationReport;
+  } catch {
+    return error;
+  }
+  const problems = report.pluginReports.flatMap((plugin) =>
+    plugin.violations.flatMap((violation) => violation.violatingConstructs.map((construct) => `${violation.ruleName} at ${construct.constructPath}: ${violation.description}`)),
+  );
+  if (problems.length === 0) return error;
+  return new SlipwayError("INFRA_CHECK_FAILED", `the CDK stack breaks ${problems.length} cdk-nag AwsSolutions rule${problems.length === 1 ? "" : "s"}; nothing was written`, {
+    where: "the platform CDK stack",
+    problems,
+    fix: "fix the resource, or acknowledge the finding with a reason (Validations.of(construct).acknowledge, see src/infra/nag-acknowledgements.ts)",
+    cause: error,
+  });
 }
 
 /**

@@ -6,12 +6,12 @@
  * validation runs in the cluster (the Argo CD certificate is ACM's, validated by DNS).
  */
 import * as iam from "aws-cdk-lib/aws-iam";
-import { Stack } from "aws-cdk-lib";
-import * as s3 from "aws-cdk-lib/aws-s3";
-import { acknowledgeFindings, wildcardResourceFindings } from "./nag-acknowledgements.js";
+import type * as s3 from "aws-cdk-lib/aws-s3";
+import { Stack } from "aws-cdk-lib/core";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../spec/names.js";
 import { awsLoadBalancerControllerStatements } from "./aws-load-balancer-controller-policy.js";
+import { acknowledgeFindings, wildcardResourceFindings } from "./nag-acknowledgements.js";
 import { PodIdentityRole } from "./pod-identity-role.js";
 
 export interface WorkloadIdentitiesProps {

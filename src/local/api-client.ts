@@ -34,8 +34,8 @@ export class ApiClient {
   }
 
   /** GET `path`; network errors (server not up yet) resolve as status 0 rather than throwing. */
-  get(path: string, timeoutMs = 5000): Promise<ApiResponse> {
-    return this.send("GET", path, undefined, undefined, timeoutMs);
+  get(path: string, timeoutMs = 5000, accept = "application/json"): Promise<ApiResponse> {
+    return this.send("GET", path, undefined, undefined, timeoutMs, accept);
   }
 
   /** Server-side apply of one object (`application/apply-patch+yaml`, JSON being YAML). */
@@ -49,9 +49,9 @@ export class ApiClient {
   }
 
   /** Any request; network errors resolve as status 0 with the error message as body. */
-  send(method: string, path: string, body: string | undefined, contentType: string | undefined, timeoutMs: number): Promise<ApiResponse> {
+  send(method: string, path: string, body: string | undefined, contentType: string | undefined, timeoutMs: number, accept = "application/json"): Promise<ApiResponse> {
     return new Promise((resolvePromise) => {
-      const headers: Record<string, string> = { accept: "application/json" };
+      const headers: Record<string, string> = { accept };
       if (contentType !== undefined) headers["content-type"] = contentType;
       const call = request(
         { host: this.server.hostname, port: this.server.port, path, method, agent: this.agent, timeout: timeoutMs, headers },

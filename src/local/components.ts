@@ -155,6 +155,9 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         `--kubeconfig=${layout.kubeconfigs.kwok}`,
         `--config=${binaries.kwokConfig}`,
         "--manage-all-nodes=false",
+        // Leases are the heartbeat the node lifecycle controller watches; without them every
+        // node turns NotReady after the grace period. (kwokctl's default; the binary's is off.)
+        "--node-lease-duration-seconds=40",
         "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
         `--server-address=127.0.0.1:${ports.kwok}`,
         "--node-ip=127.0.0.1",

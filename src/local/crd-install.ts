@@ -2,7 +2,14 @@
  * Installs the CustomResourceDefinitions the platform needs, read unmodified from the
  * folders given with `--crds` (upstream CRDs of the add-ons), and waits until the API
  * server serves them (condition Established), so the objects that use them can follow.
+ *
+ * Only the CRDs of kinds the platform uses are installed (plus those the local Argo
+ * Rollouts controller watches): each CRD makes the API server rebuild its OpenAPI
+ * document, and the add-ons' folders hold many large ones nothing here uses. A CRD whose
+ * content has not changed since the last `up` (a hash annotation) is not sent again:
+ * server-side apply of a megabyte schema costs seconds even when it changes nothing.
  */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -11,13 +18,50 @@ import { SlipwayError } from "../errors.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
 import type { PlannedObject } from "./apply-plan.js";
-import { applyObjects, type ApplyResult } from "./server-side-apply.js";
+import { ApiServerUnreachable, applyObjects, type ApplyResult } from "./server-side-apply.js";
 
 const CRD_KIND = { resource: "customresourcedefinitions", namespaced: false } as const;
+export const CONTENT_HASH_ANNOTATION = "slipway.io/content-sha256";
 
-/** Every CRD under the folders (recursively), sorted by name; other documents are ignored. */
-export async function readCrds(folders: readonly string[]): Promise<PlannedObject[]> {
+/** Kinds the Argo Rollouts controller watches: it does not start without all of them. */
+const ROLLOUTS_CONTROLLER_KINDS = ["Rollout", "AnalysisRun", "AnalysisTemplate", "ClusterAnalysisTemplate", "Experiment"].map((kind) => `argoproj.io/${kind}`);
+
+/** The CRDs serving a `group/Kind` in `usedKinds` (from `apiVersion` and `kind` of the platform's objects). */
+export function neededCrds(crds: readonly PlannedObject[], usedKinds: ReadonlySet<string>): PlannedObject[] {
+  const needed = neededKinds(usedKinds);
+  return crds.filter(({ object }) => {
+    const spec = object.spec as { group?: string; names?: { kind?: string } } | undefined;
+    return needed.has(`${spec?.group}/${spec?.names?.kind}`);
+  });
+}
+
+function neededKinds(usedKinds: ReadonlySet<string>): Set<string> {
+  const needed = new Set(usedKinds);
+  if (needed.has("argoproj.io/Rollout")) for (const kind of ROLLOUTS_CONTROLLER_KINDS) needed.add(kind);
+  return needed;
+}
+
+/** `group/Kind` of an object, the key `neededCrds` matches on. */
+export function groupKind(object: KubeObject): string {
+  const slash = object.apiVersion.lastIndexOf("/");
+  return `${slash < 0 ? "" : object.apiVersion.slice(0, slash)}/${object.kind}`;
+}
+
+export interface CrdSelection {
+  /** The CRDs to install, sorted by name. */
+  readonly needed: readonly PlannedObject[];
+  /** How many CRDs the folders hold. */
+  readonly available: number;
+}
+
+/**
+ * The CRDs under the folders (recursively) that serve a kind in `usedKinds`; other
+ * documents are ignored. A document's group and kind are read from its text first, so
+ * the large CRDs nothing uses are never parsed (parsing them all costs seconds).
+ */
+export async function readCrds(folders: readonly string[], usedKinds: ReadonlySet<string>): Promise<CrdSelection> {
   const found = new Map<string, PlannedObject>();
+  let available = 0;
   for (const folder of folders) {
     let files: string[];
     try {
@@ -31,18 +75,40 @@ export async function readCrds(folders: readonly string[]): Promise<PlannedObjec
     }
     for (const file of files) {
       const path = join(folder, file);
-      for (const document of parseAllDocuments(await readFile(path, "utf8"))) {
-        const object = document.toJS() as KubeObject | null;
-        if (object?.kind !== "CustomResourceDefinition" || object.apiVersion !== "apiextensions.k8s.io/v1") continue;
-        found.set(object.metadata.name, { object, source: path, served: CRD_KIND });
+      for (const text of (await readFile(path, "utf8")).split(/^---[ \t]*$/m)) {
+        const declared = declaredGroupKind(text);
+        if (declared !== undefined) {
+          available++;
+          if (!neededKinds(usedKinds).has(declared)) continue;
+        }
+        for (const document of parseAllDocuments(text)) {
+          const object = document.toJS() as KubeObject | null;
+          if (object?.kind !== "CustomResourceDefinition" || object.apiVersion !== "apiextensions.k8s.io/v1") continue;
+          if (declared === undefined) available++;
+          found.set(object.metadata.name, { object, source: path, served: CRD_KIND });
+        }
       }
     }
   }
-  return [...found.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1));
+  const needed = neededCrds([...found.values()], usedKinds).sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1));
+  return { needed, available };
+}
+
+/** `group/Kind` a CRD document declares, read from its text (controller-gen layout); undefined when unsure. */
+export function declaredGroupKind(text: string): string | undefined {
+  if (!/^kind:\s*CustomResourceDefinition\s*$/m.test(text)) return undefined;
+  const group = /^ {2}group:\s*['"]?([a-z0-9.-]+)['"]?\s*$/m.exec(text);
+  const kind = /^ {2}names:\s*\n(?: {4}.*\n)*? {4}kind:\s*['"]?([A-Za-z0-9]+)['"]?\s*$/m.exec(text);
+  return group && kind ? `${group[1]}/${kind[1]}` : undefined;
 }
 
 export async function installCrds(client: ApiClient, crds: readonly PlannedObject[], timeoutMs = 60000): Promise<ApplyResult[]> {
-  const results = await applyObjects(client, crds);
+  const hashed = crds.map(withContentHash);
+  const live = await liveHashes(client);
+  const changed = hashed.filter(({ object }) => live.get(object.metadata.name) !== object.metadata.annotations?.[CONTENT_HASH_ANNOTATION]);
+  const appliedResults = await applyObjects(client, changed);
+  const byName = new Map(changed.map(({ object }, index) => [object.metadata.name, appliedResults[index]!]));
+  const results = hashed.map(({ object, source }) => byName.get(object.metadata.name) ?? { key: `CustomResourceDefinition ${object.metadata.name}`, source, outcome: "unchanged" as const });
   const applied = crds.filter((_, index) => results[index]!.outcome !== "rejected");
   const deadline = Date.now() + timeoutMs;
   for (const crd of applied) {
@@ -58,6 +124,20 @@ export async function installCrds(client: ApiClient, crds: readonly PlannedObjec
     }
   }
   return results;
+}
+
+function withContentHash(crd: PlannedObject): PlannedObject {
+  const hash = createHash("sha256").update(JSON.stringify(crd.object)).digest("hex");
+  const metadata = { ...crd.object.metadata, annotations: { ...crd.object.metadata.annotations, [CONTENT_HASH_ANNOTATION]: hash } };
+  return { ...crd, object: { ...crd.object, metadata } };
+}
+
+/** Hash annotation of every installed CRD, from one metadata-only list (CRD bodies are large). */
+async function liveHashes(client: ApiClient): Promise<Map<string, string | undefined>> {
+  const response = await client.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", 10000, "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1");
+  if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while listing CRDs: ${response.body}`);
+  const list = JSON.parse(response.body) as { items: { metadata: KubeObject["metadata"] }[] | null };
+  return new Map((list.items ?? []).map((item) => [item.metadata.name, item.metadata.annotations?.[CONTENT_HASH_ANNOTATION]]));
 }
 
 async function isEstablished(client: ApiClient, path: string): Promise<boolean> {

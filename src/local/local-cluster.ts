@@ -23,7 +23,7 @@ import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
-import { installCrds, readCrds } from "./crd-install.js";
+import { groupKind, installCrds, readCrds } from "./crd-install.js";
 import { fakeNodes } from "./fake-nodes.js";
 import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
@@ -92,9 +92,10 @@ async function bringUp(
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
-  const crdObjects = await readCrds(options.crdFolders);
-  progress(`installing ${crdObjects.length} CRDs from ${options.crdFolders.join(", ") || "(no --crds folder)"}`);
-  const crds = await installCrds(client, crdObjects);
+  const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
+  const selection = await readCrds(options.crdFolders, new Set(platformObjects.map(({ object }) => groupKind(object))));
+  progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${options.crdFolders.join(", ") || "no --crds folder"})`);
+  const crds = await installCrds(client, selection.needed);
 
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
@@ -107,7 +108,7 @@ async function bringUp(
   }
 
   served = await discoverServedKinds(client);
-  const plan = planApply(objectsOfTree(synthesizeGitOps(options.spec)), served);
+  const plan = planApply(platformObjects, served);
   const applied: ApplyResult[] = [];
   for (const phase of plan.phases) {
     if (phase.objects.length === 0) continue;

@@ -3,7 +3,7 @@
  * `apply --server-side --field-manager=slipway --force-conflicts` does it: discovery
  * maps each kind to its REST resource, then a PATCH of type apply-patch. One request
  * per object gives each rejection the API server's own reason (Pod Security, quota,
- * schema), and the resourceVersion before and after tells created, configured and
+ * schema), and our managedFields entry before and after tells created, configured and
  * unchanged apart, so applying twice is visibly a no-op.
  */
 import type { KubeObject } from "../manifest/kube-object.js";
@@ -35,7 +35,8 @@ interface ApiGroupList {
 export async function discoverServedKinds(client: ApiClient): Promise<ServedKinds> {
   const groupVersions = ["v1"];
   const groups = await client.getJson<ApiGroupList>("/apis");
-  for (const group of groups.groups) for (const version of group.versions) groupVersions.push(version.groupVersion);
+  const unavailable = await unavailableAggregatedApis(client);
+  for (const group of groups.groups) for (const version of group.versions) if (!unavailable.has(version.groupVersion)) groupVersions.push(version.groupVersion);
   const lists = await Promise.all(
     groupVersions.map(async (groupVersion) => {
       const response = await client.get(groupVersion === "v1" ? "/api/v1" : `/apis/${groupVersion}`);
@@ -51,6 +52,22 @@ export async function discoverServedKinds(client: ApiClient): Promise<ServedKind
     }
   }
   return served;
+}
+
+/**
+ * Group versions served by an aggregated API server that is not available (metrics-server
+ * still starting): asking them would only wait for the proxy to time out.
+ */
+async function unavailableAggregatedApis(client: ApiClient): Promise<Set<string>> {
+  const list = await client.getJson<{ items: { spec: { group?: string; version: string; service?: unknown }; status?: { conditions?: { type: string; status: string }[] } }[] }>(
+    "/apis/apiregistration.k8s.io/v1/apiservices",
+  );
+  const unavailable = new Set<string>();
+  for (const item of list.items) {
+    const available = item.status?.conditions?.some((condition) => condition.type === "Available" && condition.status === "True") ?? false;
+    if (item.spec.service && !available) unavailable.add(`${item.spec.group}/${item.spec.version}`);
+  }
+  return unavailable;
 }
 
 /** REST path of one object. */
@@ -87,31 +104,51 @@ async function applyOne(client: ApiClient, planned: PlannedObject): Promise<Appl
   if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${response.body}`);
   if (response.status === 200 || response.status === 201) {
     if (before.status === 404) return { key, source, outcome: "created" };
-    return { key, source, outcome: resourceVersion(before.body) === resourceVersion(response.body) ? "unchanged" : "configured" };
+    return { key, source, outcome: ourEntry(before.body) === ourEntry(response.body) ? "unchanged" : "configured" };
   }
   return { key, source, outcome: "rejected", reason: statusMessage(response.body, response.status) };
 }
 
 /**
- * Leaves out `spec.replicas` once another manager owns it (the HPA controller after it
- * scaled): re-applying our initial count would undo the autoscaler on every `up`. This is
- * the ownership transfer the server-side apply documentation describes; while we still
- * own the field it stays in, since dropping a field we own would remove it.
+ * Spec fields that controllers take over after creation: the HPA controller owns
+ * `spec.replicas` once it has scaled, the node lifecycle controller owns a Node's
+ * `spec.taints` (an atomic list) once it has added and removed its not-ready taint.
+ */
+const HANDED_OVER_FIELDS = ["replicas", "taints"] as const;
+
+/**
+ * Leaves out the handed-over fields another manager now owns (and we no longer do):
+ * re-applying our initial value would undo the autoscaler on every `up`, or fight the
+ * node controller. This is the ownership transfer the server-side apply documentation
+ * describes; while we still own a field it stays in, since dropping a field we own would
+ * remove it from the object.
  */
 export function withoutFieldsOwnedByOthers(object: KubeObject, liveBody: string | undefined): KubeObject {
-  if (liveBody === undefined) return object;
   const spec = object.spec as Record<string, unknown> | undefined;
-  if (spec === undefined || !("replicas" in spec)) return object;
-  const live = JSON.parse(liveBody) as { metadata?: { managedFields?: { manager?: string; fieldsV1?: { "f:spec"?: Record<string, unknown> } }[] } };
-  const ownedByOther = (live.metadata?.managedFields ?? []).some((entry) => entry.manager !== FIELD_MANAGER && entry.fieldsV1?.["f:spec"]?.["f:replicas"] !== undefined);
-  if (!ownedByOther) return object;
-  const { replicas: _replicas, ...rest } = spec;
-  return { ...object, spec: rest };
+  if (liveBody === undefined || spec === undefined) return object;
+  type Entry = { manager?: string; operation?: string; subresource?: string; fieldsV1?: { "f:spec"?: Record<string, unknown> } };
+  const entries = (JSON.parse(liveBody) as { metadata?: { managedFields?: Entry[] } }).metadata?.managedFields ?? [];
+  const owns = (entry: Entry, field: string) => entry.fieldsV1?.["f:spec"]?.[`f:${field}`] !== undefined;
+  const handedOver = HANDED_OVER_FIELDS.filter(
+    (field) =>
+      field in spec &&
+      entries.some((entry) => entry.manager !== FIELD_MANAGER && owns(entry, field)) &&
+      !entries.some((entry) => entry.manager === FIELD_MANAGER && entry.operation === "Apply" && owns(entry, field)),
+  );
+  if (handedOver.length === 0) return object;
+  return { ...object, spec: Object.fromEntries(Object.entries(spec).filter(([field]) => !(handedOver as readonly string[]).includes(field))) };
 }
 
-function resourceVersion(body: string): string | undefined {
+/**
+ * Our managedFields entry (fields and time). The API server rewrites it only when our
+ * apply changed the object, so an equal entry before and after means a no-op even when
+ * a controller bumped the resourceVersion in between (kwok heartbeats, rollout status).
+ */
+function ourEntry(body: string): string | undefined {
   try {
-    return (JSON.parse(body) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+    const object = JSON.parse(body) as { metadata?: { managedFields?: { manager?: string; operation?: string; subresource?: string }[] } };
+    const entry = object.metadata?.managedFields?.find((field) => field.manager === FIELD_MANAGER && field.operation === "Apply" && field.subresource === undefined);
+    return entry === undefined ? undefined : JSON.stringify(entry);
   } catch {
     return undefined;
   }

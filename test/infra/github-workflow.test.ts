@@ -101,7 +101,7 @@ describe("GIVEN the generated workflows", () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  });
+  }, 600_000);
 
   it.runIf(!skipMissingLinters || actionlintPath() !== undefined)("WHEN actionlint checks a broken workflow THEN it reports it (the gate can fail)", () => {
     const directory = mkdtempSync(join(tmpdir(), "slipway-actionlint-"));

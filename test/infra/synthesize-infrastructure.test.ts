@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as s3 from "aws-cdk-lib/aws-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SlipwayError } from "../../src/errors.js";
 import { synthesizeInfrastructure } from "../../src/infra/synthesize-infrastructure.js";
 import { parseSpec } from "../../src/spec/load.js";
 import type { PlatformSpecInput } from "../../src/spec/schema.js";
@@ -78,5 +80,21 @@ describe("GIVEN cfn-lint", () => {
     // W3005 (CDK's explicit DependsOn next to a Ref).
     const warnings = new Set(findings.filter((finding) => finding.Level === "Warning").map((finding) => finding.Rule.Id));
     expect([...warnings].filter((id) => id !== "W3010" && id !== "W3005")).toEqual([]);
+  });
+});
+
+describe("GIVEN a stack extended with a resource that breaks an AwsSolutions rule", () => {
+  it("WHEN it is synthesized THEN synthesis fails naming the rule and the construct", () => {
+    let error: SlipwayError | undefined;
+    try {
+      synthesizeInfrastructure(parseSpec({}, "test"), {
+        extend: (stack) => void new s3.Bucket(stack, "Careless", { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true }),
+      });
+    } catch (caught) {
+      error = caught as SlipwayError;
+    }
+    expect(error?.code).toBe("INFRA_CHECK_FAILED");
+    expect(error?.message).toBe("the CDK stack breaks 1 cdk-nag AwsSolutions rule; nothing was written");
+    expect(error?.problems).toEqual(["AwsSolutions-S1 at production-cluster-platform/Careless/Resource: The S3 Bucket has server access logs disabled."]);
   });
 });

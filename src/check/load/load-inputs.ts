@@ -9,9 +9,10 @@
  * app-of-apps folder checks what it deploys.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
 import type { Finding, SourceObject } from "../finding.js";
+import { moveSource } from "./locate-field.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
 
 export interface LoadOptions {
@@ -26,7 +27,7 @@ export interface LoadOptions {
 export interface LoadedInput {
   readonly objects: SourceObject[];
   readonly findings: Finding[];
-  /** Files read (kustomizations count once). */
+  /** Files read: manifests, and each kustomization rendered. */
   readonly files: number;
 }
 
@@ -45,8 +46,10 @@ class Loader {
   readonly objects: SourceObject[] = [];
   readonly findings: Finding[] = [];
   files = 0;
-  /** Folders loaded whole: nothing below them is loaded again. */
+  /** Folders walked whole: nothing below them is loaded again. */
   private readonly loadedFolders: string[] = [];
+  /** Absolute paths of the files objects came from (after kustomize, their source files). */
+  private readonly objectFiles = new Set<string>();
   private readonly loadedFiles = new Set<string>();
   /** Repository roots (folders given as input) against which Application paths resolve. */
   private readonly roots: string[] = [];
@@ -82,7 +85,8 @@ class Loader {
       const batch = this.objects.slice(this.followedUpTo);
       this.followedUpTo = this.objects.length;
       for (const folder of applicationFolders(batch, this.roots)) {
-        if (this.isLoaded(folder)) continue;
+        // A folder some loaded object comes from was already rendered (by an enclosing kustomization).
+        if (this.isLoaded(folder) || this.hasObjectsFrom(folder)) continue;
         const info = await stat(folder).catch(() => undefined);
         if (info?.isDirectory()) await this.loadFolder(folder);
       }
@@ -125,12 +129,15 @@ class Loader {
       });
       return false;
     }
-    this.loadedFolders.push(folder);
-    this.files += 1;
+    // Not marked as walked: Applications may still point at folders the kustomization leaves out.
     const parsed = parseSource(rendered, file);
-    const origins = await this.originsBelow(folder);
+    const { origins, files } = await this.originsBelow(folder);
+    // The manifest files below the kustomization count as read, plus the kustomization itself.
+    this.files += files + 1;
     const objects = parsed.objects.map((object) => {
       const origin = origins.get(signature(object)) ?? origins.get(signatureWithoutNamespace(object));
+      // Field lines are looked up in the source file's text; without an origin, there is none to use.
+      moveSource(object.document, origin?.document);
       return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : object;
     });
     this.add({ objects, findings: parsed.findings });
@@ -138,10 +145,11 @@ class Loader {
   }
 
   /** Where each object of a kustomization's files was written, to point findings there. */
-  private async originsBelow(folder: string): Promise<Map<string, SourceObject>> {
+  private async originsBelow(folder: string): Promise<{ origins: Map<string, SourceObject>; files: number }> {
     const origins = new Map<string, SourceObject>();
     const ambiguous = new Set<string>();
-    for (const path of await manifestFilesBelow(folder)) {
+    const paths = await manifestFilesBelow(folder);
+    for (const path of paths) {
       const text = await readFile(path, "utf8").catch(() => "");
       for (const object of parseSource(text, this.display(path), extname(path) === ".json" ? "json" : "yaml").objects) {
         origins.set(signature(object), object);
@@ -151,7 +159,7 @@ class Loader {
       }
     }
     for (const key of ambiguous) origins.delete(key);
-    return origins;
+    return { origins, files: paths.length };
   }
 
   private async loadFile(path: string): Promise<void> {
@@ -171,8 +179,16 @@ class Loader {
   }
 
   private add(parsed: ParsedSource): void {
-    for (const object of parsed.objects) this.objects.push(object);
+    for (const object of parsed.objects) {
+      this.objects.push(object);
+      if (object.file !== STDIN_FILE) this.objectFiles.add(resolve(this.options.cwd, object.file));
+    }
     for (const finding of parsed.findings) this.findings.push(finding);
+  }
+
+  private hasObjectsFrom(folder: string): boolean {
+    for (const file of this.objectFiles) if (file.startsWith(folder + sep)) return true;
+    return false;
   }
 
   private isLoaded(folder: string): boolean {
@@ -228,8 +244,11 @@ export function applicationFolders(objects: readonly SourceObject[], roots: read
       const { path, chart } = source as Record<string, unknown>;
       if (typeof path !== "string" || chart !== undefined) continue;
       for (const root of roots) {
-        const folder = resolve(root, path);
-        if (folder === root || folder.startsWith(root + sep)) folders.add(folder);
+        // The GitOps tree may sit below the repository root (`gitops/platform/...` while the
+        // folder given is `gitops`): a path starting with the root's own name resolves from its parent.
+        const candidates = [resolve(root, path)];
+        if (path.split("/")[0] === basename(root)) candidates.push(resolve(dirname(root), path));
+        for (const folder of candidates) if (folder === root || folder.startsWith(root + sep)) folders.add(folder);
       }
     }
   }

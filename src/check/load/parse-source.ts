@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { Finding, SourceObject } from "../finding.js";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
+import { rememberSource } from "./locate-field.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
 /**
@@ -54,7 +55,7 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
       result.findings.push(parseFinding(file, 1, `invalid JSON: ${(error as Error).message}`, "fix the JSON syntax"));
       return result;
     }
-    addValue(value, file, 0, 1, result);
+    addValue(value, file, 0, 1, result, text);
     return result;
   }
   for (const document of splitYamlStream(text)) {
@@ -77,12 +78,13 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
       result.findings.push(parseFinding(file, line, `invalid YAML: ${firstLine((error as Error).message)}`, FIX_YAML));
       continue;
     }
-    addValue(value, file, document.index, document.line, result);
+    addValue(value, file, document.index, document.line, result, document.text);
   }
   return result;
 }
 
-function addValue(value: unknown, file: string, documentIndex: number, line: number, result: ParsedSource): void {
+/** `text`: the document's own text, for locating fields; absent for the items of a List. */
+function addValue(value: unknown, file: string, documentIndex: number, line: number, result: ParsedSource, text?: string): void {
   if (value === null || value === undefined) return;
   if (typeof value !== "object" || Array.isArray(value)) {
     const what = Array.isArray(value) ? "a sequence" : `a ${typeof value}`;
@@ -107,6 +109,7 @@ function addValue(value: unknown, file: string, documentIndex: number, line: num
   const metadata = document.metadata !== null && typeof document.metadata === "object" && !Array.isArray(document.metadata) ? (document.metadata as Record<string, unknown>) : {};
   const name = typeof metadata.name === "string" ? metadata.name : typeof metadata.generateName === "string" ? metadata.generateName : "";
   const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : undefined;
+  if (text !== undefined) rememberSource(document, text, line);
   result.objects.push({ document, apiVersion, kind, name, ...(namespace ? { namespace } : {}), file, documentIndex, line });
 }
 

@@ -40,7 +40,6 @@ export function toSarif(result: CheckResult): Record<string, unknown> {
           driver: {
             name: "slipway",
             version: TOOL_VERSION,
-            informationUri: "https://github.com/slipway-dev/slipway/blob/main/docs/rules.md",
             rules: ruleIds.map((id) => sarifRule(id, result.rules.find((rule) => rule.id === id))),
           },
         },
@@ -58,8 +57,8 @@ function sarifRule(id: string, rule: RuleDescriptor | undefined): Record<string,
     name: id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
+    // Rule documentation travels in the log itself (docs/rules.md has the same text): no URL to go stale.
     help: { text: rule.remediation, markdown: `**${rule.id}** (${rule.category}): ${rule.description}\n\nFix: ${rule.remediation}` },
-    helpUri: `https://github.com/slipway-dev/slipway/blob/main/docs/rules.md#${anchor(id)}`,
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: { category: rule.category },
   };
@@ -87,9 +86,4 @@ function sarifResult(finding: Finding, index: number): Record<string, unknown> {
 /** Relative, `/`-separated, percent-encoded: what SARIF viewers resolve against the repository. */
 function artifactUri(file: string): string {
   return file.split(/[\\/]/).map(encodeURIComponent).join("/");
-}
-
-/** The heading anchor docs/rules.md gives a rule id. */
-export function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
 }

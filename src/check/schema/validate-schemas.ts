@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from "ajv";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
+import { fieldLine } from "../load/locate-field.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { compileKubernetesDefinition, compileSelfContained, type CompiledSchema } from "./schema-compiler.js";
@@ -151,18 +152,32 @@ export function compareApiVersions(a: string, b: string): number {
 }
 
 function schemaFindings(object: SourceObject, errors: readonly ErrorObject[]): Finding[] {
-  const messages = [...new Set(errors.filter((error) => !isSummaryError(error, errors)).map(errorMessage))];
-  const shown = messages.slice(0, MAX_ERRORS_PER_OBJECT);
-  if (messages.length > shown.length) shown.push(`and ${messages.length - shown.length} more schema errors`);
-  return shown.map((message) => ({
+  const located = new Map<string, number>();
+  for (const error of errors) {
+    if (isSummaryError(error, errors)) continue;
+    const message = errorMessage(error);
+    if (!located.has(message)) located.set(message, fieldLine(object.document, errorPath(error)) ?? object.line);
+  }
+  const entries = [...located.entries()];
+  const shown = entries.slice(0, MAX_ERRORS_PER_OBJECT);
+  if (entries.length > shown.length) shown.push([`and ${entries.length - shown.length} more schema errors`, object.line]);
+  return shown.map(([message, line]) => ({
     ruleId: SCHEMA_RULE_ID,
     severity: "error" as const,
     file: object.file,
-    line: object.line,
+    line,
     object: describeObject(object),
     message,
     fix: `fix the field to match the ${object.kind} ${object.apiVersion} schema (kubectl explain ${object.kind.toLowerCase()} --recursive lists the fields)`,
   }));
+}
+
+/** Keys and list indexes of the field an error is about: the unknown field itself, else the value at fault. */
+function errorPath(error: ErrorObject): (string | number)[] {
+  const path: (string | number)[] =
+    error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((raw) => (/^\d+$/.test(raw) ? Number(raw) : raw.replace(/~1/g, "/").replace(/~0/g, "~")));
+  if (error.keyword === "additionalProperties") path.push(String((error.params as { additionalProperty: string }).additionalProperty));
+  return path;
 }
 
 /** `anyOf`/`oneOf` failures repeat what their branches said: keep the branches. */

@@ -50,7 +50,7 @@ export const command: Command = {
     const format = values.output ?? "text";
     if (!isOutputFormat(format)) throw new SlipwayError("USAGE", `unknown output format "${format}"`, { fix: `use --output ${OUTPUT_FORMATS.join(", ")}` });
     const failOn = values["fail-on"] ?? "error";
-    if (!(failOn in SEVERITY_RANK)) throw new SlipwayError("USAGE", `unknown severity "${failOn}" for --fail-on`, { fix: "use --fail-on error, warning or info" });
+    if (!Object.hasOwn(SEVERITY_RANK, failOn)) throw new SlipwayError("USAGE", `unknown severity "${failOn}" for --fail-on`, { fix: "use --fail-on error, warning or info" });
     const kubernetesVersion = (values["k8s-version"] ?? KUBERNETES.defaultVersion).replace(/^v/, "");
     if (KUBERNETES.schemaRelease[kubernetesVersion] === undefined) {
       throw new SlipwayError("USAGE", `no schemas for Kubernetes ${kubernetesVersion}`, { fix: `use --k8s-version ${Object.keys(KUBERNETES.schemaRelease).join(" or ")}` });

@@ -59,16 +59,38 @@ describe("loadInputs", () => {
     expect(loaded.objects.map((object) => object.name)).toEqual(["a"]);
   });
 
-  it("GIVEN an Argo CD Application pointing at a local folder outside the inputs WHEN loaded THEN that folder is loaded too", async () => {
+  it("GIVEN a root kustomization with only the app-of-apps WHEN loaded THEN the folders its Applications deploy are loaded too, once", async () => {
+    const application = (name: string, path: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: ${path}\n`;
     const root = tree({
-      "argocd/app.yaml":
-        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: apps/web\n",
-      "apps/web/cm.yaml": configMap("web"),
-      "apps/other/cm.yaml": configMap("other"),
+      "kustomization.yaml": "resources:\n  - argocd\n  - apps/shared\n",
+      "argocd/kustomization.yaml": "resources:\n  - apps.yaml\n",
+      "argocd/apps.yaml": `${application("web", "apps/web")}---\n${application("shared", "apps/shared")}---\n${application("elsewhere", "../outside")}`,
+      "apps/web/cm.yaml": configMap("web-config"),
+      "apps/shared/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "apps/shared/cm.yaml": configMap("shared-config"),
+      "apps/unused/cm.yaml": configMap("unused-config"),
     });
-    const onlyArgo = await loadInputs(["argocd"], { cwd: root });
-    expect(onlyArgo.objects.map((object) => object.name)).toEqual(["web"]);
-    const repository = await loadInputs(["."], { cwd: root });
-    expect(repository.objects.map((object) => object.name)).toEqual(["other", "web", "web"]);
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    // In kustomize's output order (it puts ConfigMaps first), then the followed folder.
+    expect(loaded.objects.map((object) => `${object.file} ${object.kind}/${object.name}`)).toEqual([
+      "apps/shared/cm.yaml ConfigMap/shared-config",
+      "argocd/apps.yaml Application/elsewhere",
+      "argocd/apps.yaml Application/shared",
+      "argocd/apps.yaml Application/web",
+      "apps/web/cm.yaml ConfigMap/web-config",
+    ]);
+  });
+
+  it("GIVEN Applications whose paths start with the GitOps folder's own name WHEN that folder is checked THEN the paths resolve inside it", async () => {
+    const root = tree({
+      "gitops/kustomization.yaml": "resources:\n  - argocd/app.yaml\n",
+      "gitops/argocd/app.yaml":
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: gitops/apps/web\n",
+      "gitops/apps/web/cm.yaml": configMap("web-config"),
+    });
+    const loaded = await loadInputs(["gitops"], { cwd: root });
+    expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["gitops/argocd/app.yaml web", "gitops/apps/web/cm.yaml web-config"]);
   });
 });

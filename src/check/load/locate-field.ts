@@ -1,0 +1,120 @@
+/**
+ * Finds the line of a field inside a document's YAML text, so a finding about
+ * `spec.template.spec.containers[0].image` points at that line, not at the object's first.
+ * It reads the block structure by indentation only (no parse): good for the block style
+ * manifests are written in; when the structure is anything else (flow collections,
+ * quoted keys it cannot match), it returns the deepest line it did find.
+ *
+ * Documents are registered by the loader (`rememberSource`) and looked up by identity,
+ * so nothing is kept for objects built in memory.
+ */
+
+interface DocumentSource {
+  readonly text: string;
+  /** 1-based line of the document's first line in its file. */
+  readonly line: number;
+}
+
+const sources = new WeakMap<object, DocumentSource>();
+
+export function rememberSource(document: object, text: string, line: number): void {
+  sources.set(document, { text, line });
+}
+
+/** Points a document at another text (kustomize output → the file it was rendered from), or at none. */
+export function moveSource(document: object, from: object | undefined): void {
+  const source = from === undefined ? undefined : sources.get(from);
+  if (source === undefined) sources.delete(document);
+  else sources.set(document, source);
+}
+
+/** 1-based line in the file of the field at `path` (keys and list indexes), if the document was loaded from text. */
+export function fieldLine(document: object, path: readonly (string | number)[]): number | undefined {
+  const source = sources.get(document);
+  if (source === undefined) return undefined;
+  const relative = locate(source.text.split("\n"), path);
+  return relative === undefined ? undefined : source.line + relative;
+}
+
+/** 0-based line of the deepest part of `path` found in `lines`. */
+export function locate(lines: readonly string[], path: readonly (string | number)[]): number | undefined {
+  let start = 0;
+  let end = lines.length;
+  let parentIndent = -1;
+  let insideItem = false;
+  let found: number | undefined;
+  for (const segment of path) {
+    const hit: Hit | undefined = typeof segment === "number" ? findItem(lines, start, end, parentIndent, segment) : findKey(lines, start, end, parentIndent, segment, insideItem);
+    if (hit === undefined) return found;
+    found = hit.line;
+    insideItem = hit.item;
+    // An item's first key is on the item's own line; a key's value starts on the next line.
+    start = hit.item ? hit.line : hit.line + 1;
+    end = blockEnd(lines, hit.line + 1, hit.indent, hit.item, end);
+    parentIndent = hit.indent;
+  }
+  return found;
+}
+
+interface Hit {
+  readonly line: number;
+  /** Column of the key, or of an item's dash. */
+  readonly indent: number;
+  readonly item: boolean;
+}
+
+function findKey(lines: readonly string[], start: number, end: number, parentIndent: number, key: string, insideItem: boolean): Hit | undefined {
+  let keyIndent: number | undefined;
+  for (let index = start; index < end; index++) {
+    const { indent, content } = lineParts(lines[index] as string, insideItem && index === start);
+    if (content === "" || content.startsWith("#")) continue;
+    if (indent <= parentIndent) break;
+    keyIndent ??= indent;
+    if (indent !== keyIndent) continue;
+    if (content.startsWith(`${key}:`) || content.startsWith(`"${key}":`) || content.startsWith(`'${key}':`)) return { line: index, indent, item: false };
+  }
+  return undefined;
+}
+
+function findItem(lines: readonly string[], start: number, end: number, parentIndent: number, position: number): Hit | undefined {
+  let count = -1;
+  let itemIndent: number | undefined;
+  for (let index = start; index < end; index++) {
+    const { indent, content } = lineParts(lines[index] as string, false);
+    if (content === "" || content.startsWith("#")) continue;
+    // Items sit deeper than their key, or at the key's column (compact style).
+    if (indent < parentIndent || (indent === parentIndent && !isItem(content))) break;
+    if (!isItem(content)) continue;
+    itemIndent ??= indent;
+    if (indent !== itemIndent) continue;
+    count += 1;
+    if (count === position) return { line: index, indent, item: true };
+  }
+  return undefined;
+}
+
+function isItem(content: string): boolean {
+  return content === "-" || content.startsWith("- ");
+}
+
+/** Indentation and content; on an item's own line, the content after the dash and its column. */
+function lineParts(text: string, afterDash: boolean): { indent: number; content: string } {
+  const content = text.trimStart();
+  const indent = text.length - content.length;
+  if (afterDash && isItem(content)) {
+    const rest = content.slice(1);
+    const inner = rest.trimStart();
+    return { indent: indent + 1 + (rest.length - inner.length), content: inner.trimEnd() };
+  }
+  return { indent, content: content.trimEnd() };
+}
+
+/** First line after `from` that no longer belongs to the value of the hit at `indent`. */
+function blockEnd(lines: readonly string[], from: number, indent: number, item: boolean, limit: number): number {
+  for (let index = from; index < limit; index++) {
+    const { indent: lineIndent, content } = lineParts(lines[index] as string, false);
+    if (content === "" || content.startsWith("#")) continue;
+    if (item ? lineIndent <= indent : lineIndent < indent || (lineIndent === indent && !isItem(content))) return index;
+  }
+  return limit;
+}

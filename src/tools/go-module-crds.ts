@@ -1,0 +1,78 @@
+/**
+ * CRDs of add-ons taken from their Go modules, at exactly the version the platform pins.
+ * The Go module proxy is a package registry, so this works where only registries are
+ * reachable, and a module's zip is verified against the Go checksum database by `go`.
+ *
+ * `go mod download` may refuse to extract a module whose go.mod asks for a newer Go than
+ * the machine has, but it still downloads the verified zip, so the CRD files are read
+ * from the zip into a cache keyed by module and version.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { SlipwayError } from "../errors.js";
+import { CHARTS } from "../versions.js";
+import { unzip } from "./unzip.js";
+
+export interface GoModuleCrdSource {
+  readonly module: string;
+  /** Module version, `v`-prefixed. */
+  readonly version: string;
+  /** Folder of the CRD YAML files inside the module. */
+  readonly folder: string;
+}
+
+/** Add-ons whose CRDs the generated platform uses and whose Go module ships them. */
+export const ADDON_CRD_MODULES: Readonly<Record<string, GoModuleCrdSource>> = {
+  karpenter: { module: "github.com/aws/karpenter-provider-aws", version: `v${CHARTS.karpenter.appVersion}`, folder: "pkg/apis/crds" },
+};
+
+/** A folder holding the module's CRD files, downloading and extracting them on first use. */
+export async function goModuleCrdDirectory(source: GoModuleCrdSource): Promise<string> {
+  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const target = join(cacheRoot, "slipway", "crds", `${source.module.replace(/\//g, "_")}@${source.version}`);
+  if (existsSync(target) && readdirSync(target).length > 0) return target;
+  const zipPath = await downloadModuleZip(source);
+  const prefix = `${source.module}@${source.version}/${source.folder}/`;
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = await mkdtemp(`${target}.tmp-`);
+  try {
+    await unzip(zipPath, temporary, (name) => (name.startsWith(prefix) && /\.ya?ml$/.test(name) && !name.slice(prefix.length).includes("/") ? name.slice(prefix.length) : undefined));
+    if (readdirSync(temporary).length === 0) {
+      throw new SlipwayError("TOOL_UNAVAILABLE", `${source.module}@${source.version} has no CRD files in ${source.folder}`, {
+        fix: "check the module and folder in ADDON_CRD_MODULES (src/tools/go-module-crds.ts)",
+      });
+    }
+    await rename(temporary, target).catch(async (error: unknown) => {
+      await rm(temporary, { recursive: true, force: true });
+      if (!existsSync(target)) throw error;
+    });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  return target;
+}
+
+function downloadModuleZip(source: GoModuleCrdSource): Promise<string> {
+  const module = `${source.module}@${source.version}`;
+  return new Promise((resolvePromise, reject) => {
+    execFile("go", ["mod", "download", "-json", module], { encoding: "utf8", cwd: homedir(), env: { ...process.env, GOFLAGS: "" } }, (error, stdout) => {
+      let zip: string | undefined;
+      try {
+        zip = (JSON.parse(stdout) as { Zip?: string }).Zip;
+      } catch {
+        zip = undefined;
+      }
+      if (zip !== undefined && existsSync(zip)) return resolvePromise(zip);
+      reject(
+        new SlipwayError("TOOL_UNAVAILABLE", `cannot download the Go module ${module}: ${error?.message ?? "no zip in go's answer"}`, {
+          fix: "install Go and make sure the Go module proxy is reachable (GOPROXY), then run again",
+          cause: error,
+        }),
+      );
+    });
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The whole synthesized platform, as a user gets it, against the real tools: every
+ * object validates against Kubernetes 1.35's schemas and the upstream CRDs, `slipway
+ * check` finds no error and no deprecated API, and every folder builds with real kustomize.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkManifests, validateObjects } from "../../src/check/check.js";
+import type { KubeObject } from "../../src/manifest/kube-object.js";
+import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
+import { parseSpec } from "../../src/spec/load.js";
+import type { PlatformSpecInput } from "../../src/spec/schema.js";
+import { writeTree } from "../../src/synth/write-tree.js";
+import { kustomizeBuild } from "../../src/tools/kubectl.js";
+import { upstreamCrdDirectories } from "../support/crds.js";
+
+const SPECS: Record<string, PlatformSpecInput> = {
+  reference: {},
+  customised: {
+    cluster: { name: "edge", natGateways: "single" },
+    gitops: { path: "clusters/edge" },
+    teams: { "team-a": {}, payments: { quota: { requestsCpu: "8", limitsCpu: "16" } } },
+    namespaces: { production: { team: "team-a" }, payments: { team: "payments", podSecurity: "baseline" }, sandbox: {} },
+    applications: {
+      "api-server": { namespace: "production" },
+      ledger: {
+        namespace: "payments",
+        port: 8443,
+        host: "ledger.example.com",
+        secrets: { LEDGER_TOKEN: "token" },
+        canary: { steps: [{ weight: 10, pause: "1m" }, { weight: 60 }] },
+        autoscaling: { minReplicas: 2, maxReplicas: 8, memoryUtilization: null, requestsPerSecond: 200 },
+      },
+    },
+    karpenter: { capacitySplit: { spot: 1, onDemand: 1 } },
+  },
+};
+
+function objectsOf(tree: ReadonlyMap<string, string>): KubeObject[] {
+  return [...tree]
+    .filter(([path]) => path.endsWith(".yaml") && !path.endsWith("kustomization.yaml") && !path.startsWith("bootstrap/argocd-values"))
+    .flatMap(([, content]) => content.split(/^---$/m).map((document) => parse(document) as KubeObject))
+    .filter((object) => object !== null);
+}
+
+describe.each(Object.keys(SPECS))("the %s platform", (name) => {
+  const tree = synthesizeGitOps(parseSpec(SPECS[name], name));
+  let directory: string;
+  let crdDirectories: string[];
+
+  beforeAll(async () => {
+    directory = join(mkdtempSync(join(tmpdir(), "slipway-validity-")), "gitops");
+    writeTree(directory, tree);
+    crdDirectories = await upstreamCrdDirectories();
+  });
+
+  it("GIVEN every synthesized object WHEN validated against Kubernetes 1.35 and the upstream CRDs THEN there is no finding", async () => {
+    const objects = objectsOf(tree);
+    expect(objects.length).toBeGreaterThan(30);
+    const findings = await validateObjects(objects, { crdDirectories });
+    expect(findings.map((finding) => `${finding.object}: ${finding.message}`)).toEqual([]);
+  });
+
+  it("GIVEN the written repository WHEN `slipway check` runs THEN it reports no error and no deprecated or removed API", async () => {
+    const result = await checkManifests([directory], { crdDirectories, failOn: "error" });
+    const errors = result.findings.filter((finding) => finding.severity === "error" || finding.ruleId.endsWith("-api"));
+    expect(errors.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line ?? 0} ${finding.object ?? ""}: ${finding.message}`)).toEqual([]);
+    expect(result.failed).toBe(false);
+    expect(result.stats.objects).toBeGreaterThan(30);
+  });
+
+  it("GIVEN every folder with a kustomization.yaml WHEN built with real kustomize THEN it builds", async () => {
+    const folders = [...tree.keys()].filter((path) => path.endsWith("kustomization.yaml")).map((path) => dirname(path));
+    expect(folders).toContain(".");
+    for (const folder of folders) {
+      const output = await kustomizeBuild(join(directory, folder));
+      expect(output, folder).toMatch(/^apiVersion: /m);
+    }
+  });
+});
