@@ -9,7 +9,8 @@
  *
  * Sources (checked 2026-11-27): kubernetes.io/docs/reference/using-api/deprecation-guide/;
  * Karpenter v1 migration guide (karpenter.sh/docs/upgrading/v1-migration); External
- * Secrets 0.17 release notes (v1beta1 no longer served); cert-manager 1.7 release notes
+ * Secrets "Promote to v1" (issue 4633: v1alpha1 removed, 0.16) and 0.17 release notes
+ * (v1beta1 no longer served); cert-manager 1.7 release notes
  * (v1alpha2, v1alpha3, v1beta1 removed); Argo CD 2.14→3.0 upgrade notes (repository
  * settings in argocd-cm); Argo Rollouts v1.0 release notes (analysis.templateName).
  */
@@ -91,7 +92,7 @@ export const API_DEPRECATIONS: readonly ApiDeprecation[] = [
   { component: "karpenter", apiVersion: "karpenter.sh/v1beta1", kinds: ["NodePool", "NodeClaim"], deprecatedIn: "1.0.0", removedIn: "1.1.0", replacement: "karpenter.sh/v1 (expireAfter moves to spec.template.spec, kubelet to the EC2NodeClass)" },
   { component: "karpenter", apiVersion: "karpenter.k8s.aws/v1beta1", kinds: ["EC2NodeClass"], deprecatedIn: "1.0.0", removedIn: "1.1.0", replacement: "karpenter.k8s.aws/v1 (amiSelectorTerms required, e.g. alias: al2023@latest)" },
   // External Secrets
-  { component: "external-secrets", apiVersion: "external-secrets.io/v1alpha1", kinds: ["ExternalSecret", "SecretStore", "ClusterSecretStore"], deprecatedIn: "0.5.0", removedIn: "0.10.0", replacement: "external-secrets.io/v1" },
+  { component: "external-secrets", apiVersion: "external-secrets.io/v1alpha1", kinds: ["ExternalSecret", "SecretStore", "ClusterSecretStore"], deprecatedIn: "0.5.0", removedIn: "0.16.0", replacement: "external-secrets.io/v1" },
   { component: "external-secrets", apiVersion: "external-secrets.io/v1beta1", kinds: EXTERNAL_SECRETS_KINDS, deprecatedIn: "0.16.0", removedIn: "0.17.0", replacement: "external-secrets.io/v1" },
   // cert-manager
   ...["cert-manager.io/v1alpha2", "cert-manager.io/v1alpha3", "cert-manager.io/v1beta1"].map(
@@ -100,8 +101,8 @@ export const API_DEPRECATIONS: readonly ApiDeprecation[] = [
   ...["acme.cert-manager.io/v1alpha2", "acme.cert-manager.io/v1alpha3", "acme.cert-manager.io/v1beta1"].map(
     (apiVersion): ApiDeprecation => ({ component: "cert-manager", apiVersion, kinds: ACME_KINDS, deprecatedIn: "1.4.0", removedIn: "1.7.0", replacement: "acme.cert-manager.io/v1" }),
   ),
-  // Prometheus Operator: v1beta1 AlertmanagerConfig is the stable shape; v1alpha1 stays served but is the old one.
-  { component: "prometheus-operator", apiVersion: "monitoring.coreos.com/v1alpha1", kinds: ["AlertmanagerConfig"], deprecatedIn: "0.57.0", replacement: "monitoring.coreos.com/v1beta1 AlertmanagerConfig (receivers' fields renamed, see the operator's conversion docs)" },
+  // Prometheus Operator: nothing to flag. AlertmanagerConfig v1alpha1 is still the stored
+  // version upstream; v1beta1 is opt-in (it needs the operator's conversion webhook).
 ];
 
 export const FIELD_DEPRECATIONS: readonly FieldDeprecation[] = [

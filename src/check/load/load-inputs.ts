@@ -138,7 +138,8 @@ class Loader {
       const origin = origins.get(signature(object)) ?? origins.get(signatureWithoutNamespace(object));
       // Field lines are looked up in the source file's text; without an origin, there is none to use.
       moveSource(object.document, origin?.document);
-      return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : object;
+      // Without an origin (kustomize generated or renamed it), the object is the kustomization's: its first line.
+      return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : { ...object, line: 1 };
     });
     this.add({ objects, findings: parsed.findings });
     return true;

@@ -71,9 +71,9 @@ describe("deprecation rules", () => {
       expected: `removed-api error Certificate prod/web: Certificate cert-manager.io/v1alpha2 was removed in cert-manager 1.7.0; the platform installs ${CERT_MANAGER} | use cert-manager.io/v1`,
     },
     {
-      name: "AlertmanagerConfig v1alpha1",
-      document: { apiVersion: "monitoring.coreos.com/v1alpha1", kind: "AlertmanagerConfig", metadata: { name: "a", namespace: "monitoring" } },
-      expected: "deprecated-api warning AlertmanagerConfig monitoring/a: AlertmanagerConfig monitoring.coreos.com/v1alpha1 is deprecated since Prometheus Operator 0.57.0 | use monitoring.coreos.com/v1beta1 AlertmanagerConfig (receivers' fields renamed, see the operator's conversion docs)",
+      name: "SecretStore v1alpha1",
+      document: { apiVersion: "external-secrets.io/v1alpha1", kind: "SecretStore", metadata: { name: "aws", namespace: "prod" } },
+      expected: `removed-api error SecretStore prod/aws: SecretStore external-secrets.io/v1alpha1 was removed in External Secrets 0.16.0; the platform installs ${EXTERNAL_SECRETS} | use external-secrets.io/v1`,
     },
     {
       name: "deprecated node label in a Deployment's pod template",
@@ -107,6 +107,7 @@ describe("deprecation rules", () => {
         { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "default" }, spec: { disruption: { consolidationPolicy: "WhenEmptyOrUnderutilized" } } },
         { apiVersion: "external-secrets.io/v1", kind: "ExternalSecret", metadata: { name: "db" } },
         { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "other-cm" }, data: { repositories: "x" } },
+        { apiVersion: "monitoring.coreos.com/v1alpha1", kind: "AlertmanagerConfig", metadata: { name: "a" } },
       ]),
     ).toEqual([]);
   });
