@@ -102,7 +102,7 @@ describe("spec files", () => {
     const cwd = tempDir();
     writeFileSync(
       join(cwd, "slipway.config.ts"),
-      `import { defineConfig } from ${JSON.stringify(join(REPO_ROOT, "src/index.ts"))};\n` +
+      `import { defineConfig } from ${JSON.stringify(join(REPO_ROOT, "src/config.ts"))};\n` +
         `const minSize: number = 3;\nexport default defineConfig({ cluster: { name: "edge" }, nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize, maxSize: 5 } } });\n`,
     );
     const { spec } = await loadSpec({ cwd });
