@@ -79,7 +79,7 @@ async function readSpecFile(path: string): Promise<unknown> {
     if (module.default === undefined) {
       throw new SlipwayError("SPEC_UNREADABLE", "spec file has no default export", {
         where: path,
-        fix: 'end it with `export default defineConfig({ ... })` (import { defineConfig } from "slipway")',
+        fix: 'end it with `export default defineConfig({ ... })` (import { defineConfig } from "slipway/config")',
       });
     }
     return unwrapDefault(module.default);

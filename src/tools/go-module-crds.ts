@@ -24,10 +24,23 @@ export interface GoModuleCrdSource {
   readonly folder: string;
 }
 
-/** Add-ons whose CRDs the generated platform uses and whose Go module ships them. */
+/**
+ * Add-ons whose CRDs the generated platform uses and whose Go module ships them as plain
+ * files. Not here: External Secrets (its v1+ tags are not valid Go module versions, so
+ * the proxy does not serve them) and cert-manager (its CRDs are Helm templates).
+ */
 export const ADDON_CRD_MODULES: Readonly<Record<string, GoModuleCrdSource>> = {
   karpenter: { module: "github.com/aws/karpenter-provider-aws", version: `v${CHARTS.karpenter.appVersion}`, folder: "pkg/apis/crds" },
+  argoCd: { module: "github.com/argoproj/argo-cd/v3", version: CHARTS.argoCd.appVersion, folder: "manifests/crds" },
+  argoRollouts: { module: "github.com/argoproj/argo-rollouts", version: CHARTS.argoRollouts.appVersion, folder: "manifests/crds" },
+  prometheusOperator: { module: "github.com/prometheus-operator/prometheus-operator", version: CHARTS.kubePrometheusStack.appVersion, folder: "example/prometheus-operator-crd" },
+  secretsStoreCsiDriver: { module: "sigs.k8s.io/secrets-store-csi-driver", version: CHARTS.secretsStoreCsiDriver.appVersion, folder: "config/crd/bases" },
 };
+
+/** Folders of every add-on's CRDs from ADDON_CRD_MODULES (for `slipway check --platform-crds`). */
+export function platformCrdDirectories(): Promise<string[]> {
+  return Promise.all(Object.values(ADDON_CRD_MODULES).map((source) => goModuleCrdDirectory(source)));
+}
 
 /** A folder holding the module's CRD files, downloading and extracting them on first use. */
 export async function goModuleCrdDirectory(source: GoModuleCrdSource): Promise<string> {

@@ -5,19 +5,21 @@
 import { SlipwayError } from "../../errors.js";
 import { KUBERNETES } from "../../versions.js";
 import { checkManifests } from "../../check/check.js";
+import { platformCrdDirectories } from "../../tools/go-module-crds.js";
 import { SEVERITY_RANK, type Severity } from "../../check/finding.js";
 import { createOutput, isOutputFormat, OUTPUT_FORMATS } from "../../check/output/output.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--output text|json|sarif] [--fail-on error|warning|info] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--show-reachability]";
 
 const HELP = `${USAGE}
 
   PATHS                 files and folders of manifests (default: .); - reads standard input
   --k8s-version V       target Kubernetes version (default: ${KUBERNETES.defaultVersion}; schemas for ${Object.keys(KUBERNETES.schemaRelease).join(", ")})
   --crds DIR            folder of CustomResourceDefinitions (repeatable); CRDs in the input are used too
+  --platform-crds       also use the CRDs of the add-on versions Slipway pins, from their Go modules (needs Go)
   --output FORMAT       text (default), json or sarif
   --fail-on SEVERITY    lowest severity that fails the check: error (default), warning or info
   --enable RULE         run only these rules (repeatable; a rule id, id prefix or category)
@@ -39,6 +41,7 @@ export const command: Command = {
         enable: { type: "string", multiple: true },
         disable: { type: "string", multiple: true },
         "show-reachability": { type: "boolean" },
+        "platform-crds": { type: "boolean" },
         help: { type: "boolean" },
       },
       USAGE,
@@ -59,7 +62,7 @@ export const command: Command = {
 
     const result = await checkManifests(positionals.length > 0 ? positionals : ["."], {
       kubernetesVersion,
-      crdDirectories: values.crds ?? [],
+      crdDirectories: [...(values.crds ?? []), ...(values["platform-crds"] ? await platformCrdDirectories() : [])],
       failOn: failOn as Severity,
       enable: values.enable ?? [],
       disable: values.disable ?? [],
