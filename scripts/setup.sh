@@ -8,3 +8,8 @@ cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+
+# cfn-lint (PyPI) lints the synthesized CloudFormation templates in the tests.
+if ! command -v cfn-lint >/dev/null 2>&1 || [ "$(cfn-lint --version 2>/dev/null)" != "cfn-lint 1.51.0" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check "cfn-lint==1.51.0"
+fi

@@ -11,9 +11,10 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { setPriority } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { SlipwayError } from "../errors.js";
 import { CHARTS, LOCAL_CONTROL_PLANE } from "../versions.js";
@@ -73,9 +74,31 @@ export interface BuildOptions {
 /** Ensures the binaries exist, building them (minutes, once per machine) when they do not. */
 export async function ensureBinaries(options: BuildOptions = {}): Promise<BinaryPaths> {
   const directory = options.directory ?? binariesDirectory();
-  if (!binariesAreBuilt(directory)) await buildBinaries({ ...options, directory });
+  if (binariesAreBuilt(directory)) return binaryPaths(directory);
+  // One build per machine at a time: a second `up` (or test run) waits for the first.
+  const lock = `${directory}.lock`;
+  await mkdir(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
+      options.onProgress?.(`waiting for another build of the binaries (${lock})`);
+      await sleep(10000);
+      if (binariesAreBuilt(directory)) return binaryPaths(directory);
+    }
+  }
+  try {
+    if (!binariesAreBuilt(directory)) await buildBinaries({ ...options, directory });
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
   return binaryPaths(directory);
 }
+
+/** A lock older than the slowest cold build belongs to a build that died. */
+const STALE_LOCK_MS = 90 * 60 * 1000;
 
 /** Builds every binary from scratch into `directory`; resolves with the seconds it took. */
 export async function buildBinaries(options: BuildOptions = {}): Promise<number> {

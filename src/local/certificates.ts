@@ -56,6 +56,8 @@ export interface Pki {
   readonly caCert: string;
   readonly caKey: string;
   readonly serving: KeyPairFiles;
+  /** metrics-server's serving certificate: the aggregator checks it against the Service's DNS name. */
+  readonly metricsServing: KeyPairFiles;
   readonly clients: Readonly<Record<ClientName, KeyPairFiles>>;
   readonly frontProxyCaCert: string;
   readonly frontProxyClient: KeyPairFiles;
@@ -66,7 +68,7 @@ export interface Pki {
 /** Host names and addresses the API server answers to, from the host and from pods. */
 const SERVING_NAMES = ["localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local"];
 
-export async function createPki(directory: string, serviceIp: string): Promise<Pki> {
+export async function createPki(directory: string, serviceIp: string, metricsServiceName: string): Promise<Pki> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const now = Date.now();
   const issue = (subject: string, issuer: Authority | undefined, keys: CryptoKeyPair, extensions: x509.Extension[], serial: number) =>
@@ -108,6 +110,9 @@ export async function createPki(directory: string, serviceIp: string): Promise<P
   const serving = await leaf("apiserver", "CN=kube-apiserver", ca, "server", [
     new x509.SubjectAlternativeNameExtension([...SERVING_NAMES.map((value) => ({ type: "dns" as const, value })), { type: "ip", value: "127.0.0.1" }, { type: "ip", value: serviceIp }]),
   ]);
+  const metricsServing = await leaf("metrics-server-serving", "CN=metrics-server", ca, "server", [
+    new x509.SubjectAlternativeNameExtension([{ type: "dns", value: metricsServiceName }, { type: "dns", value: "localhost" }, { type: "ip", value: "127.0.0.1" }]),
+  ]);
   const clients = {} as Record<ClientName, KeyPairFiles>;
   for (const [name, identity] of Object.entries(CLIENT_IDENTITIES) as [ClientName, ClientIdentity][]) {
     clients[name] = await leaf(identity.file, subjectOf(identity), ca, "client");
@@ -124,6 +129,7 @@ export async function createPki(directory: string, serviceIp: string): Promise<P
     caCert: caFiles.cert,
     caKey: caFiles.key,
     serving,
+    metricsServing,
     clients,
     frontProxyCaCert: frontProxyFiles.cert,
     frontProxyClient,

@@ -18,7 +18,7 @@ import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
 import type { KubeObject } from "../manifest/kube-object.js";
-import { metricsApiObjects } from "./metrics-api.js";
+import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
@@ -191,7 +191,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
-    pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP);
+    pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, `${METRICS_SERVICE.name}.${METRICS_SERVICE.namespace}.svc`);
     const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer] = await freePorts(7);
     ports = {
       etcdClient: etcdClient!,
@@ -234,6 +234,7 @@ function pkiPaths(directory: string): Pki {
     caCert: join(directory, "ca.crt"),
     caKey: join(directory, "ca.key"),
     serving: pair("apiserver"),
+    metricsServing: pair("metrics-server-serving"),
     clients: Object.fromEntries(Object.entries(CLIENT_IDENTITIES).map(([name, identity]) => [name, pair(identity.file)])) as Pki["clients"],
     frontProxyCaCert: join(directory, "front-proxy-ca.crt"),
     frontProxyClient: pair("front-proxy-client"),

@@ -3,8 +3,8 @@
  * `apply --server-side --field-manager=slipway --force-conflicts` does it: discovery
  * maps each kind to its REST resource, then a PATCH of type apply-patch. One request
  * per object gives each rejection the API server's own reason (Pod Security, quota,
- * schema), and our managedFields entry before and after tells created, configured and
- * unchanged apart, so applying twice is visibly a no-op.
+ * schema), and the object before and after tells created, configured and unchanged
+ * apart, so applying twice is visibly a no-op.
  */
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
@@ -104,7 +104,7 @@ async function applyOne(client: ApiClient, planned: PlannedObject): Promise<Appl
   if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering while applying ${key}: ${response.body}`);
   if (response.status === 200 || response.status === 201) {
     if (before.status === 404) return { key, source, outcome: "created" };
-    return { key, source, outcome: ourEntry(before.body) === ourEntry(response.body) ? "unchanged" : "configured" };
+    return { key, source, outcome: contentOf(before.body) === contentOf(response.body) ? "unchanged" : "configured" };
   }
   return { key, source, outcome: "rejected", reason: statusMessage(response.body, response.status) };
 }
@@ -112,9 +112,11 @@ async function applyOne(client: ApiClient, planned: PlannedObject): Promise<Appl
 /**
  * Spec fields that controllers take over after creation: the HPA controller owns
  * `spec.replicas` once it has scaled, the node lifecycle controller owns a Node's
- * `spec.taints` (an atomic list) once it has added and removed its not-ready taint.
+ * `spec.taints` (an atomic list) once it has added and removed its not-ready taint, the
+ * Argo Rollouts controller owns the stable and canary Services' `spec.selector` (an
+ * atomic map) once it has pinned them to a ReplicaSet's pod-template hash.
  */
-const HANDED_OVER_FIELDS = ["replicas", "taints"] as const;
+const HANDED_OVER_FIELDS = ["replicas", "taints", "selector"] as const;
 
 /**
  * Leaves out the handed-over fields another manager now owns (and we no longer do):
@@ -140,15 +142,16 @@ export function withoutFieldsOwnedByOthers(object: KubeObject, liveBody: string 
 }
 
 /**
- * Our managedFields entry (fields and time). The API server rewrites it only when our
- * apply changed the object, so an equal entry before and after means a no-op even when
- * a controller bumped the resourceVersion in between (kwok heartbeats, rollout status).
+ * What an apply can change: the object without its status (controllers write it all the
+ * time: kwok heartbeats, rollout progress) and without bookkeeping metadata. Equal before
+ * and after means the apply was a no-op, even when a field was handed over to a
+ * controller (which rewrites our managedFields entry but not the object).
  */
-function ourEntry(body: string): string | undefined {
+function contentOf(body: string): string | undefined {
   try {
-    const object = JSON.parse(body) as { metadata?: { managedFields?: { manager?: string; operation?: string; subresource?: string }[] } };
-    const entry = object.metadata?.managedFields?.find((field) => field.manager === FIELD_MANAGER && field.operation === "Apply" && field.subresource === undefined);
-    return entry === undefined ? undefined : JSON.stringify(entry);
+    const { status: _status, metadata, ...rest } = JSON.parse(body) as { status?: unknown; metadata: Record<string, unknown> };
+    const { managedFields: _fields, resourceVersion: _version, ...meta } = metadata;
+    return JSON.stringify({ ...rest, metadata: meta });
   } catch {
     return undefined;
   }
