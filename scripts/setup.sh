@@ -12,4 +12,6 @@ fi
 # cfn-lint (PyPI) lints the synthesized CloudFormation templates in the tests.
 if ! command -v cfn-lint >/dev/null 2>&1 || [ "$(cfn-lint --version 2>/dev/null)" != "cfn-lint 1.51.0" ]; then
   python3 -m pip install --quiet --disable-pip-version-check "cfn-lint==1.51.0"
+  # pyenv exposes a new console script only after a rehash.
+  if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 fi
