@@ -82,6 +82,8 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         `--etcd-servers=${etcdUrl}`,
         "--bind-address=127.0.0.1",
         "--advertise-address=127.0.0.1",
+        // The `kubernetes` Service cannot have a loopback endpoint; nothing in the cluster dials it.
+        "--endpoint-reconciler-type=none",
         `--secure-port=${ports.apiServer}`,
         `--tls-cert-file=${pki.serving.cert}`,
         `--tls-private-key-file=${pki.serving.key}`,

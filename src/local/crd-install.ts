@@ -50,7 +50,7 @@ export function groupKind(object: KubeObject): string {
 export interface CrdSelection {
   /** The CRDs to install, sorted by name. */
   readonly needed: readonly PlannedObject[];
-  /** How many CRDs the folders hold. */
+  /** How many distinct CRDs (group and kind) the folders hold. */
   readonly available: number;
 }
 
@@ -61,7 +61,7 @@ export interface CrdSelection {
  */
 export async function readCrds(folders: readonly string[], usedKinds: ReadonlySet<string>): Promise<CrdSelection> {
   const found = new Map<string, PlannedObject>();
-  let available = 0;
+  const available = new Set<string>();
   for (const folder of folders) {
     let files: string[];
     try {
@@ -78,20 +78,20 @@ export async function readCrds(folders: readonly string[], usedKinds: ReadonlySe
       for (const text of (await readFile(path, "utf8")).split(/^---[ \t]*$/m)) {
         const declared = declaredGroupKind(text);
         if (declared !== undefined) {
-          available++;
+          available.add(declared);
           if (!neededKinds(usedKinds).has(declared)) continue;
         }
         for (const document of parseAllDocuments(text)) {
           const object = document.toJS() as KubeObject | null;
           if (object?.kind !== "CustomResourceDefinition" || object.apiVersion !== "apiextensions.k8s.io/v1") continue;
-          if (declared === undefined) available++;
+          if (declared === undefined) available.add(groupKind({ ...object, apiVersion: `${(object.spec as { group?: string }).group}/v`, kind: (object.spec as { names?: { kind?: string } }).names?.kind ?? "" }));
           found.set(object.metadata.name, { object, source: path, served: CRD_KIND });
         }
       }
     }
   }
   const needed = neededCrds([...found.values()], usedKinds).sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1));
-  return { needed, available };
+  return { needed, available: available.size };
 }
 
 /** `group/Kind` a CRD document declares, read from its text (controller-gen layout); undefined when unsure. */

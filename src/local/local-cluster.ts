@@ -87,14 +87,19 @@ async function bringUp(
   progress: (line: string) => void,
 ): Promise<UpResult> {
   let state = initialState;
-  await waitForApiServer(client, layout);
+  // A restarted API server can lose the race for its port to the dying one; keep it started.
+  await waitForApiServer(client, layout, async () => {
+    state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
+  });
   state = await startComponents(layout, options.spec.cluster.name, ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
   const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
-  const selection = await readCrds(options.crdFolders, new Set(platformObjects.map(({ object }) => groupKind(object))));
-  progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${options.crdFolders.join(", ") || "no --crds folder"})`);
+  // Argo Rollouts' CRDs come with its controller; --crds folders come later and win.
+  const folders = [layout.binaries.rolloutsCrds, ...options.crdFolders];
+  const selection = await readCrds(folders, new Set(platformObjects.map(({ object }) => groupKind(object))));
+  progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${folders.join(", ")})`);
   const crds = await installCrds(client, selection.needed);
 
   let served = await discoverServedKinds(client);
@@ -276,12 +281,17 @@ function adminClient(pki: Pki, server: string): ApiClient {
   return new ApiClient({ server, caCert: pki.caCert, clientCert: pki.clients.admin.cert, clientKey: pki.clients.admin.key });
 }
 
-async function waitForApiServer(client: ApiClient, layout: ClusterLayout): Promise<void> {
+async function waitForApiServer(client: ApiClient, layout: ClusterLayout, keepStarted: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = "";
+  let checked = Date.now();
   while (Date.now() < deadline) {
     const response = await client.get("/readyz", 2000);
     if (response.status === 200) return;
+    if (Date.now() - checked > 2000) {
+      checked = Date.now();
+      await keepStarted();
+    }
     last = response.body.trim().split("\n").filter((line) => line.includes("failed")).join("; ") || response.body.slice(0, 200);
     await sleep(200);
   }

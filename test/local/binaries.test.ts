@@ -35,6 +35,7 @@ describe("binaryPaths", () => {
       "metrics-server": "/cache/bin/metrics-server",
       "rollouts-controller": "/cache/bin/rollouts-controller",
       kwokConfig: "/cache/bin/kwok-stages.yaml",
+      rolloutsCrds: "/cache/bin/crds/argo-rollouts",
     });
   });
 });
