@@ -24,6 +24,7 @@ import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certi
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, readCrds } from "./crd-install.js";
+import { platformCrdDirectories } from "../tools/go-module-crds.js";
 import { fakeNodes } from "./fake-nodes.js";
 import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
@@ -96,8 +97,9 @@ async function bringUp(
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
   const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
-  // Argo Rollouts' CRDs come with its controller; --crds folders come later and win.
-  const folders = [layout.binaries.rolloutsCrds, ...options.crdFolders];
+  // Argo Rollouts' CRDs come with its controller, the pinned add-ons' (Karpenter's among
+  // them) from their Go modules; --crds folders come later and win.
+  const folders = [layout.binaries.rolloutsCrds, ...(await platformCrdDirectories()), ...options.crdFolders];
   const selection = await readCrds(folders, new Set(platformObjects.map(({ object }) => groupKind(object))));
   progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${folders.join(", ")})`);
   const crds = await installCrds(client, selection.needed);
@@ -126,7 +128,9 @@ async function bringUp(
   progress("waiting for workloads to be scheduled and Running");
   const workloads = await waitForWorkloads(client, {
     timeoutMs: options.waitTimeoutMs ?? 120000,
-    stableMs: 20000,
+    // Controllers that restarted with the API server (Rollouts, the scheduler) can take
+    // tens of seconds on a loaded 2-core machine before their first change.
+    stableMs: 60000,
     onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
   });
   return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
