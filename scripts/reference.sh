@@ -11,3 +11,8 @@ crds=(--platform-crds)
 # use the upstream copy beside the repository when it is there.
 if [ -d ../shared/crds/external-secrets ]; then crds+=(--crds ../shared/crds/external-secrets); fi
 node dist/cli/main.js check out/gitops "${crds[@]}"
+
+# Run it on a real local control plane (built on first use); `slipway down` stops it.
+up_crds=()
+if [ -d ../shared/crds/external-secrets ]; then up_crds+=(--crds ../shared/crds/external-secrets); fi
+node dist/cli/main.js up --local "${up_crds[@]}"

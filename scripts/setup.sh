@@ -15,3 +15,8 @@ if ! command -v cfn-lint >/dev/null 2>&1 || [ "$(cfn-lint --version 2>/dev/null)
   # pyenv exposes a new console script only after a rehash.
   if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 fi
+
+# The local control plane (kube-apiserver, etcd, controller-manager, scheduler, kwok,
+# metrics-server, Argo Rollouts) built from Go modules into ~/.cache/slipway, once per
+# machine: about 30 minutes cold on 2 cores, nothing when cached.
+npx tsx scripts/build-local-control-plane.ts
