@@ -16,7 +16,7 @@ import { prometheusAdapterGenerator } from "../../../src/gitops/addons/prometheu
 import type { GitOpsGenerator } from "../../../src/gitops/gitops-file.js";
 import { SYNC_WAVES } from "../../../src/gitops/sync-waves.js";
 import { CHARTS, type ChartName } from "../../../src/versions.js";
-import { crdErrors } from "../platform/crd-schema.js";
+import { schemaProblems } from "../../support/schema-problems.js";
 import { generate } from "./support.js";
 
 const table: [GitOpsGenerator, string, ChartName, keyof typeof SYNC_WAVES, string][] = [
@@ -60,14 +60,14 @@ describe("add-on Applications", () => {
 
   const rows = table.map(([generator, path, chart, wave, namespace]) => ({ generator, path, chart, wave, namespace }));
 
-  it.each(rows)("GIVEN the reference spec THEN $path is written pinned from the version table", ({ generator, path, chart, wave, namespace }) => {
+  it.each(rows)("GIVEN the reference spec THEN $path is written pinned from the version table", async ({ generator, path, chart, wave, namespace }) => {
     const { path: written, application, spec } = generate(generator);
     expect(written).toBe(path);
     expect(spec.project).toBe("platform");
     expect(spec.source).toMatchObject({ repoURL: CHARTS[chart].repoURL, chart: CHARTS[chart].chart, targetRevision: CHARTS[chart].version });
     expect(application.metadata.annotations?.["argocd.argoproj.io/sync-wave"]).toBe(String(SYNC_WAVES[wave]));
     expect(spec.destination.namespace).toBe(namespace);
-    expect(crdErrors("argo-cd", application)).toEqual([]);
+    expect(await schemaProblems([application])).toEqual([]);
   });
 
   it.each(rows)("GIVEN the reference spec THEN $path holds no secret value and no IRSA role annotation", ({ generator }) => {

@@ -11,7 +11,7 @@ import type { ManifestFile } from "../../../src/gitops/gitops-file.js";
 import { parseSpec } from "../../../src/spec/load.js";
 import { platformNames } from "../../../src/spec/names.js";
 import type { PlatformSpecInput } from "../../../src/spec/schema.js";
-import { schemaProblems } from "./validate-objects.js";
+import { schemaProblems } from "../../support/schema-problems.js";
 
 function generate(input: PlatformSpecInput) {
   const spec = parseSpec(input, "test");
@@ -72,14 +72,14 @@ describe("generateApplications", () => {
   it.each([
     { name: "the reference spec", input: {} },
     { name: "a spec with a public, custom application", input: CUSTOM },
-  ])("GIVEN $name WHEN every object is validated THEN all match the Kubernetes 1.35 schema and the upstream CRDs", ({ input }) => {
-    expect(schemaProblems([...generate(input).values()].flat())).toEqual([]);
+  ])("GIVEN $name WHEN every object is validated THEN all match the Kubernetes 1.35 schema and the upstream CRDs", async ({ input }) => {
+    expect(await schemaProblems([...generate(input).values()].flat())).toEqual([]);
   });
 
-  it("GIVEN a Rollout with a misspelt field WHEN validated THEN the validator reports it (the check above can fail)", () => {
+  it("GIVEN a Rollout with a misspelt field WHEN validated THEN the validator reports it (the check above can fail)", async () => {
     const [rollout] = generate({}).get("applications/api-server/rollout.yaml")!;
     const broken = { ...rollout!, spec: { ...(rollout!.spec as object), replica: 3 } };
-    expect(schemaProblems([broken])).toEqual(['schema Rollout production/api-server: unknown field "spec.replica"']);
+    expect(await schemaProblems([broken])).toEqual(['schema Rollout production/api-server: unknown field "spec.replica"']);
   });
 
   it("GIVEN the custom spec synthesized to disk WHEN the new application's and namespace's folders are built with kubectl kustomize THEN every object comes out", async () => {

@@ -5,7 +5,7 @@ import { appProjectsGenerator } from "../../../src/gitops/argocd/app-projects.js
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
 import { SYNC_WAVES } from "../../../src/gitops/sync-waves.js";
 import { SlipwayError } from "../../../src/errors.js";
-import { crdErrors } from "../platform/crd-schema.js";
+import { schemaProblems } from "../../support/schema-problems.js";
 
 function projects(input: unknown) {
   const spec = parseSpec(input, "test");
@@ -53,7 +53,7 @@ describe("AppProjects", () => {
     expect(() => appProjectsGenerator({ spec, names: platformNames(spec) })).toThrow('team "platform" has the name of the platform AppProject');
   });
 
-  it("GIVEN every project THEN it validates against the upstream AppProject CRD", () => {
-    for (const file of projects({})) expect(crdErrors("argo-cd", file.objects[0]!)).toEqual([]);
+  it("GIVEN every project THEN it validates against the upstream AppProject CRD", async () => {
+    for (const file of projects({})) expect(await schemaProblems([file.objects[0]!])).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { parseSpec } from "../../../src/spec/load.js";
 import { platformNames } from "../../../src/spec/names.js";
 import { rootApplicationGenerator } from "../../../src/gitops/argocd/root-application.js";
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
-import { crdErrors } from "../platform/crd-schema.js";
+import { schemaProblems } from "../../support/schema-problems.js";
 
 function root(input: unknown) {
   const spec = parseSpec(input, "test");
@@ -13,7 +13,7 @@ function root(input: unknown) {
 }
 
 describe("root Application", () => {
-  it("GIVEN the reference spec THEN it applies the apps folder of the GitOps repository in the platform project", () => {
+  it("GIVEN the reference spec THEN it applies the apps folder of the GitOps repository in the platform project", async () => {
     const file = root({});
     expect(file.path).toBe("bootstrap/root-application.yaml");
     expect(file.objects[0]?.spec).toMatchObject({
@@ -21,7 +21,7 @@ describe("root Application", () => {
       source: { repoURL: "https://github.com/example-org/platform-gitops.git", targetRevision: "main", path: "apps" },
       syncPolicy: { automated: { prune: true, selfHeal: true } },
     });
-    expect(crdErrors("argo-cd", file.objects[0]!)).toEqual([]);
+    expect(await schemaProblems([file.objects[0]!])).toEqual([]);
   });
 
   it("GIVEN the tree lives in a subfolder on another branch THEN the path and revision follow", () => {

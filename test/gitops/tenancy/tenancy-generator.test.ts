@@ -4,7 +4,7 @@ import { generateTenancy } from "../../../src/gitops/tenancy/tenancy-generator.j
 import { parseSpec } from "../../../src/spec/load.js";
 import { platformNames } from "../../../src/spec/names.js";
 import type { PlatformSpecInput } from "../../../src/spec/schema.js";
-import { schemaProblems } from "../applications/validate-objects.js";
+import { schemaProblems } from "../../support/schema-problems.js";
 
 function generate(input: PlatformSpecInput) {
   const spec = parseSpec(input, "test");
@@ -68,7 +68,7 @@ describe("generateTenancy", () => {
     expect((application!.spec as { source: { path: string } }).source.path).toBe("clusters/prod/tenancy/staging");
   });
 
-  it("GIVEN the reference spec WHEN every tenancy object is validated THEN all match the Kubernetes 1.35 and Argo CD CRD schemas", () => {
-    expect(schemaProblems([...generate({}).values()].flat())).toEqual([]);
+  it("GIVEN the reference spec WHEN every tenancy object is validated THEN all match the Kubernetes 1.35 and Argo CD CRD schemas", async () => {
+    expect(await schemaProblems([...generate({}).values()].flat())).toEqual([]);
   });
 });
