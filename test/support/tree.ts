@@ -12,5 +12,6 @@ export function readTree(root: string): Map<string, string> {
     }
   };
   visit(root);
-  return files;
+  // Sorted by whole path, as synthesis orders its files ("a-b/x" before "a/x").
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
