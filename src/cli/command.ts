@@ -11,7 +11,6 @@ export interface CommandIO {
 }
 
 export interface Command {
-  readonly summary: string;
   readonly usage: string;
   run(argv: readonly string[], io: CommandIO): Promise<number>;
 }

@@ -9,36 +9,36 @@ import { fileURLToPath } from "node:url";
 import { isSlipwayError, SlipwayError } from "../errors.js";
 import { EXIT, type Command, type CommandIO } from "./command.js";
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
-  synth: () => import("./commands/synth.js"),
-  check: () => import("./commands/check.js"),
-  bootstrap: () => import("./commands/bootstrap.js"),
-  up: () => import("./commands/up.js"),
-  status: () => import("./commands/status.js"),
-  down: () => import("./commands/down.js"),
-  kubeconfig: () => import("./commands/kubeconfig.js"),
-
+/** Every command with its one-line summary; a command's module is imported only when it runs. */
+const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<{ command: Command }> }> = {
+  synth: { summary: "write the GitOps repository (and CDK app) of the platform spec", load: () => import("./commands/synth.js") },
+  check: { summary: "validate and lint Kubernetes manifests (schemas, deprecations, Pod Security, network policies, references)", load: () => import("./commands/check.js") },
+  bootstrap: { summary: "install Argo CD on the deployed cluster and start the root Application", load: () => import("./commands/bootstrap.js") },
+  up: { summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)", load: () => import("./commands/up.js") },
+  status: { summary: "show the local cluster's components and workloads", load: () => import("./commands/status.js") },
+  down: { summary: "stop the local cluster and remove its state", load: () => import("./commands/down.js") },
+  kubeconfig: { summary: "print the path of the local cluster's kubeconfig", load: () => import("./commands/kubeconfig.js") },
 };
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout(await helpText());
+    io.stdout(helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version") {
     io.stdout("slipway 0.1.0\n");
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
-  if (load === undefined) {
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
     io.stderr(
       new SlipwayError("USAGE", `unknown command "${name}"`, { fix: `run one of: ${Object.keys(COMMANDS).join(", ")} (slipway help)` }).render() + "\n",
     );
     return EXIT.usage;
   }
   try {
-    const { command } = await load();
+    const { command } = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (isSlipwayError(error)) {
@@ -49,12 +49,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
 }
 
-async function helpText(): Promise<string> {
+function helpText(): string {
   const lines = ["slipway: a complete, current, secure EKS platform from one typed spec", "", "usage: slipway <command> [options]", ""];
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    const { command } = await load();
-    lines.push(`  ${name.padEnd(12)} ${command.summary}`);
-  }
+  for (const [name, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${summary}`);
   lines.push("", "slipway <command> --help shows a command's options.", "");
   return lines.join("\n");
 }

@@ -22,7 +22,6 @@ import { helmPath, kubectlPath } from "../../tools/kubectl.js";
 const USAGE = "slipway bootstrap [--config FILE] [--out DIR] [--kubeconfig FILE] [--dry-run]";
 
 export const command: Command = {
-  summary: "install Argo CD on the deployed cluster and start the root Application",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(

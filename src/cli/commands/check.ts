@@ -28,7 +28,6 @@ const HELP = `${USAGE}
 `;
 
 export const command: Command = {
-  summary: "validate and lint Kubernetes manifests (schemas, deprecations, Pod Security, network policies, references)",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(

@@ -8,7 +8,6 @@ import { down } from "../../local/local-cluster.js";
 const USAGE = "slipway down [--config FILE]";
 
 export const command: Command = {
-  summary: "stop the local cluster and remove its state",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { config: { type: "string" }, help: { type: "boolean" } }, USAGE);

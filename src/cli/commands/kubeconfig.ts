@@ -9,7 +9,6 @@ import { kubeconfigOf } from "../../local/local-cluster.js";
 const USAGE = "slipway kubeconfig [--config FILE]";
 
 export const command: Command = {
-  summary: "print the path of the local cluster's kubeconfig",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { config: { type: "string" }, help: { type: "boolean" } }, USAGE);

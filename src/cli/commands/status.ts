@@ -8,7 +8,6 @@ import { status } from "../../local/local-cluster.js";
 const USAGE = "slipway status [--config FILE]";
 
 export const command: Command = {
-  summary: "show the local cluster's components and workloads",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { config: { type: "string" }, help: { type: "boolean" } }, USAGE);

@@ -12,7 +12,6 @@ import { synthesizePlatform } from "../../synth/synthesize-platform.js";
 const USAGE = "slipway synth [--config FILE] [--out DIR]";
 
 export const command: Command = {
-  summary: "write the GitOps repository (and CDK app) of the platform spec",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { config: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } }, USAGE);

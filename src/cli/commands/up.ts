@@ -15,7 +15,6 @@ import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
 const USAGE = "slipway up --local [--config FILE] [--crds DIR]...";
 
 export const command: Command = {
-  summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CommandIO } from "../../src/cli/command.js";
+
+function capture(): { io: CommandIO; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd: process.cwd(), readStdin: async () => "" }, out, err };
+}
+
+describe("slipway (the entry point)", () => {
+  it("GIVEN help WHEN run THEN every command is listed with its summary and it exits 0", async () => {
+    const { io, out } = capture();
+    expect(await main(["help"], io)).toBe(0);
+    const text = out.join("");
+    for (const command of ["synth", "check", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
+  });
+
+  it("GIVEN no command WHEN run THEN it prints the help and exits 2", async () => {
+    const { io, out } = capture();
+    expect(await main([], io)).toBe(2);
+    expect(out.join("")).toContain("usage: slipway <command> [options]");
+  });
+
+  it("GIVEN an unknown command WHEN run THEN the error names the commands and it exits 2", async () => {
+    const { io, err } = capture();
+    expect(await main(["deploy"], io)).toBe(2);
+    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, check, bootstrap, up, status, down, kubeconfig (slipway help)\n');
+  });
+});
