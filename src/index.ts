@@ -16,3 +16,4 @@ export { checkManifests, validateObjects } from "./check/check.js";
 export type { CheckOptions, CheckResult, CheckStats } from "./check/check.js";
 export type { Finding, Severity, SourceObject } from "./check/finding.js";
 export { CHARTS, KUBERNETES, CRD_API_VERSIONS, EKS_ADDONS } from "./versions.js";
+export { evaluatePod, POD_SECURITY_RULES } from "./check/pod-security/index.js";
