@@ -9,6 +9,7 @@ import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
 import { SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
 import { loadInputs } from "./load/load-inputs.js";
 import type { CheckContext, Rule } from "./rule.js";
+import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
@@ -34,6 +35,8 @@ export interface CheckOptions {
   readonly kustomize?: boolean;
   /** Rules (selectors) whose optional `report` to include, e.g. ["network-policy"]. @default none */
   readonly reports?: readonly string[];
+  /** Parameters and severities of the lint rules (`--rules-config`). @default the built-in ones */
+  readonly ruleOptions?: RuleOptions;
 }
 
 /** A rule's readable report (the reachability matrix), included on request. */
@@ -90,7 +93,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
-  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).RULES;
+  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
   for (const rule of rules) if (enabled(rule)) findings.push(...runRule(rule, context));
   const reports: RuleReport[] = [];
   for (const rule of rules) {

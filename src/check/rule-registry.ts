@@ -11,7 +11,7 @@ import { DEPRECATION_RULES } from "./deprecations/deprecation-rules.js";
 import { ENGINE_RULES, type RuleDescriptor } from "./engine-rules.js";
 import { POD_SECURITY_RULES } from "./pod-security/index.js";
 import type { Rule } from "./rule.js";
-import { LINT_RULES } from "./rules/index.js";
+import { LINT_RULES, lintRules, type RuleOptions } from "./rules/index.js";
 
 export { ENGINE_RULES, type RuleDescriptor } from "./engine-rules.js";
 
@@ -30,6 +30,15 @@ function validated(rules: readonly Rule[]): readonly Rule[] {
 
 /** Every rule with a check function, sorted by id. */
 export const RULES: readonly Rule[] = validated([...DEPRECATION_RULES, ...POD_SECURITY_RULES, ...LINT_RULES]);
+
+/**
+ * The rules with the user's parameters and severities applied to the lint rules
+ * (`slipway check --rules-config FILE`); without options, the registry as built.
+ */
+export function configuredRules(options?: RuleOptions): readonly Rule[] {
+  if (options === undefined || (options.params === undefined && options.severity === undefined)) return RULES;
+  return validated([...DEPRECATION_RULES, ...POD_SECURITY_RULES, ...lintRules(options)]);
+}
 
 const byId = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...RULES].map((rule) => [rule.id, rule]));
 

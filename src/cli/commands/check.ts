@@ -4,7 +4,11 @@
  */
 import { SlipwayError } from "../../errors.js";
 import { KUBERNETES } from "../../versions.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseDocument } from "yaml";
 import { checkManifests } from "../../check/check.js";
+import { parseRuleOptions, type RuleOptions } from "../../check/rules/rule-options.js";
 import { platformCrdDirectories } from "../../tools/go-module-crds.js";
 import { SEVERITY_RANK, type Severity } from "../../check/finding.js";
 import { createOutput, isOutputFormat, OUTPUT_FORMATS } from "../../check/output/output.js";
@@ -12,7 +16,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--show-reachability]";
 
 const HELP = `${USAGE}
 
@@ -24,8 +28,26 @@ const HELP = `${USAGE}
   --fail-on SEVERITY    lowest severity that fails the check: error (default), warning or info
   --enable RULE         run only these rules (repeatable; a rule id, id prefix or category)
   --disable RULE        skip these rules (repeatable; a rule id, id prefix or category)
+  --rules-config FILE   YAML or JSON with lint rule parameters and severities:
+                        params: {RULE: {PARAM: VALUE}}, severity: {RULE: error|warning|info}
+                        (rules and their parameters: docs/rules.md, docs/check-rules-design.md)
   --show-reachability   print the network-policy reachability matrix
 `;
+
+/** Reads --rules-config; a missing or malformed file is a usage error naming it. */
+function readRuleOptions(path: string): RuleOptions {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new SlipwayError("USAGE", `cannot read the rules config: ${(error as Error).message}`, { where: path, fix: "pass an existing YAML or JSON file to --rules-config" });
+  }
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new SlipwayError("USAGE", "the rules config is not valid YAML", { where: path, problems: document.errors.map((error) => error.message.split("\n")[0] ?? error.message), fix: "correct the YAML at the lines given" });
+  }
+  return parseRuleOptions(document.toJS(), path);
+}
 
 export const command: Command = {
   usage: USAGE,
@@ -41,6 +63,7 @@ export const command: Command = {
         disable: { type: "string", multiple: true },
         "show-reachability": { type: "boolean" },
         "platform-crds": { type: "boolean" },
+        "rules-config": { type: "string" },
         help: { type: "boolean" },
       },
       USAGE,
@@ -68,6 +91,7 @@ export const command: Command = {
       cwd: io.cwd,
       readStdin: io.readStdin,
       reports: values["show-reachability"] ? ["network-policy"] : [],
+      ...(values["rules-config"] ? { ruleOptions: readRuleOptions(resolve(io.cwd, values["rules-config"])) } : {}),
     });
     const output = createOutput(format, io.stdout);
     output.write(result);
