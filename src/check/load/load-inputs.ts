@@ -8,6 +8,7 @@
  * is a folder of the input repository (the folder given) are followed, so checking the
  * app-of-apps folder checks what it deploys.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
@@ -163,14 +164,16 @@ class Loader {
     return { origins, files: paths.length };
   }
 
-  private async loadFile(path: string): Promise<void> {
+  private loadFile(path: string): void {
     if (this.loadedFiles.has(path)) return;
     this.loadedFiles.add(path);
     this.files += 1;
     const file = this.display(path);
     let buffer: Buffer;
     try {
-      buffer = await readFile(path);
+      // Synchronous on purpose: one small file after another, a thread-pool round trip per
+      // asynchronous read costs more than the read itself (about 1 ms a file).
+      buffer = readFileSync(path);
     } catch (error) {
       this.findings.push({ ruleId: "parse", severity: "error", file, line: 1, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, fix: "make the file readable or leave it out of the input" });
       return;

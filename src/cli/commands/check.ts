@@ -6,10 +6,8 @@ import { SlipwayError } from "../../errors.js";
 import { KUBERNETES } from "../../versions.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseDocument } from "yaml";
 import { checkManifests } from "../../check/check.js";
-import { parseRuleOptions, type RuleOptions } from "../../check/rules/rule-options.js";
-import { platformCrdDirectories } from "../../tools/go-module-crds.js";
+import type { RuleOptions } from "../../check/rules/rule-options.js";
 import { SEVERITY_RANK, type Severity } from "../../check/finding.js";
 import { createOutput, isOutputFormat, OUTPUT_FORMATS } from "../../check/output/output.js";
 import type { Command } from "../command.js";
@@ -34,8 +32,12 @@ const HELP = `${USAGE}
   --show-reachability   print the network-policy reachability matrix
 `;
 
-/** Reads --rules-config; a missing or malformed file is a usage error naming it. */
-function readRuleOptions(path: string): RuleOptions {
+/**
+ * Reads --rules-config; a missing or malformed file is a usage error naming it. The YAML
+ * and zod libraries it needs are loaded only then: start-up time is most of a small check.
+ */
+async function readRuleOptions(path: string): Promise<RuleOptions> {
+  const [{ parseDocument }, { parseRuleOptions }] = await Promise.all([import("yaml"), import("../../check/rules/rule-options.js")]);
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -84,14 +86,14 @@ export const command: Command = {
 
     const result = await checkManifests(positionals.length > 0 ? positionals : ["."], {
       kubernetesVersion,
-      crdDirectories: [...(values.crds ?? []), ...(values["platform-crds"] ? await platformCrdDirectories() : [])],
+      crdDirectories: [...(values.crds ?? []), ...(values["platform-crds"] ? await (await import("../../tools/go-module-crds.js")).platformCrdDirectories() : [])],
       failOn: failOn as Severity,
       enable: values.enable ?? [],
       disable: values.disable ?? [],
       cwd: io.cwd,
       readStdin: io.readStdin,
       reports: values["show-reachability"] ? ["network-policy"] : [],
-      ...(values["rules-config"] ? { ruleOptions: readRuleOptions(resolve(io.cwd, values["rules-config"])) } : {}),
+      ...(values["rules-config"] ? { ruleOptions: await readRuleOptions(resolve(io.cwd, values["rules-config"])) } : {}),
     });
     const output = createOutput(format, io.stdout);
     output.write(result);
