@@ -6,7 +6,9 @@
 import type { KubeObject } from "../manifest/kube-object.js";
 import { KUBERNETES } from "../versions.js";
 import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
-import { SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
+import { compareFindings, SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
+
+export { compareFindings } from "./finding.js";
 import { loadInputs } from "./load/load-inputs.js";
 import type { CheckContext, Rule } from "./rule.js";
 import type { RuleOptions } from "./rules/rule-options.js";
@@ -184,21 +186,6 @@ function crdsIn(objects: readonly SourceObject[]): CustomResourceDefinitionSourc
 function withDefaultFix(finding: Finding, descriptors: ReadonlyMap<string, RuleDescriptor>): Finding {
   if (finding.fix.trim() !== "") return finding;
   return { ...finding, fix: descriptors.get(finding.ruleId)?.remediation ?? "" };
-}
-
-/** File, then line, then rule, then object and message: the order every output shows. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareStrings(a.file, b.file) ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.object ?? "", b.object ?? "") ||
-    compareStrings(a.message, b.message)
-  );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function statsOf(findings: readonly Finding[], files: number, objects: number): CheckStats {

@@ -41,3 +41,18 @@ export interface SourceObject {
 export function describeObject(object: Pick<SourceObject, "kind" | "name" | "namespace">): string {
   return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
 }
+
+/** File, then line, then rule, then object and message: the order every output and rule shows. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.object ?? "", b.object ?? "") ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -6,10 +6,9 @@
  */
 import { z } from "zod";
 import { SlipwayError } from "../../errors.js";
-import type { Severity } from "../finding.js";
+import { compareFindings, type Severity } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
 import type { BuiltInCheck } from "./check-template.js";
-import { compareFindings } from "./support/compare-findings.js";
 import { createReporter } from "./support/report.js";
 
 export interface RuleOptions {
