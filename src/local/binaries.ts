@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -22,15 +22,9 @@ import { binariesDirectory } from "./local-paths.js";
 
 export const BINARY_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
-export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig" | "rolloutsCrds", string>>;
+export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig", string>>;
 
 const MARKER = "build.json";
-/**
- * Argo Rollouts' own CRDs, copied from the module the controller is built from: the
- * controller and the applications' Rollouts need them, so `up --local` works without any
- * `--crds` folder.
- */
-export const ROLLOUTS_CRDS = "crds/argo-rollouts";
 /** kwok's configuration (its Stages and metric definitions), next to the binaries. */
 export const KWOK_CONFIG = "kwok-stages.yaml";
 /**
@@ -60,7 +54,6 @@ export function binaryPaths(directory: string = binariesDirectory()): BinaryPath
   return {
     ...Object.fromEntries(BINARY_NAMES.map((name) => [name, join(directory, name)])),
     kwokConfig: join(directory, KWOK_CONFIG),
-    rolloutsCrds: join(directory, ROLLOUTS_CRDS),
   } as BinaryPaths;
 }
 
@@ -73,7 +66,7 @@ function expectedMarker(): string {
 export function binariesAreBuilt(directory: string = binariesDirectory()): boolean {
   const marker = join(directory, MARKER);
   if (!existsSync(marker) || readFileSync(marker, "utf8") !== expectedMarker()) return false;
-  return [...BINARY_NAMES, KWOK_CONFIG, ROLLOUTS_CRDS].every((name) => existsSync(join(directory, name)));
+  return [...BINARY_NAMES, KWOK_CONFIG].every((name) => existsSync(join(directory, name)));
 }
 
 export interface BuildOptions {
@@ -152,7 +145,6 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
     await runGo(step.args, { ...environment, ...step.env }, step.label, step.cwd ?? TOOLS_MODULE);
   }
   await writeFile(join(directory, KWOK_CONFIG), await kwokConfiguration(environment));
-  await copyRolloutsCrds(environment, join(directory, ROLLOUTS_CRDS));
   await writeFile(join(directory, MARKER), expectedMarker());
   const seconds = Math.round((Date.now() - started) / 1000);
   progress(`binaries built in ${seconds}s into ${directory}`);
@@ -178,14 +170,6 @@ async function kwokConfiguration(environment: NodeJS.ProcessEnv): Promise<string
   const moduleDirectory = join(moduleCache, "sigs.k8s.io", `kwok@${LOCAL_CONTROL_PLANE.kwok}`);
   const documents = await Promise.all(KWOK_CONFIG_SOURCES.map(async (file) => `# ${file} (sigs.k8s.io/kwok ${LOCAL_CONTROL_PLANE.kwok})\n${(await readFile(join(moduleDirectory, file), "utf8")).trim()}\n`));
   return documents.join("---\n");
-}
-
-async function copyRolloutsCrds(environment: NodeJS.ProcessEnv, target: string): Promise<void> {
-  const moduleDirectory = execFileSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/argoproj/argo-rollouts"], { cwd: ROLLOUTS_MODULE, env: environment, encoding: "utf8" }).trim();
-  const source = join(moduleDirectory, "manifests", "crds");
-  await rm(target, { recursive: true, force: true });
-  await mkdir(target, { recursive: true });
-  for (const file of (await readdir(source)).filter((name) => name.endsWith("-crd.yaml"))) await copyFile(join(source, file), join(target, file));
 }
 
 function runGo(args: string[], environment: NodeJS.ProcessEnv, label: string, cwd: string): Promise<void> {

@@ -35,7 +35,6 @@ describe("binaryPaths", () => {
       "metrics-server": "/cache/bin/metrics-server",
       "rollouts-controller": "/cache/bin/rollouts-controller",
       kwokConfig: "/cache/bin/kwok-stages.yaml",
-      rolloutsCrds: "/cache/bin/crds/argo-rollouts",
     });
   });
 });
