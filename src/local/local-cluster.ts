@@ -25,6 +25,7 @@ import { readClusterState, writeClusterState, type ClusterState } from "./cluste
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, readCrds } from "./crd-install.js";
 import { platformCrdDirectories } from "../tools/go-module-crds.js";
+import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
 import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
@@ -97,9 +98,9 @@ async function bringUp(
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
   const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
-  // Argo Rollouts' CRDs come with its controller, the pinned add-ons' (Karpenter's among
-  // them) from their Go modules; --crds folders come later and win.
-  const folders = [layout.binaries.rolloutsCrds, ...(await platformCrdDirectories()), ...options.crdFolders];
+  // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
+  // come from their Go modules; --crds folders come later and win.
+  const folders = [...(await platformCrdDirectories()), ...options.crdFolders];
   const selection = await readCrds(folders, new Set(platformObjects.map(({ object }) => groupKind(object))));
   progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${folders.join(", ")})`);
   const crds = await installCrds(client, selection.needed);
@@ -109,6 +110,8 @@ async function bringUp(
   const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
   progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
   const nodes = await applyObjects(client, nodeObjects);
+  const retainted = await recheckStaleNotReadyTaints(client);
+  if (retainted.length > 0) progress(`asking the node controller to re-check ${retainted.join(", ")}: Ready but still tainted not-ready`);
 
   if (served.has("argoproj.io/v1alpha1/Rollout")) {
     state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
