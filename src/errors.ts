@@ -12,7 +12,11 @@ export type SlipwayErrorCode =
   | "TOOL_UNAVAILABLE"
   | "INPUT_UNREADABLE"
   | "LOCAL_CLUSTER"
-  | "INFRA_CHECK_FAILED";
+  | "INFRA_CHECK_FAILED"
+  | "CHART_UNAVAILABLE"
+  | "CHART_INVALID"
+  | "CHART_VALUES_INVALID"
+  | "CHART_RENDER_FAILED";
 
 export interface SlipwayErrorOptions {
   /** Where it failed: a file (and document), a spec field path or a construct path. */
