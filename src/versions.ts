@@ -52,11 +52,11 @@ export const CHARTS = {
   karpenter: {
     repoURL: "public.ecr.aws/karpenter",
     chart: "karpenter",
-    version: "1.15.0",
-    appVersion: "1.15.0",
-    checked: "2026-11-27",
+    version: "1.14.1",
+    appVersion: "1.14.1",
+    checked: "2026-11-30",
     source:
-      "karpenter.sh/v1.15 docs ('chore: Release v1.15.0', 2026-10-10); Kubernetes 1.35 needs >= 1.9, 1.36 needs >= 1.13; values keys checked against aws/karpenter-provider-aws charts/karpenter/values.yaml",
+      "aws/karpenter-provider-aws charts/karpenter at 1.14.1 (commit 1d927085d); v1.15.0 (2026-10-10) and the Go module's v1.15.2 are newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS; 1.14 has the Balanced consolidation policy; Kubernetes 1.35 needs >= 1.9, 1.36 needs >= 1.13; CRDs come from the Go module at the same version",
   },
   metricsServer: {
     repoURL: "https://kubernetes-sigs.github.io/metrics-server/",
@@ -69,18 +69,20 @@ export const CHARTS = {
   externalSecrets: {
     repoURL: "https://charts.external-secrets.io",
     chart: "external-secrets",
-    version: "2.10.0",
-    appVersion: "v2.10.0",
-    checked: "2026-11-27",
-    source: "external-secrets/external-secrets release v2.10.0 (2026-08-28, renovate PR shaman007/home-k3s#682); serves external-secrets.io/v1 (v1beta1 dropped in 0.17); values keys checked against deploy/charts/external-secrets/values.yaml",
+    version: "2.9.0",
+    appVersion: "v2.9.0",
+    checked: "2026-11-30",
+    source:
+      "external-secrets/external-secrets helm-chart-2.9.0; v2.10.0 (2026-08-28) is newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS; serves external-secrets.io/v1 (v1beta1 dropped in 0.17)",
   },
   certManager: {
     repoURL: "https://charts.jetstack.io",
     chart: "cert-manager",
-    version: "v1.21.2",
-    appVersion: "v1.21.2",
-    checked: "2026-11-27",
-    source: "cert-manager/cert-manager release v1.21.2 (renovate PR Ashpex/homelab#54; v1.21.0 notes in AndreiGavriliu/homelab#6878); values keys checked against deploy/charts/cert-manager/values.yaml",
+    version: "v1.21.1",
+    appVersion: "v1.21.1",
+    checked: "2026-11-30",
+    source:
+      "cert-manager/cert-manager v1.21.1 (deploy/charts); v1.21.2 is a newer patch release; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS",
   },
   secretsStoreCsiDriver: {
     repoURL: "https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts",
@@ -102,19 +104,20 @@ export const CHARTS = {
   argoRollouts: {
     repoURL: "https://argoproj.github.io/argo-helm",
     chart: "argo-rollouts",
-    version: "2.41.1",
-    appVersion: "v1.9.1",
-    checked: "2026-11-27",
-    source: "argoproj/argo-helm release argo-rollouts-2.41.1 (2026-07-19, Argo Rollouts v1.9.1); values keys checked against charts/argo-rollouts/values.yaml",
+    version: "2.41.0",
+    appVersion: "v1.9.0",
+    checked: "2026-11-30",
+    source:
+      "argoproj/argo-helm argo-rollouts-2.41.0 (Argo Rollouts v1.9.0); 2.41.1 (v1.9.1, 2026-07-19) and Go module v1.10.2 are newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS; tools/localcp/rollouts/go.mod builds the controller at the same v1.9.0",
   },
   kubePrometheusStack: {
     repoURL: "https://prometheus-community.github.io/helm-charts",
     chart: "kube-prometheus-stack",
-    version: "90.0.0",
-    appVersion: "v0.92.0",
-    checked: "2026-11-27",
+    version: "88.5.3",
+    appVersion: "v0.93.1",
+    checked: "2026-11-30",
     source:
-      "prometheus-community/helm-charts release kube-prometheus-stack-90.0.0 (2026-09-06, renovate PR AndreiGavriliu/homelab#7265); Prometheus Operator v0.92.0 since 87.0.0",
+      "prometheus-community/helm-charts kube-prometheus-stack-88.5.3 (Prometheus Operator v0.93.1, grafana 12.11.1 subchart); 90.0.0 (2026-09-06) is newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS; Prometheus Operator CRDs come from the Go module at the same version",
   },
   prometheusAdapter: {
     repoURL: "https://prometheus-community.github.io/helm-charts",
@@ -128,30 +131,30 @@ export const CHARTS = {
     // Since 2026-03-16 the open-source Loki chart is maintained in grafana-community (grafana/loki#20705).
     repoURL: "https://grafana-community.github.io/helm-charts",
     chart: "loki",
-    version: "18.11.4",
-    appVersion: "3.7.7",
-    checked: "2026-11-27",
+    version: "18.11.0",
+    appVersion: "3.7.6",
+    checked: "2026-11-30",
     source:
-      "grafana-community/helm-charts release loki-18.11.4 (2026-08-27, Loki v3.7.7); values keys checked against grafana-community/helm-charts charts/loki/values.yaml",
+      "grafana-community/helm-charts loki-18.11.0 (Loki 3.7.6); 18.11.4 (Loki 3.7.7, 2026-08-27) is newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS",
   },
   tempo: {
     // The Tempo charts moved to grafana-community as well (grafana.com Helm chart docs).
     repoURL: "https://grafana-community.github.io/helm-charts",
     chart: "tempo",
-    version: "2.3.0",
-    appVersion: "2.10.6",
-    checked: "2026-11-27",
+    version: "2.2.4",
+    appVersion: "2.10.8",
+    checked: "2026-11-30",
     source:
-      "grafana-community/helm-charts release tempo-2.3.0 (2026-08-25); Tempo 2.10.6 per release tempo-2.2.2; values keys (HTTP 3200) checked against grafana-community/helm-charts charts/tempo/values.yaml",
+      "grafana-community/helm-charts tempo-2.2.4 (appVersion 2.10.8); 2.3.0 (2026-08-25) is newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS; HTTP 3200",
   },
   alloy: {
     repoURL: "https://grafana.github.io/helm-charts",
     chart: "alloy",
-    version: "1.14.1",
-    appVersion: "v1.21.1",
-    checked: "2026-11-27",
+    version: "1.11.1",
+    appVersion: "v1.18.1",
+    checked: "2026-11-30",
     source:
-      "grafana/alloy tag helm-chart/1.14.1 (latest when Alloy v1.21.1 shipped, 2026-10-21, newreleases.io); values keys checked against grafana/alloy operations/helm/charts/alloy/values.yaml",
+      "grafana/alloy tag helm-chart/1.11.1 (Alloy v1.18.1); helm-chart/1.14.1 (Alloy v1.21.1, 2026-10-21) is newer; pinned to the release Slipway can render and test offline (the chart in the test Helm repository, see SOURCES.md), so values and rendered manifests are proven before AWS",
   },
 } as const satisfies Record<string, ChartVersion>;
 
