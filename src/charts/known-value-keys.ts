@@ -17,6 +17,7 @@
  * Lists are not looked into: their items' shape is the chart's template's business.
  */
 import { isPlainObject, type PackagedChart } from "./packaged-chart.js";
+import { templateValuesReferences, type ValuesReferences } from "./template-values-references.js";
 
 export interface KnownKeys {
   /** Anything below this key is accepted. */
@@ -53,7 +54,7 @@ export function knownValueKeys(chart: PackagedChart): KnownKeys {
 function chartKeys(chart: PackagedChart): KnownKeys {
   const root = fromDefaults(chart.values);
   root.freeForm = false;
-  for (const source of chart.templates.values()) addTemplateReferences(root, source);
+  addTemplateReferences(root, chartReferences(chart));
   for (const [key, subchart] of chart.subcharts) {
     const existing = root.children.get(key);
     const sub = chartKeys(subchart);
@@ -63,7 +64,9 @@ function chartKeys(chart: PackagedChart): KnownKeys {
 }
 
 function collectGlobals(chart: PackagedChart): KnownKeys {
-  let globals = chartKeys(chart).children.get("global") ?? node(false);
+  let globals: KnownKeys = fromDefaults(isPlainObject(chart.values.global) ? chart.values.global : {});
+  globals.freeForm = false;
+  for (const path of chartReferences(chart).read) if (path[0] === "global" && path.length > 1) addPath(globals, path.slice(1));
   for (const subchart of chart.subcharts.values()) globals = merge(globals, collectGlobals(subchart));
   return globals;
 }
@@ -81,30 +84,40 @@ function fromDefaults(value: unknown): KnownKeys {
   return result;
 }
 
-const VALUES_REFERENCE = /\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g;
-const TO_YAML_REFERENCE = /toYaml\s+\(?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\|\s*toYaml/g;
+const referencesByChart = new WeakMap<PackagedChart, ValuesReferences>();
 
-function addTemplateReferences(root: KnownKeys, source: string): void {
-  for (const match of source.matchAll(VALUES_REFERENCE)) {
-    const segments = match[1]!.slice(1).split(".");
-    let current = root;
-    for (const segment of segments) {
-      let child = current.children.get(segment);
-      if (child === undefined) {
-        child = node(false);
-        current.children.set(segment, child);
-      }
-      current = child;
-    }
-    // Read whole, and the defaults say nothing of what is inside: accept anything below.
-    if (current.children.size === 0) current.freeForm = true;
+/** Every values path the chart's own templates and values.yaml read (scanned once per chart). */
+function chartReferences(chart: PackagedChart): ValuesReferences {
+  let references = referencesByChart.get(chart);
+  if (references === undefined) {
+    const all = [...chart.templates.values(), chart.valuesSource ?? ""].map(templateValuesReferences);
+    references = { read: all.flatMap((item) => item.read), whole: all.flatMap((item) => item.whole) };
+    referencesByChart.set(chart, references);
   }
-  for (const match of source.matchAll(TO_YAML_REFERENCE)) {
-    const segments = (match[1] ?? match[2]!).slice(1).split(".");
+  return references;
+}
+
+function addTemplateReferences(root: KnownKeys, references: ValuesReferences): void {
+  for (const path of references.read) addPath(root, path);
+  for (const path of references.whole) {
     let current: KnownKeys | undefined = root;
-    for (const segment of segments) current = current?.children.get(segment);
+    for (const segment of path) current = current?.children.get(segment);
     if (current !== undefined) current.freeForm = true;
   }
+}
+
+function addPath(root: KnownKeys, path: readonly string[]): void {
+  let current = root;
+  for (const segment of path) {
+    let child = current.children.get(segment);
+    if (child === undefined) {
+      child = node(false);
+      current.children.set(segment, child);
+    }
+    current = child;
+  }
+  // Read whole, and the defaults say nothing of what is inside: accept anything below.
+  if (current.children.size === 0) current.freeForm = true;
 }
 
 function merge(a: KnownKeys, b: KnownKeys): KnownKeys {

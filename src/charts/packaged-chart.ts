@@ -5,6 +5,7 @@
  * dependency's alias, else its name), whether packaged as `charts/x.tgz` or as a folder.
  */
 import { parse } from "yaml";
+import { FALLBACK, parseFastYaml } from "../check/load/fast-yaml.js";
 import { readTarGz } from "./tar-archive.js";
 
 export interface PackagedChart {
@@ -13,6 +14,8 @@ export interface PackagedChart {
   readonly appVersion?: string;
   /** values.yaml, parsed ({} when the chart has none). */
   readonly values: Record<string, unknown>;
+  /** values.yaml as text: its `tpl` strings read values too. */
+  readonly valuesSource?: string;
   /** values.schema.json, parsed, when the chart has one. */
   readonly valuesSchema?: Record<string, unknown>;
   /** Source of every file under templates/, by path inside the chart. */
@@ -41,7 +44,7 @@ function chartFromFiles(files: ReadonlyMap<string, Buffer>, prefix: string): Pac
     dependencies?: { name?: string; alias?: string }[];
   };
   const valuesText = text("values.yaml");
-  const parsedValues: unknown = valuesText === undefined ? {} : parse(valuesText);
+  const parsedValues: unknown = valuesText === undefined ? {} : parseValuesYaml(valuesText);
   const schemaText = text("values.schema.json");
   const templates = new Map<string, string>();
   const crdFiles = new Map<string, string>();
@@ -69,6 +72,7 @@ function chartFromFiles(files: ReadonlyMap<string, Buffer>, prefix: string): Pac
     version: String(metadata.version ?? ""),
     ...(metadata.appVersion !== undefined ? { appVersion: String(metadata.appVersion) } : {}),
     values: isPlainObject(parsedValues) ? parsedValues : {},
+    ...(valuesText !== undefined ? { valuesSource: valuesText } : {}),
     ...(schemaText !== undefined ? { valuesSchema: JSON.parse(schemaText) as Record<string, unknown> } : {}),
     templates,
     crdFiles,
@@ -78,4 +82,16 @@ function chartFromFiles(files: ReadonlyMap<string, Buffer>, prefix: string): Pac
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// The `yaml` package takes seconds on kube-prometheus-stack's 200 KB of values; the
+// checker's fast parser reads the same subset identically and hands the rest back.
+function parseValuesYaml(text: string): unknown {
+  try {
+    const fast = parseFastYaml(text);
+    if (fast !== FALLBACK) return fast;
+  } catch {
+    // A duplicate key: let `yaml` decide, as for anything else outside the fast subset.
+  }
+  return parse(text, { uniqueKeys: false });
 }

@@ -1,15 +1,13 @@
 /**
  * Checks values against a chart's `values.schema.json` the way Helm does: the chart's
  * defaults coalesced with the given values, then each subchart that has a schema with
- * its own defaults, its section of the parent's values and the globals. Uses ajv with the
- * JSON Schema draft the schema declares (draft-07 unless it says 2019-09 or 2020-12);
- * formats are not asserted, as Helm does not assert them either.
+ * its own defaults, its section of the parent's values and the globals. Compiled by the
+ * checker's schema compiler (ajv, cached on disk across runs).
  */
-import { createRequire } from "node:module";
-import type { Ajv } from "ajv";
+import { createHash } from "node:crypto";
+import { compileSelfContained, type CompiledSchema } from "../check/schema/schema-compiler.js";
+import type { JsonSchema } from "../check/schema/to-json-schema.js";
 import { isPlainObject, type PackagedChart } from "./packaged-chart.js";
-
-const require = createRequire(import.meta.url);
 
 export interface SchemaProblem {
   /** Dotted path of the offending value inside the chart's values (`subchart.key` for subcharts). */
@@ -24,9 +22,9 @@ export function valuesSchemaProblems(chart: PackagedChart, values: Record<string
 function check(chart: PackagedChart, merged: Record<string, unknown>, prefix: readonly string[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   if (chart.valuesSchema !== undefined) {
-    const validate = compile(chart.valuesSchema);
-    if (!validate(merged)) {
-      for (const error of validate.errors ?? []) {
+    const errors = compile(chart.valuesSchema).validate(merged);
+    if (errors !== undefined) {
+      for (const error of errors) {
         const segments = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
         const extra = error.keyword === "additionalProperties" ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : "";
         problems.push({ path: [...prefix, ...segments].join(".") || "(values)", message: `${error.message ?? error.keyword}${extra}` });
@@ -54,33 +52,27 @@ export function coalesce(defaults: Record<string, unknown>, override: Record<str
   return result;
 }
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: unknown }[] | null };
-
-const compiled = new WeakMap<object, Validator>();
-
-function compile(schema: Record<string, unknown>): Validator {
-  let validate = compiled.get(schema);
-  if (validate === undefined) {
-    validate = ajvFor(String(schema.$schema ?? "")).compile(schema) as Validator;
-    compiled.set(schema, validate);
+// Compiled once per schema and kept on disk across runs by the checker's schema compiler:
+// compiling a large chart schema (Loki's) takes ajv seconds.
+function compile(schema: Record<string, unknown>): CompiledSchema {
+  let compiled = compiledSchemas.get(schema);
+  if (compiled === undefined) {
+    const fingerprint = createHash("sha256").update(JSON.stringify(schema)).digest("hex").slice(0, 16);
+    compiled = compileSelfContained(`chart-values-schema/${fingerprint}`, withoutDraftMarkers(schema) as JsonSchema);
+    compiledSchemas.set(schema, compiled);
   }
-  return validate;
+  return compiled;
 }
 
-const instances = new Map<string, Ajv>();
+const compiledSchemas = new WeakMap<object, CompiledSchema>();
 
-function ajvFor(draft: string): Ajv {
-  const flavour = draft.includes("2020-12") ? "ajv/dist/2020.js" : draft.includes("2019-09") ? "ajv/dist/2019.js" : "ajv";
-  let ajv = instances.get(flavour);
-  if (ajv === undefined) {
-    const module = require(flavour) as { default: new (options: object) => Ajv };
-    // strict off: chart schemas are hand-written and use keywords ajv's strict mode questions.
-    ajv = new module.default({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
-    instances.set(flavour, ajv);
-  }
-  return ajv;
+// The checker's ajv reads draft-07; `$schema` and `$id` are dropped so a 2020-12 schema
+// compiles there and two charts sharing an `$id` do not collide. Chart schemas use only
+// keywords both drafts share (`$defs` resolves as a JSON pointer either way).
+function withoutDraftMarkers(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
 }
-
 function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {

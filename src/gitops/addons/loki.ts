@@ -29,7 +29,7 @@ export function lokiValues(spec: PlatformSpec, names: PlatformNames): Record<str
       },
       storage: {
         type: "s3",
-        bucketNames: { chunks: bucket, ruler: bucket, admin: bucket },
+        bucketNames: { chunks: bucket, ruler: bucket },
         s3: { region: names.region },
       },
       limits_config: { retention_period: spec.monitoring.logRetention },

@@ -9,7 +9,7 @@ describe("Loki values", () => {
       { from: "2024-04-01", store: "tsdb", object_store: "s3", schema: "v13", index: { prefix: "loki_index_", period: "24h" } },
     ]);
     const bucket = "production-cluster-loki-111122223333-eu-west-1";
-    expect(values.loki.storage).toEqual({ type: "s3", bucketNames: { chunks: bucket, ruler: bucket, admin: bucket }, s3: { region: "eu-west-1" } });
+    expect(values.loki.storage).toEqual({ type: "s3", bucketNames: { chunks: bucket, ruler: bucket }, s3: { region: "eu-west-1" } });
     expect(values.serviceAccount).toEqual({ create: true, name: "loki" });
     expect(values.loki.limits_config.retention_period).toBe("744h");
     expect(values.loki.compactor.retention_enabled).toBe(true);

@@ -1,0 +1,10 @@
+import { ChartResolver } from "../src/charts/chart-resolver.ts";
+import { platformChartApplications } from "../src/charts/chart-applications.ts";
+import { validateChartValues } from "../src/charts/validate-chart-values.ts";
+import { loadSpec } from "../src/spec/load.ts";
+const { spec } = await loadSpec({ cwd: "/tmp/nonexistent-dir" } as any);
+const apps = platformChartApplications(spec);
+const resolver = new ChartResolver({ charts: "/work/shared/charts", cacheDirectory: "/tmp/slipway-chart-cache-try", download: false });
+let t = performance.now();
+const r = await validateChartValues(apps, resolver);
+console.log("validated", r.validated.length, Math.round(performance.now() - t));
