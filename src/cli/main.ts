@@ -12,6 +12,7 @@ import { EXIT, type Command, type CommandIO } from "./command.js";
 /** Every command with its one-line summary; a command's module is imported only when it runs. */
 const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<{ command: Command }> }> = {
   synth: { summary: "write the GitOps repository (and CDK app) of the platform spec", load: () => import("./commands/synth.js") },
+  render: { summary: "render the manifests each add-on's Helm chart installs, as Argo CD would", load: () => import("./commands/render.js") },
   check: { summary: "validate and lint Kubernetes manifests (schemas, deprecations, Pod Security, network policies, references)", load: () => import("./commands/check.js") },
   bootstrap: { summary: "install Argo CD on the deployed cluster and start the root Application", load: () => import("./commands/bootstrap.js") },
   up: { summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)", load: () => import("./commands/up.js") },
