@@ -3,6 +3,10 @@
  * the GitOps repository (`gitops/`), the CDK cloud assembly of the AWS side (`cdk.out/`,
  * deployable with `npx cdk deploy --app <out>/cdk.out`) and the GitHub Actions workflows
  * of the applications (`workflows/`). Nothing is written if any part fails to render.
+ *
+ * With a chart resolver, every chart Application's Helm values are first checked against
+ * its chart (src/charts/validate-chart-values.ts): an unknown key fails synthesis before
+ * anything is written; a chart that is not available is listed in the summary, unchecked.
  */
 import { join } from "node:path";
 import type { PlatformSpec } from "../spec/schema.js";
@@ -11,6 +15,9 @@ import { synthesizeGitOps } from "../gitops/synthesize.js";
 import { synthesizeInfrastructure, type InfrastructureOptions } from "../infra/synthesize-infrastructure.js";
 import { githubWorkflows, WORKFLOWS_FOLDER } from "../infra/github-workflow.js";
 import { writeTree } from "./write-tree.js";
+import { platformChartApplications } from "../charts/chart-applications.js";
+import type { ChartResolver } from "../charts/chart-resolver.js";
+import { validateChartValues } from "../charts/validate-chart-values.js";
 
 export interface SynthesisResult {
   readonly gitopsDirectory: string;
@@ -22,9 +29,12 @@ export interface SynthesisResult {
 export interface SynthesisOptions {
   /** @default { nagChecks: true } */
   readonly infrastructure?: InfrastructureOptions;
+  /** Where charts come from, to validate Helm values against them. @default values are not validated */
+  readonly charts?: ChartResolver;
 }
 
 export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
+  const chartValues = options.charts === undefined ? undefined : await validateChartValues(platformChartApplications(spec), options.charts);
   const gitops = synthesizeGitOps(spec);
   const cloudAssembly = synthesizeInfrastructure(spec, options.infrastructure);
   const workflows = new Map([...githubWorkflows(spec, platformNames(spec))].map(([path, content]) => [path.slice(WORKFLOWS_FOLDER.length + 1), content]));
@@ -43,6 +53,18 @@ export async function synthesizePlatform(spec: PlatformSpec, outDirectory: strin
       `gitops/: ${gitops.size} files`,
       `cdk.out/: CloudFormation stack ${[...cloudAssembly.keys()].filter((path) => path.endsWith(".template.json")).map((path) => path.replace(/\.template\.json$/, "")).join(", ")} (npx cdk deploy --app ${cdkOutDirectory})`,
       `${WORKFLOWS_FOLDER}/: ${workflows.size} GitHub Actions workflow${workflows.size === 1 ? "" : "s"}`,
+      ...(chartValues === undefined ? [] : chartValuesSummary(chartValues)),
     ],
   };
+}
+
+function chartValuesSummary(report: Awaited<ReturnType<typeof validateChartValues>>): string[] {
+  const lines: string[] = [];
+  if (report.validated.length > 0) lines.push(`Helm values: ${report.validated.length} add-on${report.validated.length === 1 ? "" : "s"} checked against their charts, 0 unknown keys`);
+  if (report.unavailable.length > 0) {
+    lines.push(
+      `Helm values NOT checked for ${report.unavailable.length} add-on${report.unavailable.length === 1 ? "" : "s"} (chart not available: ${report.unavailable.map((item) => item.chart).join(", ")}); pass --charts DIR|URL or set SLIPWAY_CHARTS to check them`,
+    );
+  }
+  return lines;
 }
