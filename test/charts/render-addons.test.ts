@@ -1,0 +1,82 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { platformChartApplications } from "../../src/charts/chart-applications.js";
+import { ChartResolver } from "../../src/charts/chart-resolver.js";
+import { renderAddons, type RenderResult } from "../../src/charts/render-addons.js";
+import { renderFiles } from "../../src/charts/render-files.js";
+import { parseSpec } from "../../src/spec/load.js";
+import { CHARTS, CRD_API_VERSIONS } from "../../src/versions.js";
+import { CHARTS_AVAILABLE } from "../support/charts.js";
+import { SHARED_CHARTS_DIR } from "../support/paths.js";
+
+const reference = parseSpec({}, "the reference platform");
+const resolver = () => new ChartResolver({ charts: SHARED_CHARTS_DIR, environment: {}, cacheDirectory: mkdtempSync(join(tmpdir(), "slipway-cache-")), download: false });
+
+/**
+ * The AWS Load Balancer Controller chart generates its webhook certificate with genCA at
+ * render time (issue 8, defect 1, fixed on its own branch by moving it to cert-manager);
+ * until then its render differs on every run and is left out of the byte comparison.
+ */
+const RANDOM_AT_RENDER_TIME = new Set(["aws-load-balancer-controller"]);
+
+describe.skipIf(!CHARTS_AVAILABLE)("renderAddons", () => {
+  let first: RenderResult;
+  beforeAll(async () => {
+    first = await renderAddons(reference, { resolver: resolver() });
+  }, 600_000);
+
+  it("GIVEN the reference platform WHEN rendering THEN every chart Application is rendered from its pinned chart with its release name and namespace", () => {
+    const applications = platformChartApplications(reference);
+    expect([...first.addons.keys()]).toEqual(applications.map((application) => application.name));
+    for (const application of applications) {
+      const addon = first.addons.get(application.name)!;
+      expect(addon.chart.version, application.name).toBe(application.coordinates.version);
+      expect(addon.releaseName).toBe(application.releaseName);
+      expect(addon.namespace).toBe(application.namespace);
+      expect(addon.chart.digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(addon.objects.length, application.name).toBeGreaterThan(0);
+    }
+    const prometheus = first.addons.get("kube-prometheus-stack")!;
+    expect(prometheus.releaseName).toBe("kube-prometheus-stack");
+    // Helm names objects after the release and puts namespaced ones in --namespace.
+    const operator = prometheus.objects.find((object) => object.kind === "Deployment" && object.metadata.name.endsWith("-operator"));
+    expect(operator?.metadata.namespace).toBe(prometheus.namespace);
+    expect(first.addons.get("karpenter")?.objects.find((object) => object.kind === "Deployment")?.metadata.namespace).toBe("kube-system");
+  });
+
+  it("GIVEN the charts' CRDs WHEN rendering THEN they are included, first, and their API versions are what every chart saw", () => {
+    const certManager = first.addons.get("cert-manager")!.objects;
+    expect(certManager[0]?.kind).toBe("CustomResourceDefinition");
+    expect(first.addons.get("karpenter")!.objects.filter((object) => object.kind === "CustomResourceDefinition").map((object) => object.metadata.name)).toEqual([
+      "ec2nodeclasses.karpenter.k8s.aws",
+      "nodeclaims.karpenter.sh",
+      "nodepools.karpenter.sh",
+    ]);
+    for (const version of ["monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor", "cert-manager.io/v1/Certificate", "karpenter.sh/v1/NodePool", "external-secrets.io/v1/ExternalSecret", ...Object.values(CRD_API_VERSIONS)]) {
+      expect(first.apiVersions).toContain(version);
+    }
+    expect(first.apiVersions).toEqual([...first.apiVersions].sort());
+  });
+
+  it("GIVEN the spec's Kubernetes version WHEN rendering THEN charts see it (helm --kube-version)", async () => {
+    expect(first.kubernetesVersion).toBe(reference.cluster.kubernetesVersion);
+    const older = await renderAddons(reference, { resolver: resolver(), kubernetesVersion: "1.20" }).catch((error: Error) => error);
+    // Several charts declare a minimum kubeVersion (kube-prometheus-stack: >=1.25.0-0): helm refuses 1.20.
+    expect(older).toBeInstanceOf(Error);
+    expect((older as Error).message).toMatch(/helm template failed for \S+: .*kube/i);
+  }, 600_000);
+
+  it("GIVEN the same spec twice WHEN rendering THEN the files are byte-identical", async () => {
+    const second = await renderAddons(reference, { resolver: resolver() });
+    const keep = (files: Map<string, string>) => new Map([...files].filter(([path]) => !RANDOM_AT_RENDER_TIME.has(path.split("/")[0]!)));
+    const a = keep(renderFiles(first));
+    const b = keep(renderFiles(second));
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, content] of a) expect(content, path).toBe(b.get(path));
+    expect(a.get(`cert-manager/deployment-cert-manager.yaml`)).toMatch(
+      new RegExp(`^# Rendered by slipway render from chart cert-manager ${CHARTS.certManager.version} \\(${CHARTS.certManager.repoURL.replace(/\./g, "\\.")}, sha256 [0-9a-f]{64}\\)\n# Application cert-manager: release cert-manager, namespace cert-manager, Kubernetes 1\\.35\napiVersion: apps/v1\nkind: Deployment\n`),
+    );
+  }, 600_000);
+});
