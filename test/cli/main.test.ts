@@ -13,7 +13,7 @@ describe("slipway (the entry point)", () => {
     const { io, out } = capture();
     expect(await main(["help"], io)).toBe(0);
     const text = out.join("");
-    for (const command of ["synth", "check", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
+    for (const command of ["synth", "render", "check", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
   });
 
   it("GIVEN no command WHEN run THEN it prints the help and exits 2", async () => {
@@ -25,6 +25,6 @@ describe("slipway (the entry point)", () => {
   it("GIVEN an unknown command WHEN run THEN the error names the commands and it exits 2", async () => {
     const { io, err } = capture();
     expect(await main(["deploy"], io)).toBe(2);
-    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, check, bootstrap, up, status, down, kubeconfig (slipway help)\n');
+    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, render, check, bootstrap, up, status, down, kubeconfig (slipway help)\n');
   });
 });

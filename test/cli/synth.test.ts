@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { readTree } from "../support/tree.js";
 
@@ -61,6 +62,15 @@ describe("slipway synth", () => {
     writeFileSync(join(cwd, "out", "gitops", "old", "stale.yaml"), "kind: Stale\n");
     expect(slipway(["synth", "--out", "out"], cwd).status).toBe(0);
     expect(existsSync(join(cwd, "out", "gitops", "old", "stale.yaml"))).toBe(false);
+  });
+
+  it.skipIf(!CHARTS_AVAILABLE)("GIVEN --charts ../shared/charts WHEN synthesizing THEN the 13 add-ons' Helm values are checked against their charts first", () => {
+    const out = join(tempDir(), "out");
+    const result = slipway(["synth", "--charts", "../shared/charts", "--out", out], REPO_ROOT, { SLIPWAY_CHARTS: "" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("  Helm values: 13 add-ons checked against their charts, 0 unknown keys\n");
+    expect(result.stdout).not.toContain("NOT checked");
   });
 
   it.each([

@@ -103,3 +103,17 @@ describe("GIVEN a fresh working directory without a spec, AWS credentials or net
     expect(associations).toEqual(["external-secrets/external-secrets", "kube-system/aws-load-balancer-controller", "kube-system/karpenter", "monitoring/loki", "monitoring/tempo"]);
   });
 });
+
+describe("synthesizePlatform with a chart resolver", () => {
+  it("GIVEN no chart source, an empty chart cache and no downloads WHEN synthesizing THEN it succeeds and says once that 13 add-ons' values were not checked", async () => {
+    const { synthesizePlatform } = await import("../../src/synth/synthesize-platform.js");
+    const { ChartResolver } = await import("../../src/charts/chart-resolver.js");
+    const { parseSpec } = await import("../../src/spec/load.js");
+    const out = mkdtempSync(join(tmpdir(), "slipway-synth-charts-"));
+    const charts = new ChartResolver({ environment: {}, cacheDirectory: join(out, "empty-cache"), download: false });
+    const result = await synthesizePlatform(parseSpec({}, "the reference platform"), join(out, "out"), { charts, infrastructure: { nagChecks: false } });
+    const notes = result.summary.filter((line) => line.includes("Helm values"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Helm values NOT checked for 13 add-ons \(chart not available: alloy .+\); pass --charts DIR\|URL or set SLIPWAY_CHARTS to check them$/);
+  }, 300_000);
+});
