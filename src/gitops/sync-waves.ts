@@ -7,9 +7,16 @@
 export const SYNC_WAVES = {
   /** Argo CD projects before anything that names them. */
   projects: -30,
+  /**
+   * cert-manager alone, before every other controller: the AWS Load Balancer Controller's
+   * Application holds cert-manager Certificates and Issuers for its webhook, so their CRDs
+   * and cert-manager's own webhook must be serving first (a later wave is what guarantees
+   * it; `SkipDryRunOnMissingResource` would only postpone the failure to apply time).
+   */
+  certificates: -25,
   /** Controllers the rest depends on (load balancer, Karpenter, storage): they own CRDs. */
   systemControllers: -20,
-  /** Platform add-ons that own CRDs: External Secrets, cert-manager, Rollouts, Prometheus Operator, CSI. */
+  /** Platform add-ons that own CRDs: External Secrets, Rollouts, CSI. */
   platformControllers: -10,
   /** Objects using the CRDs above: NodePools, ClusterSecretStore, StorageClass, ExternalSecrets. */
   platformConfiguration: 0,

@@ -2,12 +2,16 @@
  * Grafana Alloy as the log agent (Promtail reached end of life on 2026-03-02): a
  * DaemonSet on every node (it tolerates every taint) that tails the pod log files of its
  * own node, labels them with namespace, pod, container and app, and pushes them to Loki.
+ * Reading /var/log/pods needs a hostPath volume, which only Pod Security `privileged`
+ * admits, so Alloy runs in kube-system beside EKS's node agents rather than lowering the
+ * monitoring namespace (addon-namespaces.ts).
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { LOKI_PUSH_URL } from "./monitoring-endpoints.js";
 import { TOLERATE_EVERYTHING } from "./system-placement.js";
 
@@ -85,7 +89,8 @@ export const alloyGenerator: GitOpsGenerator = ({ names }) => [
       name: "alloy",
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.monitoring,
-      destinationNamespace: names.namespaces.monitoring,
+      destinationNamespace: names.namespaces.system,
+      namespaceMetadata: addonNamespaceMetadata(names, names.namespaces.system),
       chart: "alloy",
       values: alloyValues(),
     }),

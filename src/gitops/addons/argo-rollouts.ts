@@ -8,6 +8,7 @@ import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 
 export function argoRolloutsValues(): Record<string, unknown> {
   return {
@@ -26,6 +27,7 @@ export const argoRolloutsGenerator: GitOpsGenerator = ({ names }) => [
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.platformControllers,
       destinationNamespace: names.namespaces.argoRollouts,
+      namespaceMetadata: addonNamespaceMetadata(names, names.namespaces.argoRollouts),
       chart: "argoRollouts",
       values: argoRolloutsValues(),
     }),

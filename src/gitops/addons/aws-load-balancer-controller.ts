@@ -4,6 +4,13 @@
  * account name in the bridge, so the service account carries no role annotation.
  * Pods cannot reach the instance metadata service (hop limit 1), so region and VPC are
  * given explicitly: the VPC is found by its `Name` tag, which the CDK app sets.
+ *
+ * The webhook's serving certificate comes from cert-manager (`enableCertManager`): without
+ * it the chart generates a new CA and key with `genCA` on every render, and since Argo CD
+ * renders on every refresh, the Secret and the webhooks' caBundle would differ each time
+ * and the Application would never stay Synced. cert-manager syncs in an earlier wave
+ * (SYNC_WAVES.certificates), so the Certificate and Issuer kinds exist when this
+ * Application is applied.
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
@@ -12,6 +19,7 @@ import type { PlatformNames } from "../../spec/names.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { systemPlacement } from "./system-placement.js";
 
 export function awsLoadBalancerControllerValues(spec: PlatformSpec, names: PlatformNames): Record<string, unknown> {
@@ -23,6 +31,7 @@ export function awsLoadBalancerControllerValues(spec: PlatformSpec, names: Platf
     vpcTags: { Name: names.vpcName },
     serviceAccount: { create: true, name: identity.serviceAccount },
     replicaCount: 2,
+    enableCertManager: true,
     nodeSelector: placement.nodeSelector,
     tolerations: placement.tolerations,
   };
@@ -36,6 +45,7 @@ export const awsLoadBalancerControllerGenerator: GitOpsGenerator = ({ spec, name
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.systemControllers,
       destinationNamespace: names.identities.awsLoadBalancerController.namespace,
+      namespaceMetadata: addonNamespaceMetadata(names, names.identities.awsLoadBalancerController.namespace),
       chart: "awsLoadBalancerController",
       values: awsLoadBalancerControllerValues(spec, names),
     }),

@@ -1,7 +1,9 @@
 /**
  * cert-manager: issues and renews certificates for in-cluster TLS (webhooks, internal
  * endpoints). The chart installs its CRDs (`crds.enabled`) and keeps them when the release
- * is removed, so Certificates are never garbage-collected with the chart.
+ * is removed, so Certificates are never garbage-collected with the chart. It syncs in its
+ * own wave before the system controllers, because the AWS Load Balancer Controller's
+ * webhook certificate is a cert-manager Certificate (see sync-waves.ts).
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
@@ -9,6 +11,7 @@ import type { GitOpsGenerator } from "../gitops-file.js";
 import type { PlatformNames } from "../../spec/names.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 
 export function certManagerValues(names: PlatformNames): Record<string, unknown> {
   return {
@@ -24,8 +27,9 @@ export const certManagerGenerator: GitOpsGenerator = ({ names }) => [
     chartApplication({
       name: "cert-manager",
       project: PLATFORM_PROJECT,
-      wave: SYNC_WAVES.platformControllers,
+      wave: SYNC_WAVES.certificates,
       destinationNamespace: names.identities.certManager.namespace,
+      namespaceMetadata: addonNamespaceMetadata(names, names.identities.certManager.namespace),
       chart: "certManager",
       values: certManagerValues(names),
     }),

@@ -10,6 +10,7 @@ import type { GitOpsGenerator } from "../gitops-file.js";
 import type { PlatformNames } from "../../spec/names.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 
 export function externalSecretsValues(names: PlatformNames): Record<string, unknown> {
   return {
@@ -29,6 +30,7 @@ export const externalSecretsGenerator: GitOpsGenerator = ({ names }) => [
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.platformControllers,
       destinationNamespace: names.identities.externalSecrets.namespace,
+      namespaceMetadata: addonNamespaceMetadata(names, names.identities.externalSecrets.namespace),
       chart: "externalSecrets",
       values: externalSecretsValues(names),
     }),

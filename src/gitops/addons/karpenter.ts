@@ -10,6 +10,7 @@ import type { PlatformNames } from "../../spec/names.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { systemPlacement } from "./system-placement.js";
 
 export function karpenterValues(spec: PlatformSpec, names: PlatformNames): Record<string, unknown> {
@@ -39,6 +40,7 @@ export const karpenterGenerator: GitOpsGenerator = ({ spec, names }) =>
             project: PLATFORM_PROJECT,
             wave: SYNC_WAVES.systemControllers,
             destinationNamespace: names.identities.karpenter.namespace,
+      namespaceMetadata: addonNamespaceMetadata(names, names.identities.karpenter.namespace),
             chart: "karpenter",
             values: karpenterValues(spec, names),
           }),

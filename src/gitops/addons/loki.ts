@@ -12,6 +12,7 @@ import type { PlatformSpec } from "../../spec/schema.js";
 import { DEFAULT_STORAGE_CLASS } from "../conventions.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { LOKI_RELEASE } from "./monitoring-endpoints.js";
 
 /** First day of the v13 schema; a fixed date so output never depends on the clock. */
@@ -54,6 +55,7 @@ export const lokiGenerator: GitOpsGenerator = ({ spec, names }) => [
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.monitoring,
       destinationNamespace: names.identities.loki.namespace,
+      namespaceMetadata: addonNamespaceMetadata(names, names.identities.loki.namespace),
       chart: "loki",
       values: lokiValues(spec, names),
     }),

@@ -8,6 +8,7 @@ import type { GitOpsGenerator } from "../gitops-file.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { systemPlacement } from "./system-placement.js";
 
 export function metricsServerValues(spec: PlatformSpec): Record<string, unknown> {
@@ -28,6 +29,7 @@ export const metricsServerGenerator: GitOpsGenerator = ({ spec, names }) => [
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.systemControllers,
       destinationNamespace: names.namespaces.system,
+      namespaceMetadata: addonNamespaceMetadata(names, names.namespaces.system),
       chart: "metricsServer",
       values: metricsServerValues(spec),
     }),

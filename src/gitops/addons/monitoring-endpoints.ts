@@ -11,6 +11,8 @@ export const TEMPO_RELEASE = "tempo";
 
 /** Prometheus Service of kube-prometheus-stack: `<fullname>-prometheus`, port 9090. */
 export { PROMETHEUS_URL };
+/** Prometheus' remote-write receiver (`enableRemoteWriteReceiver`), fed by Tempo's metrics-generator. */
+export const PROMETHEUS_REMOTE_WRITE_URL = `${PROMETHEUS_URL}/api/v1/write`;
 /** The loki chart's gateway (nginx) Service `<release>-gateway` on port 80 fronts reads and writes. */
 export const LOKI_URL = `http://${LOKI_RELEASE}-gateway.${MONITORING_NAMESPACE}.svc:80`;
 export const LOKI_PUSH_URL = `${LOKI_URL}/loki/api/v1/push`;

@@ -8,6 +8,7 @@ import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { PROMETHEUS_URL } from "./monitoring-endpoints.js";
 
 export const REQUESTS_COUNTER = "http_requests_total";
@@ -39,6 +40,7 @@ export const prometheusAdapterGenerator: GitOpsGenerator = ({ names }) => [
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.monitoring,
       destinationNamespace: names.namespaces.monitoring,
+      namespaceMetadata: addonNamespaceMetadata(names, names.namespaces.monitoring),
       chart: "prometheusAdapter",
       values: prometheusAdapterValues(),
     }),

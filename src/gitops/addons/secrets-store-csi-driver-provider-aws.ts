@@ -8,6 +8,7 @@ import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
+import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { TOLERATE_EVERYTHING } from "./system-placement.js";
 
 export function secretsStoreCsiProviderAwsValues(): Record<string, unknown> {
@@ -25,6 +26,7 @@ export const secretsStoreCsiProviderAwsGenerator: GitOpsGenerator = ({ names }) 
       project: PLATFORM_PROJECT,
       wave: SYNC_WAVES.platformControllers,
       destinationNamespace: names.namespaces.system,
+      namespaceMetadata: addonNamespaceMetadata(names, names.namespaces.system),
       chart: "secretsStoreCsiProviderAws",
       values: secretsStoreCsiProviderAwsValues(),
     }),

@@ -9,6 +9,12 @@ import type { SyncWave } from "../sync-waves.js";
 
 export const ARGOCD_NAMESPACE = "argocd";
 
+/** Labels and annotations Argo CD sets on the destination namespace it creates. */
+export interface ManagedNamespaceMetadata {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
 export interface ApplicationOptions {
   readonly name: string;
   /** AppProject the Application belongs to. */
@@ -20,6 +26,12 @@ export interface ApplicationOptions {
   readonly syncOptions?: readonly string[];
   /** Fields Argo CD must not diff (e.g. replicas owned by an HPA). */
   readonly ignoreDifferences?: readonly Record<string, unknown>[];
+  /**
+   * Metadata of the destination namespace (`syncPolicy.managedNamespaceMetadata`): how a
+   * namespace made by `CreateNamespace=true` gets its Pod Security labels.
+   * @default none: the namespace is left as it is
+   */
+  readonly namespaceMetadata?: ManagedNamespaceMetadata;
 }
 
 export interface ChartSourceOptions extends ApplicationOptions {
@@ -54,6 +66,7 @@ function applicationObject(options: ApplicationOptions, source: Record<string, u
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: [...BASE_SYNC_OPTIONS, ...(options.syncOptions ?? [])],
+        ...(options.namespaceMetadata ? { managedNamespaceMetadata: options.namespaceMetadata } : {}),
         retry: { limit: 10, backoff: { duration: "10s", factor: 2, maxDuration: "5m" } },
       },
       ...(options.ignoreDifferences ? { ignoreDifferences: options.ignoreDifferences } : {}),

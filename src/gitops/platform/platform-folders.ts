@@ -10,6 +10,7 @@ import type { PlatformSpec } from "../../spec/schema.js";
 import { folderApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
+import { addonNamespaceMetadata } from "../addons/addon-namespaces.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { clusterSecretStore } from "./cluster-secret-store.js";
 import { ec2NodeClass } from "./karpenter/ec2-node-class.js";
@@ -76,6 +77,8 @@ export const platformFoldersGenerator: GitOpsGenerator = ({ spec, names }) => {
           project: PLATFORM_PROJECT,
           wave: SYNC_WAVES.platformConfiguration,
           destinationNamespace: folder.namespace,
+          // The first Application to create a namespace (monitoring) labels it like the add-ons do.
+          namespaceMetadata: addonNamespaceMetadata(names, folder.namespace),
           folder: folder.folder,
         }),
       ],

@@ -24,14 +24,14 @@ const table: [GitOpsGenerator, string, ChartName, keyof typeof SYNC_WAVES, strin
   [karpenterGenerator, "apps/system/karpenter.yaml", "karpenter", "systemControllers", "kube-system"],
   [metricsServerGenerator, "apps/system/metrics-server.yaml", "metricsServer", "systemControllers", "kube-system"],
   [externalSecretsGenerator, "apps/platform/external-secrets.yaml", "externalSecrets", "platformControllers", "external-secrets"],
-  [certManagerGenerator, "apps/platform/cert-manager.yaml", "certManager", "platformControllers", "cert-manager"],
+  [certManagerGenerator, "apps/platform/cert-manager.yaml", "certManager", "certificates", "cert-manager"],
   [secretsStoreCsiDriverGenerator, "apps/platform/secrets-store-csi-driver.yaml", "secretsStoreCsiDriver", "platformControllers", "kube-system"],
   [secretsStoreCsiProviderAwsGenerator, "apps/platform/secrets-store-csi-driver-provider-aws.yaml", "secretsStoreCsiProviderAws", "platformControllers", "kube-system"],
   [argoRolloutsGenerator, "apps/platform/argo-rollouts.yaml", "argoRollouts", "platformControllers", "argo-rollouts"],
   [kubePrometheusStackGenerator, "apps/monitoring/kube-prometheus-stack.yaml", "kubePrometheusStack", "monitoring", "monitoring"],
   [lokiGenerator, "apps/monitoring/loki.yaml", "loki", "monitoring", "monitoring"],
   [tempoGenerator, "apps/monitoring/tempo.yaml", "tempo", "monitoring", "monitoring"],
-  [alloyGenerator, "apps/monitoring/alloy.yaml", "alloy", "monitoring", "monitoring"],
+  [alloyGenerator, "apps/monitoring/alloy.yaml", "alloy", "monitoring", "kube-system"],
   [prometheusAdapterGenerator, "apps/monitoring/prometheus-adapter.yaml", "prometheusAdapter", "monitoring", "monitoring"],
 ];
 
@@ -83,6 +83,9 @@ describe("add-on Applications", () => {
 
   it("GIVEN the waves THEN CRD owners sync before the objects that use their CRDs", () => {
     expect(SYNC_WAVES.projects).toBeLessThan(SYNC_WAVES.systemControllers);
+    // cert-manager (Certificate, Issuer) before the AWS Load Balancer Controller's webhook certificate.
+    expect(SYNC_WAVES.projects).toBeLessThan(SYNC_WAVES.certificates);
+    expect(SYNC_WAVES.certificates).toBeLessThan(SYNC_WAVES.systemControllers);
     // Karpenter (NodePool CRDs), External Secrets, Rollouts, cert-manager before configuration and applications.
     expect(SYNC_WAVES.systemControllers).toBeLessThan(SYNC_WAVES.platformConfiguration);
     expect(SYNC_WAVES.platformControllers).toBeLessThan(SYNC_WAVES.platformConfiguration);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { kubePrometheusStackGenerator, ALERTMANAGER_SLACK_WEBHOOK_FILE } from "../../../src/gitops/addons/kube-prometheus-stack.js";
 import { KUBE_PROMETHEUS_STACK_RELEASE, PROMETHEUS_URL } from "../../../src/gitops/conventions.js";
+import type { KubeObject } from "../../../src/manifest/kube-object.js";
+import { CHARTS_UNAVAILABLE, renderApplication } from "../../support/render-chart.js";
 import { generate } from "./support.js";
 
 describe("kube-prometheus-stack values", () => {
@@ -60,4 +62,51 @@ describe("kube-prometheus-stack values", () => {
     expect(values.alertmanager.config.route.group_by).toEqual(["cluster"]);
     expect(values.alertmanager.config.receivers[1].slack_configs[0].channel).toBe("#ops");
   });
+});
+
+/**
+ * Scrape jobs Prometheus can reach on EKS: the API server (through the `kubernetes`
+ * Service), kubelet and cAdvisor, CoreDNS (the EKS add-on's pods), kube-state-metrics,
+ * node-exporter and the stack's own components. The scheduler, controller manager and etcd
+ * live in the AWS-managed control plane; kube-proxy binds its metrics to 127.0.0.1.
+ */
+const EKS_REACHABLE_JOB = /^(apiserver|kubelet|coredns|kube-state-metrics|node-exporter|kube-prometheus-stack-(alertmanager|operator|prometheus))$/;
+const EKS_HIDDEN_JOB = /(scheduler|controller-manager|etcd|kube-proxy)/;
+
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+}
+
+function rulesOf(objects: readonly KubeObject[]): { group: string; rule: Rule }[] {
+  return objects
+    .filter((object) => object.kind === "PrometheusRule")
+    .flatMap((object: any) => (object.spec.groups as { name: string; rules: Rule[] }[]).flatMap((group) => group.rules.map((rule) => ({ group: group.name, rule }))));
+}
+
+describe.skipIf(CHARTS_UNAVAILABLE !== undefined)(`kube-prometheus-stack rendered by the real helm ${CHARTS_UNAVAILABLE ?? ""}`, () => {
+  const render = () => renderApplication(generate(kubePrometheusStackGenerator).application);
+
+  it("GIVEN EKS WHEN rendered THEN nothing scrapes the scheduler, controller manager, etcd or kube-proxy", async () => {
+    const objects = await render();
+    const monitors = objects.filter((object) => object.kind === "ServiceMonitor" || object.kind === "PodMonitor" || object.kind === "Service");
+    expect(monitors.length).toBeGreaterThan(0);
+    expect(monitors.map((object) => object.metadata.name).filter((name) => EKS_HIDDEN_JOB.test(name))).toEqual([]);
+  }, 120_000);
+
+  it("GIVEN EKS WHEN rendered THEN no rule reads a hidden target and every target-absent alert watches a job EKS lets Prometheus reach", async () => {
+    const rules = rulesOf(await render());
+    expect(rules.length).toBeGreaterThan(100);
+    const hidden = rules.filter(({ group, rule }) => EKS_HIDDEN_JOB.test(group) || /job=~?"[^"]*(scheduler|controller-manager|etcd|kube-proxy)/.test(rule.expr));
+    expect(hidden.map(({ group, rule }) => `${group}/${rule.alert ?? rule.record}`)).toEqual([]);
+    const absentJobs = rules.flatMap(({ rule }) => [...rule.expr.matchAll(/absent\(up\{[^}]*job="([^"]+)"/g)].map((match) => match[1]!));
+    expect(absentJobs.length).toBeGreaterThan(0);
+    expect(absentJobs.filter((job) => !EKS_REACHABLE_JOB.test(job))).toEqual([]);
+  }, 120_000);
+
+  it("GIVEN the Tempo metrics-generator WHEN rendered THEN Prometheus accepts remote write", async () => {
+    const prometheus = (await render()).find((object) => object.kind === "Prometheus") as any;
+    expect(prometheus.spec.enableRemoteWriteReceiver).toBe(true);
+  }, 120_000);
 });

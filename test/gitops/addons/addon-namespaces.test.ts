@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { evaluatePod, podTemplateOf } from "../../../src/check/pod-security/index.js";
+import { SlipwayError } from "../../../src/errors.js";
+import { ADDONS_GENERATORS } from "../../../src/gitops/addons/index.js";
+import { addonNamespaceMetadata, addonNamespacePolicies, type PodSecurityLevel } from "../../../src/gitops/addons/addon-namespaces.js";
+import { isManifestFile } from "../../../src/gitops/gitops-file.js";
+import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
+import type { KubeObject } from "../../../src/manifest/kube-object.js";
+import { parseSpec } from "../../../src/spec/load.js";
+import { platformNames } from "../../../src/spec/names.js";
+import { POD_SECURITY_VERSION } from "../../../src/versions.js";
+import { CHARTS_UNAVAILABLE, namespaceOf, renderApplication } from "../../support/render-chart.js";
+
+const MODES = ["enforce", "audit", "warn"] as const;
+const STRICTER: Record<PodSecurityLevel, PodSecurityLevel | undefined> = { privileged: "baseline", baseline: "restricted", restricted: undefined };
+
+/** Namespaces the platform installs into but does not create, each with why. */
+const NOT_CREATED_BY_THE_PLATFORM: Record<string, string> = {
+  "kube-system": "exists on every EKS cluster before the platform; EKS owns its labels",
+  argocd: "created by `slipway bootstrap` (helm --create-namespace) before any Application exists",
+};
+
+function podSecurityLabelsOf(labels: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => key.startsWith("pod-security.kubernetes.io/")));
+}
+
+function expectLevelLabels(labels: Readonly<Record<string, string>> | undefined, where: string): void {
+  const podSecurity = podSecurityLabelsOf(labels);
+  const level = podSecurity["pod-security.kubernetes.io/enforce"];
+  expect(level, `${where}: enforce label`).toMatch(/^(privileged|baseline|restricted)$/);
+  for (const mode of MODES) {
+    expect(podSecurity[`pod-security.kubernetes.io/${mode}`], `${where}: ${mode}`).toBe(level);
+    expect(podSecurity[`pod-security.kubernetes.io/${mode}-version`], `${where}: ${mode}-version`).toBe(POD_SECURITY_VERSION);
+  }
+}
+
+describe("addonNamespaceMetadata", () => {
+  const names = platformNames(parseSpec({}, "test"));
+
+  it.each([
+    ["monitoring", "restricted"],
+    ["cert-manager", "restricted"],
+    ["external-secrets", "restricted"],
+    ["argo-rollouts", "restricted"],
+  ])("GIVEN the %s namespace THEN Argo CD labels it enforce, audit and warn %s, each pinned to the Pod Security version", (namespace, level) => {
+    expect(addonNamespaceMetadata(names, namespace)).toEqual({
+      labels: {
+        "app.kubernetes.io/managed-by": "slipway",
+        ...Object.fromEntries(MODES.flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, level], [`pod-security.kubernetes.io/${mode}-version`, POD_SECURITY_VERSION]])),
+      },
+    });
+  });
+
+  it("GIVEN kube-system THEN the platform leaves its labels to EKS", () => {
+    expect(addonNamespaceMetadata(names, "kube-system")).toBeUndefined();
+  });
+
+  it("GIVEN a namespace with no level in the table THEN it fails with a code, where and fix instead of leaving it unlabelled", () => {
+    let error: unknown;
+    try {
+      addonNamespaceMetadata(names, "observability");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect((error as SlipwayError).code).toBe("USAGE");
+    expect((error as SlipwayError).message).toBe('add-on namespace "observability" has no Pod Security level');
+    expect((error as SlipwayError).render()).toContain("addonNamespacePolicies");
+  });
+});
+
+describe("namespaces the platform creates", () => {
+  it.each([
+    ["the reference spec", {}],
+    ["a customised spec", { namespaces: { production: {}, payments: { podSecurity: "baseline" } }, applications: { "api-server": { namespace: "production" } }, karpenter: { enabled: false } }],
+  ])("GIVEN %s WHEN synthesized THEN every namespace an Application creates or a Namespace object declares carries enforce, audit and warn labels, the same from every Application", (_, input) => {
+    const tree = synthesizeGitOps(parseSpec(input, "test"));
+    const objects = [...tree.entries()]
+      .filter(([path]) => path.endsWith(".yaml") && !path.endsWith("kustomization.yaml") && !path.endsWith("argocd-values.yaml"))
+      .flatMap(([path, text]) => parseAllDocuments(text).map((document) => ({ path, object: document.toJSON() as KubeObject })));
+    const labelsByNamespace = new Map<string, { where: string; labels: Record<string, string> | undefined }[]>();
+    const record = (namespace: string, where: string, labels: Record<string, string> | undefined) =>
+      labelsByNamespace.set(namespace, [...(labelsByNamespace.get(namespace) ?? []), { where, labels }]);
+    for (const { path, object } of objects) {
+      if (object.kind === "Namespace") record(object.metadata.name, path, object.metadata.labels);
+      if (object.kind !== "Application") continue;
+      const spec = object.spec as { destination: { namespace: string }; syncPolicy: { syncOptions: string[]; managedNamespaceMetadata?: { labels: Record<string, string> } } };
+      if (!spec.syncPolicy.syncOptions.includes("CreateNamespace=true")) continue;
+      record(spec.destination.namespace, `${path} (managedNamespaceMetadata)`, spec.syncPolicy.managedNamespaceMetadata?.labels);
+    }
+    expect(labelsByNamespace.size).toBeGreaterThan(5);
+    for (const [namespace, sources] of labelsByNamespace) {
+      if (namespace in NOT_CREATED_BY_THE_PLATFORM) {
+        expect(sources.map((source) => podSecurityLabelsOf(source.labels)), `${namespace}: ${NOT_CREATED_BY_THE_PLATFORM[namespace]}`).toEqual(sources.map(() => ({})));
+        continue;
+      }
+      // A tenant namespace's own Namespace object is its source of truth; Applications that create it only race it.
+      const declared = sources.filter((source) => !source.where.endsWith("(managedNamespaceMetadata)"));
+      for (const source of declared.length > 0 ? declared : sources) expectLevelLabels(source.labels, `${namespace} in ${source.where}`);
+      if (declared.length === 0) {
+        const labelSets = new Set(sources.map((source) => JSON.stringify(source.labels)));
+        expect(labelSets.size, `${namespace}: every Application creating it sets the same labels`).toBe(1);
+      }
+    }
+  });
+});
+
+describe.skipIf(CHARTS_UNAVAILABLE !== undefined)(`add-on pods against their namespace's Pod Security level, charts rendered by the real helm ${CHARTS_UNAVAILABLE ?? ""}`, () => {
+  it("GIVEN every add-on chart rendered with the platform values THEN each pod passes the level its namespace enforces, and each labelled level is the strictest its pods pass", async () => {
+    const spec = parseSpec({}, "test");
+    const names = platformNames(spec);
+    const policies = addonNamespacePolicies(names);
+    const applications = ADDONS_GENERATORS.flatMap((generator) => generator({ spec, names }))
+      .filter(isManifestFile)
+      .flatMap((file) => file.objects);
+    expect(applications).toHaveLength(13);
+    const renders = await Promise.all(applications.map(async (application) => ({ application, objects: await renderApplication(application) })));
+
+    const failures: string[] = [];
+    const podsByNamespace = new Map<string, { name: string; failsStricter: boolean }[]>();
+    for (const { application, objects } of renders) {
+      const destination = (application.spec as { destination: { namespace: string } }).destination.namespace;
+      for (const object of objects) {
+        const pod = podTemplateOf({ apiVersion: object.apiVersion, kind: object.kind, document: object });
+        if (pod === undefined) continue;
+        const namespace = namespaceOf(object, destination);
+        const name = `${application.metadata.name}: ${object.kind}/${namespace}/${object.metadata.name}`;
+        const policy = policies.get(namespace);
+        if (policy === undefined) {
+          failures.push(`${name}: namespace has no Pod Security level`);
+          continue;
+        }
+        // An unlabelled namespace is privileged: the API server's default admission configuration on EKS.
+        const level: PodSecurityLevel = policy.podSecurity === "unmanaged" ? "privileged" : policy.podSecurity;
+        const denied = evaluatePod(level, POD_SECURITY_VERSION, pod.metadata, pod.spec, { isPod: pod.isPod }).filter((result) => !result.allowed);
+        for (const result of denied) failures.push(`${name} violates ${level}: ${result.forbiddenReason} (${result.forbiddenDetail})`);
+        const stricter = STRICTER[level];
+        const failsStricter =
+          stricter !== undefined && evaluatePod(stricter, POD_SECURITY_VERSION, pod.metadata, pod.spec, { isPod: pod.isPod }).some((result) => !result.allowed);
+        podsByNamespace.set(namespace, [...(podsByNamespace.get(namespace) ?? []), { name, failsStricter }]);
+      }
+    }
+    expect(failures).toEqual([]);
+
+    for (const [namespace, policy] of policies) {
+      if (policy.podSecurity === "unmanaged" || policy.podSecurity === "restricted") continue;
+      const pods = podsByNamespace.get(namespace) ?? [];
+      expect(pods.some((pod) => pod.failsStricter), `${namespace} is ${policy.podSecurity} but every pod passes the stricter level`).toBe(true);
+    }
+    // The host agents are where the table says: the level they need (privileged) is explicit there.
+    const hostAgents = ["kube-prometheus-stack-prometheus-node-exporter", "alloy", "secrets-store-csi-driver", "secrets-store-csi-driver-provider-aws"];
+    for (const agent of hostAgents) {
+      const namespaces = [...podsByNamespace.entries()].filter(([, pods]) => pods.some((pod) => pod.name.endsWith(`/${agent}`))).map(([namespace]) => namespace);
+      expect(namespaces, agent).toEqual([names.namespaces.system]);
+    }
+  }, 300_000);
+});
