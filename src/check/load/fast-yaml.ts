@@ -14,7 +14,7 @@
  * A differential test checks it against `yaml` on generated and fuzzed documents.
  */
 
-import { parseGoInteger } from "./kubernetes-yaml.js";
+import { parseGoInteger } from "../../manifest/kubernetes-yaml.js";
 
 export const FALLBACK: unique symbol = Symbol("fast-yaml fallback");
 

@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import type { Finding, SourceObject } from "../finding.js";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
-import { KUBERNETES_YAML_OPTIONS } from "./kubernetes-yaml.js";
+import { KUBERNETES_YAML_OPTIONS } from "../../manifest/kubernetes-yaml.js";
 import { rememberSource } from "./locate-field.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 

@@ -6,7 +6,7 @@
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../../../src/check/load/fast-yaml.js";
-import { KUBERNETES_YAML_OPTIONS } from "../../../src/check/load/kubernetes-yaml.js";
+import { KUBERNETES_YAML_OPTIONS } from "../../../src/manifest/kubernetes-yaml.js";
 
 function random(seed: number): () => number {
   let state = seed >>> 0;

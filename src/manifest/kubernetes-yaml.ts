@@ -12,9 +12,10 @@
  * by Go's strconv.ParseInt with base 0 after removing underscores (so `0o17` and `0B11`
  * are numbers too, and a float is only what `yamlStyleFloat` matches: `.` is a string).
  *
- * This module only builds options for the `yaml` package (loaded lazily by its users);
- * the fast parser (`fast-yaml.ts`) resolves plain scalars the same way, and a
- * differential test holds the two together.
+ * This module only builds options for the `yaml` package (loaded lazily by its users):
+ * the checker parses with them, and synth writes with them (`serialize.ts`), so a string
+ * label "yes" is written quoted. The checker's fast parser (`check/load/fast-yaml.ts`)
+ * resolves plain scalars the same way, and a differential test holds the two together.
  */
 import type { ParseOptions, DocumentOptions, SchemaOptions, ToJSOptions } from "yaml";
 
@@ -49,15 +50,14 @@ const GO_FLOAT: ScalarTagLike = {
 const NOT_IN_GO_YAML = new Set(["TIME"]);
 const REPLACED_TAGS = new Set(["tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"]);
 
-/** Options for the `yaml` package's `parse` that read a manifest as Kubernetes does. */
-export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+/**
+ * The schema half: with `parse`, scalars resolve as Kubernetes resolves them; with
+ * `stringify`, every string Kubernetes would read as another type (`"yes"`, `"0755"`,
+ * `"on"`) is quoted, because the stringifier quotes a string that any tag would claim.
+ */
+export const KUBERNETES_YAML_SCHEMA: DocumentOptions & SchemaOptions = {
   version: "1.1",
   merge: true,
-  prettyErrors: false,
-  // Warnings (an unresolved `!!binary`) are no findings and must not reach the terminal.
-  logLevel: "error",
-  // Alias bombs: a few thousand references are plenty for any real manifest.
-  maxAliasCount: 1000,
   customTags: (tags) => {
     const kept = tags.filter((tag) => {
       const { tag: name, format, test } = tag as ScalarTagLike;
@@ -67,6 +67,16 @@ export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOpt
     });
     return [...kept, GO_INTEGER, GO_FLOAT] as typeof tags;
   },
+};
+
+/** Options for the `yaml` package's `parse` that read a manifest as Kubernetes does. */
+export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+  ...KUBERNETES_YAML_SCHEMA,
+  prettyErrors: false,
+  // Warnings (an unresolved `!!binary`) are no findings and must not reach the terminal.
+  logLevel: "error",
+  // Alias bombs: a few thousand references are plenty for any real manifest.
+  maxAliasCount: 1000,
 };
 
 /** Go's base-0 integer syntax: 0x, 0o, 0b prefixes, a leading 0 for octal. */
