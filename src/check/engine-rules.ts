@@ -1,5 +1,5 @@
 /**
- * The rules the checker's engine runs itself (parse, kustomize, schema, unknown-kind),
+ * The rules the checker's engine runs itself (parse, input, kustomize, schema, unknown-kind),
  * because they need I/O or compiled schemas. Described here, apart from the registry, so
  * a check that runs only these does not load every other rule's module.
  */
@@ -15,6 +15,13 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     severity: "error",
     description: "Input that is not a Kubernetes object: broken YAML or JSON, binary files, scalars or lists instead of objects, documents without apiVersion or kind, documents over the API server's 3 MiB limit.",
     remediation: "Fix the syntax at the line given, or leave the file out of the input.",
+  },
+  {
+    id: "input",
+    category: "schema",
+    severity: "error",
+    description: "A file or folder of the input that cannot be read: no permission, a broken symbolic link, a symbolic link loop. Never skipped silently: a check that passes must have read everything.",
+    remediation: "Make the file or folder readable, fix the link, or leave it out of the input.",
   },
   {
     id: "kustomize",

@@ -2,8 +2,11 @@
  * Canonical YAML for Kubernetes objects: `apiVersion`, `kind`, `metadata` first, every
  * other key sorted, no anchors, no line folding. The same object always gives the same
  * bytes, which is what makes synth output byte-identical and golden files reviewable.
+ * Strings are written so that Kubernetes (YAML 1.1) reads them back as strings: a label
+ * "yes" is `"yes"`, not `yes`, which kubectl would reject as a boolean.
  */
 import { stringify } from "yaml";
+import { KUBERNETES_YAML_SCHEMA } from "./kubernetes-yaml.js";
 
 const LEADING_KEYS = ["apiVersion", "kind", "metadata"];
 
@@ -26,7 +29,8 @@ export function canonicalize(value: unknown, depth = 0): unknown {
 /** One YAML document, canonical. */
 export function toYaml(value: unknown, options: { canonical?: boolean } = {}): string {
   const body = options.canonical === false ? value : canonicalize(value);
-  return stringify(body, { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true });
+  // Kubernetes' YAML 1.1 schema: a string it would read as a boolean or number is quoted.
+  return stringify(body, { ...KUBERNETES_YAML_SCHEMA, lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true });
 }
 
 /** A multi-document YAML stream, documents separated by `---`. */

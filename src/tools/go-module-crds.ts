@@ -45,16 +45,29 @@ export function platformCrdDirectories(): Promise<string[]> {
 /** A folder holding the module's CRD files, downloading and extracting them on first use. */
 export async function goModuleCrdDirectory(source: GoModuleCrdSource): Promise<string> {
   const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  const target = join(cacheRoot, "slipway", "crds", `${source.module.replace(/\//g, "_")}@${source.version}`);
+  return extractModuleFolder(source, join(cacheRoot, "slipway", "crds", `${source.module.replace(/\//g, "_")}@${source.version}`));
+}
+
+/**
+ * A folder holding the YAML files of any folder of a module (`""` for its root), e.g. an
+ * add-on's stock install manifests (`manifests/ha` of Argo CD), cached like the CRDs.
+ */
+export async function goModuleYamlDirectory(source: GoModuleCrdSource): Promise<string> {
+  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const folder = source.folder === "" ? "_root" : source.folder.replace(/\//g, "_");
+  return extractModuleFolder(source, join(cacheRoot, "slipway", "go-module-yaml", `${source.module.replace(/\//g, "_")}@${source.version}`, folder));
+}
+
+async function extractModuleFolder(source: GoModuleCrdSource, target: string): Promise<string> {
   if (existsSync(target) && readdirSync(target).length > 0) return target;
   const zipPath = await downloadModuleZip(source);
-  const prefix = `${source.module}@${source.version}/${source.folder}/`;
+  const prefix = source.folder === "" ? `${source.module}@${source.version}/` : `${source.module}@${source.version}/${source.folder}/`;
   await mkdir(dirname(target), { recursive: true });
   const temporary = await mkdtemp(`${target}.tmp-`);
   try {
     await unzip(zipPath, temporary, (name) => (name.startsWith(prefix) && /\.ya?ml$/.test(name) && !name.slice(prefix.length).includes("/") ? name.slice(prefix.length) : undefined));
     if (readdirSync(temporary).length === 0) {
-      throw new SlipwayError("TOOL_UNAVAILABLE", `${source.module}@${source.version} has no CRD files in ${source.folder}`, {
+      throw new SlipwayError("TOOL_UNAVAILABLE", `${source.module}@${source.version} has no YAML files in ${source.folder || "its root"}`, {
         fix: "check the module and folder in ADDON_CRD_MODULES (src/tools/go-module-crds.ts)",
       });
     }

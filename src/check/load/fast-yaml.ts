@@ -1,8 +1,10 @@
 /**
  * A fast parser for the YAML Kubernetes manifests are actually written in: block
  * mappings and sequences, plain and single-line quoted scalars, single-line flow
- * collections, literal and simple folded block scalars, comments. It resolves scalars
- * with the YAML 1.2 core schema exactly as the `yaml` package does.
+ * collections, literal and simple folded block scalars, comments. It resolves plain
+ * scalars as Kubernetes does (YAML 1.1 as go-yaml v2 reads it: `yes`/`off` are booleans,
+ * `0755` is octal; `kubernetes-yaml.ts`), exactly as the `yaml` package does with
+ * KUBERNETES_YAML_OPTIONS.
  *
  * Why: `yaml` builds a full concrete syntax tree and checks duplicate keys pairwise (a
  * mapping of n keys costs n²), which dominated the checker's time. This parser builds
@@ -11,6 +13,8 @@
  * collections, complex keys, tabs, CRLF...) so the caller parses that document with `yaml`.
  * A differential test checks it against `yaml` on generated and fuzzed documents.
  */
+
+import { parseGoInteger } from "../../manifest/kubernetes-yaml.js";
 
 export const FALLBACK: unique symbol = Symbol("fast-yaml fallback");
 
@@ -292,23 +296,26 @@ function unquote(body: string, quote: string): string {
   return result;
 }
 
-/** YAML 1.2 core schema, as the `yaml` package resolves plain scalars. */
+/** YAML 1.1 as go-yaml v2 resolves plain scalars (see kubernetes-yaml.ts); rare forms fall back. */
 export function resolvePlain(text: string): unknown {
   if (text === "" || text === "~" || text === "null" || text === "Null" || text === "NULL") return null;
   const first = text.charCodeAt(0);
-  // Fast exit: most scalars are words, which start with a letter other than t/f/T/F/n/N.
-  const couldBeSpecial = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || "tTfFnN".includes(text.charAt(0));
+  // Fast exit: most scalars are words, which start with a letter that no special value starts with.
+  const couldBeSpecial = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || "tTfFnNyYoO".includes(text.charAt(0));
   if (!couldBeSpecial) return text;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
-  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
+  if (YAML_1_1_TRUE.test(text)) return true;
+  if (YAML_1_1_FALSE.test(text)) return false;
+  // Underscores inside numbers (`1_000`) are rare enough to leave to the `yaml` package.
+  if (text.includes("_") && /^[-+.]?[0-9]/.test(text)) return fallback();
+  if (/^[-+]?(?:[0-9]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)$/.test(text)) return parseGoInteger(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number.parseFloat(text);
   if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
   if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
   return text;
 }
+
+const YAML_1_1_TRUE = /^(?:y|Y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const YAML_1_1_FALSE = /^(?:n|N|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
 
 /** A flow collection that opens and closes on one line: `[a, "b"]`, `{a: 1, b: [2]}`. */
 function parseFlow(text: string): unknown {

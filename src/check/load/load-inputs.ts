@@ -7,12 +7,18 @@
  * document they came from when it can be found. Argo CD Applications whose source path
  * is a folder of the input repository (the folder given) are followed, so checking the
  * app-of-apps folder checks what it deploys.
+ *
+ * Symbolic links are followed (a folder reached twice is read once, a link back to an
+ * enclosing folder is reported as a loop); a file or folder that cannot be read is an
+ * `input` finding, never a silent skip: a check that passes must have seen everything.
  */
-import { readFileSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, realpathSync, type Dirent } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
 import type { Finding, SourceObject } from "../finding.js";
+import { decodeManifest } from "./decode-manifest.js";
+import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
 
@@ -33,6 +39,7 @@ export interface LoadedInput {
 }
 
 export const STDIN_FILE = "<stdin>";
+export const INPUT_RULE_ID = "input";
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -51,7 +58,9 @@ class Loader {
   private readonly loadedFolders: string[] = [];
   /** Absolute paths of the files objects came from (after kustomize, their source files). */
   private readonly objectFiles = new Set<string>();
+  /** Real paths (symbolic links resolved) of the files and folders read. */
   private readonly loadedFiles = new Set<string>();
+  private readonly walkedFolders = new Set<string>();
   /** Repository roots (folders given as input) against which Application paths resolve. */
   private readonly roots: string[] = [];
   private followedUpTo = 0;
@@ -94,20 +103,54 @@ class Loader {
     }
   }
 
-  /** `nested`: reached by walking a folder being loaded (which is already marked loaded). */
-  private async loadFolder(folder: string, nested = false): Promise<void> {
+  /**
+   * `nested`: reached by walking a folder being loaded (which is already marked loaded).
+   * `enclosing`: real paths of the folders being walked above this one, to detect loops.
+   */
+  private async loadFolder(folder: string, nested = false, enclosing: readonly string[] = []): Promise<void> {
     if (!nested && this.isLoaded(folder)) return;
+    const real = await realpath(folder).catch(() => folder);
+    if (enclosing.includes(real)) {
+      this.inputFinding(folder, `symbolic link loop: the folder links back to ${this.display(real)}, which encloses it`, "remove the link or point it outside the folders it is inside");
+      return;
+    }
+    // The same folder reached through a link and directly is read once.
+    if (this.walkedFolders.has(real)) return;
+    this.walkedFolders.add(real);
     const kustomization = await kustomizationFile(folder);
     if (kustomization && this.options.kustomize !== false && (await this.loadKustomization(folder, kustomization))) return;
     if (!nested) this.loadedFolders.push(folder);
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      this.inputFinding(folder, `cannot read the folder: ${errorCode(error)}`, "make the folder readable (read and execute permission) or leave it out of the input");
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) await this.loadFolder(path, true);
-      else if (entry.isFile() && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) await this.loadFile(path);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch((error: unknown) => error as NodeJS.ErrnoException);
+        if (target instanceof Error) {
+          // ELOOP: links that point at each other; ENOENT: the target is gone.
+          const problem = target.code === "ELOOP" ? "symbolic link loop" : `broken symbolic link (${errorCode(target)})`;
+          this.inputFinding(path, `${problem}: the link cannot be followed`, "fix or remove the link, or leave it out of the input");
+          continue;
+        }
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDirectory) await this.loadFolder(path, true, [...enclosing, real]);
+      else if (isFile && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) this.loadFile(path);
     }
+  }
+
+  private inputFinding(path: string, message: string, fix: string): void {
+    this.findings.push({ ruleId: INPUT_RULE_ID, severity: "error", file: this.display(path), line: 1, message, fix });
   }
 
   /** True when rendered; false when kustomize failed (reported) and the files are to be loaded one by one. */
@@ -117,7 +160,7 @@ class Loader {
     try {
       // Loaded only when a kustomization is met: unzipping kubectl is not every check's business.
       const { kustomizeBuild } = await import("../../tools/kubectl.js");
-      rendered = await kustomizeBuild(folder);
+      rendered = await buildWithOrigins(folder, kustomizeBuild);
     } catch (error) {
       if (error instanceof SlipwayError && error.code === "TOOL_UNAVAILABLE" && !error.message.startsWith("kubectl kustomize failed")) throw error;
       this.findings.push({
@@ -135,8 +178,10 @@ class Loader {
     const { origins, files } = await this.originsBelow(folder);
     // The manifest files below the kustomization count as read, plus the kustomization itself.
     this.files += files + 1;
+    const originFiles = new Map<string, SourceObject[]>();
     const objects = parsed.objects.map((object) => {
-      const origin = origins.get(signature(object)) ?? origins.get(signatureWithoutNamespace(object));
+      const originPath = takeOrigin(object.document, folder);
+      const origin = originPath !== undefined ? this.objectInFile(originPath, object, originFiles) : (origins.get(signature(object)) ?? origins.get(signatureWithoutNamespace(object)));
       // Field lines are looked up in the source file's text; without an origin, there is none to use.
       moveSource(object.document, origin?.document);
       // Without an origin (kustomize generated or renamed it), the object is the kustomization's: its first line.
@@ -146,13 +191,39 @@ class Loader {
     return true;
   }
 
-  /** Where each object of a kustomization's files was written, to point findings there. */
+  /**
+   * The document of `path` (named by kustomize's origin annotation) that `rendered` came
+   * from: same identity, else same kind whose name the rendered name contains (a name
+   * prefix or suffix), else the only one; else the file's first line.
+   */
+  private objectInFile(path: string, rendered: SourceObject, cache: Map<string, SourceObject[]>): SourceObject {
+    let candidates = cache.get(path);
+    if (candidates === undefined) {
+      let text = "";
+      try {
+        text = decodeManifest(readFileSync(path));
+      } catch {
+        // Kustomize read it a moment ago; if it is gone now, the file's first line will do.
+      }
+      candidates = parseSource(text, this.display(path), extname(path).toLowerCase() === ".json" ? "json" : "yaml").objects;
+      cache.set(path, candidates);
+    }
+    const sameKind = candidates.filter((candidate) => candidate.kind === rendered.kind);
+    const found =
+      sameKind.find((candidate) => candidate.name === rendered.name && candidate.apiVersion === rendered.apiVersion) ??
+      sameKind.find((candidate) => candidate.name === rendered.name) ??
+      sameKind.find((candidate) => candidate.name !== "" && rendered.name.includes(candidate.name)) ??
+      (candidates.length === 1 ? candidates[0] : undefined);
+    return found ?? { ...rendered, file: this.display(path), line: 1, documentIndex: 0 };
+  }
+
+  /** Where each object of a kustomization's files was written (generated objects have no origin annotation). */
   private async originsBelow(folder: string): Promise<{ origins: Map<string, SourceObject>; files: number }> {
     const origins = new Map<string, SourceObject>();
     const ambiguous = new Set<string>();
     const paths = await manifestFilesBelow(folder);
     for (const path of paths) {
-      const text = await readFile(path, "utf8").catch(() => "");
+      const text = await readFile(path).then(decodeManifest, () => "");
       for (const object of parseSource(text, this.display(path), extname(path) === ".json" ? "json" : "yaml").objects) {
         origins.set(signature(object), object);
         const loose = signatureWithoutNamespace(object);
@@ -165,20 +236,25 @@ class Loader {
   }
 
   private loadFile(path: string): void {
-    if (this.loadedFiles.has(path)) return;
-    this.loadedFiles.add(path);
+    let real = path;
+    try {
+      real = realpathSync.native(path);
+    } catch {
+      // Unreadable: reported below when the read fails.
+    }
+    if (this.loadedFiles.has(real)) return;
+    this.loadedFiles.add(real);
     this.files += 1;
     const file = this.display(path);
-    let buffer: Buffer;
+    let text: string;
     try {
       // Synchronous on purpose: one small file after another, a thread-pool round trip per
       // asynchronous read costs more than the read itself (about 1 ms a file).
-      buffer = readFileSync(path);
+      text = decodeManifest(readFileSync(path));
     } catch (error) {
-      this.findings.push({ ruleId: "parse", severity: "error", file, line: 1, message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, fix: "make the file readable or leave it out of the input" });
+      this.inputFinding(path, `cannot read the file: ${errorCode(error)}`, "make the file readable or leave it out of the input");
       return;
     }
-    const text = buffer.includes(0) ? "\u0000" : buffer.toString("utf8");
     this.add(parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml"));
   }
 
@@ -202,6 +278,10 @@ class Loader {
   private display(path: string): string {
     return relative(this.options.cwd, path) || basename(path);
   }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 async function kustomizationFile(folder: string): Promise<string | undefined> {

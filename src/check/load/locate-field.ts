@@ -36,6 +36,15 @@ export function fieldLine(document: object, path: readonly (string | number)[]):
   return relative === undefined ? undefined : source.line + relative;
 }
 
+/** The text of the line holding the field at `path` (its key and, for a scalar, its value), if loaded from text. */
+export function fieldLineText(document: object, path: readonly (string | number)[]): string | undefined {
+  const source = sources.get(document);
+  if (source === undefined) return undefined;
+  const lines = source.text.split("\n");
+  const relative = locate(lines, path);
+  return relative === undefined ? undefined : lines[relative];
+}
+
 /** 0-based line of the deepest part of `path` found in `lines`. */
 export function locate(lines: readonly string[], path: readonly (string | number)[]): number | undefined {
   let start = 0;

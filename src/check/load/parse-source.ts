@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { Finding, SourceObject } from "../finding.js";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
+import { KUBERNETES_YAML_OPTIONS } from "../../manifest/kubernetes-yaml.js";
 import { rememberSource } from "./locate-field.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
@@ -35,8 +36,9 @@ export interface ParsedSource {
 export const PARSE_RULE_ID = "parse";
 const FIX_YAML = "fix the YAML syntax (a linter such as yamllint shows the exact spot)";
 
-export function parseSource(text: string, file: string, format: "yaml" | "json" = "yaml"): ParsedSource {
+export function parseSource(source: string, file: string, format: "yaml" | "json" = "yaml"): ParsedSource {
   const result: ParsedSource = { objects: [], findings: [] };
+  const text = normalizeLineBreaks(source);
   if (looksBinary(text)) {
     result.findings.push(parseFinding(file, 1, "binary content: not a YAML or JSON manifest", "remove the file from the input or pass only manifest files"));
     return result;
@@ -67,7 +69,7 @@ export function parseSource(text: string, file: string, format: "yaml" | "json" 
     try {
       // Kubernetes rejects duplicate keys (strict decoding); both parsers refuse them too.
       value = parseFastYaml(document.text);
-      if (value === FALLBACK) value = yamlPackage().parse(document.text, { prettyErrors: false, maxAliasCount: 1000 });
+      if (value === FALLBACK) value = yamlPackage().parse(document.text, KUBERNETES_YAML_OPTIONS);
     } catch (error) {
       const line =
         error instanceof DuplicateKeyError
@@ -111,6 +113,16 @@ function addValue(value: unknown, file: string, documentIndex: number, line: num
   const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : undefined;
   if (text !== undefined) rememberSource(document, text, line);
   result.objects.push({ document, apiVersion, kind, name, ...(namespace ? { namespace } : {}), file, documentIndex, line });
+}
+
+/**
+ * YAML reads CRLF and CR as line breaks and ignores a leading byte order mark: normalised
+ * once here, so the stream splitter, the fast parser and field lines see LF only (a CRLF
+ * file was one unsplit document before).
+ */
+export function normalizeLineBreaks(text: string): string {
+  const withoutMark = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutMark.includes("\r") ? withoutMark.replace(/\r\n?/g, "\n") : withoutMark;
 }
 
 function looksBinary(text: string): boolean {

@@ -6,7 +6,9 @@
  * result becomes a finding worded like the API server's: `violates PodSecurity
  * "restricted:latest": hostPort (container "api" uses hostPort 8080)`.
  * Enforce violations are errors; audit and warn violations that enforce lets through are
- * warnings (`would violate ...`, the API server's warning wording).
+ * warnings (`would violate ...`, the API server's warning wording). Under an assumed
+ * policy every violation is a warning that says it was assumed: without the Namespace
+ * there is no evidence the API server would reject the pod (an error must mean it would).
  */
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
@@ -43,6 +45,8 @@ interface NamespaceContext {
   readonly policy: NamespacePolicy;
   /** Why the policy is what it is, when that is not simply the namespace's labels. */
   readonly note?: string;
+  /** The namespace is not in the input: the policy is a guess, its violations warnings. */
+  readonly assumed?: boolean;
 }
 
 function namespaceContexts(objects: readonly SourceObject[], options: PodSecurityOptions): Map<string, NamespaceContext> {
@@ -66,7 +70,7 @@ function assumedContext(object: SourceObject, assumed: LevelVersion): NamespaceC
   const why = object.namespace
     ? `namespace "${object.namespace}" is not in the input`
     : "the object names no namespace";
-  return { policy, note: `${why}, so ${formatLevelVersion(assumed)} was assumed` };
+  return { policy, note: `${why}, so ${formatLevelVersion(assumed)} was assumed`, assumed: true };
 }
 
 function sameLevelVersion(a: LevelVersion, b: LevelVersion): boolean {
@@ -98,12 +102,13 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
       for (const result of results) {
         if (result.allowed || reported.has(result.checkId)) continue;
         reported.add(result.checkId);
-        const verb = mode === "enforce" ? "violates" : "would violate";
+        const rejected = mode === "enforce" && namespace.assumed !== true;
+        const verb = rejected ? "violates" : "would violate";
         const violation = formatReasonAndDetail(result.forbiddenReason || UNKNOWN_FORBIDDEN_REASON, result.forbiddenDetail ?? "");
         const note = namespace.note ? `; ${namespace.note}` : "";
         findings.push({
           ruleId: RULE_PREFIX + result.checkId,
-          severity: mode === "enforce" ? "error" : "warning",
+          severity: rejected ? "error" : "warning",
           file: object.file,
           line: object.line,
           object: describeObject(object),

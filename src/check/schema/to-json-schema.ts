@@ -11,7 +11,14 @@
  *   built-in types and prunes it for custom resources;
  * - `format` is checked only for the formats Kubernetes itself checks the same way;
  *   a Go duration (`10s`) is not an ISO 8601 duration, so `duration` gets its own pattern;
- * - OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers.
+ * - OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers;
+ * - `allOf`/`anyOf`/`oneOf`/`not` branches are value validations only, as in a structural
+ *   schema: which fields exist is decided by the structural part (the schema's own
+ *   `properties`), so a branch never gets `additionalProperties: false` (with it, a valid
+ *   object failed every branch that names only some of its fields);
+ * - defaults are applied before validation by the API server: a field with a `default` is
+ *   always present by then, so it is dropped from `required` lists (the object's and its
+ *   branches'), which is exactly what defaulting does to those checks.
  */
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 
@@ -24,6 +31,13 @@ export interface ConversionOptions {
    * structural schema such an object has no known fields: closed.
    */
   readonly emptyObject: "open" | "closed";
+}
+
+interface Context extends ConversionOptions {
+  /** Inside an allOf/anyOf/oneOf/not branch: value validation only, no unknown-field closing. */
+  readonly inBranch?: boolean;
+  /** Fields of the enclosing object that have a default, so are present when branches run. */
+  readonly defaulted?: ReadonlySet<string>;
 }
 
 /** Quantity strings as `resource.ParseQuantity` accepts them (`500m`, `1.5Gi`, `1e3`). */
@@ -42,7 +56,7 @@ export function toJsonSchema(schema: OpenApiSchema, options: ConversionOptions):
   return convert(schema, options);
 }
 
-function convert(schema: OpenApiSchema, options: ConversionOptions): JsonSchema {
+function convert(schema: OpenApiSchema, options: Context): JsonSchema {
   if (typeof schema.$ref === "string") return { $ref: schema.$ref };
   if (schema["x-kubernetes-int-or-string"] === true) {
     const result: JsonSchema = { type: ["integer", "string", "null"] };
@@ -51,6 +65,12 @@ function convert(schema: OpenApiSchema, options: ConversionOptions): JsonSchema 
   }
   const result: JsonSchema = {};
   for (const keyword of PASSED_KEYWORDS) if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
+  const defaulted = new Set([...(options.inBranch ? (options.defaulted ?? []) : []), ...defaultedProperties(schema)]);
+  if (Array.isArray(schema.required) && defaulted.size > 0) {
+    const required = (schema.required as unknown[]).filter((name) => typeof name !== "string" || !defaulted.has(name));
+    if (required.length > 0) result.required = required;
+    else delete result.required;
+  }
   if (Array.isArray(schema.enum) && schema.nullable === true) result.enum = [...(schema.enum as unknown[]), null];
   if (schema.exclusiveMinimum === true && typeof schema.minimum === "number") {
     delete result.minimum;
@@ -65,24 +85,27 @@ function convert(schema: OpenApiSchema, options: ConversionOptions): JsonSchema 
     if (format === "duration" && schema.type === "string") result.pattern ??= GO_DURATION_PATTERN;
     else if (CHECKED_FORMATS.has(format)) result.format = format;
   }
+  const branchContext: Context = { ...options, inBranch: true, defaulted };
   for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
     const branches = schema[combinator];
-    if (Array.isArray(branches)) result[combinator] = branches.map((branch) => convert(branch as OpenApiSchema, options));
+    if (Array.isArray(branches)) result[combinator] = branches.map((branch) => convert(branch as OpenApiSchema, branchContext));
   }
-  if (schema.not !== undefined) result.not = convert(schema.not as OpenApiSchema, options);
+  if (schema.not !== undefined) result.not = convert(schema.not as OpenApiSchema, branchContext);
 
   const type = schema.type;
   if (typeof type === "string") result.type = [type, "null"];
-  if (type === "array" && schema.items !== undefined) result.items = convert(schema.items as OpenApiSchema, options);
+  if (type === "array" && schema.items !== undefined) result.items = convert(schema.items as OpenApiSchema, { ...options, defaulted: new Set() });
   if (type === "object" || schema.properties !== undefined) convertObject(schema, result, options);
   return result;
 }
 
-function convertObject(schema: OpenApiSchema, result: JsonSchema, options: ConversionOptions): void {
+function convertObject(schema: OpenApiSchema, result: JsonSchema, options: Context): void {
   const preserveUnknown = schema["x-kubernetes-preserve-unknown-fields"] === true;
   const properties = schema.properties as Record<string, OpenApiSchema> | undefined;
   const converted: Record<string, JsonSchema> = {};
-  for (const [name, property] of Object.entries(properties ?? {})) converted[name] = convert(property, options);
+  // A property's own schema starts a new object: its defaults are its own.
+  const inner: Context = { ...options, defaulted: new Set() };
+  for (const [name, property] of Object.entries(properties ?? {})) converted[name] = convert(property, inner);
   if (schema["x-kubernetes-embedded-resource"] === true) {
     converted.apiVersion ??= { type: ["string", "null"] };
     converted.kind ??= { type: ["string", "null"] };
@@ -91,12 +114,20 @@ function convertObject(schema: OpenApiSchema, result: JsonSchema, options: Conve
   if (Object.keys(converted).length > 0) result.properties = converted;
   const additional = schema.additionalProperties;
   if (additional !== undefined) {
-    result.additionalProperties = typeof additional === "boolean" ? additional : convert(additional as OpenApiSchema, options);
-  } else if (preserveUnknown) {
-    // Unknown fields are kept as they are: nothing to check.
+    result.additionalProperties = typeof additional === "boolean" ? additional : convert(additional as OpenApiSchema, inner);
+  } else if (preserveUnknown || options.inBranch) {
+    // Unknown fields are kept as they are (or, in a branch, are the structural part's business).
   } else if (properties !== undefined || options.emptyObject === "closed") {
     result.additionalProperties = false;
   }
+}
+
+function defaultedProperties(schema: OpenApiSchema): string[] {
+  const properties = schema.properties as Record<string, OpenApiSchema> | undefined;
+  if (properties === undefined || properties === null || typeof properties !== "object") return [];
+  return Object.entries(properties)
+    .filter(([, property]) => property !== null && typeof property === "object" && property.default !== undefined)
+    .map(([name]) => name);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from "ajv";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
-import { fieldLine } from "../load/locate-field.js";
+import { fieldLine, fieldLineText } from "../load/locate-field.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { compileKubernetesDefinition, compileSelfContained, type CompiledSchema } from "./schema-compiler.js";
@@ -152,24 +152,46 @@ export function compareApiVersions(a: string, b: string): number {
 }
 
 function schemaFindings(object: SourceObject, errors: readonly ErrorObject[]): Finding[] {
-  const located = new Map<string, number>();
+  const schemaFix = `fix the field to match the ${object.kind} ${object.apiVersion} schema (kubectl explain ${object.kind.toLowerCase()} --recursive lists the fields)`;
+  const located = new Map<string, { line: number; fix: string }>();
   for (const error of errors) {
     if (isSummaryError(error, errors)) continue;
     const message = errorMessage(error);
-    if (!located.has(message)) located.set(message, fieldLine(object.document, errorPath(error)) ?? object.line);
+    if (!located.has(message)) located.set(message, { line: fieldLine(object.document, errorPath(error)) ?? object.line, fix: quoteFix(object, error) ?? schemaFix });
   }
   const entries = [...located.entries()];
   const shown = entries.slice(0, MAX_ERRORS_PER_OBJECT);
-  if (entries.length > shown.length) shown.push([`and ${entries.length - shown.length} more schema errors`, object.line]);
-  return shown.map(([message, line]) => ({
+  if (entries.length > shown.length) shown.push([`and ${entries.length - shown.length} more schema errors`, { line: object.line, fix: schemaFix }]);
+  return shown.map(([message, { line, fix }]) => ({
     ruleId: SCHEMA_RULE_ID,
     severity: "error" as const,
     file: object.file,
     line,
     object: describeObject(object),
     message,
-    fix: `fix the field to match the ${object.kind} ${object.apiVersion} schema (kubectl explain ${object.kind.toLowerCase()} --recursive lists the fields)`,
+    fix,
   }));
+}
+
+/**
+ * A string field given a boolean or a number is, nearly always, an unquoted `yes`, `on`,
+ * `0755` or `1.10` that YAML 1.1 (which Kubernetes reads) resolved to another type:
+ * kubectl rejects it with "cannot unmarshal bool into ... of type string". The fix says
+ * to quote it, quoting the text as written where the source is known.
+ */
+function quoteFix(object: SourceObject, error: ErrorObject): string | undefined {
+  if (error.keyword !== "type" || !String((error.params as { type: unknown }).type).split(",").includes("string")) return undefined;
+  if (typeof error.data !== "boolean" && typeof error.data !== "number") return undefined;
+  const written = writtenScalar(fieldLineText(object.document, errorPath(error))) ?? String(error.data);
+  const reading = typeof error.data === "boolean" ? `the boolean ${String(error.data)}` : `the number ${String(error.data)}`;
+  return `quote the value ("${written}"): Kubernetes reads YAML 1.1, where an unquoted ${written} is ${reading}`;
+}
+
+/** `  backup: yes # comment` → `yes`; `- on` → `on`; nothing for a flow collection or a quoted value. */
+function writtenScalar(line: string | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  const match = /^\s*(?:-\s+)?(?:(?:"[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)\s*:\s+)?([^\s#'"{[][^#]*?)\s*(?:#.*)?$/.exec(line);
+  return match?.[1];
 }
 
 /** Keys and list indexes of the field an error is about: the unknown field itself, else the value at fault. */

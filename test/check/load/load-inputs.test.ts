@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -92,5 +92,75 @@ describe("loadInputs", () => {
     });
     const loaded = await loadInputs(["gitops"], { cwd: root });
     expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["gitops/argocd/app.yaml web", "gitops/apps/web/cm.yaml web-config"]);
+  });
+
+  it.each([
+    { name: "CRLF line breaks", bytes: Buffer.from(`${configMap("a")}---\n${configMap("b")}`.replace(/\n/g, "\r\n")) },
+    { name: "a UTF-8 byte order mark", bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${configMap("a")}---\n${configMap("b")}`)]) },
+    { name: "UTF-16LE with its mark", bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${configMap("a")}---\r\n${configMap("b")}`, "utf16le")]) },
+    { name: "UTF-16BE with its mark", bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${configMap("a")}---\n${configMap("b")}`, "utf16le").swap16()]) },
+  ])("GIVEN a multi-document file with $name WHEN loaded THEN both objects are read with their lines", async ({ bytes }) => {
+    const root = mkdtempSync(join(tmpdir(), "slipway-load-"));
+    writeFileSync(join(root, "cm.yaml"), bytes);
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.name} ${JSON.stringify(object.document.data)}`)).toEqual(['cm.yaml:1 a {"a":"1"}', 'cm.yaml:8 b {"a":"1"}']);
+  });
+
+  it("GIVEN symbolic links to a file and a folder WHEN loaded THEN both are followed, and a folder reached twice is read once", async () => {
+    const root = tree({ "real/a.yaml": configMap("a"), "elsewhere/b.yaml": configMap("b") });
+    symlinkSync(join(root, "elsewhere/b.yaml"), join(root, "real/linked-file.yaml"));
+    symlinkSync(join(root, "elsewhere"), join(root, "real/linked-folder"));
+    const loaded = await loadInputs(["real", "elsewhere"], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["real/a.yaml a", "real/linked-file.yaml b"]);
+  });
+
+  it("GIVEN a link back to an enclosing folder, links pointing at each other and a broken link WHEN loaded THEN each is an input finding and loading ends", async () => {
+    const root = tree({ "a.yaml": configMap("a") });
+    mkdirSync(join(root, "sub"));
+    symlinkSync(root, join(root, "sub/up"));
+    symlinkSync(join(root, "two.yaml"), join(root, "one.yaml"));
+    symlinkSync(join(root, "one.yaml"), join(root, "two.yaml"));
+    symlinkSync(join(root, "gone"), join(root, "broken.yaml"));
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.objects.map((object) => object.name)).toEqual(["a"]);
+    expect(loaded.findings.map((finding) => `${finding.ruleId} ${finding.file}: ${finding.message}`)).toEqual([
+      "input broken.yaml: broken symbolic link (ENOENT): the link cannot be followed",
+      "input one.yaml: symbolic link loop: the link cannot be followed",
+      `input sub/up: symbolic link loop: the folder links back to ${root.split("/").pop()}, which encloses it`,
+      "input two.yaml: symbolic link loop: the link cannot be followed",
+    ]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("GIVEN a folder and a file without read permission WHEN loaded THEN each is an input finding, not a silent skip", async () => {
+    const root = tree({ "locked/a.yaml": configMap("a"), "secret.yaml": configMap("b") });
+    chmodSync(join(root, "locked"), 0o000);
+    chmodSync(join(root, "secret.yaml"), 0o000);
+    try {
+      const loaded = await loadInputs(["."], { cwd: root });
+      expect(loaded.findings.map((finding) => `${finding.ruleId} ${finding.file}: ${finding.message}`)).toEqual([
+        "input locked: cannot read the folder: EACCES",
+        "input secret.yaml: cannot read the file: EACCES",
+      ]);
+    } finally {
+      chmodSync(join(root, "locked"), 0o755);
+    }
+  });
+
+  it("GIVEN an overlay whose patch has the identity of a base object, and an unused patch file WHEN loaded THEN objects point at the files that hold them", async () => {
+    const root = tree({
+      "base/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "base/cm.yaml": configMap("settings"),
+      "overlay/kustomization.yaml": "resources:\n  - ../base\n  - extra.yaml\npatches:\n  - path: patch.yaml\n",
+      "overlay/extra.yaml": configMap("extra"),
+      "overlay/patch.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  b: '2'\n",
+      "overlay/unused-patch.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  c: '3'\n",
+    });
+    const loaded = await loadInputs(["overlay"], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.name}`)).toEqual(["overlay/extra.yaml:1 extra", "base/cm.yaml:1 settings"]);
+    // The origin annotation that located them is not part of the object the rules see.
+    expect(loaded.objects.map((object) => (object.document.metadata as Record<string, unknown>).annotations)).toEqual([undefined, undefined]);
   });
 });

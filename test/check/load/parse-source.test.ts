@@ -3,13 +3,65 @@ import { MAX_DOCUMENT_BYTES, parseSource } from "../../../src/check/load/parse-s
 
 describe("parseSource", () => {
   it("GIVEN a multi-document stream WHEN parsed THEN each object has its signature, file and line", () => {
-    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: n\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n";
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ns\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns\n";
     const { objects, findings } = parseSource(text, "m.yaml");
     expect(findings).toEqual([]);
     expect(objects.map(({ apiVersion, kind, name, namespace, file, line, documentIndex }) => ({ apiVersion, kind, name, namespace, file, line, documentIndex }))).toEqual([
-      { apiVersion: "v1", kind: "ConfigMap", name: "a", namespace: "n", file: "m.yaml", line: 1, documentIndex: 0 },
-      { apiVersion: "v1", kind: "Namespace", name: "n", namespace: undefined, file: "m.yaml", line: 7, documentIndex: 1 },
+      { apiVersion: "v1", kind: "ConfigMap", name: "a", namespace: "ns", file: "m.yaml", line: 1, documentIndex: 0 },
+      { apiVersion: "v1", kind: "Namespace", name: "ns", namespace: undefined, file: "m.yaml", line: 7, documentIndex: 1 },
     ]);
+  });
+
+  // What sigs.k8s.io/yaml (go-yaml v2) gives kubectl and the API server for each plain scalar.
+  it.each([
+    { yaml: "yes", value: true },
+    { yaml: "Yes", value: true },
+    { yaml: "YES", value: true },
+    { yaml: "y", value: true },
+    { yaml: "Y", value: true },
+    { yaml: "on", value: true },
+    { yaml: "ON", value: true },
+    { yaml: "no", value: false },
+    { yaml: "N", value: false },
+    { yaml: "Off", value: false },
+    { yaml: "FALSE", value: false },
+    { yaml: "yEs", value: "yEs" },
+    { yaml: "0755", value: 493 },
+    { yaml: "-010", value: -8 },
+    { yaml: "08", value: 8 },
+    { yaml: "0o17", value: 15 },
+    { yaml: "0b101", value: 5 },
+    { yaml: "0x1F", value: 31 },
+    { yaml: "1_000", value: 1000 },
+    { yaml: "1.", value: 1 },
+    { yaml: ".", value: "." },
+    // No sexagesimal numbers and no timestamps in go-yaml v2's interface{} decoding.
+    { yaml: "1:30", value: "1:30" },
+    { yaml: "190:20:30", value: "190:20:30" },
+    { yaml: "2026-11-30", value: "2026-11-30" },
+    { yaml: "2026-11-30T01:00:00Z", value: "2026-11-30T01:00:00Z" },
+    { yaml: "'yes'", value: "yes" },
+    { yaml: '"0755"', value: "0755" },
+  ])("GIVEN the plain scalar $yaml WHEN parsed, alone and beside an anchor (the yaml package's path) THEN it is $value as Kubernetes reads it", ({ yaml, value }) => {
+    const fast = parseSource(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: ${yaml}\n`, "a.yaml");
+    const slow = parseSource(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n a\ndata:\n  x: ${yaml}\n  z: *n\n`, "a.yaml");
+    expect(fast.objects[0]?.document.data).toEqual({ x: value });
+    expect(slow.objects[0]?.document.data).toEqual({ x: value, z: "a" });
+  });
+
+  it("GIVEN merge keys WHEN parsed THEN the mappings are merged, the object's own keys winning, and nothing is reported", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: &common\n    team: web\n    tier: front\ndata:\n  <<: [*common, {extra: one}]\n  tier: back\n";
+    const { objects, findings } = parseSource(text, "m.yaml");
+    expect(findings).toEqual([]);
+    expect(objects[0]?.document.data).toEqual({ team: "web", tier: "back", extra: "one" });
+  });
+
+  it("GIVEN CRLF line breaks and a byte order mark WHEN parsed THEN documents split and parse as with LF", () => {
+    const text = "\ufeffapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: a\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: b\r\ndata:\r\n  s: |\r\n    one\r\n    two\r\n";
+    const { objects, findings } = parseSource(text, "m.yaml");
+    expect(findings).toEqual([]);
+    expect(objects.map((object) => `${object.name}@${object.line}`)).toEqual(["a@1", "b@6"]);
+    expect(objects[1]?.document.data).toEqual({ s: "one\ntwo\n" });
   });
 
   it("GIVEN a List WHEN parsed THEN its items are objects of their own", () => {

@@ -58,21 +58,23 @@ describe("POD_SECURITY_RULES", () => {
     ]);
   });
 
-  it("GIVEN the namespace is not in the input WHEN checked THEN restricted:latest is assumed, and the finding says so", () => {
+  it("GIVEN the namespace is not in the input WHEN checked THEN restricted:latest is assumed, and the finding is a warning that says so", () => {
     line = 1;
-    expect(run([deployment("api", "team-b")]).map((finding) => finding.message)).toEqual([
-      'violates PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080); namespace "team-b" is not in the input, so restricted:latest was assumed',
+    expect(run([deployment("api", "team-b")]).map(({ severity, message }) => `${severity} ${message}`)).toEqual([
+      'warning would violate PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080); namespace "team-b" is not in the input, so restricted:latest was assumed',
     ]);
-    expect(run([deployment("api", undefined)]).map((finding) => finding.message)).toEqual([
-      'violates PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080); the object names no namespace, so restricted:latest was assumed',
+    expect(run([deployment("api", undefined)]).map(({ severity, message }) => `${severity} ${message}`)).toEqual([
+      'warning would violate PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080); the object names no namespace, so restricted:latest was assumed',
     ]);
+    // The same pod in a namespace of the input that enforces restricted: the API server would reject it.
+    expect(run([namespace("team-b", { "pod-security.kubernetes.io/enforce": "restricted" }), deployment("api", "team-b")]).map(({ severity }) => severity)).toContain("error");
   });
 
   it("GIVEN a configured assumption WHEN the namespace is missing THEN that policy is used", () => {
     line = 1;
     const rules = createPodSecurityRules({ assumedPolicy: { level: "baseline", version: 30 } });
     expect(run([deployment("api", "team-b", { containers: [{ name: "api", securityContext: { privileged: true } }] })], rules).map((finding) => finding.message)).toEqual([
-      'violates PodSecurity "baseline:v1.30": privileged (container "api" must not set securityContext.privileged=true); namespace "team-b" is not in the input, so baseline:v1.30 was assumed',
+      'would violate PodSecurity "baseline:v1.30": privileged (container "api" must not set securityContext.privileged=true); namespace "team-b" is not in the input, so baseline:v1.30 was assumed',
     ]);
   });
 

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateObjects } from "../../../src/check/check.js";
+import { checkManifests, validateObjects } from "../../../src/check/check.js";
 import type { KubeObject } from "../../../src/manifest/kube-object.js";
 import { SHARED_CRDS_DIR } from "../../support/paths.js";
 
@@ -129,5 +132,50 @@ describe("validateObjects (custom resources)", () => {
       'schema Widget w: unknown field "spec.colour"',
       "removed-api Widget w: Widget example.com/v1alpha1 is no longer served by its CustomResourceDefinition (served: example.com/v1)",
     ]);
+  });
+});
+
+describe("YAML 1.1 values in the schema (checkManifests on files)", () => {
+  const check = async (yaml: string, enable: string[]) => {
+    const root = mkdtempSync(join(tmpdir(), "slipway-yaml11-"));
+    writeFileSync(join(root, "m.yaml"), yaml);
+    return (await checkManifests(["m.yaml"], { cwd: root, enable })).findings.map((finding) => `${finding.ruleId} ${finding.line}: ${finding.message} | ${finding.fix}`);
+  };
+
+  it.each([
+    {
+      name: "a label value yes",
+      yaml: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    backup: yes # nightly\n",
+      finding: 'schema 6: metadata.labels.backup: must be string, got boolean | quote the value ("yes"): Kubernetes reads YAML 1.1, where an unquoted yes is the boolean true',
+    },
+    {
+      name: "an annotation value Off",
+      yaml: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  annotations: {a: b}\n  labels:\n    x: Off\n",
+      finding: 'schema 7: metadata.labels.x: must be string, got boolean | quote the value ("Off"): Kubernetes reads YAML 1.1, where an unquoted Off is the boolean false',
+    },
+    {
+      name: "a ConfigMap value 0755",
+      yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  mode: 0755\n",
+      finding: 'schema 6: data.mode: must be string, got integer 493 | quote the value ("0755"): Kubernetes reads YAML 1.1, where an unquoted 0755 is the number 493',
+    },
+    {
+      name: "a container argument n in a sequence",
+      yaml: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: c:1\n      args:\n        - --confirm\n        - n\n",
+      finding: 'schema 11: spec.containers[0].args[1]: must be string, got boolean | quote the value ("n"): Kubernetes reads YAML 1.1, where an unquoted n is the boolean false',
+    },
+  ])("GIVEN $name WHEN checked THEN a schema error whose fix says to quote it", async ({ yaml, finding }) => {
+    expect(await check(yaml, ["schema"])).toEqual([finding]);
+  });
+
+  it("GIVEN the quoted values WHEN checked THEN no schema finding", async () => {
+    expect(await check("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    backup: 'yes'\n    mode: \"0755\"\n", ["schema"])).toEqual([]);
+  });
+
+  it("GIVEN privileged: on WHEN checked THEN it is the boolean true: no schema error, the privileged violation", async () => {
+    const yaml =
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels:\n    pod-security.kubernetes.io/enforce: baseline\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: apps\nspec:\n  containers:\n    - name: c\n      image: c:1\n      securityContext:\n        privileged: on\n";
+    const findings = await check(yaml, ["schema", "pod-security"]);
+    expect(findings.filter((finding) => finding.startsWith("schema"))).toEqual([]);
+    expect(findings.filter((finding) => finding.includes("privileged"))).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
 import { namespacesWithKnownPods } from "../support/input-coverage.js";
+import { runtimeObjectsOf } from "../support/runtime-objects.js";
 import { formatSelector, isEmptySelector, matchesLabels, type LabelSelector } from "../support/label-selector.js";
 import { NAME_LABEL } from "../support/namespaces.js";
 import type { NetworkPolicyModel, PolicyPeer } from "./network-policy-model.js";
@@ -75,8 +76,11 @@ export const podSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PAR
   check(context, _params, report) {
     const model = buildNetworkModel(context.objects);
     const covered = namespacesWithKnownPods(context.objects, model.workloads);
+    const runtimePods = runtimeObjectsOf(context.objects).pods;
+    // Pods of the input, and those controllers of the input create at run time (runtime-objects.ts).
     const matchesSomePod = (selector: LabelSelector, namespaces: readonly string[]): boolean =>
-      model.workloads.some((workload) => namespaces.includes(workload.namespace) && matchesLabels(selector, workload.labels));
+      model.workloads.some((workload) => namespaces.includes(workload.namespace) && matchesLabels(selector, workload.labels)) ||
+      runtimePods.some((pods) => namespaces.includes(pods.namespace) && matchesLabels(selector, pods.labels));
     for (const policy of model.policies) {
       const own = policy.podSelector;
       if (!own.malformed && !isEmptySelector(own) && covered.has(policy.namespace) && !matchesSomePod(own, [policy.namespace])) {

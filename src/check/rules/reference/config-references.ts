@@ -8,11 +8,14 @@
  * that namespace and no Helm chart is deployed there by an Application: then the input
  * is taken to hold the namespace's configuration; otherwise it is likely managed
  * elsewhere (another repository, an operator, `kubectl create secret`) and the rule is quiet.
+ * An object that a controller of the input creates at run time (Argo CD's Secret
+ * argocd-redis) exists by the time it is read: see runtime-objects.ts.
  */
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
 import { chartDestinations } from "../support/input-coverage.js";
 import { asName, asRecord, asRecords, getPath, type JsonRecord } from "../support/json.js";
+import { runtimeObjectsOf } from "../support/runtime-objects.js";
 import { workloadsOf, type Workload } from "../support/workloads.js";
 import { configSources, type ConfigKind } from "./config-sources.js";
 
@@ -82,6 +85,8 @@ export const configReferenceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
       if (!sources.hasAny(params.kind, namespace) || charts.has(namespace)) continue;
       for (const reference of referencesOf(workload, params.kind)) {
         if (sources.isAutomatic(params.kind, reference.name)) continue;
+        // Created at run time by a controller of the input (Argo CD's argocd-redis): runtime-objects.ts.
+        if (runtimeObjectsOf(context.objects).created(params.kind, namespace, reference.name)) continue;
         const source = sources.lookup(params.kind, namespace, reference.name);
         if (!source) {
           report(workload.source, `${reference.where} reads ${params.kind} ${reference.name}, which is not in namespace ${namespace}`);

@@ -2,7 +2,8 @@
  * `reference/service-selector` and `reference/pdb-selector`: a Service whose selector
  * matches no pod has no endpoints; a PodDisruptionBudget that matches no pod protects
  * nothing. Only namespaces whose pods the input describes are checked (see
- * input-coverage.ts), so Services in front of chart-installed pods stay quiet.
+ * input-coverage.ts), so Services in front of chart-installed pods stay quiet; pods that
+ * operators of the input create at run time count as pods (runtime-objects.ts).
  */
 import { z } from "zod";
 import type { SourceObject } from "../../finding.js";
@@ -11,6 +12,7 @@ import { namespacesWithKnownPods } from "../support/input-coverage.js";
 import { asRecord, getPath } from "../support/json.js";
 import { formatSelector, isEmptySelector, matchesLabels, parseLabelSelector, selectorFromMap, type LabelSelector } from "../support/label-selector.js";
 import { namespaceOf } from "../support/namespaces.js";
+import { runtimeObjectsOf } from "../support/runtime-objects.js";
 import { workloadsOf } from "../support/workloads.js";
 
 const PARAMS = z.object({ kind: z.enum(["Service", "PodDisruptionBudget"]) }).strict();
@@ -41,6 +43,8 @@ export const selectorMatchesPodsTemplate: CheckTemplate<z.infer<typeof PARAMS>> 
       const namespace = namespaceOf(object);
       if (!selector || selector.malformed || isEmptySelector(selector) || !covered.has(namespace)) continue;
       if (workloads.some((workload) => workload.namespace === namespace && matchesLabels(selector, workload.labels))) continue;
+      // Pods an operator of the input creates at run time (a Prometheus CR's StatefulSet): see runtime-objects.ts.
+      if (runtimeObjectsOf(context.objects).pods.some((pods) => pods.namespace === namespace && matchesLabels(selector, pods.labels))) continue;
       report(object, `selector ${formatSelector(selector)} matches no pod template in namespace ${namespace}`);
     }
   },

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkManifests } from "../../../src/check/check.js";
+import { toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+
+/**
+ * A CRD shaped like Gateway API's listeners: value validations in oneOf/anyOf branches
+ * that name only some fields, and a required field with a default.
+ */
+const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gateways.example.com
+spec:
+  group: example.com
+  names: {kind: Gateway, plural: gateways}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                listeners:
+                  type: array
+                  items:
+                    type: object
+                    required: [port, protocol]
+                    properties:
+                      port: {type: integer}
+                      protocol: {type: string, default: HTTP}
+                      hostname: {type: string}
+                      tls:
+                        type: object
+                        properties:
+                          mode: {type: string}
+                    oneOf:
+                      - required: [hostname]
+                        properties:
+                          hostname: {maxLength: 12}
+                      - required: [tls]
+                        properties:
+                          tls:
+                            properties:
+                              mode: {enum: [Terminate]}
+                    anyOf:
+                      - required: [protocol]
+                      - required: [port]
+`;
+
+const check = async (listener: string) => {
+  const root = mkdtempSync(join(tmpdir(), "slipway-branches-"));
+  writeFileSync(join(root, "crd.yaml"), CRD);
+  writeFileSync(join(root, "gw.yaml"), `apiVersion: example.com/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: web\nspec:\n  listeners:\n    - ${listener}\n`);
+  return (await checkManifests(["."], { cwd: root, enable: ["schema"] })).findings.map((finding) => `${finding.file}:${finding.line} ${finding.message}`);
+};
+
+describe("toJsonSchema (structural schema semantics)", () => {
+  it.each([
+    { name: "a listener matching the hostname branch, protocol left to its default", listener: "{port: 80, hostname: a.example}" },
+    { name: "a listener matching the tls branch", listener: "{port: 443, protocol: HTTPS, tls: {mode: Terminate}}" },
+  ])("GIVEN $name WHEN checked THEN no finding (branches do not close the object)", async ({ listener }) => {
+    expect(await check(listener)).toEqual([]);
+  });
+
+  it.each([
+    { name: "a listener matching both branches", listener: "{port: 80, hostname: a.example, tls: {mode: Terminate}}", message: "spec.listeners[0]: must match exactly one schema in oneOf" },
+    { name: "a listener matching neither branch", listener: "{port: 80, hostname: far-too-long.example}", message: 'missing required field "spec.listeners[0].tls"', also: "spec.listeners[0].hostname: must NOT have more than 12 characters" },
+    { name: "an unknown field (the structural part still closes the object)", listener: "{port: 80, hostname: a.example, portt: 1}", message: 'unknown field "spec.listeners[0].portt"' },
+    { name: "a missing required field without a default", listener: "{hostname: a.example}", message: 'missing required field "spec.listeners[0].port"' },
+  ])("GIVEN $name WHEN checked THEN the schema finding says so", async ({ listener, message, also }: { listener: string; message: string; also?: string }) => {
+    // Each failing branch says why it failed, as the API server lists them.
+    expect(await check(listener)).toEqual([`gw.yaml:8 ${message}`, ...(also ? [`gw.yaml:8 ${also}`] : [])]);
+  });
+
+  it("GIVEN branches with properties WHEN converted THEN no additionalProperties in them, while the structural part keeps it", () => {
+    const converted = toJsonSchema(
+      { type: "object", properties: { a: { type: "string" }, b: { type: "string", default: "x" } }, required: ["a", "b"], anyOf: [{ properties: { a: { maxLength: 1 } }, required: ["b"] }] },
+      { emptyObject: "closed" },
+    );
+    expect(converted).toEqual({
+      type: ["object", "null"],
+      required: ["a"],
+      properties: { a: { type: ["string", "null"] }, b: { type: ["string", "null"] } },
+      additionalProperties: false,
+      anyOf: [{ properties: { a: { maxLength: 1 } } }],
+    });
+  });
+});
