@@ -134,7 +134,7 @@ describe.skipIf(CHARTS_UNAVAILABLE !== undefined)(`add-on pods against their nam
         // An unlabelled namespace is privileged: the API server's default admission configuration on EKS.
         const level: PodSecurityLevel = policy.podSecurity === "unmanaged" ? "privileged" : policy.podSecurity;
         const denied = evaluatePod(level, POD_SECURITY_VERSION, pod.metadata, pod.spec, { isPod: pod.isPod }).filter((result) => !result.allowed);
-        for (const result of denied) failures.push(`${name} violates ${level}: ${result.forbiddenReason} (${result.forbiddenDetail})`);
+        for (const result of denied) failures.push(`${name} violates ${level} (${policy.why}): ${result.forbiddenReason} (${result.forbiddenDetail})`);
         const stricter = STRICTER[level];
         const failsStricter =
           stricter !== undefined && evaluatePod(stricter, POD_SECURITY_VERSION, pod.metadata, pod.spec, { isPod: pod.isPod }).some((result) => !result.allowed);
