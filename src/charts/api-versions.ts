@@ -3,11 +3,15 @@
  * the platform's cluster: every group/version (and group/version/Kind, the form charts
  * test with `.Has "monitoring.coreos.com/v1/ServiceMonitor"`) served by the CRDs the
  * platform's own charts install, plus the custom resource versions the platform writes
- * (CRD_API_VERSIONS: Argo CD's, installed by `slipway bootstrap`). Built-in Kubernetes
- * APIs come from helm itself through `--kube-version`.
+ * (CRD_API_VERSIONS: Argo CD's, installed by `slipway bootstrap`), plus every built-in
+ * API of the cluster's Kubernetes version, read from the checker's schema bundle of that
+ * version. Helm's own default set is not enough: it lacks aggregated APIs such as
+ * `apiregistration.k8s.io/v1`, so prometheus-adapter would render a v1beta1 APIService
+ * that Kubernetes removed in 1.22, where Argo CD (which passes the cluster's APIs) renders v1.
  */
 import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
+import { kubernetesSchemaBundle } from "../check/schema/kubernetes-schema-bundle.js";
 import { CRD_API_VERSIONS } from "../versions.js";
 import { isPlainObject } from "./packaged-chart.js";
 
@@ -45,7 +49,17 @@ export function crdObjectsFromFiles(files: Iterable<string>): KubeObject[] {
   return objects;
 }
 
-/** The sorted `--api-versions` set: the CRDs' versions plus CRD_API_VERSIONS. */
-export function platformApiVersions(crds: readonly KubeObject[]): string[] {
-  return [...new Set([...crdApiVersions(crds), ...Object.values(CRD_API_VERSIONS)])].sort();
+/** `group/version` and `group/version/Kind` of every built-in kind of a Kubernetes minor version. */
+export function builtInApiVersions(kubernetesVersion: string): string[] {
+  const versions = new Set<string>();
+  for (const key of Object.keys(kubernetesSchemaBundle(kubernetesVersion).index)) {
+    versions.add(key);
+    versions.add(key.slice(0, key.lastIndexOf("/")));
+  }
+  return [...versions];
+}
+
+/** The sorted `--api-versions` set: the built-in APIs of the version, the CRDs' versions and CRD_API_VERSIONS. */
+export function platformApiVersions(crds: readonly KubeObject[], kubernetesVersion: string): string[] {
+  return [...new Set([...builtInApiVersions(kubernetesVersion), ...crdApiVersions(crds), ...Object.values(CRD_API_VERSIONS)])].sort();
 }

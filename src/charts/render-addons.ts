@@ -97,10 +97,10 @@ export async function renderChartApplications(applications: readonly ChartApplic
   const concurrency = options.concurrency ?? 2;
 
   const plainCrds = crdObjectsFromFiles(loaded.flatMap((item) => allCharts(item.chart).flatMap((chart) => [...chart.crdFiles.values()])));
-  const baseApiVersions = platformApiVersions(plainCrds);
+  const baseApiVersions = platformApiVersions(plainCrds, options.kubernetesVersion);
   const makesCrds = loaded.filter((item) => someTemplate(item.chart, (source) => source.includes("CustomResourceDefinition")));
   const firstRenders = new Map(await mapLimit(makesCrds, concurrency, async (item) => [item.application.name, await render(item, baseApiVersions)] as const));
-  const apiVersions = platformApiVersions([...plainCrds, ...[...firstRenders.values()].flat()]);
+  const apiVersions = platformApiVersions([...plainCrds, ...[...firstRenders.values()].flat()], options.kubernetesVersion);
 
   const rendered = await mapLimit(loaded, concurrency, async (item) => {
     const first = firstRenders.get(item.application.name);

@@ -33,6 +33,12 @@ export interface CheckOptions {
   readonly cwd?: string;
   /** Standard input, for the input `-`. */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Render the Helm charts that Argo CD Applications in the input install, and check what
+   * they install: `true` resolves charts through SLIPWAY_CHARTS, the chart cache, then
+   * `helm pull`; a string is a Helm repository folder or URL (`--charts`). @default false
+   */
+  readonly charts?: boolean | string;
   /** Render kustomizations with kustomize. @default true */
   readonly kustomize?: boolean;
   /** Rules (selectors) whose optional `report` to include, e.g. ["network-policy"]. @default none */
@@ -73,7 +79,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
-  const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}) });
+  const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
   const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, customKinds(loaded.objects, kubernetesVersion))), ...crdsIn(loaded.objects)];
   const customResources = customResourceVersions(crdSources, kubernetesVersion);
 

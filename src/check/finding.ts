@@ -35,6 +35,11 @@ export interface SourceObject {
   readonly documentIndex: number;
   /** 1-based line where the document starts. */
   readonly line: number;
+  /**
+   * Set when the object is not in the input itself but rendered from it at sync time:
+   * `chart@version of Application name`. `file` and `line` are then the Application's.
+   */
+  readonly renderedFrom?: string;
 }
 
 /** `Kind namespace/name` or `Kind name`, as findings print objects. */

@@ -20,9 +20,15 @@ import type { Finding, SourceObject } from "../finding.js";
 import { decodeManifest } from "./decode-manifest.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
+import type { ChartRendering } from "./rendered-charts.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
 
 export interface LoadOptions {
+  /**
+   * Render the Helm charts that Applications in the input install, and add the namespaces
+   * Argo CD creates for them. @default not rendered
+   */
+  readonly charts?: ChartRendering;
   /** Findings name files relative to it. */
   readonly cwd: string;
   /** Standard input, for the input `-`. */
@@ -47,6 +53,13 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
   const loader = new Loader(options);
   for (const input of inputs) await loader.loadInput(input);
   await loader.followApplications();
+  // The chart machinery (and helm) loads only when an Application is in the input.
+  if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
+    const { renderChartSources } = await import("./rendered-charts.js");
+    const rendered = await renderChartSources(loader.objects, { ...options.charts, cwd: options.cwd, ruleId: INPUT_RULE_ID });
+    loader.objects.push(...rendered.objects);
+    loader.findings.push(...rendered.findings);
+  }
   return { objects: loader.objects, findings: loader.findings, files: loader.files };
 }
 

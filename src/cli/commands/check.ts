@@ -14,7 +14,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--charts DIR|URL] [--no-charts] [--show-reachability]";
 
 const HELP = `${USAGE}
 
@@ -29,6 +29,10 @@ const HELP = `${USAGE}
   --rules-config FILE   YAML or JSON with lint rule parameters and severities:
                         params: {RULE: {PARAM: VALUE}}, severity: {RULE: error|warning|info}
                         (rules and their parameters: docs/rules.md, docs/check-rules-design.md)
+  --charts DIR|URL      Helm repository (folder or URL) holding the charts Argo CD Applications
+                        install; they are rendered and checked (default: SLIPWAY_CHARTS, the
+                        chart cache ~/.cache/slipway/charts, then helm pull)
+  --no-charts           check Applications without rendering their charts
   --show-reachability   print the network-policy reachability matrix
 `;
 
@@ -66,6 +70,8 @@ export const command: Command = {
         "show-reachability": { type: "boolean" },
         "platform-crds": { type: "boolean" },
         "rules-config": { type: "string" },
+        charts: { type: "string" },
+        "no-charts": { type: "boolean" },
         help: { type: "boolean" },
       },
       USAGE,
@@ -92,6 +98,7 @@ export const command: Command = {
       disable: values.disable ?? [],
       cwd: io.cwd,
       readStdin: io.readStdin,
+      charts: values["no-charts"] ? false : (values.charts ?? true),
       reports: values["show-reachability"] ? ["network-policy"] : [],
       ...(values["rules-config"] ? { ruleOptions: await readRuleOptions(resolve(io.cwd, values["rules-config"])) } : {}),
     });

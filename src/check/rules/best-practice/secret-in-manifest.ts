@@ -2,6 +2,8 @@
  * Template `secret-in-manifest`: a `kind: Secret` with data in a repository is a secret in
  * plain text (base64 is an encoding): everyone who can read the repository or its
  * history can read it. Deliver it through External Secrets, Sealed Secrets or SOPS.
+ * A Secret a Helm chart renders at sync time is not in the repository: what reaches the
+ * repository is the Application's values, which `secret-in-helm-values` checks.
  */
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
@@ -15,7 +17,7 @@ export const secretInManifestTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
   params: PARAMS,
   check(context, params, report) {
     for (const secret of context.objects) {
-      if (secret.kind !== "Secret" || secret.apiVersion !== "v1") continue;
+      if (secret.kind !== "Secret" || secret.apiVersion !== "v1" || secret.renderedFrom !== undefined) continue;
       const type = typeof secret.document.type === "string" ? secret.document.type : "Opaque";
       if (params.ignoredTypes.includes(type)) continue;
       const keys = [asRecord(secret.document.data), asRecord(secret.document.stringData)]
