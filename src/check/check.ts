@@ -17,6 +17,7 @@ import { customResourceVersions, isCustomResourceDefinition, type CustomResource
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
+import { applySuppressions, type SuppressedFinding } from "./suppressions.js";
 
 export interface CheckOptions {
   /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
@@ -53,11 +54,15 @@ export interface CheckStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Findings accepted by a suppression (not counted above, never failing the check). */
+  readonly suppressed: number;
 }
 
 export interface CheckResult {
   readonly kubernetesVersion: string;
   readonly findings: readonly Finding[];
+  /** Findings a suppression accepted, each with it (SARIF lists them as suppressed results). */
+  readonly suppressed: readonly SuppressedFinding[];
   readonly stats: CheckStats;
   /** True when a finding is at or above `failOn`. */
   readonly failed: boolean;
@@ -108,15 +113,21 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     const rule = descriptors.get(finding.ruleId);
     return rule === undefined || enabled(rule);
   });
-  const sorted = kept.map((finding) => withDefaultFix(finding, descriptors)).sort(compareFindings);
+  const all = kept.map((finding) => withDefaultFix(finding, descriptors)).sort(compareFindings);
+  const ruleMatches = (selector: string, ruleId: string) => {
+    const rule = descriptors.get(ruleId);
+    return rule ? selects(selector, rule) : selector === ruleId || ruleId.startsWith(`${selector}/`);
+  };
+  const { kept: sorted, suppressed } = applySuppressions(all, loaded.objects, options.ruleOptions?.suppressions ?? [], ruleMatches);
   return {
     kubernetesVersion,
     findings: sorted,
-    stats: statsOf(sorted, loaded.files, loaded.objects.length),
+    suppressed,
+    stats: statsOf(sorted, loaded.files, loaded.objects.length, suppressed.length),
     failed: sorted.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]),
     failOn,
     reports,
-    rules: [...new Set(sorted.map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
+    rules: [...new Set([...sorted, ...suppressed].map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
   };
 }
 
@@ -188,7 +199,7 @@ function withDefaultFix(finding: Finding, descriptors: ReadonlyMap<string, RuleD
   return { ...finding, fix: descriptors.get(finding.ruleId)?.remediation ?? "" };
 }
 
-function statsOf(findings: readonly Finding[], files: number, objects: number): CheckStats {
+function statsOf(findings: readonly Finding[], files: number, objects: number, suppressed: number): CheckStats {
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return { files, objects, errors: count("error"), warnings: count("warning"), infos: count("info") };
+  return { files, objects, errors: count("error"), warnings: count("warning"), infos: count("info"), suppressed };
 }

@@ -1,3 +1,5 @@
+import type { Suppression } from "./suppressions.js";
+
 /**
  * What the checker reports. Statuses are few on purpose (kubeconform's lesson): a
  * finding is an error (the platform is wrong or will be rejected), a warning (it works
@@ -35,6 +37,8 @@ export interface SourceObject {
   readonly documentIndex: number;
   /** 1-based line where the document starts. */
   readonly line: number;
+  /** `# slipway:ignore <rule> -- <reason>` comments in the object's document. */
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** `Kind namespace/name` or `Kind name`, as findings print objects. */

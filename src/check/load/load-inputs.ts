@@ -185,7 +185,10 @@ class Loader {
       // Field lines are looked up in the source file's text; without an origin, there is none to use.
       moveSource(object.document, origin?.document);
       // Without an origin (kustomize generated or renamed it), the object is the kustomization's: its first line.
-      return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : { ...object, line: 1 };
+      // Comments (and so inline suppressions) do not survive kustomize: they come from the source document.
+      return origin
+        ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex, ...(origin.suppressions ? { suppressions: origin.suppressions } : {}) }
+        : { ...object, line: 1 };
     });
     this.add({ objects, findings: parsed.findings });
     return true;
