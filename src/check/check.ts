@@ -17,7 +17,8 @@ import { customResourceVersions, isCustomResourceDefinition, type CustomResource
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
-import { applySuppressions, type SuppressedFinding } from "./suppressions.js";
+import { SlipwayError } from "../errors.js";
+import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 
 export interface CheckOptions {
   /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
@@ -108,6 +109,8 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   }
 
   const descriptors = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...rules].map((rule) => [rule.id, describe(rule)]));
+  // A suppression naming no rule (a typo) would silently do nothing: said, when every rule is known.
+  if (rules.length > 0) findings.push(...unknownSuppressionRules(loaded.objects, options.ruleOptions?.suppressions ?? [], [...descriptors.values()]));
   // Engine findings (and those the schema step raises under a deprecation rule id) obey the same switches.
   const kept = findings.filter((finding) => {
     const rule = descriptors.get(finding.ruleId);
@@ -156,6 +159,33 @@ export async function validateObjects(
     customResources: customResourceVersions(crdSources, kubernetesVersion),
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
   }).sort(compareFindings);
+}
+
+function unknownSuppressionRules(objects: readonly SourceObject[], configured: readonly { readonly rule: string }[], rules: readonly RuleDescriptor[]): Finding[] {
+  const known = (selector: string) => rules.some((rule) => selects(selector, rule));
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    for (const suppression of object.suppressions ?? []) {
+      if (known(suppression.rule)) continue;
+      const line = Number(suppression.where.slice(suppression.where.lastIndexOf(":") + 1));
+      findings.push({
+        ruleId: SUPPRESSION_RULE_ID,
+        severity: "error",
+        file: object.file,
+        line: Number.isInteger(line) ? line : object.line,
+        message: `"slipway:ignore ${suppression.rule}" names no rule, id prefix or category: nothing is suppressed`,
+        fix: "use a rule id from docs/rules.md (e.g. pod-security/hostPorts), an id prefix (pod-security) or a category",
+      });
+    }
+  }
+  for (const [index, suppression] of configured.entries()) {
+    if (known(suppression.rule)) continue;
+    throw new SlipwayError("USAGE", `suppressions[${index}] names no rule, id prefix or category: "${suppression.rule}"`, {
+      where: "rules config: suppressions",
+      fix: "use a rule id from docs/rules.md (e.g. pod-security/hostPorts), an id prefix (pod-security) or a category",
+    });
+  }
+  return findings;
 }
 
 /** A rule's documentation, without its functions: what results carry. */

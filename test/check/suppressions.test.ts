@@ -80,4 +80,25 @@ describe("suppressions in checkManifests", () => {
   ])("GIVEN a rules-config suppression with $name WHEN read THEN a usage error", ({ config }) => {
     expect(() => parseRuleOptions(config, "rules.yaml")).toThrow(expect.objectContaining({ code: "USAGE" }));
   });
+
+  it("GIVEN a suppression naming no rule WHEN checked with every rule THEN a suppression finding; in the rules config a usage error", async () => {
+    const root = mkdtempSync(join(tmpdir(), "slipway-suppress-"));
+    writeFileSync(join(root, "m.yaml"), configMap("a", "web", "# slipway:ignore shcema -- typo\n"));
+    const result = await checkManifests(["m.yaml"], { cwd: root });
+    expect(result.findings.filter((finding) => finding.ruleId === "suppression").map((finding) => `${finding.line}: ${finding.message}`)).toEqual([
+      '7: "slipway:ignore shcema" names no rule, id prefix or category: nothing is suppressed',
+    ]);
+    await expect(checkManifests(["m.yaml"], { cwd: root, ruleOptions: parseRuleOptions({ suppressions: [{ rule: "shcema", reason: "x" }] }, "rules.yaml") })).rejects.toMatchObject({ code: "USAGE" });
+  });
+
+  it("GIVEN an inline suppression in a kustomization's source file WHEN checked THEN it applies to the rendered object", async () => {
+    const root = mkdtempSync(join(tmpdir(), "slipway-suppress-"));
+    writeFileSync(join(root, "kustomization.yaml"), "resources:\n  - cm.yaml\n");
+    // kustomize (kyaml, YAML 1.2) quotes `yes` itself: an unknown field is the schema error here.
+    const unknownField = (name: string, comment: string) => configMap(name, "web", comment).replace("data:\n  enabled: yes", "dataa: {}");
+    writeFileSync(join(root, "cm.yaml"), `${unknownField("a", "# slipway:ignore schema -- accepted\n")}---\n${unknownField("b", "# slipway:ignore schema\n")}`);
+    const result = await checkManifests(["."], { cwd: root, enable: ["schema"] });
+    expect(result.suppressed.map((finding) => `${finding.object} ${finding.suppression.where}`)).toEqual(["ConfigMap web/a cm.yaml:7"]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["suppression cm.yaml:16", "schema cm.yaml:17"]);
+  });
 });

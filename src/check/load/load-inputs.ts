@@ -17,6 +17,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
 import type { Finding, SourceObject } from "../finding.js";
+import { SUPPRESSION_RULE_ID } from "../suppressions.js";
 import { decodeManifest } from "./decode-manifest.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
@@ -208,8 +209,11 @@ class Loader {
       } catch {
         // Kustomize read it a moment ago; if it is gone now, the file's first line will do.
       }
-      candidates = parseSource(text, this.display(path), extname(path).toLowerCase() === ".json" ? "json" : "yaml").objects;
+      const parsed = parseSource(text, this.display(path), extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+      candidates = parsed.objects;
       cache.set(path, candidates);
+      // The source file's malformed suppression comments are the user's to fix, kustomize or not.
+      this.findings.push(...parsed.findings.filter((finding) => finding.ruleId === SUPPRESSION_RULE_ID));
     }
     const sameKind = candidates.filter((candidate) => candidate.kind === rendered.kind);
     const found =
