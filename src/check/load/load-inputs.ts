@@ -221,7 +221,8 @@ class Loader {
       sameKind.find((candidate) => candidate.name === rendered.name) ??
       sameKind.find((candidate) => candidate.name !== "" && rendered.name.includes(candidate.name)) ??
       (candidates.length === 1 ? candidates[0] : undefined);
-    return found ?? { ...rendered, file: this.display(path), line: 1, documentIndex: 0 };
+    // Not found in its file: the file's first line, with no document to look field lines up in.
+    return found ?? { ...rendered, document: {}, file: this.display(path), line: 1, documentIndex: 0 };
   }
 
   /** Where each object of a kustomization's files was written (generated objects have no origin annotation). */
