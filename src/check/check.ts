@@ -17,6 +17,8 @@ import { customResourceVersions, isCustomResourceDefinition, type CustomResource
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
+import { SlipwayError } from "../errors.js";
+import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 
 export interface CheckOptions {
   /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
@@ -59,11 +61,15 @@ export interface CheckStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Findings accepted by a suppression (not counted above, never failing the check). */
+  readonly suppressed: number;
 }
 
 export interface CheckResult {
   readonly kubernetesVersion: string;
   readonly findings: readonly Finding[];
+  /** Findings a suppression accepted, each with it (SARIF lists them as suppressed results). */
+  readonly suppressed: readonly SuppressedFinding[];
   readonly stats: CheckStats;
   /** True when a finding is at or above `failOn`. */
   readonly failed: boolean;
@@ -109,20 +115,28 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   }
 
   const descriptors = new Map<string, RuleDescriptor>([...ENGINE_RULES, ...rules].map((rule) => [rule.id, describe(rule)]));
+  // A suppression naming no rule (a typo) would silently do nothing: said, when every rule is known.
+  if (rules.length > 0) findings.push(...unknownSuppressionRules(loaded.objects, options.ruleOptions?.suppressions ?? [], [...descriptors.values()]));
   // Engine findings (and those the schema step raises under a deprecation rule id) obey the same switches.
   const kept = findings.filter((finding) => {
     const rule = descriptors.get(finding.ruleId);
     return rule === undefined || enabled(rule);
   });
-  const sorted = kept.map((finding) => withDefaultFix(finding, descriptors)).sort(compareFindings);
+  const all = kept.map((finding) => withDefaultFix(finding, descriptors)).sort(compareFindings);
+  const ruleMatches = (selector: string, ruleId: string) => {
+    const rule = descriptors.get(ruleId);
+    return rule ? selects(selector, rule) : selector === ruleId || ruleId.startsWith(`${selector}/`);
+  };
+  const { kept: sorted, suppressed } = applySuppressions(all, loaded.objects, options.ruleOptions?.suppressions ?? [], ruleMatches);
   return {
     kubernetesVersion,
     findings: sorted,
-    stats: statsOf(sorted, loaded.files, loaded.objects.length),
+    suppressed,
+    stats: statsOf(sorted, loaded.files, loaded.objects.length, suppressed.length),
     failed: sorted.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]),
     failOn,
     reports,
-    rules: [...new Set(sorted.map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
+    rules: [...new Set([...sorted, ...suppressed].map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
   };
 }
 
@@ -151,6 +165,33 @@ export async function validateObjects(
     customResources: customResourceVersions(crdSources, kubernetesVersion),
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
   }).sort(compareFindings);
+}
+
+function unknownSuppressionRules(objects: readonly SourceObject[], configured: readonly { readonly rule: string }[], rules: readonly RuleDescriptor[]): Finding[] {
+  const known = (selector: string) => rules.some((rule) => selects(selector, rule));
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    for (const suppression of object.suppressions ?? []) {
+      if (known(suppression.rule)) continue;
+      const line = Number(suppression.where.slice(suppression.where.lastIndexOf(":") + 1));
+      findings.push({
+        ruleId: SUPPRESSION_RULE_ID,
+        severity: "error",
+        file: object.file,
+        line: Number.isInteger(line) ? line : object.line,
+        message: `"slipway:ignore ${suppression.rule}" names no rule, id prefix or category: nothing is suppressed`,
+        fix: "use a rule id from docs/rules.md (e.g. pod-security/hostPorts), an id prefix (pod-security) or a category",
+      });
+    }
+  }
+  for (const [index, suppression] of configured.entries()) {
+    if (known(suppression.rule)) continue;
+    throw new SlipwayError("USAGE", `suppressions[${index}] names no rule, id prefix or category: "${suppression.rule}"`, {
+      where: "rules config: suppressions",
+      fix: "use a rule id from docs/rules.md (e.g. pod-security/hostPorts), an id prefix (pod-security) or a category",
+    });
+  }
+  return findings;
 }
 
 /** A rule's documentation, without its functions: what results carry. */
@@ -194,7 +235,7 @@ function withDefaultFix(finding: Finding, descriptors: ReadonlyMap<string, RuleD
   return { ...finding, fix: descriptors.get(finding.ruleId)?.remediation ?? "" };
 }
 
-function statsOf(findings: readonly Finding[], files: number, objects: number): CheckStats {
+function statsOf(findings: readonly Finding[], files: number, objects: number, suppressed: number): CheckStats {
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return { files, objects, errors: count("error"), warnings: count("warning"), infos: count("info") };
+  return { files, objects, errors: count("error"), warnings: count("warning"), infos: count("info"), suppressed };
 }

@@ -1,5 +1,5 @@
 /**
- * The rules the checker's engine runs itself (parse, input, kustomize, schema, unknown-kind),
+ * The rules the checker's engine runs itself (parse, input, suppression, kustomize, schema, unknown-kind),
  * because they need I/O or compiled schemas. Described here, apart from the registry, so
  * a check that runs only these does not load every other rule's module.
  */
@@ -22,6 +22,13 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     severity: "error",
     description: "A file or folder of the input that cannot be read: no permission, a broken symbolic link, a symbolic link loop. Never skipped silently: a check that passes must have read everything.",
     remediation: "Make the file or folder readable, fix the link, or leave it out of the input.",
+  },
+  {
+    id: "suppression",
+    category: "schema",
+    severity: "error",
+    description: "A `# slipway:ignore` comment that cannot be honoured: it names no rule, several, or gives no reason after `--`. It suppresses nothing until fixed.",
+    remediation: "Write `# slipway:ignore <rule> -- <why the finding is acceptable>` in the object's YAML document.",
   },
   {
     id: "kustomize",

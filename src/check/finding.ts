@@ -1,3 +1,5 @@
+import type { Suppression } from "./suppressions.js";
+
 /**
  * What the checker reports. Statuses are few on purpose (kubeconform's lesson): a
  * finding is an error (the platform is wrong or will be rejected), a warning (it works
@@ -40,6 +42,8 @@ export interface SourceObject {
    * `chart@version of Application name`. `file` and `line` are then the Application's.
    */
   readonly renderedFrom?: string;
+  /** `# slipway:ignore <rule> -- <reason>` comments in the object's document. */
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** `Kind namespace/name` or `Kind name`, as findings print objects. */

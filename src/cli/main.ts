@@ -65,7 +65,9 @@ export function processIO(): CommandIO {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      // Decoded as a manifest file is (a UTF-16 mark is honoured), since stdin is one.
+      const { decodeManifest } = await import("../check/load/decode-manifest.js");
+      return decodeManifest(Buffer.concat(chunks));
     },
   };
 }

@@ -54,4 +54,29 @@ describe("slipway check --rules-config", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
   });
+
+  it("GIVEN a suppression of the error with a reason WHEN checked THEN it passes and the summary counts it", () => {
+    const result = checkWith(
+      "params:\n  best-practice/mutable-image-tag: { mutableTags: [main] }\nseverity:\n  best-practice/mutable-image-tag: error\nsuppressions:\n  - rule: best-practice/mutable-image-tag\n    reason: main is pinned by digest at deploy time\n    objects: [{kind: Deployment, namespace: shop, name: web}]\n",
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("passed: 0 errors, 0 warnings, 0 info, 1 suppressed");
+  });
+
+  it("GIVEN a suppression without a reason WHEN checked THEN a usage error (exit 2)", () => {
+    const result = checkWith("suppressions:\n  - rule: best-practice/mutable-image-tag\n");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("error USAGE: invalid rule options");
+  });
+});
+
+describe("slipway check - (standard input)", () => {
+  it("GIVEN a UTF-16LE manifest with its mark and CRLF line breaks on standard input WHEN checked THEN both documents are read", () => {
+    const text = "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: a, namespace: x}\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: b, namespace: x}\r\ndatta: {}\r\n";
+    const input = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const result = spawnSync(process.execPath, [CLI, "check", "-", "--enable", "schema", "--output", "json"], { cwd: tmpdir(), input, encoding: "utf8" });
+    const output = JSON.parse(result.stdout) as { stats: { objects: number }; findings: { line: number; message: string }[] };
+    expect(output.stats.objects).toBe(2);
+    expect(output.findings.map((finding) => `${finding.line} ${finding.message}`)).toEqual(['8 unknown field "datta"']);
+  });
 });

@@ -17,6 +17,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
 import type { Finding, SourceObject } from "../finding.js";
+import { SUPPRESSION_RULE_ID } from "../suppressions.js";
 import { decodeManifest } from "./decode-manifest.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
@@ -198,7 +199,10 @@ class Loader {
       // Field lines are looked up in the source file's text; without an origin, there is none to use.
       moveSource(object.document, origin?.document);
       // Without an origin (kustomize generated or renamed it), the object is the kustomization's: its first line.
-      return origin ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex } : { ...object, line: 1 };
+      // Comments (and so inline suppressions) do not survive kustomize: they come from the source document.
+      return origin
+        ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex, ...(origin.suppressions ? { suppressions: origin.suppressions } : {}) }
+        : { ...object, line: 1 };
     });
     this.add({ objects, findings: parsed.findings });
     return true;
@@ -218,8 +222,11 @@ class Loader {
       } catch {
         // Kustomize read it a moment ago; if it is gone now, the file's first line will do.
       }
-      candidates = parseSource(text, this.display(path), extname(path).toLowerCase() === ".json" ? "json" : "yaml").objects;
+      const parsed = parseSource(text, this.display(path), extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+      candidates = parsed.objects;
       cache.set(path, candidates);
+      // The source file's malformed suppression comments are the user's to fix, kustomize or not.
+      this.findings.push(...parsed.findings.filter((finding) => finding.ruleId === SUPPRESSION_RULE_ID));
     }
     const sameKind = candidates.filter((candidate) => candidate.kind === rendered.kind);
     const found =
@@ -227,7 +234,8 @@ class Loader {
       sameKind.find((candidate) => candidate.name === rendered.name) ??
       sameKind.find((candidate) => candidate.name !== "" && rendered.name.includes(candidate.name)) ??
       (candidates.length === 1 ? candidates[0] : undefined);
-    return found ?? { ...rendered, file: this.display(path), line: 1, documentIndex: 0 };
+    // Not found in its file: the file's first line, with no document to look field lines up in.
+    return found ?? { ...rendered, document: {}, file: this.display(path), line: 1, documentIndex: 0 };
   }
 
   /** Where each object of a kustomization's files was written (generated objects have no origin annotation). */

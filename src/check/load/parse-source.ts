@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Finding, SourceObject } from "../finding.js";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "./fast-yaml.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../manifest/kubernetes-yaml.js";
+import { inlineSuppressions } from "../suppressions.js";
 import { rememberSource } from "./locate-field.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
@@ -111,8 +112,14 @@ function addValue(value: unknown, file: string, documentIndex: number, line: num
   const metadata = document.metadata !== null && typeof document.metadata === "object" && !Array.isArray(document.metadata) ? (document.metadata as Record<string, unknown>) : {};
   const name = typeof metadata.name === "string" ? metadata.name : typeof metadata.generateName === "string" ? metadata.generateName : "";
   const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : undefined;
-  if (text !== undefined) rememberSource(document, text, line);
-  result.objects.push({ document, apiVersion, kind, name, ...(namespace ? { namespace } : {}), file, documentIndex, line });
+  let suppressions: ParsedSource["objects"][number]["suppressions"];
+  if (text !== undefined) {
+    rememberSource(document, text, line);
+    const inline = inlineSuppressions(text, file, line);
+    if (inline.suppressions.length > 0) suppressions = inline.suppressions;
+    result.findings.push(...inline.findings);
+  }
+  result.objects.push({ document, apiVersion, kind, name, ...(namespace ? { namespace } : {}), file, documentIndex, line, ...(suppressions ? { suppressions } : {}) });
 }
 
 /**

@@ -2,6 +2,7 @@
  * SARIF 2.1.0 for code scanning (GitHub and others): one run, the tool's rules with their
  * documentation, and one result per finding located at its file and line. Only rules
  * that have results are listed, so the log stays small; `ruleIndex` points into that list.
+ * Suppressed findings are results with `suppressions` (kind, accepted, the reason).
  */
 import { KUBERNETES } from "../../versions.js";
 import type { CheckResult } from "../check.js";
@@ -29,7 +30,7 @@ export class SarifOutput implements Output {
 }
 
 export function toSarif(result: CheckResult): Record<string, unknown> {
-  const ruleIds = [...new Set(result.findings.map((finding) => finding.ruleId))].sort();
+  const ruleIds = [...new Set([...result.findings, ...result.suppressed].map((finding) => finding.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   return {
     $schema: SARIF_SCHEMA,
@@ -44,7 +45,14 @@ export function toSarif(result: CheckResult): Record<string, unknown> {
           },
         },
         properties: { kubernetesVersion: result.kubernetesVersion, defaultKubernetesVersion: KUBERNETES.defaultVersion },
-        results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0)),
+        results: [
+          ...result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0)),
+          // Suppressed results stay in the log, marked, so code scanning shows them as dismissed with the reason.
+          ...result.suppressed.map((finding) => ({
+            ...sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0),
+            suppressions: [{ kind: finding.suppression.kind, status: "accepted", justification: finding.suppression.reason, properties: { where: finding.suppression.where } }],
+          })),
+        ],
       },
     ],
   };

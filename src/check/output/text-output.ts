@@ -50,7 +50,7 @@ function renderFinding(finding: Finding): string {
 export function summaryLine(result: CheckResult): string {
   const { stats } = result;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const counts = `${plural(stats.errors, "error")}, ${plural(stats.warnings, "warning")}, ${stats.infos} info`;
+  const counts = `${plural(stats.errors, "error")}, ${plural(stats.warnings, "warning")}, ${stats.infos} info${stats.suppressed > 0 ? `, ${stats.suppressed} suppressed` : ""}`;
   const scope = `${plural(stats.objects, "object")} in ${plural(stats.files, "file")}, Kubernetes ${result.kubernetesVersion}`;
   const verdict = result.failed ? `failed (--fail-on ${result.failOn})` : "passed";
   return `${verdict}: ${counts} (${scope})`;

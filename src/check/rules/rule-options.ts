@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SlipwayError } from "../../errors.js";
 import { compareFindings, type Severity } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
+import type { ConfiguredSuppression } from "../suppressions.js";
 import type { BuiltInCheck } from "./check-template.js";
 import { createReporter } from "./support/report.js";
 
@@ -16,6 +17,8 @@ export interface RuleOptions {
   readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Severity per rule id (`{"best-practice/cpu-limits": "warning"}`). */
   readonly severity?: Readonly<Record<string, Severity>>;
+  /** Accepted findings, each with its reason and the objects it applies to (suppressions.ts). */
+  readonly suppressions?: readonly ConfiguredSuppression[];
 }
 
 /** A lint rule with what the generated documentation can show besides the `Rule` contract. */
@@ -30,6 +33,25 @@ export const RULE_OPTIONS_SCHEMA = z
   .object({
     params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
     severity: z.record(z.string(), z.enum(["error", "warning", "info"])).optional(),
+    suppressions: z
+      .array(
+        z
+          .object({
+            rule: z.string().min(1),
+            reason: z.string().trim().min(1, "a reason is required: say why the finding is acceptable"),
+            objects: z
+              .array(
+                z
+                  .object({ kind: z.string().optional(), namespace: z.string().optional(), name: z.string().optional(), labels: z.record(z.string(), z.string()).optional() })
+                  .strict()
+                  .refine((selector) => Object.keys(selector).length > 0, "an object selector needs kind, namespace, name or labels"),
+              )
+              .min(1)
+              .optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -44,7 +66,7 @@ export function parseRuleOptions(raw: unknown, where: string): RuleOptions {
   throw new SlipwayError("USAGE", "invalid rule options", {
     where,
     problems: problemsOf(parsed.error),
-    fix: "use the keys params (parameters by rule id) and severity (error, warning or info by rule id)",
+    fix: "use the keys params (parameters by rule id), severity (error, warning or info by rule id) and suppressions (rule, reason, objects)",
   });
 }
 

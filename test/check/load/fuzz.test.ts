@@ -51,7 +51,9 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 `;
 
-const FRAGMENTS = ["\n", "---\n", ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "|\n", ">-\n", "\t", "'", '"', "#", "%YAML 1.2\n", "? ", "null", "~", "0x1F", "1e309", "\u0000", "\uFFFD", "kind: List\nitems: 7\n", "metadata: [1, 2]\n", "apiVersion: 42\n", "spec: {template: {spec: {containers: 3}}}\n"];
+const FRAGMENTS = ["\n", "---\n", ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "|\n", ">-\n", "\t", "'", '"', "#", "%YAML 1.2\n", "? ", "null", "~", "0x1F", "1e309", "\u0000", "\uFFFD", "kind: List\nitems: 7\n", "metadata: [1, 2]\n", "apiVersion: 42\n", "spec: {template: {spec: {containers: 3}}}\n",
+  // YAML 1.1 as Kubernetes reads it, line-break and encoding shapes, suppression comments.
+  "yes", "Off", "y", "0755", "0o17", "0b101", "1_000", "1:30", "2026-11-30", "<<: *a\n", "<<: [*a, {b: 1}]\n", "\r\n", "\r", "\uFEFF", "# slipway:ignore schema -- why\n", "# slipway:ignore schema\n", "# slipway:ignore\n"];
 
 function mutate(next: () => number, text: string): string {
   let result = text;
@@ -81,6 +83,22 @@ const SPECIAL: readonly string[] = [
   "apiVersion: v1\nkind: List\nitems: [1, null, {apiVersion: v1}, {apiVersion: v1, kind: ConfigMap, metadata: null}]\n",
   "\uFEFFapiVersion: v1\nkind: ConfigMap\nmetadata: {name: bom}\n",
   "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\n",
+  "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: a}\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: b}\r\n",
+  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y11, labels: {backup: yes, mode: 0755, n: on}}\ndata: {a: y, b: 0o17, c: 1_000, d: 1:30, e: 2026-11-30}\n",
+  "base: &base {name: merged}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  <<: *base\n  <<: {namespace: dup}\n",
+  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  <<: [*missing]\n",
+  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s} # slipway:ignore\n# slipway:ignore schema --\n# slipway:ignore -- x\ndata: {a: yes}\n",
+  "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: x}\nspec:\n  containers:\n    - name: c\n      image: c:1\n      securityContext: {privileged: on, runAsNonRoot: Y}\n",
+];
+
+/** Byte-level inputs (UTF-16 with and without marks, odd lengths), through the file loader. */
+const SPECIAL_BYTES: readonly Buffer[] = [
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: le}\r\n", "utf16le")]),
+  Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: be}\n", "utf16le").swap16()]),
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("kind: [", "utf16le"), Buffer.from([0x41])]),
+  Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from([0xd8, 0x00])]),
+  Buffer.from("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: no-mark}\n", "utf16le"),
+  Buffer.from([0xef, 0xbb, 0xbf]),
 ];
 
 describe("loader fuzzing", () => {
@@ -108,5 +126,16 @@ describe("loader fuzzing", () => {
     const result = await checkManifests(["."], { cwd: folder });
     expect(result.stats.files).toBe(1);
     for (const finding of result.findings) expect(finding.file).not.toBe("<slipway>");
+  });
+
+  it.each(SPECIAL_BYTES.map((bytes, index) => ({ index, bytes })))("GIVEN special bytes $index WHEN checked end to end THEN a result, never an exception", async ({ bytes }) => {
+    const folder = mkdtempSync(join(tmpdir(), "slipway-fuzz-"));
+    writeFileSync(join(folder, "input.yaml"), bytes);
+    const result = await checkManifests(["."], { cwd: folder });
+    expect(result.stats.files).toBe(1);
+    for (const finding of result.findings) {
+      expect(finding.file).toBe("input.yaml");
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+    }
   });
 });

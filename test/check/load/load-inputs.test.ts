@@ -163,4 +163,15 @@ describe("loadInputs", () => {
     // The origin annotation that located them is not part of the object the rules see.
     expect(loaded.objects.map((object) => (object.document.metadata as Record<string, unknown>).annotations)).toEqual([undefined, undefined]);
   });
+
+  it("GIVEN an overlay that renames objects (namePrefix) WHEN loaded THEN objects still point at the document they came from", async () => {
+    const root = tree({
+      "base/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "base/cm.yaml": `${configMap("first")}---\n${configMap("second")}`,
+      "dev/kustomization.yaml": "namePrefix: dev-\nresources:\n  - ../base\n",
+    });
+    const loaded = await loadInputs(["dev"], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.name}`)).toEqual(["base/cm.yaml:1 dev-first", "base/cm.yaml:8 dev-second"]);
+  });
 });

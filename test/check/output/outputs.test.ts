@@ -8,7 +8,8 @@ const RESULT: CheckResult = {
   kubernetesVersion: "1.35",
   failOn: "error",
   failed: true,
-  stats: { files: 2, objects: 3, errors: 1, warnings: 1, infos: 0 },
+  stats: { files: 2, objects: 3, errors: 1, warnings: 1, infos: 0, suppressed: 0 },
+  suppressed: [],
   reports: [],
   rules: ["deprecated-api", "parse", "schema"].map((id) => ruleById(id)!),
   findings: [
@@ -83,6 +84,25 @@ describe("outputs", () => {
 });
 
 describe("docs/rules.md", () => {
+  it("GIVEN a suppressed finding WHEN rendered THEN text and JSON count it, SARIF carries it with its suppression", () => {
+    const suppression = { rule: "pod-security", reason: "the node exporter reads host metrics", kind: "inSource" as const, where: "apps/api.yaml:3" };
+    const result: CheckResult = {
+      ...RESULT,
+      stats: { ...RESULT.stats, suppressed: 1 },
+      rules: [...RESULT.rules, { id: "pod-security/hostPorts", category: "pod-security", severity: "error", description: "d", remediation: "r" }],
+      suppressed: [{ ruleId: "pod-security/hostPorts", severity: "error", file: "apps/api.yaml", line: 2, object: "DaemonSet prod/exporter", message: "hostPort", fix: "f", suppression }],
+    };
+    expect(render("text", result).trimEnd().split("\n").pop()).toBe("failed (--fail-on error): 1 error, 1 warning, 0 info, 1 suppressed (3 objects in 2 files, Kubernetes 1.35)");
+    expect((JSON.parse(render("json", result)) as { stats: { suppressed: number } }).stats.suppressed).toBe(1);
+    const sarif = JSON.parse(render("sarif", result)) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; suppressions?: unknown[] }[] }[] };
+    const run = sarif.runs[0]!;
+    const suppressed = run.results.filter((entry) => entry.suppressions !== undefined);
+    expect(suppressed.map((entry) => [entry.ruleId, run.tool.driver.rules[entry.ruleIndex]?.id, entry.suppressions])).toEqual([
+      ["pod-security/hostPorts", "pod-security/hostPorts", [{ kind: "inSource", status: "accepted", justification: "the node exporter reads host metrics", properties: { where: "apps/api.yaml:3" } }]],
+    ]);
+    expect(run.results).toHaveLength(4);
+  });
+
   it("GIVEN the rule registry WHEN the rule docs are rendered THEN docs/rules.md is up to date (npx tsx scripts/generate-rule-docs.ts)", async () => {
     const { renderRulesMarkdown, RULES_DOC_PATH } = await import("../../../scripts/generate-rule-docs.js");
     expect(readFileSync(RULES_DOC_PATH, "utf8")).toBe(renderRulesMarkdown());

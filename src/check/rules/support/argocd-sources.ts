@@ -4,6 +4,7 @@
  * (which Argo CD merges over `values`).
  */
 import { parse } from "yaml";
+import { KUBERNETES_YAML_OPTIONS } from "../../../manifest/kubernetes-yaml.js";
 import type { SourceObject } from "../../finding.js";
 import { asRecord, asRecords, asString, type JsonRecord } from "./json.js";
 
@@ -17,12 +18,15 @@ export function applicationSources(application: SourceObject): JsonRecord[] {
   return [...(single ? [single] : []), ...asRecords(spec?.sources)];
 }
 
-/** The `helm.values` string parsed, or undefined when absent or not YAML (schema rules report that). */
+/**
+ * The `helm.values` string parsed as Helm reads it (sigs.k8s.io/yaml: YAML 1.1, so
+ * `enabled: yes` is true), or undefined when absent or not YAML (schema rules report that).
+ */
 export function parsedValuesString(source: JsonRecord): unknown {
   const text = asString(asRecord(source.helm)?.values);
   if (text === undefined) return undefined;
   try {
-    return parse(text);
+    return parse(text, KUBERNETES_YAML_OPTIONS);
   } catch {
     return undefined;
   }
