@@ -50,8 +50,10 @@ describe.skipIf(!CHARTS_AVAILABLE)("renderAddons", () => {
     const certManager = first.addons.get("cert-manager")!.objects;
     expect(certManager[0]?.kind).toBe("CustomResourceDefinition");
     expect(first.addons.get("karpenter")!.objects.filter((object) => object.kind === "CustomResourceDefinition").map((object) => object.metadata.name)).toEqual([
+      "capacitybuffers.autoscaling.x-k8s.io",
       "ec2nodeclasses.karpenter.k8s.aws",
       "nodeclaims.karpenter.sh",
+      "nodeoverlays.karpenter.sh",
       "nodepools.karpenter.sh",
     ]);
     for (const version of ["monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor", "cert-manager.io/v1/Certificate", "karpenter.sh/v1/NodePool", "external-secrets.io/v1/ExternalSecret", ...Object.values(CRD_API_VERSIONS)]) {
