@@ -20,7 +20,7 @@ describe("chartValuesProblems", () => {
   it("GIVEN unknown keys and a schema violation WHEN checked THEN each is one sentence, keys first", () => {
     expect(chartValuesProblems(chart, { replicas: "2", service: { prot: 1 }, zzzzzzzz: 1 })).toEqual([
       "unknown key service.prot (nearest existing key: service.port)",
-      "unknown key zzzzzzzz (no similar key at that level)",
+      "unknown key zzzzzzzz (no similar key; that level has: global, replicas, service)",
       "values.schema.json: replicas must be integer",
     ]);
   });
