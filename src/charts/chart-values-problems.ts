@@ -10,7 +10,14 @@ import { valuesSchemaProblems } from "./values-schema.js";
 
 export function chartValuesProblems(chart: PackagedChart, values: Record<string, unknown>): string[] {
   const problems = unknownValueKeys(values, knownValueKeys(chart)).map(
-    (unknown) => `unknown key ${unknown.path}${unknown.nearest !== undefined ? ` (nearest existing key: ${unknown.nearest})` : " (no similar key at that level)"}`,
+    (unknown) =>
+      `unknown key ${unknown.path} (${
+        unknown.nearest !== undefined
+          ? `nearest existing key: ${unknown.nearest}`
+          : unknown.existing !== undefined && unknown.existing.length > 0
+            ? `no similar key; that level has: ${unknown.existing.join(", ")}`
+            : "that level has no keys"
+      })`,
   );
   for (const problem of valuesSchemaProblems(chart, values)) problems.push(`values.schema.json: ${problem.path} ${problem.message}`);
   return problems;

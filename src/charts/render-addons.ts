@@ -14,8 +14,9 @@
  * How: each chart is resolved through the chart cache and rendered with `helm template`
  * (helm-template.ts). `.Capabilities.APIVersions` must list the CRDs the platform installs,
  * so the CRDs come first: plain `crds/` files are read from the charts, and charts whose
- * templates make CRDs are rendered once to collect them. Then every chart whose templates
- * ask for API versions is rendered with the full set; the others keep their first render.
+ * templates make CRDs are rendered once to collect them. Then every chart is rendered with
+ * the full set, except those rendered already whose templates test none of the API
+ * versions that first pass added (they would render the same).
  * Objects are sorted (kind, namespace, name), so the same spec gives the same result.
  */
 import { createHash } from "node:crypto";
@@ -102,10 +103,10 @@ export async function renderChartApplications(applications: readonly ChartApplic
   const firstRenders = new Map(await mapLimit(makesCrds, concurrency, async (item) => [item.application.name, await render(item, baseApiVersions)] as const));
   const apiVersions = platformApiVersions([...plainCrds, ...[...firstRenders.values()].flat()], options.kubernetesVersion);
 
+  const added = new Set(apiVersions.filter((version) => !baseApiVersions.includes(version)));
   const rendered = await mapLimit(loaded, concurrency, async (item) => {
     const first = firstRenders.get(item.application.name);
-    const asksForApiVersions = someTemplate(item.chart, (source) => source.includes("APIVersions"));
-    const objects = first !== undefined && (!asksForApiVersions || sameSet(baseApiVersions, apiVersions)) ? first : await render(item, apiVersions);
+    const objects = first !== undefined && !asksForAnyOf(item.chart, added) ? first : await render(item, apiVersions);
     const addon: RenderedAddon = {
       application: item.application.name,
       releaseName: item.application.releaseName,
@@ -133,8 +134,21 @@ function someTemplate(chart: PackagedChart, test: (source: string) => boolean): 
   return allCharts(chart).some((each) => [...each.templates.values()].some(test));
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+const HAS_API_VERSION = /APIVersions\.Has\s+("([^"]*)"|\S)/g;
+
+/**
+ * Whether a first render may differ with `versions` added: the chart tests one of them by
+ * name (`.Capabilities.APIVersions.Has "x/v1"`), or tests a computed name Slipway cannot
+ * read, or lists all API versions some other way.
+ */
+function asksForAnyOf(chart: PackagedChart, versions: ReadonlySet<string>): boolean {
+  if (versions.size === 0) return false;
+  return someTemplate(chart, (source) => {
+    if (!source.includes("APIVersions")) return false;
+    const tests = [...source.matchAll(HAS_API_VERSION)];
+    const otherUses = source.split("APIVersions").length - 1 - tests.length;
+    return otherUses > 0 || tests.some((test) => test[2] === undefined || versions.has(test[2]));
+  });
 }
 
 /** CRDs and Namespaces first (what the rest needs), then by kind, namespace and name. */

@@ -11,6 +11,8 @@ export interface UnknownValueKey {
   readonly path: string;
   /** The existing key at that level closest to the unknown one, when one is close. */
   readonly nearest?: string;
+  /** When none is close: the keys that level has (first 10, sorted). */
+  readonly existing?: readonly string[];
 }
 
 export function unknownValueKeys(values: Record<string, unknown>, known: KnownKeys): UnknownValueKey[] {
@@ -25,7 +27,8 @@ function walk(values: Record<string, unknown>, known: KnownKeys, path: readonly 
     const child = known.children.get(key);
     if (child === undefined) {
       const nearest = nearestKey(key, known.children.keys());
-      found.push({ path: formatPath(keyPath), ...(nearest !== undefined ? { nearest: formatPath([...path, nearest]) } : {}) });
+      const existing = [...known.children.keys()].sort().slice(0, 10);
+      found.push({ path: formatPath(keyPath), ...(nearest !== undefined ? { nearest: formatPath([...path, nearest]) } : { existing }) });
       continue;
     }
     const value = values[key];

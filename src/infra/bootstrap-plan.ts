@@ -44,6 +44,11 @@ export interface BootstrapPlanInput {
   readonly aws?: string;
   /** @default CHARTS.argoCd */
   readonly chart?: ChartVersion;
+  /**
+   * The packaged chart (.tgz) to install, resolved through the chart cache
+   * (src/charts/chart-resolver.ts). @default helm pulls `chart` from its repository
+   */
+  readonly chartPath?: string;
 }
 
 /** Helm release Argo CD is installed as; the GitOps tree's argocd values assume this name. */
@@ -79,9 +84,9 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       "upgrade",
       "--install",
       ARGOCD_RELEASE,
-      ...(isOci ? [`oci://${chart.repoURL}/${chart.chart}`] : [chart.chart, "--repo", chart.repoURL]),
-      "--version",
-      chart.version,
+      ...(input.chartPath !== undefined
+        ? [input.chartPath]
+        : [...(isOci ? [`oci://${chart.repoURL}/${chart.chart}`] : [chart.chart, "--repo", chart.repoURL]), "--version", chart.version]),
       "--namespace",
       names.namespaces.argocd,
       "--create-namespace",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { platformChartApplications } from "../../src/charts/chart-applications.js";
 import { ChartResolver } from "../../src/charts/chart-resolver.js";
-import { renderAddons, type RenderResult } from "../../src/charts/render-addons.js";
+import { renderAddons, renderChartApplications, type RenderResult } from "../../src/charts/render-addons.js";
 import { renderFiles } from "../../src/charts/render-files.js";
 import { parseSpec } from "../../src/spec/load.js";
 import { CHARTS, CRD_API_VERSIONS } from "../../src/versions.js";
@@ -50,8 +50,10 @@ describe.skipIf(!CHARTS_AVAILABLE)("renderAddons", () => {
     const certManager = first.addons.get("cert-manager")!.objects;
     expect(certManager[0]?.kind).toBe("CustomResourceDefinition");
     expect(first.addons.get("karpenter")!.objects.filter((object) => object.kind === "CustomResourceDefinition").map((object) => object.metadata.name)).toEqual([
+      "capacitybuffers.autoscaling.x-k8s.io",
       "ec2nodeclasses.karpenter.k8s.aws",
       "nodeclaims.karpenter.sh",
+      "nodeoverlays.karpenter.sh",
       "nodepools.karpenter.sh",
     ]);
     for (const version of ["monitoring.coreos.com/v1", "monitoring.coreos.com/v1/ServiceMonitor", "cert-manager.io/v1/Certificate", "karpenter.sh/v1/NodePool", "external-secrets.io/v1/ExternalSecret", ...Object.values(CRD_API_VERSIONS)]) {
@@ -59,6 +61,14 @@ describe.skipIf(!CHARTS_AVAILABLE)("renderAddons", () => {
     }
     expect(first.apiVersions).toEqual([...first.apiVersions].sort());
   });
+
+  it("GIVEN a chart that renders a ServiceMonitor only when the cluster serves monitoring.coreos.com/v1 WHEN rendered alone THEN the platform's API versions reach helm", async () => {
+    const karpenter = platformChartApplications(reference).find((application) => application.name === "karpenter")!;
+    const result = await renderChartApplications([{ ...karpenter, values: { ...karpenter.values, serviceMonitor: { enabled: true } } }], { resolver: resolver(), kubernetesVersion: "1.35" });
+    const kinds = result.addons.get("karpenter")!.objects.map((object) => object.kind);
+    expect(kinds).toContain("ServiceMonitor");
+    expect(first.addons.get("karpenter")!.objects.map((object) => object.kind)).not.toContain("ServiceMonitor");
+  }, 600_000);
 
   it("GIVEN the spec's Kubernetes version WHEN rendering THEN charts see it (helm --kube-version)", async () => {
     expect(first.kubernetesVersion).toBe(reference.cluster.kubernetesVersion);

@@ -24,7 +24,7 @@ describe("unknownValueKeys", () => {
     ["a known top-level key", { replicaCount: 2 }, []],
     ["a misspelt top-level key", { replicaCont: 2 }, [{ path: "replicaCont", nearest: "replicaCount" }]],
     ["a misspelt nested key", { serviceMonitor: { intreval: "1m" } }, [{ path: "serviceMonitor.intreval", nearest: "serviceMonitor.interval" }]],
-    ["an unrelated key", { zzzzzzzzzz: true }, [{ path: "zzzzzzzzzz" }]],
+    ["an unrelated key", { zzzzzzzzzz: true }, [{ path: "zzzzzzzzzz", existing: ["config", "global", "nodeSelector", "podAnnotations", "replicaCount", "resources", "serviceMonitor", "tolerations"] }]],
     ["keys in an empty-map default (free-form)", { podAnnotations: { "prometheus.io/scrape": "true" } }, []],
     ["keys under a null default (free-form)", { config: { anything: { deep: 1 } } }, []],
     ["resources beyond the default's example (documented free-form)", { resources: { requests: { memory: "1Gi" } } }, []],
@@ -32,7 +32,7 @@ describe("unknownValueKeys", () => {
     ["list items (not looked into)", { tolerations: [{ whatever: 1 }] }, []],
     ["a known global", { global: { imageRegistry: "r" } }, []],
     ["an unknown global", { global: { imageRegistryy: "r" } }, [{ path: "global.imageRegistryy", nearest: "global.imageRegistry" }]],
-    ["a key with dots that does not exist", { "a.b": 1 }, [{ path: '"a.b"' }]],
+    ["a key with dots that does not exist", { "a.b": 1 }, [{ path: '"a.b"', existing: ["config", "global", "nodeSelector", "podAnnotations", "replicaCount", "resources", "serviceMonitor", "tolerations"] }]],
   ])("GIVEN %s WHEN checking THEN the unknown keys are %j", (_case, values, expected) => {
     expect(unknownValueKeys(values, knownValueKeys(chart(DEFAULTS)))).toEqual(expected);
   });

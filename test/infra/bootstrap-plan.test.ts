@@ -37,6 +37,7 @@ describe("GIVEN the bootstrap plan", () => {
   it.each([
     ["an admin role", { adminRoleArn: "arn:aws:iam::111122223333:role/platform-admin" }, "--role-arn arn:aws:iam::111122223333:role/platform-admin"],
     ["an OCI chart", { chart: { ...CHARTS.argoCd, repoURL: "ghcr.io/argoproj/argo-helm" } }, "oci://ghcr.io/argoproj/argo-helm/argo-cd"],
+    ["a chart from the chart cache", { chartPath: "/cache/charts/argo-cd-10.7.0.tgz" }, "helm upgrade --install argocd /cache/charts/argo-cd-10.7.0.tgz --namespace argocd"],
   ])("WHEN it is planned with %s THEN the commands use it", (_name, extra, expected) => {
     const text = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/k", ...extra }).map(renderStep).join("\n");
     expect(text).toContain(expected);

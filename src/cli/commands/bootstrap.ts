@@ -18,21 +18,23 @@ import { bootstrapPlan, renderStep, type BootstrapStep } from "../../infra/boots
 import { loadSpec } from "../../spec/load.js";
 import { platformNames } from "../../spec/names.js";
 import { helmPath, kubectlPath } from "../../tools/kubectl.js";
+import { ChartResolver } from "../../charts/chart-resolver.js";
+import { CHARTS } from "../../versions.js";
 
-const USAGE = "slipway bootstrap [--config FILE] [--out DIR] [--kubeconfig FILE] [--dry-run]";
+const USAGE = "slipway bootstrap [--config FILE] [--out DIR] [--kubeconfig FILE] [--charts DIR|URL] [--dry-run]";
 
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(
       argv,
-      { config: { type: "string" }, out: { type: "string" }, kubeconfig: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+      { config: { type: "string" }, out: { type: "string" }, kubeconfig: { type: "string" }, charts: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean" } },
       USAGE,
     );
     noPositionals(positionals, USAGE);
     if (values.help) {
       io.stdout(
-        `${USAGE}\n\n  --config FILE      the spec (as for slipway synth)\n  --out DIR          folder slipway synth wrote (default: out); reads DIR/gitops/bootstrap\n  --kubeconfig FILE  use this kubeconfig instead of writing one with \`aws eks update-kubeconfig\`\n  --dry-run          print the commands without running them\n`,
+        `${USAGE}\n\n  --config FILE      the spec (as for slipway synth)\n  --out DIR          folder slipway synth wrote (default: out); reads DIR/gitops/bootstrap\n  --kubeconfig FILE  use this kubeconfig instead of writing one with \`aws eks update-kubeconfig\`\n  --charts DIR|URL   Helm repository holding the pinned argo-cd chart (default: $SLIPWAY_CHARTS, then ~/.cache/slipway/charts, then helm pull)\n  --dry-run          print the commands without running them\n`,
       );
       return EXIT.ok;
     }
@@ -60,6 +62,7 @@ export const command: Command = {
         writeKubeconfig: values.kubeconfig === undefined,
         adminRoleArn: spec.cluster.adminRoleArn,
         helm: dryRun ? "helm" : await helmPath(),
+        ...(dryRun ? {} : { chartPath: (await new ChartResolver({ charts: values.charts, cwd: io.cwd }).resolve(CHARTS.argoCd, "argo-cd, installed by slipway bootstrap")).path }),
         kubectl: dryRun ? "kubectl" : await kubectlPath(),
       });
       for (const step of steps) {

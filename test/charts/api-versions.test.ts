@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { crdApiVersions, crdObjectsFromFiles, platformApiVersions } from "../../src/charts/api-versions.js";
+import type { KubeObject } from "../../src/manifest/kube-object.js";
+import { CRD_API_VERSIONS } from "../../src/versions.js";
+
+const crd = (group: string, kind: string, versions: { name: string; served: boolean }[]): KubeObject => ({
+  apiVersion: "apiextensions.k8s.io/v1",
+  kind: "CustomResourceDefinition",
+  metadata: { name: `${kind.toLowerCase()}s.${group}` },
+  spec: { group, names: { kind }, versions },
+});
+
+describe("API versions of the platform's CRDs", () => {
+  it("GIVEN CRDs with served and unserved versions WHEN listed THEN each served group/version and group/version/Kind appears once, sorted", () => {
+    const objects = [
+      crd("example.com", "Widget", [
+        { name: "v1", served: true },
+        { name: "v1beta1", served: false },
+      ]),
+      crd("example.com", "Gadget", [{ name: "v1", served: true }]),
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } },
+    ];
+    expect(crdApiVersions(objects)).toEqual(["example.com/v1", "example.com/v1/Gadget", "example.com/v1/Widget"]);
+  });
+
+  it("GIVEN plain crds/ files with several documents and junk WHEN read THEN only the CRDs come back", () => {
+    const text = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a}\n---\nkind: ConfigMap\n---\n: : bad yaml [\n";
+    expect(crdObjectsFromFiles([text]).map((object) => object.metadata.name)).toEqual(["a"]);
+  });
+
+  it("GIVEN no CRDs WHEN building the set THEN the versions the platform writes are still there", () => {
+    expect(platformApiVersions([])).toEqual([...new Set(Object.values(CRD_API_VERSIONS))].sort());
+  });
+});
