@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,18 @@ const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
 function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+}
+
+/** Like slipway(), without blocking the test worker (a long synchronous child starves vitest's RPC). */
+function slipwayAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("close", (status) => resolvePromise({ status, stdout, stderr }));
+  });
 }
 
 function tempDir(): string {
@@ -64,9 +76,9 @@ describe("slipway synth", () => {
     expect(existsSync(join(cwd, "out", "gitops", "old", "stale.yaml"))).toBe(false);
   });
 
-  it.skipIf(!CHARTS_AVAILABLE)("GIVEN --charts ../shared/charts WHEN synthesizing THEN the 13 add-ons' Helm values are checked against their charts first", () => {
+  it.skipIf(!CHARTS_AVAILABLE)("GIVEN --charts ../shared/charts WHEN synthesizing THEN the 13 add-ons' Helm values are checked against their charts first", async () => {
     const out = join(tempDir(), "out");
-    const result = slipway(["synth", "--charts", "../shared/charts", "--out", out], REPO_ROOT, { SLIPWAY_CHARTS: "" });
+    const result = await slipwayAsync(["synth", "--charts", "../shared/charts", "--out", out], REPO_ROOT, { SLIPWAY_CHARTS: "" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("  Helm values: 13 add-ons checked against their charts, 0 unknown keys\n");
