@@ -19,7 +19,7 @@ import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
 
 export interface CheckOptions {
-  /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
+  /** Target Kubernetes minor version (a key of KUBERNETES.schemaRelease). @default KUBERNETES.newestCheckerVersion */
   readonly kubernetesVersion?: string;
   /** Folders (or files) of CustomResourceDefinitions, in addition to CRDs in the input. @default [] */
   readonly crdDirectories?: readonly string[];
@@ -69,7 +69,7 @@ export interface CheckResult {
 }
 
 export async function checkManifests(inputs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
-  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
+  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.newestCheckerVersion;
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";

@@ -181,7 +181,7 @@ export const REMOVED_API_RULE: Rule = {
   id: REMOVED_API_RULE_ID,
   category: "deprecation",
   severity: "error",
-  description: `API versions and fields removed in the target Kubernetes version (default ${KUBERNETES.defaultVersion}) or in the add-on version the platform installs, and custom resource versions their CRD no longer serves.`,
+  description: `API versions and fields removed in the target Kubernetes version (default ${KUBERNETES.newestCheckerVersion}) or in the add-on version the platform installs, and custom resource versions their CRD no longer serves.`,
   remediation: "Migrate the object to the replacement API version named in the finding; kubectl convert or the add-on's migration guide shows the field changes.",
   check: (context) => apiFindings(context, "removed"),
 };
