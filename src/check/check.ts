@@ -15,14 +15,20 @@ import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
+import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
 
 export interface CheckOptions {
   /** Target Kubernetes minor version (a key of KUBERNETES.schemaRelease). @default KUBERNETES.newestCheckerVersion */
   readonly kubernetesVersion?: string;
-  /** Folders (or files) of CustomResourceDefinitions, in addition to CRDs in the input. @default [] */
+  /**
+   * Folders (or files) of CustomResourceDefinitions (YAML, or JSON Schemas in kubeconform's
+   * catalog layout `{group}/{kind}_{version}.json`), in addition to CRDs in the input. @default []
+   */
   readonly crdDirectories?: readonly string[];
+  /** Know the CRDs of the add-ons the platform pins (src/generated/platform-crds.json). @default true */
+  readonly platformCrds?: boolean;
   /** Lowest severity that fails the check. @default "error" */
   readonly failOn?: Severity;
   /** Run only rules these selectors name (ids, id prefixes or categories). @default every rule */
@@ -74,8 +80,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
   const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}) });
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, customKinds(loaded.objects, kubernetesVersion))), ...crdsIn(loaded.objects)];
-  const customResources = customResourceVersions(crdSources, kubernetesVersion);
+  const customResources = customResourceVersions(await crdSourcesFor(loaded.objects, kubernetesVersion, options, cwd), kubernetesVersion);
 
   const enabled = (rule: RuleDescriptor) =>
     (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
@@ -126,7 +131,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
  */
 export async function validateObjects(
   objects: readonly KubeObject[],
-  options: { readonly kubernetesVersion?: string; readonly crdDirectories?: readonly string[]; readonly cwd?: string } = {},
+  options: { readonly kubernetesVersion?: string; readonly crdDirectories?: readonly string[]; readonly platformCrds?: boolean; readonly cwd?: string } = {},
 ): Promise<Finding[]> {
   const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
   const sources: SourceObject[] = objects.map((object, index) => ({
@@ -139,10 +144,9 @@ export async function validateObjects(
     documentIndex: index,
     line: 1,
   }));
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], options.cwd ?? process.cwd(), customKinds(sources, kubernetesVersion))), ...crdsIn(sources)];
   return validateSchemas(sources, {
     kubernetesVersion,
-    customResources: customResourceVersions(crdSources, kubernetesVersion),
+    customResources: customResourceVersions(await crdSourcesFor(sources, kubernetesVersion, options, options.cwd ?? process.cwd()), kubernetesVersion),
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
   }).sort(compareFindings);
 }
@@ -167,6 +171,20 @@ function runRule(rule: Rule, context: CheckContext): Finding[] {
       },
     ];
   }
+}
+
+/**
+ * CRDs for the custom kinds of the input, lowest priority first (a later definition of the
+ * same group/version/kind wins): the bundled add-on CRDs, `--crds` folders, the input's own.
+ */
+async function crdSourcesFor(
+  objects: readonly SourceObject[],
+  kubernetesVersion: string,
+  options: Pick<CheckOptions, "crdDirectories" | "platformCrds">,
+  cwd: string,
+): Promise<CustomResourceDefinitionSource[]> {
+  const kinds = customKinds(objects, kubernetesVersion);
+  return [...(options.platformCrds === false ? [] : platformCrds(kinds)), ...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, kinds)), ...crdsIn(objects)];
 }
 
 /** `group/Kind` of objects that are not built-in kinds: the CRDs worth parsing. */

@@ -54,14 +54,61 @@ describe("slipway check", () => {
     expect(failing.stdout).toContain("deprecated-api  Pod prod/p: spec.serviceAccount is deprecated since Kubernetes 1.0");
   });
 
-  it("GIVEN a custom resource WHEN checked with and without --crds THEN unknown-kind without, valid with", async () => {
+  it("GIVEN a custom resource of a pinned add-on WHEN checked with no option THEN its bundled CRD validates it", async () => {
     const certificate = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: prod\nspec:\n  secretName: web-tls\n  issuerRef:\n    name: le\n";
-    const without = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "c.yaml": certificate });
+    const valid = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "c.yaml": certificate });
+    expect(valid.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    expect(valid.code).toBe(0);
+    const invalid = await run(["c.yaml", "--enable", "schema"], { "c.yaml": certificate.replace("secretName", "secretNam") });
+    expect(invalid.stdout).toContain('schema  Certificate prod/web: missing required field "spec.secretName"');
+    expect(invalid.code).toBe(1);
+  });
+
+  it("GIVEN --platform-crds WHEN checked THEN the same result, and a note that the flag is no longer needed", async () => {
+    const { code, stdout, stderr } = await run(["ns.yaml", "--platform-crds", "--enable", "schema"], { "ns.yaml": NAMESPACE });
+    expect(stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    expect(stderr).toBe("note: --platform-crds is deprecated and does nothing: the CRDs of the add-ons Slipway pins are bundled and always known\n");
+    expect(code).toBe(0);
+  });
+
+  const WIDGET = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: prod\nspec:\n  size: 3\n";
+  const WIDGET_SCHEMA = { type: "object", properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, spec: { type: "object", required: ["size"], properties: { size: { type: ["integer", "null"], minimum: 1 } } } } };
+
+  it("GIVEN a kind no CRD defines WHEN checked THEN unknown-kind; with its CRD folder THEN valid", async () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: integer}}}
+`;
+    const without = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "w.yaml": WIDGET });
+    expect(without.stdout).toContain("unknown-kind  Widget prod/w: no schema for Widget example.com/v1");
     expect(without.code).toBe(1);
-    expect(without.stdout).toContain("unknown-kind  Certificate prod/web: no schema for Certificate cert-manager.io/v1");
-    const withCrds = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", SHARED_CRDS_DIR], { "c.yaml": certificate });
+    const withCrds = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", "crds"], { "w.yaml": WIDGET, "crds/widget.yaml": crd });
     expect(withCrds.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
-    expect(withCrds.code).toBe(0);
+  });
+
+  it("GIVEN --crds in kubeconform's catalog layout {group}/{kind}_{version}.json WHEN checked THEN its JSON Schemas validate the kind, matched case-insensitively", async () => {
+    const files = { "w.yaml": WIDGET, "catalog/example.com/widget_v1.json": JSON.stringify(WIDGET_SCHEMA), "catalog/example.com/gadget_v1.json": "{not json" };
+    const valid = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", "catalog"], files);
+    expect(valid.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    const invalid = await run(["w.yaml", "--enable", "schema", "--crds", "catalog"], { ...files, "w.yaml": WIDGET.replace("size: 3", "size: 0\n  colour: red") });
+    expect(invalid.stdout).toContain("schema  Widget prod/w: spec.size: must be >= 1");
+    expect(invalid.stdout).toContain('schema  Widget prod/w: unknown field "spec.colour"');
+    const otherVersion = await run(["w.yaml", "--enable", "unknown-kind", "--crds", "catalog"], { ...files, "w.yaml": WIDGET.replace("example.com/v1", "example.com/v2") });
+    expect(otherVersion.stdout).toContain("Widget example.com/v2 is not a version of its CustomResourceDefinition (served: example.com/v1)");
   });
 
   it("GIVEN SARIF output WHEN checked THEN a SARIF 2.1.0 log", async () => {
@@ -134,6 +181,21 @@ describe("slipway check", () => {
 });
 
 describe("slipway check on the reference platform", () => {
+  it("GIVEN the synthesized reference GitOps repository WHEN checked with no option THEN no error: the add-ons' CRDs are bundled", async () => {
+    const { parseSpec } = await import("../../src/spec/load.js");
+    const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
+    const { writeTree } = await import("../../src/synth/write-tree.js");
+    const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
+    writeTree(root, synthesizeGitOps(parseSpec({}, "reference")));
+    let stdout = "";
+    const code = await main(["check", ".", "--output", "json"], { stdout: (text) => (stdout += text), stderr: () => {}, cwd: root, readStdin: async () => "" });
+    const result = JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[]; stats: { objects: number } };
+    expect(result.findings.filter((finding) => finding.ruleId === "unknown-kind")).toEqual([]);
+    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    expect(result.stats.objects).toBeGreaterThan(50);
+    expect(code).toBe(0);
+  });
+
   it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
     const { parseSpec } = await import("../../src/spec/load.js");
     const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");

@@ -16,7 +16,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--config FILE] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--config FILE] [--crds DIR]... [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--show-reachability]";
 
 const HELP = `${USAGE}
 
@@ -25,8 +25,10 @@ const HELP = `${USAGE}
                         default: the cluster version of the Slipway spec (--config, or ${CONFIG_FILE_NAMES.join(", ")}
                         in the working directory), else ${DEFAULT_CHECK_KUBERNETES_VERSION}, the newest version EKS supports
   --config FILE         Slipway spec whose cluster.kubernetesVersion is the default target
-  --crds DIR            folder of CustomResourceDefinitions (repeatable); CRDs in the input are used too
-  --platform-crds       also use the CRDs of the add-on versions Slipway pins, from their Go modules (needs Go)
+  --crds DIR            folder of CustomResourceDefinitions, or of JSON Schemas in kubeconform's catalog layout
+                        {group}/{kind}_{version}.json (repeatable); CRDs in the input are used too, and the CRDs
+                        of the add-ons Slipway pins are always known (bundled)
+  --platform-crds       deprecated, does nothing: those add-on CRDs are bundled
   --output FORMAT       text (default), json or sarif
   --fail-on SEVERITY    lowest severity that fails the check: error (default), warning or info
   --enable RULE         run only these rules (repeatable; a rule id, id prefix or category)
@@ -97,11 +99,13 @@ export const command: Command = {
     const failOn = values["fail-on"] ?? "error";
     if (!Object.hasOwn(SEVERITY_RANK, failOn)) throw new SlipwayError("USAGE", `unknown severity "${failOn}" for --fail-on`, { fix: "use --fail-on error, warning or info" });
     const kubernetesVersion = values["k8s-version"] !== undefined ? parseKubernetesVersion(values["k8s-version"]) : await defaultKubernetesVersion(io.cwd, values.config);
+    // Kept so existing scripts run: the add-ons' CRDs are bundled, so the flag has nothing left to add.
+    if (values["platform-crds"]) io.stderr("note: --platform-crds is deprecated and does nothing: the CRDs of the add-ons Slipway pins are bundled and always known\n");
     if (positionals.filter((path) => path === "-").length > 1) throw new SlipwayError("USAGE", "standard input (-) can be read only once", { fix: `usage: ${USAGE}` });
 
     const result = await checkManifests(positionals.length > 0 ? positionals : ["."], {
       kubernetesVersion,
-      crdDirectories: [...(values.crds ?? []), ...(values["platform-crds"] ? await (await import("../../tools/go-module-crds.js")).platformCrdDirectories() : [])],
+      crdDirectories: values.crds ?? [],
       failOn: failOn as Severity,
       enable: values.enable ?? [],
       disable: values.disable ?? [],
