@@ -18,6 +18,7 @@ import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
+import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
 
 export interface CheckOptions {
   /** Target Kubernetes minor version (a key of KUBERNETES.schemaRelease). @default KUBERNETES.newestCheckerVersion */
@@ -86,13 +87,20 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
     !(options.disable ?? []).some((selector) => selects(selector, rule));
 
-  const findings: Finding[] = [...loaded.findings];
-  const schemaFindings = validateSchemas(loaded.objects, {
-    kubernetesVersion,
-    customResources,
-    isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
-  });
-  findings.push(...schemaFindings);
+  // Large inputs are validated on worker threads while this thread runs the rules below.
+  const workers = validationWorkers(loaded.objects.length);
+  const schemaFindings =
+    workers > 0
+      ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers)
+      : Promise.resolve(
+          validateSchemas(loaded.objects, {
+            kubernetesVersion,
+            customResources,
+            isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
+          }),
+        );
+  // Failing before the rules run keeps a rejected promise from going unobserved meanwhile.
+  schemaFindings.catch(() => {});
 
   const context: CheckContext = {
     objects: loaded.objects,
@@ -101,7 +109,10 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
-  for (const rule of rules) if (enabled(rule)) findings.push(...runRule(rule, context));
+  const ruleFindings: Finding[] = [];
+  for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
+  // Same order as a sequential run: loader findings, schema findings, rule findings.
+  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...ruleFindings];
   const reports: RuleReport[] = [];
   for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
