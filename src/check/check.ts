@@ -88,19 +88,10 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     !(options.disable ?? []).some((selector) => selects(selector, rule));
 
   // Large inputs are validated on worker threads while this thread runs the rules below.
+  const validateHere = () => validateSchemas(loaded.objects, { kubernetesVersion, customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion) });
   const workers = validationWorkers(loaded.objects.length);
-  const schemaFindings =
-    workers > 0
-      ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers)
-      : Promise.resolve(
-          validateSchemas(loaded.objects, {
-            kubernetesVersion,
-            customResources,
-            isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
-          }),
-        );
-  // Failing before the rules run keeps a rejected promise from going unobserved meanwhile.
-  schemaFindings.catch(() => {});
+  // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
+  const schemaFindings = workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere());
 
   const context: CheckContext = {
     objects: loaded.objects,
