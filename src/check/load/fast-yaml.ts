@@ -362,6 +362,10 @@ function unquote(body: string, quote: string): string {
     else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(body.slice(index + 1, index + 5))) {
       result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 5), 16));
       index += 4;
+    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(index + 1, index + 3))) {
+      // `\xB5` (µ) in External Secrets' CRD descriptions.
+      result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 3), 16));
+      index += 2;
     } else fallback();
   }
   return result;

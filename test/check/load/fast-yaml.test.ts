@@ -70,6 +70,7 @@ describe("parseFastYaml", () => {
     { name: "multi-line plain scalar that resolves as a string", text: "a: 1\n  2\nb: true\n  false\n" },
     { name: "multi-line single-quoted scalar with quotes and an empty line", text: "a:\n  rule: 'has(self.type) && self.type == ''forward''\n    ? x\n\n      : y'\n  message: m\n" },
     { name: "single-quoted scalar closed on its second line, then a comment", text: "a: 'one\n  two' # c\nb: x\n" },
+    { name: "double-quoted scalar with \\x and \\u escapes", text: 'a: "\\xB5s and \\u00e9 and \\x41"\n' },
   ])("GIVEN a $name WHEN parsed fast THEN it equals the yaml package's result", ({ text }) => {
     expect(compare(text)).toBe("fast");
   });
