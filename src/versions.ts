@@ -22,8 +22,24 @@ export const KUBERNETES = {
   defaultVersion: "1.35",
   /** Versions Slipway accepts for a new cluster (in EKS standard support on `checked`). */
   supported: ["1.35", "1.36"] as const,
-  /** Patch release whose OpenAPI schemas the checker validates against, per minor version. */
-  schemaRelease: { "1.35": "v1.35.4" } as Record<string, string>,
+  /**
+   * Versions `slipway check` knows: every version EKS still supports, standard or extended
+   * (wider than `supported`, which is what a new cluster may start on), each mapped to the
+   * newest patch release of `k8s.io/kubernetes` the Go module proxy serves; its OpenAPI
+   * schemas are bundled by scripts/generate-kubernetes-schemas.ts.
+   */
+  schemaRelease: {
+    "1.32": "v1.32.13",
+    "1.33": "v1.33.13",
+    "1.34": "v1.34.4",
+    "1.35": "v1.35.4",
+    "1.36": "v1.36.3",
+  } as Readonly<Record<string, string>>,
+  /** Target of `slipway check` when neither --k8s-version nor a Slipway spec names one: the newest EKS version. */
+  newestCheckerVersion: "1.36",
+  schemaReleaseChecked: "2026-11-30",
+  schemaReleaseSource:
+    "EKS: 1.32 and 1.33 in extended support, 1.34 standard until 2026-12-02, 1.35 to 2027-03-27, 1.36 to 2027-08-02; releases from `go list -m -versions k8s.io/kubernetes` (proxy.golang.org)",
   checked: "2026-11-27",
   source: "EKS Kubernetes version calendar (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html)",
 } as const;

@@ -15,16 +15,23 @@ import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
+import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas } from "./schema/validate-schemas.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
+import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
 
 export interface CheckOptions {
-  /** Target Kubernetes minor version. @default KUBERNETES.defaultVersion */
+  /** Target Kubernetes minor version (a key of KUBERNETES.schemaRelease). @default KUBERNETES.newestCheckerVersion */
   readonly kubernetesVersion?: string;
-  /** Folders (or files) of CustomResourceDefinitions, in addition to CRDs in the input. @default [] */
+  /**
+   * Folders (or files) of CustomResourceDefinitions (YAML, or JSON Schemas in kubeconform's
+   * catalog layout `{group}/{kind}_{version}.json`), in addition to CRDs in the input. @default []
+   */
   readonly crdDirectories?: readonly string[];
+  /** Know the CRDs of the add-ons the platform pins (src/generated/platform-crds.json). @default true */
+  readonly platformCrds?: boolean;
   /** Lowest severity that fails the check. @default "error" */
   readonly failOn?: Severity;
   /** Run only rules these selectors name (ids, id prefixes or categories). @default every rule */
@@ -81,25 +88,22 @@ export interface CheckResult {
 }
 
 export async function checkManifests(inputs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
-  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
+  const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.newestCheckerVersion;
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
   const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, customKinds(loaded.objects, kubernetesVersion))), ...crdsIn(loaded.objects)];
-  const customResources = customResourceVersions(crdSources, kubernetesVersion);
+  const customResources = customResourceVersions(await crdSourcesFor(loaded.objects, kubernetesVersion, options, cwd), kubernetesVersion);
 
   const enabled = (rule: RuleDescriptor) =>
     (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
     !(options.disable ?? []).some((selector) => selects(selector, rule));
 
-  const findings: Finding[] = [...loaded.findings];
-  const schemaFindings = validateSchemas(loaded.objects, {
-    kubernetesVersion,
-    customResources,
-    isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
-  });
-  findings.push(...schemaFindings);
+  // Large inputs are validated on worker threads while this thread runs the rules below.
+  const validateHere = () => validateSchemas(loaded.objects, { kubernetesVersion, customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion) });
+  const workers = validationWorkers(loaded.objects.length);
+  // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
+  const schemaFindings = workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere());
 
   const context: CheckContext = {
     objects: loaded.objects,
@@ -108,7 +112,10 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
-  for (const rule of rules) if (enabled(rule)) findings.push(...runRule(rule, context));
+  const ruleFindings: Finding[] = [];
+  for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
+  // Same order as a sequential run: loader findings, schema findings, rule findings.
+  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...ruleFindings];
   const reports: RuleReport[] = [];
   for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
@@ -146,7 +153,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
  */
 export async function validateObjects(
   objects: readonly KubeObject[],
-  options: { readonly kubernetesVersion?: string; readonly crdDirectories?: readonly string[]; readonly cwd?: string } = {},
+  options: { readonly kubernetesVersion?: string; readonly crdDirectories?: readonly string[]; readonly platformCrds?: boolean; readonly cwd?: string } = {},
 ): Promise<Finding[]> {
   const kubernetesVersion = options.kubernetesVersion ?? KUBERNETES.defaultVersion;
   const sources: SourceObject[] = objects.map((object, index) => ({
@@ -159,10 +166,9 @@ export async function validateObjects(
     documentIndex: index,
     line: 1,
   }));
-  const crdSources = [...(await crdsFromDirectories(options.crdDirectories ?? [], options.cwd ?? process.cwd(), customKinds(sources, kubernetesVersion))), ...crdsIn(sources)];
   return validateSchemas(sources, {
     kubernetesVersion,
-    customResources: customResourceVersions(crdSources, kubernetesVersion),
+    customResources: customResourceVersions(await crdSourcesFor(sources, kubernetesVersion, options, options.cwd ?? process.cwd()), kubernetesVersion),
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
   }).sort(compareFindings);
 }
@@ -214,6 +220,20 @@ function runRule(rule: Rule, context: CheckContext): Finding[] {
       },
     ];
   }
+}
+
+/**
+ * CRDs for the custom kinds of the input, lowest priority first (a later definition of the
+ * same group/version/kind wins): the bundled add-on CRDs, `--crds` folders, the input's own.
+ */
+async function crdSourcesFor(
+  objects: readonly SourceObject[],
+  kubernetesVersion: string,
+  options: Pick<CheckOptions, "crdDirectories" | "platformCrds">,
+  cwd: string,
+): Promise<CustomResourceDefinitionSource[]> {
+  const kinds = customKinds(objects, kubernetesVersion);
+  return [...(options.platformCrds === false ? [] : platformCrds(kinds)), ...(await crdsFromDirectories(options.crdDirectories ?? [], cwd, kinds)), ...crdsIn(objects)];
 }
 
 /** `group/Kind` of objects that are not built-in kinds: the CRDs worth parsing. */

@@ -12,8 +12,9 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { SlipwayError } from "../errors.js";
 import { platformSpecSchema, type PlatformSpec } from "./schema.js";
+import { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
-export const CONFIG_FILE_NAMES = ["slipway.config.ts", "slipway.config.mjs", "slipway.config.js", "slipway.yaml", "slipway.yml"] as const;
+export { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
 export interface LoadedSpec {
   readonly spec: PlatformSpec;

@@ -37,7 +37,7 @@ export const ADDON_CRD_MODULES: Readonly<Record<string, GoModuleCrdSource>> = {
   secretsStoreCsiDriver: { module: "sigs.k8s.io/secrets-store-csi-driver", version: CHARTS.secretsStoreCsiDriver.appVersion, folder: "config/crd/bases" },
 };
 
-/** Folders of every add-on's CRDs from ADDON_CRD_MODULES (for `slipway check --platform-crds`). */
+/** Folders of every add-on's CRDs from ADDON_CRD_MODULES (for `slipway up --local`, and scripts/generate-platform-crds.ts). */
 export function platformCrdDirectories(): Promise<string[]> {
   return Promise.all(Object.values(ADDON_CRD_MODULES).map((source) => goModuleCrdDirectory(source)));
 }

@@ -25,7 +25,7 @@ describe("slipway check", () => {
   it("GIVEN a clean manifest WHEN checked THEN exit 0 and a passing summary", async () => {
     const { code, stdout } = await run(["ns.yaml"], { "ns.yaml": NAMESPACE });
     expect(stdout).toContain("passed: 0 errors");
-    expect(stdout.trim().split("\n").pop()).toMatch(/^passed: 0 errors, \d+ warnings?, \d+ info \(1 object in 1 file, Kubernetes 1\.35\)$/);
+    expect(stdout.trim().split("\n").pop()).toMatch(/^passed: 0 errors, \d+ warnings?, \d+ info \(1 object in 1 file, Kubernetes 1\.36\)$/);
     expect(code).toBe(0);
   });
 
@@ -54,14 +54,61 @@ describe("slipway check", () => {
     expect(failing.stdout).toContain("deprecated-api  Pod prod/p: spec.serviceAccount is deprecated since Kubernetes 1.0");
   });
 
-  it("GIVEN a custom resource WHEN checked with and without --crds THEN unknown-kind without, valid with", async () => {
+  it("GIVEN a custom resource of a pinned add-on WHEN checked with no option THEN its bundled CRD validates it", async () => {
     const certificate = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: prod\nspec:\n  secretName: web-tls\n  issuerRef:\n    name: le\n";
-    const without = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "c.yaml": certificate });
+    const valid = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "c.yaml": certificate });
+    expect(valid.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    expect(valid.code).toBe(0);
+    const invalid = await run(["c.yaml", "--enable", "schema"], { "c.yaml": certificate.replace("secretName", "secretNam") });
+    expect(invalid.stdout).toContain('schema  Certificate prod/web: missing required field "spec.secretName"');
+    expect(invalid.code).toBe(1);
+  });
+
+  it("GIVEN --platform-crds WHEN checked THEN the same result, and a note that the flag is no longer needed", async () => {
+    const { code, stdout, stderr } = await run(["ns.yaml", "--platform-crds", "--enable", "schema"], { "ns.yaml": NAMESPACE });
+    expect(stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    expect(stderr).toBe("note: --platform-crds is deprecated and does nothing: the CRDs of the add-ons Slipway pins are bundled and always known\n");
+    expect(code).toBe(0);
+  });
+
+  const WIDGET = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: prod\nspec:\n  size: 3\n";
+  const WIDGET_SCHEMA = { type: "object", properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, spec: { type: "object", required: ["size"], properties: { size: { type: ["integer", "null"], minimum: 1 } } } } };
+
+  it("GIVEN a kind no CRD defines WHEN checked THEN unknown-kind; with its CRD folder THEN valid", async () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: integer}}}
+`;
+    const without = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "w.yaml": WIDGET });
+    expect(without.stdout).toContain("unknown-kind  Widget prod/w: no schema for Widget example.com/v1");
     expect(without.code).toBe(1);
-    expect(without.stdout).toContain("unknown-kind  Certificate prod/web: no schema for Certificate cert-manager.io/v1");
-    const withCrds = await run(["c.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", SHARED_CRDS_DIR], { "c.yaml": certificate });
-    expect(withCrds.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.35)\n");
-    expect(withCrds.code).toBe(0);
+    const withCrds = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", "crds"], { "w.yaml": WIDGET, "crds/widget.yaml": crd });
+    expect(withCrds.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+  });
+
+  it("GIVEN --crds in kubeconform's catalog layout {group}/{kind}_{version}.json WHEN checked THEN its JSON Schemas validate the kind, matched case-insensitively", async () => {
+    const files = { "w.yaml": WIDGET, "catalog/example.com/widget_v1.json": JSON.stringify(WIDGET_SCHEMA), "catalog/example.com/gadget_v1.json": "{not json" };
+    const valid = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind", "--crds", "catalog"], files);
+    expect(valid.stdout).toBe("passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes 1.36)\n");
+    const invalid = await run(["w.yaml", "--enable", "schema", "--crds", "catalog"], { ...files, "w.yaml": WIDGET.replace("size: 3", "size: 0\n  colour: red") });
+    expect(invalid.stdout).toContain("schema  Widget prod/w: spec.size: must be >= 1");
+    expect(invalid.stdout).toContain('schema  Widget prod/w: unknown field "spec.colour"');
+    const otherVersion = await run(["w.yaml", "--enable", "unknown-kind", "--crds", "catalog"], { ...files, "w.yaml": WIDGET.replace("example.com/v1", "example.com/v2") });
+    expect(otherVersion.stdout).toContain("Widget example.com/v2 is not a version of its CustomResourceDefinition (served: example.com/v1)");
   });
 
   it("GIVEN SARIF output WHEN checked THEN a SARIF 2.1.0 log", async () => {
@@ -73,11 +120,57 @@ describe("slipway check", () => {
     { args: ["--output", "xml"], message: 'error USAGE: unknown output format "xml"' },
     { args: ["--fail-on", "fatal"], message: 'error USAGE: unknown severity "fatal" for --fail-on' },
     { args: ["--k8s-version", "1.20"], message: "error USAGE: no schemas for Kubernetes 1.20" },
+    { args: ["--k8s-version", "1.31.9"], message: "error USAGE: no schemas for Kubernetes 1.31" },
+    { args: ["--k8s-version", "1.37"], message: "error USAGE: no schemas for Kubernetes 1.37" },
+    { args: ["--k8s-version", "latest"], message: 'error USAGE: "latest" is not a Kubernetes version' },
+    { args: ["--k8s-version", "1.34.x"], message: 'error USAGE: "1.34.x" is not a Kubernetes version' },
+    { args: ["--k8s-version", "1"], message: 'error USAGE: "1" is not a Kubernetes version' },
+    { args: ["--k8s-version", ""], message: 'error USAGE: "" is not a Kubernetes version' },
     { args: ["--bogus"], message: `error USAGE: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"` },
   ])("GIVEN $args WHEN run THEN usage error, exit 2", async ({ args, message }) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr.split("\n")[0]).toBe(message);
+  });
+
+  it.each([
+    { given: "1.32", expected: "1.32" },
+    { given: "1.33", expected: "1.33" },
+    { given: "v1.34", expected: "1.34" },
+    { given: "1.34.2", expected: "1.34" },
+    { given: "v1.35.4", expected: "1.35" },
+    { given: "1.36", expected: "1.36" },
+  ])("GIVEN --k8s-version $given WHEN checked THEN the target is Kubernetes $expected", async ({ given, expected }) => {
+    const { code, stdout } = await run(["ns.yaml", "--k8s-version", given, "--enable", "schema"], { "ns.yaml": NAMESPACE });
+    expect(stdout).toBe(`passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, Kubernetes ${expected})\n`);
+    expect(code).toBe(0);
+  });
+
+  it("GIVEN a kind removed in 1.34 WHEN checked against 1.33 and 1.34 THEN deprecated in one, removed in the other", async () => {
+    const policy = "apiVersion: admissionregistration.k8s.io/v1beta1\nkind: ValidatingAdmissionPolicy\nmetadata:\n  name: p\nspec:\n  validations:\n    - expression: \"true\"\n";
+    const older = await run(["p.yaml", "--k8s-version", "1.33"], { "p.yaml": policy });
+    expect(older.stdout).toContain("deprecated-api  ValidatingAdmissionPolicy p: ValidatingAdmissionPolicy admissionregistration.k8s.io/v1beta1 is deprecated since Kubernetes 1.31 and removed in 1.34");
+    expect(older.stdout).toContain("passed: 0 errors, 1 warning");
+    expect(older.code).toBe(0);
+    const newer = await run(["p.yaml", "--k8s-version", "1.34"], { "p.yaml": policy });
+    expect(newer.stdout).toContain("removed-api  ValidatingAdmissionPolicy p: ValidatingAdmissionPolicy admissionregistration.k8s.io/v1beta1 was removed in Kubernetes 1.34; the target is 1.34");
+    expect(newer.code).toBe(1);
+  });
+
+  it.each([
+    { spec: "cluster:\n  kubernetesVersion: \"1.35\"\n", args: [], expected: "Kubernetes 1.35" },
+    { spec: "cluster:\n  kubernetesVersion: \"1.36\"\n", args: [], expected: "Kubernetes 1.36" },
+    { spec: "cluster:\n  kubernetesVersion: \"1.35\"\n", args: ["--k8s-version", "1.33"], expected: "Kubernetes 1.33" },
+  ])("GIVEN a Slipway spec $spec in the working directory and $args WHEN checked THEN the target is $expected", async ({ spec, args, expected }) => {
+    const { stdout } = await run(["ns.yaml", "--enable", "schema", ...args], { "ns.yaml": NAMESPACE, "slipway.yaml": spec });
+    expect(stdout).toBe(`passed: 0 errors, 0 warnings, 0 info (1 object in 1 file, ${expected})\n`);
+  });
+
+  it("GIVEN --config naming a spec elsewhere WHEN checked THEN its cluster version is the target, and a missing one is an error", async () => {
+    const files = { "ns.yaml": NAMESPACE, "specs/platform.yaml": "cluster:\n  kubernetesVersion: \"1.35\"\n" };
+    expect((await run(["ns.yaml", "--enable", "schema", "--config", "specs/platform.yaml"], files)).stdout).toContain("Kubernetes 1.35)");
+    const missing = await run(["ns.yaml", "--config", "nope.yaml"], files);
+    expect(missing.stderr.split("\n")[0]).toBe("error SPEC_NOT_FOUND: spec file nope.yaml does not exist");
   });
 
   it("GIVEN a path that does not exist WHEN checked THEN a clear error and exit 1", async () => {
@@ -88,6 +181,21 @@ describe("slipway check", () => {
 });
 
 describe("slipway check on the reference platform", () => {
+  it("GIVEN the synthesized reference GitOps repository WHEN checked with no option THEN no error: the add-ons' CRDs are bundled", async () => {
+    const { parseSpec } = await import("../../src/spec/load.js");
+    const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
+    const { writeTree } = await import("../../src/synth/write-tree.js");
+    const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
+    writeTree(root, synthesizeGitOps(parseSpec({}, "reference")));
+    let stdout = "";
+    const code = await main(["check", ".", "--output", "json"], { stdout: (text) => (stdout += text), stderr: () => {}, cwd: root, readStdin: async () => "" });
+    const result = JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[]; stats: { objects: number } };
+    expect(result.findings.filter((finding) => finding.ruleId === "unknown-kind")).toEqual([]);
+    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    expect(result.stats.objects).toBeGreaterThan(50);
+    expect(code).toBe(0);
+  });
+
   it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
     const { parseSpec } = await import("../../src/spec/load.js");
     const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");

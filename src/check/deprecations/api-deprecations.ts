@@ -7,7 +7,8 @@
  * add-on entries with the add-on version Slipway deploys (`CHARTS` in src/versions.ts),
  * since that is the version whose CRDs will serve the objects.
  *
- * Sources (checked 2026-11-27): kubernetes.io/docs/reference/using-api/deprecation-guide/;
+ * Sources (checked 2026-11-27; Kubernetes 1.32-1.36 on 2026-11-30): kubernetes.io/docs/reference/using-api/deprecation-guide/
+ * and the prerelease-lifecycle tags of k8s.io/api v0.36.3;
  * Karpenter v1 migration guide (karpenter.sh/docs/upgrading/v1-migration); External
  * Secrets "Promote to v1" (issue 4633: v1alpha1 removed, 0.16) and 0.17 release notes
  * (v1beta1 no longer served); cert-manager 1.7 release notes
@@ -86,6 +87,27 @@ export const API_DEPRECATIONS: readonly ApiDeprecation[] = [
   { component: "kubernetes", apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIStorageCapacity"], deprecatedIn: "1.24", removedIn: "1.27", replacement: "storage.k8s.io/v1" },
   { component: "kubernetes", apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kinds: ["FlowSchema", "PriorityLevelConfiguration"], deprecatedIn: "1.26", removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" },
   { component: "kubernetes", apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: ["FlowSchema", "PriorityLevelConfiguration"], deprecatedIn: "1.29", removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" },
+  // Prerelease APIs of the versions EKS supports (1.32-1.36), with the deprecation and
+  // removal versions of their `+k8s:prerelease-lifecycle-gen` tags (k8s.io/api v0.36.3,
+  // zz_generated.prerelease-lifecycle.go: the API server stops serving a beta at its removal
+  // version); alpha APIs without tags at the first release whose OpenAPI lacks them.
+  { component: "kubernetes", apiVersion: "admissionregistration.k8s.io/v1alpha1", kinds: ["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"], deprecatedIn: "1.29", removedIn: "1.32", replacement: "admissionregistration.k8s.io/v1" },
+  { component: "kubernetes", apiVersion: "authentication.k8s.io/v1alpha1", kinds: ["SelfSubjectReview"], deprecatedIn: "1.29", removedIn: "1.32", replacement: "authentication.k8s.io/v1" },
+  { component: "kubernetes", apiVersion: "authentication.k8s.io/v1beta1", kinds: ["SelfSubjectReview"], deprecatedIn: "1.30", removedIn: "1.33", replacement: "authentication.k8s.io/v1" },
+  { component: "kubernetes", apiVersion: "admissionregistration.k8s.io/v1beta1", kinds: ["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"], deprecatedIn: "1.31", removedIn: "1.34", replacement: "admissionregistration.k8s.io/v1" },
+  { component: "kubernetes", apiVersion: "resource.k8s.io/v1alpha3", kinds: ["DeviceClass", "ResourceClaim", "ResourceClaimTemplate", "ResourceSlice"], removedIn: "1.34", replacement: "resource.k8s.io/v1 (GA in 1.34)" },
+  { component: "kubernetes", apiVersion: "storage.k8s.io/v1alpha1", kinds: ["VolumeAttributesClass"], deprecatedIn: "1.32", removedIn: "1.35", replacement: "storage.k8s.io/v1 (GA in 1.34)" },
+  { component: "kubernetes", apiVersion: "certificates.k8s.io/v1alpha1", kinds: ["PodCertificateRequest"], removedIn: "1.35", replacement: "certificates.k8s.io/v1beta1" },
+  { component: "kubernetes", apiVersion: "storagemigration.k8s.io/v1alpha1", kinds: ["StorageVersionMigration"], removedIn: "1.35", replacement: "storagemigration.k8s.io/v1beta1" },
+  { component: "kubernetes", apiVersion: "scheduling.k8s.io/v1alpha1", kinds: ["Workload"], removedIn: "1.36", replacement: "scheduling.k8s.io/v1alpha2 (alpha: its fields change between releases)" },
+  { component: "kubernetes", apiVersion: "certificates.k8s.io/v1alpha1", kinds: ["ClusterTrustBundle"], deprecatedIn: "1.34", removedIn: "1.37", replacement: "certificates.k8s.io/v1beta1" },
+  { component: "kubernetes", apiVersion: "networking.k8s.io/v1beta1", kinds: ["IPAddress", "ServiceCIDR"], deprecatedIn: "1.34", removedIn: "1.37", replacement: "networking.k8s.io/v1 (GA in 1.33)" },
+  { component: "kubernetes", apiVersion: "storage.k8s.io/v1beta1", kinds: ["VolumeAttributesClass"], deprecatedIn: "1.34", removedIn: "1.37", replacement: "storage.k8s.io/v1 (GA in 1.34)" },
+  { component: "kubernetes", apiVersion: "admissionregistration.k8s.io/v1alpha1", kinds: ["MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding"], deprecatedIn: "1.35", removedIn: "1.38", replacement: "admissionregistration.k8s.io/v1beta1, or v1 from 1.36" },
+  { component: "kubernetes", apiVersion: "coordination.k8s.io/v1alpha2", kinds: ["LeaseCandidate"], deprecatedIn: "1.35", removedIn: "1.38", replacement: "coordination.k8s.io/v1beta1" },
+  { component: "kubernetes", apiVersion: "resource.k8s.io/v1beta1", kinds: ["DeviceClass", "ResourceClaim", "ResourceClaimTemplate", "ResourceSlice"], deprecatedIn: "1.35", removedIn: "1.38", replacement: "resource.k8s.io/v1 (GA in 1.34)" },
+  { component: "kubernetes", apiVersion: "resource.k8s.io/v1beta2", kinds: ["DeviceClass", "ResourceClaim", "ResourceClaimTemplate", "ResourceSlice"], deprecatedIn: "1.36", removedIn: "1.39", replacement: "resource.k8s.io/v1 (GA in 1.34)" },
+  { component: "kubernetes", apiVersion: "resource.k8s.io/v1alpha3", kinds: ["DeviceTaintRule"], deprecatedIn: "1.36", removedIn: "1.39", replacement: "resource.k8s.io/v1beta2" },
   // Karpenter
   { component: "karpenter", apiVersion: "karpenter.sh/v1alpha5", kinds: ["Provisioner", "Machine"], deprecatedIn: "0.32.0", removedIn: "0.33.0", replacement: "karpenter.sh/v1 NodePool (and NodeClaim)" },
   { component: "karpenter", apiVersion: "karpenter.k8s.aws/v1alpha1", kinds: ["AWSNodeTemplate"], deprecatedIn: "0.32.0", removedIn: "0.33.0", replacement: "karpenter.k8s.aws/v1 EC2NodeClass" },

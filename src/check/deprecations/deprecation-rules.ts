@@ -68,10 +68,28 @@ export function isDeprecatedOrRemoved(object: Pick<SourceObject, "apiVersion" | 
   return entry !== undefined && statusOf(entry, kubernetesVersion) !== "current";
 }
 
-function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * Both rules' findings in one pass over the objects: the second rule of a run reuses the
+ * first one's pass (the walk over every pod template is most of their cost).
+ */
+const passes = new WeakMap<CheckContext, Readonly<Record<Exclude<DeprecationStatus, "current">, Finding[]>>>();
+
+function apiFindings(context: CheckContext, wanted: Exclude<DeprecationStatus, "current">): Finding[] {
+  let pass = passes.get(context);
+  if (pass === undefined) {
+    pass = deprecationPass(context);
+    passes.set(context, pass);
+  }
+  return pass[wanted];
+}
+
+function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatus, "current">, Finding[]> {
+  const found: Record<Exclude<DeprecationStatus, "current">, Finding[]> = { removed: [], deprecated: [] };
   // Statuses depend on the versions only: judged once per run, not once per object.
-  const fields = FIELD_DEPRECATIONS.filter((field) => statusOf(field, context.kubernetesVersion) === wanted);
+  const fields = FIELD_DEPRECATIONS.flatMap((field) => {
+    const status = statusOf(field, context.kubernetesVersion);
+    return status === "current" ? [] : [{ field, status }];
+  });
   const apiStatuses = new Map<ApiDeprecation, DeprecationStatus>();
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
@@ -80,24 +98,24 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
       status = statusOf(entry, context.kubernetesVersion);
       apiStatuses.set(entry, status);
     }
-    if (entry !== undefined && status === wanted) {
+    if (entry !== undefined && status !== undefined && status !== "current") {
       const component = COMPONENT_NAMES[entry.component];
-      const version = plain((wanted === "removed" ? entry.removedIn : entry.deprecatedIn) ?? "");
-      findings.push({
-        ruleId: wanted === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
-        severity: wanted === "removed" ? "error" : "warning",
+      const version = plain((status === "removed" ? entry.removedIn : entry.deprecatedIn) ?? "");
+      found[status].push({
+        ruleId: status === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+        severity: status === "removed" ? "error" : "warning",
         file: object.file,
         line: object.line,
         object: describeObject(object),
         message:
-          wanted === "removed"
+          status === "removed"
             ? `${object.kind} ${object.apiVersion} was removed in ${component} ${version}; ${judgedAgainst(entry.component, context.kubernetesVersion)}`
             : `${object.kind} ${object.apiVersion} is deprecated since ${component} ${version}${entry.removedIn ? ` and removed in ${plain(entry.removedIn)}` : ""}`,
         fix: `use ${entry.replacement}`,
       });
     }
     const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
-    for (const field of fields) {
+    for (const { field, status: fieldStatus } of fields) {
       if (field.kinds.length > 0 && !field.kinds.includes(object.kind)) continue;
       if (field.name !== undefined && object.name !== field.name) continue;
       let scoped = roots.get(field.scope);
@@ -106,23 +124,23 @@ function apiFindings(context: CheckContext, wanted: DeprecationStatus): Finding[
         roots.set(field.scope, scoped);
       }
       for (const [scopePath, root] of scoped) {
-        for (const found of matchPath(root, field.path, field.value)) {
-          const path = [...scopePath, ...found].join(".");
-          const version = wanted === "removed" ? field.removedIn : field.deprecatedIn;
-          findings.push({
-            ruleId: wanted === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
-            severity: wanted === "removed" ? "error" : "warning",
+        for (const match of matchPath(root, field.path, field.value)) {
+          const path = [...scopePath, ...match].join(".");
+          const version = fieldStatus === "removed" ? field.removedIn : field.deprecatedIn;
+          found[fieldStatus].push({
+            ruleId: fieldStatus === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+            severity: fieldStatus === "removed" ? "error" : "warning",
             file: object.file,
             line: object.line,
             object: describeObject(object),
-            message: `${path}${field.value ? `: ${field.value}` : ""} ${wanted === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
+            message: `${path}${field.value ? `: ${field.value}` : ""} ${fieldStatus === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
             fix: `use ${field.replacement}`,
           });
         }
       }
     }
   }
-  return findings;
+  return found;
 }
 
 function plain(version: string): string {
@@ -181,7 +199,7 @@ export const REMOVED_API_RULE: Rule = {
   id: REMOVED_API_RULE_ID,
   category: "deprecation",
   severity: "error",
-  description: `API versions and fields removed in the target Kubernetes version (default ${KUBERNETES.defaultVersion}) or in the add-on version the platform installs, and custom resource versions their CRD no longer serves.`,
+  description: `API versions and fields removed in the target Kubernetes version (default ${KUBERNETES.newestCheckerVersion}) or in the add-on version the platform installs, and custom resource versions their CRD no longer serves.`,
   remediation: "Migrate the object to the replacement API version named in the finding; kubectl convert or the add-on's migration guide shows the field changes.",
   check: (context) => apiFindings(context, "removed"),
 };

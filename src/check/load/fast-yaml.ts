@@ -1,15 +1,15 @@
 /**
  * A fast parser for the YAML Kubernetes manifests are actually written in: block
- * mappings and sequences, plain and single-line quoted scalars, single-line flow
- * collections, literal and simple folded block scalars, comments. It resolves plain
- * scalars as Kubernetes does (YAML 1.1 as go-yaml v2 reads it: `yes`/`off` are booleans,
- * `0755` is octal; `kubernetes-yaml.ts`), exactly as the `yaml` package does with
- * KUBERNETES_YAML_OPTIONS.
+ * mappings and sequences, plain (also multi-line) and single-line quoted scalars,
+ * single-line flow collections, literal and simple folded block scalars, comments. It
+ * resolves plain scalars as Kubernetes does (YAML 1.1 as go-yaml v2 reads it: `yes`/`off`
+ * are booleans, `0755` is octal; `kubernetes-yaml.ts`), exactly as the `yaml` package
+ * does with KUBERNETES_YAML_OPTIONS.
  *
  * Why: `yaml` builds a full concrete syntax tree and checks duplicate keys pairwise (a
  * mapping of n keys costs n²), which dominated the checker's time. This parser builds
  * plain values directly, detects duplicate keys with a Set, and gives up (returns
- * FALLBACK) on anything outside its subset (anchors, tags, multi-line scalars and flow
+ * FALLBACK) on anything outside its subset (anchors, tags, multi-line quoted scalars and flow
  * collections, complex keys, tabs, CRLF...) so the caller parses that document with `yaml`.
  * A differential test checks it against `yaml` on generated and fuzzed documents.
  */
@@ -145,14 +145,89 @@ class FastParser {
     if (first === "|" || first === ">") return this.blockScalar(text, parentIndent);
     let value: unknown;
     if (first === "[" || first === "{") value = parseFlow(text);
+    else if (first === "'" && closingQuote(text, "'") === -1) value = this.singleQuotedContinuation(text, parentIndent);
     else if (first === '"' || first === "'") value = parseQuotedWhole(text);
     else if ("&*!%@`?,]}".includes(first) || (first === "-" && (text.length === 1 || text.charAt(1) === " "))) value = fallback();
     else if (keyEnd(text) !== -1) value = fallback();
-    else value = resolvePlain(text);
-    // A more indented line after a scalar would continue it (a multi-line scalar): not supported.
+    else {
+      // controller-gen writes every CRD description as a multi-line plain scalar: the
+      // lines below that are more indented than the parent continue it.
+      const next = this.peek();
+      return resolvePlain(next !== undefined && next.indent > parentIndent ? this.plainContinuation(text, line, parentIndent) : text);
+    }
+    // A more indented line after any other scalar would continue it: not supported.
     const next = this.peek();
     if (next !== undefined && next.indent > parentIndent) fallback();
     return value;
+  }
+
+  /**
+   * A single-quoted scalar over several lines (YAML 1.2 §7.3.2), as generators write long
+   * descriptions and CEL rules: folded like a plain one, `''` is a quote.
+   */
+  private singleQuotedContinuation(first: string, parentIndent: number): string {
+    let body = first.slice(1).trimEnd();
+    let empty = 0;
+    for (let index = this.position; index < this.raw.length; index++) {
+      const text = this.raw[index] as string;
+      const content = text.trim();
+      if (content === "") {
+        empty++;
+        continue;
+      }
+      let lineIndent = 0;
+      while (text.charCodeAt(lineIndent) === 32) lineIndent++;
+      if (lineIndent <= parentIndent) fallback();
+      body += empty > 0 ? "\n".repeat(empty) : " ";
+      empty = 0;
+      const close = closingQuote(`'${content}`, "'");
+      if (close === -1) {
+        body += content;
+        continue;
+      }
+      body += content.slice(0, close - 1);
+      const after = content.slice(close).trim();
+      if (after !== "" && !after.startsWith("#")) fallback();
+      for (let skip = this.position; skip <= index; skip++) this.lines[skip] = undefined;
+      this.position = index + 1;
+      return body.replace(/''/g, "'");
+    }
+    return fallback();
+  }
+
+  /**
+   * A multi-line plain scalar (YAML 1.2 §7.3.3, block context): each line break between
+   * two lines folds to a space, each empty line between them to a line break, and the
+   * continuation lines are trimmed. Lines that could end the scalar or mean something
+   * else (a comment, `key: value`, a trailing `:`) are left to `yaml`.
+   */
+  private plainContinuation(first: string, line: Line, parentIndent: number): string {
+    // A comment ends a plain scalar: more lines after it are not a continuation.
+    if (line.text.includes(" #")) fallback();
+    let folded = first;
+    let empty = 0;
+    // From the raw line after the scalar's first: `peek` has skipped comment lines, which end it.
+    const start = line.number;
+    let end = start;
+    for (let index = start; index < this.raw.length; index++) {
+      const text = this.raw[index] as string;
+      const content = text.trim();
+      if (content === "") {
+        empty++;
+        continue;
+      }
+      let lineIndent = 0;
+      while (text.charCodeAt(lineIndent) === 32) lineIndent++;
+      if (lineIndent <= parentIndent) break;
+      if (content.startsWith("#") || content.includes(" #") || content.includes(": ") || content.endsWith(":")) fallback();
+      folded += empty > 0 ? "\n".repeat(empty) : " ";
+      folded += content;
+      empty = 0;
+      end = index + 1;
+    }
+    for (let skip = start; skip < end; skip++) this.lines[skip] = undefined;
+    this.position = end;
+    return folded;
   }
 
   private blockScalar(header: string, parentIndent: number): string {
@@ -291,6 +366,10 @@ function unquote(body: string, quote: string): string {
     else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(body.slice(index + 1, index + 5))) {
       result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 5), 16));
       index += 4;
+    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(index + 1, index + 3))) {
+      // `\xB5` (µ) in External Secrets' CRD descriptions.
+      result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 3), 16));
+      index += 2;
     } else fallback();
   }
   return result;

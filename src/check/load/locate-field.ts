@@ -21,6 +21,11 @@ export function rememberSource(document: object, text: string, line: number): vo
   sources.set(document, { text, line });
 }
 
+/** The text and first line a document was loaded from, to hand to a worker thread with a copy of it. */
+export function sourceOf(document: object): { readonly text: string; readonly line: number } | undefined {
+  return sources.get(document);
+}
+
 /** Points a document at another text (kustomize output → the file it was rendered from), or at none. */
 export function moveSource(document: object, from: object | undefined): void {
   const source = from === undefined ? undefined : sources.get(from);

@@ -44,7 +44,7 @@ export function toSarif(result: CheckResult): Record<string, unknown> {
             rules: ruleIds.map((id) => sarifRule(id, result.rules.find((rule) => rule.id === id))),
           },
         },
-        properties: { kubernetesVersion: result.kubernetesVersion, defaultKubernetesVersion: KUBERNETES.defaultVersion },
+        properties: { kubernetesVersion: result.kubernetesVersion, defaultKubernetesVersion: KUBERNETES.newestCheckerVersion },
         results: [
           ...result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId) ?? 0)),
           // Suppressed results stay in the log, marked, so code scanning shows them as dismissed with the reason.

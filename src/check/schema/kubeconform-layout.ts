@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { definitionsToJsonSchema, reachableDefinitions } from "./to-json-schema.js";
 
@@ -45,4 +46,21 @@ export function writeKubeconformSchemas(directory: string, minor: string): Kubec
     files += 1;
   }
   return { schemaLocation: directory, kubernetesVersion: release, files };
+}
+
+/**
+ * Writes custom resource schemas next to the built-in ones, in the same layout and from
+ * the same conversion the checker uses, so kubeconform validates custom resources
+ * against exactly Slipway's CRD schemas (the real-world benchmark's premise).
+ */
+export function writeKubeconformCustomResourceSchemas(layout: KubeconformLayout, customResources: ReadonlyMap<string, CustomResourceVersion>): number {
+  const folder = join(layout.schemaLocation, `v${layout.kubernetesVersion}-standalone-strict`);
+  mkdirSync(folder, { recursive: true });
+  let files = 0;
+  for (const version of customResources.values()) {
+    if (version.schema === undefined || !version.served) continue;
+    writeFileSync(join(folder, kubeconformFileName(`${version.group}/${version.version}`, version.kind)), JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", ...version.schema }));
+    files += 1;
+  }
+  return files;
 }

@@ -35,9 +35,10 @@ const BUNDLE_DIRECTORY = new URL("../../../src/generated/kubernetes-schemas/", i
 
 const bundles = new Map<string, KubernetesSchemaBundle>();
 
-/** Kubernetes minor versions the checker has schemas for. */
+/** Kubernetes minor versions the checker has schemas for, oldest first (1.9 before 1.10). */
 export function schemaVersions(): string[] {
-  return Object.keys(KUBERNETES.schemaRelease).sort();
+  const minor = (version: string) => Number(version.slice(version.indexOf(".") + 1));
+  return Object.keys(KUBERNETES.schemaRelease).sort((a, b) => Number(a.split(".")[0]) - Number(b.split(".")[0]) || minor(a) - minor(b));
 }
 
 export function kubernetesSchemaBundle(minor: string): KubernetesSchemaBundle {

@@ -3,8 +3,10 @@
  * Exit 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error.
  */
 import { SlipwayError } from "../../errors.js";
-import { KUBERNETES } from "../../versions.js";
-import { readFileSync } from "node:fs";
+import { CONFIG_FILE_NAMES } from "../../spec/config-file-names.js";
+import { DEFAULT_CHECK_KUBERNETES_VERSION, parseKubernetesVersion } from "../../check/kubernetes-version.js";
+import { schemaVersions } from "../../check/schema/kubernetes-schema-bundle.js";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkManifests } from "../../check/check.js";
 import type { RuleOptions } from "../../check/rules/rule-options.js";
@@ -14,14 +16,19 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--crds DIR]... [--platform-crds] [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--charts DIR|URL] [--no-charts] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--config FILE] [--crds DIR]... [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--charts DIR|URL] [--no-charts] [--show-reachability]";
 
 const HELP = `${USAGE}
 
   PATHS                 files and folders of manifests (default: .); - reads standard input
-  --k8s-version V       target Kubernetes version (default: ${KUBERNETES.defaultVersion}; schemas for ${Object.keys(KUBERNETES.schemaRelease).join(", ")})
-  --crds DIR            folder of CustomResourceDefinitions (repeatable); CRDs in the input are used too
-  --platform-crds       also use the CRDs of the add-on versions Slipway pins, from their Go modules (needs Go)
+  --k8s-version V       target Kubernetes version: ${schemaVersions().join(", ")} (1.34, v1.34 and 1.34.2 are the same);
+                        default: the cluster version of the Slipway spec (--config, or ${CONFIG_FILE_NAMES.join(", ")}
+                        in the working directory), else ${DEFAULT_CHECK_KUBERNETES_VERSION}, the newest version EKS supports
+  --config FILE         Slipway spec whose cluster.kubernetesVersion is the default target
+  --crds DIR            folder of CustomResourceDefinitions, or of JSON Schemas in kubeconform's catalog layout
+                        {group}/{kind}_{version}.json (repeatable); CRDs in the input are used too, and the CRDs
+                        of the add-ons Slipway pins are always known (bundled)
+  --platform-crds       deprecated, does nothing: those add-on CRDs are bundled
   --output FORMAT       text (default), json or sarif
   --fail-on SEVERITY    lowest severity that fails the check: error (default), warning or info
   --enable RULE         run only these rules (repeatable; a rule id, id prefix or category)
@@ -55,6 +62,18 @@ async function readRuleOptions(path: string): Promise<RuleOptions> {
   return parseRuleOptions(document.toJS(), path);
 }
 
+/**
+ * Checking a Slipway project's output targets the version its spec gives the cluster;
+ * elsewhere, the newest version EKS supports. The spec (and zod, tsx) is loaded only when
+ * a spec file is there.
+ */
+async function defaultKubernetesVersion(cwd: string, configPath: string | undefined): Promise<string> {
+  if (configPath === undefined && !CONFIG_FILE_NAMES.some((name) => existsSync(resolve(cwd, name)))) return DEFAULT_CHECK_KUBERNETES_VERSION;
+  const { loadSpec } = await import("../../spec/load.js");
+  const { spec, source } = await loadSpec({ cwd, ...(configPath !== undefined ? { configPath } : {}) });
+  return parseKubernetesVersion(spec.cluster.kubernetesVersion, `${source ?? "the spec"} (cluster.kubernetesVersion)`);
+}
+
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
@@ -72,6 +91,7 @@ export const command: Command = {
         "rules-config": { type: "string" },
         charts: { type: "string" },
         "no-charts": { type: "boolean" },
+        config: { type: "string" },
         help: { type: "boolean" },
       },
       USAGE,
@@ -84,15 +104,14 @@ export const command: Command = {
     if (!isOutputFormat(format)) throw new SlipwayError("USAGE", `unknown output format "${format}"`, { fix: `use --output ${OUTPUT_FORMATS.join(", ")}` });
     const failOn = values["fail-on"] ?? "error";
     if (!Object.hasOwn(SEVERITY_RANK, failOn)) throw new SlipwayError("USAGE", `unknown severity "${failOn}" for --fail-on`, { fix: "use --fail-on error, warning or info" });
-    const kubernetesVersion = (values["k8s-version"] ?? KUBERNETES.defaultVersion).replace(/^v/, "");
-    if (KUBERNETES.schemaRelease[kubernetesVersion] === undefined) {
-      throw new SlipwayError("USAGE", `no schemas for Kubernetes ${kubernetesVersion}`, { fix: `use --k8s-version ${Object.keys(KUBERNETES.schemaRelease).join(" or ")}` });
-    }
+    const kubernetesVersion = values["k8s-version"] !== undefined ? parseKubernetesVersion(values["k8s-version"]) : await defaultKubernetesVersion(io.cwd, values.config);
+    // Kept so existing scripts run: the add-ons' CRDs are bundled, so the flag has nothing left to add.
+    if (values["platform-crds"]) io.stderr("note: --platform-crds is deprecated and does nothing: the CRDs of the add-ons Slipway pins are bundled and always known\n");
     if (positionals.filter((path) => path === "-").length > 1) throw new SlipwayError("USAGE", "standard input (-) can be read only once", { fix: `usage: ${USAGE}` });
 
     const result = await checkManifests(positionals.length > 0 ? positionals : ["."], {
       kubernetesVersion,
-      crdDirectories: [...(values.crds ?? []), ...(values["platform-crds"] ? await (await import("../../tools/go-module-crds.js")).platformCrdDirectories() : [])],
+      crdDirectories: values.crds ?? [],
       failOn: failOn as Severity,
       enable: values.enable ?? [],
       disable: values.disable ?? [],

@@ -67,13 +67,18 @@ describe("parseFastYaml", () => {
     { name: "folded block", text: "a: >-\n  one\n  two\n\n  three\nb: 1\n" },
     { name: "nested sequences of mappings", text: "a:\n  - b: 1\n    c:\n      - d\n  -\n    e: 2\n" },
     { name: "empty values", text: "a:\nb: []\nc: {}\nd: ''\n" },
+    { name: "multi-line plain scalar (controller-gen descriptions)", text: "a:\n  description: APIVersion defines\n    the versioned schema\n\n    of this object.\n  type: string\nb: 1\n" },
+    { name: "multi-line plain scalar in a sequence, unevenly indented", text: "- one\n    two\n  three\n- four\n" },
+    { name: "multi-line plain scalar that resolves as a string", text: "a: 1\n  2\nb: true\n  false\n" },
+    { name: "multi-line single-quoted scalar with quotes and an empty line", text: "a:\n  rule: 'has(self.type) && self.type == ''forward''\n    ? x\n\n      : y'\n  message: m\n" },
+    { name: "single-quoted scalar closed on its second line, then a comment", text: "a: 'one\n  two' # c\nb: x\n" },
+    { name: "double-quoted scalar with \\x and \\u escapes", text: 'a: "\\xB5s and \\u00e9 and \\x41"\n' },
   ])("GIVEN a $name WHEN parsed fast THEN it equals the yaml package's result", ({ text }) => {
     expect(compare(text)).toBe("fast");
   });
 
   it.each([
     { name: "anchors", text: "a: &x 1\nb: *x\n" },
-    { name: "multi-line plain scalar", text: "a: one\n  two\n" },
     { name: "multi-line flow", text: "a: [1,\n  2]\n" },
     { name: "tags", text: "a: !!str 1\n" },
     { name: "tabs", text: "a:\n\tb: 1\n" },
@@ -87,6 +92,18 @@ describe("parseFastYaml", () => {
       for (const text of [`a: ${token}\n`, `a: [${token}]\n`, `- ${token}\n`, `${token}: x\n`, `a: {${token}: x}\n`]) compare(text);
     },
   );
+
+  it.each([
+    { name: "a continuation line that looks like a key", text: "a: one\n  two: three\n" },
+    { name: "a comment after the first line", text: "a: one # c\n  two\n" },
+    { name: "a comment line inside", text: "a: one\n  # c\n  two\n" },
+    { name: "a single-quoted scalar left open", text: "a: 'one\n  two\n" },
+    { name: "a single-quoted scalar whose next line is not indented", text: "a: 'one\ntwo'\n" },
+    { name: "text after a closing quote", text: "a: 'one\n  two' three\n" },
+    { name: "a multi-line double-quoted scalar", text: 'a: "one\n  two"\n' },
+  ])("GIVEN $name WHEN parsed fast THEN it is left to the yaml package, never misread", ({ text }) => {
+    expect(parseFastYaml(text)).toBe(FALLBACK);
+  });
 
   it("GIVEN a duplicate key WHEN parsed fast THEN DuplicateKeyError with its line", () => {
     expect(() => parseFastYaml("a: 1\nb:\n  c: 1\n  c: 2\n")).toThrow(new DuplicateKeyError(4));
