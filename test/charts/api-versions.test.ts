@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crdApiVersions, crdObjectsFromFiles, platformApiVersions } from "../../src/charts/api-versions.js";
+import { crdApiVersions, crdObjectsFromFiles, platformApiVersions, builtInApiVersions } from "../../src/charts/api-versions.js";
 import type { KubeObject } from "../../src/manifest/kube-object.js";
 import { CRD_API_VERSIONS } from "../../src/versions.js";
 
@@ -29,6 +29,15 @@ describe("API versions of the platform's CRDs", () => {
   });
 
   it("GIVEN no CRDs WHEN building the set THEN the versions the platform writes are still there", () => {
-    expect(platformApiVersions([])).toEqual([...new Set(Object.values(CRD_API_VERSIONS))].sort());
+    const versions = platformApiVersions([], "1.35");
+    for (const version of Object.values(CRD_API_VERSIONS)) expect(versions).toContain(version);
+    expect(versions).toEqual([...versions].sort());
+  });
+
+  it("GIVEN a Kubernetes version WHEN building the set THEN its built-in APIs are in, aggregated ones included, and removed ones are not", () => {
+    // Helm's own default set lacks apiregistration.k8s.io/v1: prometheus-adapter then renders the removed v1beta1 APIService.
+    expect(builtInApiVersions("1.35")).toEqual(expect.arrayContaining(["apiregistration.k8s.io/v1", "apiregistration.k8s.io/v1/APIService", "apps/v1", "v1", "v1/Pod"]));
+    expect(builtInApiVersions("1.35")).not.toContain("policy/v1beta1");
+    expect(builtInApiVersions("1.35")).not.toContain("flowcontrol.apiserver.k8s.io/v1beta3");
   });
 });
