@@ -22,6 +22,7 @@ import type { KubeObject } from "../../src/manifest/kube-object.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
 import { parseSpec } from "../../src/spec/load.js";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
+import { needsShared } from "../support/shared.js";
 
 // Named per test process: several engineers (and CI) may run the suite on one machine at once.
 const spec = parseSpec({ cluster: { name: `slipway-it-${process.pid}` } }, "local-cluster.test.ts");
@@ -76,7 +77,7 @@ function restrictedPod(name: string, namespace: string, overrides: { cpu?: strin
   };
 }
 
-describe("slipway up --local on the reference platform", () => {
+describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"))("slipway up --local on the reference platform", () => {
   beforeAll(async () => {
     await ensureBinaries({ onProgress: log });
     await down(spec.cluster.name);
@@ -213,7 +214,7 @@ describe("slipway up --local on the reference platform", () => {
   });
 });
 
-describe("slipway up --local after the API server dies mid-apply", () => {
+describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"))("slipway up --local after the API server dies mid-apply", () => {
   const crashSpec = parseSpec({ cluster: { name: `slipway-crash-${process.pid}` } }, "local-cluster.test.ts");
 
   afterAll(async () => {

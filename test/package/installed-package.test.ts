@@ -14,15 +14,14 @@
  * each install copies aws-cdk-lib and the kubectl layer from the local npm cache).
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
+import { needsShared } from "../support/shared.js";
 
 const EXTERNAL_SECRETS_CRDS = join(SHARED_CRDS_DIR, "external-secrets");
-const sharedMissing = !existsSync(EXTERNAL_SECRETS_CRDS);
-if (sharedMissing) console.warn(`SKIPPED: check of the synthesized output needs ${EXTERNAL_SECRETS_CRDS} (../shared beside the repository)`);
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
@@ -139,7 +138,7 @@ describe.each(Object.entries(projects))("slipway installed in a %s project", (_t
     expect(readdirSync(join(project, "out", "gitops", "applications")).sort()).toEqual(applications);
   });
 
-  it.skipIf(sharedMissing)("GIVEN the synthesized README platform WHEN npx slipway check THEN it passes", async () => {
+  it.skipIf(needsShared("slipway check of the synthesized README platform (External Secrets' CRDs)"))("GIVEN the synthesized README platform WHEN npx slipway check THEN it passes", async () => {
     const project = join(folder, "synth-slipway.config.ts");
     const result = await run("npx", ["--no-install", "slipway", "check", "out/gitops", "--platform-crds", "--crds", EXTERNAL_SECRETS_CRDS], project);
     expect(result.stdout).toContain("passed: 0 errors");
