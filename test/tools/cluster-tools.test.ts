@@ -30,6 +30,21 @@ const onLinuxX64 = process.platform === "linux" && process.arch === "x64";
 if (!onLinuxX64) console.warn("SKIPPED: the CDK layer tests need linux/x64, where its binaries run");
 
 describe("resolveTool", () => {
+  // First in the file: the layer is extracted once per process, and this test needs it not yet extracted.
+  it("GIVEN a CDK layer that cannot be extracted WHEN helm is resolved THEN the PATH's compatible helm, with a word on why", async () => {
+    const folder = pathWith({ helm: "v4.0.1+gabc" });
+    const previous = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = "/dev/null"; // not a folder: the layer cannot be unpacked below it
+    const progress: string[] = [];
+    try {
+      expect(await resolveTool("helm", { env: { PATH: folder }, useLayer: true, onProgress: (line) => progress.push(line) })).toEqual({ tool: "helm", command: join(folder, "helm"), prefix: [], version: "v4.0.1", origin: "PATH" });
+    } finally {
+      if (previous === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = previous;
+    }
+    expect(progress).toEqual([expect.stringMatching(/^the CDK kubectl layer is not usable \(cannot extract kubectl and helm .*\): looking on the PATH$/)]);
+  });
+
   it.skipIf(!onLinuxX64).each(["kubectl", "kustomize", "helm"] as const)(
     "GIVEN linux/x64 WHEN %s is resolved THEN the layer's binary, whose real version is the one versions.ts records",
     async (tool) => {
