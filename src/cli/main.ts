@@ -8,6 +8,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isSlipwayError, SlipwayError } from "../errors.js";
 import { EXIT, type Command, type CommandIO } from "./command.js";
+import { packageVersion } from "./package-version.js";
 
 /** Every command with its one-line summary; a command's module is imported only when it runs. */
 const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<{ command: Command }> }> = {
@@ -28,7 +29,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version") {
-    io.stdout("slipway 0.1.0\n");
+    io.stdout(`slipway ${packageVersion()}\n`);
     return EXIT.ok;
   }
   const entry = COMMANDS[name];

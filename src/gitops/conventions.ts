@@ -3,6 +3,7 @@
  * Application's ExternalSecret, the ClusterSecretStore and the checker's reference rules
  * cannot disagree.
  */
+import { PLATFORM_NAMESPACES } from "../spec/names.js";
 
 /** ClusterSecretStore (AWS Secrets Manager through the controller's Pod Identity). */
 export const CLUSTER_SECRET_STORE = "aws-secrets-manager";
@@ -21,7 +22,8 @@ export const DEFAULT_STORAGE_CLASS = "gp3";
 
 /** kube-prometheus-stack release; its fullname (<= 26 chars) prefixes the Services it creates. */
 export const KUBE_PROMETHEUS_STACK_RELEASE = "kube-prometheus-stack";
-export const PROMETHEUS_URL = `http://${KUBE_PROMETHEUS_STACK_RELEASE}-prometheus.monitoring.svc:9090`;
+/** Prometheus Service of kube-prometheus-stack (`<fullname>-prometheus`, port 9090) in the platform's monitoring namespace. */
+export const PROMETHEUS_URL = `http://${KUBE_PROMETHEUS_STACK_RELEASE}-prometheus.${PLATFORM_NAMESPACES.monitoring}.svc:9090`;
 
 /** Labels every generated object carries. */
 export const MANAGED_BY_LABELS = { "app.kubernetes.io/managed-by": "slipway" } as const;

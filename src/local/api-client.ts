@@ -7,6 +7,27 @@ import { readFileSync } from "node:fs";
 import { request, type Agent } from "node:https";
 import { Agent as HttpsAgent } from "node:https";
 
+/**
+ * The API server did not answer at all (connection refused or reset, timeout): it is
+ * down or restarting. `up` restarts it and resumes (src/local/resume-up.ts).
+ */
+export class ApiServerUnreachable extends Error {
+  override readonly name = "ApiServerUnreachable";
+}
+
+/** The API server answered, but not with 200: its status and the start of its answer. */
+export class ApiRequestFailed extends Error {
+  override readonly name = "ApiRequestFailed";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`${method} ${path}: ${status} ${body.slice(0, 300)}`);
+  }
+}
+
 export interface ApiClientOptions {
   readonly server: string;
   readonly caCert: string;
@@ -69,11 +90,19 @@ export class ApiClient {
     });
   }
 
-  /** GET and parse JSON; throws with the server's answer when it is not 200. */
+  /**
+   * GET and parse JSON. No answer is ApiServerUnreachable; an answer other than 200, or one
+   * cut off mid-body (not JSON), is ApiRequestFailed.
+   */
   async getJson<T>(path: string): Promise<T> {
     const response = await this.get(path);
-    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${response.body.slice(0, 300)}`);
-    return JSON.parse(response.body) as T;
+    if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering (GET ${path}): ${response.body}`);
+    if (response.status !== 200) throw new ApiRequestFailed("GET", path, response.status, response.body);
+    try {
+      return JSON.parse(response.body) as T;
+    } catch {
+      throw new ApiRequestFailed("GET", path, response.status, `not JSON: ${response.body}`);
+    }
   }
 
   close(): void {

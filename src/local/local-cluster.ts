@@ -15,7 +15,7 @@ import { SlipwayError } from "../errors.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
 import type { PlatformSpec } from "../spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
-import { ApiClient } from "./api-client.js";
+import { ApiClient, ApiServerUnreachable } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
@@ -31,7 +31,8 @@ import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
-import { ApiServerUnreachable, applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
+import { resumeAfterApiServerLoss } from "./resume-up.js";
+import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
 import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
 
 export interface UpOptions {
@@ -55,6 +56,8 @@ export interface UpResult {
 }
 
 const READY_TIMEOUT_MS = 60000;
+/** An API server that stops answering is restarted and `up` resumed this many times before it gives up. */
+const API_SERVER_RESUMES = 2;
 
 export async function up(options: UpOptions): Promise<UpResult> {
   const started = Date.now();
@@ -65,10 +68,13 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
   const client = adminClient(layout.pki, state.server);
   try {
-    return await bringUp(options, layout, state, client, started, progress);
+    return await resumeAfterApiServerLoss(() => bringUp(options, layout, state, client, started, progress), {
+      resumes: API_SERVER_RESUMES,
+      onResume: (error, resume) => progress(`${error.message}; restarting it and resuming (${resume}/${API_SERVER_RESUMES})`),
+    });
   } catch (error) {
     if (error instanceof ApiServerUnreachable) {
-      throw new SlipwayError("LOCAL_CLUSTER", error.message, {
+      throw new SlipwayError("LOCAL_CLUSTER", `${error.message} (after ${API_SERVER_RESUMES} restarts)`, {
         where: join(stateDirectory, "logs", "kube-apiserver.log"),
         fix: "run `slipway up --local` again: it restarts what stopped and resumes the apply",
         cause: error,

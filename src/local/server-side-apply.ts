@@ -7,7 +7,7 @@
  * apart, so applying twice is visibly a no-op.
  */
 import type { KubeObject } from "../manifest/kube-object.js";
-import type { ApiClient } from "./api-client.js";
+import { ApiServerUnreachable, type ApiClient } from "./api-client.js";
 import { displayKey, type PlannedObject, type ServedKind, type ServedKinds } from "./apply-plan.js";
 
 export const FIELD_MANAGER = "slipway";
@@ -39,8 +39,16 @@ export async function discoverServedKinds(client: ApiClient): Promise<ServedKind
   for (const group of groups.groups) for (const version of group.versions) if (!unavailable.has(version.groupVersion)) groupVersions.push(version.groupVersion);
   const lists = await Promise.all(
     groupVersions.map(async (groupVersion) => {
-      const response = await client.get(groupVersion === "v1" ? "/api/v1" : `/apis/${groupVersion}`);
-      return response.status === 200 ? (JSON.parse(response.body) as ApiResourceList) : undefined;
+      const path = groupVersion === "v1" ? "/api/v1" : `/apis/${groupVersion}`;
+      const response = await client.get(path);
+      // No answer means the server went away mid-discovery: a partial list would leave kinds out.
+      if (response.status === 0) throw new ApiServerUnreachable(`the API server stopped answering during discovery (GET ${path}): ${response.body}`);
+      if (response.status !== 200) return undefined;
+      try {
+        return JSON.parse(response.body) as ApiResourceList;
+      } catch {
+        throw new ApiServerUnreachable(`the API server's answer to GET ${path} was cut off`);
+      }
     }),
   );
   const served = new Map<string, ServedKind>();
@@ -92,7 +100,7 @@ export async function applyObjects(client: ApiClient, objects: readonly PlannedO
 }
 
 /** Thrown when the API server stops answering: the apply cannot go on, `up` again resumes it. */
-export class ApiServerUnreachable extends Error {}
+export { ApiServerUnreachable };
 
 async function applyOne(client: ApiClient, planned: PlannedObject): Promise<ApplyResult> {
   const { object, source, served } = planned;

@@ -67,19 +67,22 @@ export interface PlatformNames {
   readonly argocdHost: string;
 }
 
+/** Namespaces the platform's add-ons are installed in; tenants may not use them. */
+export const PLATFORM_NAMESPACES = {
+  argocd: "argocd",
+  system: "kube-system",
+  externalSecrets: "external-secrets",
+  certManager: "cert-manager",
+  argoRollouts: "argo-rollouts",
+  monitoring: "monitoring",
+} as const;
+
 export function platformNames(spec: PlatformSpec): PlatformNames {
   const clusterName = spec.cluster.name;
   const { account, region } = spec.aws;
   const partition = region.startsWith("cn-") ? "aws-cn" : region.includes("-gov-") ? "aws-us-gov" : "aws";
   const roleArn = (roleName: string) => `arn:${partition}:iam::${account}:role/${roleName}`;
-  const namespaces = {
-    argocd: "argocd",
-    system: "kube-system",
-    externalSecrets: "external-secrets",
-    certManager: "cert-manager",
-    argoRollouts: "argo-rollouts",
-    monitoring: "monitoring",
-  } as const;
+  const namespaces = PLATFORM_NAMESPACES;
   const identity = (namespace: string, serviceAccount: string, suffix: string): WorkloadIdentity => {
     const roleName = truncateRoleName(`${clusterName}-${suffix}`);
     return { namespace, serviceAccount, roleName, roleArn: roleArn(roleName) };

@@ -1,12 +1,13 @@
 /**
  * The platform spec: one typed, validated description of a whole EKS platform.
  *
- * Every optional field has a default, and `{}` parses to the reference platform of
- * DESIGN.md. Objects are strict: a misspelt field is an error that names it, never
+ * Every optional field has a default, and `{}` parses to the reference platform (its
+ * values are the defaults docs/spec.md lists). Objects are strict: a misspelt field is an error that names it, never
  * silently ignored. Cross-field rules (sizes, references between teams, namespaces and
  * applications) are in `superRefine` so their messages carry the field path too.
  */
 import { z } from "zod";
+import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 
 const dnsLabel = z
@@ -17,7 +18,8 @@ const dnsLabel = z
 /** Kubernetes quantity such as `100Gi`, `500m`, `2`. */
 const quantity = z
   .string()
-  .regex(/^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|Pi|M|G|T|P)?$/, "must be a Kubernetes quantity such as 100Gi, 500m or 2");
+  .regex(new RegExp(NON_NEGATIVE_QUANTITY_PATTERN), "must be a non-negative Kubernetes quantity such as 100Gi, 500m, 2 or 1e3")
+  .refine((text) => !isQuantity(text) || quantityValue(text) !== undefined, `must have an exponent within ±${MAX_EXPONENT}`);
 
 /** Go duration as Kubernetes controllers read it, e.g. `60s`, `5m`, `168h`. */
 const duration = z
@@ -161,8 +163,8 @@ const monitoring = z.strictObject({
     })
     .prefault({})
     .describe("Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository."),
-  logRetention: duration.default("744h").describe("How long Loki keeps logs.").describe("Loki log retention."),
-  traceRetention: duration.default("336h").describe("How long Tempo keeps traces.").describe("Tempo trace retention."),
+  logRetention: duration.default("744h").describe("How long Loki keeps logs (its retention period)."),
+  traceRetention: duration.default("336h").describe("How long Tempo keeps traces (its retention period)."),
 });
 
 const gitops = z.strictObject({

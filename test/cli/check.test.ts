@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { SHARED_CRDS_DIR } from "../support/paths.js";
+import { needsShared } from "../support/shared.js";
 
 async function run(args: string[], files: Record<string, string> = {}, stdin = "") {
   const cwd = mkdtempSync(join(tmpdir(), "slipway-cli-check-"));
@@ -195,7 +196,9 @@ describe("slipway check on the reference platform", () => {
     expect(result.stats.objects).toBeGreaterThan(50);
     expect(code).toBe(0);
   });
+});
 
+describe.skipIf(needsShared("the check of the reference platform against upstream CRDs"))("slipway check on the reference platform with the upstream CRDs", () => {
   it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
     const { parseSpec } = await import("../../src/spec/load.js");
     const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { main } from "../../src/cli/main.js";
+import { packageVersion } from "../../src/cli/package-version.js";
 import type { CommandIO } from "../../src/cli/command.js";
 
 function capture(): { io: CommandIO; out: string[]; err: string[] } {
@@ -14,6 +16,13 @@ describe("slipway (the entry point)", () => {
     expect(await main(["help"], io)).toBe(0);
     const text = out.join("");
     for (const command of ["synth", "render", "check", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
+  });
+
+  it("GIVEN --version WHEN run THEN the version in package.json and exit 0", async () => {
+    const { io, out } = capture();
+    expect(await main(["--version"], io)).toBe(0);
+    expect(out.join("")).toBe(`slipway ${packageVersion()}\n`);
+    expect(packageVersion()).toBe((JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version);
   });
 
   it("GIVEN no command WHEN run THEN it prints the help and exits 2", async () => {

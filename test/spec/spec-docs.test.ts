@@ -13,6 +13,12 @@ describe("generated spec documentation", () => {
     expect(readFileSync(join(REPO_ROOT, "schema", "slipway.schema.json"), "utf8")).toBe(JSON.stringify(specJsonSchema(), null, 2) + "\n");
   });
 
+  it("GIVEN the schema source WHEN scanned THEN no field is described twice (zod keeps only the last .describe, so docs/spec.md would lose one)", () => {
+    const source = readFileSync(join(REPO_ROOT, "src", "spec", "schema.ts"), "utf8");
+    expect(source.match(/\.describe\((?:"[^"]*"|`[^`]*`)\)\s*\.describe\(/g) ?? []).toEqual([]);
+    expect(specMarkdown()).toContain('| `monitoring.logRetention` | string | `"744h"` | How long Loki keeps logs (its retention period). |');
+  });
+
   it("GIVEN the reference defaults THEN the reference lists each field with its default and the required ones as required", () => {
     const markdown = specMarkdown();
     expect(markdown).toContain('| `cluster.name` | string | `"production-cluster"` | EKS cluster name; prefixes every AWS resource name. |');

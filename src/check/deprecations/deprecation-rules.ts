@@ -5,6 +5,7 @@
 import { CHARTS, KUBERNETES } from "../../versions.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
+import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
 
 export const DEPRECATED_API_RULE_ID = "deprecated-api";
@@ -120,7 +121,7 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
       if (field.name !== undefined && object.name !== field.name) continue;
       let scoped = roots.get(field.scope);
       if (scoped === undefined) {
-        scoped = scopeRoots(object.document, field.scope);
+        scoped = scopeRoots(object, field.scope);
         roots.set(field.scope, scoped);
       }
       for (const [scopePath, root] of scoped) {
@@ -151,18 +152,12 @@ function judgedAgainst(component: Component, kubernetesVersion: string): string 
   return component === "kubernetes" ? `the target is ${kubernetesVersion}` : `the platform installs ${plain(COMPONENT_VERSIONS[component])}`;
 }
 
-/** Roots a field path is read from: the object, or each pod template's spec or metadata. */
-function scopeRoots(document: Record<string, unknown>, scope: FieldDeprecation["scope"]): [string[], unknown][] {
-  if (scope === "object") return [[[], document]];
-  const templates: [string[], unknown][] = [];
-  const spec = record(document.spec);
-  const kind = document.kind;
-  if (kind === "Pod") templates.push([[], document]);
-  else if (kind === "CronJob") templates.push([["spec", "jobTemplate", "spec", "template"], record(record(record(spec?.jobTemplate)?.spec)?.template)]);
-  else if (kind === "PodTemplate") templates.push([["template"], record(document.template)]);
-  else if (spec?.template !== undefined) templates.push([["spec", "template"], record(spec.template)]);
-  const key = scope === "pod-spec" ? "spec" : "metadata";
-  return templates.filter(([, template]) => template !== undefined).map(([path, template]) => [[...path, key], record(template)?.[key]]);
+/** Roots a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
+function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"]): [string[], unknown][] {
+  if (scope === "object") return [[[], object.document]];
+  const template = podTemplateOf(object);
+  if (template === undefined) return [];
+  return scope === "pod-spec" ? [[[...template.templatePath, "spec"], template.spec]] : [[[...template.templatePath, "metadata"], template.metadata]];
 }
 
 /** Concrete paths below `root` that match `pattern` (`*` = any item or key), with an optional value. */

@@ -172,17 +172,18 @@ class Loader {
     const file = this.display(kustomization);
     let rendered: string;
     try {
-      // Loaded only when a kustomization is met: unzipping kubectl is not every check's business.
+      // Loaded only when a kustomization is met: finding kustomize is not every check's business.
       const { kustomizeBuild } = await import("../../tools/kubectl.js");
       rendered = await buildWithOrigins(folder, kustomizeBuild);
     } catch (error) {
-      if (error instanceof SlipwayError && error.code === "TOOL_UNAVAILABLE" && !error.message.startsWith("kubectl kustomize failed")) throw error;
+      // Only a kustomization kustomize rejected is a finding; a kustomize that cannot run is the machine's problem.
+      if (!(error instanceof SlipwayError) || error.code !== "KUSTOMIZATION_INVALID") throw error;
       this.findings.push({
         ruleId: "kustomize",
         severity: "error",
         file,
         line: 1,
-        message: `kustomize cannot build this folder: ${(error as Error).message.replace(/^kubectl kustomize failed: /, "")}`,
+        message: error.message,
         fix: `run kubectl kustomize ${relative(this.options.cwd, folder) || "."} and fix what it reports`,
       });
       return false;

@@ -3,7 +3,7 @@
  * `AggregateCheckResults`): reasons joined by ", ", each detail in parentheses after its
  * reason — `hostPort (container "api" uses hostPort 8080), privileged (...)`.
  */
-import type { CheckResult } from "./check.js";
+import type { PodCheckResult } from "./check.js";
 
 /** Placeholder for a check that forbids without saying why (a bug in the check). */
 export const UNKNOWN_FORBIDDEN_REASON = "unknown forbidden reason";
@@ -15,7 +15,7 @@ export interface AggregateCheckResult {
   readonly forbiddenDetails: readonly string[];
 }
 
-export function aggregateCheckResults(results: readonly CheckResult[]): AggregateCheckResult {
+export function aggregateCheckResults(results: readonly PodCheckResult[]): AggregateCheckResult {
   const forbiddenReasons: string[] = [];
   const forbiddenDetails: string[] = [];
   for (const result of results) {

@@ -7,7 +7,8 @@ import type { PodMetadata, PodSpec } from "./pod-spec.js";
 
 export type CheckLevel = "baseline" | "restricted";
 
-export interface CheckResult {
+/** One Pod Security check's verdict on one pod (upstream policy.CheckResult; not the checker's CheckResult of check.ts). */
+export interface PodCheckResult {
   readonly allowed: boolean;
   /** Short and stable (`hostPort`); set when not allowed. */
   readonly forbiddenReason?: string;
@@ -15,7 +16,7 @@ export interface CheckResult {
   readonly forbiddenDetail?: string;
 }
 
-export type CheckPodFunction = (podMetadata: PodMetadata, podSpec: PodSpec) => CheckResult;
+export type CheckPodFunction = (podMetadata: PodMetadata, podSpec: PodSpec) => PodCheckResult;
 
 export interface VersionedCheck {
   /** First policy version (minor of `v1.<minor>`) this function applies to. */
@@ -36,7 +37,7 @@ export interface Check {
   readonly versions: readonly VersionedCheck[];
 }
 
-export const ALLOWED: CheckResult = { allowed: true };
+export const ALLOWED: PodCheckResult = { allowed: true };
 
 /** `"a", "b"` — how upstream quotes names and values in details. */
 export function joinQuote(items: readonly string[]): string {

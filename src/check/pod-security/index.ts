@@ -6,7 +6,7 @@ import type { Rule } from "../rule.js";
 import { createPodSecurityRules } from "./pod-security-rules.js";
 
 export { aggregateCheckResults, aggregateForbiddenDetail, type AggregateCheckResult } from "./aggregate.js";
-export type { Check, CheckLevel, CheckResult, VersionedCheck } from "./check.js";
+export type { Check, CheckLevel, PodCheckResult, VersionedCheck } from "./check.js";
 export { DEFAULT_CHECKS } from "./checks/index.js";
 export { evaluatePod, newestPolicyVersion, type EvaluatePodOptions, type PodSecurityResult } from "./evaluate-pod.js";
 export { policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";

@@ -3,6 +3,10 @@
  * Rollouts): the pod itself for a Pod, `template` for a PodTemplate, `spec.template` for
  * controllers, `spec.jobTemplate.spec.template` for a CronJob. A Rollout with
  * `spec.workloadRef` borrows a Deployment's template and has none of its own.
+ *
+ * The one pod-template reader of the checker: Pod Security, the lint rules' workloads
+ * (rules/support/workloads.ts) and the pod-scoped field deprecations all read pods here,
+ * so every one of them sees the same kinds, matched by API group and kind.
  */
 import type { SourceObject } from "../finding.js";
 
@@ -13,6 +17,8 @@ export interface PodTemplate {
   readonly spec: Readonly<Record<string, unknown>>;
   /** Path of the spec in the object, for messages: `spec.template.spec`. */
   readonly specPath: string;
+  /** Path of the template (the object itself for a Pod: `[]`); its `metadata` and `spec` are below. */
+  readonly templatePath: readonly string[];
   /** A Pod, rather than a template the API server defaults slightly differently. */
   readonly isPod: boolean;
 }
@@ -54,6 +60,7 @@ export function podTemplateOf(object: Pick<SourceObject, "apiVersion" | "kind" |
     metadata: template.metadata,
     spec,
     specPath: [...location, "spec"].join("."),
+    templatePath: location,
     isPod: location.length === 0,
   };
 }

@@ -4,11 +4,11 @@
  * pod is a map lookup and a loop. The restricted list holds every restricted check plus
  * the baseline checks that no restricted check overrides at that version.
  */
-import type { Check, CheckPodFunction, CheckResult } from "./check.js";
+import type { Check, CheckPodFunction, PodCheckResult } from "./check.js";
 import type { PodMetadata, PodSpec } from "./pod-spec.js";
 import type { Level, PolicyVersion } from "./policy-level.js";
 
-export interface CheckResultWithId extends CheckResult {
+export interface CheckResultWithId extends PodCheckResult {
   readonly checkId: string;
 }
 

@@ -40,8 +40,9 @@ interface Context extends ConversionOptions {
   readonly defaulted?: ReadonlySet<string>;
 }
 
-/** Quantity strings as `resource.ParseQuantity` accepts them (`500m`, `1.5Gi`, `1e3`). */
-export const QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?$";
+/** Quantity strings as `resource.ParseQuantity` accepts them (`500m`, `1.5Gi`, `1e3`): manifest/quantity.ts. */
+import { QUANTITY_PATTERN } from "../../manifest/quantity.js";
+export { QUANTITY_PATTERN };
 export const QUANTITY_DEFINITION = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 export const INT_OR_STRING_DEFINITION = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
 

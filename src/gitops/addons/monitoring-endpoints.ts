@@ -3,9 +3,11 @@
  * create for the release names used here. Grafana's data sources, the log agent and the
  * metrics adapter all read them from this one place.
  */
+import { PLATFORM_NAMESPACES } from "../../spec/names.js";
 import { PROMETHEUS_URL } from "../conventions.js";
 
-export const MONITORING_NAMESPACE = "monitoring";
+/** The namespace of every monitoring back end: names.ts's, the one the Applications install into. */
+export const MONITORING_NAMESPACE = PLATFORM_NAMESPACES.monitoring;
 export const LOKI_RELEASE = "loki";
 export const TEMPO_RELEASE = "tempo";
 

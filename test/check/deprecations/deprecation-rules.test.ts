@@ -82,7 +82,7 @@ describe("deprecation rules", () => {
     },
     {
       name: "seccomp annotation in a CronJob's pod template",
-      document: { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "c", namespace: "prod" }, spec: { jobTemplate: { spec: { template: { metadata: { annotations: { "seccomp.security.alpha.kubernetes.io/pod": "runtime/default" } } } } } } },
+      document: { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "c", namespace: "prod" }, spec: { jobTemplate: { spec: { template: { metadata: { annotations: { "seccomp.security.alpha.kubernetes.io/pod": "runtime/default" } }, spec: { containers: [] } } } } } },
       expected: "removed-api error CronJob prod/c: spec.jobTemplate.spec.template.metadata.annotations.seccomp.security.alpha.kubernetes.io/pod was removed in Kubernetes 1.27 | use securityContext.seccompProfile (the annotation is ignored since 1.27)",
     },
     {
@@ -97,6 +97,17 @@ describe("deprecation rules", () => {
     },
   ])("GIVEN $name WHEN checked THEN one exact finding", ({ document, expected }) => {
     expect(run([document])).toEqual([expected]);
+  });
+
+  it.each([
+    ["a ReplicationController", "v1", "ReplicationController", ["deprecated-api warning ReplicationController prod/w: spec.template.spec.serviceAccount is deprecated since Kubernetes 1.0 | use spec.serviceAccountName"]],
+    ["a PodTemplate", "v1", "PodTemplate", ["deprecated-api warning PodTemplate prod/w: template.spec.serviceAccount is deprecated since Kubernetes 1.0 | use spec.serviceAccountName"]],
+    ["a Deployment of another API group (not a pod)", "example.com/v1", "Deployment", []],
+    ["a Karpenter NodePool, whose spec.template is a node template", "karpenter.sh/v1", "NodePool", []],
+  ])("GIVEN %s whose template spec has serviceAccount WHEN checked THEN pod fields are read where pod-templates.ts finds a pod", (_what, apiVersion, kind, expected) => {
+    const template = { metadata: {}, spec: { serviceAccount: "legacy", containers: [] } };
+    const document = { apiVersion, kind, metadata: { name: "w", namespace: "prod" }, ...(kind === "PodTemplate" ? { template } : { spec: { template } }) };
+    expect(run([document])).toEqual(expected);
   });
 
   it("GIVEN current APIs (the clean corpus) WHEN checked THEN no finding", () => {

@@ -18,7 +18,7 @@ describe("podTemplateOf", () => {
     ["argoproj.io/v1alpha1", "Rollout", { spec: { template } }, "spec.template.spec", false],
   ])("GIVEN a %s %s WHEN its pod is read THEN it is at %s", (apiVersion, kind, document, specPath, isPod) => {
     const pod = podTemplateOf({ apiVersion, kind, document });
-    expect(pod).toEqual({ metadata: { ...(kind === "Pod" ? { name: "p" } : {}), annotations: { a: "b" } }, spec: template.spec, specPath, isPod });
+    expect(pod).toEqual({ metadata: { ...(kind === "Pod" ? { name: "p" } : {}), annotations: { a: "b" } }, spec: template.spec, specPath, templatePath: specPath.split(".").slice(0, -1), isPod });
   });
 
   it.each<[string, string, string, Record<string, unknown>]>([

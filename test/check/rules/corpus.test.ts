@@ -10,6 +10,7 @@ import { checkManifests } from "../../../src/check/check.js";
 import { LINT_RULES } from "../../../src/check/rules/index.js";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../../support/paths.js";
 import { runLintRules } from "./support/run-lint-rules.js";
+import { needsShared } from "../../support/shared.js";
 
 const BAD = resolve(REPO_ROOT, "test/fixtures/check/bad");
 const CLEAN = resolve(REPO_ROOT, "test/fixtures/check/clean");
@@ -213,7 +214,7 @@ describe("clean corpus", () => {
   });
 });
 
-describe("corpus through the whole checker", () => {
+describe.skipIf(needsShared("the corpus through the whole checker (schemas with upstream CRDs)"))("corpus through the whole checker", () => {
   // Schemas (with the add-ons' upstream CRDs), Pod Security, deprecations and every lint rule:
   // the fixtures are valid, compliant manifests whose only defect is the one their folder names.
   const check = (folder: string) =>

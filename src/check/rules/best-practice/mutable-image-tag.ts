@@ -19,7 +19,7 @@ export function imageTag(image: string): string | undefined {
 }
 
 export const mutableImageTagTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
-  key: "image-tag",
+  key: "mutable-image-tag",
   description: "Every container image is pinned by digest or by a tag that is not mutable.",
   params: PARAMS,
   check(context, params, report) {

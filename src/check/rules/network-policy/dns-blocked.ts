@@ -24,7 +24,7 @@ function names(values: readonly string[]): string {
 }
 
 export const dnsBlockedTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
-  key: "dns-egress",
+  key: "dns-blocked",
   description: "Pods selected by egress NetworkPolicies must still reach the cluster DNS on port 53 (UDP and TCP).",
   params: PARAMS,
   check(context, params, report) {

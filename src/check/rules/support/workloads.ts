@@ -1,10 +1,12 @@
 /**
- * Every pod template in the input, whatever object carries it: Pod, Deployment,
- * StatefulSet, DaemonSet, ReplicaSet, Job, CronJob and Argo Rollouts Rollout (inline
- * `template` or `workloadRef` to a Deployment). Rules about pods read these, never the
- * raw kinds, so a new workload kind is added here once.
+ * Every pod the input runs, whatever object carries it: the kinds of
+ * pod-security/pod-templates.ts (Pod, ReplicationController, Deployment, StatefulSet,
+ * DaemonSet, ReplicaSet, Job, CronJob, Argo Rollouts Rollout) matched by API group, and a
+ * Rollout's `workloadRef` to a Deployment. Rules about pods read these, never the raw
+ * kinds, so a new workload kind is added to that one table.
  */
 import type { SourceObject } from "../../finding.js";
+import { podTemplateOf as podOf } from "../../pod-security/pod-templates.js";
 import { asName, asNumber, asRecord, asRecords, asString, asStringMap, getPath, type JsonRecord } from "./json.js";
 import { findNamespaced } from "./find-objects.js";
 import { memoizeByObjects } from "./memoize.js";
@@ -35,25 +37,22 @@ export interface Workload {
   readonly runsToCompletion: boolean;
 }
 
-const TEMPLATE_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"]);
-
-/** `kind` plus the pod template (`{metadata, spec}`) it carries, when it carries one. */
+/**
+ * The pod template (`{metadata, spec}`) an object runs, read by pod-templates.ts like Pod
+ * Security reads it, plus what only the lint rules need: a Rollout's `workloadRef` resolved
+ * to the Deployment whose template it adopts. A PodTemplate runs no pod by itself, so it is
+ * not a workload (Pod Security still checks it).
+ */
 function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
-  const spec = asRecord(object.document.spec);
-  if (object.kind === "Pod") return { metadata: object.document.metadata, spec };
-  if (!spec) return undefined;
-  if (TEMPLATE_KINDS.has(object.kind)) return asRecord(spec.template);
-  if (object.kind === "CronJob") return asRecord(getPath(spec, "jobTemplate", "spec", "template"));
-  if (object.kind === "Rollout" && object.apiVersion.startsWith("argoproj.io/")) {
-    const inline = asRecord(spec.template);
-    if (inline) return inline;
-    // A Rollout may adopt the template of a Deployment it references (workloadRef).
-    const reference = asRecord(spec.workloadRef);
-    const name = asName(reference?.name);
-    const referenced = name ? findNamespaced(objects, asString(reference?.kind) ?? "Deployment", name, namespaceOf(object)) : undefined;
-    return referenced ? asRecord(asRecord(referenced.document.spec)?.template) : undefined;
-  }
-  return undefined;
+  if (object.kind === "PodTemplate") return undefined;
+  const own = podOf(object);
+  if (own !== undefined) return { metadata: own.metadata, spec: own.spec };
+  if (object.kind !== "Rollout" || !object.apiVersion.startsWith("argoproj.io/")) return undefined;
+  const reference = asRecord(asRecord(object.document.spec)?.workloadRef);
+  const name = asName(reference?.name);
+  const referenced = name ? findNamespaced(objects, asString(reference?.kind) ?? "Deployment", name, namespaceOf(object)) : undefined;
+  const borrowed = referenced ? podOf(referenced) : undefined;
+  return borrowed ? { metadata: borrowed.metadata, spec: borrowed.spec } : undefined;
 }
 
 function containersOf(podSpec: JsonRecord): Container[] {

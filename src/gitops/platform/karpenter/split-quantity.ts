@@ -5,7 +5,10 @@
  * largest unit that represents it exactly. `splitQuantity("2000Gi", 4, 5)` is `"1600Gi"`,
  * `splitQuantity("7", 1, 2)` is `"3500m"`.
  */
+import { quantityValue } from "../../../manifest/quantity.js";
+
 const BINARY: readonly [string, bigint][] = [
+  ["Ei", 1024n ** 6n],
   ["Pi", 1024n ** 5n],
   ["Ti", 1024n ** 4n],
   ["Gi", 1024n ** 3n],
@@ -13,6 +16,7 @@ const BINARY: readonly [string, bigint][] = [
   ["Ki", 1024n],
 ];
 const DECIMAL: readonly [string, bigint][] = [
+  ["E", 1000n ** 6n],
   ["P", 1000n ** 5n],
   ["T", 1000n ** 4n],
   ["G", 1000n ** 3n],
@@ -21,16 +25,11 @@ const DECIMAL: readonly [string, bigint][] = [
 ];
 const MILLI_PER_UNIT = 1000n;
 
-/** The quantity in milli-units (so `500m` and fractional values stay integers). */
+/** The quantity in milli-units (so `500m` and fractional values stay integers), rounded down. */
 export function toMilli(quantity: string): bigint {
-  const match = /^([0-9]+)(?:\.([0-9]+))?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.exec(quantity);
-  if (match === null) throw new Error(`"${quantity}" is not a Kubernetes quantity`);
-  const [, whole = "0", fraction = "", suffix = ""] = match;
-  const scale = 10n ** BigInt(fraction.length);
-  const value = BigInt(whole + fraction); // value / scale is the number written
-  if (suffix === "m") return value / scale;
-  const multiplier = [...BINARY, ...DECIMAL].find(([name]) => name === suffix)?.[1] ?? 1n;
-  return (value * multiplier * MILLI_PER_UNIT) / scale;
+  const value = quantityValue(quantity);
+  if (value === undefined) throw new Error(`"${quantity}" is not a Kubernetes quantity`);
+  return (value.numerator * MILLI_PER_UNIT) / value.denominator;
 }
 
 /** Canonical text of a milli-unit amount, in the largest unit that is exact. */
@@ -50,8 +49,8 @@ export function splitQuantity(quantity: string, numerator: number, denominator: 
     throw new Error(`cannot take ${numerator}/${denominator} of ${quantity}`);
   }
   const milli = (toMilli(quantity) * BigInt(numerator)) / BigInt(denominator);
-  const binary = /i$/.test(quantity);
-  const decimal = /[kMGTP]$/.test(quantity);
+  const binary = /[KMGTPE]i$/.test(quantity);
+  const decimal = /[0-9.][kMGTPE]$/.test(quantity);
   // Unsuffixed quantities (CPU counts) stay unsuffixed unless the share needs milli-units.
   return binary || decimal ? fromMilli(milli, binary) : milli % MILLI_PER_UNIT === 0n ? `${milli / MILLI_PER_UNIT}` : `${milli}m`;
 }

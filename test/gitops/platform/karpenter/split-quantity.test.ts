@@ -27,3 +27,15 @@ describe("splitQuantity", () => {
     expect(() => splitQuantity("lots", 1, 2)).toThrow('"lots" is not a Kubernetes quantity');
   });
 });
+
+describe("splitQuantity over the whole quantity grammar", () => {
+  it.each([
+    ["1e3", 1, 2, "500"],
+    ["5Ei", 1, 5, "1Ei"],
+    ["2E", 1, 2, "1E"],
+    ["1.5Gi", 1, 3, "512Mi"],
+    ["2500m", 1, 2, "1250m"],
+  ])("GIVEN %s WHEN %s/%s is taken THEN %s", (quantity, numerator, denominator, expected) => {
+    expect(splitQuantity(quantity, numerator, denominator)).toBe(expected);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The Kubernetes quantity grammar (`resource.Quantity` in k8s.io/apimachinery), written once
+ * for the spec's validation, the checker's schemas and the arithmetic on NodePool limits:
+ *
+ *     <quantity>     ::= <sign>? <number> <suffix>
+ *     <number>       ::= <digits> | <digits>.<digits> | <digits>. | .<digits>
+ *     <suffix>       ::= <binarySI> | <decimalSI> | <decimalExponent>
+ *     <binarySI>     ::= Ki | Mi | Gi | Ti | Pi | Ei
+ *     <decimalSI>    ::= n | u | m | "" | k | M | G | T | P | E
+ *     <decimalExponent> ::= e <signedInteger> | E <signedInteger>
+ *
+ * (upstream's comment omits `n` and `u`, which its parser accepts). `1E` is 10^18, `1E3` is
+ * a thousand: the exponent needs digits after it.
+ */
+
+const NUMBER = "(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)";
+const SUFFIX = "(?:[eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?";
+
+/** Any quantity `resource.ParseQuantity` accepts (`500m`, `1.5Gi`, `1e3`, `-2`), as JSON Schema and RegExp source. */
+export const QUANTITY_PATTERN = `^[+-]?${NUMBER}${SUFFIX}$`;
+
+/** A quantity that is not negative: what sizes, requests, limits and quotas take. */
+export const NON_NEGATIVE_QUANTITY_PATTERN = `^\\+?${NUMBER}${SUFFIX}$`;
+
+const QUANTITY = new RegExp(`^([+-]?)(${NUMBER})(${SUFFIX})$`);
+
+const BINARY_POWERS: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
+const DECIMAL_EXPONENTS: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+export function isQuantity(text: string): boolean {
+  return QUANTITY.test(text);
+}
+
+/** Beyond 10^±MAX_EXPONENT no resource amount makes sense, and the exact arithmetic would cost time and memory. */
+export const MAX_EXPONENT = 100;
+
+/**
+ * The quantity as an exact fraction `numerator / denominator` of base units (cores, bytes),
+ * or undefined when the text is not a quantity or its exponent is beyond ±MAX_EXPONENT.
+ */
+export function quantityValue(text: string): { readonly numerator: bigint; readonly denominator: bigint } | undefined {
+  const match = QUANTITY.exec(text);
+  if (match === null) return undefined;
+  const [, sign = "", number = "", suffix = ""] = match;
+  const [whole = "", fraction = ""] = number.split(".");
+  let numerator = BigInt((whole + fraction).replace(/^0+(?=.)/, "") || "0");
+  let denominator = 10n ** BigInt(fraction.length);
+  if (sign === "-") numerator = -numerator;
+  const binary = BINARY_POWERS[suffix];
+  const exponent = binary === undefined ? (/^[eE][+-]?[0-9]/.test(suffix) ? Number(suffix.slice(1)) : DECIMAL_EXPONENTS[suffix]) : undefined;
+  if (exponent !== undefined && Math.abs(exponent) > MAX_EXPONENT) return undefined;
+  if (binary !== undefined) numerator *= 1024n ** BigInt(binary);
+  else if (exponent !== undefined && exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else if (exponent !== undefined) denominator *= 10n ** BigInt(-exponent);
+  return { numerator, denominator };
+}
