@@ -17,6 +17,9 @@ import type { PlatformSpec } from "../spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
+import { addonObjects, renderAvailableAddons } from "./addon-objects.js";
+import { addonSelectors, podsPerAddon, type AddonPods } from "./addon-pods.js";
+import { ChartResolver } from "../charts/chart-resolver.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
@@ -39,6 +42,10 @@ export interface UpOptions {
   /** Folders of CRD YAML files to install before applying the platform. */
   readonly crdFolders: readonly string[];
   readonly onProgress?: (line: string) => void;
+  /** `--charts DIR|URL`: Helm repository of the pinned charts; when absent, SLIPWAY_CHARTS, the chart cache, then `helm pull`. */
+  readonly charts?: string;
+  /** Folder a relative `charts` is resolved against. @default process.cwd() */
+  readonly cwd?: string;
   /** How long to wait for workloads to be Running. @default 120000 */
   readonly waitTimeoutMs?: number;
 }
@@ -50,6 +57,10 @@ export interface UpResult {
   readonly applied: readonly ApplyResult[];
   readonly skipped: readonly SkippedObject[];
   readonly notRendered: readonly SkippedObject[];
+  /** Rendered add-on objects not applied because they cannot work on kwok fake nodes, with the reason. */
+  readonly held: readonly SkippedObject[];
+  /** Pods of every rendered add-on, by Application name. */
+  readonly addons: readonly AddonPods[];
   readonly workloads: WorkloadSummary;
   readonly seconds: number;
 }
@@ -98,12 +109,27 @@ async function bringUp(
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
   const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
+  const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  const rendered = await renderAvailableAddons(
+    platformObjects.map(({ object }) => object),
+    resolver,
+    options.spec.cluster.kubernetesVersion,
+  );
+  progress(`rendered ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
+  const addons = addonObjects(rendered.addons);
+  const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
+  const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
   // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
-  // come from their Go modules; --crds folders come later and win.
+  // come from their Go modules; --crds folders come later and win. Both win over the
+  // charts' copies of the same CRD: the local controllers are built from those modules.
   const folders = [...(await platformCrdDirectories()), ...options.crdFolders];
-  const selection = await readCrds(folders, new Set(platformObjects.map(({ object }) => groupKind(object))));
-  progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${folders.join(", ")})`);
-  const crds = await installCrds(client, selection.needed);
+  const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
+  const selection = await readCrds(folders, usedKinds);
+  const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
+  const crdsByName = new Map<string, PlannedObject>(chartCrds.map(({ object, source }) => [object.metadata.name, { object, source, served: crdKind }]));
+  for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
+  progress(`installing ${crdsByName.size} CRDs: ${chartCrds.length} from the charts, ${selection.needed.length} the platform uses from ${folders.join(", ")} (of ${selection.available})`);
+  const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
 
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
@@ -118,7 +144,10 @@ async function bringUp(
   }
 
   served = await discoverServedKinds(client);
-  const plan = planApply(platformObjects, served);
+  const plan = planApply([...platformObjects, ...addonInputs], served, {
+    renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
+    notRenderedReasons: rendered.unavailable,
+  });
   const applied: ApplyResult[] = [];
   for (const phase of plan.phases) {
     if (phase.objects.length === 0) continue;
@@ -136,7 +165,12 @@ async function bringUp(
     stableMs: 60000,
     onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
   });
-  return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const addonPods = podsPerAddon(
+    rendered.addons.map((addon) => addon.application),
+    addonSelectors(addonInputs),
+    await takeSnapshot(client),
+  );
+  return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, held: addons.held, addons: addonPods, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 type Layout = ClusterLayout & { server: string; kubeconfig: string };
