@@ -74,7 +74,8 @@ export function whyHeld(object: KubeObject): string | undefined {
   if (WEBHOOK_KINDS.has(object.kind) && object.apiVersion.startsWith("admissionregistration.k8s.io/")) {
     const webhooks = Array.isArray(object.webhooks) ? (object.webhooks as { failurePolicy?: string }[]) : [];
     const policies = [...new Set(webhooks.map((webhook) => webhook.failurePolicy ?? "Fail"))].sort().join("/") || "Fail";
-    return `its webhook pods run on kwok fake nodes and serve nothing: with failurePolicy ${policies} the API server would ${policies === "Ignore" ? "wait the webhook's timeout on" : "reject"} every object it matches`;
+    const outcome = policies === "Ignore" ? "wait the webhook's timeout on every object it matches" : "reject every object its Fail webhooks match";
+    return `its webhook pods run on kwok fake nodes and serve nothing: with failurePolicy ${policies} the API server would ${outcome}`;
   }
   if (object.kind === "APIService" && object.apiVersion.startsWith("apiregistration.k8s.io/") && (object.spec as { service?: unknown } | undefined)?.service != null) {
     if (LOCALLY_SERVED_API_SERVICES.has(object.metadata.name)) return "the local control plane serves this API with its own metrics-server (src/local/metrics-api.ts)";
