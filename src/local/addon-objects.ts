@@ -20,14 +20,19 @@
  *   DaemonSets and Rollouts only).
  *
  * Charts that cannot be resolved (no `--charts`, nothing cached, offline) are listed
- * with the reason: `up` never fails because a machine is offline.
+ * with the reason: `up` never fails because a machine is offline. The last render is
+ * reused while nothing it depends on changed (rendered-addons-cache.ts).
  */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { chartApplications, type ChartApplication } from "../charts/chart-applications.js";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { renderChartApplications, type RenderedAddon } from "../charts/render-addons.js";
 import { SlipwayError } from "../errors.js";
 import type { KubeObject } from "../manifest/kube-object.js";
+import { helmPath } from "../tools/kubectl.js";
 import { displayKey, type SkippedObject } from "./apply-plan.js";
+import { readRenderedAddons, renderKey, writeRenderedAddons } from "./rendered-addons-cache.js";
 
 export interface AddonObject {
   readonly object: KubeObject;
@@ -94,12 +99,19 @@ export interface RenderedPlatformAddons {
  * Renders the chart Applications among `objects` whose charts the resolver finds; the
  * others are listed by Application name with the reason.
  */
-export async function renderAvailableAddons(objects: readonly KubeObject[], resolver: ChartResolver, kubernetesVersion: string): Promise<RenderedPlatformAddons> {
+export async function renderAvailableAddons(
+  objects: readonly KubeObject[],
+  resolver: ChartResolver,
+  kubernetesVersion: string,
+  cacheFile?: string,
+): Promise<RenderedPlatformAddons & { readonly fromCache: boolean }> {
   const available: ChartApplication[] = [];
+  const digests: string[] = [];
   const unavailable = new Map<string, string>();
   for (const application of chartApplications(objects)) {
     try {
-      await resolver.resolve(application.coordinates, `Application ${application.name}`);
+      const resolved = await resolver.resolve(application.coordinates, `Application ${application.name}`);
+      digests.push(createHash("sha256").update(await readFile(resolved.path)).digest("hex"));
       available.push(application);
     } catch (error) {
       if (!(error instanceof SlipwayError) || error.code !== "CHART_UNAVAILABLE") throw error;
@@ -109,9 +121,15 @@ export async function renderAvailableAddons(objects: readonly KubeObject[], reso
       );
     }
   }
-  if (available.length === 0) return { addons: [], unavailable };
-  const rendered = await renderChartApplications(available, { resolver, kubernetesVersion });
-  return { addons: [...rendered.addons.values()], unavailable };
+  if (available.length === 0) return { addons: [], unavailable, fromCache: false };
+  const helm = await helmPath();
+  const key = renderKey(available, digests, kubernetesVersion, helm);
+  const cached = cacheFile === undefined ? undefined : await readRenderedAddons(cacheFile, key);
+  if (cached !== undefined) return { addons: cached, unavailable, fromCache: true };
+  const rendered = await renderChartApplications(available, { resolver, kubernetesVersion, helm });
+  const addons = [...rendered.addons.values()];
+  if (cacheFile !== undefined) await writeRenderedAddons(cacheFile, key, addons);
+  return { addons, unavailable, fromCache: false };
 }
 
 function compareText(a: string, b: string): number {

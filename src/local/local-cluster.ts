@@ -114,8 +114,9 @@ async function bringUp(
     platformObjects.map(({ object }) => object),
     resolver,
     options.spec.cluster.kubernetesVersion,
+    join(layout.stateDirectory, "rendered-addons.json"),
   );
-  progress(`rendered ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
+  progress(`${rendered.fromCache ? "reused the last render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
   const addons = addonObjects(rendered.addons);
   const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
   const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
