@@ -18,6 +18,7 @@ import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
 import { addonObjects, renderAvailableAddons } from "./addon-objects.js";
+import { localPersistentVolumes } from "./local-volumes.js";
 import { addonSelectors, podsPerAddon, type AddonPods } from "./addon-pods.js";
 import { ChartResolver } from "../charts/chart-resolver.js";
 import type { KubeObject } from "../manifest/kube-object.js";
@@ -145,7 +146,9 @@ async function bringUp(
   }
 
   served = await discoverServedKinds(client);
-  const plan = planApply([...platformObjects, ...addonInputs], served, {
+  const claimants = [...platformObjects, ...addonInputs];
+  const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
+  const plan = planApply([...claimants, ...volumes], served, {
     renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
     notRenderedReasons: rendered.unavailable,
   });
