@@ -27,7 +27,7 @@ import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
-import { groupKind, installCrds, readCrds } from "./crd-install.js";
+import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { platformCrdDirectories } from "../tools/go-module-crds.js";
 import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
@@ -128,9 +128,12 @@ async function bringUp(
   const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
   const selection = await readCrds(folders, usedKinds);
   const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
-  const crdsByName = new Map<string, PlannedObject>(chartCrds.map(({ object, source }) => [object.metadata.name, { object, source, served: crdKind }]));
+  // As with --crds, only the charts' CRDs of kinds something uses: each CRD makes the API
+  // server rebuild its OpenAPI document (crd-install.ts).
+  const usedChartCrds = neededCrds(chartCrds.map(({ object, source }) => ({ object, source, served: crdKind })), usedKinds);
+  const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
   for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
-  progress(`installing ${crdsByName.size} CRDs: ${chartCrds.length} from the charts, ${selection.needed.length} the platform uses from ${folders.join(", ")} (of ${selection.available})`);
+  progress(`installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`);
   const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
 
   let served = await discoverServedKinds(client);
