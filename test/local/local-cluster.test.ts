@@ -85,6 +85,7 @@ describe("slipway up --local on the reference platform", () => {
     await down(spec.cluster.name);
     // The add-ons' charts come from the test Helm repository; without it they are listed as not rendered.
     first = await up({ spec, crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
+    log(`up on a new cluster took ${first.seconds}s`);
     const state = first.state;
     const pki = join(state.stateDirectory, "pki");
     client = new ApiClient({ server: state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
@@ -201,6 +202,7 @@ describe("slipway up --local on the reference platform", () => {
 
   it("GIVEN a running platform WHEN up runs again THEN nothing changes", async () => {
     const again = await up({ spec, crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
+    log(`up on the running cluster took ${again.seconds}s`);
     const changed = [...again.crds, ...again.nodes, ...again.applied].filter((result) => result.outcome !== "unchanged");
     expect(changed).toEqual([]);
     expect(again.workloads.settled).toBe(true);
