@@ -47,7 +47,8 @@ export function localPersistentVolumes(objects: readonly { readonly object: Kube
     if (object.kind === "PersistentVolumeClaim" && object.apiVersion === "v1") add(namespace, object.metadata.name, (object.spec ?? {}) as ClaimSpec);
     if (object.kind === "StatefulSet" && object.apiVersion === "apps/v1") {
       const spec = object.spec as { replicas?: number; volumeClaimTemplates?: { metadata?: { name?: string }; spec?: ClaimSpec }[] } | undefined;
-      const replicas = spec?.replicas ?? 1;
+      // The API server defaults replicas to 1 and would reject anything but a non-negative integer.
+      const replicas = Number.isSafeInteger(spec?.replicas) && spec!.replicas! >= 0 ? spec!.replicas! : 1;
       for (const template of spec?.volumeClaimTemplates ?? []) {
         if (template.metadata?.name === undefined) continue;
         for (let ordinal = 0; ordinal < replicas; ordinal++) add(namespace, `${template.metadata.name}-${object.metadata.name}-${ordinal}`, template.spec ?? {});
