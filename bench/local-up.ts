@@ -6,7 +6,10 @@
  *   npx tsx bench/local-up.ts --cold-build    # rebuild with an empty Go build cache (modules stay downloaded)
  *
  * The cluster is named `slipway-bench`, so it never touches one you started yourself, and
- * is removed at the end. CRDs come from ../shared/crds.
+ * is removed at the end. CRDs come from ../shared/crds and the add-ons' charts from
+ * ../shared/charts (or --charts DIR|URL, or SLIPWAY_CHARTS): the figures include
+ * rendering the add-ons and running their pods. The first `up` renders the charts; the
+ * second (warm, on the running cluster) reuses that render.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +21,8 @@ import { parseSpec } from "../src/spec/load.js";
 
 const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const crds = resolve(repoRoot, "..", "shared", "crds");
+const chartsFlag = process.argv.indexOf("--charts");
+const charts = chartsFlag >= 0 ? process.argv[chartsFlag + 1] : (process.env.SLIPWAY_CHARTS ?? resolve(repoRoot, "..", "shared", "charts"));
 const spec = parseSpec({ cluster: { name: "slipway-bench" } }, "bench/local-up.ts");
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -37,12 +42,15 @@ await ensureBinaries({ onProgress: print });
 
 await down(spec.cluster.name);
 try {
-  const fresh = await up({ spec, crdFolders: [crds] });
+  const fresh = await up({ spec, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
   const pods = Object.entries(fresh.workloads.runningByNodeGroup).map(([group, count]) => `${group}=${count}`).join(" ");
-  print(`warm up, new cluster: ${fresh.seconds}s (${fresh.applied.length} objects, pods ${pods}, settled ${fresh.workloads.settled})`);
-  const again = await up({ spec, crdFolders: [crds] });
+  const addonPods = (result: typeof fresh) => `${result.addons.reduce((sum, addon) => sum + addon.running, 0)}/${result.addons.reduce((sum, addon) => sum + addon.total, 0)}`;
+  print(
+    `warm up, new cluster: ${fresh.seconds}s (${fresh.crds.length} CRDs, ${fresh.applied.length} objects, ${fresh.addons.length} add-ons rendered with ${addonPods(fresh)} add-on pods Running, ${fresh.notRendered.length} not rendered; pods ${pods}; settled ${fresh.workloads.settled})`,
+  );
+  const again = await up({ spec, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
   const unchanged = again.applied.filter((result) => result.outcome === "unchanged").length;
-  print(`warm up, running cluster: ${again.seconds}s (${unchanged}/${again.applied.length} objects unchanged)`);
+  print(`warm up, running cluster: ${again.seconds}s (${unchanged}/${again.applied.length} objects unchanged, ${addonPods(again)} add-on pods Running, settled ${again.workloads.settled})`);
 } finally {
   await down(spec.cluster.name);
 }

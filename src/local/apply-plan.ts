@@ -5,11 +5,17 @@
  * dependency order (namespaces and cluster-wide definitions, then the objects that
  * configure a namespace, then workloads, then what refers to workloads), so quotas,
  * limit ranges and service accounts exist before the first pod is created. Namespaces
- * that Argo CD would create (`CreateNamespace=true`) are created too. Objects whose API
- * the server does not serve (no CRD installed for them) and Applications that install a
- * Helm chart (not rendered offline) are listed with the reason, never silently dropped.
+ * that Argo CD creates (`CreateNamespace=true`) are created as Argo CD creates them, with
+ * the labels of the Application's `managedNamespaceMetadata` (Pod Security enforce, audit
+ * and warn); a namespace nothing declares or creates is created bare, as
+ * `kubectl create namespace` would. The rendered add-ons (addon-objects.ts) are planned
+ * with the rest: a namespaced object helm template left without a namespace goes to its
+ * release namespace. Objects whose API the server does not serve (no CRD installed for
+ * them) and chart Applications whose chart was not rendered are listed with the reason,
+ * never silently dropped.
  */
 import { parseAllDocuments } from "yaml";
+import { createdNamespace } from "../manifest/created-namespace.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 
 /** What discovery says about a kind: its REST resource and whether it lives in a namespace. */
@@ -72,22 +78,39 @@ export function objectsOfTree(tree: ReadonlyMap<string, string>): { object: Kube
   return found;
 }
 
-export function planApply(objects: readonly { object: KubeObject; source: string }[], served: ServedKinds): ApplyPlan {
+/** An object to apply, from a repository file or a rendered add-on. */
+export interface PlanInput {
+  readonly object: KubeObject;
+  readonly source: string;
+  /** Namespace of a namespaced object that names none (a chart's release namespace). */
+  readonly namespace?: string;
+}
+
+export interface PlanOptions {
+  /** Chart Applications whose rendered objects are among the input. */
+  readonly renderedApplications?: ReadonlySet<string>;
+  /** Why a chart Application's chart was not rendered, by Application name. */
+  readonly notRenderedReasons?: ReadonlyMap<string, string>;
+}
+
+export function planApply(objects: readonly PlanInput[], served: ServedKinds, options: PlanOptions = {}): ApplyPlan {
   const phases: PlannedObject[][] = PHASES.map(() => []);
   const skipped: SkippedObject[] = [];
   const notRendered: SkippedObject[] = [];
   const declaredNamespaces = new Set(objects.filter(({ object }) => object.kind === "Namespace").map(({ object }) => object.metadata.name));
+  const argoCreated = argoCreatedNamespaces(objects);
   const neededNamespaces = new Map<string, string>();
-  for (const { object, source } of objects) {
-    const key = displayKey(object);
-    const kind = served.get(`${object.apiVersion}/${object.kind}`);
+  for (const input of objects) {
+    const { source } = input;
+    const kind = served.get(`${input.object.apiVersion}/${input.object.kind}`);
     if (kind === undefined) {
-      skipped.push({ key, source, reason: `the API server does not serve ${object.apiVersion} ${object.kind}: install its CRD (pass the folder holding it with --crds)` });
+      skipped.push({ key: displayKey(input.object), source, reason: `the API server does not serve ${input.object.apiVersion} ${input.object.kind}: install its CRD (pass the folder holding it with --crds)` });
       continue;
     }
+    const object = kind.namespaced && input.object.metadata.namespace === undefined && input.namespace !== undefined ? { ...input.object, metadata: { ...input.object.metadata, namespace: input.namespace } } : input.object;
     const chart = helmChartOf(object);
-    if (chart !== undefined) {
-      notRendered.push({ key, source, reason: `installs the Helm chart ${chart}, which is not rendered offline` });
+    if (chart !== undefined && !options.renderedApplications?.has(object.metadata.name)) {
+      notRendered.push({ key: displayKey(object), source, reason: options.notRenderedReasons?.get(object.metadata.name) ?? `installs the Helm chart ${chart}, which was not rendered` });
     }
     const namespace = object.metadata.namespace;
     if (kind.namespaced && namespace !== undefined && !declaredNamespaces.has(namespace) && !neededNamespaces.has(namespace)) {
@@ -97,9 +120,12 @@ export function planApply(objects: readonly { object: KubeObject; source: string
   }
   const namespaceKind = served.get("v1/Namespace");
   if (namespaceKind !== undefined) {
+    for (const [name, created] of argoCreated) {
+      if (!declaredNamespaces.has(name)) phases[0]!.push({ ...created, served: namespaceKind });
+    }
     for (const [name, source] of neededNamespaces) {
-      // What Argo CD's CreateNamespace=true sync option does for an Application's destination.
-      phases[0]!.push({ object: { apiVersion: "v1", kind: "Namespace", metadata: { name } }, source: `namespace of ${source} (Argo CD CreateNamespace=true)`, served: namespaceKind });
+      if (argoCreated.has(name)) continue;
+      phases[0]!.push({ object: { apiVersion: "v1", kind: "Namespace", metadata: { name } }, source: `namespace of ${source} (no file declares it)`, served: namespaceKind });
     }
   }
   return {
@@ -113,6 +139,22 @@ export function planApply(objects: readonly { object: KubeObject; source: string
 export function displayKey(object: KubeObject): string {
   const namespace = object.metadata.namespace;
   return `${object.kind} ${namespace === undefined ? "" : `${namespace}/`}${object.metadata.name}`;
+}
+
+/**
+ * The namespaces Argo CD creates for Applications with `CreateNamespace=true`, with their
+ * `managedNamespaceMetadata` labels; the first Application (by name) wins where several
+ * share a namespace (the platform gives them all the same metadata).
+ */
+function argoCreatedNamespaces(objects: readonly PlanInput[]): Map<string, { object: KubeObject; source: string }> {
+  const created = new Map<string, { object: KubeObject; source: string }>();
+  const applications = objects.filter(({ object }) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"));
+  for (const { object } of [...applications].sort((a, b) => compareText(a.object.metadata.name, b.object.metadata.name))) {
+    const namespace = createdNamespace(object);
+    if (namespace === undefined || created.has(namespace.metadata.name)) continue;
+    created.set(namespace.metadata.name, { object: namespace, source: `Argo CD CreateNamespace=true of Application ${object.metadata.name}` });
+  }
+  return created;
 }
 
 function phaseOf(kind: string): number {

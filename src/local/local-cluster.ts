@@ -17,13 +17,17 @@ import type { PlatformSpec } from "../spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient, ApiServerUnreachable } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
+import { addonObjects, renderAvailableAddons } from "./addon-objects.js";
+import { localPersistentVolumes } from "./local-volumes.js";
+import { addonSelectors, podsPerAddon, type AddonPods } from "./addon-pods.js";
+import { ChartResolver } from "../charts/chart-resolver.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
-import { groupKind, installCrds, readCrds } from "./crd-install.js";
+import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { platformCrdDirectories } from "../tools/go-module-crds.js";
 import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
@@ -40,6 +44,10 @@ export interface UpOptions {
   /** Folders of CRD YAML files to install before applying the platform. */
   readonly crdFolders: readonly string[];
   readonly onProgress?: (line: string) => void;
+  /** `--charts DIR|URL`: Helm repository of the pinned charts; when absent, SLIPWAY_CHARTS, the chart cache, then `helm pull`. */
+  readonly charts?: string;
+  /** Folder a relative `charts` is resolved against. @default process.cwd() */
+  readonly cwd?: string;
   /** How long to wait for workloads to be Running. @default 120000 */
   readonly waitTimeoutMs?: number;
 }
@@ -51,6 +59,10 @@ export interface UpResult {
   readonly applied: readonly ApplyResult[];
   readonly skipped: readonly SkippedObject[];
   readonly notRendered: readonly SkippedObject[];
+  /** Rendered add-on objects not applied because they cannot work on kwok fake nodes, with the reason. */
+  readonly held: readonly SkippedObject[];
+  /** Pods of every rendered add-on, by Application name. */
+  readonly addons: readonly AddonPods[];
   readonly workloads: WorkloadSummary;
   readonly seconds: number;
 }
@@ -104,12 +116,31 @@ async function bringUp(
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
   const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
+  const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  const rendered = await renderAvailableAddons(
+    platformObjects.map(({ object }) => object),
+    resolver,
+    options.spec.cluster.kubernetesVersion,
+    join(layout.stateDirectory, "rendered-addons.json"),
+  );
+  progress(`${rendered.fromCache ? "reused the last render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
+  const addons = addonObjects(rendered.addons);
+  const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
+  const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
   // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
-  // come from their Go modules; --crds folders come later and win.
+  // come from their Go modules; --crds folders come later and win. Both win over the
+  // charts' copies of the same CRD: the local controllers are built from those modules.
   const folders = [...(await platformCrdDirectories()), ...options.crdFolders];
-  const selection = await readCrds(folders, new Set(platformObjects.map(({ object }) => groupKind(object))));
-  progress(`installing the ${selection.needed.length} CRDs the platform uses (of ${selection.available} in ${folders.join(", ")})`);
-  const crds = await installCrds(client, selection.needed);
+  const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
+  const selection = await readCrds(folders, usedKinds);
+  const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
+  // As with --crds, only the charts' CRDs of kinds something uses: each CRD makes the API
+  // server rebuild its OpenAPI document (crd-install.ts).
+  const usedChartCrds = neededCrds(chartCrds.map(({ object, source }) => ({ object, source, served: crdKind })), usedKinds);
+  const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
+  for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
+  progress(`installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`);
+  const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
 
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
@@ -124,7 +155,12 @@ async function bringUp(
   }
 
   served = await discoverServedKinds(client);
-  const plan = planApply(platformObjects, served);
+  const claimants = [...platformObjects, ...addonInputs];
+  const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
+  const plan = planApply([...claimants, ...volumes], served, {
+    renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
+    notRenderedReasons: rendered.unavailable,
+  });
   const applied: ApplyResult[] = [];
   for (const phase of plan.phases) {
     if (phase.objects.length === 0) continue;
@@ -142,7 +178,12 @@ async function bringUp(
     stableMs: 60000,
     onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
   });
-  return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const addonPods = podsPerAddon(
+    rendered.addons.map((addon) => addon.application),
+    addonSelectors(addonInputs),
+    await takeSnapshot(client),
+  );
+  return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, held: addons.held, addons: addonPods, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
 type Layout = ClusterLayout & { server: string; kubeconfig: string };

@@ -21,6 +21,14 @@ export function renderUpSummary(result: UpResult): string {
   const groups = Object.entries(result.workloads.runningByNodeGroup);
   if (groups.length === 0) lines.push("  (none)");
   for (const [group, pods] of groups) lines.push(`  ${group.padEnd(24)} ${pods}`);
+  if (result.addons.length > 0) {
+    lines.push("add-on pods Running/total (node groups):");
+    for (const addon of result.addons) {
+      const groups = Object.entries(addon.runningByNodeGroup).map(([group, pods]) => `${group} ${pods}`).join(", ");
+      lines.push(`  ${addon.addon.padEnd(36)} ${addon.running}/${addon.total}${groups === "" ? "" : ` (${groups})`}`);
+      for (const pod of addon.notRunning) lines.push(`    not Running: ${pod}`);
+    }
+  }
   const rejected = [...result.crds, ...result.nodes, ...result.applied].filter((entry) => entry.outcome === "rejected");
   if (rejected.length > 0) {
     lines.push(`rejected by the API server (${rejected.length}):`);
@@ -35,14 +43,18 @@ export function renderUpSummary(result: UpResult): string {
     lines.push(`not applied (${result.skipped.length}):`);
     for (const entry of result.skipped) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
   }
+  if (result.held.length > 0) {
+    lines.push(`add-on objects not applied: they cannot work on kwok fake nodes (${result.held.length}):`);
+    for (const entry of result.held) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
+  }
   if (result.notRendered.length > 0) {
-    lines.push(`applied, but what they install does not run locally (${result.notRendered.length}):`);
+    lines.push(`add-ons not rendered: applied, but what they install does not run locally (${result.notRendered.length}):`);
     for (const entry of result.notRendered) lines.push(`  ${entry.key}: ${entry.reason}`);
   }
   return lines.join("\n") + "\n";
 }
 
-/** A clean run: nothing rejected and every workload Running. */
+/** A clean run: nothing rejected and every workload Running (held add-on objects are by design, not failures). */
 export function upSucceeded(result: UpResult): boolean {
   return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled;
 }

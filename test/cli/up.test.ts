@@ -16,7 +16,7 @@ describe("slipway up / down / kubeconfig", () => {
   it("GIVEN up without --local WHEN run THEN it is a usage error naming the option", () => {
     const result = slipway(["up"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("error USAGE: slipway up only runs locally for now: --local is required\n  fix: usage: slipway up --local [--config FILE] [--crds DIR]...\n");
+    expect(result.stderr).toBe("error USAGE: slipway up only runs locally for now: --local is required\n  fix: usage: slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL]\n");
   });
 
   it("GIVEN no local cluster WHEN asking for its kubeconfig THEN the error says how to start one", () => {

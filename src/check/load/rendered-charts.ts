@@ -18,6 +18,7 @@ import { ChartResolver } from "../../charts/chart-resolver.js";
 import { chartApplications, type ChartApplication } from "../../charts/chart-applications.js";
 import { renderChartApplications } from "../../charts/render-addons.js";
 import { SlipwayError } from "../../errors.js";
+import { createdNamespace } from "../../manifest/created-namespace.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 
@@ -170,29 +171,6 @@ function isApplication(object: SourceObject): boolean {
   return object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/");
 }
 
-/** The Namespace Argo CD creates for an Application with `CreateNamespace=true`, or undefined. */
-export function createdNamespace(application: Record<string, unknown>): KubeObject | undefined {
-  const spec = record(application.spec);
-  const syncPolicy = record(spec.syncPolicy);
-  const options = Array.isArray(syncPolicy.syncOptions) ? syncPolicy.syncOptions : [];
-  if (!options.includes("CreateNamespace=true")) return undefined;
-  const namespace = record(spec.destination).namespace;
-  if (typeof namespace !== "string" || namespace === "") return undefined;
-  const managed = record(syncPolicy.managedNamespaceMetadata);
-  const labels = stringMap(managed.labels);
-  const annotations = stringMap(managed.annotations);
-  return {
-    apiVersion: "v1",
-    kind: "Namespace",
-    metadata: { name: namespace, ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) },
-  };
-}
-
 function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function stringMap(value: unknown): Record<string, string> | undefined {
-  const entries = Object.entries(record(value)).filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -12,20 +12,20 @@ import { loadSpec } from "../../spec/load.js";
 import { up } from "../../local/local-cluster.js";
 import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
 
-const USAGE = "slipway up --local [--config FILE] [--crds DIR]...";
+const USAGE = "slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL]";
 
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(
       argv,
-      { local: { type: "boolean" }, config: { type: "string" }, crds: { type: "string", multiple: true }, help: { type: "boolean" } },
+      { local: { type: "boolean" }, config: { type: "string" }, crds: { type: "string", multiple: true }, charts: { type: "string" }, help: { type: "boolean" } },
       USAGE,
     );
     noPositionals(positionals, USAGE);
     if (values.help) {
       io.stdout(
-        `${USAGE}\n\n  --local        start (or reuse) a local control plane and apply the platform to it\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --crds DIR     folder of CustomResourceDefinitions to install first (repeatable)\n`,
+        `${USAGE}\n\n  --local        start (or reuse) a local control plane and apply the platform to it\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --crds DIR     folder of CustomResourceDefinitions to install first (repeatable)\n  --charts DIR|URL  Helm repository (folder with index.yaml, or http(s) URL) holding the pinned charts of the add-ons (default: $SLIPWAY_CHARTS, then ~/.cache/slipway/charts, then helm pull); add-ons whose chart is found nowhere are listed, not run\n`,
       );
       return EXIT.ok;
     }
@@ -37,6 +37,8 @@ export const command: Command = {
     const result = await up({
       spec,
       crdFolders: (values.crds ?? []).map((folder) => resolve(io.cwd, folder)),
+      ...(values.charts !== undefined ? { charts: values.charts } : {}),
+      cwd: io.cwd,
       onProgress: (line) => io.stdout(`${line}\n`),
     });
     io.stdout(renderUpSummary(result));

@@ -3,38 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
-import { createdNamespace } from "../../../src/check/load/rendered-charts.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
 import { parseSpec } from "../../../src/spec/load.js";
 import { writeTree } from "../../../src/synth/write-tree.js";
 import { CHARTS_AVAILABLE } from "../../support/charts.js";
 import { SHARED_CHARTS_DIR } from "../../support/paths.js";
-
-describe("createdNamespace", () => {
-  const application = (syncPolicy: Record<string, unknown>, namespace = "monitoring") => ({
-    apiVersion: "argoproj.io/v1alpha1",
-    kind: "Application",
-    metadata: { name: "a", namespace: "argocd" },
-    spec: { destination: { namespace }, syncPolicy },
-  });
-
-  it.each([
-    ["no CreateNamespace option", {}, undefined],
-    ["CreateNamespace=false", { syncOptions: ["CreateNamespace=false"] }, undefined],
-    ["CreateNamespace=true without metadata", { syncOptions: ["CreateNamespace=true"] }, { apiVersion: "v1", kind: "Namespace", metadata: { name: "monitoring" } }],
-    [
-      "CreateNamespace=true with managedNamespaceMetadata",
-      { syncOptions: ["CreateNamespace=true"], managedNamespaceMetadata: { labels: { "pod-security.kubernetes.io/enforce": "restricted", broken: 3 }, annotations: { why: "x" } } },
-      { apiVersion: "v1", kind: "Namespace", metadata: { name: "monitoring", labels: { "pod-security.kubernetes.io/enforce": "restricted" }, annotations: { why: "x" } } },
-    ],
-  ])("GIVEN %s WHEN reading the Application THEN the namespace Argo CD creates is as expected", (_name, syncPolicy, expected) => {
-    expect(createdNamespace(application(syncPolicy))).toEqual(expected);
-  });
-
-  it("GIVEN an Application without a destination namespace WHEN reading it THEN no namespace is created", () => {
-    expect(createdNamespace(application({ syncOptions: ["CreateNamespace=true"] }, ""))).toBeUndefined();
-  });
-});
 
 describe.skipIf(!CHARTS_AVAILABLE)("slipway check renders the charts Applications install", () => {
   let gitops: string;

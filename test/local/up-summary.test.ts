@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { UpResult } from "../../src/local/local-cluster.js";
+import { renderUpSummary, upSucceeded } from "../../src/local/up-summary.js";
+
+const result: UpResult = {
+  state: { clusterName: "demo", kubernetesVersion: "1.35.4", stateDirectory: "/s", kubeconfig: "/s/kubeconfig", server: "https://127.0.0.1:6443", ports: {} as UpResult["state"]["ports"], processes: [] },
+  crds: [],
+  nodes: [],
+  applied: [
+    { key: "Deployment kube-system/karpenter", source: "addon karpenter (karpenter@1.8.0)", outcome: "created" },
+    { key: "Certificate monitoring/x", source: "addon loki (loki@6.0.0)", outcome: "rejected", reason: 'Certificate.cert-manager.io "x" is invalid: spec.secretName: Required value' },
+  ],
+  skipped: [],
+  notRendered: [{ key: "Application argocd/tempo", source: "apps/monitoring/tempo.yaml", reason: "the chart tempo@1.0.0 is not available" }],
+  held: [{ key: "APIService v1beta1.custom.metrics.k8s.io", source: "addon prometheus-adapter (prometheus-adapter@5.3.0)", reason: "served by a fake pod" }],
+  addons: [
+    { addon: "karpenter", running: 2, total: 2, runningByNodeGroup: { system: 2 }, notRunning: [] },
+    { addon: "loki", running: 1, total: 2, runningByNodeGroup: { application: 1 }, notRunning: ["monitoring/loki-write-1 (Pending)"] },
+  ],
+  workloads: { runningByNodeGroup: { system: 2, application: 1 }, runningPods: 3, notRunningPods: [], unreadyWorkloads: [], problems: [], settled: true },
+  seconds: 12.5,
+};
+
+describe("renderUpSummary", () => {
+  const text = renderUpSummary(result);
+
+  it("GIVEN add-ons up WHEN summarized THEN pods per add-on are listed Running/total with their node groups and the pods not Running", () => {
+    expect(text).toContain(["add-on pods Running/total (node groups):", `  ${"karpenter".padEnd(36)} 2/2 (system 2)`, `  ${"loki".padEnd(36)} 1/2 (application 1)`, "    not Running: monitoring/loki-write-1 (Pending)"].join("\n"));
+  });
+
+  it("GIVEN a rejected add-on object, a held one and an unrendered chart WHEN summarized THEN each is listed with its source and the API server's or the reason's words", () => {
+    expect(text).toContain('rejected by the API server (1):\n  Certificate monitoring/x (addon loki (loki@6.0.0)): Certificate.cert-manager.io "x" is invalid: spec.secretName: Required value');
+    expect(text).toContain("add-on objects not applied: they cannot work on kwok fake nodes (1):\n  APIService v1beta1.custom.metrics.k8s.io (addon prometheus-adapter (prometheus-adapter@5.3.0)): served by a fake pod");
+    expect(text).toContain("add-ons not rendered: applied, but what they install does not run locally (1):\n  Application argocd/tempo: the chart tempo@1.0.0 is not available");
+  });
+
+  it("GIVEN something rejected WHEN judged THEN up did not succeed; held objects alone do not fail it", () => {
+    expect(upSucceeded(result)).toBe(false);
+    expect(upSucceeded({ ...result, applied: result.applied.slice(0, 1) })).toBe(true);
+  });
+});
