@@ -121,6 +121,7 @@ export class PlatformStack extends Stack {
         repositories: ci.map((entry) => entry.repository),
         branch: spec.gitops.targetRevision,
         ecrRepositories: ci.map((entry) => this.registries.repositories.get(entry.application)!),
+        ecrRepositoryPrefix: `${names.clusterName}/`,
       });
     }
 

@@ -8,11 +8,66 @@
  */
 import { z } from "zod";
 import { KUBERNETES } from "../versions.js";
+import { reservedApplicationName, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
+import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
+import { applicationSecretName } from "../gitops/applications/external-secret.js";
+import { serviceName } from "../gitops/applications/services.js";
+import {
+  cidr,
+  dnsLabel,
+  dnsLabelProblem,
+  DNS_LABEL_PATTERN,
+  githubRepository,
+  gitRepositoryUrl,
+  gitRevision,
+  grammar,
+  hostName,
+  httpPath,
+  IMAGE_PATTERN,
+  IMAGE_TAG_PATTERN,
+  imageRepositoryProblem,
+  imageTagProblem,
+  labelKey,
+  labelValue,
+  prometheusLabelName,
+  repositoryPath,
+  secretsManagerNamePart,
+} from "./grammars.js";
+import { physicalNameProblems } from "./names.js";
 
-const dnsLabel = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, '-')")
-  .max(63);
+/**
+ * Objects Slipway names after an application get these suffixes; the longest one bounds
+ * how long an application name may be (object names are RFC 1123 labels of 63 characters).
+ */
+const APPLICATION_NAME_SUFFIXES = [analysisTemplateName(""), applicationSecretName(""), serviceName("", "canary"), serviceName("", "stable")];
+const LONGEST_APPLICATION_SUFFIX = APPLICATION_NAME_SUFFIXES.reduce((longest, suffix) => (suffix.length > longest.length ? suffix : longest));
+export const MAX_APPLICATION_NAME = 63 - LONGEST_APPLICATION_SUFFIX.length;
+/** An RFC 1123 label that is not a name the platform generates itself. */
+function unreservedName(max: number, maxWhy: string | undefined, reserved: (name: string) => string | undefined): z.ZodString {
+  return grammar((value) => dnsLabelProblem(value, max, maxWhy) ?? reserved(value), DNS_LABEL_PATTERN);
+}
+
+const applicationName = unreservedName(
+  MAX_APPLICATION_NAME,
+  `Slipway names objects "<name>${LONGEST_APPLICATION_SUFFIX}" and those must fit in 63 characters`,
+  (name) => {
+    const why = reservedApplicationName(name);
+    return why && `is reserved: Argo CD Applications share one namespace and "${name}" belongs to ${why}; rename the application`;
+  },
+);
+
+const teamName = unreservedName(63, undefined, (name) => {
+  const why = RESERVED_PROJECT_NAMES.get(name);
+  return why && `is reserved: each team gets an Argo CD AppProject of its name and "${name}" is ${why}; rename the team`;
+});
+
+const namespaceName = unreservedName(63, undefined, (name) => {
+  const why = RESERVED_NAMESPACES.get(name);
+  return (
+    why &&
+    `cannot be a tenant namespace: ${why}, and tenancy would give it restricted Pod Security and a default-deny network policy; choose another name (reserved: ${[...RESERVED_NAMESPACES.keys()].sort().join(", ")})`
+  );
+});
 
 /** Kubernetes quantity such as `100Gi`, `500m`, `2`. */
 const quantity = z
@@ -24,9 +79,11 @@ const duration = z
   .string()
   .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h");
 
+const labels = z.record(labelKey(), labelValue());
+
 const taint = z.strictObject({
-  key: z.string().min(1),
-  value: z.string().default(""),
+  key: labelKey(),
+  value: labelValue().default(""),
   effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
 });
 
@@ -36,7 +93,7 @@ const nodeGroup = z.strictObject({
   maxSize: z.number().int().min(1).describe("Maximum nodes (>= minSize)."),
   desiredSize: z.number().int().min(0).optional().describe("Initial nodes (default minSize)."),
   capacityType: z.enum(["ON_DEMAND", "SPOT"]).default("ON_DEMAND").describe("EC2 purchase option of the node group."),
-  labels: z.record(z.string(), z.string()).default({}).describe("Kubernetes labels of the nodes."),
+  labels: labels.default({}).describe("Kubernetes labels of the nodes."),
   taints: z.array(taint).default([]).describe("Kubernetes taints of the nodes."),
   diskSizeGiB: z.number().int().min(20).max(16384).default(50).describe("Root volume size (encrypted gp3)."),
 });
@@ -66,8 +123,8 @@ const podSecurityLevel = z.enum(["restricted", "baseline", "privileged"]);
 
 const namespace = z.strictObject({
   podSecurity: podSecurityLevel.default("restricted").describe("Pod Security Standards level enforced (and audited, warned) on the namespace."),
-  team: dnsLabel.optional().describe("Team that owns the namespace; its quota and AppProject apply."),
-  labels: z.record(z.string(), z.string()).default({}),
+  team: dnsLabel().optional().describe("Team that owns the namespace; its quota and AppProject apply."),
+  labels: labels.default({}).describe("Extra labels of the Namespace."),
 });
 
 const quota = z.strictObject({
@@ -80,7 +137,7 @@ const quota = z.strictObject({
 
 const team = z.strictObject({
   quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
-  sourceRepos: z.array(z.string().min(1)).optional().describe("Git repositories the team's Argo CD AppProject may deploy from."),
+  sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from."),
 });
 
 const canaryStep = z.strictObject({
@@ -110,9 +167,9 @@ const resources = z.strictObject({
 });
 
 const application = z.strictObject({
-  namespace: dnsLabel.describe("Namespace the application runs in."),
-  image: z.string().min(1).optional().describe("Container image without tag; the tag is `imageTag`."),
-  imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag").default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
+  namespace: dnsLabel().describe("Namespace the application runs in."),
+  image: grammar(imageRepositoryProblem, IMAGE_PATTERN).optional().describe("Container image repository without tag or digest (`[registry[:port]/]lowercase/path`); the tag is `imageTag`. Default: the platform's ECR repository of the application."),
+  imageTag: grammar(imageTagProblem, IMAGE_TAG_PATTERN).default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
   port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
   metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
   replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
@@ -120,7 +177,7 @@ const application = z.strictObject({
     .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
     .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
   probes: z
-    .strictObject({ readinessPath: z.string().startsWith("/").default("/ready"), livenessPath: z.string().startsWith("/").default("/healthz") })
+    .strictObject({ readinessPath: httpPath().default("/ready"), livenessPath: httpPath().default("/healthz") })
     .prefault({})
     .describe("HTTP path of the readiness and liveness probes."),
   canary: z
@@ -140,9 +197,9 @@ const application = z.strictObject({
     .describe("Canary steps; pauses between them."),
   autoscaling: autoscaling.prefault({}),
   minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name"), z.string().min(1)).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
-  host: z.string().optional().describe("Public host served through the shared ALB; omit for an internal service."),
-  githubRepository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/).optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
+  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
+  host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
+  githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });
 
 const prometheus = z.strictObject({
@@ -153,11 +210,11 @@ const prometheus = z.strictObject({
 
 const monitoring = z.strictObject({
   prometheus: prometheus.prefault({}),
-  grafana: z.strictObject({ storage: quantity.default("10Gi"), host: z.string().optional() }).prefault({}),
+  grafana: z.strictObject({ storage: quantity.default("10Gi"), host: hostName().optional() }).prefault({}),
   alertmanager: z
     .strictObject({
-      slackChannel: z.string().startsWith("#").default("#alerts"),
-      groupBy: z.array(z.string().min(1)).min(1).default(["alertname", "namespace"]),
+      slackChannel: z.string().regex(/^#[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', at most 80)").default("#alerts"),
+      groupBy: z.array(prometheusLabelName()).min(1).default(["alertname", "namespace"]),
     })
     .prefault({})
     .describe("Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository."),
@@ -166,10 +223,10 @@ const monitoring = z.strictObject({
 });
 
 const gitops = z.strictObject({
-  repoURL: z.string().min(1).default("https://github.com/example-org/platform-gitops.git").describe("Git repository Argo CD reads the synthesized GitOps tree from."),
-  targetRevision: z.string().min(1).default("main").describe("Branch or tag Argo CD follows."),
-  path: z.string().default(".").describe("Folder of the GitOps tree inside the repository."),
-  argocdHost: z.string().min(1).default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
+  repoURL: gitRepositoryUrl().default("https://github.com/example-org/platform-gitops.git").describe("Git repository Argo CD reads the synthesized GitOps tree from."),
+  targetRevision: gitRevision().default("main").describe("Branch or tag Argo CD follows."),
+  path: repositoryPath().default(".").describe("Folder of the GitOps tree inside the repository."),
+  argocdHost: hostName().default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
 });
 
 export const platformSpecSchema = z
@@ -183,17 +240,17 @@ export const platformSpecSchema = z
       .describe("AWS account and region the platform lives in."),
     cluster: z
       .strictObject({
-        name: dnsLabel.default("production-cluster").describe("EKS cluster name; prefixes every AWS resource name."),
+        name: dnsLabel(100, "EKS cluster names have at most 100 characters").default("production-cluster").describe("EKS cluster name; prefixes every AWS resource name."),
         kubernetesVersion: z.enum(KUBERNETES.supported).default(KUBERNETES.defaultVersion).describe("Kubernetes version of a new cluster (versions in EKS standard support)."),
-        publicAccessCidrs: z.array(z.string().regex(/^[0-9.]+\/[0-9]+$/, "must be an IPv4 CIDR")).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
+        publicAccessCidrs: z.array(cidr()).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
         allowPublicEndpointFromAnywhere: z.boolean().default(false).describe("Must be true to allow 0.0.0.0/0 on the public endpoint."),
-        vpcCidr: z.string().regex(/^[0-9.]+\/[0-9]+$/).default("10.0.0.0/16").describe("CIDR of the VPC."),
+        vpcCidr: cidr({ minPrefix: 16, maxPrefix: 24, why: "an EKS VPC needs /16 to /24 to fit subnets in every availability zone" }).default("10.0.0.0/16").describe("CIDR of the VPC."),
         availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
         natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
         adminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/).optional().describe("IAM role ARN granted cluster admin through an access entry."),
       })
       .prefault({}),
-    nodeGroups: z.record(dnsLabel, nodeGroup).prefault({
+    nodeGroups: z.record(dnsLabel(), nodeGroup).prefault({
       system: {
         instanceTypes: ["m6i.large"],
         minSize: 2,
@@ -215,17 +272,18 @@ export const platformSpecSchema = z
     }),
     karpenter: karpenter.prefault({}),
     gitops: gitops.prefault({}),
-    namespaces: z.record(dnsLabel, namespace).prefault({
+    namespaces: z.record(namespaceName, namespace).prefault({
       production: { podSecurity: "restricted", team: "team-a", labels: {} },
       staging: { podSecurity: "restricted", team: "team-a", labels: {} },
       development: { podSecurity: "restricted", team: "team-a", labels: {} },
     }),
-    teams: z.record(dnsLabel, team).prefault({ "team-a": {} }),
-    applications: z.record(dnsLabel, application).prefault({ "api-server": { namespace: "production" } }),
+    teams: z.record(teamName, team).prefault({ "team-a": {} }),
+    applications: z.record(applicationName, application).prefault({ "api-server": { namespace: "production" } }),
     monitoring: monitoring.prefault({}),
     secretsPrefix: z
       .string()
-      .regex(/^[A-Za-z0-9/_+=.@-]+\/$/, "must end with '/'")
+      .regex(/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*\/$/, "must be a Secrets Manager name prefix (A-Z, a-z, 0-9, /_+=.@-) ending with '/', such as platform/")
+      .max(256)
       .optional()
       .describe("Prefix of Secrets Manager secret names the platform may read (default: the cluster name and '/')."),
   })
@@ -253,6 +311,7 @@ export const platformSpecSchema = z
     if (split.spot + split.onDemand === 0) {
       context.addIssue({ code: "custom", path: ["karpenter", "capacitySplit"], message: "spot + onDemand must be at least 1" });
     }
+    for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       if (ns.team !== undefined && !(ns.team in spec.teams)) {

@@ -11,6 +11,7 @@ import { synthesizeGitOps } from "../gitops/synthesize.js";
 import { synthesizeInfrastructure, type InfrastructureOptions } from "../infra/synthesize-infrastructure.js";
 import { githubWorkflows, WORKFLOWS_FOLDER } from "../infra/github-workflow.js";
 import { writeTree } from "./write-tree.js";
+import { assertOutputWritable } from "./output-directory.js";
 
 export interface SynthesisResult {
   readonly gitopsDirectory: string;
@@ -25,6 +26,8 @@ export interface SynthesisOptions {
 }
 
 export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
+  // Fail on a bad --out before the seconds of synthesis, not after.
+  assertOutputWritable(outDirectory);
   const gitops = synthesizeGitOps(spec);
   const cloudAssembly = synthesizeInfrastructure(spec, options.infrastructure);
   const workflows = new Map([...githubWorkflows(spec, platformNames(spec))].map(([path, content]) => [path.slice(WORKFLOWS_FOLDER.length + 1), content]));

@@ -2,12 +2,13 @@
  * Builder of Argo CD `Application` objects, the unit the root app-of-apps owns.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
+import { PLATFORM_NAMESPACES } from "../../spec/names.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { CHARTS, CRD_API_VERSIONS, type ChartName } from "../../versions.js";
 import { repoPath } from "../gitops-file.js";
 import type { SyncWave } from "../sync-waves.js";
 
-export const ARGOCD_NAMESPACE = "argocd";
+export const ARGOCD_NAMESPACE = PLATFORM_NAMESPACES.argocd;
 
 export interface ApplicationOptions {
   readonly name: string;

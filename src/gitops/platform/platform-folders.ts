@@ -20,6 +20,14 @@ import { defaultStorageClass } from "./storage-class.js";
 /** Folder holding the Applications of the platform folders (applied by the root Application). */
 export const PLATFORM_APPLICATIONS_FOLDER = "apps/platform-config";
 
+/** Names of the Applications that apply the platform folders. */
+export const PLATFORM_FOLDER_APPLICATIONS = {
+  karpenterNodePools: "karpenter-nodepools",
+  storageClasses: "storage-classes",
+  clusterSecretStore: "cluster-secret-store",
+  monitoringSecrets: "monitoring-secrets",
+} as const;
+
 export interface PlatformFolder {
   /** Name of the Application that applies the folder. */
   readonly application: string;
@@ -34,7 +42,7 @@ export function platformFolders(spec: PlatformSpec, names: PlatformNames): Platf
   const folders: PlatformFolder[] = [];
   if (spec.karpenter.enabled) {
     folders.push({
-      application: "karpenter-nodepools",
+      application: PLATFORM_FOLDER_APPLICATIONS.karpenterNodePools,
       folder: "platform/karpenter",
       namespace: names.identities.karpenter.namespace,
       files: { "ec2nodeclass.yaml": [ec2NodeClass(spec, names)], "nodepools.yaml": nodePools(spec) },
@@ -42,19 +50,19 @@ export function platformFolders(spec: PlatformSpec, names: PlatformNames): Platf
   }
   folders.push(
     {
-      application: "storage-classes",
+      application: PLATFORM_FOLDER_APPLICATIONS.storageClasses,
       folder: "platform/storage",
       namespace: names.namespaces.system,
       files: { "storageclass.yaml": [defaultStorageClass()] },
     },
     {
-      application: "cluster-secret-store",
+      application: PLATFORM_FOLDER_APPLICATIONS.clusterSecretStore,
       folder: "platform/external-secrets",
       namespace: names.identities.externalSecrets.namespace,
       files: { "cluster-secret-store.yaml": [clusterSecretStore(names)] },
     },
     {
-      application: "monitoring-secrets",
+      application: PLATFORM_FOLDER_APPLICATIONS.monitoringSecrets,
       folder: MONITORING_SECRETS_FOLDER,
       // The Application creates the monitoring namespace before the monitoring charts arrive.
       namespace: names.namespaces.monitoring,
