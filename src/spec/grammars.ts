@@ -142,17 +142,11 @@ export function gitRepositoryUrlProblem(value: string): string | undefined {
   if (scheme !== undefined && scheme !== "https" && scheme !== "ssh") {
     return `must be an https://, ssh:// or git@host:owner/name URL, not ${scheme}://${scheme === "file" ? " (it would read the Argo CD server's own disk)" : scheme === "http" ? " (credentials would travel in clear)" : ""}`;
   }
+  if (scheme === "https" && /^https:\/\/[^/]*@/i.test(value)) return "must not embed credentials; give Argo CD a repository credential instead";
+  // Checked on the raw text: URL parsing would quietly resolve the '..' away.
+  if (value.split(/[/:]/).includes("..")) return "must not contain '..' path segments";
   if (!new RegExp(GIT_URL_PATTERN).test(value)) {
     return "must be a Git repository URL such as https://github.com/org/repo.git or git@github.com:org/repo.git";
-  }
-  if (scheme === "https") {
-    try {
-      const url = new URL(value);
-      if (url.username !== "" || url.password !== "") return "must not embed credentials; give Argo CD a repository credential instead";
-      if (url.pathname.split("/").includes("..")) return "must not contain '..' path segments";
-    } catch {
-      return "is not a valid https URL";
-    }
   }
   return undefined;
 }
