@@ -232,7 +232,7 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
   it("GIVEN 1e400 in slipway.yaml WHEN loading THEN the message says the number is not finite", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.yaml"), "applications:\n  api-server: { namespace: production, replicas: 1e400 }\n");
-    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
     expect(error.problems).toEqual([expect.stringContaining("applications.api-server.replicas: must be a finite number, got Infinity")]);
   });
 
@@ -245,7 +245,7 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
   it("GIVEN a slipway.config.ts whose default export is not an object WHEN loading THEN the spec error names the root", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.config.mjs"), "export default 42;\n");
-    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
     expect(error).toMatchObject({ code: "SPEC_INVALID" });
     expect(error.problems).toEqual(["(root): expected object, got number 42"]);
   });
