@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { KUBERNETES } from "../versions.js";
+import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
 import { reservedApplicationName, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
 import { applicationSecretName } from "../gitops/applications/external-secret.js";
@@ -229,6 +230,48 @@ const gitops = z.strictObject({
   argocdHost: hostName().default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
 });
 
+/** Why a Helm value cannot be written as YAML Argo CD reads back the same, or undefined. */
+function helmValueProblem(value: unknown): string | undefined {
+  if (typeof value === "number" && !Number.isFinite(value)) return `must be a finite number, got ${String(value)} (YAML reads 1e400 as Infinity)`;
+  if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return `must be a string, number, boolean, null, list or map, not ${typeof value}`;
+  return undefined;
+}
+
+const FORBIDDEN_VALUE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Helm values: plain YAML data, walked so each problem names its own path. */
+const helmValues = z.record(z.string(), z.unknown()).superRefine((values, context) => {
+  const walk = (value: unknown, path: (string | number)[]) => {
+    const problem = helmValueProblem(value);
+    if (problem !== undefined) context.addIssue({ code: "custom", path, message: problem });
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (FORBIDDEN_VALUE_KEYS.has(key)) context.addIssue({ code: "custom", path: [...path, key], message: `"${key}" is not allowed as a values key` });
+        else walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(values, []);
+});
+
+const addonOverride = z.strictObject({
+  enabled: z.boolean().default(true).describe("Install the add-on. Turning off an add-on something else needs is refused, naming what needs it."),
+  version: z
+    .string()
+    .regex(/^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/, "must be a chart version such as 1.2.3 (semantic version, optional leading v)")
+    .optional()
+    .describe("Chart version instead of the pin in src/versions.ts; the chart values are validated against this version's chart."),
+  values: helmValues
+    .optional()
+    .describe("Helm values merged over the platform's own: objects merge key by key, arrays and scalars replace (Helm's rule for several values files)."),
+});
+
+const addons = z
+  .strictObject(Object.fromEntries(ADDON_NAMES.map((name) => [name, addonOverride.prefault({})])) as Record<AddonName, z.ZodPrefault<typeof addonOverride>>)
+  .prefault({})
+  .describe("Per add-on switch, chart version and values overrides, by add-on name.");
+
 export const platformSpecSchema = z
   .strictObject({
     aws: z
@@ -271,6 +314,7 @@ export const platformSpecSchema = z
       },
     }),
     karpenter: karpenter.prefault({}),
+    addons,
     gitops: gitops.prefault({}),
     namespaces: z.record(namespaceName, namespace).prefault({
       production: { podSecurity: "restricted", team: "team-a", labels: {} },
@@ -311,6 +355,7 @@ export const platformSpecSchema = z
     if (split.spot + split.onDemand === 0) {
       context.addIssue({ code: "custom", path: ["karpenter", "capacitySplit"], message: "spot + onDemand must be at least 1" });
     }
+    for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
     for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {

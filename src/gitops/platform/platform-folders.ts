@@ -11,6 +11,7 @@ import { folderApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
+import { addonEnabled } from "../addons/catalog.js";
 import { clusterSecretStore } from "./cluster-secret-store.js";
 import { ec2NodeClass } from "./karpenter/ec2-node-class.js";
 import { nodePools } from "./karpenter/node-pools.js";
@@ -40,7 +41,7 @@ export interface PlatformFolder {
 
 export function platformFolders(spec: PlatformSpec, names: PlatformNames): PlatformFolder[] {
   const folders: PlatformFolder[] = [];
-  if (spec.karpenter.enabled) {
+  if (addonEnabled(spec, "karpenter")) {
     folders.push({
       application: PLATFORM_FOLDER_APPLICATIONS.karpenterNodePools,
       folder: "platform/karpenter",
@@ -48,27 +49,30 @@ export function platformFolders(spec: PlatformSpec, names: PlatformNames): Platf
       files: { "ec2nodeclass.yaml": [ec2NodeClass(spec, names)], "nodepools.yaml": nodePools(spec) },
     });
   }
-  folders.push(
-    {
-      application: PLATFORM_FOLDER_APPLICATIONS.storageClasses,
-      folder: "platform/storage",
-      namespace: names.namespaces.system,
-      files: { "storageclass.yaml": [defaultStorageClass()] },
-    },
-    {
+  folders.push({
+    application: PLATFORM_FOLDER_APPLICATIONS.storageClasses,
+    folder: "platform/storage",
+    namespace: names.namespaces.system,
+    files: { "storageclass.yaml": [defaultStorageClass()] },
+  });
+  // The store and the monitoring Secrets exist only for what uses them (catalog dependants).
+  if (addonEnabled(spec, "external-secrets")) {
+    folders.push({
       application: PLATFORM_FOLDER_APPLICATIONS.clusterSecretStore,
       folder: "platform/external-secrets",
       namespace: names.identities.externalSecrets.namespace,
       files: { "cluster-secret-store.yaml": [clusterSecretStore(names)] },
-    },
-    {
+    });
+  }
+  if (addonEnabled(spec, "kube-prometheus-stack")) {
+    folders.push({
       application: PLATFORM_FOLDER_APPLICATIONS.monitoringSecrets,
       folder: MONITORING_SECRETS_FOLDER,
       // The Application creates the monitoring namespace before the monitoring charts arrive.
       namespace: names.namespaces.monitoring,
       files: { "external-secrets.yaml": monitoringExternalSecrets(names) },
-    },
-  );
+    });
+  }
   return folders;
 }
 
