@@ -136,9 +136,26 @@ const quota = z.strictObject({
   persistentVolumeClaims: z.number().int().min(0).default(10).describe("Most PersistentVolumeClaims allowed."),
 });
 
+/** An Argo CD Application name a team chooses: any free label (no suffix is added). */
+const teamApplicationName = unreservedName(63, undefined, (name) => {
+  const why = reservedApplicationName(name);
+  return why && `is reserved: Argo CD Applications share one namespace and "${name}" belongs to ${why}; rename the application`;
+});
+
+const teamApplication = z.strictObject({
+  repoURL: gitRepositoryUrl().optional().describe("Git repository of the manifests (default: the GitOps repository). Must be one of the team's sourceRepos."),
+  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..')."),
+  targetRevision: gitRevision().optional().describe("Branch, tag or commit (default: gitops.targetRevision in the GitOps repository, HEAD in another one)."),
+  namespace: dnsLabel().describe("Namespace the manifests go to; must be one of the team's namespaces."),
+});
+
 const team = z.strictObject({
   quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
-  sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from."),
+  sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from (default: the GitOps repository)."),
+  applications: z
+    .record(teamApplicationName, teamApplication)
+    .default({})
+    .describe("Extra Argo CD Applications of the team: a folder of the GitOps repository or of another repository, deployed by the team's AppProject after tenancy."),
 });
 
 const canaryStep = z.strictObject({
@@ -368,6 +385,36 @@ export const platformSpecSchema = z
       }
     }
     const namespaces = Object.keys(spec.namespaces);
+    const applicationOwners = new Map<string, string>(Object.keys(spec.applications).map((name) => [name, `applications.${name}`]));
+    for (const [teamName, teamSpec] of Object.entries(spec.teams)) {
+      const owned = Object.entries(spec.namespaces).filter(([, ns]) => ns.team === teamName).map(([name]) => name);
+      const sourceRepos = teamSpec.sourceRepos ?? [spec.gitops.repoURL];
+      for (const [name, application] of Object.entries(teamSpec.applications)) {
+        const path = ["teams", teamName, "applications", name];
+        const previous = applicationOwners.get(name);
+        if (previous !== undefined) {
+          context.addIssue({ code: "custom", path, message: `the name "${name}" is already used by ${previous}; Argo CD Applications share one namespace, so rename one of them` });
+        }
+        applicationOwners.set(name, path.join("."));
+        const owner = spec.namespaces[application.namespace]?.team;
+        if (owner !== teamName) {
+          const why = !(application.namespace in spec.namespaces) ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
+          context.addIssue({
+            code: "custom",
+            path: [...path, "namespace"],
+            message: `namespace "${application.namespace}" ${why}; team "${teamName}" may deploy only to its own namespaces: ${owned.sort().join(", ") || "(none: give a namespace team: " + teamName + ")"}`,
+          });
+        }
+        const repoURL = application.repoURL ?? spec.gitops.repoURL;
+        if (!sourceRepos.some((pattern) => globMatches(pattern, repoURL))) {
+          context.addIssue({
+            code: "custom",
+            path: [...path, "repoURL"],
+            message: `${repoURL} is not among the team's source repositories (${sourceRepos.join(", ")}), so Argo CD would refuse it; add it to teams.${teamName}.sourceRepos`,
+          });
+        }
+      }
+    }
     for (const [name, app] of Object.entries(spec.applications)) {
       if (!(app.namespace in spec.namespaces)) {
         context.addIssue({
@@ -403,6 +450,13 @@ export const platformSpecSchema = z
       }
     }
   });
+
+/** Argo CD's AppProject sourceRepos match: exact, or '*' as any run of characters. */
+function globMatches(pattern: string, value: string): boolean {
+  if (!pattern.includes("*")) return pattern === value;
+  const expression = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${expression}$`).test(value);
+}
 
 /** What a user writes: every field optional. */
 export type PlatformSpecInput = z.input<typeof platformSpecSchema>;

@@ -81,3 +81,15 @@ export function folderApplication(spec: PlatformSpec, options: FolderSourceOptio
     path: repoPath(spec, options.folder),
   });
 }
+
+export interface GitSourceOptions extends ApplicationOptions {
+  readonly repoURL: string;
+  readonly targetRevision: string;
+  /** Folder inside that repository. */
+  readonly path: string;
+}
+
+/** An Application applying a folder of any Git repository (a team's own, or this one). */
+export function gitApplication(options: GitSourceOptions): KubeObject {
+  return applicationObject(options, { repoURL: options.repoURL, targetRevision: options.targetRevision, path: options.path });
+}
