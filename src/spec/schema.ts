@@ -307,7 +307,10 @@ export const platformSpecSchema = z
         vpcCidr: cidr({ minPrefix: 16, maxPrefix: 24, why: "an EKS VPC needs /16 to /24 to fit subnets in every availability zone" }).default("10.0.0.0/16").describe("CIDR of the VPC."),
         availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
         natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
-        adminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/).optional().describe("IAM role ARN granted cluster admin through an access entry."),
+        adminRoleArn: z
+          .string()
+          .regex(/^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, "must be an IAM role ARN such as arn:aws:iam::111122223333:role/platform-admin (role names use letters, digits and +=,.@_-)")
+          .optional().describe("IAM role ARN granted cluster admin through an access entry."),
       })
       .prefault({}),
     nodeGroups: z.record(dnsLabel(), nodeGroup).prefault({

@@ -250,3 +250,17 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     expect(error.problems).toEqual(["(root): expected object, got number 42"]);
   });
 });
+
+describe("GIVEN an admin role ARN", () => {
+  it.each([
+    ["arn:aws:iam::111122223333:role/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/teams/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/admin role", false],
+    ['arn:aws:iam::111122223333:role/x"; rm -rf /', false],
+    ["arn:aws:iam::111122223333:user/alice", false],
+  ])("WHEN it is %s THEN acceptance is %s", (arn, accepted) => {
+    const input = { cluster: { adminRoleArn: arn } };
+    if (accepted) expect(parseSpec(input, "x").cluster.adminRoleArn).toBe(arn);
+    else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
+  });
+});
