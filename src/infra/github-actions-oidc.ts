@@ -2,8 +2,15 @@
  * GitHub Actions → AWS without long-lived keys: the account's OIDC provider for
  * token.actions.githubusercontent.com and one role that only workflows of the configured
  * repositories, on the configured branch, may assume, allowed to push to the platform's
- * ECR repositories and nothing else.
+ * ECR repositories built by CI and nothing else.
+ *
+ * Nothing in the role grows with the number of applications: the description is fixed
+ * (IAM allows 1,000 characters; a list of repositories passed that at about 40), and
+ * the permission names the platform's repository prefix once with a tag condition
+ * instead of one ARN per repository (inline policies of a role share 10,240 characters).
+ * Only the trust policy lists each distinct GitHub repository.
  */
+import { Stack, Tags } from "aws-cdk-lib/core";
 import * as ecr from "aws-cdk-lib/aws-ecr";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { acknowledgeFindings } from "./nag-acknowledgements.js";
@@ -17,8 +24,25 @@ export interface GitHubActionsOidcProps {
   readonly repositories: readonly string[];
   /** Branch the workflows run on (e.g. `main`). */
   readonly branch: string;
+  /** The ECR repositories CI pushes to; they are tagged so the role's one statement covers exactly them. */
   readonly ecrRepositories: readonly ecr.IRepository[];
+  /** Name prefix every platform ECR repository shares (`<cluster>/`). */
+  readonly ecrRepositoryPrefix: string;
 }
+
+/** Tag on the ECR repositories GitHub Actions may push to; the role's permission requires it. */
+export const CI_REPOSITORY_TAG = { key: "slipway.io/ci", value: "github-actions" } as const;
+
+/** What the role may do on a tagged repository: CDK's grantPullPush actions. */
+const PULL_PUSH_ACTIONS = [
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:GetDownloadUrlForLayer",
+  "ecr:BatchGetImage",
+  "ecr:CompleteLayerUpload",
+  "ecr:UploadLayerPart",
+  "ecr:InitiateLayerUpload",
+  "ecr:PutImage",
+];
 
 export class GitHubActionsOidc extends Construct {
   readonly provider: iam.OidcProviderNative;
@@ -32,7 +56,7 @@ export class GitHubActionsOidc extends Construct {
     });
     this.role = new iam.Role(this, "Role", {
       roleName: props.roleName,
-      description: `GitHub Actions of ${props.repositories.join(", ")} (${props.branch}) pushing images to ECR`,
+      description: `GitHub Actions workflows of ${new Set(props.repositories).size} repositories (branch ${props.branch}) pushing images to ECR`,
       assumedBy: new iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
         StringEquals: {
           [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com",
@@ -40,11 +64,23 @@ export class GitHubActionsOidc extends Construct {
         },
       }),
     });
-    for (const repository of props.ecrRepositories) repository.grantPullPush(this.role);
+    for (const repository of props.ecrRepositories) Tags.of(repository).add(CI_REPOSITORY_TAG.key, CI_REPOSITORY_TAG.value);
+    const stack = Stack.of(this);
+    const repositories = stack.formatArn({ service: "ecr", resource: "repository", resourceName: `${props.ecrRepositoryPrefix}*` });
+    // cdk-nag names the resource with the partition token spelt <AWS::Partition>.
+    const nagRepositories = `arn:<AWS::Partition>:ecr:${stack.region}:${stack.account}:repository/${props.ecrRepositoryPrefix}*`;
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: PULL_PUSH_ACTIONS,
+        resources: [repositories],
+        conditions: { StringEquals: { [`ecr:ResourceTag/${CI_REPOSITORY_TAG.key}`]: CI_REPOSITORY_TAG.value } },
+      }),
+    );
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }));
     acknowledgeFindings(
       this.role,
-      ["AwsSolutions-IAM5[Resource::*]"],
-      "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires Resource *); push and pull are limited to the platform's repositories.",
+      ["AwsSolutions-IAM5[Resource::*]", `AwsSolutions-IAM5[Resource::${nagRepositories}]`],
+      "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires Resource *); push and pull are limited to the platform's repositories that carry the CI tag, one statement whatever the number of applications.",
     );
   }
 }

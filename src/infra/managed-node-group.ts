@@ -8,6 +8,7 @@ import * as eks from "aws-cdk-lib/aws-eks-v2";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { SlipwayError } from "../errors.js";
+import { nodegroupName } from "../spec/names.js";
 import type { NodeGroupSpec } from "../spec/schema.js";
 
 export interface ManagedNodeGroupProps {
@@ -59,7 +60,7 @@ export class ManagedNodeGroup extends Construct {
     });
     this.nodegroup = new eks.Nodegroup(this, "Nodegroup", {
       cluster: props.cluster,
-      nodegroupName: `${props.clusterName}-${props.name}`,
+      nodegroupName: nodegroupName(props.clusterName, props.name),
       nodeRole: props.nodeRole,
       instanceTypes: spec.instanceTypes.map((type) => new ec2.InstanceType(type)),
       amiType: arm[0] ? eks.NodegroupAmiType.AL2023_ARM_64_STANDARD : eks.NodegroupAmiType.AL2023_X86_64_STANDARD,

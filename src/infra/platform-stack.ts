@@ -6,6 +6,7 @@
  * The stack has an explicit account and region and its availability zones are named
  * here: synthesis performs no lookups, needs no credentials and no network.
  */
+import { addonEnabled } from "../gitops/addons/catalog.js";
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib/core";
 import type { Construct } from "constructs";
 import { platformNames, type PlatformNames } from "../spec/names.js";
@@ -98,7 +99,7 @@ export class PlatformStack extends Stack {
         return nodeGroup;
       });
 
-    if (spec.karpenter.enabled) this.karpenter = new KarpenterInfrastructure(this, "Karpenter", { cluster, names });
+    if (addonEnabled(spec, "karpenter")) this.karpenter = new KarpenterInfrastructure(this, "Karpenter", { cluster, names });
 
     const accessLogs = new AccessLogsBucket(this, "AccessLogs");
     const loki = new ObservabilityBucket(this, "LokiStorage", {
@@ -121,6 +122,7 @@ export class PlatformStack extends Stack {
         repositories: ci.map((entry) => entry.repository),
         branch: spec.gitops.targetRevision,
         ecrRepositories: ci.map((entry) => this.registries.repositories.get(entry.application)!),
+        ecrRepositoryPrefix: `${names.clusterName}/`,
       });
     }
 

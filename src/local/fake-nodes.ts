@@ -10,6 +10,7 @@
  * DoNotSchedule and minDomains, so without the Karpenter nodes they would stay Pending,
  * exactly as on EKS before Karpenter launches capacity.
  */
+import { addonEnabled } from "../gitops/addons/catalog.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { CAPACITY_SPREAD_LABEL } from "../gitops/conventions.js";
 import type { PlatformSpec } from "../spec/schema.js";
@@ -58,7 +59,7 @@ export function nodeShapes(spec: PlatformSpec): NodeShape[] {
       });
     }
   }
-  if (spec.karpenter.enabled) {
+  if (addonEnabled(spec, "karpenter")) {
     const { spot, onDemand } = spec.karpenter.capacitySplit;
     const { instanceFamilies, instanceSizes } = spec.karpenter;
     // The largest allowed size of the first family: the fewest nodes that hold a spread-out workload.

@@ -16,6 +16,9 @@ import { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
 export { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
+/** Most alias expansions a YAML spec may use; a real spec needs a handful. */
+export const MAX_YAML_ALIASES = 100;
+
 export interface LoadedSpec {
   readonly spec: PlatformSpec;
   /** Absolute path of the file read, or undefined for the built-in reference platform. */
@@ -59,7 +62,17 @@ async function readSpecFile(path: string): Promise<unknown> {
         fix: "correct the YAML syntax at the lines given",
       });
     }
-    return document.toJS() ?? {};
+    try {
+      // yaml refuses documents whose aliases expand past maxAliasCount (a "billion laughs"
+      // bomb would otherwise take the whole memory); it throws a ReferenceError then.
+      return document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+    } catch (error) {
+      throw new SlipwayError("SPEC_UNREADABLE", `spec file could not be read: ${(error as Error).message}`, {
+        where: path,
+        cause: error,
+        fix: `use fewer YAML aliases (*name); at most ${MAX_YAML_ALIASES} expansions are allowed`,
+      });
+    }
   }
   if (extension === ".ts" || extension === ".mts" || extension === ".js" || extension === ".mjs") {
     let module: { default?: unknown };
@@ -126,7 +139,18 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
   if (issue.code === "invalid_value") {
     return [`${path}: must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`];
   }
+  if (issue.code === "invalid_key") {
+    // The path ends with the key itself; say "the name" so the user looks at the key, not a value.
+    const key = issue.path[issue.path.length - 1];
+    const reasons = issue.issues.map((inner) => inner.message).join("; ");
+    return [`${path}: the name ${JSON.stringify(String(key))} ${reasons}`];
+  }
   if (issue.code === "invalid_type") {
+    if (typeof issue.input === "number" && !Number.isFinite(issue.input)) {
+      return [
+        `${path}: must be a finite number, got ${String(issue.input)} (a number too large to represent, such as 1e400, becomes Infinity; .inf and .nan are not numbers either); write a number in the field's range`,
+      ];
+    }
     return [`${path}: expected ${issue.expected}, got ${describeReceived(issue.input)}`];
   }
   if (issue.code === "too_small" || issue.code === "too_big") {

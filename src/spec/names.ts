@@ -84,7 +84,7 @@ export function platformNames(spec: PlatformSpec): PlatformNames {
   const roleArn = (roleName: string) => `arn:${partition}:iam::${account}:role/${roleName}`;
   const namespaces = PLATFORM_NAMESPACES;
   const identity = (namespace: string, serviceAccount: string, suffix: string): WorkloadIdentity => {
-    const roleName = truncateRoleName(`${clusterName}-${suffix}`);
+    const roleName = `${clusterName}-${suffix}`;
     return { namespace, serviceAccount, roleName, roleArn: roleArn(roleName) };
   };
   const prefix = spec.secretsPrefix ?? `${clusterName}/`;
@@ -112,8 +112,8 @@ export function platformNames(spec: PlatformSpec): PlatformNames {
       certManager: identity(namespaces.certManager, "cert-manager", "cert-manager"),
     },
     karpenter: {
-      nodeRoleName: truncateRoleName(`${clusterName}-karpenter-node`),
-      interruptionQueueName: `${clusterName}-karpenter-interruption`.slice(0, 80),
+      nodeRoleName: `${clusterName}-karpenter-node`,
+      interruptionQueueName: `${clusterName}-karpenter-interruption`,
       discoveryTagKey: "karpenter.sh/discovery",
       discoveryTagValue: clusterName,
     },
@@ -130,18 +130,66 @@ export function platformNames(spec: PlatformSpec): PlatformNames {
     ecrRepositories: Object.fromEntries(
       Object.keys(spec.applications).map((name) => [name, { name: `${clusterName}/${name}`, uri: `${registry}/${clusterName}/${name}` }]),
     ),
-    githubActionsRoleName: truncateRoleName(`${clusterName}-github-actions`),
+    githubActionsRoleName: `${clusterName}-github-actions`,
     vpcName: `${clusterName}-vpc`,
     argocdHost: spec.gitops.argocdHost,
   };
 }
 
-/** IAM role names are at most 64 characters. */
-function truncateRoleName(name: string): string {
-  return name.slice(0, 64);
+/** Limits AWS puts on the physical names above; the spec is refused when one would not fit. */
+export const AWS_NAME_LIMITS = { iamRole: 64, s3Bucket: 63, sqsQueue: 80, eksNodegroup: 63 } as const;
+
+/** EKS managed node group name of a spec node group. */
+export function nodegroupName(clusterName: string, group: string): string {
+  return `${clusterName}-${group}`;
 }
 
-/** S3 bucket names are at most 63 lowercase characters. */
+export interface NameProblem {
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+/**
+ * Names derived from the cluster name (and node group names) that would exceed an AWS
+ * limit. Truncating them instead would make two names equal (the Loki and Tempo buckets
+ * differ only after the cluster name), so the spec is refused with the limit and the
+ * longest name the cluster may have.
+ */
+export function physicalNameProblems(spec: PlatformSpec): NameProblem[] {
+  const names = platformNames(spec);
+  const clusterName = names.clusterName;
+  const derived: [string, string, number][] = [
+    ...Object.values(names.identities).map((identity): [string, string, number] => ["IAM role", identity.roleName, AWS_NAME_LIMITS.iamRole]),
+    ["IAM role", names.karpenter.nodeRoleName, AWS_NAME_LIMITS.iamRole],
+    ["IAM role", names.githubActionsRoleName, AWS_NAME_LIMITS.iamRole],
+    ["SQS queue", names.karpenter.interruptionQueueName, AWS_NAME_LIMITS.sqsQueue],
+    ["S3 bucket", names.buckets.loki, AWS_NAME_LIMITS.s3Bucket],
+    ["S3 bucket", names.buckets.tempo, AWS_NAME_LIMITS.s3Bucket],
+  ];
+  const problems: NameProblem[] = [];
+  const worst = derived.reduce<{ kind: string; name: string; limit: number; over: number } | undefined>((current, [kind, name, limit]) => {
+    const over = name.length - limit;
+    return over > 0 && (current === undefined || over > current.over) ? { kind, name, limit, over } : current;
+  }, undefined);
+  if (worst !== undefined) {
+    problems.push({
+      path: ["cluster", "name"],
+      message: `is too long: the ${worst.kind} name "${worst.name}" derived from it has ${worst.name.length} characters and AWS allows ${worst.limit}; use a cluster name of at most ${clusterName.length - worst.over} characters`,
+    });
+  }
+  for (const group of Object.keys(spec.nodeGroups)) {
+    const name = nodegroupName(clusterName, group);
+    if (name.length > AWS_NAME_LIMITS.eksNodegroup) {
+      problems.push({
+        path: ["nodeGroups", group],
+        message: `name is too long: the EKS node group "${name}" (cluster name, '-', node group name) has ${name.length} characters and EKS allows ${AWS_NAME_LIMITS.eksNodegroup}; use a node group name of at most ${AWS_NAME_LIMITS.eksNodegroup - clusterName.length - 1} characters`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** S3 bucket names are lowercase; the spec validation guarantees they fit (AWS_NAME_LIMITS). */
 function bucketName(name: string): string {
-  return name.toLowerCase().slice(0, 63).replace(/-+$/, "");
+  return name.toLowerCase();
 }

@@ -9,11 +9,67 @@
 import { z } from "zod";
 import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
+import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
+import { reservedApplicationName, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
+import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
+import { applicationSecretName } from "../gitops/applications/external-secret.js";
+import { serviceName } from "../gitops/applications/services.js";
+import {
+  cidr,
+  dnsLabel,
+  dnsLabelProblem,
+  DNS_LABEL_PATTERN,
+  githubRepository,
+  gitRepositoryUrl,
+  gitRevision,
+  grammar,
+  hostName,
+  httpPath,
+  IMAGE_PATTERN,
+  IMAGE_TAG_PATTERN,
+  imageRepositoryProblem,
+  imageTagProblem,
+  labelKey,
+  labelValue,
+  prometheusLabelName,
+  repositoryPath,
+  secretsManagerNamePart,
+} from "./grammars.js";
+import { physicalNameProblems } from "./names.js";
 
-const dnsLabel = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, '-')")
-  .max(63);
+/**
+ * Objects Slipway names after an application get these suffixes; the longest one bounds
+ * how long an application name may be (object names are RFC 1123 labels of 63 characters).
+ */
+const APPLICATION_NAME_SUFFIXES = [analysisTemplateName(""), applicationSecretName(""), serviceName("", "canary"), serviceName("", "stable")];
+const LONGEST_APPLICATION_SUFFIX = APPLICATION_NAME_SUFFIXES.reduce((longest, suffix) => (suffix.length > longest.length ? suffix : longest));
+export const MAX_APPLICATION_NAME = 63 - LONGEST_APPLICATION_SUFFIX.length;
+/** An RFC 1123 label that is not a name the platform generates itself. */
+function unreservedName(max: number, maxWhy: string | undefined, reserved: (name: string) => string | undefined): z.ZodString {
+  return grammar((value) => dnsLabelProblem(value, max, maxWhy) ?? reserved(value), DNS_LABEL_PATTERN);
+}
+
+const applicationName = unreservedName(
+  MAX_APPLICATION_NAME,
+  `Slipway names objects "<name>${LONGEST_APPLICATION_SUFFIX}" and those must fit in 63 characters`,
+  (name) => {
+    const why = reservedApplicationName(name);
+    return why && `is reserved: Argo CD Applications share one namespace and "${name}" belongs to ${why}; rename the application`;
+  },
+);
+
+const teamName = unreservedName(63, undefined, (name) => {
+  const why = RESERVED_PROJECT_NAMES.get(name);
+  return why && `is reserved: each team gets an Argo CD AppProject of its name and "${name}" is ${why}; rename the team`;
+});
+
+const namespaceName = unreservedName(63, undefined, (name) => {
+  const why = RESERVED_NAMESPACES.get(name);
+  return (
+    why &&
+    `cannot be a tenant namespace: ${why}, and tenancy would give it restricted Pod Security and a default-deny network policy; choose another name (reserved: ${[...RESERVED_NAMESPACES.keys()].sort().join(", ")})`
+  );
+});
 
 /** Kubernetes quantity such as `100Gi`, `500m`, `2`. */
 const quantity = z
@@ -26,9 +82,11 @@ const duration = z
   .string()
   .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h");
 
+const labels = z.record(labelKey(), labelValue());
+
 const taint = z.strictObject({
-  key: z.string().min(1),
-  value: z.string().default(""),
+  key: labelKey(),
+  value: labelValue().default(""),
   effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
 });
 
@@ -38,7 +96,7 @@ const nodeGroup = z.strictObject({
   maxSize: z.number().int().min(1).describe("Maximum nodes (>= minSize)."),
   desiredSize: z.number().int().min(0).optional().describe("Initial nodes (default minSize)."),
   capacityType: z.enum(["ON_DEMAND", "SPOT"]).default("ON_DEMAND").describe("EC2 purchase option of the node group."),
-  labels: z.record(z.string(), z.string()).default({}).describe("Kubernetes labels of the nodes."),
+  labels: labels.default({}).describe("Kubernetes labels of the nodes."),
   taints: z.array(taint).default([]).describe("Kubernetes taints of the nodes."),
   diskSizeGiB: z.number().int().min(20).max(16384).default(50).describe("Root volume size (encrypted gp3)."),
 });
@@ -68,8 +126,8 @@ const podSecurityLevel = z.enum(["restricted", "baseline", "privileged"]);
 
 const namespace = z.strictObject({
   podSecurity: podSecurityLevel.default("restricted").describe("Pod Security Standards level enforced (and audited, warned) on the namespace."),
-  team: dnsLabel.optional().describe("Team that owns the namespace; its quota and AppProject apply."),
-  labels: z.record(z.string(), z.string()).default({}),
+  team: dnsLabel().optional().describe("Team that owns the namespace; its quota and AppProject apply."),
+  labels: labels.default({}).describe("Extra labels of the Namespace."),
 });
 
 const quota = z.strictObject({
@@ -80,9 +138,26 @@ const quota = z.strictObject({
   persistentVolumeClaims: z.number().int().min(0).default(10).describe("Most PersistentVolumeClaims allowed."),
 });
 
+/** An Argo CD Application name a team chooses: any free label (no suffix is added). */
+const teamApplicationName = unreservedName(63, undefined, (name) => {
+  const why = reservedApplicationName(name);
+  return why && `is reserved: Argo CD Applications share one namespace and "${name}" belongs to ${why}; rename the application`;
+});
+
+const teamApplication = z.strictObject({
+  repoURL: gitRepositoryUrl().optional().describe("Git repository of the manifests (default: the GitOps repository). Must be one of the team's sourceRepos."),
+  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..')."),
+  targetRevision: gitRevision().optional().describe("Branch, tag or commit (default: gitops.targetRevision in the GitOps repository, HEAD in another one)."),
+  namespace: dnsLabel().describe("Namespace the manifests go to; must be one of the team's namespaces."),
+});
+
 const team = z.strictObject({
   quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
-  sourceRepos: z.array(z.string().min(1)).optional().describe("Git repositories the team's Argo CD AppProject may deploy from."),
+  sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from (default: the GitOps repository)."),
+  applications: z
+    .record(teamApplicationName, teamApplication)
+    .default({})
+    .describe("Extra Argo CD Applications of the team: a folder of the GitOps repository or of another repository, deployed by the team's AppProject after tenancy."),
 });
 
 const canaryStep = z.strictObject({
@@ -112,9 +187,9 @@ const resources = z.strictObject({
 });
 
 const application = z.strictObject({
-  namespace: dnsLabel.describe("Namespace the application runs in."),
-  image: z.string().min(1).optional().describe("Container image without tag; the tag is `imageTag`."),
-  imageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a Docker tag").default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
+  namespace: dnsLabel().describe("Namespace the application runs in."),
+  image: grammar(imageRepositoryProblem, IMAGE_PATTERN).optional().describe("Container image repository without tag or digest (`[registry[:port]/]lowercase/path`); the tag is `imageTag`. Default: the platform's ECR repository of the application."),
+  imageTag: grammar(imageTagProblem, IMAGE_TAG_PATTERN).default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
   port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
   metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
   replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
@@ -122,7 +197,7 @@ const application = z.strictObject({
     .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
     .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
   probes: z
-    .strictObject({ readinessPath: z.string().startsWith("/").default("/ready"), livenessPath: z.string().startsWith("/").default("/healthz") })
+    .strictObject({ readinessPath: httpPath().default("/ready"), livenessPath: httpPath().default("/healthz") })
     .prefault({})
     .describe("HTTP path of the readiness and liveness probes."),
   canary: z
@@ -142,9 +217,9 @@ const application = z.strictObject({
     .describe("Canary steps; pauses between them."),
   autoscaling: autoscaling.prefault({}),
   minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name"), z.string().min(1)).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
-  host: z.string().optional().describe("Public host served through the shared ALB; omit for an internal service."),
-  githubRepository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/).optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
+  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
+  host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
+  githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });
 
 const prometheus = z.strictObject({
@@ -155,11 +230,11 @@ const prometheus = z.strictObject({
 
 const monitoring = z.strictObject({
   prometheus: prometheus.prefault({}),
-  grafana: z.strictObject({ storage: quantity.default("10Gi"), host: z.string().optional() }).prefault({}),
+  grafana: z.strictObject({ storage: quantity.default("10Gi"), host: hostName().optional() }).prefault({}),
   alertmanager: z
     .strictObject({
-      slackChannel: z.string().startsWith("#").default("#alerts"),
-      groupBy: z.array(z.string().min(1)).min(1).default(["alertname", "namespace"]),
+      slackChannel: z.string().regex(/^#[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', at most 80)").default("#alerts"),
+      groupBy: z.array(prometheusLabelName()).min(1).default(["alertname", "namespace"]),
     })
     .prefault({})
     .describe("Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository."),
@@ -168,11 +243,53 @@ const monitoring = z.strictObject({
 });
 
 const gitops = z.strictObject({
-  repoURL: z.string().min(1).default("https://github.com/example-org/platform-gitops.git").describe("Git repository Argo CD reads the synthesized GitOps tree from."),
-  targetRevision: z.string().min(1).default("main").describe("Branch or tag Argo CD follows."),
-  path: z.string().default(".").describe("Folder of the GitOps tree inside the repository."),
-  argocdHost: z.string().min(1).default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
+  repoURL: gitRepositoryUrl().default("https://github.com/example-org/platform-gitops.git").describe("Git repository Argo CD reads the synthesized GitOps tree from."),
+  targetRevision: gitRevision().default("main").describe("Branch or tag Argo CD follows."),
+  path: repositoryPath().default(".").describe("Folder of the GitOps tree inside the repository."),
+  argocdHost: hostName().default("argocd.example.com").describe("Host name of the Argo CD UI behind the ALB (ACM certificate for it)."),
 });
+
+/** Why a Helm value cannot be written as YAML Argo CD reads back the same, or undefined. */
+function helmValueProblem(value: unknown): string | undefined {
+  if (typeof value === "number" && !Number.isFinite(value)) return `must be a finite number, got ${String(value)} (YAML reads 1e400 as Infinity)`;
+  if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return `must be a string, number, boolean, null, list or map, not ${typeof value}`;
+  return undefined;
+}
+
+const FORBIDDEN_VALUE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Helm values: plain YAML data, walked so each problem names its own path. */
+const helmValues = z.record(z.string(), z.unknown()).superRefine((values, context) => {
+  const walk = (value: unknown, path: (string | number)[]) => {
+    const problem = helmValueProblem(value);
+    if (problem !== undefined) context.addIssue({ code: "custom", path, message: problem });
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (FORBIDDEN_VALUE_KEYS.has(key)) context.addIssue({ code: "custom", path: [...path, key], message: `"${key}" is not allowed as a values key` });
+        else walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(values, []);
+});
+
+const addonOverride = z.strictObject({
+  enabled: z.boolean().default(true).describe("Install the add-on. Turning off an add-on something else needs is refused, naming what needs it."),
+  version: z
+    .string()
+    .regex(/^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/, "must be a chart version such as 1.2.3 (semantic version, optional leading v)")
+    .optional()
+    .describe("Chart version instead of the pin in src/versions.ts; the chart values are validated against this version's chart."),
+  values: helmValues
+    .optional()
+    .describe("Helm values merged over the platform's own: objects merge key by key, arrays and scalars replace (Helm's rule for several values files)."),
+});
+
+const addons = z
+  .strictObject(Object.fromEntries(ADDON_NAMES.map((name) => [name, addonOverride.prefault({})])) as Record<AddonName, z.ZodPrefault<typeof addonOverride>>)
+  .prefault({})
+  .describe("Per add-on switch, chart version and values overrides, by add-on name.");
 
 export const platformSpecSchema = z
   .strictObject({
@@ -185,17 +302,20 @@ export const platformSpecSchema = z
       .describe("AWS account and region the platform lives in."),
     cluster: z
       .strictObject({
-        name: dnsLabel.default("production-cluster").describe("EKS cluster name; prefixes every AWS resource name."),
+        name: dnsLabel(100, "EKS cluster names have at most 100 characters").default("production-cluster").describe("EKS cluster name; prefixes every AWS resource name."),
         kubernetesVersion: z.enum(KUBERNETES.supported).default(KUBERNETES.defaultVersion).describe("Kubernetes version of a new cluster (versions in EKS standard support)."),
-        publicAccessCidrs: z.array(z.string().regex(/^[0-9.]+\/[0-9]+$/, "must be an IPv4 CIDR")).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
+        publicAccessCidrs: z.array(cidr()).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
         allowPublicEndpointFromAnywhere: z.boolean().default(false).describe("Must be true to allow 0.0.0.0/0 on the public endpoint."),
-        vpcCidr: z.string().regex(/^[0-9.]+\/[0-9]+$/).default("10.0.0.0/16").describe("CIDR of the VPC."),
+        vpcCidr: cidr({ minPrefix: 16, maxPrefix: 24, why: "an EKS VPC needs /16 to /24 to fit subnets in every availability zone" }).default("10.0.0.0/16").describe("CIDR of the VPC."),
         availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
         natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
-        adminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/).optional().describe("IAM role ARN granted cluster admin through an access entry."),
+        adminRoleArn: z
+          .string()
+          .regex(/^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, "must be an IAM role ARN such as arn:aws:iam::111122223333:role/platform-admin (role names use letters, digits and +=,.@_-)")
+          .optional().describe("IAM role ARN granted cluster admin through an access entry."),
       })
       .prefault({}),
-    nodeGroups: z.record(dnsLabel, nodeGroup).prefault({
+    nodeGroups: z.record(dnsLabel(), nodeGroup).prefault({
       system: {
         instanceTypes: ["m6i.large"],
         minSize: 2,
@@ -216,18 +336,20 @@ export const platformSpecSchema = z
       },
     }),
     karpenter: karpenter.prefault({}),
+    addons,
     gitops: gitops.prefault({}),
-    namespaces: z.record(dnsLabel, namespace).prefault({
+    namespaces: z.record(namespaceName, namespace).prefault({
       production: { podSecurity: "restricted", team: "team-a", labels: {} },
       staging: { podSecurity: "restricted", team: "team-a", labels: {} },
       development: { podSecurity: "restricted", team: "team-a", labels: {} },
     }),
-    teams: z.record(dnsLabel, team).prefault({ "team-a": {} }),
-    applications: z.record(dnsLabel, application).prefault({ "api-server": { namespace: "production" } }),
+    teams: z.record(teamName, team).prefault({ "team-a": {} }),
+    applications: z.record(applicationName, application).prefault({ "api-server": { namespace: "production" } }),
     monitoring: monitoring.prefault({}),
     secretsPrefix: z
       .string()
-      .regex(/^[A-Za-z0-9/_+=.@-]+\/$/, "must end with '/'")
+      .regex(/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*\/$/, "must be a Secrets Manager name prefix (A-Z, a-z, 0-9, /_+=.@-) ending with '/', such as platform/")
+      .max(256)
       .optional()
       .describe("Prefix of Secrets Manager secret names the platform may read (default: the cluster name and '/')."),
   })
@@ -255,6 +377,8 @@ export const platformSpecSchema = z
     if (split.spot + split.onDemand === 0) {
       context.addIssue({ code: "custom", path: ["karpenter", "capacitySplit"], message: "spot + onDemand must be at least 1" });
     }
+    for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       if (ns.team !== undefined && !(ns.team in spec.teams)) {
@@ -266,6 +390,36 @@ export const platformSpecSchema = z
       }
     }
     const namespaces = Object.keys(spec.namespaces);
+    const applicationOwners = new Map<string, string>(Object.keys(spec.applications).map((name) => [name, `applications.${name}`]));
+    for (const [teamName, teamSpec] of Object.entries(spec.teams)) {
+      const owned = Object.entries(spec.namespaces).filter(([, ns]) => ns.team === teamName).map(([name]) => name);
+      const sourceRepos = teamSpec.sourceRepos ?? [spec.gitops.repoURL];
+      for (const [name, application] of Object.entries(teamSpec.applications)) {
+        const path = ["teams", teamName, "applications", name];
+        const previous = applicationOwners.get(name);
+        if (previous !== undefined) {
+          context.addIssue({ code: "custom", path, message: `the name "${name}" is already used by ${previous}; Argo CD Applications share one namespace, so rename one of them` });
+        }
+        applicationOwners.set(name, path.join("."));
+        const owner = spec.namespaces[application.namespace]?.team;
+        if (owner !== teamName) {
+          const why = !(application.namespace in spec.namespaces) ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
+          context.addIssue({
+            code: "custom",
+            path: [...path, "namespace"],
+            message: `namespace "${application.namespace}" ${why}; team "${teamName}" may deploy only to its own namespaces: ${owned.sort().join(", ") || "(none: give a namespace team: " + teamName + ")"}`,
+          });
+        }
+        const repoURL = application.repoURL ?? spec.gitops.repoURL;
+        if (!sourceRepos.some((pattern) => globMatches(pattern, repoURL))) {
+          context.addIssue({
+            code: "custom",
+            path: [...path, "repoURL"],
+            message: `${repoURL} is not among the team's source repositories (${sourceRepos.join(", ")}), so Argo CD would refuse it; add it to teams.${teamName}.sourceRepos`,
+          });
+        }
+      }
+    }
     for (const [name, app] of Object.entries(spec.applications)) {
       if (!(app.namespace in spec.namespaces)) {
         context.addIssue({
@@ -301,6 +455,13 @@ export const platformSpecSchema = z
       }
     }
   });
+
+/** Argo CD's AppProject sourceRepos match: exact, or '*' as any run of characters. */
+function globMatches(pattern: string, value: string): boolean {
+  if (!pattern.includes("*")) return pattern === value;
+  const expression = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${expression}$`).test(value);
+}
 
 /** What a user writes: every field optional. */
 export type PlatformSpecInput = z.input<typeof platformSpecSchema>;

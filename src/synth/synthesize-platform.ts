@@ -18,6 +18,7 @@ import { writeTree } from "./write-tree.js";
 import { platformChartApplications } from "../charts/chart-applications.js";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { validateChartValues } from "../charts/validate-chart-values.js";
+import { assertOutputWritable } from "./output-directory.js";
 
 export interface SynthesisResult {
   readonly gitopsDirectory: string;
@@ -34,6 +35,8 @@ export interface SynthesisOptions {
 }
 
 export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
+  // Fail on a bad --out before the seconds of synthesis, not after.
+  assertOutputWritable(outDirectory);
   const chartValues = options.charts === undefined ? undefined : await validateChartValues(platformChartApplications(spec), options.charts);
   const gitops = synthesizeGitOps(spec);
   const cloudAssembly = synthesizeInfrastructure(spec, options.infrastructure);

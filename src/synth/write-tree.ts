@@ -6,24 +6,26 @@
 import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { SlipwayError } from "../errors.js";
+import { ensureOutputDirectory } from "./output-directory.js";
 
 export function writeTree(directory: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const target = resolve(directory);
   const staging = `${target}.slipway-staging-${process.pid}`;
   const previous = `${target}.slipway-previous-${process.pid}`;
   try {
+    ensureOutputDirectory(dirname(target));
     rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
+    mkdirSync(staging);
     for (const [path, content] of files) {
       const file = join(staging, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    mkdirSync(dirname(target), { recursive: true });
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
   } catch (error) {
+    if (error instanceof SlipwayError) throw error;
     rmSync(staging, { recursive: true, force: true });
     if (existsSync(previous) && !existsSync(target)) renameSync(previous, target);
     throw new SlipwayError("OUTPUT_UNWRITABLE", `could not write ${target}: ${(error as Error).message}`, {

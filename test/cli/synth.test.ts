@@ -9,9 +9,9 @@ import { readTree } from "../support/tree.js";
 
 const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
 
-function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout?: number) {
   if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
-  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout });
 }
 
 /** Like slipway(), without blocking the test worker (a long synchronous child starves vitest's RPC). */
@@ -56,6 +56,42 @@ describe("slipway synth", () => {
     expect(result.stderr).toContain("- nodeGroups.system.maxSize: must be >= minSize (3)");
     expect(result.stderr).toContain(`where: ${join(cwd, "slipway.yaml")}`);
     expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it.each<[string, (cwd: string) => string, string]>([
+    ["an existing file", (cwd) => (writeFileSync(join(cwd, "taken"), "x"), "taken"), "exists and is not a folder"],
+    ["a folder below a file", (cwd) => (writeFileSync(join(cwd, "taken"), "x"), "taken/out"), "is a file, so"],
+    ["a folder below /proc", () => "/proc/x", "cannot write /proc/x"],
+  ])("GIVEN --out naming %s WHEN synthesizing THEN it fails at once with OUTPUT_UNWRITABLE and no stack trace", (_title, out, message) => {
+    const cwd = tempDir();
+    // A spinning process (Node's recursive mkdir below /proc) is killed by the timeout and has no exit status.
+    const result = slipway(["synth", "--out", out(cwd)], cwd, {}, 60_000);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error OUTPUT_UNWRITABLE:");
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain("fix: pass --out a folder you can write to");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("GIVEN an alias bomb in slipway.yaml WHEN synthesizing THEN SPEC_UNREADABLE, no stack trace, nothing written", () => {
+    const cwd = tempDir();
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) lines.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(", ")}]`);
+    writeFileSync(join(cwd, "slipway.yaml"), `${lines.join("\n")}\n`);
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error SPEC_UNREADABLE:");
+    expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("GIVEN an application named like an add-on WHEN synthesizing THEN SPEC_INVALID names it instead of 'generated twice'", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "applications:\n  cert-manager: { namespace: production }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('- applications.cert-manager: the name "cert-manager" is reserved');
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 

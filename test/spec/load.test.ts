@@ -177,3 +177,90 @@ describe("spec errors name the field path and the allowed values", () => {
     expect(problemsOf({ cluster: { name: "Bad_Name" }, karpenter: { consolidateAfter: "soon" } })).toHaveLength(2);
   });
 });
+
+describe("hostile inputs (issue 12) are spec errors that say why and how to fix", () => {
+  const app = (extra: Record<string, unknown> = {}) => ({ namespace: "production", ...extra });
+  it.each<[string, unknown, string]>([
+    ...["karpenter", "cert-manager", "external-secrets", "kube-prometheus-stack", "aws-load-balancer-controller", "root", "cluster-secret-store", "tenancy-production"].map(
+      (name): [string, unknown, string] => [`application named ${name}`, { applications: { [name]: app() } }, `applications.${name}: the name "${name}" is reserved: Argo CD Applications share one namespace`],
+    ),
+    ["application name with upper case and '_'", { applications: { My_App: app() } }, `applications.My_App: the name "My_App" must be an RFC 1123 DNS label`],
+    ["application name of 70 characters", { applications: { ["a".repeat(70)]: app() } }, `is 70 characters long; at most 50 are allowed (Slipway names objects "<name>-success-rate"`],
+    ["namespace name of 64 characters", { namespaces: { ["n".repeat(64)]: {} } }, "is 64 characters long; at most 63 are allowed (an RFC 1123 DNS label)"],
+    ["team named platform", { teams: { platform: {} } }, `teams.platform: the name "platform" is reserved: each team gets an Argo CD AppProject`],
+    ["team named default", { teams: { default: {} } }, `teams.default: the name "default" is reserved`],
+    ...["kube-system", "kube-public", "kube-node-lease", "default", "argocd", "monitoring", "cert-manager", "external-secrets", "argo-rollouts"].map(
+      (name): [string, unknown, string] => [`tenant namespace ${name}`, { namespaces: { [name]: { team: "team-a" } } }, `namespaces.${name}: the name "${name}" cannot be a tenant namespace`],
+    ),
+    ["number too large (1e400)", { applications: { "api-server": app({ replicas: Number("1e400") }) } }, "applications.api-server.replicas: must be a finite number, got Infinity"],
+    ["NaN", { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: Number.NaN, maxSize: 2 } } }, "nodeGroups.system.minSize: must be a finite number, got NaN"],
+    ["ingress host with scheme, path and shell", { applications: { "api-server": app({ host: "http://evil.com/path;rm -rf /" }) } }, 'applications.api-server.host: must be a bare host name such as app.example.com, without a scheme ("http://")'],
+    ["image with upper case", { applications: { "api-server": app({ image: "ghcr.io/Acme/API" }) } }, 'applications.api-server.image: repository "Acme/API" must be lowercase'],
+    ["repoURL file://", { gitops: { repoURL: "file:///etc" } }, "gitops.repoURL: must be an https://, ssh:// or git@host:owner/name URL, not file://"],
+    ["path leaving the repository", { gitops: { path: "../../.." } }, "gitops.path: must not contain '..'"],
+    ["absolute path", { gitops: { path: "/etc" } }, "gitops.path: must be relative to the repository root"],
+    ["team source repository file://", { teams: { "team-a": { sourceRepos: ["file:///srv"] } } }, "teams.team-a.sourceRepos[0]: must be an https://, ssh:// or git@host:owner/name URL, not file://"],
+    ["argocdHost with a path", { gitops: { argocdHost: "argocd.example.com/x" } }, "gitops.argocdHost: must be a bare host name"],
+    ["targetRevision with a shell substitution", { gitops: { targetRevision: "$(reboot)" } }, "gitops.targetRevision: must be a Git branch, tag or commit"],
+    ["label value with spaces", { namespaces: { production: { team: "team-a", labels: { tier: "a b" } } } }, "namespaces.production.labels.tier: must be empty or alphanumerics"],
+    ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
+    ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
+  ])("%s", (_title, raw, expected) => {
+    expect(problemsOf(raw).join("\n")).toContain(expected);
+  });
+
+  it("GIVEN a reserved application name and a bad value at once WHEN parsing THEN both are reported", () => {
+    const problems = problemsOf({ applications: { root: app(), web: app({ image: "Web" }) } });
+    expect(problems).toHaveLength(2);
+  });
+
+  it("GIVEN an alias bomb in slipway.yaml WHEN loading THEN SPEC_UNREADABLE says aliases are limited, without exhausting memory", async () => {
+    const cwd = tempDir();
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    writeFileSync(join(cwd, "slipway.yaml"), `${levels.join("\n")}\n`);
+    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect(error).toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.yaml") });
+    expect((error as SlipwayError).fix).toContain("use fewer YAML aliases");
+  });
+
+  it("GIVEN 1e400 in slipway.yaml WHEN loading THEN the message says the number is not finite", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "applications:\n  api-server: { namespace: production, replicas: 1e400 }\n");
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
+    expect(error.problems).toEqual([expect.stringContaining("applications.api-server.replicas: must be a finite number, got Infinity")]);
+  });
+
+  it("GIVEN a slipway.config.ts that does not compile WHEN loading THEN SPEC_UNREADABLE names the file", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), "export default { cluster: { name: 'x' ;\n");
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.config.ts") });
+  });
+
+  it("GIVEN a slipway.config.ts whose default export is not an object WHEN loading THEN the spec error names the root", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mjs"), "export default 42;\n");
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
+    expect(error).toMatchObject({ code: "SPEC_INVALID" });
+    expect(error.problems).toEqual(["(root): expected object, got number 42"]);
+  });
+});
+
+describe("GIVEN an admin role ARN", () => {
+  it.each([
+    ["arn:aws:iam::111122223333:role/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/teams/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/admin role", false],
+    ['arn:aws:iam::111122223333:role/x"; rm -rf /', false],
+    ["arn:aws:iam::111122223333:user/alice", false],
+  ])("WHEN it is %s THEN acceptance is %s", (arn, accepted) => {
+    const input = { cluster: { adminRoleArn: arn } };
+    if (accepted) expect(parseSpec(input, "x").cluster.adminRoleArn).toBe(arn);
+    else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
+  });
+});

@@ -1,30 +1,44 @@
-import type { GitOpsGenerator } from "../gitops-file.js";
-import { awsLoadBalancerControllerGenerator } from "./aws-load-balancer-controller.js";
-import { karpenterGenerator } from "./karpenter.js";
-import { metricsServerGenerator } from "./metrics-server.js";
-import { externalSecretsGenerator } from "./external-secrets.js";
-import { certManagerGenerator } from "./cert-manager.js";
-import { secretsStoreCsiDriverGenerator } from "./secrets-store-csi-driver.js";
-import { secretsStoreCsiProviderAwsGenerator } from "./secrets-store-csi-driver-provider-aws.js";
-import { argoRolloutsGenerator } from "./argo-rollouts.js";
-import { kubePrometheusStackGenerator } from "./kube-prometheus-stack.js";
-import { lokiGenerator } from "./loki.js";
-import { tempoGenerator } from "./tempo.js";
-import { alloyGenerator } from "./alloy.js";
-import { prometheusAdapterGenerator } from "./prometheus-adapter.js";
+/**
+ * The add-on Applications of the spec: each enabled add-on of the catalog, with the
+ * spec's `addons.<name>.version` as the chart version and `addons.<name>.values` merged
+ * over the platform's values (see merge-values.ts).
+ */
+import type { KubeObject } from "../../manifest/kube-object.js";
+import type { PlatformSpec } from "../../spec/schema.js";
+import { isManifestFile, type GitOpsFile, type GitOpsGenerator } from "../gitops-file.js";
+import { ADDONS, addonEnabled, type AddonDefinition } from "./catalog.js";
+import { mergeValues, type Values } from "./merge-values.js";
 
-export const ADDONS_GENERATORS: readonly GitOpsGenerator[] = [
-  awsLoadBalancerControllerGenerator,
-  karpenterGenerator,
-  metricsServerGenerator,
-  externalSecretsGenerator,
-  certManagerGenerator,
-  secretsStoreCsiDriverGenerator,
-  secretsStoreCsiProviderAwsGenerator,
-  argoRolloutsGenerator,
-  kubePrometheusStackGenerator,
-  lokiGenerator,
-  tempoGenerator,
-  alloyGenerator,
-  prometheusAdapterGenerator,
-];
+export { ADDONS, ADDON_NAMES, addonEnabled, type AddonName } from "./catalog.js";
+
+function withOverrides(spec: PlatformSpec, definition: AddonDefinition, files: GitOpsFile[]): GitOpsFile[] {
+  const override = spec.addons[definition.name];
+  let found = false;
+  const result = files.map((file) => {
+    if (!isManifestFile(file)) return file;
+    return {
+      ...file,
+      objects: file.objects.map((object): KubeObject => {
+        if (object.kind !== "Application" || object.metadata.name !== definition.name) return object;
+        found = true;
+        const applicationSpec = object.spec as { source: { targetRevision: string; helm: { valuesObject: Values } } };
+        const source = {
+          ...applicationSpec.source,
+          targetRevision: override.version ?? applicationSpec.source.targetRevision,
+          helm: { ...applicationSpec.source.helm, valuesObject: mergeValues(applicationSpec.source.helm.valuesObject, override.values ?? {}) },
+        };
+        return { ...object, spec: { ...applicationSpec, source } };
+      }),
+    };
+  });
+  // The catalog's name is the Application's name; a generator that disagrees is a bug, not a user error.
+  if (!found && files.length > 0) throw new Error(`add-on ${definition.name} generated no Application named ${definition.name}`);
+  return result;
+}
+
+export const addonsGenerator: GitOpsGenerator = (context) =>
+  ADDONS.filter((definition) => addonEnabled(context.spec, definition.name)).flatMap((definition) =>
+    withOverrides(context.spec, definition, definition.generate(context)),
+  );
+
+export const ADDONS_GENERATORS: readonly GitOpsGenerator[] = [addonsGenerator];

@@ -9,6 +9,7 @@
  * read-only root filesystem is not required by the standard but is set too; /tmp is an
  * emptyDir so runtimes that write temporary files still work.
  */
+import { addonEnabled } from "../addons/catalog.js";
 import type { IPodTemplateSpec } from "kubernetes-models/v1/PodTemplateSpec";
 import type { ITopologySpreadConstraint } from "kubernetes-models/v1/TopologySpreadConstraint";
 import { SlipwayError } from "../../errors.js";
@@ -52,7 +53,7 @@ export function topologySpreadConstraints(name: string, spec: PlatformSpec): ITo
   const { spot, onDemand } = spec.karpenter.capacitySplit;
   const labelSelector = { matchLabels: applicationSelector(name) };
   const zones: ITopologySpreadConstraint = { maxSkew: 1, topologyKey: ZONE_LABEL, whenUnsatisfiable: "ScheduleAnyway", labelSelector };
-  if (!spec.karpenter.enabled) return [zones];
+  if (!addonEnabled(spec, "karpenter")) return [zones];
   return [
     { maxSkew: 1, topologyKey: CAPACITY_SPREAD_LABEL, whenUnsatisfiable: "DoNotSchedule", minDomains: spot + onDemand, labelSelector },
     zones,

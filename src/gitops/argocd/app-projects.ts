@@ -3,7 +3,6 @@
  * team that can only deploy namespaced objects into the team's own namespaces, from the
  * team's repositories.
  */
-import { SlipwayError } from "../../errors.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { CHARTS, CRD_API_VERSIONS } from "../../versions.js";
@@ -74,12 +73,7 @@ export function teamProject(spec: PlatformSpec, team: string, namespaces: readon
 export const appProjectsGenerator: GitOpsGenerator = ({ spec }) => {
   const files: ManifestFile[] = [{ path: `${PROJECTS_FOLDER}/${PLATFORM_PROJECT}.yaml`, objects: [platformProject(spec)] }];
   for (const [team, namespaces] of [...teamNamespaces(spec)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (team === PLATFORM_PROJECT) {
-      throw new SlipwayError("SPEC_INVALID", `team "${team}" has the name of the platform AppProject`, {
-        where: `teams.${team}`,
-        fix: `rename the team (any name but "${PLATFORM_PROJECT}")`,
-      });
-    }
+    // The spec refuses team names of reserved projects (reserved-names.ts), so this cannot collide.
     files.push({ path: `${PROJECTS_FOLDER}/${team}.yaml`, objects: [teamProject(spec, team, namespaces)] });
   }
   return files;

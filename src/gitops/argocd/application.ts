@@ -2,12 +2,13 @@
  * Builder of Argo CD `Application` objects, the unit the root app-of-apps owns.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
+import { PLATFORM_NAMESPACES } from "../../spec/names.js";
 import type { PlatformSpec } from "../../spec/schema.js";
 import { CHARTS, CRD_API_VERSIONS, type ChartName } from "../../versions.js";
 import { repoPath } from "../gitops-file.js";
 import type { SyncWave } from "../sync-waves.js";
 
-export const ARGOCD_NAMESPACE = "argocd";
+export const ARGOCD_NAMESPACE = PLATFORM_NAMESPACES.argocd;
 
 /** Labels and annotations Argo CD sets on the destination namespace it creates. */
 export interface ManagedNamespaceMetadata {
@@ -92,4 +93,16 @@ export function folderApplication(spec: PlatformSpec, options: FolderSourceOptio
     targetRevision: spec.gitops.targetRevision,
     path: repoPath(spec, options.folder),
   });
+}
+
+export interface GitSourceOptions extends ApplicationOptions {
+  readonly repoURL: string;
+  readonly targetRevision: string;
+  /** Folder inside that repository. */
+  readonly path: string;
+}
+
+/** An Application applying a folder of any Git repository (a team's own, or this one). */
+export function gitApplication(options: GitSourceOptions): KubeObject {
+  return applicationObject(options, { repoURL: options.repoURL, targetRevision: options.targetRevision, path: options.path });
 }

@@ -2,5 +2,6 @@ import type { GitOpsGenerator } from "../gitops-file.js";
 import { argocdValuesGenerator } from "./argocd-values.js";
 import { rootApplicationGenerator } from "./root-application.js";
 import { appProjectsGenerator } from "./app-projects.js";
+import { teamApplicationsGenerator } from "./team-applications.js";
 
-export const ARGOCD_GENERATORS: readonly GitOpsGenerator[] = [argocdValuesGenerator, rootApplicationGenerator, appProjectsGenerator];
+export const ARGOCD_GENERATORS: readonly GitOpsGenerator[] = [argocdValuesGenerator, rootApplicationGenerator, appProjectsGenerator, teamApplicationsGenerator];

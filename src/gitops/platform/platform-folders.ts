@@ -12,6 +12,7 @@ import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { addonNamespaceMetadata } from "../addons/addon-namespaces.js";
 import { SYNC_WAVES } from "../sync-waves.js";
+import { addonEnabled } from "../addons/catalog.js";
 import { clusterSecretStore } from "./cluster-secret-store.js";
 import { ec2NodeClass } from "./karpenter/ec2-node-class.js";
 import { nodePools } from "./karpenter/node-pools.js";
@@ -20,6 +21,14 @@ import { defaultStorageClass } from "./storage-class.js";
 
 /** Folder holding the Applications of the platform folders (applied by the root Application). */
 export const PLATFORM_APPLICATIONS_FOLDER = "apps/platform-config";
+
+/** Names of the Applications that apply the platform folders. */
+export const PLATFORM_FOLDER_APPLICATIONS = {
+  karpenterNodePools: "karpenter-nodepools",
+  storageClasses: "storage-classes",
+  clusterSecretStore: "cluster-secret-store",
+  monitoringSecrets: "monitoring-secrets",
+} as const;
 
 export interface PlatformFolder {
   /** Name of the Application that applies the folder. */
@@ -33,35 +42,38 @@ export interface PlatformFolder {
 
 export function platformFolders(spec: PlatformSpec, names: PlatformNames): PlatformFolder[] {
   const folders: PlatformFolder[] = [];
-  if (spec.karpenter.enabled) {
+  if (addonEnabled(spec, "karpenter")) {
     folders.push({
-      application: "karpenter-nodepools",
+      application: PLATFORM_FOLDER_APPLICATIONS.karpenterNodePools,
       folder: "platform/karpenter",
       namespace: names.identities.karpenter.namespace,
       files: { "ec2nodeclass.yaml": [ec2NodeClass(spec, names)], "nodepools.yaml": nodePools(spec) },
     });
   }
-  folders.push(
-    {
-      application: "storage-classes",
-      folder: "platform/storage",
-      namespace: names.namespaces.system,
-      files: { "storageclass.yaml": [defaultStorageClass()] },
-    },
-    {
-      application: "cluster-secret-store",
+  folders.push({
+    application: PLATFORM_FOLDER_APPLICATIONS.storageClasses,
+    folder: "platform/storage",
+    namespace: names.namespaces.system,
+    files: { "storageclass.yaml": [defaultStorageClass()] },
+  });
+  // The store and the monitoring Secrets exist only for what uses them (catalog dependants).
+  if (addonEnabled(spec, "external-secrets")) {
+    folders.push({
+      application: PLATFORM_FOLDER_APPLICATIONS.clusterSecretStore,
       folder: "platform/external-secrets",
       namespace: names.identities.externalSecrets.namespace,
       files: { "cluster-secret-store.yaml": [clusterSecretStore(names)] },
-    },
-    {
-      application: "monitoring-secrets",
+    });
+  }
+  if (addonEnabled(spec, "kube-prometheus-stack")) {
+    folders.push({
+      application: PLATFORM_FOLDER_APPLICATIONS.monitoringSecrets,
       folder: MONITORING_SECRETS_FOLDER,
       // The Application creates the monitoring namespace before the monitoring charts arrive.
       namespace: names.namespaces.monitoring,
       files: { "external-secrets.yaml": monitoringExternalSecrets(names) },
-    },
-  );
+    });
+  }
   return folders;
 }
 

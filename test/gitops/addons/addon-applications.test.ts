@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADDONS_GENERATORS } from "../../../src/gitops/addons/index.js";
+import { ADDONS } from "../../../src/gitops/addons/index.js";
 import { awsLoadBalancerControllerGenerator } from "../../../src/gitops/addons/aws-load-balancer-controller.js";
 import { karpenterGenerator } from "../../../src/gitops/addons/karpenter.js";
 import { metricsServerGenerator } from "../../../src/gitops/addons/metrics-server.js";
@@ -54,8 +54,8 @@ function secretsIn(value: unknown, path: string, found: string[]): string[] {
 
 describe("add-on Applications", () => {
   it("GIVEN the add-on generators THEN every add-on of the issue is registered once", () => {
-    expect(ADDONS_GENERATORS).toHaveLength(table.length);
-    expect(new Set(ADDONS_GENERATORS)).toEqual(new Set(table.map(([generator]) => generator)));
+    expect(ADDONS).toHaveLength(table.length);
+    expect(new Set(ADDONS.map((addon) => addon.generate))).toEqual(new Set(table.map(([generator]) => generator)));
   });
 
   const rows = table.map(([generator, path, chart, wave, namespace]) => ({ generator, path, chart, wave, namespace }));

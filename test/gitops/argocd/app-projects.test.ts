@@ -47,10 +47,10 @@ describe("AppProjects", () => {
     expect(byName.get("search")).toMatchObject({ destinations: [{ namespace: "find" }] });
   });
 
-  it("GIVEN a team named platform THEN synth refuses with the field to rename", () => {
-    const spec = parseSpec({ teams: { platform: {} }, namespaces: { ops: { team: "platform" } }, applications: { api: { namespace: "ops" } } }, "test");
-    expect(() => appProjectsGenerator({ spec, names: platformNames(spec) })).toThrowError(SlipwayError);
-    expect(() => appProjectsGenerator({ spec, names: platformNames(spec) })).toThrow('team "platform" has the name of the platform AppProject');
+  it("GIVEN a team named platform THEN the spec is refused with the field to rename", () => {
+    const input = { teams: { platform: {} }, namespaces: { ops: { team: "platform" } }, applications: { api: { namespace: "ops" } } };
+    expect(() => parseSpec(input, "test")).toThrowError(SlipwayError);
+    expect(() => parseSpec(input, "test")).toThrow(expect.objectContaining({ problems: expect.arrayContaining([expect.stringContaining('teams.platform: the name "platform" is reserved')]) }));
   });
 
   it("GIVEN every project THEN it validates against the upstream AppProject CRD", async () => {
