@@ -4,9 +4,11 @@
  *
  * 1. `aws eks update-kubeconfig` writes a private kubeconfig for the cluster (assuming the
  *    spec's admin role when one is set), unless the user passes their own.
- * 2. `helm upgrade --install` installs the pinned argo-cd chart with the synthesized
+ * 2. `kubectl apply` creates the `argocd` namespace with its Pod Security labels
+ *    (`bootstrap/argocd-namespace.yaml`), which helm's `--create-namespace` would leave out.
+ * 3. `helm upgrade --install` installs the pinned argo-cd chart with the synthesized
  *    `bootstrap/argocd-values.yaml` and waits for it.
- * 3. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
+ * 4. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
  *    including upgrades of itself through the repository.
  *
  * Why a command and not a CDK Helm chart resource: aws-eks-v2 installs charts through a
@@ -16,6 +18,7 @@
  */
 import { posix } from "node:path";
 import type { PlatformNames } from "../spec/names.js";
+import { ARGOCD_NAMESPACE_PATH } from "../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../gitops/argocd/root-application.js";
 import { CHARTS, type ChartVersion } from "../versions.js";
@@ -76,6 +79,11 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       ],
     });
   }
+  steps.push({
+    description: `create the ${names.namespaces.argocd} namespace with its Pod Security labels`,
+    command: input.kubectl ?? "kubectl",
+    args: ["apply", "--server-side", "--filename", file(ARGOCD_NAMESPACE_PATH), "--kubeconfig", kubeconfig],
+  });
   const isOci = !/^https?:\/\//.test(chart.repoURL);
   steps.push({
     description: `install ${chart.chart} ${chart.version} (Argo CD ${chart.appVersion}) into ${names.namespaces.argocd}`,

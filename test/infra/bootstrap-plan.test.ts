@@ -25,10 +25,11 @@ function captureIO(cwd: string): CommandIO & { out: string[]; err: string[] } {
 }
 
 describe("GIVEN the bootstrap plan", () => {
-  it("WHEN it is planned for the reference platform THEN it writes a kubeconfig, installs the pinned argo-cd chart with the synthesized values and applies the root Application", () => {
+  it("WHEN it is planned for the reference platform THEN it writes a kubeconfig, creates the labelled argocd namespace, installs the pinned argo-cd chart with the synthesized values and applies the root Application", () => {
     const steps = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/tmp/k/config" }).map(renderStep);
     expect(steps).toEqual([
       "aws eks update-kubeconfig --name production-cluster --region eu-west-1 --kubeconfig /tmp/k/config",
+      "kubectl apply --server-side --filename /out/gitops/bootstrap/argocd-namespace.yaml --kubeconfig /tmp/k/config",
       `helm upgrade --install argocd argo-cd --repo ${CHARTS.argoCd.repoURL} --version ${CHARTS.argoCd.version} --namespace argocd --create-namespace --values /out/gitops/bootstrap/argocd-values.yaml --wait --timeout 15m --kubeconfig /tmp/k/config`,
       "kubectl apply --server-side --filename /out/gitops/bootstrap/root-application.yaml --kubeconfig /tmp/k/config",
     ]);
@@ -45,13 +46,13 @@ describe("GIVEN the bootstrap plan", () => {
 
   it("WHEN a kubeconfig is given THEN no AWS CLI step is planned", () => {
     const steps = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/k", writeKubeconfig: false });
-    expect(steps.map((step) => step.command)).toEqual(["helm", "kubectl"]);
+    expect(steps.map((step) => step.command)).toEqual(["kubectl", "helm", "kubectl"]);
   });
 
   it("WHEN the pinned helm and kubectl are asked for help THEN they know every flag the plan uses", async () => {
     const helm = await helmPath();
     const kubectl = await kubectlPath();
-    const [, install, apply] = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/k", helm, kubectl });
+    const [, , install, apply] = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/k", helm, kubectl });
     const helmHelp = execFileSync(helm, ["upgrade", "--help"], { encoding: "utf8" });
     for (const flag of install!.args.filter((arg) => arg.startsWith("--"))) expect(helmHelp, flag).toContain(flag);
     const kubectlHelp = execFileSync(kubectl, ["apply", "--help"], { encoding: "utf8" });
@@ -76,7 +77,7 @@ describe("GIVEN slipway bootstrap", () => {
       const io = captureIO(empty);
       expect(await main(["bootstrap", "--out", "nowhere"], io)).toBe(1);
       expect(io.err.join("")).toBe(
-        `error INPUT_UNREADABLE: bootstrap/argocd-values.yaml is missing from the synthesized GitOps tree\n  where: ${join(empty, "nowhere", "gitops", "bootstrap", "argocd-values.yaml")}\n  fix: run slipway synth --out nowhere first\n`,
+        `error INPUT_UNREADABLE: bootstrap/argocd-namespace.yaml is missing from the synthesized GitOps tree\n  where: ${join(empty, "nowhere", "gitops", "bootstrap", "argocd-namespace.yaml")}\n  fix: run slipway synth --out nowhere first\n`,
       );
       expect(io.out).toEqual([]);
     } finally {

@@ -12,6 +12,7 @@ import type { Command, CommandIO } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
+import { ARGOCD_NAMESPACE_PATH } from "../../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
 import { bootstrapPlan, renderStep, type BootstrapStep } from "../../infra/bootstrap-plan.js";
@@ -43,7 +44,7 @@ export const command: Command = {
     const gitopsDirectory = join(resolve(io.cwd, values.out ?? "out"), "gitops");
     const dryRun = values["dry-run"] ?? false;
     if (!dryRun) {
-      for (const path of [ARGOCD_VALUES_PATH, ROOT_APPLICATION_PATH]) {
+      for (const path of [ARGOCD_NAMESPACE_PATH, ARGOCD_VALUES_PATH, ROOT_APPLICATION_PATH]) {
         if (!existsSync(join(gitopsDirectory, path))) {
           throw new SlipwayError("INPUT_UNREADABLE", `${path} is missing from the synthesized GitOps tree`, {
             where: join(gitopsDirectory, path),

@@ -18,7 +18,6 @@ const STRICTER: Record<PodSecurityLevel, PodSecurityLevel | undefined> = { privi
 /** Namespaces the platform installs into but does not create, each with why. */
 const NOT_CREATED_BY_THE_PLATFORM: Record<string, string> = {
   "kube-system": "exists on every EKS cluster before the platform; EKS owns its labels",
-  argocd: "created by `slipway bootstrap` (helm --create-namespace) before any Application exists",
 };
 
 function podSecurityLabelsOf(labels: Readonly<Record<string, string>> | undefined): Record<string, string> {
@@ -29,8 +28,11 @@ function expectLevelLabels(labels: Readonly<Record<string, string>> | undefined,
   const podSecurity = podSecurityLabelsOf(labels);
   const level = podSecurity["pod-security.kubernetes.io/enforce"];
   expect(level, `${where}: enforce label`).toMatch(/^(privileged|baseline|restricted)$/);
+  const rank = (value: string | undefined) => ["privileged", "baseline", "restricted"].indexOf(value ?? "");
   for (const mode of MODES) {
-    expect(podSecurity[`pod-security.kubernetes.io/${mode}`], `${where}: ${mode}`).toBe(level);
+    // Audit and warn may be stricter than enforce (argocd: enforce baseline, audit and warn restricted), never looser.
+    const modeLevel = podSecurity[`pod-security.kubernetes.io/${mode}`];
+    expect(rank(modeLevel), `${where}: ${mode} (${modeLevel}) at least as strict as enforce (${level})`).toBeGreaterThanOrEqual(rank(level));
     expect(podSecurity[`pod-security.kubernetes.io/${mode}-version`], `${where}: ${mode}-version`).toBe(POD_SECURITY_VERSION);
   }
 }
