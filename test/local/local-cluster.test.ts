@@ -186,12 +186,12 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
 
   it.skipIf(!CHARTS_AVAILABLE)("GIVEN the platform up WHEN its namespaces are listed THEN every namespace it creates has Pod Security enforce, audit and warn labels", async () => {
     const names = platformNames(spec);
-    // Namespaces the platform does not create: the API server's own, EKS's kube-system (left as EKS
-    // ships it, src/gitops/addons/addon-namespaces.ts) and Argo CD's, which `slipway bootstrap` creates.
-    const notCreatedByThePlatform = new Set(["default", "kube-public", "kube-node-lease", names.namespaces.system, names.namespaces.argocd]);
+    // Namespaces the platform does not create: the API server's own and EKS's kube-system (left as EKS
+    // ships it, src/gitops/addons/addon-namespaces.ts). Argo CD's comes from bootstrap/argocd-namespace.yaml.
+    const notCreatedByThePlatform = new Set(["default", "kube-public", "kube-node-lease", names.namespaces.system]);
     const namespaces = await list<{ metadata: { name: string; labels?: Record<string, string> } }>("/api/v1/namespaces");
     const created = namespaces.filter((namespace) => !notCreatedByThePlatform.has(namespace.metadata.name));
-    expect(created.map((namespace) => namespace.metadata.name)).toEqual(expect.arrayContaining(["monitoring", "cert-manager", "external-secrets", "argo-rollouts", "production"]));
+    expect(created.map((namespace) => namespace.metadata.name)).toEqual(expect.arrayContaining(["argocd", "monitoring", "cert-manager", "external-secrets", "argo-rollouts", "production"]));
     for (const namespace of created) {
       const labels = namespace.metadata.labels ?? {};
       for (const mode of ["enforce", "audit", "warn"]) {
