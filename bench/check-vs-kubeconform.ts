@@ -29,7 +29,7 @@ import { kubernetesSchemaBundle } from "../src/check/schema/kubernetes-schema-bu
 import { synthesizeGitOps } from "../src/gitops/synthesize.js";
 import type { KubeObject } from "../src/manifest/kube-object.js";
 import { toYamlStream } from "../src/manifest/serialize.js";
-import { parseSpec } from "../src/spec/load.js";
+import { parseSpec } from "../src/platform-spec/load.js";
 import { CHARTS, KUBERNETES } from "../src/versions.js";
 import { parse } from "yaml";
 

@@ -17,7 +17,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBinaries, ensureBinaries } from "../src/local/binaries.js";
 import { down, up } from "../src/local/local-cluster.js";
-import { parseSpec } from "../src/spec/load.js";
+import { parseSpec } from "../src/platform-spec/load.js";
 
 const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const crds = resolve(repoRoot, "..", "shared", "crds");

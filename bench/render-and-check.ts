@@ -25,7 +25,7 @@ import { renderAddons } from "../src/charts/render-addons.js";
 import { renderFiles } from "../src/charts/render-files.js";
 import { validateChartValues } from "../src/charts/validate-chart-values.js";
 import { checkManifests } from "../src/check/check.js";
-import { parseSpec } from "../src/spec/load.js";
+import { parseSpec } from "../src/platform-spec/load.js";
 import { writeTree } from "../src/synth/write-tree.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));

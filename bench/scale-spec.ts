@@ -3,7 +3,7 @@
  * its own namespace, sized so every namespace's quota holds its applications at their HPA
  * maximum plus a canary. Shared by the scale benchmark and the scale test.
  */
-import type { PlatformSpecInput } from "../src/spec/schema.js";
+import type { PlatformSpecInput } from "../src/platform-spec/schema.js";
 
 export function scaleSpec(applications: number, teams = Math.min(30, applications)): PlatformSpecInput {
   const pad = (value: number, width: number) => String(value).padStart(width, "0");

@@ -11,11 +11,11 @@
  * figures are synthesis only (writing 300 applications' files adds a few hundred ms).
  */
 import { performance } from "node:perf_hooks";
-import { parseSpec } from "../src/spec/load.js";
-import { platformNames } from "../src/spec/names.js";
+import { parseSpec } from "../src/platform-spec/load.js";
+import { platformNames } from "../src/platform-spec/names.js";
 import { synthesizeGitOps } from "../src/gitops/synthesize.js";
-import { synthesizeInfrastructure } from "../src/infra/synthesize-infrastructure.js";
-import { githubWorkflows } from "../src/infra/github-workflow.js";
+import { synthesizeInfrastructure } from "../src/cdk/synthesize-infrastructure.js";
+import { githubWorkflows } from "../src/github-actions/github-workflow.js";
 import { scaleSpec } from "./scale-spec.js";
 
 const SIZES = [10, 100, 300];

@@ -15,7 +15,7 @@
  *
  * Two measures, the sides interleaved so a busy machine slows both alike:
  * - cold: one new `node` process per synthesis running each side's CDK app entry as
- *   `cdk synth` would (Slipway: dist/infra/cdk-app.js; Blueprints: blueprint-app.mjs),
+ *   `cdk synth` would (Slipway: dist/cdk/cdk-app.js; Blueprints: blueprint-app.mjs),
  *   library loading included;
  * - warm: build and synthesize in this process after one warm-up.
  * Slipway is measured with and without its cdk-nag pass (Blueprints runs none). Each
@@ -28,14 +28,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { parseSpec } from "../src/spec/load.js";
-import { synthesizeInfrastructure } from "../src/infra/synthesize-infrastructure.js";
+import { parseSpec } from "../src/platform-spec/load.js";
+import { synthesizeInfrastructure } from "../src/cdk/synthesize-infrastructure.js";
 import { EKS_ADDONS } from "../src/versions.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const blueprintsFolder = join(repoRoot, "bench", "eks-blueprints");
 const blueprintApp = join(blueprintsFolder, "blueprint-app.mjs");
-const slipwayApp = join(repoRoot, "dist", "infra", "cdk-app.js");
+const slipwayApp = join(repoRoot, "dist", "cdk", "cdk-app.js");
 const cpuReporter = join(repoRoot, "bench", "report-cpu-time.mjs");
 const pinned = EKS_ADDONS.versions["1.35"];
 
@@ -43,7 +43,7 @@ type Side = "slipway" | "slipwayWithoutNag" | "blueprint";
 const LABELS: Record<Side, string> = { slipway: "slipway (with cdk-nag)", slipwayWithoutNag: "slipway (without cdk-nag)", blueprint: "eks-blueprints" };
 
 function prepare(): void {
-  if (!existsSync(slipwayApp)) throw new Error("dist/infra/cdk-app.js is missing: run `npm run build` first");
+  if (!existsSync(slipwayApp)) throw new Error("dist/cdk/cdk-app.js is missing: run `npm run build` first");
   if (existsSync(join(blueprintsFolder, "node_modules", "@aws-quickstart", "eks-blueprints"))) return;
   process.stderr.write("installing @aws-quickstart/eks-blueprints into bench/eks-blueprints (once)...\n");
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: blueprintsFolder, stdio: "inherit" });

@@ -1,6 +1,6 @@
 /** Rewrites docs/spec.md and schema/slipway.schema.json from the spec schema. */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { specJsonSchema, specMarkdown } from "../src/spec/spec-docs.js";
+import { specJsonSchema, specMarkdown } from "../src/platform-spec/spec-docs.js";
 
 mkdirSync("docs", { recursive: true });
 mkdirSync("schema", { recursive: true });

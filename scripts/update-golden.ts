@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseSpec } from "../src/spec/load.js";
+import { parseSpec } from "../src/platform-spec/load.js";
 import { synthesizeGitOps } from "../src/gitops/synthesize.js";
 import { writeTree } from "../src/synth/write-tree.js";
 

@@ -1,16 +1,16 @@
 /** Slipway's library API. */
-export { defineConfig, platformSpecSchema } from "./spec/schema.js";
-export type { PlatformSpec, PlatformSpecInput, ApplicationSpec, NamespaceSpec, NodeGroupSpec, TeamSpec } from "./spec/schema.js";
-export { loadSpec, parseSpec } from "./spec/load.js";
-export { platformNames } from "./spec/names.js";
-export type { PlatformNames, WorkloadIdentity } from "./spec/names.js";
+export { defineConfig, platformSpecSchema } from "./platform-spec/schema.js";
+export type { PlatformSpec, PlatformSpecInput, ApplicationSpec, NamespaceSpec, NodeGroupSpec, TeamSpec } from "./platform-spec/schema.js";
+export { loadSpec, parseSpec } from "./platform-spec/load.js";
+export { platformNames } from "./platform-spec/names.js";
+export type { PlatformNames, WorkloadIdentity } from "./platform-spec/names.js";
 export { synthesizeGitOps } from "./gitops/synthesize.js";
 export { synthesizePlatform } from "./synth/synthesize-platform.js";
-export { synthesizeInfrastructure, addPlatformStack, platformAppProps } from "./infra/synthesize-infrastructure.js";
-export type { InfrastructureOptions } from "./infra/synthesize-infrastructure.js";
-export { PlatformStack, platformStackName } from "./infra/platform-stack.js";
-export { githubWorkflows } from "./infra/github-workflow.js";
-export { bootstrapPlan } from "./infra/bootstrap-plan.js";
+export { synthesizeInfrastructure, addPlatformStack, platformAppProps } from "./cdk/synthesize-infrastructure.js";
+export type { InfrastructureOptions } from "./cdk/synthesize-infrastructure.js";
+export { PlatformStack, platformStackName } from "./cdk/platform-stack.js";
+export { githubWorkflows } from "./github-actions/github-workflow.js";
+export { bootstrapPlan } from "./bootstrap/bootstrap-plan.js";
 export { SlipwayError } from "./errors.js";
 export { ChartResolver, CHARTS_ENVIRONMENT_VARIABLE } from "./charts/chart-resolver.js";
 export type { ChartResolverOptions, ResolvedChart } from "./charts/chart-resolver.js";

@@ -6,8 +6,8 @@
  */
 import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
-import type { PlatformSpec } from "../spec/schema.js";
-import { platformNames } from "../spec/names.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
+import { platformNames } from "../platform-spec/names.js";
 import { GENERATORS } from "../gitops/generators.js";
 import { isManifestFile } from "../gitops/gitops-file.js";
 import type { ChartCoordinates } from "./chart-cache.js";

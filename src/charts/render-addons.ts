@@ -22,7 +22,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { KubeObject } from "../manifest/kube-object.js";
-import type { PlatformSpec } from "../spec/schema.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
 import { helmPath } from "../tools/kubectl.js";
 import { crdObjectsFromFiles, platformApiVersions } from "./api-versions.js";
 import { platformChartApplications, type ChartApplication } from "./chart-applications.js";

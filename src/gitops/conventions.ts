@@ -3,7 +3,7 @@
  * Application's ExternalSecret, the ClusterSecretStore and the checker's reference rules
  * cannot disagree.
  */
-import { PLATFORM_NAMESPACES } from "../spec/names.js";
+import { PLATFORM_NAMESPACES } from "../platform-spec/names.js";
 
 /** ClusterSecretStore (AWS Secrets Manager through the controller's Pod Identity). */
 export const CLUSTER_SECRET_STORE = "aws-secrets-manager";

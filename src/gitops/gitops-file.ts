@@ -2,8 +2,8 @@
  * What a GitOps generator returns: files of the repository, each either Kubernetes
  * objects (serialized canonically) or literal text (values files, READMEs).
  */
-import type { PlatformNames } from "../spec/names.js";
-import type { PlatformSpec } from "../spec/schema.js";
+import type { PlatformNames } from "../platform-spec/names.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 
 export interface ManifestFile {

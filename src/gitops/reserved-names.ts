@@ -6,7 +6,7 @@
  * generators' own constants, never copied: a new add-on or platform folder is reserved
  * the moment it exists.
  */
-import { PLATFORM_NAMESPACES } from "../spec/names.js";
+import { PLATFORM_NAMESPACES } from "../platform-spec/names.js";
 import { ADDON_NAMES } from "./addons/catalog.js";
 import { ROOT_APPLICATION } from "./argocd/root-application.js";
 import { PLATFORM_PROJECT } from "./argocd/app-projects.js";

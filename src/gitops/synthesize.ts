@@ -6,8 +6,8 @@
 import { posix } from "node:path";
 import { toYaml, toYamlStream } from "../manifest/serialize.js";
 import { objectKey } from "../manifest/kube-object.js";
-import { platformNames } from "../spec/names.js";
-import type { PlatformSpec } from "../spec/schema.js";
+import { platformNames } from "../platform-spec/names.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator, type SynthContext } from "./gitops-file.js";
 import { GENERATORS } from "./generators.js";
 

@@ -13,7 +13,7 @@
 import { addonEnabled } from "../gitops/addons/catalog.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { CAPACITY_SPREAD_LABEL } from "../gitops/conventions.js";
-import type { PlatformSpec } from "../spec/schema.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
 import { instanceType, nodeResources } from "./instance-types.js";
 
 /** Label naming the node group (or local Karpenter pool) a fake node stands for; the summary groups pods by it. */

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SlipwayError } from "../errors.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
-import type { PlatformSpec } from "../spec/schema.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
 import { ApiClient, ApiServerUnreachable } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";

@@ -9,11 +9,11 @@
  * anything is written; a chart that is not available is listed in the summary, unchecked.
  */
 import { join } from "node:path";
-import type { PlatformSpec } from "../spec/schema.js";
-import { platformNames } from "../spec/names.js";
+import type { PlatformSpec } from "../platform-spec/schema.js";
+import { platformNames } from "../platform-spec/names.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
-import { synthesizeInfrastructure, type InfrastructureOptions } from "../infra/synthesize-infrastructure.js";
-import { githubWorkflows, WORKFLOWS_FOLDER } from "../infra/github-workflow.js";
+import { synthesizeInfrastructure, type InfrastructureOptions } from "../cdk/synthesize-infrastructure.js";
+import { githubWorkflows, WORKFLOWS_FOLDER } from "../github-actions/github-workflow.js";
 import { writeTree } from "./write-tree.js";
 import { platformChartApplications } from "../charts/chart-applications.js";
 import type { ChartResolver } from "../charts/chart-resolver.js";

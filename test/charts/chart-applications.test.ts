@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chartApplications, platformChartApplications } from "../../src/charts/chart-applications.js";
 import type { KubeObject } from "../../src/manifest/kube-object.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 import { CHARTS } from "../../src/versions.js";
 
 const application = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata: { name, namespace: "argocd" }, spec });

@@ -6,7 +6,7 @@ import { platformChartApplications } from "../../src/charts/chart-applications.j
 import { ChartResolver } from "../../src/charts/chart-resolver.js";
 import { renderAddons, renderChartApplications, type RenderResult } from "../../src/charts/render-addons.js";
 import { renderFiles } from "../../src/charts/render-files.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 import { CHARTS, CRD_API_VERSIONS } from "../../src/versions.js";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { SHARED_CHARTS_DIR } from "../support/paths.js";

@@ -6,7 +6,7 @@ import { platformChartApplications, type ChartApplication } from "../../src/char
 import { ChartResolver } from "../../src/charts/chart-resolver.js";
 import { validateChartValues } from "../../src/charts/validate-chart-values.js";
 import { isSlipwayError, type SlipwayError } from "../../src/errors.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 import { CHARTS } from "../../src/versions.js";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { SHARED_CHARTS_DIR } from "../support/paths.js";

@@ -183,7 +183,7 @@ spec:
 
 describe("slipway check on the reference platform", () => {
   it("GIVEN the synthesized reference GitOps repository WHEN checked with no option THEN no error: the add-ons' CRDs are bundled", async () => {
-    const { parseSpec } = await import("../../src/spec/load.js");
+    const { parseSpec } = await import("../../src/platform-spec/load.js");
     const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
     const { writeTree } = await import("../../src/synth/write-tree.js");
     const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
@@ -200,7 +200,7 @@ describe("slipway check on the reference platform", () => {
 
 describe.skipIf(needsShared("the check of the reference platform against upstream CRDs"))("slipway check on the reference platform with the upstream CRDs", () => {
   it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
-    const { parseSpec } = await import("../../src/spec/load.js");
+    const { parseSpec } = await import("../../src/platform-spec/load.js");
     const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
     const { writeTree } = await import("../../src/synth/write-tree.js");
     const { upstreamCrdDirectories } = await import("../support/crds.js");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
 import { RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES, reservedApplicationName } from "../../src/gitops/reserved-names.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 
 /** Every Application and AppProject the reference platform generates, from the rendered tree. */
 function generated() {

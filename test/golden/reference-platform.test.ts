@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { readTree } from "../support/tree.js";

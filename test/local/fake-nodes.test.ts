@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CAPACITY_SPREAD_LABEL } from "../../src/gitops/conventions.js";
 import { fakeNodes, LOCAL_NODE_GROUP_LABEL } from "../../src/local/fake-nodes.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 
 type Node = ReturnType<typeof fakeNodes>[number] & { spec: { taints?: unknown[] }; status: { capacity: Record<string, string>; allocatable: Record<string, string> } };
 

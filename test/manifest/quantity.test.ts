@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, QUANTITY_PATTERN, quantityValue } from "../../src/manifest/quantity.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 import { QUANTITY_PATTERN as CHECKER_QUANTITY_PATTERN } from "../../src/check/schema/to-json-schema.js";
 
 /** [text, numerator / denominator of base units] — values as resource.ParseQuantity reads them. */

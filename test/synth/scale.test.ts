@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { scaleSpec } from "../../bench/scale-spec.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
-import { synthesizeInfrastructure } from "../../src/infra/synthesize-infrastructure.js";
-import { parseSpec } from "../../src/spec/load.js";
+import { synthesizeInfrastructure } from "../../src/cdk/synthesize-infrastructure.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
 
 /** CloudFormation quotas a single stack must stay within. */
 const CLOUDFORMATION = { resources: 500, templateBytes: 1_000_000, outputs: 200 } as const;

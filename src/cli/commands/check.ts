@@ -3,7 +3,7 @@
  * Exit 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error.
  */
 import { SlipwayError } from "../../errors.js";
-import { CONFIG_FILE_NAMES } from "../../spec/config-file-names.js";
+import { CONFIG_FILE_NAMES } from "../../platform-spec/config-file-names.js";
 import { DEFAULT_CHECK_KUBERNETES_VERSION, parseKubernetesVersion } from "../../check/kubernetes-version.js";
 import { schemaVersions } from "../../check/schema/kubernetes-schema-bundle.js";
 import { existsSync, readFileSync } from "node:fs";
@@ -69,7 +69,7 @@ async function readRuleOptions(path: string): Promise<RuleOptions> {
  */
 async function defaultKubernetesVersion(cwd: string, configPath: string | undefined): Promise<string> {
   if (configPath === undefined && !CONFIG_FILE_NAMES.some((name) => existsSync(resolve(cwd, name)))) return DEFAULT_CHECK_KUBERNETES_VERSION;
-  const { loadSpec } = await import("../../spec/load.js");
+  const { loadSpec } = await import("../../platform-spec/load.js");
   const { spec, source } = await loadSpec({ cwd, ...(configPath !== undefined ? { configPath } : {}) });
   return parseKubernetesVersion(spec.cluster.kubernetesVersion, `${source ?? "the spec"} (cluster.kubernetesVersion)`);
 }

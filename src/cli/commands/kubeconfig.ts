@@ -3,7 +3,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../spec/load.js";
+import { loadSpec } from "../../platform-spec/load.js";
 import { kubeconfigOf } from "../../local/local-cluster.js";
 
 const USAGE = "slipway kubeconfig [--config FILE]";

@@ -2,7 +2,7 @@
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../spec/load.js";
+import { loadSpec } from "../../platform-spec/load.js";
 import { status } from "../../local/local-cluster.js";
 
 const USAGE = "slipway status [--config FILE]";

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../spec/load.js";
+import { loadSpec } from "../../platform-spec/load.js";
 import { synthesizePlatform } from "../../synth/synthesize-platform.js";
 import { ChartResolver } from "../../charts/chart-resolver.js";
 

@@ -8,7 +8,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../spec/load.js";
+import { loadSpec } from "../../platform-spec/load.js";
 import { up } from "../../local/local-cluster.js";
 import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
 

@@ -13,8 +13,8 @@
  * EKS's own node agents, instead of lowering a namespace of ordinary controllers.
  */
 import { SlipwayError } from "../../errors.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { NamespaceSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { NamespaceSpec } from "../../platform-spec/schema.js";
 import type { ManagedNamespaceMetadata } from "../argocd/application.js";
 import { MANAGED_BY_LABELS } from "../conventions.js";
 import { podSecurityLabels } from "../tenancy/namespace-object.js";

@@ -4,7 +4,7 @@
  * names come from: the spec's `addons` keys, the names applications may not take and
  * the dependency check that refuses to turn off an add-on something still uses.
  */
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { awsLoadBalancerControllerGenerator } from "./aws-load-balancer-controller.js";
 import { karpenterGenerator } from "./karpenter.js";

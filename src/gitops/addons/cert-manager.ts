@@ -8,7 +8,7 @@
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
-import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";

@@ -4,7 +4,7 @@
  * over the platform's values (see merge-values.ts).
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator } from "../gitops-file.js";
 import { ADDONS, addonEnabled, type AddonDefinition } from "./catalog.js";
 import { mergeValues, type Values } from "./merge-values.js";

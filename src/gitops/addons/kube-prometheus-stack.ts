@@ -23,12 +23,12 @@
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { DEFAULT_STORAGE_CLASS, KUBE_PROMETHEUS_STACK_RELEASE } from "../conventions.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET } from "../platform/monitoring-secrets.js";
 import { addonFile } from "./addon-file.js";
-import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { LOKI_URL, PROMETHEUS_URL, TEMPO_URL } from "./monitoring-endpoints.js";
 

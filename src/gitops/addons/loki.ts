@@ -7,8 +7,8 @@
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { DEFAULT_STORAGE_CLASS } from "../conventions.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";

@@ -5,7 +5,7 @@
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";

@@ -3,7 +3,7 @@
  * create for the release names used here. Grafana's data sources, the log agent and the
  * metrics adapter all read them from this one place.
  */
-import { PLATFORM_NAMESPACES } from "../../spec/names.js";
+import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
 import { PROMETHEUS_URL } from "../conventions.js";
 
 /** The namespace of every monitoring back end: names.ts's, the one the Applications install into. */

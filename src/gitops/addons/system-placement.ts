@@ -3,7 +3,7 @@
  * tainted so that only add-ons tolerating the taint land there. Derived from the spec's
  * node group, so a renamed label or an extra taint follows automatically.
  */
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 
 export interface Toleration {
   readonly key: string;

@@ -8,7 +8,7 @@
  * argument, so the query reads the canary only, never the stable pods.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { PROMETHEUS_URL } from "../conventions.js";
 import { applicationLabels } from "./labels.js";

@@ -4,8 +4,8 @@
  * team that owns the application's namespace (or the platform's when none does).
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { ApplicationSpec, PlatformSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { ApplicationSpec, PlatformSpec } from "../../platform-spec/schema.js";
 import { folderApplication } from "../argocd/application.js";
 import type { GitOpsFile, GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";

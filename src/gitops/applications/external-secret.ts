@@ -7,8 +7,8 @@
  * controller reads is the path IAM allows.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { CLUSTER_SECRET_STORE } from "../conventions.js";
 import { applicationLabels } from "./labels.js";

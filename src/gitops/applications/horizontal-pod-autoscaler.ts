@@ -11,7 +11,7 @@ import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/
 import type { IHPAScalingRules } from "kubernetes-models/autoscaling/v2/HPAScalingRules";
 import type { IMetricSpec } from "kubernetes-models/autoscaling/v2/MetricSpec";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { applicationLabels } from "./labels.js";
 

@@ -10,7 +10,7 @@
  */
 import type { IIngress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { applicationLabels } from "./labels.js";
 import { serviceName } from "./services.js";
 

@@ -5,7 +5,7 @@
  */
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { applicationLabels, applicationSelector } from "./labels.js";
 
 export function podDisruptionBudget(name: string, application: ApplicationSpec): KubeObject {

@@ -12,8 +12,8 @@
  * Application ignores differences on it so a sync never resets the HPA's decision.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { ApplicationSpec, PlatformSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { ApplicationSpec, PlatformSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { CANARY_HASH_ARGUMENT, analysisTemplateName } from "./analysis-template.js";
 import { applicationLabels, applicationSelector } from "./labels.js";

@@ -5,7 +5,7 @@
  */
 import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { applicationLabels } from "./labels.js";
 
 export function serviceAccount(name: string, application: ApplicationSpec): KubeObject {

@@ -7,7 +7,7 @@
  * tell canary requests from stable ones.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { KUBE_PROMETHEUS_STACK_RELEASE } from "../conventions.js";
 import { METRICS_PORT_NAME, ROLLOUTS_POD_TEMPLATE_HASH_LABEL, applicationLabels, applicationSelector } from "./labels.js";

@@ -11,7 +11,7 @@
  */
 import type { IService } from "kubernetes-models/v1/Service";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { HTTP_PORT_NAME, METRICS_PORT_NAME, applicationLabels, applicationSelector } from "./labels.js";
 
 /** Port every application Service listens on; it forwards to the container's `http` port. */

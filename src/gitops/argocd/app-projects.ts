@@ -4,7 +4,7 @@
  * team's repositories.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { CHARTS, CRD_API_VERSIONS } from "../../versions.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";

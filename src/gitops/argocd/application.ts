@@ -2,8 +2,8 @@
  * Builder of Argo CD `Application` objects, the unit the root app-of-apps owns.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import { PLATFORM_NAMESPACES } from "../../spec/names.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { CHARTS, CRD_API_VERSIONS, type ChartName } from "../../versions.js";
 import { repoPath } from "../gitops-file.js";
 import type { SyncWave } from "../sync-waves.js";

@@ -17,8 +17,8 @@
  */
 import { toYaml } from "../../manifest/serialize.js";
 import type { GitOpsGenerator, TextFile } from "../gitops-file.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { CHARTS } from "../../versions.js";
 import { systemPlacement } from "../addons/system-placement.js";
 

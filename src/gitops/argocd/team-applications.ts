@@ -5,7 +5,7 @@
  * applications wave, after tenancy has created the namespace, its quota and policies.
  * They live in `apps/teams/<team>/`, which the root Application applies.
  */
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { gitApplication } from "./application.js";

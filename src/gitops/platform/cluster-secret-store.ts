@@ -4,7 +4,7 @@
  * which EKS Pod Identity gives its service account, limited by IAM to `secretsPrefix`.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { CLUSTER_SECRET_STORE, MANAGED_BY_LABELS } from "../conventions.js";
 

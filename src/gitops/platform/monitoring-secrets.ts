@@ -8,7 +8,7 @@
  * - `names.secrets.alertmanagerSlackWebhook`: the Slack incoming-webhook URL as plain text
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
 import { CLUSTER_SECRET_STORE, MANAGED_BY_LABELS } from "../conventions.js";
 

@@ -5,8 +5,8 @@
  * wave: after the CRD owners, before the monitoring stack that needs storage and secrets.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { folderApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";

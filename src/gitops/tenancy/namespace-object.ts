@@ -8,7 +8,7 @@
  */
 import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { NamespaceSpec } from "../../spec/schema.js";
+import type { NamespaceSpec } from "../../platform-spec/schema.js";
 import { POD_SECURITY_VERSION } from "../../versions.js";
 import { MANAGED_BY_LABELS } from "../conventions.js";
 

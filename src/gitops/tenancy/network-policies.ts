@@ -17,8 +17,8 @@
  */
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { PlatformNames } from "../../spec/names.js";
-import type { ApplicationSpec } from "../../spec/schema.js";
+import type { PlatformNames } from "../../platform-spec/names.js";
+import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { MANAGED_BY_LABELS } from "../conventions.js";
 import { applicationSelector } from "../applications/labels.js";
 

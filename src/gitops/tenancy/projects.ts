@@ -3,7 +3,7 @@
  * to the team's AppProject (named after the team), so the team's source repositories and
  * destinations bound what its Applications may do; an unowned namespace is the platform's.
  */
-import type { PlatformSpec } from "../../spec/schema.js";
+import type { PlatformSpec } from "../../platform-spec/schema.js";
 
 /** AppProject of the platform's own Applications (add-ons, platform objects, tenancy). */
 export const PLATFORM_PROJECT = "platform";

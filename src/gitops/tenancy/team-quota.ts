@@ -10,7 +10,7 @@
 import type { ILimitRange } from "kubernetes-models/v1/LimitRange";
 import type { IResourceQuota } from "kubernetes-models/v1/ResourceQuota";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import type { TeamSpec } from "../../spec/schema.js";
+import type { TeamSpec } from "../../platform-spec/schema.js";
 import { MANAGED_BY_LABELS } from "../conventions.js";
 
 /**

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 import { writeTree } from "../../../src/synth/write-tree.js";
 import { CHARTS_AVAILABLE } from "../../support/charts.js";
 import { SHARED_CHARTS_DIR } from "../../support/paths.js";

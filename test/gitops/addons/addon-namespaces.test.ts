@@ -7,8 +7,8 @@ import { addonNamespaceMetadata, addonNamespacePolicies, type PodSecurityLevel }
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
 import type { KubeObject } from "../../../src/manifest/kube-object.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { POD_SECURITY_VERSION } from "../../../src/versions.js";
 import { CHARTS_UNAVAILABLE, namespaceOf, renderApplication } from "../../support/render-chart.js";
 

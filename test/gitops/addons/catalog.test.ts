@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ADDONS, ADDON_NAMES } from "../../../src/gitops/addons/catalog.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
-import { platformNames } from "../../../src/spec/names.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 import { SlipwayError } from "../../../src/errors.js";
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { karpenterGenerator } from "../../../src/gitops/addons/karpenter.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { generate } from "./support.js";
 
 describe("Karpenter values", () => {

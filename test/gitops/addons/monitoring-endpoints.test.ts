@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { LOKI_PUSH_URL, LOKI_URL, MONITORING_NAMESPACE, PROMETHEUS_URL, TEMPO_URL } from "../../../src/gitops/addons/monitoring-endpoints.js";
 import { PROMETHEUS_URL as CONVENTIONS_PROMETHEUS_URL } from "../../../src/gitops/conventions.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { PLATFORM_NAMESPACES, platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { PLATFORM_NAMESPACES, platformNames } from "../../../src/platform-spec/names.js";
 
 /** The namespace part of an in-cluster Service URL (`http://svc.NAMESPACE.svc:port`). */
 const namespaceOf = (url: string) => new URL(url).hostname.split(".")[1];

@@ -1,6 +1,6 @@
 /** Runs an add-on generator on a spec and returns its one Application and that Application's Helm values. */
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { isManifestFile, type GitOpsGenerator } from "../../../src/gitops/gitops-file.js";
 import type { KubeObject } from "../../../src/manifest/kube-object.js";
 

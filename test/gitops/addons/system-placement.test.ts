@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 import { systemPlacement } from "../../../src/gitops/addons/system-placement.js";
 
 describe("system placement", () => {

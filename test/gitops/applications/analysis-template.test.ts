@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analysisTemplate, successRateQuery } from "../../../src/gitops/applications/analysis-template.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("analysisTemplate", () => {
   it("GIVEN the reference api-server WHEN built THEN it asks Prometheus for the canary's non-5xx share and requires 0.99", () => {

@@ -8,9 +8,9 @@ import { writeTree } from "../../../src/synth/write-tree.js";
 import { kustomizeBuild } from "../../../src/tools/kubectl.js";
 import { generateApplications } from "../../../src/gitops/applications/application-generator.js";
 import type { ManifestFile } from "../../../src/gitops/gitops-file.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
-import type { PlatformSpecInput } from "../../../src/spec/schema.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
+import type { PlatformSpecInput } from "../../../src/platform-spec/schema.js";
 import { schemaProblems } from "../../support/schema-problems.js";
 
 function generate(input: PlatformSpecInput) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { externalSecret } from "../../../src/gitops/applications/external-secret.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 
 describe("externalSecret", () => {
   it("GIVEN the reference api-server WHEN built THEN DATABASE_URL comes from production-cluster/api-server/database-url through the ClusterSecretStore", () => {

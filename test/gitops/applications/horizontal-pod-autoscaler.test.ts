@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { horizontalPodAutoscaler } from "../../../src/gitops/applications/horizontal-pod-autoscaler.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("horizontalPodAutoscaler", () => {
   it("GIVEN the reference api-server WHEN built THEN it scales the Rollout 3-50 on CPU 70%, memory 80% and 1000 requests/s per pod with the reference behaviour", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applicationIngress } from "../../../src/gitops/applications/ingress.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("applicationIngress", () => {
   it("GIVEN an app with a host WHEN built THEN it is an internet-facing, IP-target, HTTPS rule of the shared ALB to the stable Service's weighted action", () => {

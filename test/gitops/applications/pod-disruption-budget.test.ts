@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { podDisruptionBudget } from "../../../src/gitops/applications/pod-disruption-budget.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("podDisruptionBudget", () => {
   it.each([

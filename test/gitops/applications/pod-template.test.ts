@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applicationImage, podTemplate, topologySpreadConstraints } from "../../../src/gitops/applications/pod-template.js";
 import { SlipwayError } from "../../../src/errors.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 
 const spec = parseSpec({}, "test");
 const names = platformNames(spec);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canarySteps, rollout } from "../../../src/gitops/applications/rollout.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
-import type { PlatformSpecInput } from "../../../src/spec/schema.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
+import type { PlatformSpecInput } from "../../../src/platform-spec/schema.js";
 
 function build(input: PlatformSpecInput, name: string) {
   const spec = parseSpec(input, "test");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceAccount } from "../../../src/gitops/applications/service-account.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("serviceAccount", () => {
   it("GIVEN the reference api-server WHEN built THEN it has its own account that mounts no token", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceMonitor } from "../../../src/gitops/applications/service-monitor.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("serviceMonitor", () => {
   it("GIVEN the reference api-server WHEN built THEN Prometheus scrapes the root Service's metrics port and keeps the Rollouts pod-template hash", () => {

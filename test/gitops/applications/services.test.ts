@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applicationServices } from "../../../src/gitops/applications/services.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("applicationServices", () => {
   it("GIVEN the reference api-server WHEN built THEN root (http + metrics), stable and canary Services all select its pods by name", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { APPLICATION_HEALTH_LUA, ARGOCD_VALUES_PATH, argocdValuesGenerator } from "../../../src/gitops/argocd/argocd-values.js";
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
 

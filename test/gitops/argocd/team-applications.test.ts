@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { teamApplicationsGenerator } from "../../../src/gitops/argocd/team-applications.js";
 import { isManifestFile } from "../../../src/gitops/gitops-file.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";

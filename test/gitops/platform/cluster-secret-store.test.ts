@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { clusterSecretStore } from "../../../src/gitops/platform/cluster-secret-store.js";
 import { schemaProblems } from "../../support/schema-problems.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 import { ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET, monitoringExternalSecrets } from "../../../src/gitops/platform/monitoring-secrets.js";
 import { CLUSTER_SECRET_STORE } from "../../../src/gitops/conventions.js";
 

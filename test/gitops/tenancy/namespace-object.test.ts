@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEAM_LABEL, namespaceObject, podSecurityLabels } from "../../../src/gitops/tenancy/namespace-object.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 import { POD_SECURITY_VERSION } from "../../../src/versions.js";
 
 describe("namespaceObject", () => {

@@ -4,8 +4,8 @@ import {
   defaultDenyPolicy,
   namespaceNetworkPolicies,
 } from "../../../src/gitops/tenancy/network-policies.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
 
 const MANAGED = { "app.kubernetes.io/managed-by": "slipway" };
 

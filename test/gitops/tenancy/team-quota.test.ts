@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONTAINER_DEFAULTS, limitRange, resourceQuota } from "../../../src/gitops/tenancy/team-quota.js";
-import { parseSpec } from "../../../src/spec/load.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
 
 describe("resourceQuota", () => {
   it("GIVEN the reference team-a WHEN its quota is built for production THEN it holds 20/40Gi requests, 40/80Gi limits and 10 PVCs", () => {

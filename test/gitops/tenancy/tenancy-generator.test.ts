@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ManifestFile } from "../../../src/gitops/gitops-file.js";
 import { generateTenancy } from "../../../src/gitops/tenancy/tenancy-generator.js";
-import { parseSpec } from "../../../src/spec/load.js";
-import { platformNames } from "../../../src/spec/names.js";
-import type { PlatformSpecInput } from "../../../src/spec/schema.js";
+import { parseSpec } from "../../../src/platform-spec/load.js";
+import { platformNames } from "../../../src/platform-spec/names.js";
+import type { PlatformSpecInput } from "../../../src/platform-spec/schema.js";
 import { schemaProblems } from "../../support/schema-problems.js";
 
 function generate(input: PlatformSpecInput) {

@@ -5,8 +5,8 @@
  * credentials), and an encrypted gp3 root volume from the spec.
  */
 import type { KubeObject } from "../../../manifest/kube-object.js";
-import type { PlatformNames } from "../../../spec/names.js";
-import type { PlatformSpec } from "../../../spec/schema.js";
+import type { PlatformNames } from "../../../platform-spec/names.js";
+import type { PlatformSpec } from "../../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../../versions.js";
 import { MANAGED_BY_LABELS } from "../../conventions.js";
 

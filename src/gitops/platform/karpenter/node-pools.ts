@@ -13,7 +13,7 @@
  * spec's limits.
  */
 import type { KubeObject } from "../../../manifest/kube-object.js";
-import type { PlatformSpec } from "../../../spec/schema.js";
+import type { PlatformSpec } from "../../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../../versions.js";
 import { CAPACITY_SPREAD_LABEL, MANAGED_BY_LABELS } from "../../conventions.js";
 import { EC2_NODE_CLASS_NAME } from "./ec2-node-class.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../../src/spec/load.js";
-import { platformNames } from "../../../../src/spec/names.js";
+import { parseSpec } from "../../../../src/platform-spec/load.js";
+import { platformNames } from "../../../../src/platform-spec/names.js";
 import { ec2NodeClass } from "../../../../src/gitops/platform/karpenter/ec2-node-class.js";
 
 describe("EC2NodeClass", () => {

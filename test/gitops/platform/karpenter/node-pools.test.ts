@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../../../src/spec/load.js";
+import { parseSpec } from "../../../../src/platform-spec/load.js";
 import { capacityPools, nodePools } from "../../../../src/gitops/platform/karpenter/node-pools.js";
 import { CAPACITY_SPREAD_LABEL } from "../../../../src/gitops/conventions.js";
 import type { KubeObject } from "../../../../src/manifest/kube-object.js";

@@ -1,0 +1,41 @@
+/**
+ * One ECR repository per application: scanned on push, tags immutable (a tag always
+ * means the same image, which GitOps relies on), untagged images expired after 14 days
+ * and at most 500 images kept.
+ */
+import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
+import * as ecr from "aws-cdk-lib/aws-ecr";
+import { Construct } from "constructs";
+import type { PlatformNames } from "../platform-spec/names.js";
+
+export interface ContainerRegistriesProps {
+  readonly repositories: PlatformNames["ecrRepositories"];
+  /** @default 500 */
+  readonly maxImages?: number;
+}
+
+export class ContainerRegistries extends Construct {
+  /** Repository per application name. */
+  readonly repositories: ReadonlyMap<string, ecr.Repository>;
+
+  constructor(scope: Construct, id: string, props: ContainerRegistriesProps) {
+    super(scope, id);
+    const repositories = new Map<string, ecr.Repository>();
+    for (const [application, { name }] of Object.entries(props.repositories).sort(([a], [b]) => a.localeCompare(b))) {
+      repositories.set(
+        application,
+        new ecr.Repository(this, application, {
+          repositoryName: name,
+          imageScanOnPush: true,
+          imageTagMutability: ecr.TagMutability.IMMUTABLE,
+          lifecycleRules: [
+            { rulePriority: 1, description: "expire untagged images", tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(14) },
+            { rulePriority: 2, description: "keep the newest images", tagStatus: ecr.TagStatus.ANY, maxImageCount: props.maxImages ?? 500 },
+          ],
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+    }
+    this.repositories = repositories;
+  }
+}

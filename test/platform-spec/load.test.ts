@@ -1,0 +1,266 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SlipwayError } from "../../src/errors.js";
+import { loadSpec, parseSpec } from "../../src/platform-spec/load.js";
+import { REPO_ROOT } from "../support/paths.js";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "slipway-spec-"));
+}
+
+function problemsOf(raw: unknown): readonly string[] {
+  try {
+    parseSpec(raw, "slipway.yaml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect((error as SlipwayError).code).toBe("SPEC_INVALID");
+    expect((error as SlipwayError).where).toBe("slipway.yaml");
+    return (error as SlipwayError).problems;
+  }
+  throw new Error("expected the spec to be rejected");
+}
+
+describe("the reference platform (no spec at all)", () => {
+  it("GIVEN an empty folder WHEN loading THEN the spec is the reference platform of DESIGN.md", async () => {
+    const { spec, source } = await loadSpec({ cwd: tempDir() });
+    expect(source).toBeUndefined();
+    expect(spec.cluster.name).toBe("production-cluster");
+    expect(spec.cluster.kubernetesVersion).toBe("1.35");
+    expect(spec.nodeGroups.system).toMatchObject({
+      instanceTypes: ["m6i.large"],
+      minSize: 2,
+      maxSize: 4,
+      labels: { role: "system" },
+      taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" }],
+    });
+    expect(spec.nodeGroups.application).toMatchObject({ instanceTypes: ["c6i.xlarge", "c6i.2xlarge"], minSize: 2, maxSize: 20 });
+    expect(spec.karpenter).toMatchObject({
+      architectures: ["amd64"],
+      instanceFamilies: ["c6i", "m6i"],
+      instanceSizes: ["large", "xlarge", "2xlarge"],
+      limits: { cpu: "1000", memory: "2000Gi" },
+      consolidateAfter: "60s",
+      expireAfter: "168h",
+      rootVolume: { sizeGiB: 100, type: "gp3", encrypted: true },
+    });
+    expect(Object.keys(spec.namespaces)).toEqual(["production", "staging", "development"]);
+    expect(Object.values(spec.namespaces).every((namespace) => namespace.podSecurity === "restricted")).toBe(true);
+    expect(spec.teams["team-a"]?.quota).toEqual({ requestsCpu: "20", requestsMemory: "40Gi", limitsCpu: "40", limitsMemory: "80Gi", persistentVolumeClaims: 10 });
+    const api = spec.applications["api-server"];
+    expect(api?.replicas).toBe(10);
+    expect(api?.canary.steps).toEqual([
+      { weight: 5, pause: "5m" },
+      { weight: 20, pause: "10m" },
+      { weight: 50, pause: "10m" },
+      { weight: 80, pause: "10m" },
+    ]);
+    expect(api?.autoscaling).toEqual({
+      minReplicas: 3,
+      maxReplicas: 50,
+      cpuUtilization: 70,
+      memoryUtilization: 80,
+      requestsPerSecond: 1000,
+      scaleUp: { percent: 100, periodSeconds: 15, stabilizationWindowSeconds: 0 },
+      scaleDown: { percent: 10, periodSeconds: 60, stabilizationWindowSeconds: 300 },
+    });
+    expect(spec.monitoring.prometheus).toMatchObject({ retention: "15d", storage: "100Gi" });
+    expect(spec.monitoring.grafana.storage).toBe("10Gi");
+    expect(spec.monitoring.alertmanager).toEqual({ slackChannel: "#alerts", groupBy: ["alertname", "namespace"] });
+  });
+});
+
+describe("spec files", () => {
+  it("GIVEN slipway.yaml adding a team, a namespace and an app in a few lines WHEN loading THEN they merge with the defaults", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "slipway.yaml"),
+      [
+        "teams:",
+        "  team-a: {}",
+        "  payments: { quota: { requestsCpu: '8' } }",
+        "namespaces:",
+        "  production: { team: team-a }",
+        "  payments: { team: payments }",
+        "applications:",
+        "  api-server: { namespace: production }",
+        "  ledger: { namespace: payments, port: 8443 }",
+        "",
+      ].join("\n"),
+    );
+    const { spec, source } = await loadSpec({ cwd });
+    expect(source).toBe(join(cwd, "slipway.yaml"));
+    expect(spec.teams.payments?.quota.requestsCpu).toBe("8");
+    expect(spec.teams.payments?.quota.limitsMemory).toBe("80Gi");
+    expect(spec.namespaces.payments).toEqual({ podSecurity: "restricted", team: "payments", labels: {} });
+    expect(spec.applications.ledger?.port).toBe(8443);
+    expect(spec.applications.ledger?.canary.steps).toHaveLength(4);
+  });
+
+  it("GIVEN slipway.config.ts using defineConfig WHEN loading THEN its default export is validated", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "slipway.config.ts"),
+      `import { defineConfig } from ${JSON.stringify(join(REPO_ROOT, "src/config.ts"))};\n` +
+        `const minSize: number = 3;\nexport default defineConfig({ cluster: { name: "edge" }, nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize, maxSize: 5 } } });\n`,
+    );
+    const { spec } = await loadSpec({ cwd });
+    expect(spec.cluster.name).toBe("edge");
+    expect(spec.nodeGroups.system).toMatchObject({ minSize: 3, maxSize: 5, taints: [] });
+    expect(spec.nodeGroups.application).toBeUndefined();
+  });
+
+  it("GIVEN --config naming a missing file WHEN loading THEN SPEC_NOT_FOUND names the path", async () => {
+    const cwd = tempDir();
+    await expect(loadSpec({ cwd, configPath: "nope.yaml" })).rejects.toMatchObject({ code: "SPEC_NOT_FOUND", where: join(cwd, "nope.yaml") });
+  });
+
+  it("GIVEN broken YAML WHEN loading THEN SPEC_UNREADABLE names the file and the line", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "cluster:\n  name: [unclosed\n");
+    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    expect(error).toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.yaml") });
+    expect((error as SlipwayError).problems.join("\n")).toMatch(/line \d+/);
+  });
+
+  it("GIVEN a config without a default export WHEN loading THEN the error says how to export it", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mjs"), "export const spec = {};\n");
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export" });
+  });
+});
+
+describe("spec errors name the field path and the allowed values", () => {
+  it.each<[string, unknown, string[]]>([
+    [
+      "impossible node group size",
+      { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 2, maxSize: 1 } } },
+      ["nodeGroups.system.maxSize: must be >= minSize (2)"],
+    ],
+    ["wrong type", { applications: { web: { namespace: "production", replicas: "ten" } } }, ['applications.web.replicas: expected number, got the string "ten"']],
+    [
+      "unknown field",
+      { cluster: { nmae: "x" } },
+      ["cluster.nmae: unknown field; allowed fields: adminRoleArn, allowPublicEndpointFromAnywhere, availabilityZones, kubernetesVersion, name, natGateways, publicAccessCidrs, vpcCidr"],
+    ],
+    ["value outside an enum", { namespaces: { dev: { podSecurity: "strict" } } }, ['namespaces.dev.podSecurity: must be one of "restricted", "baseline", "privileged"']],
+    ["unsupported Kubernetes version", { cluster: { kubernetesVersion: "1.33" } }, ['cluster.kubernetesVersion: must be one of "1.35", "1.36"']],
+    ["negative size", { nodeGroups: { batch: { instanceTypes: ["c6i.large"], minSize: -1, maxSize: 3 } } }, ["nodeGroups.batch.minSize: must be >= 0"]],
+    ["undefined namespace", { applications: { web: { namespace: "nowhere" } } }, ['applications.web.namespace: namespace "nowhere" is not defined; defined namespaces: production, staging, development']],
+    ["undefined team", { namespaces: { production: {}, ops: { team: "ops" } } }, ['namespaces.ops.team: team "ops" is not defined; defined teams: team-a']],
+    [
+      "HPA bounds",
+      { applications: { "api-server": { namespace: "production", autoscaling: { minReplicas: 5, maxReplicas: 2 } } } },
+      ["applications.api-server.autoscaling.maxReplicas: must be >= minReplicas (5)"],
+    ],
+    [
+      "canary weights not increasing",
+      { applications: { "api-server": { namespace: "production", canary: { steps: [{ weight: 50 }, { weight: 20 }] } } } },
+      ["applications.api-server.canary.steps[1].weight: must be greater than the previous step's weight (50)"],
+    ],
+    [
+      "public endpoint open to the internet",
+      { cluster: { publicAccessCidrs: ["0.0.0.0/0"] } },
+      ["cluster.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet; set cluster.allowPublicEndpointFromAnywhere: true if that is intended"],
+    ],
+    ["missing required field", { nodeGroups: { batch: { minSize: 1, maxSize: 3 } } }, ["nodeGroups.batch.instanceTypes: expected array, got nothing (the field is required)"]],
+  ])("%s", (_title, raw, expected) => {
+    expect(problemsOf(raw)).toEqual(expected);
+  });
+
+  it("GIVEN 0.0.0.0/0 with the explicit opt-in WHEN parsing THEN it is accepted", () => {
+    expect(parseSpec({ cluster: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true } }, "x").cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
+  });
+
+  it("GIVEN several problems WHEN parsing THEN all are reported at once", () => {
+    expect(problemsOf({ cluster: { name: "Bad_Name" }, karpenter: { consolidateAfter: "soon" } })).toHaveLength(2);
+  });
+});
+
+describe("hostile inputs (issue 12) are spec errors that say why and how to fix", () => {
+  const app = (extra: Record<string, unknown> = {}) => ({ namespace: "production", ...extra });
+  it.each<[string, unknown, string]>([
+    ...["karpenter", "cert-manager", "external-secrets", "kube-prometheus-stack", "aws-load-balancer-controller", "root", "cluster-secret-store", "tenancy-production"].map(
+      (name): [string, unknown, string] => [`application named ${name}`, { applications: { [name]: app() } }, `applications.${name}: the name "${name}" is reserved: Argo CD Applications share one namespace`],
+    ),
+    ["application name with upper case and '_'", { applications: { My_App: app() } }, `applications.My_App: the name "My_App" must be an RFC 1123 DNS label`],
+    ["application name of 70 characters", { applications: { ["a".repeat(70)]: app() } }, `is 70 characters long; at most 50 are allowed (Slipway names objects "<name>-success-rate"`],
+    ["namespace name of 64 characters", { namespaces: { ["n".repeat(64)]: {} } }, "is 64 characters long; at most 63 are allowed (an RFC 1123 DNS label)"],
+    ["team named platform", { teams: { platform: {} } }, `teams.platform: the name "platform" is reserved: each team gets an Argo CD AppProject`],
+    ["team named default", { teams: { default: {} } }, `teams.default: the name "default" is reserved`],
+    ...["kube-system", "kube-public", "kube-node-lease", "default", "argocd", "monitoring", "cert-manager", "external-secrets", "argo-rollouts"].map(
+      (name): [string, unknown, string] => [`tenant namespace ${name}`, { namespaces: { [name]: { team: "team-a" } } }, `namespaces.${name}: the name "${name}" cannot be a tenant namespace`],
+    ),
+    ["number too large (1e400)", { applications: { "api-server": app({ replicas: Number("1e400") }) } }, "applications.api-server.replicas: must be a finite number, got Infinity"],
+    ["NaN", { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: Number.NaN, maxSize: 2 } } }, "nodeGroups.system.minSize: must be a finite number, got NaN"],
+    ["ingress host with scheme, path and shell", { applications: { "api-server": app({ host: "http://evil.com/path;rm -rf /" }) } }, 'applications.api-server.host: must be a bare host name such as app.example.com, without a scheme ("http://")'],
+    ["image with upper case", { applications: { "api-server": app({ image: "ghcr.io/Acme/API" }) } }, 'applications.api-server.image: repository "Acme/API" must be lowercase'],
+    ["repoURL file://", { gitops: { repoURL: "file:///etc" } }, "gitops.repoURL: must be an https://, ssh:// or git@host:owner/name URL, not file://"],
+    ["path leaving the repository", { gitops: { path: "../../.." } }, "gitops.path: must not contain '..'"],
+    ["absolute path", { gitops: { path: "/etc" } }, "gitops.path: must be relative to the repository root"],
+    ["team source repository file://", { teams: { "team-a": { sourceRepos: ["file:///srv"] } } }, "teams.team-a.sourceRepos[0]: must be an https://, ssh:// or git@host:owner/name URL, not file://"],
+    ["argocdHost with a path", { gitops: { argocdHost: "argocd.example.com/x" } }, "gitops.argocdHost: must be a bare host name"],
+    ["targetRevision with a shell substitution", { gitops: { targetRevision: "$(reboot)" } }, "gitops.targetRevision: must be a Git branch, tag or commit"],
+    ["label value with spaces", { namespaces: { production: { team: "team-a", labels: { tier: "a b" } } } }, "namespaces.production.labels.tier: must be empty or alphanumerics"],
+    ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
+    ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
+  ])("%s", (_title, raw, expected) => {
+    expect(problemsOf(raw).join("\n")).toContain(expected);
+  });
+
+  it("GIVEN a reserved application name and a bad value at once WHEN parsing THEN both are reported", () => {
+    const problems = problemsOf({ applications: { root: app(), web: app({ image: "Web" }) } });
+    expect(problems).toHaveLength(2);
+  });
+
+  it("GIVEN an alias bomb in slipway.yaml WHEN loading THEN SPEC_UNREADABLE says aliases are limited, without exhausting memory", async () => {
+    const cwd = tempDir();
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    writeFileSync(join(cwd, "slipway.yaml"), `${levels.join("\n")}\n`);
+    const error = await loadSpec({ cwd }).catch((caught: unknown) => caught as SlipwayError);
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect(error).toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.yaml") });
+    expect((error as SlipwayError).fix).toContain("use fewer YAML aliases");
+  });
+
+  it("GIVEN 1e400 in slipway.yaml WHEN loading THEN the message says the number is not finite", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "applications:\n  api-server: { namespace: production, replicas: 1e400 }\n");
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
+    expect(error.problems).toEqual([expect.stringContaining("applications.api-server.replicas: must be a finite number, got Infinity")]);
+  });
+
+  it("GIVEN a slipway.config.ts that does not compile WHEN loading THEN SPEC_UNREADABLE names the file", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), "export default { cluster: { name: 'x' ;\n");
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.config.ts") });
+  });
+
+  it("GIVEN a slipway.config.ts whose default export is not an object WHEN loading THEN the spec error names the root", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mjs"), "export default 42;\n");
+    const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
+    expect(error).toMatchObject({ code: "SPEC_INVALID" });
+    expect(error.problems).toEqual(["(root): expected object, got number 42"]);
+  });
+});
+
+describe("GIVEN an admin role ARN", () => {
+  it.each([
+    ["arn:aws:iam::111122223333:role/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/teams/platform-admin", true],
+    ["arn:aws:iam::111122223333:role/admin role", false],
+    ['arn:aws:iam::111122223333:role/x"; rm -rf /', false],
+    ["arn:aws:iam::111122223333:user/alice", false],
+  ])("WHEN it is %s THEN acceptance is %s", (arn, accepted) => {
+    const input = { cluster: { adminRoleArn: arn } };
+    if (accepted) expect(parseSpec(input, "x").cluster.adminRoleArn).toBe(arn);
+    else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
+  });
+});
