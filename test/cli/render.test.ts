@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,20 +5,9 @@ import { describe, expect, it } from "vitest";
 import { CHARTS } from "../../src/versions.js";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { REPO_ROOT } from "../support/paths.js";
+import { runCli } from "../support/cli.js";
 
-const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
-
-function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("close", (status) => resolvePromise({ status, stdout, stderr }));
-  });
-}
+const slipway = runCli;
 
 interface RenderManifest {
   kubernetesVersion: string;

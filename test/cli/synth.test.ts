@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,24 +6,11 @@ import { describe, expect, it } from "vitest";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { readTree } from "../support/tree.js";
-
-const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
+import { CLI, runCli } from "../support/cli.js";
 
 function slipway(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeout?: number) {
   if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout });
-}
-
-/** Like slipway(), without blocking the test worker (a long synchronous child starves vitest's RPC). */
-function slipwayAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("close", (status) => resolvePromise({ status, stdout, stderr }));
-  });
 }
 
 function tempDir(): string {
@@ -114,7 +101,7 @@ describe("slipway synth", () => {
 
   it.skipIf(!CHARTS_AVAILABLE)("GIVEN --charts ../shared/charts WHEN synthesizing THEN the 13 add-ons' Helm values are checked against their charts first", async () => {
     const out = join(tempDir(), "out");
-    const result = await slipwayAsync(["synth", "--charts", "../shared/charts", "--out", out], REPO_ROOT, { SLIPWAY_CHARTS: "" });
+    const result = await runCli(["synth", "--charts", "../shared/charts", "--out", out], REPO_ROOT, { SLIPWAY_CHARTS: "" });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("  Helm values: 13 add-ons checked against their charts, 0 unknown keys\n");
