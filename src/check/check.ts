@@ -105,6 +105,9 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
   const schemaFindings = workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere());
 
+  // CEL rules of CRDs run here, on the main thread, whether or not workers validate the schemas.
+  const celFindings = ENGINE_RULES.some((rule) => rule.id === "schema" && enabled(rule)) ? await celValidationFindings(loaded.objects, customResources) : [];
+
   const context: CheckContext = {
     objects: loaded.objects,
     kubernetesVersion,
@@ -115,7 +118,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.
-  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...ruleFindings];
+  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...celFindings, ...ruleFindings];
   const reports: RuleReport[] = [];
   for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
@@ -166,11 +169,17 @@ export async function validateObjects(
     documentIndex: index,
     line: 1,
   }));
-  return validateSchemas(sources, {
-    kubernetesVersion,
-    customResources: customResourceVersions(await crdSourcesFor(sources, kubernetesVersion, options, options.cwd ?? process.cwd()), kubernetesVersion),
-    isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion),
-  }).sort(compareFindings);
+  const customResources = customResourceVersions(await crdSourcesFor(sources, kubernetesVersion, options, options.cwd ?? process.cwd()), kubernetesVersion);
+  return [
+    ...validateSchemas(sources, { kubernetesVersion, customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion) }),
+    ...(await celValidationFindings(sources, customResources)),
+  ].sort(compareFindings);
+}
+
+/** CEL rules of the CRDs in use; the CEL library is loaded only when one of them has rules. */
+async function celValidationFindings(objects: readonly SourceObject[], customResources: ReadonlyMap<string, CustomResourceVersion>): Promise<Finding[]> {
+  if (![...customResources.values()].some((version) => version.validationSchema !== undefined)) return [];
+  return (await import("./schema/cel-validations.js")).evaluateCelValidations(objects, customResources);
 }
 
 function unknownSuppressionRules(objects: readonly SourceObject[], configured: readonly { readonly rule: string }[], rules: readonly RuleDescriptor[]): Finding[] {

@@ -23,6 +23,11 @@ export interface CustomResourceVersion {
   readonly deprecationWarning?: string;
   /** Self-contained JSON Schema; undefined when the CRD version publishes none. */
   readonly schema?: JsonSchema;
+  /**
+   * The version's source openAPIV3Schema, kept only when it carries
+   * `x-kubernetes-validations` CEL rules (cel-validations.ts evaluates them).
+   */
+  readonly validationSchema?: OpenApiSchema;
   /** Stable hash of the source schema: part of the compiled-schema cache key. */
   readonly schemaHash: string;
   /** Where the CRD came from (file), for messages. */
@@ -64,6 +69,7 @@ export function customResourceVersions(sources: readonly CustomResourceDefinitio
         deprecated: entry.deprecated,
         ...(entry.deprecationWarning ? { deprecationWarning: entry.deprecationWarning } : {}),
         ...(entry.schema ? { schema: rootSchema(entry.schema, metaDefinitions()) } : {}),
+        ...(entry.schema && hasValidationRules(entry.schema) ? { validationSchema: entry.schema } : {}),
         schemaHash,
         source: file,
       });
@@ -114,6 +120,17 @@ function objectMetaDefinitions(kubernetesVersion: string): Record<string, JsonSc
   const reachable = reachableDefinitions(OBJECT_META, bundle.definitions as Record<string, JsonSchema>);
   const subset = Object.fromEntries(reachable.map((name) => [name, bundle.definitions[name] as OpenApiSchema]));
   return definitionsToJsonSchema(subset);
+}
+
+/** Does a schema carry any `x-kubernetes-validations` rule? Defaults and enums are data, not schemas; names under `properties` are field names. */
+export function hasValidationRules(schema: unknown, inProperties = false): boolean {
+  if (Array.isArray(schema)) return schema.some((item) => hasValidationRules(item));
+  if (schema === null || typeof schema !== "object") return false;
+  return Object.entries(schema).some(([key, value]) => {
+    if (inProperties) return hasValidationRules(value);
+    if (key === "x-kubernetes-validations") return Array.isArray(value) && value.length > 0;
+    return key !== "default" && key !== "enum" && hasValidationRules(value, key === "properties");
+  });
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -68,7 +68,8 @@ export async function validateSchemasInWorkers(
   workers: number,
 ): Promise<Finding[]> {
   const entry = workerEntry();
-  const customResources = [...options.customResources.entries()];
+  // CEL rules are evaluated on the main thread (cel-validations.ts): their source schemas stay here.
+  const customResources = [...options.customResources.entries()].map(([key, { validationSchema: _unused, ...version }]) => [key, version] as const);
   const replies = await Promise.all(
     slices(objects, workers).map(
       (slice) =>

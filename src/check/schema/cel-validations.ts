@@ -1,0 +1,166 @@
+/**
+ * Evaluates the `x-kubernetes-validations` CEL rules of CRDs on custom resources, as the
+ * API server does after schema validation (kubeconform cannot: it knows no CEL).
+ *
+ * Each rule runs at the schema node it sits on, with `self` bound to the value there
+ * (typed, defaulted and pruned by cel-values.ts): once per list item or map value when the
+ * node is under `items`/`additionalProperties`, never where the value is absent. A rule
+ * that evaluates to false is a `schema` error with the rule's message (its
+ * `messageExpression` when that evaluates to a string), its `reason` and its `fieldPath`,
+ * in the API server's words (`spec.x: Invalid value: "object": ...`).
+ *
+ * What is not evaluated is never guessed at: transition rules (they read `oldSelf`, which
+ * a manifest does not have, and the API server skips them on create too) are skipped; a
+ * rule that does not compile, calls a Kubernetes CEL function the library lacks or fails
+ * at run time is counted, and one `info` finding per kind says how many and why. An
+ * object with a type error gets no CEL verdict at all, as upstream (its schema finding
+ * says what to fix first).
+ *
+ * This runs on the main thread after the schema step has been started (on workers for
+ * large inputs), so findings are the same with or without workers; the compiled rules of a
+ * CRD version are cached (cel-rules.ts) and values are converted once per object.
+ */
+import { isCelError, type CelInput } from "@bufbuild/cel";
+import { describeObject, type Finding, type SourceObject } from "../finding.js";
+import { fieldLine } from "../load/locate-field.js";
+import { compiledRules, type CompiledRule, type NotEvaluableReason, type RuleNode } from "./cel-rules.js";
+import { IllTyped, toCelValue } from "./cel-values.js";
+import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { SCHEMA_RULE_ID } from "./validate-schemas.js";
+
+type PathStep = { readonly field: string } | { readonly index: number } | { readonly key: string };
+
+type Unevaluated = NotEvaluableReason | { readonly kind: "runtime"; readonly detail: string };
+
+interface KindReport {
+  /** The first object of the kind with a rule not evaluated: where the info finding points. */
+  readonly object: SourceObject;
+  readonly rules: Map<CompiledRule, Unevaluated>;
+}
+
+export function evaluateCelValidations(objects: readonly SourceObject[], customResources: ReadonlyMap<string, CustomResourceVersion>): Finding[] {
+  const findings: Finding[] = [];
+  const notEvaluated = new Map<string, KindReport>();
+  for (const object of objects) {
+    const version = customResources.get(`${object.apiVersion}/${object.kind}`);
+    if (version === undefined || !version.served || version.validationSchema === undefined) continue;
+    const tree = compiledRules(`${version.key}@crd:${version.schemaHash}`, version.validationSchema);
+    if (tree === undefined) continue;
+    let value: CelInput | undefined;
+    try {
+      value = toCelValue(object.document, version.validationSchema, true);
+    } catch (error) {
+      if (error instanceof IllTyped) continue;
+      throw error;
+    }
+    const skipped = (rule: CompiledRule, why: Unevaluated) => {
+      const key = `${version.group}/${version.kind}`;
+      const report = notEvaluated.get(key) ?? { object, rules: new Map() };
+      if (!report.rules.has(rule)) report.rules.set(rule, why);
+      notEvaluated.set(key, report);
+    };
+    visit(tree, value, [], { object, findings, skipped });
+  }
+  for (const { object, rules } of notEvaluated.values()) findings.push(notEvaluatedFinding(object, [...rules.values()]));
+  return findings;
+}
+
+interface Visit {
+  readonly object: SourceObject;
+  readonly findings: Finding[];
+  readonly skipped: (rule: CompiledRule, why: Unevaluated) => void;
+}
+
+function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathStep[], context: Visit): void {
+  if (value === undefined || value === null) return;
+  for (const rule of node.rules) {
+    if (rule.status.kind === "transition") continue;
+    if (rule.status.kind === "not-evaluable") {
+      context.skipped(rule, rule.status.reason);
+      continue;
+    }
+    const result = rule.status.program(value);
+    if (isCelError(result)) context.skipped(rule, { kind: "runtime", detail: result.message });
+    else if (typeof result !== "boolean") context.skipped(rule, { kind: "runtime", detail: "the rule does not return a boolean" });
+    else if (!result) context.findings.push(violation(context.object, node, rule, value, path));
+  }
+  if (node.properties !== undefined && value instanceof Map) {
+    for (const [name, child] of node.properties) visit(child, value.get(name), [...path, { field: name }], context);
+  }
+  if (node.items !== undefined && Array.isArray(value)) {
+    for (const [index, item] of value.entries()) visit(node.items, item, [...path, { index }], context);
+  }
+  if (node.additionalProperties !== undefined && value instanceof Map) {
+    for (const [key, item] of value) visit(node.additionalProperties, item, [...path, { key: String(key) }], context);
+  }
+}
+
+function violation(object: SourceObject, node: RuleNode, rule: CompiledRule, value: CelInput, path: readonly PathStep[]): Finding {
+  const at = [...path, ...(rule.fieldPath ?? []).map((field) => ({ field }))];
+  const shown = showPath(at);
+  const type = typeof node.schema.type === "string" ? node.schema.type : "object";
+  const reason = {
+    FieldValueInvalid: `Invalid value: "${type}"`,
+    FieldValueForbidden: "Forbidden",
+    FieldValueRequired: "Required value",
+    FieldValueDuplicate: `Duplicate value: "${type}"`,
+  }[rule.reason];
+  return {
+    ruleId: SCHEMA_RULE_ID,
+    severity: "error",
+    file: object.file,
+    line: fieldLine(object.document, keys(at)) ?? fieldLine(object.document, keys(path)) ?? object.line,
+    object: describeObject(object),
+    message: `${shown === "" ? "" : `${shown}: `}${reason}: ${message(rule, value)}`,
+    fix: `change ${shown === "" ? "the object" : shown} so that the CRD's validation rule holds: ${rule.rule.trim()}`,
+  };
+}
+
+/** The messageExpression's string when it evaluates to one (a single non-empty line), else the message, else upstream's default. */
+function message(rule: CompiledRule, value: CelInput): string {
+  const expressed = rule.messageExpression?.(value);
+  if (typeof expressed === "string" && expressed.trim() !== "" && !expressed.includes("\n")) return expressed;
+  return rule.message ?? `failed rule: ${rule.rule.trim()}`;
+}
+
+function notEvaluatedFinding(object: SourceObject, reasons: readonly Unevaluated[]): Finding {
+  const count = (kind: Unevaluated["kind"]) => reasons.filter((reason) => reason.kind === kind);
+  const rules = (n: number) => (n === 1 ? "1 rule" : `${n} rules`);
+  const parts: string[] = [];
+  const missing = count("missing-functions") as Extract<Unevaluated, { kind: "missing-functions" }>[];
+  if (missing.length > 0) {
+    const functions = [...new Set(missing.flatMap((reason) => reason.functions))].sort().map((name) => `${name}()`);
+    parts.push(`${rules(missing.length)} call${missing.length === 1 ? "s" : ""} Kubernetes CEL functions the CEL library lacks (${functions.join(", ")})`);
+  }
+  const syntax = count("syntax") as Extract<Unevaluated, { kind: "syntax" }>[];
+  if (syntax.length > 0) parts.push(`${rules(syntax.length)} could not be compiled (${syntax[0]?.detail})`);
+  const optional = count("optional-old-self");
+  if (optional.length > 0) parts.push(`${rules(optional.length)} read${optional.length === 1 ? "s" : ""} oldSelf with optionalOldSelf, which the checker does not model`);
+  const runtime = count("runtime") as Extract<Unevaluated, { kind: "runtime" }>[];
+  if (runtime.length > 0) parts.push(`${rules(runtime.length)} failed at run time (${runtime[0]?.detail})`);
+  const total = reasons.length;
+  return {
+    ruleId: SCHEMA_RULE_ID,
+    severity: "info",
+    file: object.file,
+    line: object.line,
+    object: describeObject(object),
+    message: `${total} CEL rule${total === 1 ? "" : "s"} of ${object.kind} ${total === 1 ? "was" : "were"} not evaluated: ${parts.join("; ")}`,
+    fix: "nothing to change for this: the API server evaluates these rules when the object is applied (kubectl apply --dry-run=server shows their verdict)",
+  };
+}
+
+/** `spec.limits[0].values`, map keys in brackets as the API server prints them: `spec.tags[team]`. */
+function showPath(path: readonly PathStep[]): string {
+  let result = "";
+  for (const step of path) {
+    if ("field" in step) result += result === "" ? step.field : `.${step.field}`;
+    else if ("index" in step) result += `[${step.index}]`;
+    else result += `[${step.key}]`;
+  }
+  return result;
+}
+
+function keys(path: readonly PathStep[]): (string | number)[] {
+  return path.map((step) => ("field" in step ? step.field : "index" in step ? step.index : step.key));
+}
