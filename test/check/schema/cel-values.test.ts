@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { IllTyped, toCelValue } from "../../../src/check/schema/cel-values.js";
+
+const schema = {
+  type: "object",
+  properties: {
+    replicas: { type: "integer" },
+    ratio: { type: "number" },
+    port: { "x-kubernetes-int-or-string": true },
+    mode: { type: "string", default: "Auto" },
+    note: { type: "string", nullable: true },
+    tags: { type: "object", additionalProperties: { type: "integer" } },
+    free: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+    list: { type: "array", items: { type: "integer" } },
+  },
+};
+
+describe("CRD values as CEL sees them", () => {
+  it.each([
+    { name: "an integer field", value: { replicas: 3 }, expected: new Map<string, unknown>([["replicas", 3n], ["mode", "Auto"]]) },
+    { name: "a number field given a whole number", value: { ratio: 2 }, expected: new Map<string, unknown>([["ratio", 2], ["mode", "Auto"]]) },
+    { name: "int-or-string given each", value: { port: 80 }, expected: new Map<string, unknown>([["port", 80n], ["mode", "Auto"]]) },
+    { name: "a default not applied over a value", value: { mode: "Manual" }, expected: new Map<string, unknown>([["mode", "Manual"]]) },
+    { name: "null pruned unless nullable", value: { replicas: null, note: null }, expected: new Map<string, unknown>([["note", null], ["mode", "Auto"]]) },
+    { name: "an unknown field pruned", value: { extra: 1 }, expected: new Map<string, unknown>([["mode", "Auto"]]) },
+    { name: "map values typed by additionalProperties", value: { tags: { a: 1 } }, expected: new Map<string, unknown>([["tags", new Map([["a", 1n]])], ["mode", "Auto"]]) },
+    { name: "free-form values kept, whole numbers as ints", value: { free: { a: 1, b: 1.5 } }, expected: new Map<string, unknown>([["free", new Map<string, unknown>([["a", 1n], ["b", 1.5]])], ["mode", "Auto"]]) },
+    { name: "a field named __proto__ kept as data", value: JSON.parse('{"tags": {"__proto__": 1}}'), expected: new Map<string, unknown>([["tags", new Map([["__proto__", 1n]])], ["mode", "Auto"]]) },
+  ])("GIVEN $name WHEN converted THEN the CEL value is typed by the schema", ({ value, expected }) => {
+    expect(toCelValue(value, schema)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "a string in an integer field", value: { replicas: "3" } },
+    { name: "a fraction in an integer field", value: { replicas: 1.5 } },
+    { name: "a boolean in int-or-string", value: { port: true } },
+    { name: "an object in a list of integers", value: { list: [{}] } },
+  ])("GIVEN $name WHEN converted THEN IllTyped: the API server runs no rule on a type error", ({ value }) => {
+    expect(() => toCelValue(value, schema)).toThrow(IllTyped);
+  });
+
+  it("GIVEN the root WHEN converted THEN metadata exposes only name and generateName", () => {
+    const root = toCelValue({ metadata: { name: "a", namespace: "n", labels: { x: "y" } } }, { type: "object", properties: { metadata: { type: "object" } } }, true);
+    expect(root).toEqual(new Map([["metadata", new Map([["name", "a"]])]]));
+  });
+});
