@@ -41,7 +41,7 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     id: "schema",
     category: "schema",
     severity: "error",
-    description: "Objects that do not match the schema of their kind for the target Kubernetes version, or the openAPIV3Schema of their CRD's version; unknown fields are errors, as with the API server's strict field validation.",
+    description: "Objects that do not match the schema of their kind for the target Kubernetes version, or the openAPIV3Schema of their CRD's version; unknown fields are errors, as with the API server's strict field validation. The CRD's CEL rules (`x-kubernetes-validations`) are evaluated too; rules the checker cannot evaluate are counted in one info finding per kind, never reported as violations.",
     remediation: "Fix the field named in the finding; kubectl explain <kind> --recursive lists the valid fields.",
   },
   {
