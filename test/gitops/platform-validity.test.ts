@@ -62,7 +62,8 @@ describe.each(Object.keys(SPECS))("the %s platform", (name) => {
     const objects = objectsOf(tree);
     expect(objects.length).toBeGreaterThan(30);
     const findings = await validateObjects(objects, { crdDirectories });
-    expect(findings.map((finding) => `${finding.object}: ${finding.message}`)).toEqual([]);
+    // Info findings are notes, not problems: the CEL rules the checker cannot evaluate (pinned in cel-validations.test.ts).
+    expect(findings.filter((finding) => finding.severity !== "info").map((finding) => `${finding.object}: ${finding.message}`)).toEqual([]);
   });
 
   it.skipIf(needsShared(`slipway check of the ${name} platform with upstream CRDs`))("GIVEN the written repository WHEN `slipway check` runs THEN it reports no error and no deprecated or removed API", async () => {
