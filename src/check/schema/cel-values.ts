@@ -10,7 +10,8 @@
  *   the API server defaults before it validates;
  * - a `null` is pruned unless the schema says `nullable`, and fields the schema does not
  *   know are pruned unless `x-kubernetes-preserve-unknown-fields` keeps them;
- * - at the root, `metadata` exposes only `name` and `generateName`, as upstream.
+ * - at the root, `apiVersion` and `kind` are always readable and `metadata` exposes only
+ *   `name` and `generateName`, as upstream.
  *
  * A value whose JSON type is not the schema's is `IllTyped`: the API server does not run
  * CEL rules on an object with type errors (the schema finding already says what is wrong).
@@ -71,6 +72,7 @@ function objectValue(value: Record<string, unknown>, schema: OpenApiSchema, root
   for (const [name, field] of Object.entries(value)) {
     let converted: CelInput | undefined;
     if (root && name === "metadata") converted = rootMetadata(field);
+    else if (root && (name === "apiVersion" || name === "kind")) converted = typeof field === "string" ? field : undefined;
     else if (Object.hasOwn(properties, name)) converted = toCelValue(field, asSchema(properties[name]));
     else if (isRecord(additional)) converted = toCelValue(field, additional as OpenApiSchema);
     else if (keepUnknown || (embedded && (name === "apiVersion" || name === "kind" || name === "metadata"))) converted = untyped(field);

@@ -24,6 +24,9 @@ spec:
       schema:
         openAPIV3Schema:
           type: object
+          x-kubernetes-validations:
+            - rule: "self.kind == 'Widget' && self.metadata.name.size() <= 10"
+              message: "names are at most 10 characters"
           properties:
             spec:
               type: object
@@ -148,6 +151,10 @@ describe("CEL validation rules of CRDs (x-kubernetes-validations)", () => {
   ])("GIVEN a Widget with $name WHEN checked THEN $expected", async ({ spec, expected }) => {
     // The Widget comes first, so finding lines are its own; the CRD after it is found all the same.
     expect(await check([widget(spec), WIDGET_CRD])).toEqual(expected);
+  });
+
+  it("GIVEN a rule at the root WHEN a Widget's name breaks it THEN the error has no field path, on the object's line", async () => {
+    expect(await check([widget("minReplicas: 1").replace("name: w", "name: a-long-widget"), WIDGET_CRD])).toEqual(['error 1: Invalid value: "object": names are at most 10 characters']);
   });
 
   it("GIVEN the oldSelf rule WHEN a Widget is checked THEN it is skipped silently: a manifest is a create, where the API server skips transition rules too", async () => {

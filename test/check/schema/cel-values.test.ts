@@ -39,8 +39,8 @@ describe("CRD values as CEL sees them", () => {
     expect(() => toCelValue(value, schema)).toThrow(IllTyped);
   });
 
-  it("GIVEN the root WHEN converted THEN metadata exposes only name and generateName", () => {
-    const root = toCelValue({ metadata: { name: "a", namespace: "n", labels: { x: "y" } } }, { type: "object", properties: { metadata: { type: "object" } } }, true);
-    expect(root).toEqual(new Map([["metadata", new Map([["name", "a"]])]]));
+  it("GIVEN the root WHEN converted THEN apiVersion and kind are readable (even when the schema omits them) and metadata exposes only name and generateName", () => {
+    const root = toCelValue({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "a", namespace: "n", labels: { x: "y" } } }, { type: "object", properties: { metadata: { type: "object" } } }, true);
+    expect(root).toEqual(new Map<string, unknown>([["apiVersion", "example.com/v1"], ["kind", "Widget"], ["metadata", new Map([["name", "a"]])]]));
   });
 });
