@@ -228,6 +228,20 @@ export const LOCAL_CONTROL_PLANE = {
   etcd: "v3.6.5",
   kwok: "v0.8.0",
   metricsServer: "v0.8.0",
+  /**
+   * Argo CD as `up --local` runs it (application-controller and repo-server), built from
+   * github.com/argoproj/argo-cd/v3. v3.6 is the first line the module proxy can build:
+   * v3.5.x require gitops-engine at a pseudo-version only their own repository holds (a
+   * local-folder replace), which the proxy refuses; v3.6 tags gitops-engine/v3 with the
+   * release. The chart pin (CHARTS.argoCd) is what EKS runs.
+   */
+  argoCd: {
+    version: "v3.6.1",
+    goToolchain: "go1.27.3",
+    checked: "2026-11-30",
+    source:
+      "proxy.golang.org: github.com/argoproj/argo-cd/v3 v3.6.1 (newest; go 1.27.0) with github.com/argoproj/argo-cd/gitops-engine/v3 v3.6.1; v3.5.7 and earlier require github.com/argoproj/argo-cd/gitops-engine v0.7.1-0.20250908182407-97ad5b59a627, which the proxy refuses (403)",
+  },
   checked: "2026-11-27",
   source: "k8s.io/kubernetes v1.35.4 go.mod (go.etcd.io/etcd/server/v3 v3.6.5); proxy.golang.org latest sigs.k8s.io/kwok v0.8.0 and sigs.k8s.io/metrics-server v0.8.0",
 } as const;

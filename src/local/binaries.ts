@@ -6,8 +6,11 @@
  * tools module `tools/localcp`, whose replace block pins Kubernetes' staging modules
  * (`go install k8s.io/kubernetes/cmd/...@v` cannot work: Kubernetes replaces them with
  * local folders). kwok and metrics-server have no replace lines and are `go install`ed on
- * their own so their dependency versions stay out of that module. A marker file naming
- * every version is written last, so an interrupted build is never taken for a finished one.
+ * their own so their dependency versions stay out of that module. Argo Rollouts, Argo CD
+ * and Karpenter (its kwok cloud provider) pin Kubernetes libraries of their own, so each
+ * builds in a sub-module of `tools/localcp` that copies its replace block. A marker file
+ * naming every version is written last, so an interrupted build is never taken for a
+ * finished one.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,7 +23,17 @@ import { SlipwayError } from "../errors.js";
 import { CHARTS, LOCAL_CONTROL_PLANE } from "../versions.js";
 import { binariesDirectory } from "./local-paths.js";
 
-export const BINARY_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
+export const BINARY_NAMES = [
+  "etcd",
+  "kube-apiserver",
+  "kube-controller-manager",
+  "kube-scheduler",
+  "kwok",
+  "metrics-server",
+  "rollouts-controller",
+  "argocd",
+  "karpenter",
+] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
 export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig", string>>;
 
@@ -47,6 +60,10 @@ const KWOK_CONFIG_SOURCES = [
 export const TOOLS_MODULE = fileURLToPath(new URL("../../tools/localcp/", import.meta.url));
 /** Argo Rollouts pins an older Kubernetes, so its controller builds in a module of its own. */
 const ROLLOUTS_MODULE = join(TOOLS_MODULE, "rollouts");
+/** Argo CD's multi-call binary (application-controller, repo-server, …), in a module of its own. */
+const ARGOCD_MODULE = join(TOOLS_MODULE, "argocd");
+/** Karpenter with its kwok cloud provider, in a module of its own. */
+const KARPENTER_MODULE = join(TOOLS_MODULE, "karpenter");
 /** Build processes run at low priority: the machine stays usable during a cold build. */
 const BUILD_NICENESS = 10;
 
@@ -59,8 +76,10 @@ export function binaryPaths(directory: string = binariesDirectory()): BinaryPath
 
 /** What the marker records: a change of any version makes the cache stale. */
 function expectedMarker(): string {
-  const { kubernetes, etcd, kwok, metricsServer } = LOCAL_CONTROL_PLANE;
-  return JSON.stringify({ kubernetes, etcd, kwok, metricsServer, argoRollouts: CHARTS.argoRollouts.appVersion }, null, 2) + "\n";
+  const { kubernetes, etcd, kwok, metricsServer, argoCd } = LOCAL_CONTROL_PLANE;
+  return (
+    JSON.stringify({ kubernetes, etcd, kwok, metricsServer, argoRollouts: CHARTS.argoRollouts.appVersion, argoCd: argoCd.version, karpenter: CHARTS.karpenter.appVersion }, null, 2) + "\n"
+  );
 }
 
 export function binariesAreBuilt(directory: string = binariesDirectory()): boolean {
@@ -139,6 +158,18 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
       args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "rollouts-controller"), "github.com/argoproj/argo-rollouts/cmd/rollouts-controller"],
       cwd: ROLLOUTS_MODULE,
     },
+    {
+      label: `Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version}`,
+      args: ["build", "-trimpath", "-ldflags", `-s -w ${argoCdLinkerFlags(LOCAL_CONTROL_PLANE.argoCd.version)}`, "-o", join(directory, "argocd"), "github.com/argoproj/argo-cd/v3/cmd"],
+      // Argo CD 3.6 needs Go 1.27; the go command fetches that toolchain from the module proxy.
+      env: { GOTOOLCHAIN: LOCAL_CONTROL_PLANE.argoCd.goToolchain },
+      cwd: ARGOCD_MODULE,
+    },
+    {
+      label: `Karpenter ${CHARTS.karpenter.appVersion} (kwok cloud provider)`,
+      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "karpenter"), "sigs.k8s.io/karpenter/kwok"],
+      cwd: KARPENTER_MODULE,
+    },
   ];
   for (const step of steps) {
     progress(`building ${step.label} from Go modules (cold builds take minutes, once per machine)`);
@@ -162,6 +193,12 @@ export function versionLinkerFlags(version: string): string {
   return ["k8s.io/component-base/version", "k8s.io/client-go/pkg/version"]
     .flatMap((pkg) => Object.entries(values).map(([name, value]) => `-X ${pkg}.${name}=${value}`))
     .join(" ");
+}
+
+/** `-X` flags stamping Argo CD's version as its release build does (it reports it in Application status and logs). */
+export function argoCdLinkerFlags(version: string): string {
+  const pkg = "github.com/argoproj/argo-cd/v3/common";
+  return [`-X ${pkg}.version=${version.replace(/^v/, "")}`, `-X ${pkg}.gitTag=${version}`, `-X ${pkg}.buildDate=1970-01-01T00:00:00Z`, `-X ${pkg}.gitTreeState=clean`].join(" ");
 }
 
 /** Concatenates kwok's upstream Stage and metric files from the module `go install` fetched. */
