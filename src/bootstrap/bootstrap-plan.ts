@@ -8,8 +8,11 @@
  *    (`bootstrap/argocd-namespace.yaml`), which helm's `--create-namespace` would leave out.
  * 3. `helm upgrade --install` installs the pinned argo-cd chart with the synthesized
  *    `bootstrap/argocd-values.yaml` and waits for it.
- * 4. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
- *    including upgrades of itself through the repository.
+ * 4. `kubectl apply` creates the platform AppProject (`apps/projects/platform.yaml`): the
+ *    root Application belongs to it, and Argo CD does not sync an Application whose
+ *    project does not exist yet (the local Argo CD in `up --local` showed it).
+ * 5. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
+ *    the project above and upgrades of Argo CD itself through the repository included.
  *
  * Why a command and not a CDK Helm chart resource: aws-eks-v2 installs charts through a
  * Lambda-backed kubectl provider (a custom resource with a bundled kubectl/helm layer),
@@ -21,6 +24,7 @@ import type { PlatformNames } from "../platform-spec/names.js";
 import { ARGOCD_NAMESPACE_PATH } from "../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../gitops/argocd/root-application.js";
+import { PLATFORM_PROJECT_PATH } from "../gitops/argocd/app-projects.js";
 import { CHARTS, type ChartVersion } from "../versions.js";
 
 export interface BootstrapStep {
@@ -106,6 +110,11 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       "--kubeconfig",
       kubeconfig,
     ],
+  });
+  steps.push({
+    description: "create the platform AppProject the root Application belongs to",
+    command: input.kubectl ?? "kubectl",
+    args: ["apply", "--server-side", "--filename", file(PLATFORM_PROJECT_PATH), "--kubeconfig", kubeconfig],
   });
   steps.push({
     description: "create the root Application (app-of-apps); Argo CD syncs the rest",

@@ -35,11 +35,14 @@ export const BINARY_NAMES = [
   "karpenter",
 ] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
-export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig", string>>;
+export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig" | "argoCdCrds", string>>;
 
 const MARKER = "build.json";
 /** kwok's configuration (its Stages and metric definitions), next to the binaries. */
 export const KWOK_CONFIG = "kwok-stages.yaml";
+/** Argo CD's CRDs (Application, AppProject, ApplicationSet) from its module, next to the binaries. */
+export const ARGOCD_CRDS = "argocd-crds.yaml";
+const ARGOCD_CRD_SOURCES = ["manifests/crds/application-crd.yaml", "manifests/crds/appproject-crd.yaml", "manifests/crds/applicationset-crd.yaml"];
 /**
  * Upstream kwok files, unmodified, that make fake nodes and pods behave: the node
  * initialisation and lease heartbeat, the pod ready/complete/delete lifecycle (what
@@ -71,6 +74,7 @@ export function binaryPaths(directory: string = binariesDirectory()): BinaryPath
   return {
     ...Object.fromEntries(BINARY_NAMES.map((name) => [name, join(directory, name)])),
     kwokConfig: join(directory, KWOK_CONFIG),
+    argoCdCrds: join(directory, ARGOCD_CRDS),
   } as BinaryPaths;
 }
 
@@ -85,7 +89,7 @@ function expectedMarker(): string {
 export function binariesAreBuilt(directory: string = binariesDirectory()): boolean {
   const marker = join(directory, MARKER);
   if (!existsSync(marker) || readFileSync(marker, "utf8") !== expectedMarker()) return false;
-  return [...BINARY_NAMES, KWOK_CONFIG].every((name) => existsSync(join(directory, name)));
+  return [...BINARY_NAMES, KWOK_CONFIG, ARGOCD_CRDS].every((name) => existsSync(join(directory, name)));
 }
 
 export interface BuildOptions {
@@ -176,6 +180,7 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
     await runGo(step.args, { ...environment, ...step.env }, step.label, step.cwd ?? TOOLS_MODULE);
   }
   await writeFile(join(directory, KWOK_CONFIG), await kwokConfiguration(environment));
+  await writeFile(join(directory, ARGOCD_CRDS), await argoCdCrds(environment));
   await writeFile(join(directory, MARKER), expectedMarker());
   const seconds = Math.round((Date.now() - started) / 1000);
   progress(`binaries built in ${seconds}s into ${directory}`);
@@ -199,6 +204,16 @@ export function versionLinkerFlags(version: string): string {
 export function argoCdLinkerFlags(version: string): string {
   const pkg = "github.com/argoproj/argo-cd/v3/common";
   return [`-X ${pkg}.version=${version.replace(/^v/, "")}`, `-X ${pkg}.gitTag=${version}`, `-X ${pkg}.buildDate=1970-01-01T00:00:00Z`, `-X ${pkg}.gitTreeState=clean`].join(" ");
+}
+
+/** Concatenates Argo CD's CRDs from the module the build fetched. */
+async function argoCdCrds(environment: NodeJS.ProcessEnv): Promise<string> {
+  const moduleCache = execFileSync("go", ["env", "GOMODCACHE"], { env: environment, encoding: "utf8" }).trim();
+  const moduleDirectory = join(moduleCache, "github.com", "argoproj", "argo-cd", `v3@${LOCAL_CONTROL_PLANE.argoCd.version}`);
+  const documents = await Promise.all(
+    ARGOCD_CRD_SOURCES.map(async (file) => `# ${file} (github.com/argoproj/argo-cd/v3 ${LOCAL_CONTROL_PLANE.argoCd.version})\n${(await readFile(join(moduleDirectory, file), "utf8")).trim()}\n`),
+  );
+  return documents.join("---\n");
 }
 
 /** Concatenates kwok's upstream Stage and metric files from the module `go install` fetched. */

@@ -42,6 +42,8 @@ export const CLIENT_IDENTITIES = {
   // The chart that would grant the Rollouts controller its ClusterRole is not rendered offline.
   rolloutsController: { file: "argo-rollouts", commonName: "argo-rollouts", organizations: ["system:masters"] },
   metricsServer: { file: "metrics-server", commonName: "metrics-server", organizations: ["system:masters"] },
+  // Argo CD's chart binds its application-controller to a ClusterRole of every verb on every resource.
+  argoCdController: { file: "argocd-application-controller", commonName: "argocd-application-controller", organizations: ["system:masters"] },
   apiserverKubeletClient: { file: "apiserver-kubelet-client", commonName: "kube-apiserver-kubelet-client", organizations: ["system:masters"] },
 } as const satisfies Record<string, ClientIdentity>;
 

@@ -22,6 +22,25 @@ export interface ClusterPorts {
   readonly rolloutsMetrics: number;
   readonly rolloutsHealth: number;
   readonly metricsServer: number;
+  readonly redis: number;
+  readonly argoCdRepoServer: number;
+  readonly argoCdRepoServerMetrics: number;
+  readonly argoCdControllerMetrics: number;
+  readonly repositoryProxy: number;
+}
+
+/** What Argo CD's processes need on the host (argocd-runtime.ts prepares it). */
+export interface ArgoCdLayout {
+  /** redis-server, from the PATH. */
+  readonly redisServer: string;
+  /** Folder put first on the repo-server's PATH: helm and kustomize as Slipway resolves them. */
+  readonly toolsDirectory: string;
+  /** HOME and data folders of the repo-server (Argo CD's defaults are under /app and /home/argocd). */
+  readonly dataDirectory: string;
+  /** The repository proxy's configuration (repository-proxy.ts). */
+  readonly proxyConfig: string;
+  /** The repository proxy's entry point, run with this Node.js. */
+  readonly proxyMain: string;
 }
 
 export interface ClusterLayout {
@@ -36,7 +55,9 @@ export interface ClusterLayout {
     readonly kwok: string;
     readonly rolloutsController: string;
     readonly metricsServer: string;
+    readonly argoCdController: string;
   };
+  readonly argoCd: ArgoCdLayout;
 }
 
 export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
@@ -44,7 +65,21 @@ export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
 export const KUBERNETES_SERVICE_IP = "10.96.0.1";
 export const CLUSTER_CIDR = "10.244.0.0/16";
 /** Start order; the Argo Rollouts controller starts once its CRDs are installed. */
-export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
+export const COMPONENT_NAMES = [
+  "etcd",
+  "kube-apiserver",
+  "kube-controller-manager",
+  "kube-scheduler",
+  "kwok",
+  "metrics-server",
+  "rollouts-controller",
+  "redis",
+  "repository-proxy",
+  "argocd-repo-server",
+  "argocd-application-controller",
+] as const;
+/** Argo CD's namespace on the local cluster, as on EKS (the synthesized Applications live there). */
+export const ARGOCD_NAMESPACE = "argocd";
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */
@@ -205,5 +240,76 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--burst=200",
       ],
     },
+    // Argo CD's cache: the application-controller keeps resource trees there, the repo-server manifests.
+    redis: {
+      name: "redis",
+      binary: layout.argoCd.redisServer,
+      logFile: log("redis"),
+      args: ["--bind", "127.0.0.1", "--port", String(ports.redis), "--save", "", "--appendonly", "no", "--protected-mode", "no", "--dir", layout.argoCd.dataDirectory],
+    },
+    "repository-proxy": {
+      name: "repository-proxy",
+      binary: process.execPath,
+      logFile: log("repository-proxy"),
+      args: [layout.argoCd.proxyMain, layout.argoCd.proxyConfig, String(ports.repositoryProxy)],
+    },
+    // Argo CD's multi-call binary runs the component ARGOCD_BINARY_NAME names.
+    "argocd-repo-server": {
+      name: "argocd-repo-server",
+      binary: binaries.argocd,
+      logFile: log("argocd-repo-server"),
+      env: {
+        ...argoCdEnvironment(layout, "argocd-repo-server"),
+        PATH: `${layout.argoCd.toolsDirectory}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`,
+      },
+      args: [
+        "--address=127.0.0.1",
+        `--port=${ports.argoCdRepoServer}`,
+        "--metrics-address=127.0.0.1",
+        `--metrics-port=${ports.argoCdRepoServerMetrics}`,
+        `--redis=127.0.0.1:${ports.redis}`,
+        // Loopback only: the controller is the one client.
+        "--disable-tls",
+        "--logformat=text",
+        "--loglevel=warn",
+      ],
+    },
+    "argocd-application-controller": {
+      name: "argocd-application-controller",
+      binary: binaries.argocd,
+      logFile: log("argocd-application-controller"),
+      env: argoCdEnvironment(layout, "argocd-application-controller"),
+      args: [
+        `--kubeconfig=${layout.kubeconfigs.argoCdController}`,
+        `--namespace=${ARGOCD_NAMESPACE}`,
+        `--repo-server=127.0.0.1:${ports.argoCdRepoServer}`,
+        "--repo-server-plaintext",
+        `--redis=127.0.0.1:${ports.redis}`,
+        `--metrics-port=${ports.argoCdControllerMetrics}`,
+        // Reconcile every 60s rather than 120s: a local run is short.
+        "--app-resync=60",
+        "--logformat=text",
+        "--loglevel=warn",
+      ],
+    },
+  };
+}
+
+/**
+ * Argo CD reads its data (TLS certificates, SSH known hosts, GnuPG keys, plugin sockets)
+ * from fixed paths of its container image; on the host they point into the cluster's state.
+ */
+function argoCdEnvironment(layout: ClusterLayout, component: string): NodeJS.ProcessEnv {
+  const data = (name: string) => join(layout.argoCd.dataDirectory, name);
+  return {
+    ARGOCD_BINARY_NAME: component,
+    HOME: data("home"),
+    ARGOCD_TLS_DATA_PATH: data("tls"),
+    ARGOCD_SSH_DATA_PATH: data("ssh"),
+    ARGOCD_GPG_DATA_PATH: data("gpg-keys"),
+    ARGOCD_GNUPGHOME: data("gnupg"),
+    ARGOCD_GPG_ENABLED: "false",
+    ARGOCD_PLUGINSOCKFILEPATH: data("plugins"),
+    TMPDIR: data("tmp"),
   };
 }

@@ -36,6 +36,12 @@ import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
 import { resumeAfterApiServerLoss } from "./resume-up.js";
+import { applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus } from "./argocd-sync.js";
+import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
+import { clusterTool, findOnPath } from "../tools/cluster-tools.js";
+import { parseAllDocuments } from "yaml";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
 import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
 
@@ -48,8 +54,15 @@ export interface UpOptions {
   readonly charts?: string;
   /** Folder a relative `charts` is resolved against. @default process.cwd() */
   readonly cwd?: string;
-  /** How long to wait for workloads to be Running. @default 120000 */
+  /** How long to wait for workloads to be Running (and, with Argo CD, Applications Synced and Healthy). @default 120000, 300000 with Argo CD */
   readonly waitTimeoutMs?: number;
+  /**
+   * Who applies the platform: `argocd` (default) runs the real Argo CD, which syncs the
+   * repository from the root Application down; `server-side-apply` has `up` apply the
+   * repository's objects and the rendered add-ons itself, in dependency order (faster,
+   * and proves admission, but not Argo CD's sync).
+   */
+  readonly apply?: "argocd" | "server-side-apply";
 }
 
 export interface UpResult {
@@ -64,7 +77,18 @@ export interface UpResult {
   /** Pods of every rendered add-on, by Application name. */
   readonly addons: readonly AddonPods[];
   readonly workloads: WorkloadSummary;
+  /** With Argo CD: every Application's sync and health, in wave order, and what the local Argo CD does differently. */
+  readonly argoCd?: ArgoCdSummary;
   readonly seconds: number;
+}
+
+export interface ArgoCdSummary {
+  readonly version: string;
+  readonly commit: string;
+  readonly applications: readonly ApplicationStatus[];
+  /** Seconds from the root Application's creation until every Application was Synced and Healthy (undefined: not reached). */
+  readonly settledSeconds?: number;
+  readonly notServed: readonly string[];
 }
 
 const READY_TIMEOUT_MS = 60000;
@@ -115,7 +139,8 @@ async function bringUp(
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
-  const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
+  const tree = synthesizeGitOps(options.spec);
+  const platformObjects = objectsOfTree(tree);
   const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   const rendered = await renderAvailableAddons(
     platformObjects.map(({ object }) => object),
@@ -139,6 +164,8 @@ async function bringUp(
   const usedChartCrds = neededCrds(chartCrds.map(({ object, source }) => ({ object, source, served: crdKind })), usedKinds);
   const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
   for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
+  const viaArgoCd = (options.apply ?? "argocd") === "argocd";
+  if (viaArgoCd) for (const crd of await argoCdCrds(layout.binaries.argoCdCrds)) crdsByName.set(crd.metadata.name, { object: crd, source: layout.binaries.argoCdCrds, served: crdKind });
   progress(`installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`);
   const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
 
@@ -156,6 +183,20 @@ async function bringUp(
 
   served = await discoverServedKinds(client);
   const claimants = [...platformObjects, ...addonInputs];
+  if (viaArgoCd) {
+    const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
+    const applied = await applyObjects(client, plannedLocalObjects(volumes.map(({ object }) => object), served));
+    const argoCd = await syncWithArgoCd(options, layout, client, tree, platformObjects.map(({ object }) => object), resolver, progress);
+    state = argoCd.state;
+    const workloads = await waitForWorkloads(client, {
+      timeoutMs: 60000,
+      stableMs: 10000,
+      onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
+    });
+    const addonPods = podsPerAddon(rendered.addons.map((addon) => addon.application), addonSelectors(addonInputs), await takeSnapshot(client));
+    const held = LOCAL_EXCLUSIONS.map(({ group, kinds, reason }) => ({ key: `${kinds.join(", ")} (${group})`, source: "Argo CD resource.exclusions on the local cluster", reason }));
+    return { state, crds, nodes, applied, skipped: [], notRendered: [], held, addons: addonPods, workloads, argoCd: argoCd.summary, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  }
   const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
   const plan = planApply([...claimants, ...volumes], served, {
     renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
@@ -187,6 +228,60 @@ async function bringUp(
 }
 
 type Layout = ClusterLayout & { server: string; kubeconfig: string };
+
+/** Argo CD's CRDs as its build wrote them next to the binaries. */
+async function argoCdCrds(file: string): Promise<KubeObject[]> {
+  return parseAllDocuments(await readFile(file, "utf8"))
+    .map((document) => document.toJS() as KubeObject | null)
+    .filter((object): object is KubeObject => object !== null && object.kind === "CustomResourceDefinition");
+}
+
+/** Serves the repositories, starts Argo CD, applies its bootstrap and waits for every Application to be Synced and Healthy. */
+async function syncWithArgoCd(
+  options: UpOptions,
+  layout: Layout,
+  client: ApiClient,
+  tree: ReadonlyMap<string, string>,
+  objects: readonly KubeObject[],
+  resolver: ChartResolver,
+  progress: (line: string) => void,
+): Promise<{ state: ClusterState; summary: ArgoCdSummary }> {
+  const repositories = await prepareRepositories({ tree, objects, resolver, layout });
+  progress(`serving the GitOps tree (commit ${repositories.repository.commit.slice(0, 12)}) and ${repositories.proxyConfig.charts.reduce((total, repository) => total + repository.charts.length, 0)} charts at the URLs the Applications name`);
+  if (findOnPath("redis-server") === undefined && layout.argoCd.redisServer === "redis-server") {
+    throw new SlipwayError("TOOL_UNAVAILABLE", "redis-server is not on the PATH; Argo CD keeps its cache in Redis", {
+      fix: "install Redis (Debian/Ubuntu: `apt-get install redis-server`; macOS: `brew install redis`) and run `slipway up --local` again",
+    });
+  }
+  await prepareArgoCdHost(layout, repositories, { helm: await clusterTool("helm"), kustomize: await clusterTool("kustomize") });
+  // The proxy reads its configuration once: a new tree or new charts need a new proxy.
+  const previous = readClusterState(layout.stateDirectory)?.processes.find((process) => process.name === "repository-proxy");
+  if (previous !== undefined) await stopProcess(previous);
+  await startComponents(layout, options.spec.cluster.name, ["redis", "repository-proxy"], progress);
+  await applyArgoCdBootstrap(client, { objects, tree, repositories, proxyPort: layout.ports.repositoryProxy, secretFile: join(layout.argoCd.dataDirectory, "server-secret-key") });
+  const rootCreated = Date.now();
+  const state = await startComponents(layout, options.spec.cluster.name, ["argocd-repo-server", "argocd-application-controller"], progress);
+  progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
+  let settledAt: number | undefined;
+  const applications = await waitForApplications(client, {
+    timeoutMs: options.waitTimeoutMs ?? 300000,
+    onProgress: (statuses) => {
+      const pending = statuses.filter((status) => !isSettled(status));
+      progress(`  ${statuses.length - pending.length}/${statuses.length} Applications Synced and Healthy; waiting for ${pending.map((status) => `${status.name} (${status.sync}/${status.health})`).join(", ") || "the root"}`);
+    },
+  });
+  if (applications.length > 0 && applications.every(isSettled)) settledAt = Date.now();
+  return {
+    state,
+    summary: {
+      version: LOCAL_CONTROL_PLANE.argoCd.version,
+      commit: repositories.repository.commit,
+      applications,
+      ...(settledAt !== undefined ? { settledSeconds: Math.round((settledAt - rootCreated) / 100) / 10 } : {}),
+      notServed: repositories.notServed,
+    },
+  };
+}
 
 /** Objects `up` adds for the local cluster itself (not from the repository). */
 function plannedLocalObjects(objects: readonly KubeObject[], served: ServedKinds): PlannedObject[] {
@@ -245,13 +340,13 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
   let ports: ClusterPorts;
   if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
     pki = pkiPaths(pkiDirectory);
-    ports = existing.ports;
+    ports = await withArgoCdPorts(existing.ports);
   } else {
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
     pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, `${METRICS_SERVICE.name}.${METRICS_SERVICE.namespace}.svc`);
-    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer] = await freePorts(7);
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, redis, argoCdRepoServer, argoCdRepoServerMetrics, argoCdControllerMetrics, repositoryProxy] = await freePorts(12);
     ports = {
       etcdClient: etcdClient!,
       etcdPeer: etcdPeer!,
@@ -260,6 +355,11 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       rolloutsMetrics: rolloutsMetrics!,
       rolloutsHealth: rolloutsHealth!,
       metricsServer: metricsServer!,
+      redis: redis!,
+      argoCdRepoServer: argoCdRepoServer!,
+      argoCdRepoServerMetrics: argoCdRepoServerMetrics!,
+      argoCdControllerMetrics: argoCdControllerMetrics!,
+      repositoryProxy: repositoryProxy!,
     };
   }
   const server = `https://127.0.0.1:${ports.apiServer}`;
@@ -282,8 +382,26 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       kwok: await kubeconfigFor("kwok", "kubeconfigs/kwok.kubeconfig"),
       rolloutsController: await kubeconfigFor("rolloutsController", "kubeconfigs/argo-rollouts.kubeconfig"),
       metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
+      argoCdController: await kubeconfigFor("argoCdController", "kubeconfigs/argocd-application-controller.kubeconfig"),
+    },
+    argoCd: {
+      redisServer: findOnPath("redis-server") ?? "redis-server",
+      toolsDirectory: join(stateDirectory, "argocd", "bin"),
+      dataDirectory: join(stateDirectory, "argocd"),
+      proxyConfig: join(stateDirectory, "argocd", "repository-proxy.json"),
+      // From src/local (tsx) and dist/local alike: the compiled entry point in dist/.
+      proxyMain: fileURLToPath(new URL("../../dist/local/repository-proxy-main.js", import.meta.url)),
     },
   };
+}
+
+/** A cluster made before Argo CD ran locally has no ports for it: they are added. */
+async function withArgoCdPorts(ports: ClusterPorts): Promise<ClusterPorts> {
+  const names = ["redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
+  const missing = names.filter((name) => typeof (ports as Partial<ClusterPorts>)[name] !== "number");
+  if (missing.length === 0) return ports;
+  const free = await freePorts(missing.length);
+  return { ...ports, ...Object.fromEntries(missing.map((name, index) => [name, free[index]!])) };
 }
 
 /** The PKI's file names are fixed, so a later command finds them from the folder alone. */

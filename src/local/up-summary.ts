@@ -16,7 +16,20 @@ export function renderUpSummary(result: UpResult): string {
   lines.push(`  kubeconfig: ${result.state.kubeconfig}`);
   lines.push(`  CRDs: ${count(result.crds)}`);
   lines.push(`  fake nodes: ${count(result.nodes)}`);
-  lines.push(`  platform objects: ${count(result.applied)}`);
+  if (result.argoCd === undefined) lines.push(`  platform objects: ${count(result.applied)}`);
+  else {
+    const { argoCd } = result;
+    const settled = argoCd.applications.filter((application) => application.sync === "Synced" && application.health === "Healthy").length;
+    lines.push(
+      `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
+    );
+    lines.push("Applications in wave order (wave, sync, health, synced at):");
+    for (const application of argoCd.applications) {
+      lines.push(`  ${String(application.wave).padStart(4)}  ${application.name.padEnd(36)} ${application.sync.padEnd(10)} ${application.health.padEnd(12)} ${application.syncedAt ?? "-"}`);
+      if (application.message !== undefined) lines.push(`        ${application.message}`);
+    }
+    for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);
+  }
   lines.push("pods Running per node group:");
   const groups = Object.entries(result.workloads.runningByNodeGroup);
   if (groups.length === 0) lines.push("  (none)");
@@ -44,7 +57,7 @@ export function renderUpSummary(result: UpResult): string {
     for (const entry of result.skipped) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
   }
   if (result.held.length > 0) {
-    lines.push(`add-on objects not applied: they cannot work on kwok fake nodes (${result.held.length}):`);
+    lines.push(`${result.argoCd === undefined ? "add-on objects not applied" : "kinds Argo CD leaves alone locally"}: they cannot work on kwok fake nodes (${result.held.length}):`);
     for (const entry of result.held) lines.push(`  ${entry.key} (${entry.source}): ${entry.reason}`);
   }
   if (result.notRendered.length > 0) {
@@ -56,5 +69,6 @@ export function renderUpSummary(result: UpResult): string {
 
 /** A clean run: nothing rejected and every workload Running (held add-on objects are by design, not failures). */
 export function upSucceeded(result: UpResult): boolean {
-  return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled;
+  const synced = result.argoCd === undefined || (result.argoCd.applications.length > 0 && result.argoCd.applications.every((application) => application.sync === "Synced" && application.health === "Healthy"));
+  return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled && synced;
 }

@@ -25,12 +25,14 @@ function captureIO(cwd: string): CommandIO & { out: string[]; err: string[] } {
 }
 
 describe("GIVEN the bootstrap plan", () => {
-  it("WHEN it is planned for the reference platform THEN it writes a kubeconfig, creates the labelled argocd namespace, installs the pinned argo-cd chart with the synthesized values and applies the root Application", () => {
+  it("WHEN it is planned for the reference platform THEN it writes a kubeconfig, creates the labelled argocd namespace, installs the pinned argo-cd chart with the synthesized values, applies the platform AppProject and then the root Application", () => {
     const steps = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/tmp/k/config" }).map(renderStep);
     expect(steps).toEqual([
       "aws eks update-kubeconfig --name production-cluster --region eu-west-1 --kubeconfig /tmp/k/config",
       "kubectl apply --server-side --filename /out/gitops/bootstrap/argocd-namespace.yaml --kubeconfig /tmp/k/config",
       `helm upgrade --install argocd argo-cd --repo ${CHARTS.argoCd.repoURL} --version ${CHARTS.argoCd.version} --namespace argocd --create-namespace --values /out/gitops/bootstrap/argocd-values.yaml --wait --timeout 15m --kubeconfig /tmp/k/config`,
+      // Argo CD does not sync an Application whose AppProject does not exist: the root's project goes first.
+      "kubectl apply --server-side --filename /out/gitops/apps/projects/platform.yaml --kubeconfig /tmp/k/config",
       "kubectl apply --server-side --filename /out/gitops/bootstrap/root-application.yaml --kubeconfig /tmp/k/config",
     ]);
   });
@@ -46,7 +48,7 @@ describe("GIVEN the bootstrap plan", () => {
 
   it("WHEN a kubeconfig is given THEN no AWS CLI step is planned", () => {
     const steps = bootstrapPlan({ names, gitopsDirectory: "/out/gitops", kubeconfig: "/k", writeKubeconfig: false });
-    expect(steps.map((step) => step.command)).toEqual(["kubectl", "helm", "kubectl"]);
+    expect(steps.map((step) => step.command)).toEqual(["kubectl", "helm", "kubectl", "kubectl"]);
   });
 
   it("WHEN the pinned helm and kubectl are asked for help THEN they know every flag the plan uses", async () => {
@@ -62,12 +64,13 @@ describe("GIVEN the bootstrap plan", () => {
 });
 
 describe("GIVEN slipway bootstrap", () => {
-  it("WHEN it runs with --dry-run THEN it prints the three commands and runs nothing", async () => {
+  it("WHEN it runs with --dry-run THEN it prints the commands and runs nothing", async () => {
     const io = captureIO("/work-dir");
     expect(await main(["bootstrap", "--dry-run"], io)).toBe(0);
     const printed = io.out.join("");
     expect(printed).toContain("# write a kubeconfig for production-cluster to <temporary>/config\naws eks update-kubeconfig --name production-cluster");
     expect(printed).toContain("--values /work-dir/out/gitops/bootstrap/argocd-values.yaml");
+    expect(printed).toContain("kubectl apply --server-side --filename /work-dir/out/gitops/apps/projects/platform.yaml");
     expect(printed).toContain("kubectl apply --server-side --filename /work-dir/out/gitops/bootstrap/root-application.yaml");
   });
 

@@ -15,6 +15,7 @@ import { SlipwayError } from "../../errors.js";
 import { ARGOCD_NAMESPACE_PATH } from "../../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
+import { PLATFORM_PROJECT_PATH } from "../../gitops/argocd/app-projects.js";
 import { bootstrapPlan, renderStep, type BootstrapStep } from "../../bootstrap/bootstrap-plan.js";
 import { loadSpec } from "../../platform-spec/load.js";
 import { platformNames } from "../../platform-spec/names.js";
@@ -44,7 +45,7 @@ export const command: Command = {
     const gitopsDirectory = join(resolve(io.cwd, values.out ?? "out"), "gitops");
     const dryRun = values["dry-run"] ?? false;
     if (!dryRun) {
-      for (const path of [ARGOCD_NAMESPACE_PATH, ARGOCD_VALUES_PATH, ROOT_APPLICATION_PATH]) {
+      for (const path of [ARGOCD_NAMESPACE_PATH, ARGOCD_VALUES_PATH, PLATFORM_PROJECT_PATH, ROOT_APPLICATION_PATH]) {
         if (!existsSync(join(gitopsDirectory, path))) {
           throw new SlipwayError("INPUT_UNREADABLE", `${path} is missing from the synthesized GitOps tree`, {
             where: join(gitopsDirectory, path),

@@ -12,25 +12,30 @@ import { loadSpec } from "../../platform-spec/load.js";
 import { up } from "../../local/local-cluster.js";
 import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
 
-const USAGE = "slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL]";
+const USAGE = "slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL] [--apply argocd|server-side-apply]";
+const APPLY_MODES = ["argocd", "server-side-apply"] as const;
 
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(
       argv,
-      { local: { type: "boolean" }, config: { type: "string" }, crds: { type: "string", multiple: true }, charts: { type: "string" }, help: { type: "boolean" } },
+      { local: { type: "boolean" }, config: { type: "string" }, crds: { type: "string", multiple: true }, charts: { type: "string" }, apply: { type: "string" }, help: { type: "boolean" } },
       USAGE,
     );
     noPositionals(positionals, USAGE);
     if (values.help) {
       io.stdout(
-        `${USAGE}\n\n  --local        start (or reuse) a local control plane and apply the platform to it\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --crds DIR     folder of CustomResourceDefinitions to install first (repeatable)\n  --charts DIR|URL  Helm repository (folder with index.yaml, or http(s) URL) holding the pinned charts of the add-ons (default: $SLIPWAY_CHARTS, then ~/.cache/slipway/charts, then helm pull); add-ons whose chart is found nowhere are listed, not run\n`,
+        `${USAGE}\n\n  --local        start (or reuse) a local control plane and apply the platform to it\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --crds DIR     folder of CustomResourceDefinitions to install first (repeatable)\n  --charts DIR|URL  Helm repository (folder with index.yaml, or http(s) URL) holding the pinned charts of the add-ons (default: $SLIPWAY_CHARTS, then ~/.cache/slipway/charts, then helm pull); add-ons whose chart is found nowhere are listed, not run\n  --apply MODE   argocd (default): the real Argo CD syncs the GitOps repository from the root Application, served locally with the charts; server-side-apply: up applies the repository and the rendered add-ons itself (faster; no Argo CD)\n`,
       );
       return EXIT.ok;
     }
     if (!values.local) {
       throw new SlipwayError("USAGE", "slipway up only runs locally for now: --local is required", { fix: `usage: ${USAGE}` });
+    }
+    const apply = values.apply ?? "argocd";
+    if (!(APPLY_MODES as readonly string[]).includes(apply)) {
+      throw new SlipwayError("USAGE", `--apply ${apply} is not a mode`, { fix: `use --apply ${APPLY_MODES.join(" or --apply ")}` });
     }
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     io.stdout(`bringing up ${source ?? "the reference platform"} locally\n`);
@@ -39,6 +44,7 @@ export const command: Command = {
       crdFolders: (values.crds ?? []).map((folder) => resolve(io.cwd, folder)),
       ...(values.charts !== undefined ? { charts: values.charts } : {}),
       cwd: io.cwd,
+      apply: apply as (typeof APPLY_MODES)[number],
       onProgress: (line) => io.stdout(`${line}\n`),
     });
     io.stdout(renderUpSummary(result));

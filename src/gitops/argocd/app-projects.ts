@@ -12,6 +12,8 @@ import { ARGOCD_NAMESPACE } from "./application.js";
 
 export const PLATFORM_PROJECT = "platform";
 export const PROJECTS_FOLDER = "apps/projects";
+/** The platform AppProject's file: the root Application belongs to it, so bootstrap applies it first. */
+export const PLATFORM_PROJECT_PATH = `${PROJECTS_FOLDER}/${PLATFORM_PROJECT}.yaml`;
 const IN_CLUSTER = "https://kubernetes.default.svc";
 
 /**
@@ -71,7 +73,7 @@ export function teamProject(spec: PlatformSpec, team: string, namespaces: readon
 }
 
 export const appProjectsGenerator: GitOpsGenerator = ({ spec }) => {
-  const files: ManifestFile[] = [{ path: `${PROJECTS_FOLDER}/${PLATFORM_PROJECT}.yaml`, objects: [platformProject(spec)] }];
+  const files: ManifestFile[] = [{ path: PLATFORM_PROJECT_PATH, objects: [platformProject(spec)] }];
   for (const [team, namespaces] of [...teamNamespaces(spec)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     // The spec refuses team names of reserved projects (reserved-names.ts), so this cannot collide.
     files.push({ path: `${PROJECTS_FOLDER}/${team}.yaml`, objects: [teamProject(spec, team, namespaces)] });

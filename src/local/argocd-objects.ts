@@ -1,0 +1,111 @@
+/**
+ * The objects the local Argo CD needs besides its CRDs and what the repository holds:
+ * the settings its Helm chart would create on EKS (`argocd-cm` with the synthesized
+ * `configs.cm`, `argocd-secret`), and one repository Secret per repository the
+ * Applications name, each pointing at the local repository proxy (repository-proxy.ts).
+ *
+ * Settings that differ from EKS, each because of what a local control plane with kwok
+ * fake nodes is, and listed in the summary:
+ * - `resource.exclusions`: Argo CD leaves alone the kinds `up` keeps for itself or that
+ *   cannot work on fake nodes. CRDs are installed by `up` from the add-ons' Go modules (the
+ *   local controllers are built from those); admission webhooks and aggregated APIs would
+ *   be served by pods that run no containers (see addon-objects.ts `whyHeld`).
+ * - `resource.customizations.health.*` for kinds whose controller does not run locally
+ *   (LOCAL_HEALTH): their objects never get a status, so Argo CD's health check for them
+ *   would say Progressing for ever. Locally they count as Healthy once applied; the
+ *   summary names them.
+ */
+import { parse } from "yaml";
+import type { KubeObject } from "../manifest/kube-object.js";
+import type { ServedChartRepository } from "./repository-proxy.js";
+import { ARGOCD_NAMESPACE } from "./components.js";
+
+/** Kinds Argo CD does not apply or track locally, with the reason. */
+export const LOCAL_EXCLUSIONS: readonly { group: string; kinds: readonly string[]; reason: string }[] = [
+  { group: "apiextensions.k8s.io", kinds: ["CustomResourceDefinition"], reason: "`up` installs CRDs itself, from the Go modules the local controllers are built from" },
+  {
+    group: "admissionregistration.k8s.io",
+    kinds: ["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"],
+    reason: "webhook pods run on kwok fake nodes and serve nothing: the API server would reject or delay every object they match",
+  },
+  { group: "apiregistration.k8s.io", kinds: ["APIService"], reason: "aggregated APIs served by fake pods answer nothing; metrics.k8s.io is served by the local metrics-server" },
+];
+
+/**
+ * Kinds whose controller does not run on the local cluster, so their objects never get
+ * the status Argo CD's health checks read. `group/Kind` as argocd-cm spells it.
+ */
+export const LOCAL_HEALTH: readonly { groupKind: string; controller: string }[] = [
+  { groupKind: "cert-manager.io/Certificate", controller: "cert-manager" },
+  { groupKind: "cert-manager.io/Issuer", controller: "cert-manager" },
+  { groupKind: "cert-manager.io/ClusterIssuer", controller: "cert-manager" },
+  { groupKind: "external-secrets.io/ExternalSecret", controller: "External Secrets" },
+  { groupKind: "external-secrets.io/SecretStore", controller: "External Secrets" },
+  { groupKind: "external-secrets.io/ClusterSecretStore", controller: "External Secrets" },
+  { groupKind: "networking.k8s.io/Ingress", controller: "the AWS Load Balancer Controller" },
+  { groupKind: "monitoring.coreos.com/Prometheus", controller: "the Prometheus Operator" },
+  { groupKind: "monitoring.coreos.com/Alertmanager", controller: "the Prometheus Operator" },
+  { groupKind: "karpenter.k8s.aws/EC2NodeClass", controller: "Karpenter's AWS provider" },
+  { groupKind: "elbv2.k8s.aws/TargetGroupBinding", controller: "the AWS Load Balancer Controller" },
+];
+
+export interface ArgoCdObjectsInput {
+  /** `configs.cm` of the synthesized argocd-values.yaml (bootstrap/argocd-values.yaml). */
+  readonly argoCdValues: string;
+  /** The GitOps repository URLs the Applications name. */
+  readonly gitRepositories: readonly string[];
+  readonly chartRepositories: readonly ServedChartRepository[];
+  readonly proxyPort: number;
+  /** argocd-secret's `server.secretkey` (random per cluster; nothing local signs with it). */
+  readonly serverSecretKey: string;
+}
+
+const PART_OF = { "app.kubernetes.io/part-of": "argocd" };
+
+export function argoCdObjects(input: ArgoCdObjectsInput): KubeObject[] {
+  const values = (parse(input.argoCdValues) ?? {}) as { configs?: { cm?: Record<string, unknown> } };
+  const synthesized = Object.fromEntries(Object.entries(values.configs?.cm ?? {}).map(([key, value]) => [key, String(value)]));
+  const proxy = `http://127.0.0.1:${input.proxyPort}`;
+  const repository = (name: string, data: Record<string, string>): KubeObject => ({
+    apiVersion: "v1",
+    kind: "Secret",
+    metadata: { name, namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, "argocd.argoproj.io/secret-type": "repository" } },
+    type: "Opaque",
+    stringData: { ...data, insecure: "true", proxy },
+  });
+  return [
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "argocd-cm", namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, "app.kubernetes.io/name": "argocd-cm" } },
+      data: { ...synthesized, ...localSettings() },
+    },
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "argocd-secret", namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, "app.kubernetes.io/name": "argocd-secret" } },
+      type: "Opaque",
+      stringData: { "server.secretkey": input.serverSecretKey },
+    },
+    ...input.gitRepositories.map((url, index) => repository(`local-git-${index + 1}`, { type: "git", url })),
+    ...input.chartRepositories.map((chartRepository, index) =>
+      repository(`local-helm-${index + 1}`, {
+        type: "helm",
+        name: `local-helm-${index + 1}`,
+        url: chartRepository.url,
+        ...(/^https?:\/\//.test(chartRepository.url) ? {} : { enableOCI: "true" }),
+      }),
+    ),
+  ];
+}
+
+function localSettings(): Record<string, string> {
+  const exclusions = LOCAL_EXCLUSIONS.map(({ group, kinds }) => `- apiGroups: ["${group}"]\n  kinds: [${kinds.map((kind) => `"${kind}"`).join(", ")}]\n  clusters: ["*"]`).join("\n");
+  const health = Object.fromEntries(
+    LOCAL_HEALTH.map(({ groupKind, controller }) => [
+      `resource.customizations.health.${groupKind.replace("/", "_")}`,
+      `hs = {}\nhs.status = "Healthy"\nhs.message = "local cluster: ${controller} does not run here, so nothing sets this object's status"\nreturn hs\n`,
+    ]),
+  );
+  return { "resource.exclusions": `${exclusions}\n`, ...health };
+}
