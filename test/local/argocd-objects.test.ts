@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { argoCdObjects, LOCAL_EXCLUSIONS, LOCAL_HEALTH } from "../../src/local/argocd-objects.js";
+import { applicationStatus, rootApplication } from "../../src/local/argocd-sync.js";
+import { objectsOfTree } from "../../src/local/apply-plan.js";
+import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+
+const tree = synthesizeGitOps(parseSpec({}, "test"));
+const objects = objectsOfTree(tree).map(({ object }) => object);
+
+describe("GIVEN the reference platform's Argo CD values", () => {
+  const built = argoCdObjects({
+    argoCdValues: tree.get("bootstrap/argocd-values.yaml")!,
+    gitRepositories: ["https://github.com/example-org/platform-gitops.git"],
+    chartRepositories: [
+      { url: "https://charts.jetstack.io", charts: [] },
+      { url: "public.ecr.aws/karpenter", charts: [] },
+    ],
+    proxyPort: 4242,
+    serverSecretKey: "k",
+  });
+  const byName = new Map(built.map((object) => [object.metadata.name, object]));
+
+  it("WHEN the local settings are made THEN argocd-cm carries the synthesized configs.cm, labelled so Argo CD reads it", () => {
+    const cm = byName.get("argocd-cm")!;
+    expect(cm.metadata.labels).toMatchObject({ "app.kubernetes.io/part-of": "argocd" });
+    const values = parse(tree.get("bootstrap/argocd-values.yaml")!) as { configs: { cm: Record<string, string> } };
+    for (const [key, value] of Object.entries(values.configs.cm)) expect((cm.data as Record<string, string>)[key]).toBe(String(value));
+  });
+
+  it("WHEN the local settings are made THEN every excluded kind and every local health override is in argocd-cm", () => {
+    const data = byName.get("argocd-cm")!.data as Record<string, string>;
+    const exclusions = parse(data["resource.exclusions"]!) as { apiGroups: string[]; kinds: string[] }[];
+    expect(exclusions.map((entry) => [entry.apiGroups[0], entry.kinds])).toEqual(LOCAL_EXCLUSIONS.map((entry) => [entry.group, [...entry.kinds]]));
+    for (const { groupKind } of LOCAL_HEALTH) expect(data[`resource.customizations.health.${groupKind.replace("/", "_")}`]).toContain('hs.status = "Healthy"');
+  });
+
+  it.each([
+    ["local-git-1", { type: "git", url: "https://github.com/example-org/platform-gitops.git" }],
+    ["local-helm-1", { type: "helm", url: "https://charts.jetstack.io" }],
+    ["local-helm-2", { type: "helm", url: "public.ecr.aws/karpenter", enableOCI: "true" }],
+  ])("WHEN repository %s is made THEN it is a repository Secret for its URL through the local proxy, TLS unverified", (name, expected) => {
+    const secret = byName.get(name)!;
+    expect(secret.metadata.labels).toMatchObject({ "argocd.argoproj.io/secret-type": "repository" });
+    expect(secret.stringData).toMatchObject({ ...expected, insecure: "true", proxy: "http://127.0.0.1:4242" });
+  });
+});
+
+describe("GIVEN the reference tree", () => {
+  it("WHEN its root Application is read THEN it is the root of apps/ in the platform project, as applied unchanged", () => {
+    const root = rootApplication(objects);
+    expect(root.project).toBe("platform");
+    expect(root.source).toEqual({ repoURL: "https://github.com/example-org/platform-gitops.git", targetRevision: "main", path: "apps" });
+    expect(root.object).toBe(objects.find((object) => object.kind === "Application" && object.metadata.name === "root"));
+  });
+
+  it("WHEN the tree has no root Application THEN the error names the file and says to synthesize", () => {
+    expect(() => rootApplication(objects.filter((object) => object.metadata.name !== "root"))).toThrow(/no root Application/);
+  });
+});
+
+describe("GIVEN Applications as the API server returns them", () => {
+  it.each([
+    [
+      "synced and healthy",
+      { metadata: { name: "a", annotations: { "argocd.argoproj.io/sync-wave": "-5" } }, spec: { project: "platform" }, status: { sync: { status: "Synced" }, health: { status: "Healthy" }, operationState: { phase: "Succeeded", finishedAt: "T1" } } },
+      { name: "a", project: "platform", wave: -5, sync: "Synced", health: "Healthy", syncedAt: "T1" },
+    ],
+    [
+      "denied by its project",
+      { metadata: { name: "b" }, spec: { project: "team-a" }, status: { sync: { status: "Unknown" }, health: { status: "Unknown" }, conditions: [{ type: "InvalidSpecError", message: "not permitted" }] } },
+      { name: "b", project: "team-a", wave: 0, sync: "Unknown", health: "Unknown", message: "InvalidSpecError: not permitted" },
+    ],
+    [
+      "a failed sync",
+      { metadata: { name: "c" }, status: { sync: { status: "OutOfSync" }, health: { status: "Missing" }, operationState: { phase: "Failed", message: "one or more objects failed to apply" } } },
+      { name: "c", project: "default", wave: 0, sync: "OutOfSync", health: "Missing", message: "sync Failed: one or more objects failed to apply" },
+    ],
+    ["no status yet", { metadata: { name: "d" } }, { name: "d", project: "default", wave: 0, sync: "Unknown", health: "Unknown" }],
+  ])("WHEN one is %s THEN its status says so", (_what, raw, expected) => {
+    expect(applicationStatus(raw)).toEqual(expected);
+  });
+});
