@@ -36,6 +36,8 @@ export interface ApplicationStatus {
   readonly wave: number;
   readonly sync: string;
   readonly health: string;
+  /** When the root (or Argo CD's parent Application) created it: wave by wave, each after the one before was Healthy. */
+  readonly createdAt?: string;
   /** When its last sync finished (`status.operationState.finishedAt`), if it synced. */
   readonly syncedAt?: string;
   /** Conditions and the last operation's message, when not Synced and Healthy. */
@@ -175,8 +177,8 @@ export async function applicationStatuses(client: ApiClient): Promise<Applicatio
   return list.items.map(applicationStatus).sort((a, b) => a.wave - b.wave || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-interface RawApplication {
-  metadata: { name: string; annotations?: Record<string, string> };
+export interface RawApplication {
+  metadata: { name: string; annotations?: Record<string, string>; creationTimestamp?: string };
   spec?: { project?: string };
   status?: {
     sync?: { status?: string };
@@ -202,6 +204,7 @@ export function applicationStatus(application: RawApplication): ApplicationStatu
     wave: Number.isNaN(wave) ? 0 : wave,
     sync,
     health,
+    ...(application.metadata.creationTimestamp !== undefined ? { createdAt: application.metadata.creationTimestamp } : {}),
     ...(status.operationState?.phase === "Succeeded" && status.operationState.finishedAt !== undefined ? { syncedAt: status.operationState.finishedAt } : {}),
     ...(messages.length > 0 && !(sync === "Synced" && health === "Healthy") ? { message: messages.join("; ").slice(0, 500) } : {}),
   };

@@ -23,9 +23,9 @@ export function renderUpSummary(result: UpResult): string {
     lines.push(
       `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
     );
-    lines.push("Applications in wave order (wave, sync, health, synced at):");
+    lines.push("Applications in wave order (wave, sync, health, created by its parent, last synced):");
     for (const application of argoCd.applications) {
-      lines.push(`  ${String(application.wave).padStart(4)}  ${application.name.padEnd(36)} ${application.sync.padEnd(10)} ${application.health.padEnd(12)} ${application.syncedAt ?? "-"}`);
+      lines.push(`  ${String(application.wave).padStart(4)}  ${application.name.padEnd(36)} ${application.sync.padEnd(10)} ${application.health.padEnd(12)} ${application.createdAt ?? "-"}  ${application.syncedAt ?? "-"}`);
       if (application.message !== undefined) lines.push(`        ${application.message}`);
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);

@@ -16,7 +16,13 @@ describe("slipway up / down / kubeconfig", () => {
   it("GIVEN up without --local WHEN run THEN it is a usage error naming the option", () => {
     const result = slipway(["up"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("error USAGE: slipway up only runs locally for now: --local is required\n  fix: usage: slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL]\n");
+    expect(result.stderr).toBe("error USAGE: slipway up only runs locally for now: --local is required\n  fix: usage: slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL] [--apply argocd|server-side-apply]\n");
+  });
+
+  it("GIVEN an --apply mode that does not exist WHEN up runs THEN it is a usage error naming the modes, before anything starts", () => {
+    const result = slipway(["up", "--local", "--apply", "kubectl"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error USAGE: --apply kubectl is not a mode\n  fix: use --apply argocd or --apply server-side-apply\n");
   });
 
   it("GIVEN no local cluster WHEN asking for its kubeconfig THEN the error says how to start one", () => {

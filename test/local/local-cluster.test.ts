@@ -80,12 +80,13 @@ function restrictedPod(name: string, namespace: string, overrides: { cpu?: strin
   };
 }
 
+// `up` applying the platform itself (--apply server-side-apply); test/local/argocd.test.ts runs the default, Argo CD.
 describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"))("slipway up --local on the reference platform", () => {
   beforeAll(async () => {
     await ensureBinaries({ onProgress: log });
     await down(spec.cluster.name);
     // The add-ons' charts come from the test Helm repository; without it they are listed as not rendered.
-    first = await up({ spec, crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
+    first = await up({ spec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
     log(`up on a new cluster took ${first.seconds}s`);
     const state = first.state;
     const pki = join(state.stateDirectory, "pki");
@@ -202,7 +203,7 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
   });
 
   it("GIVEN a running platform WHEN up runs again THEN nothing changes", async () => {
-    const again = await up({ spec, crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
+    const again = await up({ spec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
     log(`up on the running cluster took ${again.seconds}s`);
     const changed = [...again.crds, ...again.nodes, ...again.applied].filter((result) => result.outcome !== "unchanged");
     expect(changed).toEqual([]);
@@ -255,6 +256,7 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
     const lines: string[] = [];
     const resumed = await up({
       spec: crashSpec,
+      apply: "server-side-apply",
       crdFolders: [SHARED_CRDS_DIR],
       onProgress: (line) => {
         log(line);
@@ -271,7 +273,7 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
     expect([...resumed.crds, ...resumed.nodes, ...resumed.applied].filter((result) => result.outcome === "rejected")).toEqual([]);
     expect(resumed.workloads.settled).toBe(true);
 
-    const again = await up({ spec: crashSpec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
+    const again = await up({ spec: crashSpec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], onProgress: log });
     expect([...again.crds, ...again.nodes, ...again.applied].filter((result) => result.outcome === "rejected")).toEqual([]);
     const report = await status(crashSpec.cluster.name);
     expect(report?.components.every((component) => component.running)).toBe(true);

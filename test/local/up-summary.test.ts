@@ -42,7 +42,7 @@ describe("renderUpSummary", () => {
 
 describe("renderUpSummary with Argo CD", () => {
   const applications = [
-    { name: "root", project: "platform", wave: -30, sync: "Synced", health: "Healthy", syncedAt: "2026-11-30T04:00:00Z" },
+    { name: "root", project: "platform", wave: -30, sync: "Synced", health: "Healthy", createdAt: "2026-11-30T03:59:58Z", syncedAt: "2026-11-30T04:00:00Z" },
     { name: "cert-manager", project: "platform", wave: -25, sync: "Synced", health: "Healthy", syncedAt: "2026-11-30T04:00:05Z" },
     { name: "api-server", project: "team-a", wave: 10, sync: "OutOfSync", health: "Missing", message: "InvalidSpecError: application destination is not permitted in project team-a" },
   ];
@@ -51,8 +51,8 @@ describe("renderUpSummary with Argo CD", () => {
   it("GIVEN Argo CD synced the tree WHEN summarized THEN each Application is listed in wave order with its sync, health and time, the reason of one that is not Synced, and repositories not served", () => {
     const text = renderUpSummary(withArgoCd);
     expect(text).toContain("  Argo CD v3.6.1 synced commit 0123456789ab: 2/3 Applications Synced and Healthy\n");
-    expect(text).toContain(`   -30  ${"root".padEnd(36)} ${"Synced".padEnd(10)} ${"Healthy".padEnd(12)} 2026-11-30T04:00:00Z`);
-    expect(text).toContain(`    10  ${"api-server".padEnd(36)} ${"OutOfSync".padEnd(10)} ${"Missing".padEnd(12)} -\n        InvalidSpecError: application destination is not permitted in project team-a`);
+    expect(text).toContain(`   -30  ${"root".padEnd(36)} ${"Synced".padEnd(10)} ${"Healthy".padEnd(12)} 2026-11-30T03:59:58Z  2026-11-30T04:00:00Z`);
+    expect(text).toContain(`    10  ${"api-server".padEnd(36)} ${"OutOfSync".padEnd(10)} ${"Missing".padEnd(12)} -  -\n        InvalidSpecError: application destination is not permitted in project team-a`);
     expect(text).toContain("not served locally (its Applications cannot sync): https://github.com/other/repo.git");
     expect(text).not.toContain("platform objects:");
   });

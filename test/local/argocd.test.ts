@@ -1,0 +1,107 @@
+/**
+ * `slipway up --local` with the real Argo CD (application-controller and repo-server built
+ * from github.com/argoproj/argo-cd/v3) syncing the synthesized repository from the root
+ * Application down, over the repository proxy (the tree as Git, the pinned charts as Helm
+ * and OCI repositories from ../shared/charts). Nothing is mocked: the assertions read
+ * what Argo CD wrote into the Applications' status.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../src/local/api-client.js";
+import { applicationStatuses } from "../../src/local/argocd-sync.js";
+import { ensureBinaries } from "../../src/local/binaries.js";
+import { down, up, type UpResult } from "../../src/local/local-cluster.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { needsShared } from "../support/shared.js";
+import { SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../support/paths.js";
+import { CHARTS_AVAILABLE } from "../support/charts.js";
+
+// Two teams, so one team's Application can aim at the other's namespace.
+const spec = parseSpec(
+  {
+    cluster: { name: `slipway-argocd-${process.pid}` },
+    teams: { "team-a": {}, "team-b": {} },
+    namespaces: { production: { team: "team-a" }, payments: { team: "team-b" } },
+  },
+  "argocd.test.ts",
+);
+const log = (line: string) => process.stderr.write(`[argocd] ${line}\n`);
+const MINUTE = 60_000;
+
+let result: UpResult;
+let client: ApiClient;
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
+  }
+}
+
+describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned charts") || !CHARTS_AVAILABLE)("slipway up --local with the real Argo CD", () => {
+  beforeAll(async () => {
+    await ensureBinaries({ onProgress: log });
+    await down(spec.cluster.name);
+    result = await up({ spec, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, onProgress: log });
+    log(`up with Argo CD took ${result.seconds}s; Applications settled ${result.argoCd?.settledSeconds ?? "never"}s after the root`);
+    const pki = join(result.state.stateDirectory, "pki");
+    client = new ApiClient({ server: result.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
+  }, 30 * MINUTE);
+
+  afterAll(async () => {
+    client?.close();
+    await down(spec.cluster.name);
+  }, MINUTE);
+
+  it("GIVEN the root Application WHEN Argo CD syncs the repository THEN every child Application is Synced and Healthy", () => {
+    const applications = result.argoCd!.applications;
+    const names = applications.map((application) => application.name);
+    // Every Application of the tree, add-ons and the team's included, was created by Argo CD from the root down.
+    expect(names).toEqual(expect.arrayContaining(["root", "cert-manager", "karpenter", "kube-prometheus-stack", "karpenter-nodepools", "api-server", "tenancy-production"]));
+    expect(applications.filter((application) => application.sync !== "Synced" || application.health !== "Healthy")).toEqual([]);
+    expect(result.argoCd!.notServed).toEqual([]);
+  });
+
+  it("GIVEN the sync waves WHEN the root synced its children THEN it created no Application before every lower wave's", () => {
+    // The root applies wave by wave and waits for each wave's Applications to be Healthy (argocd-cm's Application health check).
+    const children = result.argoCd!.applications.filter((application) => application.name !== "root");
+    const violations: string[] = [];
+    for (const early of children) {
+      for (const late of children) {
+        if (early.wave < late.wave && early.createdAt! > late.createdAt!) violations.push(`${late.name} (wave ${late.wave}, ${late.createdAt}) before ${early.name} (wave ${early.wave}, ${early.createdAt})`);
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(new Set(children.map((application) => application.wave)).size).toBeGreaterThan(3);
+  });
+
+  it("GIVEN the add-ons WHEN Argo CD installed them from the served charts THEN their workloads are Running", () => {
+    expect(result.workloads.problems).toEqual([]);
+    const karpenter = result.addons.find((addon) => addon.addon === "karpenter");
+    expect(karpenter?.running).toBeGreaterThan(0);
+  });
+
+  it("GIVEN team-a's AppProject WHEN an Application of team-a targets team-b's namespace THEN Argo CD refuses it and says the destination is not permitted", async () => {
+    const intruder = {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Application",
+      metadata: { name: "intruder", namespace: "argocd" },
+      spec: {
+        project: "team-a",
+        source: { repoURL: "https://github.com/example-org/platform-gitops.git", targetRevision: "main", path: "applications/api-server" },
+        destination: { server: "https://kubernetes.default.svc", namespace: "payments" },
+        syncPolicy: { automated: {} },
+      },
+    };
+    const created = await client.apply("/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/intruder", intruder, "slipway-test");
+    expect(created.status).toBe(201);
+    const denied = await until("Argo CD to judge the intruder", 2 * MINUTE, async () => (await applicationStatuses(client)).find((application) => application.name === "intruder" && application.message !== undefined));
+    expect(denied.message).toMatch(/InvalidSpecError: .*payments.*(do not match any of the allowed destinations|not permitted).*team-a/);
+    expect(denied.sync).not.toBe("Synced");
+    const pods = await client.getJson<{ items: unknown[] }>("/api/v1/namespaces/payments/pods");
+    expect(pods.items).toEqual([]);
+  }, 3 * MINUTE);
+});
