@@ -4,6 +4,7 @@
  *   npx tsx bench/local-up.ts                 # warm: binaries cached; fresh cluster, then a second `up`
  *   npx tsx bench/local-up.ts --build         # also rebuild the binaries first (Go's caches still apply)
  *   npx tsx bench/local-up.ts --cold-build    # rebuild with an empty Go build cache (modules stay downloaded)
+ *   npx tsx bench/local-up.ts --apply server-side-apply   # `up` applies the platform itself instead of Argo CD
  *
  * The cluster is named `slipway-bench`, so it never touches one you started yourself, and
  * is removed at the end. CRDs come from ../shared/crds and the add-ons' charts from
@@ -24,6 +25,8 @@ const crds = resolve(repoRoot, "..", "shared", "crds");
 const chartsFlag = process.argv.indexOf("--charts");
 const charts = chartsFlag >= 0 ? process.argv[chartsFlag + 1] : (process.env.SLIPWAY_CHARTS ?? resolve(repoRoot, "..", "shared", "charts"));
 const spec = parseSpec({ cluster: { name: "slipway-bench" } }, "bench/local-up.ts");
+const applyFlag = process.argv.indexOf("--apply");
+const apply = applyFlag >= 0 ? (process.argv[applyFlag + 1] as "argocd" | "server-side-apply") : "argocd";
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 if (process.argv.includes("--cold-build")) {
@@ -42,15 +45,22 @@ await ensureBinaries({ onProgress: print });
 
 await down(spec.cluster.name);
 try {
-  const fresh = await up({ spec, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
+  const fresh = await up({ spec, apply, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
   const pods = Object.entries(fresh.workloads.runningByNodeGroup).map(([group, count]) => `${group}=${count}`).join(" ");
   const addonPods = (result: typeof fresh) => `${result.addons.reduce((sum, addon) => sum + addon.running, 0)}/${result.addons.reduce((sum, addon) => sum + addon.total, 0)}`;
   print(
     `warm up, new cluster: ${fresh.seconds}s (${fresh.crds.length} CRDs, ${fresh.applied.length} objects, ${fresh.addons.length} add-ons rendered with ${addonPods(fresh)} add-on pods Running, ${fresh.notRendered.length} not rendered; pods ${pods}; settled ${fresh.workloads.settled})`,
   );
-  const again = await up({ spec, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
+  if (fresh.argoCd !== undefined) print(argoCdLine("new cluster", fresh.argoCd));
+  const again = await up({ spec, apply, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
+  if (again.argoCd !== undefined) print(argoCdLine("running cluster", again.argoCd));
   const unchanged = again.applied.filter((result) => result.outcome === "unchanged").length;
   print(`warm up, running cluster: ${again.seconds}s (${unchanged}/${again.applied.length} objects unchanged, ${addonPods(again)} add-on pods Running, settled ${again.workloads.settled})`);
 } finally {
   await down(spec.cluster.name);
+}
+
+function argoCdLine(when: string, argoCd: NonNullable<Awaited<ReturnType<typeof up>>["argoCd"]>): string {
+  const settled = argoCd.applications.filter((application) => application.sync === "Synced" && application.health === "Healthy").length;
+  return `  Argo CD ${argoCd.version}, ${when}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy, ${argoCd.settledSeconds ?? "not all"}s after the root Application was applied`;
 }

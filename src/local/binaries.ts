@@ -14,9 +14,9 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { setPriority } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { SlipwayError } from "../errors.js";
@@ -35,13 +35,19 @@ export const BINARY_NAMES = [
   "karpenter",
 ] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
-export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig" | "argoCdCrds", string>>;
+export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig" | "argoCdCrds" | "argoCdScripts", string>>;
 
 const MARKER = "build.json";
 /** kwok's configuration (its Stages and metric definitions), next to the binaries. */
 export const KWOK_CONFIG = "kwok-stages.yaml";
 /** Argo CD's CRDs (Application, AppProject, ApplicationSet) from its module, next to the binaries. */
 export const ARGOCD_CRDS = "argocd-crds.yaml";
+/**
+ * Scripts of Argo CD's image its repo-server runs by name (its Dockerfile copies them to
+ * /usr/local/bin): git-verify-wrapper.sh is run for every Git revision, GPG or not.
+ */
+export const ARGOCD_SCRIPTS = "argocd-scripts";
+const ARGOCD_SCRIPT_SOURCES = ["hack/git-verify-wrapper.sh", "hack/gpg-wrapper.sh"];
 const ARGOCD_CRD_SOURCES = ["manifests/crds/application-crd.yaml", "manifests/crds/appproject-crd.yaml", "manifests/crds/applicationset-crd.yaml"];
 /**
  * Upstream kwok files, unmodified, that make fake nodes and pods behave: the node
@@ -75,6 +81,7 @@ export function binaryPaths(directory: string = binariesDirectory()): BinaryPath
     ...Object.fromEntries(BINARY_NAMES.map((name) => [name, join(directory, name)])),
     kwokConfig: join(directory, KWOK_CONFIG),
     argoCdCrds: join(directory, ARGOCD_CRDS),
+    argoCdScripts: join(directory, ARGOCD_SCRIPTS),
   } as BinaryPaths;
 }
 
@@ -89,7 +96,7 @@ function expectedMarker(): string {
 export function binariesAreBuilt(directory: string = binariesDirectory()): boolean {
   const marker = join(directory, MARKER);
   if (!existsSync(marker) || readFileSync(marker, "utf8") !== expectedMarker()) return false;
-  return [...BINARY_NAMES, KWOK_CONFIG, ARGOCD_CRDS].every((name) => existsSync(join(directory, name)));
+  return [...BINARY_NAMES, KWOK_CONFIG, ARGOCD_CRDS, ...ARGOCD_SCRIPT_SOURCES.map((file) => join(ARGOCD_SCRIPTS, basename(file)))].every((name) => existsSync(join(directory, name)));
 }
 
 export interface BuildOptions {
@@ -181,6 +188,9 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
   }
   await writeFile(join(directory, KWOK_CONFIG), await kwokConfiguration(environment));
   await writeFile(join(directory, ARGOCD_CRDS), await argoCdCrds(environment));
+  await mkdir(join(directory, ARGOCD_SCRIPTS), { recursive: true });
+  for (const file of ARGOCD_SCRIPT_SOURCES) await copyFile(join(argoCdModule(environment), file), join(directory, ARGOCD_SCRIPTS, basename(file)));
+  for (const file of ARGOCD_SCRIPT_SOURCES) await chmod(join(directory, ARGOCD_SCRIPTS, basename(file)), 0o755);
   await writeFile(join(directory, MARKER), expectedMarker());
   const seconds = Math.round((Date.now() - started) / 1000);
   progress(`binaries built in ${seconds}s into ${directory}`);
@@ -206,10 +216,15 @@ export function argoCdLinkerFlags(version: string): string {
   return [`-X ${pkg}.version=${version.replace(/^v/, "")}`, `-X ${pkg}.gitTag=${version}`, `-X ${pkg}.buildDate=1970-01-01T00:00:00Z`, `-X ${pkg}.gitTreeState=clean`].join(" ");
 }
 
+/** Argo CD's module as the build downloaded it. */
+function argoCdModule(environment: NodeJS.ProcessEnv): string {
+  const moduleCache = execFileSync("go", ["env", "GOMODCACHE"], { env: environment, encoding: "utf8" }).trim();
+  return join(moduleCache, "github.com", "argoproj", "argo-cd", `v3@${LOCAL_CONTROL_PLANE.argoCd.version}`);
+}
+
 /** Concatenates Argo CD's CRDs from the module the build fetched. */
 async function argoCdCrds(environment: NodeJS.ProcessEnv): Promise<string> {
-  const moduleCache = execFileSync("go", ["env", "GOMODCACHE"], { env: environment, encoding: "utf8" }).trim();
-  const moduleDirectory = join(moduleCache, "github.com", "argoproj", "argo-cd", `v3@${LOCAL_CONTROL_PLANE.argoCd.version}`);
+  const moduleDirectory = argoCdModule(environment);
   const documents = await Promise.all(
     ARGOCD_CRD_SOURCES.map(async (file) => `# ${file} (github.com/argoproj/argo-cd/v3 ${LOCAL_CONTROL_PLANE.argoCd.version})\n${(await readFile(join(moduleDirectory, file), "utf8")).trim()}\n`),
   );

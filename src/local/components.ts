@@ -9,7 +9,7 @@
  * namespace labels), service-account token signing and the aggregation layer (for
  * metrics-server). The flags follow what envtest and kwokctl pass.
  */
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import type { BinaryPaths } from "./binaries.js";
 import type { Pki } from "./certificates.js";
 import type { ProcessSpec } from "./process-supervisor.js";
@@ -260,7 +260,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       logFile: log("argocd-repo-server"),
       env: {
         ...argoCdEnvironment(layout, "argocd-repo-server"),
-        PATH: `${layout.argoCd.toolsDirectory}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`,
+        PATH: [layout.argoCd.toolsDirectory, binaries.argoCdScripts, process.env.PATH ?? ""].join(delimiter),
       },
       args: [
         "--address=127.0.0.1",
@@ -268,8 +268,9 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--metrics-address=127.0.0.1",
         `--metrics-port=${ports.argoCdRepoServerMetrics}`,
         `--redis=127.0.0.1:${ports.redis}`,
-        // Loopback only: the controller is the one client.
+        // Loopback only: the controller is the one client (and no mTLS client CA with TLS off).
         "--disable-tls",
+        "--client-ca-path=",
         "--logformat=text",
         "--loglevel=warn",
       ],
@@ -278,7 +279,13 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       name: "argocd-application-controller",
       binary: binaries.argocd,
       logFile: log("argocd-application-controller"),
-      env: argoCdEnvironment(layout, "argocd-application-controller"),
+      env: {
+        ...argoCdEnvironment(layout, "argocd-application-controller"),
+        // Argo CD's own switch for a controller outside the cluster: the in-cluster
+        // destination (https://kubernetes.default.svc) uses this kubeconfig.
+        ARGOCD_FAKE_IN_CLUSTER: "true",
+        KUBECONFIG: layout.kubeconfigs.argoCdController,
+      },
       args: [
         `--kubeconfig=${layout.kubeconfigs.argoCdController}`,
         `--namespace=${ARGOCD_NAMESPACE}`,
