@@ -10,7 +10,7 @@
  *    `bootstrap/argocd-values.yaml` and waits for it.
  * 4. `kubectl apply` creates the platform AppProject (`apps/projects/platform.yaml`): the
  *    root Application belongs to it, and Argo CD does not sync an Application whose
- *    project does not exist yet (the local Argo CD in `up --local` showed it).
+ *    project does not exist yet (InvalidSpecError, as the local Argo CD of `up --local` shows).
  * 5. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
  *    the project above and upgrades of Argo CD itself through the repository included.
  *

@@ -84,6 +84,23 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     expect(karpenter?.running).toBeGreaterThan(0);
   });
 
+  it("GIVEN an Application whose AppProject does not exist WHEN Argo CD reads it THEN it refuses to sync it (why bootstrap applies the platform project before the root)", async () => {
+    const orphan = {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Application",
+      metadata: { name: "orphan", namespace: "argocd" },
+      spec: {
+        project: "not-yet-there",
+        source: { repoURL: "https://github.com/example-org/platform-gitops.git", targetRevision: "main", path: "apps" },
+        destination: { server: "https://kubernetes.default.svc", namespace: "argocd" },
+      },
+    };
+    expect((await client.apply("/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/orphan", orphan, "slipway-test")).status).toBe(201);
+    const refused = await until("Argo CD to judge the orphan", 2 * MINUTE, async () => (await applicationStatuses(client)).find((application) => application.name === "orphan" && application.message !== undefined));
+    expect(refused.message).toBe("InvalidSpecError: Application referencing project not-yet-there which does not exist");
+    await client.delete("/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/orphan");
+  }, 3 * MINUTE);
+
   it("GIVEN team-a's AppProject WHEN an Application of team-a targets team-b's namespace THEN Argo CD refuses it and says the destination is not permitted", async () => {
     const intruder = {
       apiVersion: "argoproj.io/v1alpha1",
