@@ -22,6 +22,8 @@ export interface ClusterPorts {
   readonly rolloutsMetrics: number;
   readonly rolloutsHealth: number;
   readonly metricsServer: number;
+  readonly karpenterMetrics: number;
+  readonly karpenterHealth: number;
 }
 
 export interface ClusterLayout {
@@ -36,15 +38,20 @@ export interface ClusterLayout {
     readonly kwok: string;
     readonly rolloutsController: string;
     readonly metricsServer: string;
+    readonly karpenter: string;
   };
+  /** The local Karpenter's instance-types file (karpenter-instance-types.ts), written by `up`. */
+  readonly karpenterInstanceTypesFile: string;
+  /** Namespace Karpenter's chart installs into (its SYSTEM_NAMESPACE). */
+  readonly karpenterNamespace: string;
 }
 
 export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
 /** First address of the service range: the `kubernetes` Service, in the serving certificate. */
 export const KUBERNETES_SERVICE_IP = "10.96.0.1";
 export const CLUSTER_CIDR = "10.244.0.0/16";
-/** Start order; the Argo Rollouts controller starts once its CRDs are installed. */
-export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller"] as const;
+/** Start order; the Argo Rollouts controller and Karpenter start once their CRDs are installed. */
+export const COMPONENT_NAMES = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "metrics-server", "rollouts-controller", "karpenter"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */
@@ -204,6 +211,27 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--qps=100",
         "--burst=200",
       ],
+    },
+    // Upstream Karpenter with its kwok cloud provider: it turns pending pods into NodeClaims
+    // and creates the Nodes (annotated kwok.x-k8s.io/node=fake, so kwok runs them) from the
+    // instance-types file. Its options are environment variables (pkg/operator/options);
+    // the kubeconfig is read by controller-runtime from KUBECONFIG.
+    karpenter: {
+      name: "karpenter",
+      binary: binaries.karpenter,
+      logFile: log("karpenter"),
+      env: {
+        KUBECONFIG: layout.kubeconfigs.karpenter,
+        SYSTEM_NAMESPACE: layout.karpenterNamespace,
+        DISABLE_LEADER_ELECTION: "true",
+        METRICS_PORT: String(ports.karpenterMetrics),
+        HEALTH_PROBE_PORT: String(ports.karpenterHealth),
+        INSTANCE_TYPES_FILE_PATH: layout.karpenterInstanceTypesFile,
+        LOG_LEVEL: "info",
+        KUBE_CLIENT_QPS: "100",
+        KUBE_CLIENT_BURST: "200",
+      },
+      args: [],
     },
   };
 }

@@ -28,7 +28,12 @@ import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certi
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
-import { platformCrdDirectories } from "../tools/go-module-crds.js";
+import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
+import { addonEnabled } from "../gitops/addons/catalog.js";
+import { platformNames } from "../platform-spec/names.js";
+import { renderInstanceTypesFile } from "./karpenter-instance-types.js";
+import { kwokNodeClasses } from "./kwok-node-classes.js";
+import { localNodePool } from "./local-node-pool.js";
 import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
 import { freePorts } from "./free-port.js";
@@ -76,7 +81,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const progress = options.onProgress ?? (() => undefined);
   const binaries = await ensureBinaries({ onProgress: progress });
   const stateDirectory = clusterStateDirectory(options.spec.cluster.name);
-  const layout = await prepareLayout(stateDirectory, binaries, progress);
+  const layout = await prepareLayout(stateDirectory, binaries, platformNames(options.spec).identities.karpenter.namespace, progress);
   const state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
   const client = adminClient(layout.pki, state.server);
   try {
@@ -115,7 +120,12 @@ async function bringUp(
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
-  const platformObjects = objectsOfTree(synthesizeGitOps(options.spec));
+  // The repository as Argo CD would apply it, but for the NodePools' nodeClassRef, which
+  // points at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local
+  // Karpenter launches kwok nodes.
+  const repositoryObjects = objectsOfTree(synthesizeGitOps(options.spec)).map(({ object, source }) => ({ object: localNodePool(object), source }));
+  const localNodeClasses = kwokNodeClasses(repositoryObjects.map(({ object }) => object)).map((object) => ({ object, source: "local stand-in for the EC2NodeClass of the same name (Karpenter's kwok provider)" }));
+  const platformObjects = [...repositoryObjects, ...localNodeClasses];
   const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   const rendered = await renderAvailableAddons(
     platformObjects.map(({ object }) => object),
@@ -130,7 +140,7 @@ async function bringUp(
   // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
   // come from their Go modules; --crds folders come later and win. Both win over the
   // charts' copies of the same CRD: the local controllers are built from those modules.
-  const folders = [...(await platformCrdDirectories()), ...options.crdFolders];
+  const folders = [...(await platformCrdDirectories()), ...(await localControlPlaneCrdDirectories()), ...options.crdFolders];
   const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
   const selection = await readCrds(folders, usedKinds);
   const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
@@ -145,13 +155,19 @@ async function bringUp(
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
   const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
-  progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
+  progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups`);
   const nodes = await applyObjects(client, nodeObjects);
   const retainted = await recheckStaleNotReadyTaints(client);
   if (retainted.length > 0) progress(`asking the node controller to re-check ${retainted.join(", ")}: Ready but still tainted not-ready`);
 
   if (served.has("argoproj.io/v1alpha1/Rollout")) {
     state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
+  }
+  // Karpenter, not `up`, makes the application capacity: pending pods become NodeClaims,
+  // which its kwok provider turns into nodes that kwok keeps Ready.
+  if (addonEnabled(options.spec, "karpenter") && served.has("karpenter.sh/v1/NodePool") && served.has("karpenter.kwok.sh/v1alpha1/KWOKNodeClass")) {
+    await writeFile(layout.karpenterInstanceTypesFile, renderInstanceTypesFile(options.spec));
+    state = await startComponents(layout, options.spec.cluster.name, ["karpenter"], progress);
   }
 
   served = await discoverServedKinds(client);
@@ -238,7 +254,7 @@ export function kubeconfigOf(clusterName: string): string | undefined {
 }
 
 /** PKI, ports and kubeconfigs: made on the first `up`, read back from the state after that. */
-async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, progress: (line: string) => void): Promise<Layout> {
+async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karpenterNamespace: string, progress: (line: string) => void): Promise<Layout> {
   const existing = readClusterState(stateDirectory);
   const pkiDirectory = join(stateDirectory, "pki");
   let pki: Pki;
@@ -251,7 +267,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
     pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, `${METRICS_SERVICE.name}.${METRICS_SERVICE.namespace}.svc`);
-    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer] = await freePorts(7);
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, karpenterMetrics, karpenterHealth] = await freePorts(9);
     ports = {
       etcdClient: etcdClient!,
       etcdPeer: etcdPeer!,
@@ -260,6 +276,8 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       rolloutsMetrics: rolloutsMetrics!,
       rolloutsHealth: rolloutsHealth!,
       metricsServer: metricsServer!,
+      karpenterMetrics: karpenterMetrics!,
+      karpenterHealth: karpenterHealth!,
     };
   }
   const server = `https://127.0.0.1:${ports.apiServer}`;
@@ -282,7 +300,10 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       kwok: await kubeconfigFor("kwok", "kubeconfigs/kwok.kubeconfig"),
       rolloutsController: await kubeconfigFor("rolloutsController", "kubeconfigs/argo-rollouts.kubeconfig"),
       metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
+      karpenter: await kubeconfigFor("karpenter", "kubeconfigs/karpenter.kubeconfig"),
     },
+    karpenterInstanceTypesFile: join(stateDirectory, "karpenter-instance-types.json"),
+    karpenterNamespace,
   };
 }
 
