@@ -40,6 +40,8 @@ export interface ClusterLayout {
     readonly metricsServer: string;
     readonly karpenter: string;
   };
+  /** kwok Stage file of the local cluster's own (kwok-metrics-path-stage.ts), read after upstream's stages. */
+  readonly kwokLocalStages: string;
   /** The local Karpenter's instance-types file (karpenter-instance-types.ts), written by `up`. */
   readonly karpenterInstanceTypesFile: string;
   /** Namespace Karpenter's chart installs into (its SYSTEM_NAMESPACE). */
@@ -163,6 +165,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       args: [
         `--kubeconfig=${layout.kubeconfigs.kwok}`,
         `--config=${binaries.kwokConfig}`,
+        `--config=${layout.kwokLocalStages}`,
         "--manage-all-nodes=false",
         // Leases are the heartbeat the node lifecycle controller watches; without them every
         // node turns NotReady after the grace period. (kwokctl's default; the binary's is off.)

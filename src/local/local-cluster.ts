@@ -33,6 +33,7 @@ import { addonEnabled } from "../gitops/addons/catalog.js";
 import { platformNames } from "../platform-spec/names.js";
 import { renderInstanceTypesFile } from "./karpenter-instance-types.js";
 import { kwokNodeClasses } from "./kwok-node-classes.js";
+import { KWOK_METRICS_PATH_STAGE } from "./kwok-metrics-path-stage.js";
 import { localNodePool } from "./local-node-pool.js";
 import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
@@ -262,6 +263,11 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
   if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
     pki = pkiPaths(pkiDirectory);
     ports = existing.ports;
+    // A cluster made before Karpenter ran locally has no ports for it yet.
+    if (ports.karpenterMetrics === undefined || ports.karpenterHealth === undefined) {
+      const [karpenterMetrics, karpenterHealth] = await freePorts(2);
+      ports = { ...ports, karpenterMetrics: karpenterMetrics!, karpenterHealth: karpenterHealth! };
+    }
   } else {
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
@@ -287,6 +293,8 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
     return path;
   };
   await mkdir(join(stateDirectory, "kubeconfigs"), { recursive: true });
+  const kwokLocalStages = join(stateDirectory, "kwok-local-stages.yaml");
+  await writeFile(kwokLocalStages, KWOK_METRICS_PATH_STAGE);
   return {
     stateDirectory,
     binaries,
@@ -302,6 +310,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
       metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
       karpenter: await kubeconfigFor("karpenter", "kubeconfigs/karpenter.kubeconfig"),
     },
+    kwokLocalStages,
     karpenterInstanceTypesFile: join(stateDirectory, "karpenter-instance-types.json"),
     karpenterNamespace,
   };
