@@ -8,7 +8,7 @@
  * again converges to the spec instead of starting over.
  */
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SlipwayError } from "../errors.js";
@@ -167,7 +167,17 @@ async function bringUp(
   // Karpenter, not `up`, makes the application capacity: pending pods become NodeClaims,
   // which its kwok provider turns into nodes that kwok keeps Ready.
   if (addonEnabled(options.spec, "karpenter") && served.has("karpenter.sh/v1/NodePool") && served.has("karpenter.kwok.sh/v1alpha1/KWOKNodeClass")) {
-    await writeFile(layout.karpenterInstanceTypesFile, renderInstanceTypesFile(options.spec));
+    const instanceTypes = renderInstanceTypesFile(options.spec);
+    const previous = existsSync(layout.karpenterInstanceTypesFile) ? await readFile(layout.karpenterInstanceTypesFile, "utf8") : undefined;
+    if (previous !== instanceTypes) {
+      await writeFile(layout.karpenterInstanceTypesFile, instanceTypes);
+      // Karpenter reads the file once at start: a spec that changed families, sizes or region needs a restart.
+      const running = state.processes.find((process) => process.name === "karpenter");
+      if (running !== undefined && isRunning(running)) {
+        progress("restarting karpenter: its instance types changed");
+        await stopProcess(running);
+      }
+    }
     state = await startComponents(layout, options.spec.cluster.name, ["karpenter"], progress);
   }
 
