@@ -4,7 +4,7 @@
  * the cluster's layout, so what runs is readable in one place and testable without
  * starting anything.
  *
- * Everything listens on loopback only. The API server runs with RBAC and the Node
+ * Everything listens on loopback only (but Karpenter's metrics and health ports, below). The API server runs with RBAC and the Node
  * authorizer, its default admission plugins (Pod Security admission included, reading the
  * namespace labels), service-account token signing and the aggregation layer (for
  * metrics-server). The flags follow what envtest and kwokctl pass.
@@ -218,7 +218,9 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
     // Upstream Karpenter with its kwok cloud provider: it turns pending pods into NodeClaims
     // and creates the Nodes (annotated kwok.x-k8s.io/node=fake, so kwok runs them) from the
     // instance-types file. Its options are environment variables (pkg/operator/options);
-    // the kubeconfig is read by controller-runtime from KUBECONFIG.
+    // the kubeconfig is read by controller-runtime from KUBECONFIG. Its metrics and health
+    // servers bind ":<port>" (all interfaces): upstream hard-codes the host part, so these two
+    // ports are the one exception to loopback-only.
     karpenter: {
       name: "karpenter",
       binary: binaries.karpenter,
