@@ -1,7 +1,7 @@
 /**
  * Times the local Karpenter (kwok cloud provider) provisioning for a burst of pending pods:
  * `slipway up --local` on the reference platform, then the api-server Rollout scaled from
- * its 10 replicas to 50 (its HPA removed first so it cannot pull the replicas back), timed
+ * its 10 replicas (3 in later runs) to 50 (its HPA removed first so it cannot pull the replicas back), timed
  * from the scale request until all 50 pods are Running on nodes Karpenter launched; then
  * scaled to 3 and timed until Karpenter has consolidated the nodes it no longer needs.
  *
@@ -57,6 +57,7 @@ try {
   await client.delete("/apis/autoscaling/v2/namespaces/production/horizontalpodautoscalers/api-server");
   try {
     for (let run = 1; run <= runs; run++) {
+      const before = (await pods()).filter((pod) => pod.status.phase === "Running").length;
       let started = Date.now();
       await scale(50);
       await waitFor(async () => (await pods()).filter((pod) => pod.status.phase === "Running" && pod.spec.nodeName !== undefined).length === 50, 10 * 60_000);
@@ -72,7 +73,7 @@ try {
         return running.length === 3 && remaining.every((node) => used.has(node.metadata.name));
       }, 15 * 60_000);
       const scaleDown = (Date.now() - started) / 1000;
-      print(`run ${run}: 10 -> 50 pods Running in ${scaleUp.toFixed(1)}s on ${nodes.length} nodes (${types.join(", ")}); 50 -> 3 consolidated to ${(await karpenterNodes()).length} nodes in ${scaleDown.toFixed(1)}s`);
+      print(`run ${run}: ${before} -> 50 pods Running in ${scaleUp.toFixed(1)}s on ${nodes.length} nodes (${types.join(", ")}); 50 -> 3 consolidated to ${(await karpenterNodes()).length} nodes in ${scaleDown.toFixed(1)}s`);
     }
   } finally {
     client.close();
