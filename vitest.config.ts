@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 const INTEGRATION_TESTS = [
   "test/local/local-cluster.test.ts",
+  "test/local/karpenter.test.ts",
   "test/package/**",
   "test/tools/go-tool-build.test.ts",
   "test/tools/go-module-crds.test.ts",

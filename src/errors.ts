@@ -18,7 +18,8 @@ export type SlipwayErrorCode =
   | "CHART_UNAVAILABLE"
   | "CHART_INVALID"
   | "CHART_VALUES_INVALID"
-  | "CHART_RENDER_FAILED";
+  | "CHART_RENDER_FAILED"
+  | "PRICE_UNKNOWN";
 
 export interface SlipwayErrorOptions {
   /** Where it failed: a file (and document), a spec field path or a construct path. */

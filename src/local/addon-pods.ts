@@ -9,8 +9,7 @@
  */
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { AddonObject } from "./addon-objects.js";
-import { LOCAL_NODE_GROUP_LABEL } from "./fake-nodes.js";
-import type { ClusterSnapshot } from "./workload-status.js";
+import { nodeGroupOf, type ClusterSnapshot } from "./workload-status.js";
 
 export interface AddonPods {
   readonly addon: string;
@@ -42,7 +41,7 @@ export function addonSelectors(objects: readonly AddonObject[]): Selector[] {
 
 /** Pods per add-on, in add-on order; every add-on in `addons` is listed, even with no pods. */
 export function podsPerAddon(addons: readonly string[], selectors: readonly Selector[], snapshot: Pick<ClusterSnapshot, "pods" | "nodes">): AddonPods[] {
-  const groupOfNode = new Map(snapshot.nodes.map((node) => [node.metadata.name, node.metadata.labels?.[LOCAL_NODE_GROUP_LABEL] ?? "(unlabelled)"]));
+  const groupOfNode = new Map(snapshot.nodes.map((node) => [node.metadata.name, nodeGroupOf(node)]));
   const tallies = new Map(addons.map((addon) => [addon, { running: 0, total: 0, groups: {} as Record<string, number>, notRunning: [] as string[] }]));
   for (const pod of snapshot.pods) {
     const owner = selectors.find((selector) => selector.namespace === pod.metadata.namespace && matches(selector.labels, pod.metadata.labels ?? {}));

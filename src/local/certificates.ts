@@ -41,6 +41,10 @@ export const CLIENT_IDENTITIES = {
   kwok: { file: "kwok", commonName: "kwok", organizations: ["system:masters"] },
   // The chart that would grant the Rollouts controller its ClusterRole is not rendered offline.
   rolloutsController: { file: "argo-rollouts", commonName: "argo-rollouts", organizations: ["system:masters"] },
+  // Karpenter's kwok provider creates and deletes Nodes itself (there is no kubelet to register
+  // them) and needs KWOKNodeClasses, which the chart's AWS ClusterRoles do not name; like the
+  // other host-run add-on controllers it gets the admin group.
+  karpenter: { file: "karpenter", commonName: "karpenter", organizations: ["system:masters"] },
   metricsServer: { file: "metrics-server", commonName: "metrics-server", organizations: ["system:masters"] },
   // Argo CD's chart binds its application-controller to a ClusterRole of every verb on every resource.
   argoCdController: { file: "argocd-application-controller", commonName: "argocd-application-controller", organizations: ["system:masters"] },

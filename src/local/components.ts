@@ -4,7 +4,7 @@
  * the cluster's layout, so what runs is readable in one place and testable without
  * starting anything.
  *
- * Everything listens on loopback only. The API server runs with RBAC and the Node
+ * Everything listens on loopback only (but Karpenter's metrics and health ports, below). The API server runs with RBAC and the Node
  * authorizer, its default admission plugins (Pod Security admission included, reading the
  * namespace labels), service-account token signing and the aggregation layer (for
  * metrics-server). The flags follow what envtest and kwokctl pass.
@@ -27,6 +27,8 @@ export interface ClusterPorts {
   readonly argoCdRepoServerMetrics: number;
   readonly argoCdControllerMetrics: number;
   readonly repositoryProxy: number;
+  readonly karpenterMetrics: number;
+  readonly karpenterHealth: number;
 }
 
 /** What Argo CD's processes need on the host (argocd-runtime.ts prepares it). */
@@ -56,15 +58,22 @@ export interface ClusterLayout {
     readonly rolloutsController: string;
     readonly metricsServer: string;
     readonly argoCdController: string;
+    readonly karpenter: string;
   };
   readonly argoCd: ArgoCdLayout;
+  /** kwok Stage file of the local cluster's own (kwok-metrics-path-stage.ts), read after upstream's stages. */
+  readonly kwokLocalStages: string;
+  /** The local Karpenter's instance-types file (karpenter-instance-types.ts), written by `up`. */
+  readonly karpenterInstanceTypesFile: string;
+  /** Namespace Karpenter's chart installs into (its SYSTEM_NAMESPACE). */
+  readonly karpenterNamespace: string;
 }
 
 export const SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/16";
 /** First address of the service range: the `kubernetes` Service, in the serving certificate. */
 export const KUBERNETES_SERVICE_IP = "10.96.0.1";
 export const CLUSTER_CIDR = "10.244.0.0/16";
-/** Start order; the Argo Rollouts controller starts once its CRDs are installed. */
+/** Start order; the Argo Rollouts controller and Karpenter start once their CRDs are installed. */
 export const COMPONENT_NAMES = [
   "etcd",
   "kube-apiserver",
@@ -73,6 +82,7 @@ export const COMPONENT_NAMES = [
   "kwok",
   "metrics-server",
   "rollouts-controller",
+  "karpenter",
   "redis",
   "repository-proxy",
   "argocd-repo-server",
@@ -191,6 +201,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       args: [
         `--kubeconfig=${layout.kubeconfigs.kwok}`,
         `--config=${binaries.kwokConfig}`,
+        `--config=${layout.kwokLocalStages}`,
         "--manage-all-nodes=false",
         // Leases are the heartbeat the node lifecycle controller watches; without them every
         // node turns NotReady after the grace period. (kwokctl's default; the binary's is off.)
@@ -239,6 +250,29 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--qps=100",
         "--burst=200",
       ],
+    },
+    // Upstream Karpenter with its kwok cloud provider: it turns pending pods into NodeClaims
+    // and creates the Nodes (annotated kwok.x-k8s.io/node=fake, so kwok runs them) from the
+    // instance-types file. Its options are environment variables (pkg/operator/options);
+    // the kubeconfig is read by controller-runtime from KUBECONFIG. Its metrics and health
+    // servers bind ":<port>" (all interfaces): upstream hard-codes the host part, so these two
+    // ports are the one exception to loopback-only.
+    karpenter: {
+      name: "karpenter",
+      binary: binaries.karpenter,
+      logFile: log("karpenter"),
+      env: {
+        KUBECONFIG: layout.kubeconfigs.karpenter,
+        SYSTEM_NAMESPACE: layout.karpenterNamespace,
+        DISABLE_LEADER_ELECTION: "true",
+        METRICS_PORT: String(ports.karpenterMetrics),
+        HEALTH_PROBE_PORT: String(ports.karpenterHealth),
+        INSTANCE_TYPES_FILE_PATH: layout.karpenterInstanceTypesFile,
+        LOG_LEVEL: "info",
+        KUBE_CLIENT_QPS: "100",
+        KUBE_CLIENT_BURST: "200",
+      },
+      args: [],
     },
     // Argo CD's cache: the application-controller keeps resource trees there, the repo-server manifests.
     redis: {

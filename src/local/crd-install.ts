@@ -4,7 +4,7 @@
  * server serves them (condition Established), so the objects that use them can follow.
  *
  * Only the CRDs of kinds the platform uses are installed (plus those the local Argo
- * Rollouts controller watches): each CRD makes the API server rebuild its OpenAPI
+ * Rollouts controller and the local Karpenter watch): each CRD makes the API server rebuild its OpenAPI
  * document, and the add-ons' folders hold many large ones nothing here uses. A CRD whose
  * content has not changed since the last `up` (a hash annotation) is not sent again:
  * server-side apply of a megabyte schema costs seconds even when it changes nothing.
@@ -26,6 +26,13 @@ export const CONTENT_HASH_ANNOTATION = "slipway.io/content-sha256";
 /** Kinds the Argo Rollouts controller watches: it does not start without all of them. */
 const ROLLOUTS_CONTROLLER_KINDS = ["Rollout", "AnalysisRun", "AnalysisTemplate", "ClusterAnalysisTemplate", "Experiment"].map((kind) => `argoproj.io/${kind}`);
 
+/**
+ * Kinds the local Karpenter needs besides the NodePools the platform applies: it creates
+ * NodeClaims. (NodeOverlay and CapacityBuffer are watched only behind feature gates that
+ * are off by default.)
+ */
+const KARPENTER_KINDS = ["karpenter.sh/NodeClaim"];
+
 /** The CRDs serving a `group/Kind` in `usedKinds` (from `apiVersion` and `kind` of the platform's objects). */
 export function neededCrds(crds: readonly PlannedObject[], usedKinds: ReadonlySet<string>): PlannedObject[] {
   const needed = neededKinds(usedKinds);
@@ -38,6 +45,7 @@ export function neededCrds(crds: readonly PlannedObject[], usedKinds: ReadonlySe
 function neededKinds(usedKinds: ReadonlySet<string>): Set<string> {
   const needed = new Set(usedKinds);
   if (needed.has("argoproj.io/Rollout")) for (const kind of ROLLOUTS_CONTROLLER_KINDS) needed.add(kind);
+  if (needed.has("karpenter.sh/NodePool")) for (const kind of KARPENTER_KINDS) needed.add(kind);
   return needed;
 }
 

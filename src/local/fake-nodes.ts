@@ -1,27 +1,24 @@
 /**
- * The fake nodes of a local cluster, derived from the spec: every managed node group at
- * its desired size, plus, when Karpenter is on, one node per capacity-spread value (what
- * Karpenter's spot and on-demand NodePools would have launched for a spread-out
- * workload). kwok keeps them Ready and runs the pods scheduled on them.
+ * The fake nodes of a local cluster's managed node groups, derived from the spec: every
+ * group at its desired size. kwok keeps them Ready and runs the pods scheduled on them.
+ * Karpenter's capacity is not here: the local Karpenter (its kwok provider) creates it
+ * for pending pods, as on EKS.
  *
  * Each node carries what the real one would: instance type with its capacity and
  * allocatable, zone across the spec's availability zones, capacity type, the node
  * group's labels and taints. Application pods spread over the capacity-spread label with
- * DoNotSchedule and minDomains, so without the Karpenter nodes they would stay Pending,
- * exactly as on EKS before Karpenter launches capacity.
+ * DoNotSchedule and minDomains, so no managed node takes them: they stay Pending until
+ * Karpenter launches nodes carrying that label, exactly as on EKS.
  */
-import { addonEnabled } from "../gitops/addons/catalog.js";
 import type { KubeObject } from "../manifest/kube-object.js";
-import { CAPACITY_SPREAD_LABEL } from "../gitops/conventions.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
+import { availabilityZoneNames } from "../cdk/availability-zones.js";
 import { instanceType, nodeResources } from "./instance-types.js";
 
-/** Label naming the node group (or local Karpenter pool) a fake node stands for; the summary groups pods by it. */
+/** Label naming the managed node group a fake node stands for; the summary groups pods by it (Karpenter's nodes by their NodePool). */
 export const LOCAL_NODE_GROUP_LABEL = "slipway.io/local-node-group";
 /** kwok manages the nodes carrying this annotation (`--manage-nodes-with-annotation-selector`). */
 export const KWOK_NODE_ANNOTATION = { key: "kwok.x-k8s.io/node", value: "fake" } as const;
-
-const ZONE_SUFFIXES = "abcdef";
 
 interface NodeShape {
   readonly name: string;
@@ -59,32 +56,12 @@ export function nodeShapes(spec: PlatformSpec): NodeShape[] {
       });
     }
   }
-  if (addonEnabled(spec, "karpenter")) {
-    const { spot, onDemand } = spec.karpenter.capacitySplit;
-    const { instanceFamilies, instanceSizes } = spec.karpenter;
-    // The largest allowed size of the first family: the fewest nodes that hold a spread-out workload.
-    const type = `${instanceFamilies[0]}.${instanceSizes[instanceSizes.length - 1]}`;
-    for (let value = 1; value <= spot + onDemand; value++) {
-      const capacityType = value <= spot ? "spot" : "on-demand";
-      shapes.push({
-        name: `karpenter-${capacityType}-${value}`,
-        group: `karpenter-${capacityType}`,
-        instanceType: type,
-        zoneIndex: (value - 1) % zones,
-        capacityType,
-        diskGiB: spec.karpenter.rootVolume.sizeGiB,
-        labels: { [CAPACITY_SPREAD_LABEL]: String(value), "karpenter.sh/registered": "true", "karpenter.sh/initialized": "true" },
-        taints: [],
-        where: "karpenter.instanceFamilies",
-      });
-    }
-  }
   return shapes;
 }
 
 function nodeObject(shape: NodeShape, spec: PlatformSpec, kubernetesVersion: string): KubeObject {
   const resources = nodeResources(instanceType(shape.instanceType, shape.where), shape.diskGiB);
-  const zone = `${spec.aws.region}${ZONE_SUFFIXES[shape.zoneIndex]}`;
+  const zone = availabilityZoneNames(spec.aws.region, spec.cluster.availabilityZones)[shape.zoneIndex]!;
   return {
     apiVersion: "v1",
     kind: "Node",

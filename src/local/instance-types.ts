@@ -1,5 +1,6 @@
 /**
- * The EC2 instance types a local fake node can be: vCPUs, memory and the pod limit of the
+ * The EC2 instance types a local node can be (a fake node of a managed node group, or an
+ * instance type offered to the local Karpenter): vCPUs, memory and the pod limit of the
  * Amazon VPC CNI (ENIs × (IPs per ENI − 1) + 2, from the EKS AMI's eni-max-pods table).
  *
  * Allocatable follows the EKS AMI bootstrap (kube-reserved and eviction threshold), so
@@ -9,31 +10,36 @@
 import { SlipwayError } from "../errors.js";
 
 export interface InstanceType {
+  /** Every type in the table is x86-64 (Intel); Graviton types would say arm64. */
+  readonly architecture: "amd64" | "arm64";
   readonly vcpu: number;
   readonly memoryGiB: number;
   readonly maxPods: number;
 }
 
 export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = {
-  "t3.medium": { vcpu: 2, memoryGiB: 4, maxPods: 17 },
-  "t3.large": { vcpu: 2, memoryGiB: 8, maxPods: 35 },
-  "m6i.large": { vcpu: 2, memoryGiB: 8, maxPods: 29 },
-  "m6i.xlarge": { vcpu: 4, memoryGiB: 16, maxPods: 58 },
-  "m6i.2xlarge": { vcpu: 8, memoryGiB: 32, maxPods: 58 },
-  "m6i.4xlarge": { vcpu: 16, memoryGiB: 64, maxPods: 234 },
-  "m7i.large": { vcpu: 2, memoryGiB: 8, maxPods: 29 },
-  "m7i.xlarge": { vcpu: 4, memoryGiB: 16, maxPods: 58 },
-  "m7i.2xlarge": { vcpu: 8, memoryGiB: 32, maxPods: 58 },
-  "c6i.large": { vcpu: 2, memoryGiB: 4, maxPods: 29 },
-  "c6i.xlarge": { vcpu: 4, memoryGiB: 8, maxPods: 58 },
-  "c6i.2xlarge": { vcpu: 8, memoryGiB: 16, maxPods: 58 },
-  "c6i.4xlarge": { vcpu: 16, memoryGiB: 32, maxPods: 234 },
-  "c7i.large": { vcpu: 2, memoryGiB: 4, maxPods: 29 },
-  "c7i.xlarge": { vcpu: 4, memoryGiB: 8, maxPods: 58 },
-  "c7i.2xlarge": { vcpu: 8, memoryGiB: 16, maxPods: 58 },
-  "r6i.large": { vcpu: 2, memoryGiB: 16, maxPods: 29 },
-  "r6i.xlarge": { vcpu: 4, memoryGiB: 32, maxPods: 58 },
-  "r6i.2xlarge": { vcpu: 8, memoryGiB: 64, maxPods: 58 },
+  "t3.medium": { architecture: "amd64", vcpu: 2, memoryGiB: 4, maxPods: 17 },
+  "t3.large": { architecture: "amd64", vcpu: 2, memoryGiB: 8, maxPods: 35 },
+  "m6i.large": { architecture: "amd64", vcpu: 2, memoryGiB: 8, maxPods: 29 },
+  "m6i.xlarge": { architecture: "amd64", vcpu: 4, memoryGiB: 16, maxPods: 58 },
+  "m6i.2xlarge": { architecture: "amd64", vcpu: 8, memoryGiB: 32, maxPods: 58 },
+  "m6i.4xlarge": { architecture: "amd64", vcpu: 16, memoryGiB: 64, maxPods: 234 },
+  "m7i.large": { architecture: "amd64", vcpu: 2, memoryGiB: 8, maxPods: 29 },
+  "m7i.xlarge": { architecture: "amd64", vcpu: 4, memoryGiB: 16, maxPods: 58 },
+  "m7i.2xlarge": { architecture: "amd64", vcpu: 8, memoryGiB: 32, maxPods: 58 },
+  "m7i.4xlarge": { architecture: "amd64", vcpu: 16, memoryGiB: 64, maxPods: 234 },
+  "c6i.large": { architecture: "amd64", vcpu: 2, memoryGiB: 4, maxPods: 29 },
+  "c6i.xlarge": { architecture: "amd64", vcpu: 4, memoryGiB: 8, maxPods: 58 },
+  "c6i.2xlarge": { architecture: "amd64", vcpu: 8, memoryGiB: 16, maxPods: 58 },
+  "c6i.4xlarge": { architecture: "amd64", vcpu: 16, memoryGiB: 32, maxPods: 234 },
+  "c7i.large": { architecture: "amd64", vcpu: 2, memoryGiB: 4, maxPods: 29 },
+  "c7i.xlarge": { architecture: "amd64", vcpu: 4, memoryGiB: 8, maxPods: 58 },
+  "c7i.2xlarge": { architecture: "amd64", vcpu: 8, memoryGiB: 16, maxPods: 58 },
+  "c7i.4xlarge": { architecture: "amd64", vcpu: 16, memoryGiB: 32, maxPods: 234 },
+  "r6i.large": { architecture: "amd64", vcpu: 2, memoryGiB: 16, maxPods: 29 },
+  "r6i.xlarge": { architecture: "amd64", vcpu: 4, memoryGiB: 32, maxPods: 58 },
+  "r6i.2xlarge": { architecture: "amd64", vcpu: 8, memoryGiB: 64, maxPods: 58 },
+  "r6i.4xlarge": { architecture: "amd64", vcpu: 16, memoryGiB: 128, maxPods: 234 },
 };
 
 export interface NodeResources {
@@ -44,7 +50,7 @@ export interface NodeResources {
 export function instanceType(name: string, where: string): InstanceType {
   const type = INSTANCE_TYPES[name];
   if (type === undefined) {
-    throw new SlipwayError("LOCAL_CLUSTER", `instance type "${name}" has no known capacity for local fake nodes`, {
+    throw new SlipwayError("LOCAL_CLUSTER", `instance type "${name}" has no known capacity for local nodes`, {
       where,
       fix: `use one of ${Object.keys(INSTANCE_TYPES).join(", ")}, or add it to src/local/instance-types.ts`,
     });

@@ -8,7 +8,7 @@
  * again converges to the spec instead of starting over.
  */
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SlipwayError } from "../errors.js";
@@ -28,7 +28,13 @@ import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certi
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
-import { platformCrdDirectories } from "../tools/go-module-crds.js";
+import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
+import { addonEnabled } from "../gitops/addons/catalog.js";
+import { platformNames } from "../platform-spec/names.js";
+import { renderInstanceTypesFile } from "./karpenter-instance-types.js";
+import { kwokNodeClasses } from "./kwok-node-classes.js";
+import { KWOK_METRICS_PATH_STAGE } from "./kwok-metrics-path-stage.js";
+import { localNodePool } from "./local-node-pool.js";
 import { recheckStaleNotReadyTaints } from "./stale-node-taints.js";
 import { fakeNodes } from "./fake-nodes.js";
 import { freePorts } from "./free-port.js";
@@ -38,9 +44,9 @@ import { isRunning, startProcess, stopProcess, type RunningProcess } from "./pro
 import { resumeAfterApiServerLoss } from "./resume-up.js";
 import { applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
+import { localTree } from "./local-tree.js";
 import { clusterTool, findOnPath } from "../tools/cluster-tools.js";
 import { parseAllDocuments } from "yaml";
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
 import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
@@ -100,7 +106,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const progress = options.onProgress ?? (() => undefined);
   const binaries = await ensureBinaries({ onProgress: progress });
   const stateDirectory = clusterStateDirectory(options.spec.cluster.name);
-  const layout = await prepareLayout(stateDirectory, binaries, progress);
+  const layout = await prepareLayout(stateDirectory, binaries, platformNames(options.spec).identities.karpenter.namespace, progress);
   const state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
   const client = adminClient(layout.pki, state.server);
   try {
@@ -139,8 +145,13 @@ async function bringUp(
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
 
-  const tree = synthesizeGitOps(options.spec);
-  const platformObjects = objectsOfTree(tree);
+  // The repository as Argo CD applies it, but for the NodePools' nodeClassRef, which points
+  // at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local Karpenter
+  // launches kwok nodes: the one change the served repository has (local-tree.ts).
+  const tree = localTree(synthesizeGitOps(options.spec));
+  const repositoryObjects = objectsOfTree(tree);
+  const localNodeClasses = kwokNodeClasses(repositoryObjects.map(({ object }) => object)).map((object) => ({ object, source: "local stand-in for the EC2NodeClass of the same name (Karpenter's kwok provider)" }));
+  const platformObjects = [...repositoryObjects, ...localNodeClasses];
   const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   const rendered = await renderAvailableAddons(
     platformObjects.map(({ object }) => object),
@@ -155,7 +166,7 @@ async function bringUp(
   // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
   // come from their Go modules; --crds folders come later and win. Both win over the
   // charts' copies of the same CRD: the local controllers are built from those modules.
-  const folders = [...(await platformCrdDirectories()), ...options.crdFolders];
+  const folders = [...(await platformCrdDirectories()), ...(await localControlPlaneCrdDirectories()), ...options.crdFolders];
   const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
   const selection = await readCrds(folders, usedKinds);
   const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
@@ -172,7 +183,7 @@ async function bringUp(
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
   const nodeObjects = fakeNodes(options.spec, LOCAL_CONTROL_PLANE.kubernetes).map((object) => ({ object, source: "spec.nodeGroups", served: nodeKind }));
-  progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups and Karpenter's capacity split`);
+  progress(`creating ${nodeObjects.length} fake nodes (kwok) from spec.nodeGroups`);
   const nodes = await applyObjects(client, nodeObjects);
   const retainted = await recheckStaleNotReadyTaints(client);
   if (retainted.length > 0) progress(`asking the node controller to re-check ${retainted.join(", ")}: Ready but still tainted not-ready`);
@@ -180,12 +191,29 @@ async function bringUp(
   if (served.has("argoproj.io/v1alpha1/Rollout")) {
     state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
   }
+  // Karpenter, not `up`, makes the application capacity: pending pods become NodeClaims,
+  // which its kwok provider turns into nodes that kwok keeps Ready.
+  if (addonEnabled(options.spec, "karpenter") && served.has("karpenter.sh/v1/NodePool") && served.has("karpenter.kwok.sh/v1alpha1/KWOKNodeClass")) {
+    const instanceTypes = renderInstanceTypesFile(options.spec);
+    const previous = existsSync(layout.karpenterInstanceTypesFile) ? await readFile(layout.karpenterInstanceTypesFile, "utf8") : undefined;
+    if (previous !== instanceTypes) {
+      await writeFile(layout.karpenterInstanceTypesFile, instanceTypes);
+      // Karpenter reads the file once at start: a spec that changed families, sizes or region needs a restart.
+      const running = state.processes.find((process) => process.name === "karpenter");
+      if (running !== undefined && isRunning(running)) {
+        progress("restarting karpenter: its instance types changed");
+        await stopProcess(running);
+      }
+    }
+    state = await startComponents(layout, options.spec.cluster.name, ["karpenter"], progress);
+  }
 
   served = await discoverServedKinds(client);
   const claimants = [...platformObjects, ...addonInputs];
   if (viaArgoCd) {
     const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
-    const applied = await applyObjects(client, plannedLocalObjects(volumes.map(({ object }) => object), served));
+    // Local stand-ins Argo CD does not own (they are not in the repository): volumes and KWOKNodeClasses.
+    const applied = await applyObjects(client, plannedLocalObjects([...volumes, ...localNodeClasses].map(({ object }) => object), served));
     const argoCd = await syncWithArgoCd(options, layout, client, tree, platformObjects.map(({ object }) => object), resolver, progress);
     state = argoCd.state;
     const workloads = await waitForWorkloads(client, {
@@ -333,20 +361,21 @@ export function kubeconfigOf(clusterName: string): string | undefined {
 }
 
 /** PKI, ports and kubeconfigs: made on the first `up`, read back from the state after that. */
-async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, progress: (line: string) => void): Promise<Layout> {
+async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karpenterNamespace: string, progress: (line: string) => void): Promise<Layout> {
   const existing = readClusterState(stateDirectory);
   const pkiDirectory = join(stateDirectory, "pki");
   let pki: Pki;
   let ports: ClusterPorts;
   if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
     pki = pkiPaths(pkiDirectory);
-    ports = await withArgoCdPorts(existing.ports);
+    ports = await withAddedPorts(existing.ports);
   } else {
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
     pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, `${METRICS_SERVICE.name}.${METRICS_SERVICE.namespace}.svc`);
-    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, redis, argoCdRepoServer, argoCdRepoServerMetrics, argoCdControllerMetrics, repositoryProxy] = await freePorts(12);
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, karpenterMetrics, karpenterHealth, redis, argoCdRepoServer, argoCdRepoServerMetrics, argoCdControllerMetrics, repositoryProxy] =
+      await freePorts(14);
     ports = {
       etcdClient: etcdClient!,
       etcdPeer: etcdPeer!,
@@ -360,6 +389,8 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       argoCdRepoServerMetrics: argoCdRepoServerMetrics!,
       argoCdControllerMetrics: argoCdControllerMetrics!,
       repositoryProxy: repositoryProxy!,
+      karpenterMetrics: karpenterMetrics!,
+      karpenterHealth: karpenterHealth!,
     };
   }
   const server = `https://127.0.0.1:${ports.apiServer}`;
@@ -369,6 +400,8 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
     return path;
   };
   await mkdir(join(stateDirectory, "kubeconfigs"), { recursive: true });
+  const kwokLocalStages = join(stateDirectory, "kwok-local-stages.yaml");
+  await writeFile(kwokLocalStages, KWOK_METRICS_PATH_STAGE);
   return {
     stateDirectory,
     binaries,
@@ -382,6 +415,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       kwok: await kubeconfigFor("kwok", "kubeconfigs/kwok.kubeconfig"),
       rolloutsController: await kubeconfigFor("rolloutsController", "kubeconfigs/argo-rollouts.kubeconfig"),
       metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
+      karpenter: await kubeconfigFor("karpenter", "kubeconfigs/karpenter.kubeconfig"),
       argoCdController: await kubeconfigFor("argoCdController", "kubeconfigs/argocd-application-controller.kubeconfig"),
     },
     argoCd: {
@@ -392,12 +426,15 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, prog
       // From src/local (tsx) and dist/local alike: the compiled entry point in dist/.
       proxyMain: fileURLToPath(new URL("../../dist/local/repository-proxy-main.js", import.meta.url)),
     },
+    kwokLocalStages,
+    karpenterInstanceTypesFile: join(stateDirectory, "karpenter-instance-types.json"),
+    karpenterNamespace,
   };
 }
 
-/** A cluster made before Argo CD ran locally has no ports for it: they are added. */
-async function withArgoCdPorts(ports: ClusterPorts): Promise<ClusterPorts> {
-  const names = ["redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
+/** A cluster made before Karpenter and Argo CD ran locally has no ports for them: they are added. */
+async function withAddedPorts(ports: ClusterPorts): Promise<ClusterPorts> {
+  const names = ["karpenterMetrics", "karpenterHealth", "redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
   const missing = names.filter((name) => typeof (ports as Partial<ClusterPorts>)[name] !== "number");
   if (missing.length === 0) return ports;
   const free = await freePorts(missing.length);

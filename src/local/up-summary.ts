@@ -15,7 +15,7 @@ export function renderUpSummary(result: UpResult): string {
   lines.push(`local cluster ${result.state.clusterName} (Kubernetes ${result.state.kubernetesVersion}) is up in ${result.seconds}s at ${result.state.server}`);
   lines.push(`  kubeconfig: ${result.state.kubeconfig}`);
   lines.push(`  CRDs: ${count(result.crds)}`);
-  lines.push(`  fake nodes: ${count(result.nodes)}`);
+  lines.push(`  fake nodes of the managed node groups: ${count(result.nodes)}`);
   if (result.argoCd === undefined) lines.push(`  platform objects: ${count(result.applied)}`);
   else {
     const { argoCd } = result;
@@ -29,6 +29,11 @@ export function renderUpSummary(result: UpResult): string {
       if (application.message !== undefined) lines.push(`        ${application.message}`);
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);
+  }
+  const pools = Object.entries(result.workloads.nodesByNodePool);
+  if (pools.length > 0) {
+    lines.push("nodes Karpenter launched per NodePool and capacity type:");
+    for (const [pool, nodes] of pools) lines.push(`  ${pool.padEnd(24)} ${nodes}`);
   }
   lines.push("pods Running per node group:");
   const groups = Object.entries(result.workloads.runningByNodeGroup);

@@ -42,8 +42,26 @@ export interface ClusterSnapshot {
   readonly warnings: readonly EventItem[];
 }
 
+/** Node label Karpenter puts on the nodes it launches: the NodePool that launched them. */
+export const NODE_POOL_LABEL = "karpenter.sh/nodepool";
+const CAPACITY_TYPE_LABEL = "karpenter.sh/capacity-type";
+
+/**
+ * The group a node belongs to in the summary: its managed node group (fake-nodes.ts), or
+ * `karpenter/<NodePool>` for a node Karpenter launched.
+ */
+export function nodeGroupOf(node: { readonly metadata: Metadata }): string {
+  const labels = node.metadata.labels ?? {};
+  const group = labels[LOCAL_NODE_GROUP_LABEL];
+  if (group !== undefined) return group;
+  const pool = labels[NODE_POOL_LABEL];
+  return pool === undefined ? "(unlabelled)" : `karpenter/${pool}`;
+}
+
 export interface WorkloadSummary {
-  /** Node group → pods Running on its nodes. */
+  /** Karpenter's nodes by `NodePool capacity-type` (e.g. `spot spot`), as it launched them. */
+  readonly nodesByNodePool: Readonly<Record<string, number>>;
+  /** Node group (or `karpenter/<NodePool>`) → pods Running on its nodes. */
   readonly runningByNodeGroup: Readonly<Record<string, number>>;
   readonly runningPods: number;
   readonly notRunningPods: readonly string[];
@@ -58,7 +76,14 @@ export interface WorkloadSummary {
 const EXPLAINING_REASONS = new Set(["FailedCreate", "FailedScheduling"]);
 
 export function summarizeWorkloads(snapshot: ClusterSnapshot): WorkloadSummary {
-  const groupOfNode = new Map(snapshot.nodes.map((node) => [node.metadata.name, node.metadata.labels?.[LOCAL_NODE_GROUP_LABEL] ?? "(unlabelled)"]));
+  const groupOfNode = new Map(snapshot.nodes.map((node) => [node.metadata.name, nodeGroupOf(node)]));
+  const nodesByNodePool: Record<string, number> = {};
+  for (const node of snapshot.nodes) {
+    const pool = node.metadata.labels?.[NODE_POOL_LABEL];
+    if (pool === undefined) continue;
+    const key = `${pool} ${node.metadata.labels?.[CAPACITY_TYPE_LABEL] ?? "(no capacity type)"}`;
+    nodesByNodePool[key] = (nodesByNodePool[key] ?? 0) + 1;
+  }
   const runningByNodeGroup: Record<string, number> = {};
   const notRunningPods: string[] = [];
   const problems = new Set<string>();
@@ -88,6 +113,7 @@ export function summarizeWorkloads(snapshot: ClusterSnapshot): WorkloadSummary {
     problems.add(`${object}: ${event.message ?? event.reason}`);
   }
   return {
+    nodesByNodePool: Object.fromEntries(Object.entries(nodesByNodePool).sort(([a], [b]) => (a < b ? -1 : 1))),
     runningByNodeGroup: Object.fromEntries(Object.entries(runningByNodeGroup).sort(([a], [b]) => (a < b ? -1 : 1))),
     runningPods,
     notRunningPods: notRunningPods.sort(),

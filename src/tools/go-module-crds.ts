@@ -37,9 +37,24 @@ export const ADDON_CRD_MODULES: Readonly<Record<string, GoModuleCrdSource>> = {
   secretsStoreCsiDriver: { module: "sigs.k8s.io/secrets-store-csi-driver", version: CHARTS.secretsStoreCsiDriver.appVersion, folder: "config/crd/bases" },
 };
 
+/**
+ * CRDs only the local control plane needs: the KWOKNodeClass of Karpenter's kwok cloud
+ * provider (sigs.k8s.io/karpenter, the core module at the pinned Karpenter's version).
+ * Kept out of ADDON_CRD_MODULES, so `slipway check` does not learn a kind no platform
+ * applies on EKS.
+ */
+export const LOCAL_CRD_MODULES: Readonly<Record<string, GoModuleCrdSource>> = {
+  karpenterKwok: { module: "sigs.k8s.io/karpenter", version: `v${CHARTS.karpenter.appVersion}`, folder: "kwok/apis/crds" },
+};
+
 /** Folders of every add-on's CRDs from ADDON_CRD_MODULES (for `slipway up --local`, and scripts/generate-platform-crds.ts). */
 export function platformCrdDirectories(): Promise<string[]> {
   return Promise.all(Object.values(ADDON_CRD_MODULES).map((source) => goModuleCrdDirectory(source)));
+}
+
+/** The folders of LOCAL_CRD_MODULES. */
+export function localControlPlaneCrdDirectories(): Promise<string[]> {
+  return Promise.all(Object.values(LOCAL_CRD_MODULES).map((source) => goModuleCrdDirectory(source)));
 }
 
 /** A folder holding the module's CRD files, downloading and extracting them on first use. */

@@ -10,19 +10,14 @@ describe("fakeNodes", () => {
   const nodes = fakeNodes(spec, "v1.35.4") as Node[];
   const byName = new Map(nodes.map((node) => [node.metadata.name, node]));
 
-  it("GIVEN the reference spec WHEN deriving nodes THEN each managed group is at its desired size and Karpenter has one node per capacity-spread value", () => {
-    expect(nodes.map((node) => node.metadata.name)).toEqual([
-      "system-0",
-      "system-1",
-      "application-0",
-      "application-1",
-      "karpenter-spot-1",
-      "karpenter-spot-2",
-      "karpenter-spot-3",
-      "karpenter-spot-4",
-      "karpenter-on-demand-5",
-    ]);
-    expect(nodes.map((node) => node.metadata.labels?.[CAPACITY_SPREAD_LABEL] ?? "-")).toEqual(["-", "-", "-", "-", "1", "2", "3", "4", "5"]);
+  it("GIVEN the reference spec WHEN deriving nodes THEN each managed group is at its desired size and none stands for Karpenter's capacity (Karpenter launches that itself)", () => {
+    expect(nodes.map((node) => node.metadata.name)).toEqual(["system-0", "system-1", "application-0", "application-1"]);
+    expect(nodes.filter((node) => node.metadata.labels?.[CAPACITY_SPREAD_LABEL] !== undefined)).toEqual([]);
+  });
+
+  it("GIVEN a region whose zones are not lettered a, b, c WHEN deriving nodes THEN the nodes use the zones the CDK app names", () => {
+    const tokyo = parseSpec({ aws: { account: "123456789012", region: "ap-northeast-1" } }, "tokyo");
+    expect(fakeNodes(tokyo, "v1.35.4").map((node) => node.metadata.labels?.["topology.kubernetes.io/zone"])).toEqual(["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1a", "ap-northeast-1c"]);
   });
 
   it.each([
@@ -30,7 +25,6 @@ describe("fakeNodes", () => {
     ["system-0", "m6i.large", "2", "1930m", "7518Mi", "29"],
     ["application-0", "c6i.xlarge", "4", "3920m", "7199Mi", "58"],
     ["application-1", "c6i.2xlarge", "8", "7910m", "15391Mi", "58"],
-    ["karpenter-spot-1", "c6i.2xlarge", "8", "7910m", "15391Mi", "58"],
   ])("GIVEN node %s WHEN derived THEN it is a %s with the EKS AMI's capacity and allocatable", (name, type, cpu, allocatableCpu, allocatableMemory, pods) => {
     const node = byName.get(name)!;
     expect(node.metadata.labels?.["node.kubernetes.io/instance-type"]).toBe(type);
@@ -53,6 +47,6 @@ describe("fakeNodes", () => {
 
   it("GIVEN an instance type without a known capacity WHEN deriving nodes THEN the error names the field and the known types", () => {
     const odd = parseSpec({ nodeGroups: { system: { instanceTypes: ["x9z.huge"], minSize: 1, maxSize: 1 } } }, "odd");
-    expect(() => fakeNodes(odd, "v1.35.4")).toThrow(/instance type "x9z.huge" has no known capacity for local fake nodes/);
+    expect(() => fakeNodes(odd, "v1.35.4")).toThrow(/instance type "x9z.huge" has no known capacity for local nodes/);
   });
 });

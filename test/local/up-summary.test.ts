@@ -17,7 +17,7 @@ const result: UpResult = {
     { addon: "karpenter", running: 2, total: 2, runningByNodeGroup: { system: 2 }, notRunning: [] },
     { addon: "loki", running: 1, total: 2, runningByNodeGroup: { application: 1 }, notRunning: ["monitoring/loki-write-1 (Pending)"] },
   ],
-  workloads: { runningByNodeGroup: { system: 2, application: 1 }, runningPods: 3, notRunningPods: [], unreadyWorkloads: [], problems: [], settled: true },
+  workloads: { nodesByNodePool: { "on-demand on-demand": 1, "spot spot": 4 }, runningByNodeGroup: { "karpenter/spot": 3, system: 2, application: 1 }, runningPods: 6, notRunningPods: [], unreadyWorkloads: [], problems: [], settled: true },
   seconds: 12.5,
 };
 
@@ -26,6 +26,10 @@ describe("renderUpSummary", () => {
 
   it("GIVEN add-ons up WHEN summarized THEN pods per add-on are listed Running/total with their node groups and the pods not Running", () => {
     expect(text).toContain(["add-on pods Running/total (node groups):", `  ${"karpenter".padEnd(36)} 2/2 (system 2)`, `  ${"loki".padEnd(36)} 1/2 (application 1)`, "    not Running: monitoring/loki-write-1 (Pending)"].join("\n"));
+  });
+
+  it("GIVEN nodes Karpenter launched WHEN summarized THEN they are counted per NodePool and capacity type, and pods per node group include the NodePools", () => {
+    expect(text).toContain(["nodes Karpenter launched per NodePool and capacity type:", `  ${"on-demand on-demand".padEnd(24)} 1`, `  ${"spot spot".padEnd(24)} 4`, "pods Running per node group:", `  ${"karpenter/spot".padEnd(24)} 3`].join("\n"));
   });
 
   it("GIVEN a rejected add-on object, a held one and an unrendered chart WHEN summarized THEN each is listed with its source and the API server's or the reason's words", () => {

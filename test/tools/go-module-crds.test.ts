@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ADDON_CRD_MODULES, goModuleCrdDirectory, platformCrdDirectories } from "../../src/tools/go-module-crds.js";
+import { ADDON_CRD_MODULES, goModuleCrdDirectory, localControlPlaneCrdDirectories, platformCrdDirectories } from "../../src/tools/go-module-crds.js";
 import { CHARTS } from "../../src/versions.js";
 
 describe("CRDs from the add-ons' Go modules", () => {
@@ -30,6 +30,16 @@ describe("CRDs from the add-ons' Go modules", () => {
       ["monitoring.coreos.com"],
       ["secrets-store.csi.x-k8s.io"],
     ]);
+  });
+
+  it("GIVEN the local control plane WHEN its own CRDs are fetched THEN the KWOKNodeClass comes from sigs.k8s.io/karpenter at the pinned Karpenter's version, with upstream's Ready status default", async () => {
+    const [directory, ...rest] = await localControlPlaneCrdDirectories();
+    expect(rest).toEqual([]);
+    expect(directory).toContain(`sigs.k8s.io_karpenter@v${CHARTS.karpenter.appVersion}`);
+    const crd = parse(readFileSync(`${directory}/karpenter.kwok.sh_kwoknodeclasses.yaml`, "utf8")) as { spec: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: { properties: { status: { default?: { conditions?: { type: string; status: string }[] } } } } } }[] } };
+    expect([crd.spec.group, crd.spec.names.kind]).toEqual(["karpenter.kwok.sh", "KWOKNodeClass"]);
+    // kwok-node-classes.ts relies on this default: nothing else makes the node class Ready.
+    expect(crd.spec.versions[0]!.schema.openAPIV3Schema.properties.status.default?.conditions).toEqual([expect.objectContaining({ type: "Ready", status: "True" })]);
   });
 
   it("GIVEN a module version that does not exist WHEN fetched THEN the error says so and how to fix it", async () => {

@@ -26,6 +26,8 @@ export const command: Command = {
     for (const component of result.components) lines.push(`  ${component.name.padEnd(24)} ${component.running ? `running (pid ${component.pid})` : "stopped"}`);
     lines.push(`  API server: ${result.apiServerReady ? "ready" : "not ready"}`);
     if (result.workloads !== undefined) {
+      const pools = Object.entries(result.workloads.nodesByNodePool);
+      if (pools.length > 0) lines.push(`  Karpenter nodes: ${pools.map(([pool, nodes]) => `${pool} ${nodes}`).join(", ")}`);
       lines.push(`  pods Running: ${result.workloads.runningPods}`);
       for (const [group, pods] of Object.entries(result.workloads.runningByNodeGroup)) lines.push(`    ${group.padEnd(22)} ${pods}`);
       for (const workload of result.workloads.unreadyWorkloads) lines.push(`  not ready: ${workload}`);
