@@ -14,6 +14,12 @@
  *   (LOCAL_HEALTH): their objects never get a status, so Argo CD's health check for them
  *   would say Progressing for ever. Locally they count as Healthy once applied; the
  *   summary names them.
+ * - HorizontalPodAutoscalers (HPA_HEALTH): the custom metrics API is prometheus-adapter's,
+ *   whose pods are fake locally, so an HPA with a Pods metric reports ScalingActive=False
+ *   "no custom metrics API (custom.metrics.k8s.io) registered" and Argo CD calls it
+ *   Degraded. Locally ScalingActive=False for a Pods, Object or External metric is not
+ *   held against it; any other False condition (CPU and memory metrics from the real
+ *   metrics-server included) still makes it Degraded.
  */
 import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
@@ -48,6 +54,24 @@ export const LOCAL_HEALTH: readonly { groupKind: string; controller: string }[] 
   { groupKind: "karpenter.k8s.aws/EC2NodeClass", controller: "Karpenter's AWS provider" },
   { groupKind: "elbv2.k8s.aws/TargetGroupBinding", controller: "the AWS Load Balancer Controller" },
 ];
+
+/** Health of an HPA as Argo CD judges it, but for the custom metrics API the local cluster lacks. */
+export const HPA_HEALTH = `hs = {}
+-- Reasons the HPA controller gives when the custom or external metrics API fails (Argo CD's Lua has no string library to read the message).
+local adapter = { FailedGetPodsMetric = true, FailedGetObjectMetric = true, FailedGetExternalMetric = true }
+if obj.status ~= nil and obj.status.conditions ~= nil then
+  for _, condition in ipairs(obj.status.conditions) do
+    if condition.status == "False" and condition.type ~= "ScalingLimited" and not (condition.type == "ScalingActive" and adapter[condition.reason]) then
+      hs.status = "Degraded"
+      hs.message = condition.message
+      return hs
+    end
+  end
+end
+hs.status = "Healthy"
+hs.message = "local cluster: metrics of the custom and external metrics APIs (prometheus-adapter, whose pods are fake here) are not counted against this HPA"
+return hs
+`;
 
 export interface ArgoCdObjectsInput {
   /** `configs.cm` of the synthesized argocd-values.yaml (bootstrap/argocd-values.yaml). */
@@ -107,5 +131,5 @@ function localSettings(): Record<string, string> {
       `hs = {}\nhs.status = "Healthy"\nhs.message = "local cluster: ${controller} does not run here, so nothing sets this object's status"\nreturn hs\n`,
     ]),
   );
-  return { "resource.exclusions": `${exclusions}\n`, ...health };
+  return { "resource.exclusions": `${exclusions}\n`, ...health, "resource.customizations.health.autoscaling_HorizontalPodAutoscaler": HPA_HEALTH };
 }

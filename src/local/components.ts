@@ -279,7 +279,8 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       name: "redis",
       binary: layout.argoCd.redisServer,
       logFile: log("redis"),
-      args: ["--bind", "127.0.0.1", "--port", String(ports.redis), "--save", "", "--appendonly", "no", "--protected-mode", "no", "--dir", layout.argoCd.dataDirectory],
+      // `set-proc-title no`: Redis would rewrite its command line, and the supervisor knows a process by it.
+      args: ["--bind", "127.0.0.1", "--port", String(ports.redis), "--save", "", "--appendonly", "no", "--protected-mode", "no", "--set-proc-title", "no", "--dir", layout.argoCd.dataDirectory],
     },
     "repository-proxy": {
       name: "repository-proxy",

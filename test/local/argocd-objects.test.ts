@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { argoCdObjects, LOCAL_EXCLUSIONS, LOCAL_HEALTH } from "../../src/local/argocd-objects.js";
+import { argoCdObjects, HPA_HEALTH, LOCAL_EXCLUSIONS, LOCAL_HEALTH } from "../../src/local/argocd-objects.js";
 import { applicationStatus, rootApplication } from "../../src/local/argocd-sync.js";
 import { objectsOfTree } from "../../src/local/apply-plan.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
@@ -34,6 +34,7 @@ describe("GIVEN the reference platform's Argo CD values", () => {
     const exclusions = parse(data["resource.exclusions"]!) as { apiGroups: string[]; kinds: string[] }[];
     expect(exclusions.map((entry) => [entry.apiGroups[0], entry.kinds])).toEqual(LOCAL_EXCLUSIONS.map((entry) => [entry.group, [...entry.kinds]]));
     for (const { groupKind } of LOCAL_HEALTH) expect(data[`resource.customizations.health.${groupKind.replace("/", "_")}`]).toContain('hs.status = "Healthy"');
+    expect(data["resource.customizations.health.autoscaling_HorizontalPodAutoscaler"]).toBe(HPA_HEALTH);
   });
 
   it.each([
