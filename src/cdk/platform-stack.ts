@@ -15,9 +15,9 @@ import { EKS_ADDONS } from "../versions.js";
 import { AccessLogsBucket } from "./access-logs-bucket.js";
 import { ArgoCdCertificate } from "./argocd-certificate.js";
 import { availabilityZoneNames } from "./availability-zones.js";
-import { ciRepositories } from "./ci-repositories.js";
 import { ContainerRegistries } from "./container-registries.js";
 import { GitHubActionsOidc } from "./github-actions-oidc.js";
+import { githubActionsRoles } from "./github-actions-roles.js";
 import { KarpenterInfrastructure } from "./karpenter-infrastructure.js";
 import { ManagedAddons } from "./managed-addons.js";
 import { ManagedNodeGroup } from "./managed-node-group.js";
@@ -115,13 +115,12 @@ export class PlatformStack extends Stack {
     this.identities = new WorkloadIdentities(this, "Identities", { clusterName: clusterNameRef, names, lokiBucket: loki.bucket, tempoBucket: tempo.bucket });
 
     this.registries = new ContainerRegistries(this, "Registries", { repositories: names.ecrRepositories });
-    const ci = ciRepositories(spec);
-    if (ci.length > 0) {
+    const ciRoles = githubActionsRoles(spec, names);
+    if (ciRoles.length > 0) {
       this.githubActions = new GitHubActionsOidc(this, "GitHubActions", {
-        roleName: names.githubActionsRoleName,
-        repositories: ci.map((entry) => entry.repository),
+        roles: ciRoles,
         branch: spec.gitops.targetRevision,
-        ecrRepositories: ci.map((entry) => this.registries.repositories.get(entry.application)!),
+        ecrRepositories: this.registries.repositories,
         ecrRepositoryPrefix: `${names.clusterName}/`,
       });
     }
@@ -146,7 +145,8 @@ export class PlatformStack extends Stack {
     output("ClusterEndpoint", this.cluster.cluster.clusterEndpoint, "Kubernetes API endpoint");
     output("ClusterSecurityGroupId", this.cluster.cluster.clusterSecurityGroupId, "EKS-managed cluster security group");
     output("ArgoCdCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Argo CD host");
-    if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.role.roleArn, "Role GitHub Actions assumes to push images");
+    // One output, not one per role: a stack has at most 200 outputs, and each workflow names its role.
+    if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.roles[0]!.roleArn, this.githubActions.roles.length === 1 ? "Role GitHub Actions assumes to push images" : `First of the ${this.githubActions.roles.length} roles GitHub Actions assumes to push images (each workflow names its own)`);
     if (this.karpenter) output("KarpenterInterruptionQueueUrl", this.karpenter.interruptionQueue.queueUrl, "Karpenter interruption queue");
   }
 }

@@ -8,6 +8,7 @@
  * written at synth time, before CloudFormation has created anything.
  */
 import type { PlatformSpec } from "./schema.js";
+import { githubActionsRoles } from "../cdk/github-actions-roles.js";
 
 /** A Kubernetes service account that gets AWS permissions through EKS Pod Identity. */
 export interface WorkloadIdentity {
@@ -162,6 +163,7 @@ export function physicalNameProblems(spec: PlatformSpec): NameProblem[] {
     ...Object.values(names.identities).map((identity): [string, string, number] => ["IAM role", identity.roleName, AWS_NAME_LIMITS.iamRole]),
     ["IAM role", names.karpenter.nodeRoleName, AWS_NAME_LIMITS.iamRole],
     ["IAM role", names.githubActionsRoleName, AWS_NAME_LIMITS.iamRole],
+    ...githubActionsRoles(spec, names).map((role): [string, string, number] => ["IAM role", role.roleName, AWS_NAME_LIMITS.iamRole]),
     ["SQS queue", names.karpenter.interruptionQueueName, AWS_NAME_LIMITS.sqsQueue],
     ["S3 bucket", names.buckets.loki, AWS_NAME_LIMITS.s3Bucket],
     ["S3 bucket", names.buckets.tempo, AWS_NAME_LIMITS.s3Bucket],
