@@ -13,6 +13,7 @@ import { platformNames, type PlatformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { EKS_ADDONS } from "../versions.js";
 import { AccessLogsBucket } from "./access-logs-bucket.js";
+import { ArgoCdCapability } from "./argocd-capability.js";
 import { ArgoCdCertificate } from "./argocd-certificate.js";
 import { availabilityZoneNames } from "./availability-zones.js";
 import { ContainerRegistries } from "./container-registries.js";
@@ -50,6 +51,7 @@ export class PlatformStack extends Stack {
   readonly registries: ContainerRegistries;
   readonly githubActions?: GitHubActionsOidc;
   readonly certificate: ArgoCdCertificate;
+  readonly argocdCapability?: ArgoCdCapability;
   private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -125,6 +127,16 @@ export class PlatformStack extends Stack {
       });
     }
 
+    if (spec.argocd.mode === "eks-capability") {
+      this.argocdCapability = new ArgoCdCapability(this, "ArgoCdCapability", {
+        clusterName: clusterNameRef,
+        roleName: names.argocdCapabilityRoleName,
+        namespace: names.namespaces.argocd,
+        region: names.region,
+        argocd: spec.argocd,
+      });
+    }
+
     const publicHosts = [spec.monitoring.grafana.host, ...Object.values(spec.applications).map((app) => app.host)].filter(
       (host): host is string => host !== undefined,
     );
@@ -147,6 +159,7 @@ export class PlatformStack extends Stack {
     output("ArgoCdCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Argo CD host");
     // One output, not one per role: a stack has at most 200 outputs, and each workflow names its role.
     if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.roles[0]!.roleArn, this.githubActions.roles.length === 1 ? "Role GitHub Actions assumes to push images" : `First of the ${this.githubActions.roles.length} roles GitHub Actions assumes to push images (each workflow names its own)`);
+    if (this.argocdCapability) output("ArgoCdCapabilityRoleArn", this.argocdCapability.role.roleArn, "Role of the EKS managed Argo CD capability (slipway bootstrap grants it cluster access)");
     if (this.karpenter) output("KarpenterInterruptionQueueUrl", this.karpenter.interruptionQueue.queueUrl, "Karpenter interruption queue");
   }
 }
