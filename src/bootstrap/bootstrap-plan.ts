@@ -11,6 +11,12 @@
  * 4. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
  *    including upgrades of itself through the repository.
  *
+ * With `argocd.mode: eks-capability` there is nothing to install: EKS runs Argo CD. The
+ * plan then (2) gives the capability's role cluster-admin through its access entry (EKS
+ * creates the entry but grants no Kubernetes permission), (3) registers the cluster with
+ * `bootstrap/local-cluster.yaml` (the capability does not register it) and (4) creates
+ * the root Application as above.
+ *
  * Why a command and not a CDK Helm chart resource: aws-eks-v2 installs charts through a
  * Lambda-backed kubectl provider (a custom resource with a bundled kubectl/helm layer),
  * which this stack deliberately avoids; the commands are idempotent, run with the
@@ -21,6 +27,8 @@ import type { PlatformNames } from "../platform-spec/names.js";
 import { ARGOCD_NAMESPACE_PATH } from "../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../gitops/argocd/root-application.js";
+import { LOCAL_CLUSTER_PATH } from "../gitops/argocd/eks-capability.js";
+import type { ArgoCdMode } from "../platform-spec/argocd-spec.js";
 import { CHARTS, type ChartVersion } from "../versions.js";
 
 export interface BootstrapStep {
@@ -45,6 +53,8 @@ export interface BootstrapPlanInput {
   readonly kubectl?: string;
   /** @default "aws" */
   readonly aws?: string;
+  /** Who runs Argo CD (the spec's `argocd.mode`). @default "self-managed" */
+  readonly argocdMode?: ArgoCdMode;
   /** @default CHARTS.argoCd */
   readonly chart?: ChartVersion;
   /**
@@ -79,6 +89,33 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       ],
     });
   }
+  if (input.argocdMode === "eks-capability") {
+    steps.push({
+      description: `give the Argo CD capability's role ${names.argocdCapabilityRoleName} cluster-admin on ${names.clusterName}`,
+      command: input.aws ?? "aws",
+      args: [
+        "eks",
+        "associate-access-policy",
+        "--cluster-name",
+        names.clusterName,
+        "--region",
+        names.region,
+        "--principal-arn",
+        `arn:${names.partition}:iam::${names.account}:role/${names.argocdCapabilityRoleName}`,
+        "--policy-arn",
+        `arn:${names.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+        "--access-scope",
+        "type=cluster",
+      ],
+    });
+    steps.push({
+      description: `register ${names.clusterName} with the Argo CD capability`,
+      command: input.kubectl ?? "kubectl",
+      args: ["apply", "--server-side", "--filename", file(LOCAL_CLUSTER_PATH), "--kubeconfig", kubeconfig],
+    });
+    steps.push(rootApplicationStep(input, file(ROOT_APPLICATION_PATH)));
+    return steps;
+  }
   steps.push({
     description: `create the ${names.namespaces.argocd} namespace with its Pod Security labels`,
     command: input.kubectl ?? "kubectl",
@@ -107,12 +144,16 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       kubeconfig,
     ],
   });
-  steps.push({
+  steps.push(rootApplicationStep(input, file(ROOT_APPLICATION_PATH)));
+  return steps;
+}
+
+function rootApplicationStep(input: BootstrapPlanInput, path: string): BootstrapStep {
+  return {
     description: "create the root Application (app-of-apps); Argo CD syncs the rest",
     command: input.kubectl ?? "kubectl",
-    args: ["apply", "--server-side", "--filename", file(ROOT_APPLICATION_PATH), "--kubeconfig", kubeconfig],
-  });
-  return steps;
+    args: ["apply", "--server-side", "--filename", path, "--kubeconfig", input.kubeconfig],
+  };
 }
 
 /** A step as a shell line, for `--dry-run` and error messages. */
