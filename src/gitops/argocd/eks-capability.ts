@@ -57,7 +57,7 @@ export const localClusterGenerator: GitOpsGenerator = ({ spec, names }) => {
   if (!isEksCapability(spec)) return [];
   const header = [
     "# Registers this EKS cluster with the managed Argo CD capability (slipway bootstrap applies it).",
-    "# slipway:ignore secret-in-manifest -- a cluster's name and ARN, no credential: the capability reaches the cluster with its own IAM role",
+    "# slipway:ignore best-practice/secret-in-manifest -- a cluster's name and ARN, no credential: the capability reaches the cluster with its own IAM role",
     "",
   ].join("\n");
   return [{ path: LOCAL_CLUSTER_PATH, content: header + toYaml(localClusterSecret(names)) }];

@@ -4,7 +4,11 @@
  * ARN (the capability does not know kubernetes.default.svc), the cluster registered by
  * a cluster Secret, and the self-managed tree unchanged.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
+import { checkManifests } from "../../../src/check/check.js";
 import { describe, expect, it } from "vitest";
 import { clusterArn, IN_CLUSTER_SERVER, LOCAL_CLUSTER_PATH, localClusterSecret, retargetToClusterArn } from "../../../src/gitops/argocd/eks-capability.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
@@ -31,7 +35,16 @@ describe("GIVEN argocd.mode eks-capability", () => {
     expect(secret).toEqual(JSON.parse(JSON.stringify(localClusterSecret(names))));
     expect(secret.metadata.labels["argocd.argoproj.io/secret-type"]).toBe("cluster");
     expect(secret.stringData).toEqual({ name: "in-cluster", server: "arn:aws:eks:eu-west-1:111122223333:cluster/production-cluster" });
-    expect(tree.get(LOCAL_CLUSTER_PATH)).toMatch(/^# slipway:ignore secret-in-manifest -- .{20,}$/m);
+  });
+
+  it("WHEN slipway check reads the cluster Secret THEN the plain-text-secret finding is suppressed with its reason and nothing else is reported", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-capability-"));
+    writeFileSync(join(directory, "local-cluster.yaml"), tree.get(LOCAL_CLUSTER_PATH)!);
+    const result = await checkManifests([directory], { argocd: "eks-capability" });
+    expect(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual([]);
+    expect(result.suppressed.map((finding) => [finding.ruleId, finding.suppression.reason])).toEqual([
+      ["best-practice/secret-in-manifest", "a cluster's name and ARN, no credential: the capability reaches the cluster with its own IAM role"],
+    ]);
   });
 
   it("WHEN every Application and AppProject is read THEN each is in argocd and names the cluster by its ARN, never kubernetes.default.svc", () => {
