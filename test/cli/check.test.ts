@@ -146,7 +146,7 @@ spec:
     "",
   ].join("\n");
 
-  it.each([
+  it.each<{ how: string; args: string[]; files: Record<string, string>; failed: boolean }>([
     { how: "--argocd eks-capability", args: ["--argocd", "eks-capability"], files: {}, failed: true },
     { how: "a spec in the working directory with argocd.mode eks-capability", args: [], files: { "slipway.yaml": CAPABILITY_YAML_SPEC }, failed: true },
     { how: "--config naming such a spec", args: ["--config", "specs/platform.yaml"], files: { "specs/platform.yaml": CAPABILITY_YAML_SPEC }, failed: true },
