@@ -31,7 +31,7 @@ function isArgoKind(object: SourceObject, kinds: readonly string[]): boolean {
 const NAMESPACE_PARAMS = z.object({ namespace: z.string().min(1) }).strict();
 
 export const capabilityNamespaceTemplate: CheckTemplate<z.infer<typeof NAMESPACE_PARAMS>> = {
-  key: "capability-namespace",
+  key: "namespace",
   description: "Argo CD Applications, ApplicationSets and AppProjects are in the namespace the EKS Argo CD capability watches.",
   params: NAMESPACE_PARAMS,
   check(context, params, report) {
@@ -64,7 +64,7 @@ function sourcesOf(object: SourceObject): { path: string; source: Record<string,
 }
 
 export const capabilityPluginTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> = {
-  key: "capability-plugin",
+  key: "plugin",
   description: "No Application or ApplicationSet source uses a config management plugin, which the EKS Argo CD capability does not run.",
   params: NO_PARAMS,
   check(context, _params, report) {
@@ -83,7 +83,7 @@ export const capabilityPluginTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> 
 const COUNT_PARAMS = z.object({ maxApplications: z.number().int().positive() }).strict();
 
 export const capabilityApplicationCountTemplate: CheckTemplate<z.infer<typeof COUNT_PARAMS>> = {
-  key: "capability-application-count",
+  key: "application-count",
   description: "The input holds no more Applications than the EKS Argo CD capability manages.",
   params: COUNT_PARAMS,
   check(context, params, report) {
@@ -102,7 +102,7 @@ export const capabilityApplicationCountTemplate: CheckTemplate<z.infer<typeof CO
 const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
 export const capabilityInClusterTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> = {
-  key: "capability-in-cluster",
+  key: "in-cluster",
   description: "No Application targets https://kubernetes.default.svc, which the EKS Argo CD capability cannot reach; it names clusters by their EKS ARN.",
   params: NO_PARAMS,
   check(context, _params, report) {
