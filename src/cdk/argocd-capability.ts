@@ -18,8 +18,9 @@
  * The capability requires the cluster's API authentication mode, which PlatformCluster
  * always sets (access entries, no aws-auth ConfigMap).
  */
-import * as eks from "aws-cdk-lib/aws-eks";
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as eks from "aws-cdk-lib/aws-eks";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import type { ArgoCdSpec } from "../platform-spec/argocd-spec.js";
 
@@ -48,12 +49,12 @@ export class ArgoCdCapability extends Construct {
     const identityCenter = props.argocd.identityCenter;
     // The spec refuses eks-capability without identityCenter (argocd-spec.ts).
     if (identityCenter === undefined) throw new Error(`${this.node.path}: argocd.identityCenter is required in eks-capability mode`);
-    this.role = new iam.Role(this, "Role", {
+    this.role = new aws.iam.Role(this, "Role", {
       roleName: props.roleName,
       description: `EKS managed Argo CD capability of ${props.clusterName}`,
-      assumedBy: new iam.SessionTagsPrincipal(new iam.ServicePrincipal(EKS_CAPABILITIES_PRINCIPAL)),
+      assumedBy: new aws.iam.SessionTagsPrincipal(new aws.iam.ServicePrincipal(EKS_CAPABILITIES_PRINCIPAL)),
     });
-    this.capability = new eks.CfnCapability(this, "Capability", {
+    this.capability = new aws.eks.CfnCapability(this, "Capability", {
       capabilityName: ARGOCD_CAPABILITY_NAME,
       clusterName: props.clusterName,
       type: "ARGOCD",

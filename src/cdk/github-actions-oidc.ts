@@ -10,9 +10,9 @@
  * of one ARN per repository. The policy is inline, not a separate AWS::IAM::Policy, so a
  * role costs the stack one resource.
  */
-import { Stack, Tags } from "aws-cdk-lib/core";
+import { aws } from "./aws-cdk-lib.js";
 import type * as ecr from "aws-cdk-lib/aws-ecr";
-import * as iam from "aws-cdk-lib/aws-iam";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import { acknowledgeFindings } from "./nag-acknowledgements.js";
 import { Construct } from "constructs";
 import { GITHUB_OIDC_ISSUER, type GitHubActionsRole } from "./github-actions-roles.js";
@@ -50,30 +50,30 @@ export class GitHubActionsOidc extends Construct {
 
   constructor(scope: Construct, id: string, props: GitHubActionsOidcProps) {
     super(scope, id);
-    this.provider = new iam.OidcProviderNative(this, "Provider", {
+    this.provider = new aws.iam.OidcProviderNative(this, "Provider", {
       url: `https://${GITHUB_OIDC_ISSUER}`,
       clientIds: ["sts.amazonaws.com"],
     });
-    const stack = Stack.of(this);
+    const stack = aws.core.Stack.of(this);
     const repositories = stack.formatArn({ service: "ecr", resource: "repository", resourceName: `${props.ecrRepositoryPrefix}*` });
     // cdk-nag names the resource with the partition token spelt <AWS::Partition>.
     const nagRepositories = `arn:<AWS::Partition>:ecr:${stack.region}:${stack.account}:repository/${props.ecrRepositoryPrefix}*`;
     this.roles = props.roles.map((plan, index) => {
-      const policy = new iam.PolicyDocument({
+      const policy = new aws.iam.PolicyDocument({
         statements: [
-          new iam.PolicyStatement({
+          new aws.iam.PolicyStatement({
             actions: PULL_PUSH_ACTIONS,
             resources: [repositories],
             conditions: { StringEquals: { [`ecr:ResourceTag/${CI_REPOSITORY_TAG_KEY}`]: plan.roleName } },
           }),
-          new iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }),
+          new aws.iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }),
         ],
       });
       // The first role keeps the construct id it had when there was only one.
-      const role = new iam.Role(this, index === 0 ? "Role" : `Role${index + 1}`, {
+      const role = new aws.iam.Role(this, index === 0 ? "Role" : `Role${index + 1}`, {
         roleName: plan.roleName,
         description: `GitHub Actions workflows of ${plan.repositories.length} repositories (branch ${props.branch}) pushing images to ECR`,
-        assumedBy: new iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
+        assumedBy: new aws.iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
           StringEquals: {
             [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com",
             [`${GITHUB_OIDC_ISSUER}:sub`]: [...plan.subjects],
@@ -83,7 +83,7 @@ export class GitHubActionsOidc extends Construct {
       });
       for (const application of plan.applications) {
         const repository = props.ecrRepositories.get(application);
-        if (repository !== undefined) Tags.of(repository).add(CI_REPOSITORY_TAG_KEY, plan.roleName);
+        if (repository !== undefined) aws.core.Tags.of(repository).add(CI_REPOSITORY_TAG_KEY, plan.roleName);
       }
       acknowledgeFindings(
         role,

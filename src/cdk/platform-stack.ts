@@ -6,8 +6,9 @@
  * The stack has an explicit account and region and its availability zones are named
  * here: synthesis performs no lookups, needs no credentials and no network.
  */
+import { aws } from "./aws-cdk-lib.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
-import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib/core";
+import type { StackProps } from "aws-cdk-lib/core";
 import type { Construct } from "constructs";
 import { platformNames, type PlatformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
@@ -40,7 +41,7 @@ export function platformStackName(spec: PlatformSpec): string {
   return `${spec.cluster.name}-platform`;
 }
 
-export class PlatformStack extends Stack {
+export class PlatformStack extends aws.core.Stack {
   readonly names: PlatformNames;
   readonly vpc: PlatformVpc;
   readonly cluster: PlatformCluster;
@@ -152,7 +153,7 @@ export class PlatformStack extends Stack {
 
   /** What exists only after deployment (endpoint, certificate ARN), for people and scripts. */
   private outputs(): void {
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    const output = (id: string, value: string, description: string) => new aws.core.CfnOutput(this, id, { value, description });
     output("ClusterName", this.cluster.cluster.clusterName, "EKS cluster name");
     output("ClusterEndpoint", this.cluster.cluster.clusterEndpoint, "Kubernetes API endpoint");
     output("ClusterSecurityGroupId", this.cluster.cluster.clusterSecurityGroupId, "EKS-managed cluster security group");
