@@ -10,7 +10,7 @@ import { platformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator, type SynthContext } from "./gitops-file.js";
 import { GENERATORS } from "./generators.js";
-import { isEksCapability, retargetToClusterArn } from "./argocd/eks-capability.js";
+import { assertWithinCapabilityLimits, isEksCapability, retargetToClusterArn } from "./argocd/eks-capability.js";
 
 /** Rendered repository: path → file content, sorted by path. */
 export type RenderedTree = ReadonlyMap<string, string>;
@@ -19,6 +19,7 @@ export function synthesizeGitOps(spec: PlatformSpec, generators: readonly GitOps
   const context: SynthContext = { spec, names: platformNames(spec) };
   const generated = generators.flatMap((generate) => generate(context));
   const files = isEksCapability(spec) ? retargetToClusterArn(generated, context.names) : generated;
+  if (isEksCapability(spec)) assertWithinCapabilityLimits(files);
   assertUnique(files);
   const rendered = new Map<string, string>();
   for (const file of files) {

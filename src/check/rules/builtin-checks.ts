@@ -15,6 +15,7 @@ import { dnsBlockedTemplate } from "./network-policy/dns-blocked.js";
 import { namespaceSelectorMatchesNothingTemplate, podSelectorMatchesNothingTemplate } from "./network-policy/selector-matches-nothing.js";
 import { workloadWithoutPolicyTemplate } from "./network-policy/workload-without-policy.js";
 import { argocdProjectTemplate } from "./reference/argocd-project.js";
+import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
 import {
   capabilityApplicationCountTemplate,
   capabilityInClusterTemplate,
@@ -349,7 +350,7 @@ const ARGOCD_CAPABILITY: readonly BuiltInCheck[] = [
     description: "With --argocd eks-capability: more Applications than the capability manages (param maxApplications, default 1,000); reported once, on the first Application past the limit.",
     remediation: "Split the Applications over several clusters' capabilities, or group workloads so fewer Applications hold them.",
     template: capabilityApplicationCountTemplate,
-    params: { maxApplications: 1000 },
+    params: { maxApplications: EKS_CAPABILITY_MAX_APPLICATIONS },
   }),
   defineCheck({
     id: "argocd-capability/in-cluster",

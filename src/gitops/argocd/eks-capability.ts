@@ -21,6 +21,8 @@ import type { PlatformSpec } from "../../platform-spec/schema.js";
 import { MANAGED_BY_LABELS } from "../conventions.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator } from "../gitops-file.js";
 import { ARGOCD_NAMESPACE } from "./application.js";
+import { SlipwayError } from "../../errors.js";
+import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
 
 /** Server of the cluster Argo CD runs in, as a self-managed Argo CD knows it. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
@@ -83,5 +85,20 @@ export function retargetToClusterArn(files: readonly GitOpsFile[], names: Platfo
       return { ...object, spec: retargeted };
     });
     return { ...file, objects };
+  });
+}
+
+/**
+ * A tree with more Applications than the capability manages is refused before anything
+ * is written: the spec, not the cluster, is where that is fixed. (`slipway check
+ * --argocd eks-capability` reports the same limit on any tree.)
+ */
+export function assertWithinCapabilityLimits(files: readonly GitOpsFile[]): void {
+  const applications = files.flatMap((file) => (isManifestFile(file) ? file.objects.filter((object) => object.kind === "Application") : []));
+  if (applications.length <= EKS_CAPABILITY_MAX_APPLICATIONS) return;
+  throw new SlipwayError("SPEC_INVALID", `the platform spec generates ${applications.length} Argo CD Applications; nothing was written`, {
+    where: "argocd.mode",
+    problems: [`argocd.mode: eks-capability manages at most ${EKS_CAPABILITY_MAX_APPLICATIONS} Applications, and the add-ons, platform folders and applications of this spec need ${applications.length}`],
+    fix: `split the applications over several clusters, or use argocd.mode: self-managed, which has no such limit`,
   });
 }

@@ -10,7 +10,15 @@ import { join } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { checkManifests } from "../../../src/check/check.js";
 import { describe, expect, it } from "vitest";
-import { clusterArn, IN_CLUSTER_SERVER, LOCAL_CLUSTER_PATH, localClusterSecret, retargetToClusterArn } from "../../../src/gitops/argocd/eks-capability.js";
+import {
+  assertWithinCapabilityLimits,
+  clusterArn,
+  IN_CLUSTER_SERVER,
+  LOCAL_CLUSTER_PATH,
+  localClusterSecret,
+  retargetToClusterArn,
+} from "../../../src/gitops/argocd/eks-capability.js";
+import type { SlipwayError } from "../../../src/errors.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
 import { parseSpec } from "../../../src/platform-spec/load.js";
 import { platformNames } from "../../../src/platform-spec/names.js";
@@ -76,5 +84,30 @@ describe("GIVEN retargetToClusterArn", () => {
     const [file] = retargetToClusterArn([{ path: "x.yaml", objects: [{ apiVersion: "argoproj.io/v1alpha1", metadata: { name: "x" }, ...object } as any] }], names);
     const arn = clusterArn(names);
     expect(JSON.parse(JSON.stringify((file as any).objects[0].spec).split(arn).join("ARN"))).toEqual(expected);
+  });
+});
+
+describe("GIVEN assertWithinCapabilityLimits", () => {
+  const objects = (count: number, kind = "Application") => Array.from({ length: count }, (_, index) => ({ apiVersion: "argoproj.io/v1alpha1", kind, metadata: { name: `a-${index}` } }));
+
+  it.each([
+    ["1,000 Applications", [{ path: "apps/a.yaml", objects: objects(1000) }]],
+    ["1,000 Applications and 500 AppProjects", [{ path: "apps/a.yaml", objects: objects(1000) }, { path: "apps/p.yaml", objects: objects(500, "AppProject") }]],
+    ["text files only", [{ path: "bootstrap/x.yaml", content: "kind: Application\n" }]],
+  ])("WHEN the tree holds %s THEN it is accepted", (_, files) => {
+    expect(() => assertWithinCapabilityLimits(files)).not.toThrow();
+  });
+
+  it("WHEN the tree holds 1,001 Applications over several files THEN the spec is refused naming the count and the fix", () => {
+    const files = [{ path: "apps/a.yaml", objects: objects(600) }, { path: "apps/b.yaml", objects: objects(401) }];
+    let error: SlipwayError | undefined;
+    try {
+      assertWithinCapabilityLimits(files);
+    } catch (caught) {
+      error = caught as SlipwayError;
+    }
+    expect(error?.code).toBe("SPEC_INVALID");
+    expect(error?.problems).toEqual(["argocd.mode: eks-capability manages at most 1000 Applications, and the add-ons, platform folders and applications of this spec need 1001"]);
+    expect(error?.fix).toContain("argocd.mode: self-managed");
   });
 });
