@@ -52,7 +52,6 @@ describe("GIVEN the argocd section", () => {
     ["an identity listed twice in a role", capability({ rbacRoleMappings: [{ role: "ADMIN", identities: [ADMIN.identities[0], ADMIN.identities[0]] }] }), "argocd.rbacRoleMappings[0].identities[1].id: 906753d0c1-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d is listed twice for ADMIN"],
     ["Identity Center settings on a self-managed Argo CD", { argocd: { identityCenter: { instanceArn: INSTANCE } } }, "argocd.identityCenter: is used only when argocd.mode is eks-capability; set mode: eks-capability or remove it"],
     ["role mappings on a self-managed Argo CD", { argocd: { mode: "self-managed", rbacRoleMappings: [ADMIN] } }, "argocd.rbacRoleMappings: is used only when argocd.mode is eks-capability"],
-    ["a cluster name too long for the capability role", capability({}, { cluster: { name: "c".repeat(47) } }), 'cluster.name: is too long'],
   ])("WHEN it has %s THEN the spec is refused naming the field", (_, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
   });
