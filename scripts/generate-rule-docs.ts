@@ -16,6 +16,7 @@ const CATEGORY_TITLES: Readonly<Record<string, string>> = {
   "pod-security": "Pod Security Standards",
   "network-policy": "Network policies",
   reference: "References between objects",
+  "argocd-capability": "EKS managed Argo CD capability limits (with --argocd eks-capability)",
   "best-practice": "Best practices",
 };
 const CATEGORY_ORDER = Object.keys(CATEGORY_TITLES);

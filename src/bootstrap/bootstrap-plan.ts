@@ -14,6 +14,12 @@
  * 5. `kubectl apply` creates the root Application; from then on Argo CD owns everything,
  *    the project above and upgrades of Argo CD itself through the repository included.
  *
+ * With `argocd.mode: eks-capability` there is nothing to install: EKS runs Argo CD. The
+ * plan then (2) gives the capability's role cluster-admin through its access entry (EKS
+ * creates the entry but grants no Kubernetes permission), (3) registers the cluster with
+ * `bootstrap/local-cluster.yaml` (the capability does not register it) and (4) creates
+ * the platform AppProject and the root Application as above.
+ *
  * Why a command and not a CDK Helm chart resource: aws-eks-v2 installs charts through a
  * Lambda-backed kubectl provider (a custom resource with a bundled kubectl/helm layer),
  * which this stack deliberately avoids; the commands are idempotent, run with the
@@ -25,6 +31,8 @@ import { ARGOCD_NAMESPACE_PATH } from "../gitops/argocd/argocd-namespace.js";
 import { ARGOCD_VALUES_PATH } from "../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../gitops/argocd/root-application.js";
 import { PLATFORM_PROJECT_PATH } from "../gitops/argocd/app-projects.js";
+import { LOCAL_CLUSTER_PATH } from "../gitops/argocd/eks-capability.js";
+import type { ArgoCdMode } from "../platform-spec/argocd-spec.js";
 import { CHARTS, type ChartVersion } from "../versions.js";
 
 export interface BootstrapStep {
@@ -49,6 +57,8 @@ export interface BootstrapPlanInput {
   readonly kubectl?: string;
   /** @default "aws" */
   readonly aws?: string;
+  /** Who runs Argo CD (the spec's `argocd.mode`). @default "self-managed" */
+  readonly argocdMode?: ArgoCdMode;
   /** @default CHARTS.argoCd */
   readonly chart?: ChartVersion;
   /**
@@ -83,6 +93,33 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       ],
     });
   }
+  if (input.argocdMode === "eks-capability") {
+    steps.push({
+      description: `give the Argo CD capability's role ${names.argocdCapabilityRoleName} cluster-admin on ${names.clusterName}`,
+      command: input.aws ?? "aws",
+      args: [
+        "eks",
+        "associate-access-policy",
+        "--cluster-name",
+        names.clusterName,
+        "--region",
+        names.region,
+        "--principal-arn",
+        `arn:${names.partition}:iam::${names.account}:role/${names.argocdCapabilityRoleName}`,
+        "--policy-arn",
+        `arn:${names.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+        "--access-scope",
+        "type=cluster",
+      ],
+    });
+    steps.push({
+      description: `register ${names.clusterName} with the Argo CD capability`,
+      command: input.kubectl ?? "kubectl",
+      args: ["apply", "--server-side", "--filename", file(LOCAL_CLUSTER_PATH), "--kubeconfig", kubeconfig],
+    });
+    steps.push(...rootApplicationSteps(input, file));
+    return steps;
+  }
   steps.push({
     description: `create the ${names.namespaces.argocd} namespace with its Pod Security labels`,
     command: input.kubectl ?? "kubectl",
@@ -111,17 +148,31 @@ export function bootstrapPlan(input: BootstrapPlanInput): BootstrapStep[] {
       kubeconfig,
     ],
   });
-  steps.push({
-    description: "create the platform AppProject the root Application belongs to",
-    command: input.kubectl ?? "kubectl",
-    args: ["apply", "--server-side", "--filename", file(PLATFORM_PROJECT_PATH), "--kubeconfig", kubeconfig],
-  });
-  steps.push({
+  steps.push(...rootApplicationSteps(input, file));
+  return steps;
+}
+
+/**
+ * The platform AppProject, then the root Application that belongs to it: Argo CD does not
+ * sync an Application whose project does not exist yet.
+ */
+function rootApplicationSteps(input: BootstrapPlanInput, file: (path: string) => string): BootstrapStep[] {
+  return [
+    {
+      description: "create the platform AppProject the root Application belongs to",
+      command: input.kubectl ?? "kubectl",
+      args: ["apply", "--server-side", "--filename", file(PLATFORM_PROJECT_PATH), "--kubeconfig", input.kubeconfig],
+    },
+    rootApplicationStep(input, file(ROOT_APPLICATION_PATH)),
+  ];
+}
+
+function rootApplicationStep(input: BootstrapPlanInput, path: string): BootstrapStep {
+  return {
     description: "create the root Application (app-of-apps); Argo CD syncs the rest",
     command: input.kubectl ?? "kubectl",
-    args: ["apply", "--server-side", "--filename", file(ROOT_APPLICATION_PATH), "--kubeconfig", kubeconfig],
-  });
-  return steps;
+    args: ["apply", "--server-side", "--filename", path, "--kubeconfig", input.kubeconfig],
+  };
 }
 
 /** A step as a shell line, for `--dry-run` and error messages. */

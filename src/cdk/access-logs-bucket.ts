@@ -2,8 +2,8 @@
  * The bucket S3 server access logs of the platform's buckets go to (it does not log to
  * itself: that would loop; cdk-nag's S1 rule exempts log targets).
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
-import * as s3 from "aws-cdk-lib/aws-s3";
+import { aws } from "./aws-cdk-lib.js";
+import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 
 export interface AccessLogsBucketProps {
@@ -16,14 +16,14 @@ export class AccessLogsBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps = {}) {
     super(scope, id);
-    this.bucket = new s3.Bucket(this, "Bucket", {
+    this.bucket = new aws.s3.Bucket(this, "Bucket", {
       // S3 log delivery supports SSE-S3 only on the target bucket.
-      encryption: s3.BucketEncryption.S3_MANAGED,
+      encryption: aws.s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(props.retentionDays ?? 90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      blockPublicAccess: aws.s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: aws.s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: "expire-access-logs", expiration: aws.core.Duration.days(props.retentionDays ?? 90) }],
+      removalPolicy: aws.core.RemovalPolicy.RETAIN,
     });
   }
 }

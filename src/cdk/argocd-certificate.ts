@@ -4,7 +4,8 @@
  * records exist: they are shown in the stack events and the ACM console, and the AWS Load
  * Balancer Controller finds the issued certificate by host name, so no ARN is copied.
  */
-import * as acm from "aws-cdk-lib/aws-certificatemanager";
+import { aws } from "./aws-cdk-lib.js";
+import type * as acm from "aws-cdk-lib/aws-certificatemanager";
 import { Construct } from "constructs";
 
 export interface ArgoCdCertificateProps {
@@ -19,10 +20,10 @@ export class ArgoCdCertificate extends Construct {
   constructor(scope: Construct, id: string, props: ArgoCdCertificateProps) {
     super(scope, id);
     const alternatives = [...new Set(props.alternativeHosts ?? [])].filter((host) => host !== props.host).sort();
-    this.certificate = new acm.Certificate(this, "Certificate", {
+    this.certificate = new aws.certificateManager.Certificate(this, "Certificate", {
       domainName: props.host,
       subjectAlternativeNames: alternatives.length > 0 ? alternatives : undefined,
-      validation: acm.CertificateValidation.fromDns(),
+      validation: aws.certificateManager.CertificateValidation.fromDns(),
     });
   }
 }

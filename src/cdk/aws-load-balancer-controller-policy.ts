@@ -4,12 +4,13 @@
  * with the partition filled in. Mutating actions are limited to resources the
  * controller tagged (`elbv2.k8s.aws/cluster`), as upstream does.
  */
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as iam from "aws-cdk-lib/aws-iam";
 
 export function awsLoadBalancerControllerStatements(partition: string): iam.PolicyStatement[] {
   const elb = (resource: string) => `arn:${partition}:elasticloadbalancing:*:*:${resource}`;
   const securityGroups = `arn:${partition}:ec2:*:*:security-group/*`;
-  const allow = (props: Omit<iam.PolicyStatementProps, "effect">) => new iam.PolicyStatement({ effect: iam.Effect.ALLOW, ...props });
+  const allow = (props: Omit<iam.PolicyStatementProps, "effect">) => new aws.iam.PolicyStatement({ effect: aws.iam.Effect.ALLOW, ...props });
   const tagged = { Null: { "aws:ResourceTag/elbv2.k8s.aws/cluster": "false" } };
   return [
     allow({

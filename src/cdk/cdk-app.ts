@@ -8,7 +8,7 @@
  * `-c slipway:nagChecks=false` skips the cdk-nag pack (loading it costs about a second);
  * the tests run it on every template either way.
  */
-import { App } from "aws-cdk-lib/core";
+import { aws } from "./aws-cdk-lib.js";
 import { isSlipwayError } from "../errors.js";
 import { loadSpec } from "../platform-spec/load.js";
 import { addPlatformStack, platformAppProps } from "./synthesize-infrastructure.js";
@@ -16,7 +16,7 @@ import { addPlatformStack, platformAppProps } from "./synthesize-infrastructure.
 try {
   const { spec } = await loadSpec({ configPath: process.env.SLIPWAY_CONFIG || undefined, cwd: process.cwd() });
   // The CDK CLI tells the app where to write through CDK_OUTDIR; App reads it.
-  const app = new App(platformAppProps());
+  const app = new aws.core.App(platformAppProps());
   const nagChecks = String(app.node.tryGetContext("slipway:nagChecks") ?? "true") !== "false";
   addPlatformStack(app, spec, { nagChecks });
   app.synth();

@@ -5,7 +5,6 @@
  * get no workflow and no OIDC trust.
  */
 import type { PlatformSpec } from "../platform-spec/schema.js";
-import { githubRepositoryOf } from "./github-actions-oidc.js";
 
 export interface CiRepository {
   readonly application: string;
@@ -24,4 +23,10 @@ export function ciRepositories(spec: PlatformSpec): CiRepository[] {
     result.push({ application, repository, isGitOpsRepository: repository.toLowerCase() === gitopsRepository?.toLowerCase() });
   }
   return result;
+}
+
+/** `owner/name` of a GitHub repository URL (https or ssh), or undefined for other hosts. */
+export function githubRepositoryOf(url: string): string | undefined {
+  const match = /^(?:https:\/\/github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url);
+  return match?.[1];
 }

@@ -3,8 +3,8 @@
  * means the same image, which GitOps relies on), untagged images expired after 14 days
  * and at most 500 images kept.
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
-import * as ecr from "aws-cdk-lib/aws-ecr";
+import { aws } from "./aws-cdk-lib.js";
+import type * as ecr from "aws-cdk-lib/aws-ecr";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../platform-spec/names.js";
 
@@ -24,15 +24,15 @@ export class ContainerRegistries extends Construct {
     for (const [application, { name }] of Object.entries(props.repositories).sort(([a], [b]) => a.localeCompare(b))) {
       repositories.set(
         application,
-        new ecr.Repository(this, application, {
+        new aws.ecr.Repository(this, application, {
           repositoryName: name,
           imageScanOnPush: true,
-          imageTagMutability: ecr.TagMutability.IMMUTABLE,
+          imageTagMutability: aws.ecr.TagMutability.IMMUTABLE,
           lifecycleRules: [
-            { rulePriority: 1, description: "expire untagged images", tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(14) },
-            { rulePriority: 2, description: "keep the newest images", tagStatus: ecr.TagStatus.ANY, maxImageCount: props.maxImages ?? 500 },
+            { rulePriority: 1, description: "expire untagged images", tagStatus: aws.ecr.TagStatus.UNTAGGED, maxImageAge: aws.core.Duration.days(14) },
+            { rulePriority: 2, description: "keep the newest images", tagStatus: aws.ecr.TagStatus.ANY, maxImageCount: props.maxImages ?? 500 },
           ],
-          removalPolicy: RemovalPolicy.RETAIN,
+          removalPolicy: aws.core.RemovalPolicy.RETAIN,
         }),
       );
     }

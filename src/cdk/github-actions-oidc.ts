@@ -1,39 +1,39 @@
 /**
  * GitHub Actions → AWS without long-lived keys: the account's OIDC provider for
- * token.actions.githubusercontent.com and one role that only workflows of the configured
- * repositories, on the configured branch, may assume, allowed to push to the platform's
- * ECR repositories built by CI and nothing else.
+ * token.actions.githubusercontent.com and the CI roles planned by github-actions-roles.ts,
+ * each trusted only by the workflows of its repositories on the configured branch and
+ * allowed to push to the ECR repositories of the applications those repositories build.
  *
- * Nothing in the role grows with the number of applications: the description is fixed
- * (IAM allows 1,000 characters; a list of repositories passed that at about 40), and
- * the permission names the platform's repository prefix once with a tag condition
- * instead of one ARN per repository (inline policies of a role share 10,240 characters).
- * Only the trust policy lists each distinct GitHub repository.
+ * Nothing in a role grows past an IAM quota: the trust policy is packed to fit 2,048
+ * characters, the description is fixed, and the one inline policy names the platform's
+ * repository prefix once with a tag condition (the tag value is the role name) instead
+ * of one ARN per repository. The policy is inline, not a separate AWS::IAM::Policy, so a
+ * role costs the stack one resource.
  */
-import { Stack, Tags } from "aws-cdk-lib/core";
-import * as ecr from "aws-cdk-lib/aws-ecr";
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as ecr from "aws-cdk-lib/aws-ecr";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import { acknowledgeFindings } from "./nag-acknowledgements.js";
 import { Construct } from "constructs";
+import { GITHUB_OIDC_ISSUER, type GitHubActionsRole } from "./github-actions-roles.js";
 
-export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
+export { GITHUB_OIDC_ISSUER } from "./github-actions-roles.js";
 
 export interface GitHubActionsOidcProps {
-  readonly roleName: string;
-  /** `owner/name` of every repository whose workflows push images. */
-  readonly repositories: readonly string[];
-  /** Branch the workflows run on (e.g. `main`). */
+  /** The CI roles to create (githubActionsRoles()). */
+  readonly roles: readonly GitHubActionsRole[];
+  /** Branch the workflows run on (e.g. `main`), for the descriptions. */
   readonly branch: string;
-  /** The ECR repositories CI pushes to; they are tagged so the role's one statement covers exactly them. */
-  readonly ecrRepositories: readonly ecr.IRepository[];
+  /** ECR repository of each application a role lists; tagged with that role's name. */
+  readonly ecrRepositories: ReadonlyMap<string, ecr.IRepository>;
   /** Name prefix every platform ECR repository shares (`<cluster>/`). */
   readonly ecrRepositoryPrefix: string;
 }
 
-/** Tag on the ECR repositories GitHub Actions may push to; the role's permission requires it. */
-export const CI_REPOSITORY_TAG = { key: "slipway.io/ci", value: "github-actions" } as const;
+/** Tag key on the ECR repositories GitHub Actions may push to; its value is the CI role allowed to. */
+export const CI_REPOSITORY_TAG_KEY = "slipway.io/ci-role";
 
-/** What the role may do on a tagged repository: CDK's grantPullPush actions. */
+/** What a role may do on a tagged repository: CDK's grantPullPush actions. */
 const PULL_PUSH_ACTIONS = [
   "ecr:BatchCheckLayerAvailability",
   "ecr:GetDownloadUrlForLayer",
@@ -46,52 +46,51 @@ const PULL_PUSH_ACTIONS = [
 
 export class GitHubActionsOidc extends Construct {
   readonly provider: iam.OidcProviderNative;
-  readonly role: iam.Role;
+  readonly roles: readonly iam.Role[];
 
   constructor(scope: Construct, id: string, props: GitHubActionsOidcProps) {
     super(scope, id);
-    this.provider = new iam.OidcProviderNative(this, "Provider", {
+    this.provider = new aws.iam.OidcProviderNative(this, "Provider", {
       url: `https://${GITHUB_OIDC_ISSUER}`,
       clientIds: ["sts.amazonaws.com"],
     });
-    this.role = new iam.Role(this, "Role", {
-      roleName: props.roleName,
-      description: `GitHub Actions workflows of ${new Set(props.repositories).size} repositories (branch ${props.branch}) pushing images to ECR`,
-      assumedBy: new iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
-        StringEquals: {
-          [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com",
-          [`${GITHUB_OIDC_ISSUER}:sub`]: githubSubjects(props.repositories, props.branch),
-        },
-      }),
-    });
-    for (const repository of props.ecrRepositories) Tags.of(repository).add(CI_REPOSITORY_TAG.key, CI_REPOSITORY_TAG.value);
-    const stack = Stack.of(this);
+    const stack = aws.core.Stack.of(this);
     const repositories = stack.formatArn({ service: "ecr", resource: "repository", resourceName: `${props.ecrRepositoryPrefix}*` });
     // cdk-nag names the resource with the partition token spelt <AWS::Partition>.
     const nagRepositories = `arn:<AWS::Partition>:ecr:${stack.region}:${stack.account}:repository/${props.ecrRepositoryPrefix}*`;
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: PULL_PUSH_ACTIONS,
-        resources: [repositories],
-        conditions: { StringEquals: { [`ecr:ResourceTag/${CI_REPOSITORY_TAG.key}`]: CI_REPOSITORY_TAG.value } },
-      }),
-    );
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }));
-    acknowledgeFindings(
-      this.role,
-      ["AwsSolutions-IAM5[Resource::*]", `AwsSolutions-IAM5[Resource::${nagRepositories}]`],
-      "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires Resource *); push and pull are limited to the platform's repositories that carry the CI tag, one statement whatever the number of applications.",
-    );
+    this.roles = props.roles.map((plan, index) => {
+      const policy = new aws.iam.PolicyDocument({
+        statements: [
+          new aws.iam.PolicyStatement({
+            actions: PULL_PUSH_ACTIONS,
+            resources: [repositories],
+            conditions: { StringEquals: { [`ecr:ResourceTag/${CI_REPOSITORY_TAG_KEY}`]: plan.roleName } },
+          }),
+          new aws.iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }),
+        ],
+      });
+      // The first role keeps the construct id it had when there was only one.
+      const role = new aws.iam.Role(this, index === 0 ? "Role" : `Role${index + 1}`, {
+        roleName: plan.roleName,
+        description: `GitHub Actions workflows of ${plan.repositories.length} repositories (branch ${props.branch}) pushing images to ECR`,
+        assumedBy: new aws.iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
+          StringEquals: {
+            [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com",
+            [`${GITHUB_OIDC_ISSUER}:sub`]: [...plan.subjects],
+          },
+        }),
+        inlinePolicies: { EcrPush: policy },
+      });
+      for (const application of plan.applications) {
+        const repository = props.ecrRepositories.get(application);
+        if (repository !== undefined) aws.core.Tags.of(repository).add(CI_REPOSITORY_TAG_KEY, plan.roleName);
+      }
+      acknowledgeFindings(
+        role,
+        ["AwsSolutions-IAM5[Resource::*]", `AwsSolutions-IAM5[Resource::${nagRepositories}]`],
+        "ecr:GetAuthorizationToken has no resource-level permissions (AWS requires Resource *); push and pull are limited to the platform's repositories tagged with this role's name, one statement whatever the number of applications.",
+      );
+      return role;
+    });
   }
-}
-
-/** OIDC `sub` claims of workflow runs on `branch` of each repository, sorted. */
-export function githubSubjects(repositories: readonly string[], branch: string): string[] {
-  return [...new Set(repositories)].sort().map((repository) => `repo:${repository}:ref:refs/heads/${branch}`);
-}
-
-/** `owner/name` of a GitHub repository URL (https or ssh), or undefined for other hosts. */
-export function githubRepositoryOf(url: string): string | undefined {
-  const match = /^(?:https:\/\/github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url);
-  return match?.[1];
 }

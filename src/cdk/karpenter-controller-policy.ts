@@ -4,7 +4,8 @@
  * `cloudformation.yaml`, v1): instance actions scoped to resources tagged for this
  * cluster, PassRole only for the node role, and instance profiles it creates itself.
  */
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as iam from "aws-cdk-lib/aws-iam";
 
 export interface KarpenterPolicyContext {
   readonly partition: string;
@@ -21,7 +22,7 @@ export function karpenterControllerStatements(context: KarpenterPolicyContext): 
   const ec2 = (resource: string) => `arn:${partition}:ec2:${region}:*:${resource}`;
   const clusterTag = `kubernetes.io/cluster/${clusterName}`;
   const statement = (sid: string, props: Omit<iam.PolicyStatementProps, "sid" | "effect">) =>
-    new iam.PolicyStatement({ sid, effect: iam.Effect.ALLOW, ...props });
+    new aws.iam.PolicyStatement({ sid, effect: aws.iam.Effect.ALLOW, ...props });
   return [
     statement("AllowScopedEC2InstanceActions", {
       actions: ["ec2:RunInstances", "ec2:CreateFleet"],

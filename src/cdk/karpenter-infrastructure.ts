@@ -5,11 +5,9 @@
  * recommendations, instance state changes and scheduled (AWS Health) changes.
  * Discovery tags on subnets and the node security group are set where those are made.
  */
-import { Duration } from "aws-cdk-lib/core";
-import * as eks from "aws-cdk-lib/aws-eks-v2";
-import * as events from "aws-cdk-lib/aws-events";
-import * as targets from "aws-cdk-lib/aws-events-targets";
-import * as sqs from "aws-cdk-lib/aws-sqs";
+import { aws } from "./aws-cdk-lib.js";
+import type * as eks from "aws-cdk-lib/aws-eks-v2";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../platform-spec/names.js";
 import { karpenterControllerStatements } from "./karpenter-controller-policy.js";
@@ -42,17 +40,17 @@ export class KarpenterInfrastructure extends Construct {
       roleName: names.karpenter.nodeRoleName,
       description: `Nodes Karpenter launches for ${names.clusterName}`,
     });
-    new eks.AccessEntry(this, "NodeAccessEntry", {
+    new aws.eksV2.AccessEntry(this, "NodeAccessEntry", {
       cluster,
       principal: this.nodeRole.role.roleArn,
-      accessEntryType: eks.AccessEntryType.EC2_LINUX,
+      accessEntryType: aws.eksV2.AccessEntryType.EC2_LINUX,
       accessPolicies: [],
     });
 
-    this.interruptionQueue = new sqs.Queue(this, "InterruptionQueue", {
+    this.interruptionQueue = new aws.sqs.Queue(this, "InterruptionQueue", {
       queueName: names.karpenter.interruptionQueueName,
-      retentionPeriod: Duration.minutes(5),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      retentionPeriod: aws.core.Duration.minutes(5),
+      encryption: aws.sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
     acknowledgeFindings(
@@ -61,10 +59,10 @@ export class KarpenterInfrastructure extends Construct {
       "Interruption events are only useful within minutes (Karpenter's upstream queue keeps them 5 minutes); a dead-letter queue would hold stale events nobody acts on.",
     );
     for (const event of INTERRUPTION_EVENTS) {
-      new events.Rule(this, `${event.id}Rule`, {
+      new aws.events.Rule(this, `${event.id}Rule`, {
         description: `${event.detailType} → Karpenter interruption queue of ${names.clusterName}`,
         eventPattern: { source: [event.source], detailType: [event.detailType] },
-        targets: [new targets.SqsQueue(this.interruptionQueue)],
+        targets: [new aws.eventsTargets.SqsQueue(this.interruptionQueue)],
       });
     }
 

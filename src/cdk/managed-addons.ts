@@ -8,7 +8,8 @@
  * CoreDNS and the EBS CSI controller need nodes to run on. `nodesReady` lets the stack
  * wire that: the first group is returned in `beforeNodes`, the second in `afterNodes`.
  */
-import * as eks from "aws-cdk-lib/aws-eks";
+import { aws } from "./aws-cdk-lib.js";
+import type * as eks from "aws-cdk-lib/aws-eks";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../platform-spec/names.js";
 import type { EksAddonVersions } from "../versions.js";
@@ -43,7 +44,7 @@ export class ManagedAddons extends Construct {
       associate: false,
     });
     const addon = (addonId: string, addonName: string, addonVersion: string, identity?: PodIdentityRole) =>
-      new eks.CfnAddon(this, addonId, {
+      new aws.eks.CfnAddon(this, addonId, {
         clusterName,
         addonName,
         addonVersion,

@@ -3,8 +3,9 @@
  * with a hop limit of 1 (pods cannot borrow the node's credentials) and an encrypted gp3
  * root volume. Taints and labels come from the spec, so `system` keeps add-ons apart.
  */
-import * as ec2 from "aws-cdk-lib/aws-ec2";
-import * as eks from "aws-cdk-lib/aws-eks-v2";
+import { aws } from "./aws-cdk-lib.js";
+import type * as ec2 from "aws-cdk-lib/aws-ec2";
+import type * as eks from "aws-cdk-lib/aws-eks-v2";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { SlipwayError } from "../errors.js";
@@ -21,9 +22,9 @@ export interface ManagedNodeGroupProps {
 }
 
 const TAINT_EFFECTS: Record<NodeGroupSpec["taints"][number]["effect"], eks.TaintEffect> = {
-  NoSchedule: eks.TaintEffect.NO_SCHEDULE,
-  PreferNoSchedule: eks.TaintEffect.PREFER_NO_SCHEDULE,
-  NoExecute: eks.TaintEffect.NO_EXECUTE,
+  NoSchedule: aws.eksV2.TaintEffect.NO_SCHEDULE,
+  PreferNoSchedule: aws.eksV2.TaintEffect.PREFER_NO_SCHEDULE,
+  NoExecute: aws.eksV2.TaintEffect.NO_EXECUTE,
 };
 
 /** Graviton instance families carry a `g` after the generation digit (m7g, c7gn, r6gd). */
@@ -45,7 +46,7 @@ export class ManagedNodeGroup extends Construct {
         fix: "use one architecture per node group (Graviton types such as m7g go in their own group)",
       });
     }
-    this.launchTemplate = new ec2.LaunchTemplate(this, "LaunchTemplate", {
+    this.launchTemplate = new aws.ec2.LaunchTemplate(this, "LaunchTemplate", {
       launchTemplateName: `${props.clusterName}-${props.name}`,
       requireImdsv2: true,
       httpPutResponseHopLimit: 1,
@@ -54,23 +55,23 @@ export class ManagedNodeGroup extends Construct {
         {
           // Root device of the EKS-optimized Amazon Linux 2023 AMI.
           deviceName: "/dev/xvda",
-          volume: ec2.BlockDeviceVolume.ebs(spec.diskSizeGiB, { volumeType: ec2.EbsDeviceVolumeType.GP3, encrypted: true, deleteOnTermination: true }),
+          volume: aws.ec2.BlockDeviceVolume.ebs(spec.diskSizeGiB, { volumeType: aws.ec2.EbsDeviceVolumeType.GP3, encrypted: true, deleteOnTermination: true }),
         },
       ],
     });
-    this.nodegroup = new eks.Nodegroup(this, "Nodegroup", {
+    this.nodegroup = new aws.eksV2.Nodegroup(this, "Nodegroup", {
       cluster: props.cluster,
       nodegroupName: nodegroupName(props.clusterName, props.name),
       nodeRole: props.nodeRole,
-      instanceTypes: spec.instanceTypes.map((type) => new ec2.InstanceType(type)),
-      amiType: arm[0] ? eks.NodegroupAmiType.AL2023_ARM_64_STANDARD : eks.NodegroupAmiType.AL2023_X86_64_STANDARD,
-      capacityType: spec.capacityType === "SPOT" ? eks.CapacityType.SPOT : eks.CapacityType.ON_DEMAND,
+      instanceTypes: spec.instanceTypes.map((type) => new aws.ec2.InstanceType(type)),
+      amiType: arm[0] ? aws.eksV2.NodegroupAmiType.AL2023_ARM_64_STANDARD : aws.eksV2.NodegroupAmiType.AL2023_X86_64_STANDARD,
+      capacityType: spec.capacityType === "SPOT" ? aws.eksV2.CapacityType.SPOT : aws.eksV2.CapacityType.ON_DEMAND,
       minSize: spec.minSize,
       maxSize: spec.maxSize,
       desiredSize: spec.desiredSize ?? spec.minSize,
       labels: { ...spec.labels },
       taints: spec.taints.map((taint) => ({ key: taint.key, value: taint.value, effect: TAINT_EFFECTS[taint.effect] })),
-      subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      subnets: { subnetType: aws.ec2.SubnetType.PRIVATE_WITH_EGRESS },
       launchTemplateSpec: { id: this.launchTemplate.launchTemplateId!, version: this.launchTemplate.latestVersionNumber },
       enableNodeAutoRepair: true,
       maxUnavailablePercentage: 33,

@@ -4,13 +4,13 @@
  * derive the finding ids from the same data the construct used to build its policy, so an
  * acknowledgement covers exactly what was reviewed: a new wildcard shows up as a finding.
  */
-import { Validations } from "aws-cdk-lib/core";
+import { aws } from "./aws-cdk-lib.js";
 import type * as iam from "aws-cdk-lib/aws-iam";
 import type { IConstruct } from "constructs";
 
 export function acknowledgeFindings(scope: IConstruct, findings: readonly string[], reason: string): void {
   if (reason.trim().length < 20) throw new Error(`cdk-nag acknowledgement of ${findings.join(", ")} at ${scope.node.path} needs a real reason`);
-  for (const id of [...new Set(findings)]) Validations.of(scope).acknowledge({ id, reason });
+  for (const id of [...new Set(findings)]) aws.core.Validations.of(scope).acknowledge({ id, reason });
 }
 
 /** `AwsSolutions-IAM5` findings of the wildcard resources in concrete (token-free) statements. */

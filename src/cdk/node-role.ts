@@ -3,7 +3,8 @@
  * The VPC CNI and the EBS CSI driver have their own Pod Identity roles, so their rights
  * are not on every node.
  */
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { acknowledgeFindings, managedPolicyFindings } from "./nag-acknowledgements.js";
 
@@ -21,11 +22,11 @@ export class NodeRole extends Construct {
 
   constructor(scope: Construct, id: string, props: NodeRoleProps) {
     super(scope, id);
-    this.role = new iam.Role(this, "Role", {
+    this.role = new aws.iam.Role(this, "Role", {
       roleName: props.roleName,
       description: props.description,
-      assumedBy: new iam.ServicePrincipal("ec2.amazonaws.com"),
-      managedPolicies: NODE_ROLE_MANAGED_POLICIES.map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+      assumedBy: new aws.iam.ServicePrincipal("ec2.amazonaws.com"),
+      managedPolicies: NODE_ROLE_MANAGED_POLICIES.map((name) => aws.iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
     acknowledgeFindings(
       this.role,

@@ -4,8 +4,8 @@
  * day after the component's own retention (the component deletes first; the lifecycle
  * rule is the safety net) and incomplete uploads aborted.
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib/core";
-import * as s3 from "aws-cdk-lib/aws-s3";
+import { aws } from "./aws-cdk-lib.js";
+import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 
 export interface ObservabilityBucketProps {
@@ -20,19 +20,19 @@ export class ObservabilityBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ObservabilityBucketProps) {
     super(scope, id);
-    this.bucket = new s3.Bucket(this, "Bucket", {
+    this.bucket = new aws.s3.Bucket(this, "Bucket", {
       bucketName: props.bucketName,
-      encryption: s3.BucketEncryption.S3_MANAGED,
+      encryption: aws.s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      blockPublicAccess: aws.s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: aws.s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: `${props.bucketName}/`,
       lifecycleRules: [
-        { id: "expire-after-retention", expiration: Duration.days(props.retentionDays + 1) },
-        { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: "expire-after-retention", expiration: aws.core.Duration.days(props.retentionDays + 1) },
+        { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: aws.core.Duration.days(1) },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: aws.core.RemovalPolicy.RETAIN,
     });
   }
 }

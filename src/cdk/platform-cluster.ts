@@ -8,10 +8,10 @@
  * it instead of the EKS-managed cluster security group, so both groups allow each other
  * all traffic (control plane ↔ kubelet, pod ↔ pod across managed and Karpenter nodes).
  */
-import * as ec2 from "aws-cdk-lib/aws-ec2";
-import * as eks from "aws-cdk-lib/aws-eks-v2";
+import { aws } from "./aws-cdk-lib.js";
+import type * as ec2 from "aws-cdk-lib/aws-ec2";
+import type * as eks from "aws-cdk-lib/aws-eks-v2";
 import type * as kms from "aws-cdk-lib/aws-kms";
-import { Tags } from "aws-cdk-lib/core";
 import { Construct } from "constructs";
 import { acknowledgeFindings, managedPolicyFindings } from "./nag-acknowledgements.js";
 
@@ -29,11 +29,11 @@ export interface PlatformClusterProps {
 }
 
 export const CONTROL_PLANE_LOG_TYPES = [
-  eks.ClusterLoggingTypes.API,
-  eks.ClusterLoggingTypes.AUDIT,
-  eks.ClusterLoggingTypes.AUTHENTICATOR,
-  eks.ClusterLoggingTypes.CONTROLLER_MANAGER,
-  eks.ClusterLoggingTypes.SCHEDULER,
+  aws.eksV2.ClusterLoggingTypes.API,
+  aws.eksV2.ClusterLoggingTypes.AUDIT,
+  aws.eksV2.ClusterLoggingTypes.AUTHENTICATOR,
+  aws.eksV2.ClusterLoggingTypes.CONTROLLER_MANAGER,
+  aws.eksV2.ClusterLoggingTypes.SCHEDULER,
 ] as const;
 
 export class PlatformCluster extends Construct {
@@ -42,18 +42,18 @@ export class PlatformCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformClusterProps) {
     super(scope, id);
-    this.cluster = new eks.Cluster(this, "Cluster", {
+    this.cluster = new aws.eksV2.Cluster(this, "Cluster", {
       clusterName: props.clusterName,
-      version: eks.KubernetesVersion.of(props.kubernetesVersion),
+      version: aws.eksV2.KubernetesVersion.of(props.kubernetesVersion),
       vpc: props.vpc,
-      vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
-      endpointAccess: eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...props.publicAccessCidrs),
+      vpcSubnets: [{ subnetType: aws.ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+      endpointAccess: aws.eksV2.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...props.publicAccessCidrs),
       clusterLogging: [...CONTROL_PLANE_LOG_TYPES],
       secretsEncryptionKey: props.secretsEncryptionKey,
       // Node groups are declared explicitly (launch templates, taints); no default capacity
       // and no EKS Auto Mode.
       defaultCapacity: 0,
-      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
+      defaultCapacityType: aws.eksV2.DefaultCapacityType.NODEGROUP,
       // The managed add-ons replace the self-managed CNI, kube-proxy and CoreDNS.
       bootstrapSelfManagedAddons: false,
       // Without an admin role the CloudFormation deployer keeps admin, so the cluster is
@@ -68,19 +68,19 @@ export class PlatformCluster extends Construct {
     );
     if (props.adminRoleArn !== undefined) {
       this.cluster.grantAccess("Admin", props.adminRoleArn, [
-        eks.AccessPolicy.fromAccessPolicyName("AmazonEKSClusterAdminPolicy", { accessScopeType: eks.AccessScopeType.CLUSTER }),
+        aws.eksV2.AccessPolicy.fromAccessPolicyName("AmazonEKSClusterAdminPolicy", { accessScopeType: aws.eksV2.AccessScopeType.CLUSTER }),
       ]);
     }
 
-    this.nodeSecurityGroup = new ec2.SecurityGroup(this, "NodeSecurityGroup", {
+    this.nodeSecurityGroup = new aws.ec2.SecurityGroup(this, "NodeSecurityGroup", {
       vpc: props.vpc,
       description: `Nodes launched by Karpenter for ${props.clusterName}`,
       allowAllOutbound: true,
     });
-    Tags.of(this.nodeSecurityGroup).add(props.discoveryTag.key, props.discoveryTag.value);
-    this.nodeSecurityGroup.addIngressRule(this.nodeSecurityGroup, ec2.Port.allTraffic(), "node to node");
-    this.nodeSecurityGroup.addIngressRule(this.cluster.clusterSecurityGroup, ec2.Port.allTraffic(), "control plane and managed nodes");
-    new ec2.CfnSecurityGroupIngress(this, "ClusterFromNodes", {
+    aws.core.Tags.of(this.nodeSecurityGroup).add(props.discoveryTag.key, props.discoveryTag.value);
+    this.nodeSecurityGroup.addIngressRule(this.nodeSecurityGroup, aws.ec2.Port.allTraffic(), "node to node");
+    this.nodeSecurityGroup.addIngressRule(this.cluster.clusterSecurityGroup, aws.ec2.Port.allTraffic(), "control plane and managed nodes");
+    new aws.ec2.CfnSecurityGroupIngress(this, "ClusterFromNodes", {
       groupId: this.cluster.clusterSecurityGroupId,
       sourceSecurityGroupId: this.nodeSecurityGroup.securityGroupId,
       ipProtocol: "-1",

@@ -6,18 +6,20 @@
  * The stack has an explicit account and region and its availability zones are named
  * here: synthesis performs no lookups, needs no credentials and no network.
  */
+import { aws } from "./aws-cdk-lib.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
-import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib/core";
+import type { StackProps } from "aws-cdk-lib/core";
 import type { Construct } from "constructs";
 import { platformNames, type PlatformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { EKS_ADDONS } from "../versions.js";
 import { AccessLogsBucket } from "./access-logs-bucket.js";
+import { ArgoCdCapability } from "./argocd-capability.js";
 import { ArgoCdCertificate } from "./argocd-certificate.js";
 import { availabilityZoneNames } from "./availability-zones.js";
-import { ciRepositories } from "./ci-repositories.js";
 import { ContainerRegistries } from "./container-registries.js";
 import { GitHubActionsOidc } from "./github-actions-oidc.js";
+import { githubActionsRoles } from "./github-actions-roles.js";
 import { KarpenterInfrastructure } from "./karpenter-infrastructure.js";
 import { ManagedAddons } from "./managed-addons.js";
 import { ManagedNodeGroup } from "./managed-node-group.js";
@@ -39,7 +41,7 @@ export function platformStackName(spec: PlatformSpec): string {
   return `${spec.cluster.name}-platform`;
 }
 
-export class PlatformStack extends Stack {
+export class PlatformStack extends aws.core.Stack {
   readonly names: PlatformNames;
   readonly vpc: PlatformVpc;
   readonly cluster: PlatformCluster;
@@ -50,6 +52,7 @@ export class PlatformStack extends Stack {
   readonly registries: ContainerRegistries;
   readonly githubActions?: GitHubActionsOidc;
   readonly certificate: ArgoCdCertificate;
+  readonly argocdCapability?: ArgoCdCapability;
   private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -115,14 +118,23 @@ export class PlatformStack extends Stack {
     this.identities = new WorkloadIdentities(this, "Identities", { clusterName: clusterNameRef, names, lokiBucket: loki.bucket, tempoBucket: tempo.bucket });
 
     this.registries = new ContainerRegistries(this, "Registries", { repositories: names.ecrRepositories });
-    const ci = ciRepositories(spec);
-    if (ci.length > 0) {
+    const ciRoles = githubActionsRoles(spec, names);
+    if (ciRoles.length > 0) {
       this.githubActions = new GitHubActionsOidc(this, "GitHubActions", {
-        roleName: names.githubActionsRoleName,
-        repositories: ci.map((entry) => entry.repository),
+        roles: ciRoles,
         branch: spec.gitops.targetRevision,
-        ecrRepositories: ci.map((entry) => this.registries.repositories.get(entry.application)!),
+        ecrRepositories: this.registries.repositories,
         ecrRepositoryPrefix: `${names.clusterName}/`,
+      });
+    }
+
+    if (spec.argocd.mode === "eks-capability") {
+      this.argocdCapability = new ArgoCdCapability(this, "ArgoCdCapability", {
+        clusterName: clusterNameRef,
+        roleName: names.argocdCapabilityRoleName,
+        namespace: names.namespaces.argocd,
+        region: names.region,
+        argocd: spec.argocd,
       });
     }
 
@@ -141,12 +153,14 @@ export class PlatformStack extends Stack {
 
   /** What exists only after deployment (endpoint, certificate ARN), for people and scripts. */
   private outputs(): void {
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    const output = (id: string, value: string, description: string) => new aws.core.CfnOutput(this, id, { value, description });
     output("ClusterName", this.cluster.cluster.clusterName, "EKS cluster name");
     output("ClusterEndpoint", this.cluster.cluster.clusterEndpoint, "Kubernetes API endpoint");
     output("ClusterSecurityGroupId", this.cluster.cluster.clusterSecurityGroupId, "EKS-managed cluster security group");
     output("ArgoCdCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Argo CD host");
-    if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.role.roleArn, "Role GitHub Actions assumes to push images");
+    // One output, not one per role: a stack has at most 200 outputs, and each workflow names its role.
+    if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.roles[0]!.roleArn, this.githubActions.roles.length === 1 ? "Role GitHub Actions assumes to push images" : `First of the ${this.githubActions.roles.length} roles GitHub Actions assumes to push images (each workflow names its own)`);
+    if (this.argocdCapability) output("ArgoCdCapabilityRoleArn", this.argocdCapability.role.roleArn, "Role of the EKS managed Argo CD capability (slipway bootstrap grants it cluster access)");
     if (this.karpenter) output("KarpenterInterruptionQueueUrl", this.karpenter.interruptionQueue.queueUrl, "Karpenter interruption queue");
   }
 }

@@ -6,8 +6,8 @@
  * TagSession). Which pods get the role is decided by the association (cluster, namespace,
  * service account), which only this account can create.
  */
-import * as eks from "aws-cdk-lib/aws-eks";
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import type { WorkloadIdentity } from "../platform-spec/names.js";
 import { acknowledgeFindings, managedPolicyFindings } from "./nag-acknowledgements.js";
@@ -36,14 +36,14 @@ export class PodIdentityRole extends Construct {
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
     this.identity = props.identity;
-    const principal = new iam.SessionTagsPrincipal(new iam.ServicePrincipal("pods.eks.amazonaws.com"));
-    this.role = new iam.Role(this, "Role", {
+    const principal = new aws.iam.SessionTagsPrincipal(new aws.iam.ServicePrincipal("pods.eks.amazonaws.com"));
+    this.role = new aws.iam.Role(this, "Role", {
       roleName: props.identity.roleName,
       description: `EKS Pod Identity of ${props.identity.namespace}/${props.identity.serviceAccount} on ${props.clusterName}`,
       assumedBy: principal,
-      managedPolicies: (props.managedPolicyNames ?? []).map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+      managedPolicies: (props.managedPolicyNames ?? []).map((name) => aws.iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
       inlinePolicies:
-        props.statements && props.statements.length > 0 ? { access: new iam.PolicyDocument({ statements: [...props.statements] }) } : undefined,
+        props.statements && props.statements.length > 0 ? { access: new aws.iam.PolicyDocument({ statements: [...props.statements] }) } : undefined,
     });
     if (props.managedPolicyNames && props.managedPolicyNames.length > 0) {
       acknowledgeFindings(
@@ -53,7 +53,7 @@ export class PodIdentityRole extends Construct {
       );
     }
     if (props.associate ?? true) {
-      new eks.CfnPodIdentityAssociation(this, "Association", {
+      new aws.eks.CfnPodIdentityAssociation(this, "Association", {
         clusterName: props.clusterName,
         namespace: props.identity.namespace,
         serviceAccount: props.identity.serviceAccount,

@@ -8,10 +8,11 @@
  * for acknowledgements regardless are removed by `withoutTraces`), no lookups (explicit
  * account, region and zones), no assets.
  */
+import { aws } from "./aws-cdk-lib.js";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { App, Validations, type AppProps } from "aws-cdk-lib/core";
+import type { App, AppProps } from "aws-cdk-lib/core";
 import { createRequire } from "node:module";
 import { SlipwayError } from "../errors.js";
 import { platformNames, type PlatformNames } from "../platform-spec/names.js";
@@ -57,7 +58,7 @@ export function addPlatformStack(app: App, spec: PlatformSpec, options: Infrastr
   if (options.nagChecks ?? true) {
     // Loaded only when used: cdk-nag's rule packs pull in most of aws-cdk-lib (~1 s).
     const { AwsSolutionsChecks } = createRequire(import.meta.url)("cdk-nag") as typeof import("cdk-nag");
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    aws.core.Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   }
   return stack;
 }
@@ -66,7 +67,7 @@ export function addPlatformStack(app: App, spec: PlatformSpec, options: Infrastr
 export function synthesizeInfrastructure(spec: PlatformSpec, options: InfrastructureOptions = {}): ReadonlyMap<string, string> {
   const outdir = mkdtempSync(join(tmpdir(), "slipway-cdk-"));
   try {
-    const app = new App(platformAppProps(outdir));
+    const app = new aws.core.App(platformAppProps(outdir));
     addPlatformStack(app, spec, options);
     try {
       app.synth();

@@ -5,9 +5,8 @@
  * own bucket). cert-manager gets none: the spec has no Route 53 zone, so no DNS-01
  * validation runs in the cluster (the Argo CD certificate is ACM's, validated by DNS).
  */
-import * as iam from "aws-cdk-lib/aws-iam";
+import { aws } from "./aws-cdk-lib.js";
 import type * as s3 from "aws-cdk-lib/aws-s3";
-import { Stack } from "aws-cdk-lib/core";
 import { Construct } from "constructs";
 import type { PlatformNames } from "../platform-spec/names.js";
 import { awsLoadBalancerControllerStatements } from "./aws-load-balancer-controller-policy.js";
@@ -46,7 +45,7 @@ export class WorkloadIdentities extends Construct {
     );
 
     const secretsStatements = [
-      new iam.PolicyStatement({
+      new aws.iam.PolicyStatement({
         sid: "ReadPlatformSecrets",
         actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds", "secretsmanager:GetResourcePolicy"],
         resources: [`arn:${names.partition}:secretsmanager:${names.region}:${names.account}:secret:${names.secrets.prefix}*`],
@@ -72,15 +71,15 @@ export class WorkloadIdentities extends Construct {
       clusterName: this.clusterName,
       identity,
       statements: [
-        new iam.PolicyStatement({ sid: "ListBucket", actions: ["s3:ListBucket"], resources: [bucket.bucketArn] }),
-        new iam.PolicyStatement({
+        new aws.iam.PolicyStatement({ sid: "ListBucket", actions: ["s3:ListBucket"], resources: [bucket.bucketArn] }),
+        new aws.iam.PolicyStatement({
           sid: "ReadWriteObjects",
           actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
           resources: [bucket.arnForObjects("*")],
         }),
       ],
     });
-    const bucketLogicalId = Stack.of(bucket).resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
+    const bucketLogicalId = aws.core.Stack.of(bucket).resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId) as string;
     acknowledgeFindings(
       role.role,
       [`AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`],

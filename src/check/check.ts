@@ -10,7 +10,7 @@ import { compareFindings, SEVERITY_RANK, type Finding, type Severity, type Sourc
 
 export { compareFindings } from "./finding.js";
 import { loadInputs } from "./load/load-inputs.js";
-import type { CheckContext, Rule } from "./rule.js";
+import type { ArgoCdTarget, CheckContext, Rule } from "./rule.js";
 import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
 import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
@@ -52,6 +52,8 @@ export interface CheckOptions {
   readonly kustomize?: boolean;
   /** Rules (selectors) whose optional `report` to include, e.g. ["network-policy"]. @default none */
   readonly reports?: readonly string[];
+  /** Which Argo CD the manifests are for; `eks-capability` enforces the capability's limits. @default "self-managed" */
+  readonly argocd?: ArgoCdTarget;
   /** Parameters and severities of the lint rules (`--rules-config`). @default the built-in ones */
   readonly ruleOptions?: RuleOptions;
 }
@@ -112,6 +114,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     objects: loaded.objects,
     kubernetesVersion,
     customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
+    argocd: options.argocd ?? "self-managed",
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);

@@ -3,6 +3,7 @@
  * data entry with an id, severity, documentation and a pure check function). Rules see
  * every object at once because many findings are about references between objects.
  */
+import type { ArgoCdMode } from "../platform-spec/argocd-spec.js";
 import type { Finding, Severity, SourceObject } from "./finding.js";
 
 export interface CheckContext {
@@ -11,12 +12,20 @@ export interface CheckContext {
   readonly kubernetesVersion: string;
   /** Custom resource kinds known from --crds and from CRDs in the input: `group/version/kind`. */
   readonly customResourceKinds: ReadonlySet<string>;
+  /**
+   * Which Argo CD the input is for: `eks-capability` turns on the capability's limits
+   * (the `argocd-capability` rules). @default "self-managed"
+   */
+  readonly argocd?: ArgoCdTarget;
 }
+
+/** The spec's `argocd.mode`: one list of modes for synth and check. */
+export type ArgoCdTarget = ArgoCdMode;
 
 export interface Rule {
   /** Stable id; findings carry it (`network-policy/dns-blocked`). */
   readonly id: string;
-  readonly category: "schema" | "deprecation" | "pod-security" | "network-policy" | "reference" | "best-practice";
+  readonly category: "schema" | "deprecation" | "pod-security" | "network-policy" | "reference" | "argocd-capability" | "best-practice";
   readonly severity: Severity;
   /** One line for the generated rule documentation. */
   readonly description: string;

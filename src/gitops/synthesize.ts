@@ -10,13 +10,16 @@ import { platformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator, type SynthContext } from "./gitops-file.js";
 import { GENERATORS } from "./generators.js";
+import { assertWithinCapabilityLimits, isEksCapability, retargetToClusterArn } from "./argocd/eks-capability.js";
 
 /** Rendered repository: path → file content, sorted by path. */
 export type RenderedTree = ReadonlyMap<string, string>;
 
 export function synthesizeGitOps(spec: PlatformSpec, generators: readonly GitOpsGenerator[] = GENERATORS): RenderedTree {
   const context: SynthContext = { spec, names: platformNames(spec) };
-  const files = generators.flatMap((generate) => generate(context));
+  const generated = generators.flatMap((generate) => generate(context));
+  const files = isEksCapability(spec) ? retargetToClusterArn(generated, context.names) : generated;
+  if (isEksCapability(spec)) assertWithinCapabilityLimits(files);
   assertUnique(files);
   const rendered = new Map<string, string>();
   for (const file of files) {

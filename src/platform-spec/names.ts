@@ -8,6 +8,7 @@
  * written at synth time, before CloudFormation has created anything.
  */
 import type { PlatformSpec } from "./schema.js";
+import { githubActionsRoles } from "../cdk/github-actions-roles.js";
 
 /** A Kubernetes service account that gets AWS permissions through EKS Pod Identity. */
 export interface WorkloadIdentity {
@@ -62,6 +63,8 @@ export interface PlatformNames {
   /** ECR repository URI per application. */
   readonly ecrRepositories: Readonly<Record<string, { readonly name: string; readonly uri: string }>>;
   readonly githubActionsRoleName: string;
+  /** IAM role of the EKS managed Argo CD capability (argocd.mode eks-capability). */
+  readonly argocdCapabilityRoleName: string;
   /** `Name` tag of the VPC; the AWS Load Balancer Controller finds the VPC by it (pods cannot reach IMDS). */
   readonly vpcName: string;
   readonly argocdHost: string;
@@ -131,6 +134,7 @@ export function platformNames(spec: PlatformSpec): PlatformNames {
       Object.keys(spec.applications).map((name) => [name, { name: `${clusterName}/${name}`, uri: `${registry}/${clusterName}/${name}` }]),
     ),
     githubActionsRoleName: `${clusterName}-github-actions`,
+    argocdCapabilityRoleName: `${clusterName}-argocd-capability`,
     vpcName: `${clusterName}-vpc`,
     argocdHost: spec.gitops.argocdHost,
   };
@@ -162,6 +166,8 @@ export function physicalNameProblems(spec: PlatformSpec): NameProblem[] {
     ...Object.values(names.identities).map((identity): [string, string, number] => ["IAM role", identity.roleName, AWS_NAME_LIMITS.iamRole]),
     ["IAM role", names.karpenter.nodeRoleName, AWS_NAME_LIMITS.iamRole],
     ["IAM role", names.githubActionsRoleName, AWS_NAME_LIMITS.iamRole],
+    ["IAM role", names.argocdCapabilityRoleName, AWS_NAME_LIMITS.iamRole],
+    ...githubActionsRoles(spec, names).map((role): [string, string, number] => ["IAM role", role.roleName, AWS_NAME_LIMITS.iamRole]),
     ["SQS queue", names.karpenter.interruptionQueueName, AWS_NAME_LIMITS.sqsQueue],
     ["S3 bucket", names.buckets.loki, AWS_NAME_LIMITS.s3Bucket],
     ["S3 bucket", names.buckets.tempo, AWS_NAME_LIMITS.s3Bucket],

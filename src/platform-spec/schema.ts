@@ -35,7 +35,8 @@ import {
   repositoryPath,
   secretsManagerNamePart,
 } from "./grammars.js";
-import { physicalNameProblems } from "./names.js";
+import { physicalNameProblems, platformNames } from "./names.js";
+import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -337,6 +338,7 @@ export const platformSpecSchema = z
     }),
     karpenter: karpenter.prefault({}),
     addons,
+    argocd: argocdSpec,
     gitops: gitops.prefault({}),
     namespaces: z.record(namespaceName, namespace).prefault({
       production: { podSecurity: "restricted", team: "team-a", labels: {} },
@@ -379,6 +381,7 @@ export const platformSpecSchema = z
     }
     for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
     for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       if (ns.team !== undefined && !(ns.team in spec.teams)) {

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { platformNames } from "../platform-spec/names.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
-import { synthesizeInfrastructure, type InfrastructureOptions } from "../cdk/synthesize-infrastructure.js";
+import type { InfrastructureOptions } from "../cdk/synthesize-infrastructure.js";
+import { startInfrastructureSynthesis } from "./infrastructure-synthesis.js";
 import { githubWorkflows, WORKFLOWS_FOLDER } from "../github-actions/github-workflow.js";
 import { writeTree } from "./write-tree.js";
 import { platformChartApplications } from "../charts/chart-applications.js";
@@ -37,10 +38,20 @@ export interface SynthesisOptions {
 export async function synthesizePlatform(spec: PlatformSpec, outDirectory: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
   // Fail on a bad --out before the seconds of synthesis, not after.
   assertOutputWritable(outDirectory);
-  const chartValues = options.charts === undefined ? undefined : await validateChartValues(platformChartApplications(spec), options.charts);
-  const gitops = synthesizeGitOps(spec);
-  const cloudAssembly = synthesizeInfrastructure(spec, options.infrastructure);
-  const workflows = new Map([...githubWorkflows(spec, platformNames(spec))].map(([path, content]) => [path.slice(WORKFLOWS_FOLDER.length + 1), content]));
+  // Started first: on a worker thread it overlaps with everything below (infrastructure-synthesis.ts).
+  const infrastructure = startInfrastructureSynthesis(spec, options.infrastructure);
+  let chartValues: Awaited<ReturnType<typeof validateChartValues>> | undefined;
+  let gitops: ReadonlyMap<string, string>;
+  let workflows: Map<string, string>;
+  try {
+    chartValues = options.charts === undefined ? undefined : await validateChartValues(platformChartApplications(spec), options.charts);
+    gitops = synthesizeGitOps(spec);
+    workflows = new Map([...githubWorkflows(spec, platformNames(spec))].map(([path, content]) => [path.slice(WORKFLOWS_FOLDER.length + 1), content]));
+  } catch (error) {
+    infrastructure.cancel();
+    throw error;
+  }
+  const cloudAssembly = await infrastructure.result;
 
   const gitopsDirectory = join(outDirectory, "gitops");
   const cdkOutDirectory = join(outDirectory, "cdk.out");

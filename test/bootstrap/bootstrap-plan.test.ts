@@ -4,7 +4,8 @@
  * chart itself needs a cluster and the chart from the network, so it is not run here.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { stringify } from "yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { parseSpec } from "../../src/platform-spec/load.js";
 import { platformNames } from "../../src/platform-spec/names.js";
 import { helmPath, kubectlPath } from "../../src/tools/kubectl.js";
 import { CHARTS } from "../../src/versions.js";
+import { CAPABILITY_SPEC } from "../support/argocd-capability-spec.js";
 
 const names = platformNames(parseSpec({}, "test"));
 
@@ -63,6 +65,22 @@ describe("GIVEN the bootstrap plan", () => {
   });
 });
 
+describe("GIVEN the bootstrap plan of argocd.mode eks-capability", () => {
+  const capabilityNames = platformNames(parseSpec(CAPABILITY_SPEC, "test"));
+
+  it("WHEN it is planned THEN nothing is installed: the capability's role gets cluster-admin, the cluster is registered, the platform AppProject and then the root Application applied", () => {
+    const steps = bootstrapPlan({ names: capabilityNames, gitopsDirectory: "/out/gitops", kubeconfig: "/k", argocdMode: "eks-capability" }).map(renderStep);
+    expect(steps).toEqual([
+      "aws eks update-kubeconfig --name production-cluster --region eu-west-1 --kubeconfig /k",
+      "aws eks associate-access-policy --cluster-name production-cluster --region eu-west-1 --principal-arn arn:aws:iam::111122223333:role/production-cluster-argocd-capability --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster",
+      "kubectl apply --server-side --filename /out/gitops/bootstrap/local-cluster.yaml --kubeconfig /k",
+      "kubectl apply --server-side --filename /out/gitops/apps/projects/platform.yaml --kubeconfig /k",
+      "kubectl apply --server-side --filename /out/gitops/bootstrap/root-application.yaml --kubeconfig /k",
+    ]);
+    expect(steps.join("\n")).not.toMatch(/helm|argocd-values|argocd-namespace/);
+  });
+});
+
 describe("GIVEN slipway bootstrap", () => {
   it("WHEN it runs with --dry-run THEN it prints the commands and runs nothing", async () => {
     const io = captureIO("/work-dir");
@@ -72,6 +90,22 @@ describe("GIVEN slipway bootstrap", () => {
     expect(printed).toContain("--values /work-dir/out/gitops/bootstrap/argocd-values.yaml");
     expect(printed).toContain("kubectl apply --server-side --filename /work-dir/out/gitops/apps/projects/platform.yaml");
     expect(printed).toContain("kubectl apply --server-side --filename /work-dir/out/gitops/bootstrap/root-application.yaml");
+  });
+
+  it("WHEN the spec is in eks-capability mode and the tree was not synthesized THEN it asks for the capability's files, not Argo CD's values", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "slipway-bootstrap-"));
+    try {
+      writeFileSync(join(empty, "slipway.yaml"), stringify(CAPABILITY_SPEC));
+      const io = captureIO(empty);
+      expect(await main(["bootstrap", "--out", "nowhere"], io)).toBe(1);
+      expect(io.err.join("")).toContain("error INPUT_UNREADABLE: bootstrap/local-cluster.yaml is missing from the synthesized GitOps tree");
+      const dry = captureIO(empty);
+      expect(await main(["bootstrap", "--dry-run"], dry)).toBe(0);
+      expect(dry.out.join("")).toContain("aws eks associate-access-policy");
+      expect(dry.out.join("")).not.toContain("helm");
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it("WHEN the GitOps tree was not synthesized THEN it fails before running anything and says to run slipway synth", async () => {

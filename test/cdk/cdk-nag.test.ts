@@ -25,6 +25,10 @@ describe("GIVEN the cdk-nag AwsSolutions pack", () => {
     ["a single NAT gateway and an admin role", { cluster: { natGateways: "single", adminRoleArn: "arn:aws:iam::111122223333:role/platform-admin" } }],
     ["Karpenter disabled", { karpenter: { enabled: false } }],
     ["an application with its own repository and host", { applications: { "api-server": { namespace: "production", githubRepository: "acme/api", host: "api.example.com" } } }],
+    [
+      "40 applications built by 40 repositories (several CI roles)",
+      { applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])) },
+    ],
   ])("WHEN it checks %s THEN no finding is left unacknowledged", (_name, input) => {
     expect(nagFindings(input)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import type { SlipwayError } from "../../src/errors.js";
 import { synthesizeInfrastructure } from "../../src/cdk/synthesize-infrastructure.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import type { PlatformSpecInput } from "../../src/platform-spec/schema.js";
+import { CAPABILITY_SPEC } from "../support/argocd-capability-spec.js";
 import { CFN_LINT_INSTALL, cfnLintAvailable, skipMissingLinters } from "../support/external-tools.js";
 
 let first: ReadonlyMap<string, string>;
@@ -59,6 +60,7 @@ describe("GIVEN cfn-lint", () => {
     ["reference", {}],
     ["single-nat-admin", { cluster: { natGateways: "single", adminRoleArn: "arn:aws:iam::111122223333:role/platform-admin", kubernetesVersion: "1.36" } }],
     ["no-karpenter-other-region", { aws: { region: "us-east-2" }, karpenter: { enabled: false } }],
+    ["eks-capability-40-ci-repositories", { ...CAPABILITY_SPEC, applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])) }],
   ];
   let directory: string;
   beforeAll(() => {

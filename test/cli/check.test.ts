@@ -127,11 +127,43 @@ spec:
     { args: ["--k8s-version", "1.34.x"], message: 'error USAGE: "1.34.x" is not a Kubernetes version' },
     { args: ["--k8s-version", "1"], message: 'error USAGE: "1" is not a Kubernetes version' },
     { args: ["--k8s-version", ""], message: 'error USAGE: "" is not a Kubernetes version' },
+    { args: ["--argocd", "managed"], message: 'error USAGE: unknown Argo CD "managed" for --argocd' },
+    { args: ["--argocd", ""], message: 'error USAGE: unknown Argo CD "" for --argocd' },
     { args: ["--bogus"], message: `error USAGE: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"` },
   ])("GIVEN $args WHEN run THEN usage error, exit 2", async ({ args, message }) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr.split("\n")[0]).toBe(message);
+  });
+
+  const IN_CLUSTER_APPLICATION =
+    "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n  namespace: team-a\nspec:\n  project: default\n  source:\n    repoURL: https://github.com/acme/web.git\n    path: deploy\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: web\n";
+  const CAPABILITY_YAML_SPEC = [
+    "argocd:",
+    "  mode: eks-capability",
+    "  identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef' }",
+    "  rbacRoleMappings: [{ role: ADMIN, identities: [{ id: 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5e, type: SSO_USER }] }]",
+    "",
+  ].join("\n");
+
+  it.each<{ how: string; args: string[]; files: Record<string, string>; failed: boolean }>([
+    { how: "--argocd eks-capability", args: ["--argocd", "eks-capability"], files: {}, failed: true },
+    { how: "a spec in the working directory with argocd.mode eks-capability", args: [], files: { "slipway.yaml": CAPABILITY_YAML_SPEC }, failed: true },
+    { how: "--config naming such a spec", args: ["--config", "specs/platform.yaml"], files: { "specs/platform.yaml": CAPABILITY_YAML_SPEC }, failed: true },
+    { how: "--argocd self-managed over such a spec", args: ["--argocd", "self-managed"], files: { "slipway.yaml": CAPABILITY_YAML_SPEC }, failed: false },
+    { how: "no option and no spec", args: [], files: {}, failed: false },
+  ])("GIVEN an Application in team-a on kubernetes.default.svc WHEN checked with $how THEN the capability's limits apply only for the capability", async ({ args, files, failed }) => {
+    const { code, stdout } = await run(["app.yaml", "--enable", "argocd-capability", ...args], { "app.yaml": IN_CLUSTER_APPLICATION, ...files });
+    const capabilityFindings = stdout.split("\n").filter((line) => line.includes("argocd-capability/"));
+    if (failed) {
+      expect(capabilityFindings).toHaveLength(2);
+      expect(stdout).toContain("argocd-capability/namespace");
+      expect(stdout).toContain("argocd-capability/in-cluster");
+      expect(code).toBe(1);
+    } else {
+      expect(capabilityFindings).toEqual([]);
+      expect(code).toBe(0);
+    }
   });
 
   it.each([

@@ -17,6 +17,7 @@ import { writeTree } from "../../src/synth/write-tree.js";
 import { kustomizeBuild } from "../../src/tools/kubectl.js";
 import { upstreamCrdDirectories } from "../support/crds.js";
 import { needsShared, SHARED_MISSING } from "../support/shared.js";
+import { CAPABILITY_SPEC } from "../support/argocd-capability-spec.js";
 
 const SPECS: Record<string, PlatformSpecInput> = {
   reference: {},
@@ -38,6 +39,7 @@ const SPECS: Record<string, PlatformSpecInput> = {
     },
     karpenter: { capacitySplit: { spot: 1, onDemand: 1 } },
   },
+  "eks-capability": CAPABILITY_SPEC,
 };
 
 function objectsOf(tree: ReadonlyMap<string, string>): KubeObject[] {
@@ -48,7 +50,8 @@ function objectsOf(tree: ReadonlyMap<string, string>): KubeObject[] {
 }
 
 describe.each(Object.keys(SPECS))("the %s platform", (name) => {
-  const tree = synthesizeGitOps(parseSpec(SPECS[name], name));
+  const spec = parseSpec(SPECS[name], name);
+  const tree = synthesizeGitOps(spec);
   let directory: string;
   let crdDirectories: string[];
 
@@ -67,7 +70,8 @@ describe.each(Object.keys(SPECS))("the %s platform", (name) => {
   });
 
   it.skipIf(needsShared(`slipway check of the ${name} platform with upstream CRDs`))("GIVEN the written repository WHEN `slipway check` runs THEN it reports no error and no deprecated or removed API", async () => {
-    const result = await checkManifests([directory], { crdDirectories, failOn: "error" });
+    // Checked for the Argo CD the spec names: the capability's limits hold on its tree.
+    const result = await checkManifests([directory], { crdDirectories, failOn: "error", argocd: spec.argocd.mode });
     const errors = result.findings.filter((finding) => finding.severity === "error" || finding.ruleId.endsWith("-api"));
     expect(errors.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line ?? 0} ${finding.object ?? ""}: ${finding.message}`)).toEqual([]);
     expect(result.failed).toBe(false);
@@ -81,5 +85,18 @@ describe.each(Object.keys(SPECS))("the %s platform", (name) => {
       const output = await kustomizeBuild(join(directory, folder));
       expect(output, folder).toMatch(/^apiVersion: /m);
     }
+  });
+});
+
+describe("the reference (self-managed) platform checked as if for the EKS Argo CD capability", () => {
+  it("GIVEN its tree WHEN `slipway check --argocd eks-capability` runs THEN every Application on kubernetes.default.svc is an in-cluster error", async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), "slipway-validity-")), "gitops");
+    const tree = synthesizeGitOps(parseSpec({}, "reference"));
+    writeTree(directory, tree);
+    const result = await checkManifests([directory], { argocd: "eks-capability", enable: ["argocd-capability"] });
+    const applications = [...tree.values()].join("\n").match(/^kind: Application$/gm)!.length;
+    expect(result.findings.filter((finding) => finding.ruleId === "argocd-capability/in-cluster")).toHaveLength(applications);
+    expect(result.findings.filter((finding) => finding.ruleId !== "argocd-capability/in-cluster")).toEqual([]);
+    expect(result.failed).toBe(true);
   });
 });

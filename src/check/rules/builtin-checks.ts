@@ -15,6 +15,13 @@ import { dnsBlockedTemplate } from "./network-policy/dns-blocked.js";
 import { namespaceSelectorMatchesNothingTemplate, podSelectorMatchesNothingTemplate } from "./network-policy/selector-matches-nothing.js";
 import { workloadWithoutPolicyTemplate } from "./network-policy/workload-without-policy.js";
 import { argocdProjectTemplate } from "./reference/argocd-project.js";
+import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
+import {
+  capabilityApplicationCountTemplate,
+  capabilityInClusterTemplate,
+  capabilityNamespaceTemplate,
+  capabilityPluginTemplate,
+} from "./argocd-capability/capability-limits.js";
 import { configReferenceTemplate } from "./reference/config-references.js";
 import { externalSecretStoreTemplate } from "./reference/external-secret-store.js";
 import { hpaCustomMetricsTemplate } from "./reference/hpa-custom-metrics.js";
@@ -316,4 +323,44 @@ const BEST_PRACTICE: readonly BuiltInCheck[] = [
   }),
 ];
 
-export const BUILT_IN_CHECKS: readonly BuiltInCheck[] = [...NETWORK_POLICY, ...REFERENCE, ...BEST_PRACTICE];
+/** Limits of the EKS managed Argo CD capability; they report only when the check targets it (`--argocd eks-capability`). */
+const ARGOCD_CAPABILITY: readonly BuiltInCheck[] = [
+  defineCheck({
+    id: "argocd-capability/namespace",
+    category: "argocd-capability",
+    severity: "error",
+    description: "With --argocd eks-capability: an Argo CD Application, ApplicationSet or AppProject outside the capability's namespace (param namespace, default argocd), which the capability never reads.",
+    remediation: "Set metadata.namespace to the capability's namespace (the namespace in its configuration).",
+    template: capabilityNamespaceTemplate,
+    params: { namespace: "argocd" },
+  }),
+  defineCheck({
+    id: "argocd-capability/plugin",
+    category: "argocd-capability",
+    severity: "error",
+    description: "With --argocd eks-capability: an Application or ApplicationSet source that uses a config management plugin (source.plugin), which the capability does not run.",
+    remediation: "Render the manifests before committing them, or use a source type the capability supports (plain manifests, Kustomize, Helm).",
+    template: capabilityPluginTemplate,
+    params: {},
+  }),
+  defineCheck({
+    id: "argocd-capability/application-count",
+    category: "argocd-capability",
+    severity: "error",
+    description: "With --argocd eks-capability: more Applications than the capability manages (param maxApplications, default 1,000); reported once, on the first Application past the limit.",
+    remediation: "Split the Applications over several clusters' capabilities, or group workloads so fewer Applications hold them.",
+    template: capabilityApplicationCountTemplate,
+    params: { maxApplications: EKS_CAPABILITY_MAX_APPLICATIONS },
+  }),
+  defineCheck({
+    id: "argocd-capability/in-cluster",
+    category: "argocd-capability",
+    severity: "error",
+    description: "With --argocd eks-capability: an Application (or ApplicationSet template) whose destination.server is https://kubernetes.default.svc, which the capability, running outside the cluster, cannot reach.",
+    remediation: "Register the cluster with an Argo CD cluster Secret whose server is the EKS cluster ARN, and use that ARN (or the Secret's name) as the destination.",
+    template: capabilityInClusterTemplate,
+    params: {},
+  }),
+];
+
+export const BUILT_IN_CHECKS: readonly BuiltInCheck[] = [...NETWORK_POLICY, ...REFERENCE, ...ARGOCD_CAPABILITY, ...BEST_PRACTICE];

@@ -10,13 +10,12 @@
  * (`SLIPWAY_CHECK_WORKERS=N` forces N workers, 0 none). Compiled validators are shared
  * through the disk cache of schema-compiler.ts.
  */
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
 import { sourceOf } from "../load/locate-field.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { workerEntry } from "../../worker-entry.js";
 
 /** Objects from which validation moves to worker threads: below it, start-up costs more than it saves. */
 export const WORKER_THRESHOLD = 1_500;
@@ -48,26 +47,12 @@ export function slices<T>(items: readonly T[], parts: number): T[][] {
   return result;
 }
 
-/**
- * The worker's entry: the compiled .js next to this file, or, when this file runs as
- * TypeScript (tsx, vitest), a small ESM entry that registers tsx before importing the .ts
- * worker (loader flags are not inherited by worker threads).
- */
-function workerEntry(): URL {
-  if (!import.meta.url.endsWith(".ts")) return new URL("./validation-worker.js", import.meta.url);
-  // require.resolve answers with the package's CommonJS build; the ESM one sits beside it.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const worker = new URL("./validation-worker.ts", import.meta.url).href;
-  const code = `const { register } = await import(${JSON.stringify(tsx)});\nregister();\nawait import(${JSON.stringify(worker)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
 export async function validateSchemasInWorkers(
   objects: readonly SourceObject[],
   options: { readonly kubernetesVersion: string; readonly customResources: ReadonlyMap<string, CustomResourceVersion> },
   workers: number,
 ): Promise<Finding[]> {
-  const entry = workerEntry();
+  const entry = workerEntry(import.meta.url, "validation-worker");
   // CEL rules are evaluated on the main thread (cel-validations.ts): their source schemas stay here.
   const customResources = [...options.customResources.entries()].map(([key, { validationSchema: _unused, ...version }]) => [key, version] as const);
   const replies = await Promise.all(

@@ -13,6 +13,7 @@ import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
 import { ARGOCD_NAMESPACE_PATH } from "../../gitops/argocd/argocd-namespace.js";
+import { LOCAL_CLUSTER_PATH } from "../../gitops/argocd/eks-capability.js";
 import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
 import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
 import { PLATFORM_PROJECT_PATH } from "../../gitops/argocd/app-projects.js";
@@ -44,8 +45,9 @@ export const command: Command = {
     const names = platformNames(spec);
     const gitopsDirectory = join(resolve(io.cwd, values.out ?? "out"), "gitops");
     const dryRun = values["dry-run"] ?? false;
+    const capability = spec.argocd.mode === "eks-capability";
     if (!dryRun) {
-      for (const path of [ARGOCD_NAMESPACE_PATH, ARGOCD_VALUES_PATH, PLATFORM_PROJECT_PATH, ROOT_APPLICATION_PATH]) {
+      for (const path of capability ? [LOCAL_CLUSTER_PATH, PLATFORM_PROJECT_PATH, ROOT_APPLICATION_PATH] : [ARGOCD_NAMESPACE_PATH, ARGOCD_VALUES_PATH, PLATFORM_PROJECT_PATH, ROOT_APPLICATION_PATH]) {
         if (!existsSync(join(gitopsDirectory, path))) {
           throw new SlipwayError("INPUT_UNREADABLE", `${path} is missing from the synthesized GitOps tree`, {
             where: join(gitopsDirectory, path),
@@ -63,15 +65,16 @@ export const command: Command = {
         kubeconfig,
         writeKubeconfig: values.kubeconfig === undefined,
         adminRoleArn: spec.cluster.adminRoleArn,
-        helm: dryRun ? "helm" : await helmPath(),
-        ...(dryRun ? {} : { chartPath: (await new ChartResolver({ charts: values.charts, cwd: io.cwd }).resolve(CHARTS.argoCd, "argo-cd, installed by slipway bootstrap")).path }),
+        argocdMode: spec.argocd.mode,
+        helm: dryRun || capability ? "helm" : await helmPath(),
+        ...(dryRun || capability ? {} : { chartPath: (await new ChartResolver({ charts: values.charts, cwd: io.cwd }).resolve(CHARTS.argoCd, "argo-cd, installed by slipway bootstrap")).path }),
         kubectl: dryRun ? "kubectl" : await kubectlPath(),
       });
       for (const step of steps) {
         io.stdout(`# ${step.description}\n${renderStep(step)}\n`);
         if (!dryRun) await runStep(step, io);
       }
-      if (!dryRun) io.stdout(`Argo CD is running; it now syncs ${spec.gitops.repoURL} (${spec.gitops.targetRevision}).\n`);
+      if (!dryRun) io.stdout(`${capability ? "The EKS Argo CD capability" : "Argo CD"} is running; it now syncs ${spec.gitops.repoURL} (${spec.gitops.targetRevision}).\n`);
       return EXIT.ok;
     } finally {
       if (temporary) rmSync(temporary, { recursive: true, force: true });

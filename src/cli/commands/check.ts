@@ -10,13 +10,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkManifests } from "../../check/check.js";
 import type { RuleOptions } from "../../check/rules/rule-options.js";
+import type { ArgoCdTarget } from "../../check/rule.js";
 import { SEVERITY_RANK, type Severity } from "../../check/finding.js";
 import { createOutput, isOutputFormat, OUTPUT_FORMATS } from "../../check/output/output.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 
-const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--config FILE] [--crds DIR]... [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--charts DIR|URL] [--no-charts] [--show-reachability]";
+const USAGE = "slipway check [PATHS...|-] [--k8s-version V] [--argocd self-managed|eks-capability] [--config FILE] [--crds DIR]... [--output text|json|sarif] [--fail-on error|warning|info] [--rules-config FILE] [--charts DIR|URL] [--no-charts] [--show-reachability]";
 
 const HELP = `${USAGE}
 
@@ -24,7 +25,11 @@ const HELP = `${USAGE}
   --k8s-version V       target Kubernetes version: ${schemaVersions().join(", ")} (1.34, v1.34 and 1.34.2 are the same);
                         default: the cluster version of the Slipway spec (--config, or ${CONFIG_FILE_NAMES.join(", ")}
                         in the working directory), else ${DEFAULT_CHECK_KUBERNETES_VERSION}, the newest version EKS supports
-  --config FILE         Slipway spec whose cluster.kubernetesVersion is the default target
+  --argocd MODE          the Argo CD the manifests are for: self-managed, or eks-capability to enforce the EKS
+                        managed capability's limits (Applications only in its namespace, no config management
+                        plugins, at most 1,000 Applications, no https://kubernetes.default.svc);
+                        default: the spec's argocd.mode (--config, or a spec in the working directory), else self-managed
+  --config FILE         Slipway spec whose cluster.kubernetesVersion and argocd.mode are the defaults
   --crds DIR            folder of CustomResourceDefinitions, or of JSON Schemas in kubeconform's catalog layout
                         {group}/{kind}_{version}.json (repeatable); CRDs in the input are used too, and the CRDs
                         of the add-ons Slipway pins are always known (bundled)
@@ -63,16 +68,20 @@ async function readRuleOptions(path: string): Promise<RuleOptions> {
 }
 
 /**
- * Checking a Slipway project's output targets the version its spec gives the cluster;
- * elsewhere, the newest version EKS supports. The spec (and zod, tsx) is loaded only when
- * a spec file is there.
+ * Checking a Slipway project's output targets what its spec says: the cluster's
+ * Kubernetes version and who runs Argo CD; elsewhere, the newest version EKS supports and
+ * a self-managed Argo CD. The spec (and zod, tsx) is loaded only when a spec file is there
+ * and an option is left to it.
  */
-async function defaultKubernetesVersion(cwd: string, configPath: string | undefined): Promise<string> {
-  if (configPath === undefined && !CONFIG_FILE_NAMES.some((name) => existsSync(resolve(cwd, name)))) return DEFAULT_CHECK_KUBERNETES_VERSION;
+async function specDefaults(cwd: string, configPath: string | undefined): Promise<{ kubernetesVersion: string; argocd: ArgoCdTarget }> {
+  if (configPath === undefined && !CONFIG_FILE_NAMES.some((name) => existsSync(resolve(cwd, name)))) return { kubernetesVersion: DEFAULT_CHECK_KUBERNETES_VERSION, argocd: "self-managed" };
   const { loadSpec } = await import("../../platform-spec/load.js");
   const { spec, source } = await loadSpec({ cwd, ...(configPath !== undefined ? { configPath } : {}) });
-  return parseKubernetesVersion(spec.cluster.kubernetesVersion, `${source ?? "the spec"} (cluster.kubernetesVersion)`);
+  return { kubernetesVersion: parseKubernetesVersion(spec.cluster.kubernetesVersion, `${source ?? "the spec"} (cluster.kubernetesVersion)`), argocd: spec.argocd.mode };
 }
+
+// An object keyed by every mode, so a new mode in the spec fails to compile here until it is added.
+const ARGOCD_TARGETS = Object.keys({ "self-managed": true, "eks-capability": true } satisfies Record<ArgoCdTarget, true>) as ArgoCdTarget[];
 
 export const command: Command = {
   usage: USAGE,
@@ -92,6 +101,7 @@ export const command: Command = {
         charts: { type: "string" },
         "no-charts": { type: "boolean" },
         config: { type: "string" },
+        argocd: { type: "string" },
         help: { type: "boolean" },
       },
       USAGE,
@@ -104,13 +114,19 @@ export const command: Command = {
     if (!isOutputFormat(format)) throw new SlipwayError("USAGE", `unknown output format "${format}"`, { fix: `use --output ${OUTPUT_FORMATS.join(", ")}` });
     const failOn = values["fail-on"] ?? "error";
     if (!Object.hasOwn(SEVERITY_RANK, failOn)) throw new SlipwayError("USAGE", `unknown severity "${failOn}" for --fail-on`, { fix: "use --fail-on error, warning or info" });
-    const kubernetesVersion = values["k8s-version"] !== undefined ? parseKubernetesVersion(values["k8s-version"]) : await defaultKubernetesVersion(io.cwd, values.config);
+    if (values.argocd !== undefined && !ARGOCD_TARGETS.includes(values.argocd as ArgoCdTarget)) {
+      throw new SlipwayError("USAGE", `unknown Argo CD "${values.argocd}" for --argocd`, { fix: `use --argocd ${ARGOCD_TARGETS.join(" or ")}` });
+    }
+    const defaults = values["k8s-version"] === undefined || values.argocd === undefined ? await specDefaults(io.cwd, values.config) : undefined;
+    const kubernetesVersion = values["k8s-version"] !== undefined ? parseKubernetesVersion(values["k8s-version"]) : defaults!.kubernetesVersion;
+    const argocd = (values.argocd as ArgoCdTarget | undefined) ?? defaults!.argocd;
     // Kept so existing scripts run: the add-ons' CRDs are bundled, so the flag has nothing left to add.
     if (values["platform-crds"]) io.stderr("note: --platform-crds is deprecated and does nothing: the CRDs of the add-ons Slipway pins are bundled and always known\n");
     if (positionals.filter((path) => path === "-").length > 1) throw new SlipwayError("USAGE", "standard input (-) can be read only once", { fix: `usage: ${USAGE}` });
 
     const result = await checkManifests(positionals.length > 0 ? positionals : ["."], {
       kubernetesVersion,
+      argocd,
       crdDirectories: values.crds ?? [],
       failOn: failOn as Severity,
       enable: values.enable ?? [],

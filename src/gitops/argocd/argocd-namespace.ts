@@ -35,4 +35,6 @@ export function argocdNamespaceObject(): KubeObject {
   };
 }
 
-export const argocdNamespaceGenerator: GitOpsGenerator = () => [{ path: ARGOCD_NAMESPACE_PATH, objects: [argocdNamespaceObject()] }];
+/** Self-managed only: the managed capability creates its namespace and runs no pods in it. */
+export const argocdNamespaceGenerator: GitOpsGenerator = ({ spec }) =>
+  spec.argocd.mode === "eks-capability" ? [] : [{ path: ARGOCD_NAMESPACE_PATH, objects: [argocdNamespaceObject()] }];

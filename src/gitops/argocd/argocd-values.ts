@@ -79,6 +79,8 @@ export function argocdValues(spec: PlatformSpec, names: PlatformNames): Record<s
 }
 
 export const argocdValuesGenerator: GitOpsGenerator = ({ spec, names }) => {
+  // The managed capability is not installed from a chart: no values to write.
+  if (spec.argocd.mode === "eks-capability") return [];
   const chart = CHARTS.argoCd;
   const header = [
     `# Helm values of ${chart.chart} ${chart.version} (Argo CD ${chart.appVersion}) from ${chart.repoURL}.`,

@@ -7,7 +7,8 @@ import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
-import { LINT_RULES } from "../../../src/check/rules/index.js";
+import type { ArgoCdTarget } from "../../../src/check/rule.js";
+import { LINT_RULES, lintRules, type RuleOptions } from "../../../src/check/rules/index.js";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../../support/paths.js";
 import { runLintRules } from "./support/run-lint-rules.js";
 import { needsShared } from "../../support/shared.js";
@@ -21,9 +22,34 @@ interface Case {
   readonly findings: readonly string[];
   /** Rules the same defect necessarily trips too, and why. */
   readonly alsoFires?: readonly string[];
+  /** The Argo CD the check targets (`--argocd`); the capability's rules need eks-capability. */
+  readonly argocd?: ArgoCdTarget;
+  /** Rule parameters (`--rules-config`), when the defect is cheaper to show with another limit. */
+  readonly ruleOptions?: RuleOptions;
 }
 
 const CASES: readonly Case[] = [
+  {
+    rule: "argocd-capability/namespace",
+    argocd: "eks-capability",
+    findings: ["Application team-a/guestbook: Application is in namespace team-a; the EKS Argo CD capability reads Applications only in argocd"],
+  },
+  {
+    rule: "argocd-capability/plugin",
+    argocd: "eks-capability",
+    findings: ["Application argocd/guestbook: spec.source.plugin (argocd-vault-plugin) needs a config management plugin; the EKS Argo CD capability runs none"],
+  },
+  {
+    rule: "argocd-capability/application-count",
+    argocd: "eks-capability",
+    ruleOptions: { params: { "argocd-capability/application-count": { maxApplications: 2 } } },
+    findings: ["Application argocd/guestbook-c: the input holds 3 Applications; the EKS Argo CD capability manages at most 2"],
+  },
+  {
+    rule: "argocd-capability/in-cluster",
+    argocd: "eks-capability",
+    findings: ["Application argocd/guestbook: destination.server is https://kubernetes.default.svc, which the EKS Argo CD capability does not support: it runs outside the cluster"],
+  },
   {
     rule: "network-policy/dns-blocked",
     findings: [
@@ -186,7 +212,7 @@ function folderOf(rule: string): string {
 
 describe("bad corpus", () => {
   test.each(CASES)("GIVEN the $rule folder WHEN every lint rule runs THEN only $rule fires, with the exact messages", async (entry) => {
-    const findings = await runLintRules(folderOf(entry.rule));
+    const findings = await runLintRules(folderOf(entry.rule), entry.ruleOptions ? lintRules(entry.ruleOptions) : LINT_RULES, entry.argocd);
     const ruleIds = new Set(findings.map((finding) => finding.ruleId));
     expect([...ruleIds].sort()).toEqual([entry.rule, ...(entry.alsoFires ?? [])].sort());
     const own = findings.filter((finding) => finding.ruleId === entry.rule);
@@ -217,8 +243,15 @@ describe("clean corpus", () => {
 describe.skipIf(needsShared("the corpus through the whole checker (schemas with upstream CRDs)"))("corpus through the whole checker", () => {
   // Schemas (with the add-ons' upstream CRDs), Pod Security, deprecations and every lint rule:
   // the fixtures are valid, compliant manifests whose only defect is the one their folder names.
-  const check = (folder: string) =>
-    checkManifests([folder], { cwd: REPO_ROOT, crdDirectories: [SHARED_CRDS_DIR], kustomize: false, failOn: "info" });
+  const check = (folder: string, entry?: Case) =>
+    checkManifests([folder], {
+      cwd: REPO_ROOT,
+      crdDirectories: [SHARED_CRDS_DIR],
+      kustomize: false,
+      failOn: "info",
+      ...(entry?.argocd ? { argocd: entry.argocd } : {}),
+      ...(entry?.ruleOptions ? { ruleOptions: entry.ruleOptions } : {}),
+    });
 
   test("GIVEN the clean corpus WHEN slipway check runs THEN it passes with no finding at all", async () => {
     const result = await check("test/fixtures/check/clean");
@@ -227,7 +260,7 @@ describe.skipIf(needsShared("the corpus through the whole checker (schemas with 
   });
 
   test.each(CASES)("GIVEN the $rule folder WHEN slipway check runs THEN only $rule (and what it implies) is found", async (entry) => {
-    const result = await check(`test/fixtures/check/bad/${entry.rule.replaceAll("/", "-")}`);
+    const result = await check(`test/fixtures/check/bad/${entry.rule.replaceAll("/", "-")}`, entry);
     expect([...new Set(result.findings.map((finding) => finding.ruleId))].sort()).toEqual([entry.rule, ...(entry.alsoFires ?? [])].sort());
   });
 });

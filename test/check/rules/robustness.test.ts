@@ -51,7 +51,7 @@ function mutate(object: SourceObject, next: () => number, mutations: number): So
 async function corpus(): Promise<SourceObject[]> {
   const bad = resolve(REPO_ROOT, "test/fixtures/check/bad");
   const folders = [resolve(REPO_ROOT, "test/fixtures/check/clean"), ...readdirSync(bad).map((folder) => resolve(bad, folder))];
-  const contexts = await Promise.all(folders.map(loadContext));
+  const contexts = await Promise.all(folders.map((folder) => loadContext(folder)));
   return contexts.flatMap((context) => [...context.objects]);
 }
 
@@ -61,7 +61,8 @@ describe("robustness against wrong types", () => {
     const next = random(20261127);
     for (let round = 0; round < 100; round += 1) {
       const mutated = objects.map((object) => mutate(object, next, 1 + Math.floor(next() * 4)));
-      const context: CheckContext = { objects: mutated, kubernetesVersion: "1.35", customResourceKinds: new Set() };
+      // Targeting the EKS Argo CD capability, so its rules run too (they are silent otherwise).
+      const context: CheckContext = { objects: mutated, kubernetesVersion: "1.35", customResourceKinds: new Set(), argocd: "eks-capability" };
       for (const rule of LINT_RULES) {
         expect(() => rule.check(context), `rule ${rule.id}, round ${round}`).not.toThrow();
       }
@@ -70,11 +71,11 @@ describe("robustness against wrong types", () => {
   });
 
   test("GIVEN documents whose top-level fields have every wrong type WHEN every lint rule runs THEN none throws", () => {
-    const kinds = ["Deployment", "Rollout", "CronJob", "Pod", "NetworkPolicy", "HorizontalPodAutoscaler", "Service", "ServiceMonitor", "Application", "AppProject", "ExternalSecret", "Secret", "ConfigMap", "PersistentVolumeClaim", "StatefulSet", "StorageClass", "ResourceQuota", "LimitRange", "PodDisruptionBudget", "Namespace", "APIService"];
+    const kinds = ["Deployment", "Rollout", "CronJob", "Pod", "NetworkPolicy", "HorizontalPodAutoscaler", "Service", "ServiceMonitor", "Application", "ApplicationSet", "AppProject", "ExternalSecret", "Secret", "ConfigMap", "PersistentVolumeClaim", "StatefulSet", "StorageClass", "ResourceQuota", "LimitRange", "PodDisruptionBudget", "Namespace", "APIService"];
     const objects: SourceObject[] = kinds.flatMap((kind, kindIndex) =>
       WRONG_VALUES.map((value, valueIndex) => ({
         document: { apiVersion: "x", kind, metadata: value, spec: value, data: value, stringData: value, type: value },
-        apiVersion: kind === "Rollout" || kind === "Application" || kind === "AppProject" ? "argoproj.io/v1alpha1" : kind === "NetworkPolicy" ? "networking.k8s.io/v1" : "v1",
+        apiVersion: kind === "Rollout" || kind === "Application" || kind === "ApplicationSet" || kind === "AppProject" ? "argoproj.io/v1alpha1" : kind === "NetworkPolicy" ? "networking.k8s.io/v1" : "v1",
         kind,
         name: `n${valueIndex}`,
         namespace: "demo",
@@ -83,7 +84,7 @@ describe("robustness against wrong types", () => {
         line: 1,
       })),
     );
-    const context: CheckContext = { objects, kubernetesVersion: "1.35", customResourceKinds: new Set() };
+    const context: CheckContext = { objects, kubernetesVersion: "1.35", customResourceKinds: new Set(), argocd: "eks-capability" };
     for (const rule of LINT_RULES) expect(() => rule.check(context), rule.id).not.toThrow();
     expect(() => reachabilityMatrix(context)).not.toThrow();
   });
