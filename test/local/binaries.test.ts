@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binaryPaths, versionLinkerFlags } from "../../src/local/binaries.js";
+import { argoCdLinkerFlags, binaryPaths, versionLinkerFlags } from "../../src/local/binaries.js";
 
 describe("versionLinkerFlags", () => {
   it("GIVEN a Kubernetes version WHEN stamping THEN both version packages get the version, major, minor and a fixed build date", () => {
@@ -25,7 +25,7 @@ describe("versionLinkerFlags", () => {
 });
 
 describe("binaryPaths", () => {
-  it("GIVEN a cache folder WHEN listing binaries THEN every component and kwok's stage file are in it", () => {
+  it("GIVEN a cache folder WHEN listing binaries THEN every component, kwok's stage file and Argo CD's CRDs and scripts are in it", () => {
     expect(binaryPaths("/cache/bin")).toEqual({
       etcd: "/cache/bin/etcd",
       "kube-apiserver": "/cache/bin/kube-apiserver",
@@ -34,7 +34,19 @@ describe("binaryPaths", () => {
       kwok: "/cache/bin/kwok",
       "metrics-server": "/cache/bin/metrics-server",
       "rollouts-controller": "/cache/bin/rollouts-controller",
+      argocd: "/cache/bin/argocd",
+      karpenter: "/cache/bin/karpenter",
       kwokConfig: "/cache/bin/kwok-stages.yaml",
+      argoCdCrds: "/cache/bin/argocd-crds.yaml",
+      argoCdScripts: "/cache/bin/argocd-scripts",
     });
+  });
+});
+
+describe("argoCdLinkerFlags", () => {
+  it("GIVEN Argo CD's version WHEN stamping THEN its common package gets the version without the v, the tag and a fixed build date", () => {
+    expect(argoCdLinkerFlags("v3.6.1")).toBe(
+      "-X github.com/argoproj/argo-cd/v3/common.version=3.6.1 -X github.com/argoproj/argo-cd/v3/common.gitTag=v3.6.1 -X github.com/argoproj/argo-cd/v3/common.buildDate=1970-01-01T00:00:00Z -X github.com/argoproj/argo-cd/v3/common.gitTreeState=clean",
+    );
   });
 });
