@@ -34,6 +34,8 @@ describe("binaryPaths", () => {
       kwok: "/cache/bin/kwok",
       "metrics-server": "/cache/bin/metrics-server",
       "rollouts-controller": "/cache/bin/rollouts-controller",
+      argocd: "/cache/bin/argocd",
+      karpenter: "/cache/bin/karpenter",
       kwokConfig: "/cache/bin/kwok-stages.yaml",
     });
   });
