@@ -273,10 +273,14 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
   if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
     pki = pkiPaths(pkiDirectory);
     ports = existing.ports;
-    // A cluster made before Karpenter ran locally has no ports for it yet.
-    if (ports.karpenterMetrics === undefined || ports.karpenterHealth === undefined) {
-      const [karpenterMetrics, karpenterHealth] = await freePorts(2);
-      ports = { ...ports, karpenterMetrics: karpenterMetrics!, karpenterHealth: karpenterHealth! };
+    // A cluster made by an older Slipway lacks a component's certificate or ports (Karpenter's, say).
+    const withoutCertificate = Object.entries(pki.clients).find(([, pair]) => !existsSync(pair.cert))?.[0];
+    const missing = withoutCertificate !== undefined ? `client certificate for ${withoutCertificate}` : ports.karpenterMetrics === undefined ? "ports for Karpenter" : undefined;
+    if (missing !== undefined) {
+      throw new SlipwayError("LOCAL_CLUSTER", `the local cluster ${existing.clusterName} was created by an older Slipway: its state has no ${missing}`, {
+        where: stateDirectory,
+        fix: "run `slipway down` and then `slipway up --local` to create it again",
+      });
     }
   } else {
     progress(`creating the local cluster's state in ${stateDirectory}`);
