@@ -28,7 +28,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const ROLLOUT = "/apis/argoproj.io/v1alpha1/namespaces/production/rollouts/api-server";
 
 interface Item {
-  metadata: { name: string; labels?: Record<string, string> };
+  metadata: { name: string; labels?: Record<string, string>; ownerReferences?: { kind: string }[] };
   spec: { nodeName?: string };
   status: { phase?: string };
 }
@@ -66,11 +66,15 @@ try {
       const types = nodes.map((node) => `${node.metadata.labels?.["karpenter.sh/capacity-type"]}:${node.metadata.labels?.["node.kubernetes.io/instance-type"]}`).sort();
       started = Date.now();
       await scale(3);
+      // Done when no Karpenter node is left with only DaemonSet pods (add-on pods may keep one).
       await waitFor(async () => {
-        const running = (await pods()).filter((pod) => pod.status.phase === "Running");
-        const used = new Set(running.map((pod) => pod.spec.nodeName));
-        const remaining = await karpenterNodes();
-        return running.length === 3 && remaining.every((node) => used.has(node.metadata.name));
+        if ((await pods()).filter((pod) => pod.status.phase === "Running").length !== 3) return false;
+        const occupied = new Set(
+          (await list("/api/v1/pods"))
+            .filter((pod) => pod.status.phase === "Running" && !(pod.metadata.ownerReferences ?? []).some((owner) => owner.kind === "DaemonSet"))
+            .map((pod) => pod.spec.nodeName),
+        );
+        return (await karpenterNodes()).every((node) => occupied.has(node.metadata.name));
       }, 15 * 60_000);
       const scaleDown = (Date.now() - started) / 1000;
       print(`run ${run}: ${before} -> 50 pods Running in ${scaleUp.toFixed(1)}s on ${nodes.length} nodes (${types.join(", ")}); 50 -> 3 consolidated to ${(await karpenterNodes()).length} nodes in ${scaleDown.toFixed(1)}s`);

@@ -14,6 +14,7 @@ import type { KubeObject } from "../manifest/kube-object.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { availabilityZoneNames } from "../cdk/availability-zones.js";
 import { instanceType, nodeResources } from "./instance-types.js";
+import { METRICS_PATH_ANNOTATION } from "./kwok-metrics-path-stage.js";
 
 /** Label naming the managed node group a fake node stands for; the summary groups pods by it (Karpenter's nodes by their NodePool). */
 export const LOCAL_NODE_GROUP_LABEL = "slipway.io/local-node-group";
@@ -71,7 +72,7 @@ function nodeObject(shape: NodeShape, spec: PlatformSpec, kubernetesVersion: str
         [KWOK_NODE_ANNOTATION.key]: KWOK_NODE_ANNOTATION.value,
         "node.alpha.kubernetes.io/ttl": "0",
         // All fake nodes share kwok's port; metrics-server (>= 0.7) scrapes this per-node path instead of /metrics/resource.
-        "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${shape.name}/metrics/resource`,
+        [METRICS_PATH_ANNOTATION]: `/metrics/nodes/${shape.name}/metrics/resource`,
       },
       labels: {
         ...shape.labels,

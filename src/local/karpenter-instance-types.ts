@@ -46,8 +46,9 @@ export function karpenterInstanceTypes(spec: PlatformSpec): KwokInstanceType[] {
   const { instanceFamilies, instanceSizes, architectures } = spec.karpenter;
   const zones = availabilityZoneNames(spec.aws.region, spec.cluster.availabilityZones);
   const types: KwokInstanceType[] = [];
-  for (const family of instanceFamilies) {
-    for (const size of instanceSizes) {
+  // A family or size listed twice is one instance type: kwok would otherwise offer it twice.
+  for (const family of new Set(instanceFamilies)) {
+    for (const size of new Set(instanceSizes)) {
       const name = `${family}.${size}`;
       const type = INSTANCE_TYPES[name];
       if (type === undefined) {

@@ -368,7 +368,18 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
   let ports: ClusterPorts;
   if (existing !== undefined && existsSync(join(pkiDirectory, "ca.crt"))) {
     pki = pkiPaths(pkiDirectory);
-    ports = await withAddedPorts(existing.ports);
+    ports = existing.ports;
+    // A cluster made by an older Slipway lacks a component's certificate or ports (Karpenter's, Argo CD's).
+    const withoutCertificate = Object.entries(pki.clients).find(([, pair]) => !existsSync(pair.cert))?.[0];
+    const portNames = ["karpenterMetrics", "karpenterHealth", "redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
+    const withoutPort = portNames.find((name) => typeof (ports as Partial<ClusterPorts>)[name] !== "number");
+    const missing = withoutCertificate !== undefined ? `client certificate for ${withoutCertificate}` : withoutPort !== undefined ? `port ${withoutPort}` : undefined;
+    if (missing !== undefined) {
+      throw new SlipwayError("LOCAL_CLUSTER", `the local cluster ${existing.clusterName} was created by an older Slipway: its state has no ${missing}`, {
+        where: stateDirectory,
+        fix: "run `slipway down` and then `slipway up --local` to create it again",
+      });
+    }
   } else {
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
@@ -430,15 +441,6 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
     karpenterInstanceTypesFile: join(stateDirectory, "karpenter-instance-types.json"),
     karpenterNamespace,
   };
-}
-
-/** A cluster made before Karpenter and Argo CD ran locally has no ports for them: they are added. */
-async function withAddedPorts(ports: ClusterPorts): Promise<ClusterPorts> {
-  const names = ["karpenterMetrics", "karpenterHealth", "redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
-  const missing = names.filter((name) => typeof (ports as Partial<ClusterPorts>)[name] !== "number");
-  if (missing.length === 0) return ports;
-  const free = await freePorts(missing.length);
-  return { ...ports, ...Object.fromEntries(missing.map((name, index) => [name, free[index]!])) };
 }
 
 /** The PKI's file names are fixed, so a later command finds them from the folder alone. */

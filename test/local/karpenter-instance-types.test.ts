@@ -70,6 +70,11 @@ describe("karpenterInstanceTypes", () => {
     ]);
   });
 
+  it("GIVEN a family and a size listed twice WHEN listed THEN each instance type appears once", () => {
+    const spec = parseSpec({ karpenter: { instanceFamilies: ["c6i", "c6i"], instanceSizes: ["large", "xlarge", "large"] } }, "twice");
+    expect(karpenterInstanceTypes(spec).map((type) => type.name)).toEqual(["c6i.large", "c6i.xlarge"]);
+  });
+
   it("GIVEN only arm64 allowed WHEN listed THEN no x86 type is offered (the NodePools could not pick one)", () => {
     expect(karpenterInstanceTypes(parseSpec({ karpenter: { architectures: ["arm64"] } }, "arm"))).toEqual([]);
   });
