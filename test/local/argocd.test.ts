@@ -5,14 +5,14 @@
  * and OCI repositories from ../shared/charts). Nothing is mocked: the assertions read
  * what Argo CD wrote into the Applications' status.
  */
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../src/local/api-client.js";
+import type { ApiClient } from "../../src/local/api-client.js";
 import { applicationStatuses } from "../../src/local/argocd-sync.js";
 import { ensureBinaries } from "../../src/local/binaries.js";
 import { down, up, type UpResult } from "../../src/local/local-cluster.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { needsShared } from "../support/shared.js";
+import { adminClient, until } from "../support/local-cluster.js";
 import { SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../support/paths.js";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 
@@ -31,15 +31,6 @@ const MINUTE = 60_000;
 let result: UpResult;
 let client: ApiClient;
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
-  }
-}
 
 describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned charts") || !CHARTS_AVAILABLE)("slipway up --local with the real Argo CD", () => {
   beforeAll(async () => {
@@ -47,8 +38,7 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     await down(spec.cluster.name);
     result = await up({ spec, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, onProgress: log });
     log(`up with Argo CD took ${result.seconds}s; Applications settled ${result.argoCd?.settledSeconds ?? "never"}s after the root`);
-    const pki = join(result.state.stateDirectory, "pki");
-    client = new ApiClient({ server: result.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
+    client = adminClient(result.state);
   }, 30 * MINUTE);
 
   afterAll(async () => {

@@ -14,7 +14,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAPACITY_SPREAD_LABEL } from "../../src/gitops/conventions.js";
-import { ApiClient } from "../../src/local/api-client.js";
+import type { ApiClient } from "../../src/local/api-client.js";
 import { ensureBinaries } from "../../src/local/binaries.js";
 import { LOCAL_NODE_GROUP_LABEL } from "../../src/local/fake-nodes.js";
 import { down, up, type UpResult } from "../../src/local/local-cluster.js";
@@ -22,6 +22,7 @@ import { toMilli } from "../../src/gitops/platform/karpenter/split-quantity.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { SHARED_CRDS_DIR } from "../support/paths.js";
 import { needsShared } from "../support/shared.js";
+import { adminClient, until } from "../support/local-cluster.js";
 
 const spec = parseSpec(
   { cluster: { name: `slipway-karpenter-${process.pid}` }, karpenter: { consolidateAfter: "10s", limits: { cpu: "60", memory: "240Gi" } } },
@@ -57,15 +58,6 @@ async function list<T>(path: string): Promise<T[]> {
   return (await client.getJson<{ items: T[] }>(path)).items;
 }
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
-  }
-}
 
 const karpenterNodes = async () => (await list<Node>("/api/v1/nodes")).filter((node) => node.metadata.labels?.["karpenter.sh/nodepool"] !== undefined);
 const applicationPods = async () => (await list<Pod>("/api/v1/namespaces/production/pods")).filter((pod) => pod.metadata.labels?.["app.kubernetes.io/name"] === APP);
@@ -89,8 +81,7 @@ describe.skipIf(needsShared("the local Karpenter with the add-ons' upstream CRDs
     // No charts: the add-ons' own pods are not what this file tests, and rendering them costs minutes.
     first = await up({ spec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
     log(`up took ${first.seconds}s`);
-    const pki = join(first.state.stateDirectory, "pki");
-    client = new ApiClient({ server: first.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
+    client = adminClient(first.state);
   }, 20 * MINUTE);
 
   afterAll(async () => {

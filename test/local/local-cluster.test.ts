@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ApiClient } from "../../src/local/api-client.js";
+import type { ApiClient } from "../../src/local/api-client.js";
 import { ensureBinaries } from "../../src/local/binaries.js";
 import { readClusterState } from "../../src/local/cluster-state.js";
 import { nodeGroupOf } from "../../src/local/workload-status.js";
@@ -26,6 +26,7 @@ import { platformNames } from "../../src/platform-spec/names.js";
 import { CHARTS_AVAILABLE } from "../support/charts.js";
 import { REPO_ROOT, SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../support/paths.js";
 import { needsShared } from "../support/shared.js";
+import { adminClient, until } from "../support/local-cluster.js";
 
 // Named per test process: several engineers (and CI) may run the suite on one machine at once.
 const spec = parseSpec({ cluster: { name: `slipway-it-${process.pid}` } }, "local-cluster.test.ts");
@@ -50,15 +51,6 @@ async function nodeGroups(): Promise<Map<string, string>> {
   return new Map(nodes.map((node) => [node.metadata.name, nodeGroupOf(node)]));
 }
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
-  }
-}
 
 /** A pod that passes Pod Security `restricted`, tweaked per test. */
 function restrictedPod(name: string, namespace: string, overrides: { cpu?: string; container?: Record<string, unknown> } = {}): KubeObject {
@@ -89,8 +81,7 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
     first = await up({ spec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], ...(CHARTS_AVAILABLE ? { charts: SHARED_CHARTS_DIR } : {}), onProgress: log });
     log(`up on a new cluster took ${first.seconds}s`);
     const state = first.state;
-    const pki = join(state.stateDirectory, "pki");
-    client = new ApiClient({ server: state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
+    client = adminClient(state);
   }, 60 * MINUTE);
 
   afterAll(async () => {
