@@ -36,7 +36,8 @@ interface Item {
 await ensureBinaries({ onProgress: print });
 await down(spec.cluster.name);
 try {
-  const result = await up({ spec, crdFolders: [crds] });
+  // `up` applies the platform itself: with Argo CD, self-heal would put back the HPA deleted below.
+  const result = await up({ spec, apply: "server-side-apply", crdFolders: [crds] });
   print(`up --local (no charts): ${result.seconds}s; Karpenter nodes ${JSON.stringify(result.workloads.nodesByNodePool)}`);
   const pki = join(result.state.stateDirectory, "pki");
   const client = new ApiClient({ server: result.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });

@@ -79,7 +79,9 @@ describe.skipIf(needsShared("the local Karpenter with the add-ons' upstream CRDs
     await ensureBinaries({ onProgress: log });
     await down(spec.cluster.name);
     // No charts: the add-ons' own pods are not what this file tests, and rendering them costs minutes.
-    first = await up({ spec, crdFolders: [SHARED_CRDS_DIR], onProgress: log });
+    // `up` applies the platform itself: with Argo CD, self-heal would put back the HPA this file
+    // deletes to scale the Rollout by hand (test/local/argocd.test.ts covers Argo CD with Karpenter).
+    first = await up({ spec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], onProgress: log });
     log(`up took ${first.seconds}s`);
     client = adminClient(first.state);
   }, 20 * MINUTE);
