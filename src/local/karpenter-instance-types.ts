@@ -11,12 +11,16 @@
  * besides zone and capacity type: the platform's NodePools, unchanged but for their
  * nodeClassRef, filter instance types exactly as they do on EKS.
  *
+ * A family × size whose capacity or price Slipway does not know is left out, with a note
+ * `up` prints, rather than failing `up` for a spec EKS would run; a region without a price
+ * table is priced with us-east-1's (the local Karpenter only weighs prices against each
+ * other), also with a note. Neither is silent.
+ *
  * The shape is kwok's `InstanceTypeOptions` (sigs.k8s.io/karpenter kwok/cloudprovider/helpers.go):
  * the offering fields are Go's exported names (`Price`, `Available`, `Requirements`).
  */
 import { availabilityZoneNames } from "../cdk/availability-zones.js";
-import { SlipwayError } from "../errors.js";
-import { hourlyPrice, type CapacityType } from "../pricing/ec2-prices.js";
+import { EC2_ON_DEMAND_PRICES, hourlyPrice, type CapacityType } from "../pricing/ec2-prices.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { INSTANCE_TYPES } from "./instance-types.js";
 
@@ -42,20 +46,35 @@ export interface KwokInstanceType {
 
 const CAPACITY_TYPES: readonly CapacityType[] = ["on-demand", "spot"];
 
+/** The instance types the local Karpenter offers, and what was left out or assumed, each as a line `up` prints. */
+export interface LocalInstanceTypes {
+  readonly types: KwokInstanceType[];
+  readonly notes: string[];
+}
+
+/** The spec's instance types as the local Karpenter offers them (see the file header). */
 export function karpenterInstanceTypes(spec: PlatformSpec): KwokInstanceType[] {
+  return localInstanceTypes(spec).types;
+}
+
+export function localInstanceTypes(spec: PlatformSpec): LocalInstanceTypes {
   const { instanceFamilies, instanceSizes, architectures } = spec.karpenter;
   const zones = availabilityZoneNames(spec.aws.region, spec.cluster.availabilityZones);
+  const notes: string[] = [];
+  const priceRegion = EC2_ON_DEMAND_PRICES[spec.aws.region] !== undefined ? spec.aws.region : "us-east-1";
+  if (priceRegion !== spec.aws.region) {
+    notes.push(`src/pricing/ec2-prices.ts has no prices for ${spec.aws.region}: the local Karpenter weighs offerings with us-east-1's (add ${spec.aws.region}'s with their source for real figures)`);
+  }
+  const unknown: string[] = [];
   const types: KwokInstanceType[] = [];
   // A family or size listed twice is one instance type: kwok would otherwise offer it twice.
   for (const family of new Set(instanceFamilies)) {
     for (const size of new Set(instanceSizes)) {
       const name = `${family}.${size}`;
       const type = INSTANCE_TYPES[name];
-      if (type === undefined) {
-        throw new SlipwayError("LOCAL_CLUSTER", `instance type "${name}" (karpenter.instanceFamilies × karpenter.instanceSizes) has no known capacity for the local Karpenter`, {
-          where: "karpenter.instanceFamilies",
-          fix: `allow only families and sizes whose types are known (${Object.keys(INSTANCE_TYPES).join(", ")}), or add ${name} with its vCPU, memory and eni-max-pods to src/local/instance-types.ts`,
-        });
+      if (type === undefined || EC2_ON_DEMAND_PRICES[priceRegion]!.onDemand[name] === undefined) {
+        unknown.push(name);
+        continue;
       }
       // A type of an architecture the NodePools exclude could never be chosen: leave it out.
       if (!architectures.includes(type.architecture)) continue;
@@ -70,7 +89,7 @@ export function karpenterInstanceTypes(spec: PlatformSpec): KwokInstanceType[] {
       ];
       const offerings: KwokOffering[] = [];
       for (const capacityType of CAPACITY_TYPES) {
-        const price = hourlyPrice(spec.aws.region, name, capacityType, "karpenter.instanceFamilies");
+        const price = hourlyPrice(priceRegion, name, capacityType, "karpenter.instanceFamilies");
         for (const zone of zones) {
           offerings.push({
             Price: price,
@@ -97,10 +116,20 @@ export function karpenterInstanceTypes(spec: PlatformSpec): KwokInstanceType[] {
       });
     }
   }
-  return types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (unknown.length > 0) {
+    notes.push(
+      `the local Karpenter leaves out ${unknown.sort().join(", ")}: their capacity (src/local/instance-types.ts) or ${priceRegion} price (src/pricing/ec2-prices.ts) is not known; add them there with their source`,
+    );
+  }
+  if (types.length === 0) notes.push("the local Karpenter has no instance type to launch: pods that need its capacity stay Pending");
+  return { types: types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), notes };
 }
 
 /** The file's text: deterministic, so the same spec gives the same file. */
 export function renderInstanceTypesFile(spec: PlatformSpec): string {
-  return JSON.stringify(karpenterInstanceTypes(spec), null, 2) + "\n";
+  return renderInstanceTypes(karpenterInstanceTypes(spec));
+}
+
+export function renderInstanceTypes(types: readonly KwokInstanceType[]): string {
+  return JSON.stringify(types, null, 2) + "\n";
 }

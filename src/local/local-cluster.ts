@@ -31,7 +31,7 @@ import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
 import { platformNames } from "../platform-spec/names.js";
-import { renderInstanceTypesFile } from "./karpenter-instance-types.js";
+import { localInstanceTypes, renderInstanceTypes } from "./karpenter-instance-types.js";
 import { kwokNodeClasses } from "./kwok-node-classes.js";
 import { KWOK_METRICS_PATH_STAGE } from "./kwok-metrics-path-stage.js";
 import { localNodePool } from "./local-node-pool.js";
@@ -194,7 +194,9 @@ async function bringUp(
   // Karpenter, not `up`, makes the application capacity: pending pods become NodeClaims,
   // which its kwok provider turns into nodes that kwok keeps Ready.
   if (addonEnabled(options.spec, "karpenter") && served.has("karpenter.sh/v1/NodePool") && served.has("karpenter.kwok.sh/v1alpha1/KWOKNodeClass")) {
-    const instanceTypes = renderInstanceTypesFile(options.spec);
+    const offered = localInstanceTypes(options.spec);
+    for (const note of offered.notes) progress(note);
+    const instanceTypes = renderInstanceTypes(offered.types);
     const previous = existsSync(layout.karpenterInstanceTypesFile) ? await readFile(layout.karpenterInstanceTypesFile, "utf8") : undefined;
     if (previous !== instanceTypes) {
       await writeFile(layout.karpenterInstanceTypesFile, instanceTypes);
