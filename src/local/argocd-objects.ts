@@ -21,6 +21,7 @@
  *   held against it; any other False condition (CPU and memory metrics from the real
  *   metrics-server included) still makes it Degraded.
  */
+import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ServedChartRepository } from "./repository-proxy.js";
@@ -111,16 +112,21 @@ export function argoCdObjects(input: ArgoCdObjectsInput): KubeObject[] {
       type: "Opaque",
       stringData: { "server.secretkey": input.serverSecretKey },
     },
-    ...input.gitRepositories.map((url, index) => repository(`local-git-${index + 1}`, { type: "git", url })),
-    ...input.chartRepositories.map((chartRepository, index) =>
-      repository(`local-helm-${index + 1}`, {
+    ...input.gitRepositories.map((url) => repository(repositorySecretName("git", url), { type: "git", url })),
+    ...input.chartRepositories.map((chartRepository) =>
+      repository(repositorySecretName("helm", chartRepository.url), {
         type: "helm",
-        name: `local-helm-${index + 1}`,
+        name: repositorySecretName("helm", chartRepository.url),
         url: chartRepository.url,
         ...(/^https?:\/\//.test(chartRepository.url) ? {} : { enableOCI: "true" }),
       }),
     ),
   ];
+}
+
+/** Named after the URL, so a repository keeps its Secret when others come or go between runs. */
+export function repositorySecretName(type: "git" | "helm", url: string): string {
+  return `local-${type}-${createHash("sha256").update(url).digest("hex").slice(0, 10)}`;
 }
 
 function localSettings(): Record<string, string> {

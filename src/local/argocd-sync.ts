@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, symlink, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { chartApplications } from "../charts/chart-applications.js";
@@ -27,7 +27,7 @@ import { commitTree, type CommittedTree } from "./git-repository.js";
 import type { ServedChartRepository, RepositoryProxyConfig } from "./repository-proxy.js";
 import { applyObjects, discoverServedKinds } from "./server-side-apply.js";
 import type { PlannedObject } from "./apply-plan.js";
-import type { ResolvedTool } from "../tools/cluster-tools.js";
+import { findOnPath, type ResolvedTool } from "../tools/cluster-tools.js";
 
 export interface ApplicationStatus {
   readonly name: string;
@@ -40,6 +40,8 @@ export interface ApplicationStatus {
   readonly createdAt?: string;
   /** When its last sync finished (`status.operationState.finishedAt`), if it synced. */
   readonly syncedAt?: string;
+  /** The commit (or chart version) it is synced to (`status.sync.revision`). */
+  readonly revision?: string;
   /** Conditions and the last operation's message, when not Synced and Healthy. */
   readonly message?: string;
 }
@@ -92,9 +94,11 @@ export async function prepareArgoCdHost(layout: ClusterLayout, repositories: Arg
   for (const name of ["home", "tls", "ssh", "gpg-keys", "gnupg", "plugins", "tmp"]) await mkdir(join(dataDirectory, name), { recursive: true, mode: 0o700 });
   await rm(toolsDirectory, { recursive: true, force: true });
   await mkdir(toolsDirectory, { recursive: true });
-  await symlink(tools.helm.command, join(toolsDirectory, "helm"));
+  // Absolute paths: a bare name (SLIPWAY_HELM=helm) would find the link or the shim itself on the repo-server's PATH.
+  const absolute = (command: string) => (isAbsolute(command) ? command : (findOnPath(command) ?? resolve(command)));
+  await symlink(absolute(tools.helm.command), join(toolsDirectory, "helm"));
   // The repo-server runs `kustomize build DIR` and `kustomize version`; kubectl's built-in kustomize takes `kubectl kustomize DIR`.
-  const kustomize = [tools.kustomize.command, ...tools.kustomize.prefix].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(" ");
+  const kustomize = [absolute(tools.kustomize.command), ...tools.kustomize.prefix].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(" ");
   await writeFile(
     join(toolsDirectory, "kustomize"),
     `#!/bin/sh\n# kustomize ${tools.kustomize.version} (${tools.kustomize.origin}), as Slipway resolves it.\ncase "$1" in\n  version) echo "${tools.kustomize.version}" ;;\n  build) shift; exec ${kustomize} "$@" ;;\n  *) exec ${kustomize} "$@" ;;\nesac\n`,
@@ -103,7 +107,12 @@ export async function prepareArgoCdHost(layout: ClusterLayout, repositories: Arg
   await writeFile(proxyConfig, JSON.stringify(repositories.proxyConfig, null, 2) + "\n");
 }
 
-/** Argo CD's settings and repository Secrets, then the platform AppProject and the root Application. */
+/**
+ * Argo CD's settings and repository Secrets, then the platform AppProject and the root
+ * Application. When the tree is a new commit, the root is annotated for a hard refresh:
+ * the repo-server keeps a branch's resolved commit in Redis for minutes, and a re-run must
+ * sync what was just committed.
+ */
 export async function applyArgoCdBootstrap(client: ApiClient, input: { objects: readonly KubeObject[]; tree: ReadonlyMap<string, string>; repositories: ArgoCdRepositories; proxyPort: number; secretFile: string }): Promise<void> {
   const served = await discoverServedKinds(client);
   const plan = (objects: readonly KubeObject[], source: string): PlannedObject[] =>
@@ -130,7 +139,7 @@ export async function applyArgoCdBootstrap(client: ApiClient, input: { objects: 
     [settings, "Argo CD settings for the local cluster"],
     // `slipway bootstrap` applies the root Application's AppProject with it: the root syncs it from then on.
     [project === undefined ? [] : [project], "apps/projects"],
-    [[root.object], "bootstrap/root-application.yaml"],
+    [[input.repositories.repository.changed ? withHardRefresh(root.object) : root.object], "bootstrap/root-application.yaml"],
   ] as const) {
     const results = await applyObjects(client, plan(objects, source));
     const rejected = results.filter((result) => result.outcome === "rejected");
@@ -140,7 +149,13 @@ export async function applyArgoCdBootstrap(client: ApiClient, input: { objects: 
   }
 }
 
+function withHardRefresh(object: KubeObject): KubeObject {
+  return { ...object, metadata: { ...object.metadata, annotations: { ...object.metadata.annotations, "argocd.argoproj.io/refresh": "hard" } } };
+}
+
 export interface WaitForApplicationsOptions {
+  /** The commit the root Application must have synced before anything counts as settled. */
+  readonly commit?: string;
   readonly timeoutMs: number;
   readonly onProgress?: (statuses: readonly ApplicationStatus[]) => void;
   /** How long every Application must stay Synced and Healthy before the wait ends. @default 5000 */
@@ -154,7 +169,9 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
   let lastReport = 0;
   for (;;) {
     const statuses = await applicationStatuses(client);
-    const settled = statuses.length > 0 && statuses.every(isSettled);
+    const root = statuses.find((status) => status.name === "root");
+    const atCommit = options.commit === undefined || root?.revision === options.commit;
+    const settled = statuses.length > 0 && atCommit && statuses.every(isSettled);
     if (settled) settledSince ??= Date.now();
     else settledSince = undefined;
     if (settledSince !== undefined && Date.now() - settledSince >= (options.stableMs ?? 5000)) return statuses;
@@ -181,7 +198,7 @@ export interface RawApplication {
   metadata: { name: string; annotations?: Record<string, string>; creationTimestamp?: string };
   spec?: { project?: string };
   status?: {
-    sync?: { status?: string };
+    sync?: { status?: string; revision?: string };
     health?: { status?: string; message?: string };
     operationState?: { phase?: string; message?: string; finishedAt?: string };
     conditions?: { type?: string; message?: string }[];
@@ -205,6 +222,7 @@ export function applicationStatus(application: RawApplication): ApplicationStatu
     sync,
     health,
     ...(application.metadata.creationTimestamp !== undefined ? { createdAt: application.metadata.creationTimestamp } : {}),
+    ...(status.sync?.revision !== undefined ? { revision: status.sync.revision } : {}),
     ...(status.operationState?.phase === "Succeeded" && status.operationState.finishedAt !== undefined ? { syncedAt: status.operationState.finishedAt } : {}),
     ...(messages.length > 0 && !(sync === "Synced" && health === "Healthy") ? { message: messages.join("; ").slice(0, 500) } : {}),
   };

@@ -45,6 +45,8 @@ import { resumeAfterApiServerLoss } from "./resume-up.js";
 import { applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
+import { clusterArn, isEksCapability } from "../gitops/argocd/eks-capability.js";
+import { isListening } from "./repository-proxy.js";
 import { clusterTool, findOnPath } from "../tools/cluster-tools.js";
 import { parseAllDocuments } from "yaml";
 import { fileURLToPath } from "node:url";
@@ -148,7 +150,7 @@ async function bringUp(
   // The repository as Argo CD applies it, but for the NodePools' nodeClassRef, which points
   // at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local Karpenter
   // launches kwok nodes: the one change the served repository has (local-tree.ts).
-  const tree = localTree(synthesizeGitOps(options.spec));
+  const tree = localTree(synthesizeGitOps(options.spec), isEksCapability(options.spec) ? clusterArn(platformNames(options.spec)) : undefined);
   const repositoryObjects = objectsOfTree(tree);
   const localNodeClasses = kwokNodeClasses(repositoryObjects.map(({ object }) => object)).map((object) => ({ object, source: "local stand-in for the EC2NodeClass of the same name (Karpenter's kwok provider)" }));
   const platformObjects = [...repositoryObjects, ...localNodeClasses];
@@ -259,6 +261,19 @@ async function bringUp(
 
 type Layout = ClusterLayout & { server: string; kubeconfig: string };
 
+/** Waits until a component answers on its port; one that does not is named with its log. */
+async function waitForListening(layout: Layout, component: ComponentName, port: number, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await isListening(port)) return;
+    await sleep(250);
+  }
+  throw new SlipwayError("LOCAL_CLUSTER", `${component} did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000}s`, {
+    where: join(layout.stateDirectory, "logs", `${component}.log`),
+    fix: "read the log named above; `slipway down` then `slipway up --local` starts over",
+  });
+}
+
 /** Argo CD's CRDs as its build wrote them next to the binaries. */
 async function argoCdCrds(file: string): Promise<KubeObject[]> {
   return parseAllDocuments(await readFile(file, "utf8"))
@@ -287,13 +302,23 @@ async function syncWithArgoCd(
   // The proxy reads its configuration once: a new tree or new charts need a new proxy.
   const previous = readClusterState(layout.stateDirectory)?.processes.find((process) => process.name === "repository-proxy");
   if (previous !== undefined) await stopProcess(previous);
+  if (!existsSync(layout.argoCd.proxyMain)) {
+    throw new SlipwayError("LOCAL_CLUSTER", `the repository proxy's entry point ${layout.argoCd.proxyMain} is missing`, {
+      where: layout.argoCd.proxyMain,
+      fix: "run `npm run build` (an installed Slipway ships it in dist/)",
+    });
+  }
   await startComponents(layout, options.spec.cluster.name, ["redis", "repository-proxy"], progress);
+  await waitForListening(layout, "redis", layout.ports.redis);
+  await waitForListening(layout, "repository-proxy", layout.ports.repositoryProxy);
   await applyArgoCdBootstrap(client, { objects, tree, repositories, proxyPort: layout.ports.repositoryProxy, secretFile: join(layout.argoCd.dataDirectory, "server-secret-key") });
   const rootCreated = Date.now();
   const state = await startComponents(layout, options.spec.cluster.name, ["argocd-repo-server", "argocd-application-controller"], progress);
+  await waitForListening(layout, "argocd-repo-server", layout.ports.argoCdRepoServer);
   progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
   let settledAt: number | undefined;
   const applications = await waitForApplications(client, {
+    commit: repositories.repository.commit,
     timeoutMs: options.waitTimeoutMs ?? 300000,
     onProgress: (statuses) => {
       const pending = statuses.filter((status) => !isSettled(status));

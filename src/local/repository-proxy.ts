@@ -163,8 +163,9 @@ class Router {
   }
 
   private addOciRepository(repository: ServedChartRepository): void {
-    const [host, ...rest] = repository.url.replace(/\/+$/, "").split("/");
-    this.ociHosts.add(host!.toLowerCase());
+    const [mixedCaseHost, ...rest] = repository.url.replace(/\/+$/, "").split("/");
+    const host = mixedCaseHost!.toLowerCase();
+    this.ociHosts.add(host);
     for (const chart of repository.charts) {
       const name = [...rest, chart.name].join("/");
       const tags = this.ociManifests.get(`${host}/${name}`) ?? new Map<string, Buffer>();
@@ -246,6 +247,9 @@ function gitHttpBackend(request: IncomingMessage, response: ServerResponse, repo
       },
       stdio: ["pipe", "pipe", "pipe"],
     });
+    // http-backend may exit before reading the whole body (a bad request): never let EPIPE kill the proxy.
+    child.stdin.on("error", () => undefined);
+    request.on("error", () => child.kill());
     request.pipe(child.stdin);
     let header = Buffer.alloc(0);
     let headersDone = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { argoCdObjects, HPA_HEALTH, LOCAL_EXCLUSIONS, LOCAL_HEALTH } from "../../src/local/argocd-objects.js";
+import { argoCdObjects, HPA_HEALTH, LOCAL_EXCLUSIONS, LOCAL_HEALTH, repositorySecretName } from "../../src/local/argocd-objects.js";
 import { applicationStatus, rootApplication } from "../../src/local/argocd-sync.js";
 import { objectsOfTree } from "../../src/local/apply-plan.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
@@ -38,11 +38,12 @@ describe("GIVEN the reference platform's Argo CD values", () => {
   });
 
   it.each([
-    ["local-git-1", { type: "git", url: "https://github.com/example-org/platform-gitops.git" }],
-    ["local-helm-1", { type: "helm", url: "https://charts.jetstack.io" }],
-    ["local-helm-2", { type: "helm", url: "public.ecr.aws/karpenter", enableOCI: "true" }],
-  ])("WHEN repository %s is made THEN it is a repository Secret for its URL through the local proxy, TLS unverified", (name, expected) => {
-    const secret = byName.get(name)!;
+    ["git", { type: "git", url: "https://github.com/example-org/platform-gitops.git" }],
+    ["helm", { type: "helm", url: "https://charts.jetstack.io" }],
+    ["helm", { type: "helm", url: "public.ecr.aws/karpenter", enableOCI: "true" }],
+  ] as const)("WHEN the %s repository %o is made THEN it is a repository Secret for its URL through the local proxy, TLS unverified, named after the URL", (type, expected) => {
+    const secret = byName.get(repositorySecretName(type, expected.url))!;
+    expect(secret.metadata.name).toMatch(new RegExp(`^local-${type}-[0-9a-f]{10}$`));
     expect(secret.metadata.labels).toMatchObject({ "argocd.argoproj.io/secret-type": "repository" });
     expect(secret.stringData).toMatchObject({ ...expected, insecure: "true", proxy: "http://127.0.0.1:4242" });
   });
