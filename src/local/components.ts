@@ -4,7 +4,9 @@
  * the cluster's layout, so what runs is readable in one place and testable without
  * starting anything.
  *
- * Everything listens on loopback only (but Karpenter's metrics and health ports, below). The API server runs with RBAC and the Node
+ * Everything listens on loopback only, but for three metrics/health ports whose host part
+ * upstream hard-codes to all interfaces: Karpenter's two and the Argo CD
+ * application-controller's metrics port (below). The API server runs with RBAC and the Node
  * authorizer, its default admission plugins (Pod Security admission included, reading the
  * namespace labels), service-account token signing and the aggregation layer (for
  * metrics-server). The flags follow what envtest and kwokctl pass.
@@ -256,7 +258,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
     // instance-types file. Its options are environment variables (pkg/operator/options);
     // the kubeconfig is read by controller-runtime from KUBECONFIG. Its metrics and health
     // servers bind ":<port>" (all interfaces): upstream hard-codes the host part, so these two
-    // ports are the one exception to loopback-only.
+    // ports are exceptions to loopback-only (with the Argo CD application-controller's metrics port).
     karpenter: {
       name: "karpenter",
       binary: binaries.karpenter,
@@ -327,6 +329,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         `--repo-server=127.0.0.1:${ports.argoCdRepoServer}`,
         "--repo-server-plaintext",
         `--redis=127.0.0.1:${ports.redis}`,
+        // Argo CD binds it on all interfaces (0.0.0.0, hard-coded upstream): it shows Application names and repository URLs.
         `--metrics-port=${ports.argoCdControllerMetrics}`,
         // Reconcile every 60s rather than 120s: a local run is short.
         "--app-resync=60",
