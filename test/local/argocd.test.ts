@@ -36,7 +36,8 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
   beforeAll(async () => {
     await ensureBinaries({ onProgress: log });
     await down(spec.cluster.name);
-    result = await up({ spec, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, onProgress: log });
+    // A loaded 2-core CI machine needs more than the default 5 minutes for Argo CD to settle every wave.
+    result = await up({ spec, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, waitTimeoutMs: 12 * MINUTE, onProgress: log });
     log(`up with Argo CD took ${result.seconds}s; Applications settled ${result.argoCd?.settledSeconds ?? "never"}s after the root`);
     client = adminClient(result.state);
   }, 30 * MINUTE);
