@@ -62,7 +62,7 @@ export interface UpOptions {
   readonly charts?: string;
   /** Folder a relative `charts` is resolved against. @default process.cwd() */
   readonly cwd?: string;
-  /** How long to wait for workloads to be Running (and, with Argo CD, Applications Synced and Healthy). @default 120000, 300000 with Argo CD */
+  /** How long to wait for workloads to be Running (and, with Argo CD, Applications Synced and Healthy). @default 120000, 600000 for Argo CD's Applications */
   readonly waitTimeoutMs?: number;
   /**
    * Who applies the platform: `argocd` (default) runs the real Argo CD, which syncs the
@@ -319,7 +319,7 @@ async function syncWithArgoCd(
   let settledAt: number | undefined;
   const applications = await waitForApplications(client, {
     commit: repositories.repository.commit,
-    timeoutMs: options.waitTimeoutMs ?? 300000,
+    timeoutMs: options.waitTimeoutMs ?? 600000,
     onProgress: (statuses) => {
       const pending = statuses.filter((status) => !isSettled(status));
       progress(`  ${statuses.length - pending.length}/${statuses.length} Applications Synced and Healthy; waiting for ${pending.map((status) => `${status.name} (${status.sync}/${status.health})`).join(", ") || "the root"}`);
