@@ -33,7 +33,7 @@ export interface ClusterPorts {
   readonly karpenterHealth: number;
 }
 
-/** What Argo CD's processes need on the host (argocd-runtime.ts prepares it). */
+/** What Argo CD's processes need on the host (argocd-sync.ts prepares it). */
 export interface ArgoCdLayout {
   /** redis-server, from the PATH. */
   readonly redisServer: string;
