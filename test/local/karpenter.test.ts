@@ -110,10 +110,14 @@ describe.skipIf(needsShared("the local Karpenter with the add-ons' upstream CRDs
     expect(first.workloads.settled, first.workloads.problems.join("\n")).toBe(true);
     const pods = runningOn(await applicationPods());
     expect(pods.length).toBe(10);
-    const nodes = new Map((await karpenterNodes()).map((node) => [node.metadata.name, node]));
+    // Karpenter writes a NodeClaim's node name once the node registers: wait until claims and nodes agree (read together each time).
+    const nodes = await until("every NodeClaim to name its registered node", MINUTE, async () => {
+      const current = new Map((await karpenterNodes()).map((node) => [node.metadata.name, node]));
+      const claims = await list<{ status?: { nodeName?: string } }>("/apis/karpenter.sh/v1/nodeclaims");
+      const named = new Set(claims.map((claim) => claim.status?.nodeName));
+      return named.size === current.size && [...current.keys()].every((name) => named.has(name)) ? current : undefined;
+    });
     for (const pod of pods) expect(nodes.has(pod.spec.nodeName!), `${pod.metadata.name} runs on ${pod.spec.nodeName}, not a Karpenter node`).toBe(true);
-    const claims = await list<{ status?: { nodeName?: string } }>("/apis/karpenter.sh/v1/nodeclaims");
-    expect(new Set(claims.map((claim) => claim.status?.nodeName))).toEqual(new Set(nodes.keys()));
     for (const node of nodes.values()) {
       const labels = node.metadata.labels!;
       expect(labels[LOCAL_NODE_GROUP_LABEL]).toBeUndefined();
