@@ -187,7 +187,7 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isKubeObject(value: unknown): value is KubeObject {
+export function isKubeObject(value: unknown): value is KubeObject {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as Partial<KubeObject>;
   return typeof candidate.apiVersion === "string" && typeof candidate.kind === "string" && typeof candidate.metadata?.name === "string";

@@ -45,10 +45,10 @@ import { resumeAfterApiServerLoss } from "./resume-up.js";
 import { applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
+import { crdObjectsFromFiles } from "../charts/api-versions.js";
 import { clusterArn, isEksCapability } from "../gitops/argocd/eks-capability.js";
 import { isListening } from "./repository-proxy.js";
 import { clusterTool, findOnPath } from "../tools/cluster-tools.js";
-import { parseAllDocuments } from "yaml";
 import { fileURLToPath } from "node:url";
 import { applyObjects, discoverServedKinds, type ApplyResult } from "./server-side-apply.js";
 import { summarizeWorkloads, takeSnapshot, waitForWorkloads, type WorkloadSummary } from "./workload-status.js";
@@ -178,7 +178,7 @@ async function bringUp(
   const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
   for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
   const viaArgoCd = (options.apply ?? "argocd") === "argocd";
-  if (viaArgoCd) for (const crd of await argoCdCrds(layout.binaries.argoCdCrds)) crdsByName.set(crd.metadata.name, { object: crd, source: layout.binaries.argoCdCrds, served: crdKind });
+  if (viaArgoCd) for (const crd of crdObjectsFromFiles([await readFile(layout.binaries.argoCdCrds, "utf8")])) crdsByName.set(crd.metadata.name, { object: crd, source: layout.binaries.argoCdCrds, served: crdKind });
   progress(`installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`);
   const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
 
@@ -214,8 +214,8 @@ async function bringUp(
 
   served = await discoverServedKinds(client);
   const claimants = [...platformObjects, ...addonInputs];
+  const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
   if (viaArgoCd) {
-    const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
     // Local stand-ins Argo CD does not own (they are not in the repository): volumes and KWOKNodeClasses.
     const applied = await applyObjects(client, plannedLocalObjects([...volumes, ...localNodeClasses].map(({ object }) => object), served));
     const argoCd = await syncWithArgoCd(options, layout, client, tree, platformObjects.map(({ object }) => object), resolver, progress);
@@ -229,7 +229,6 @@ async function bringUp(
     const held = LOCAL_EXCLUSIONS.map(({ group, kinds, reason }) => ({ key: `${kinds.join(", ")} (${group})`, source: "Argo CD resource.exclusions on the local cluster", reason }));
     return { state, crds, nodes, applied, skipped: [], notRendered: [], held, addons: addonPods, workloads, argoCd: argoCd.summary, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
-  const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
   const plan = planApply([...claimants, ...volumes], served, {
     renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
     notRenderedReasons: rendered.unavailable,
@@ -272,13 +271,6 @@ async function waitForListening(layout: Layout, component: ComponentName, port: 
     where: join(layout.stateDirectory, "logs", `${component}.log`),
     fix: "read the log named above; `slipway down` then `slipway up --local` starts over",
   });
-}
-
-/** Argo CD's CRDs as its build wrote them next to the binaries. */
-async function argoCdCrds(file: string): Promise<KubeObject[]> {
-  return parseAllDocuments(await readFile(file, "utf8"))
-    .map((document) => document.toJS() as KubeObject | null)
-    .filter((object): object is KubeObject => object !== null && object.kind === "CustomResourceDefinition");
 }
 
 /** Serves the repositories, starts Argo CD, applies its bootstrap and waits for every Application to be Synced and Healthy. */

@@ -10,6 +10,7 @@
 import { parseAllDocuments } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { toYamlStream } from "../manifest/serialize.js";
+import { isKubeObject } from "./apply-plan.js";
 import { localNodePool } from "./local-node-pool.js";
 import { IN_CLUSTER_SERVER } from "../gitops/argocd/eks-capability.js";
 
@@ -22,7 +23,7 @@ export function localTree(tree: ReadonlyMap<string, string>, clusterServer?: str
       continue;
     }
     const documents = parseAllDocuments(content).map((document) => document.toJS() as unknown);
-    const rewrite = (value: unknown) => (isObject(value) ? inCluster(localNodePool(value), clusterServer) : value);
+    const rewrite = (value: unknown) => (isKubeObject(value) ? inCluster(localNodePool(value), clusterServer) : value);
     const rewritten = documents.map(rewrite);
     const changed = rewritten.some((value, index) => value !== documents[index]);
     local.set(path, changed ? toYamlStream(rewritten) : content);
@@ -40,8 +41,4 @@ function inCluster(object: KubeObject, clusterServer: string | undefined): KubeO
       ? { ...spec, destination: retarget(spec.destination) }
       : { ...spec, destinations: Array.isArray(spec.destinations) ? spec.destinations.map(retarget) : spec.destinations };
   return JSON.stringify(changed) === JSON.stringify(spec) ? object : { ...object, spec: changed };
-}
-
-function isObject(value: unknown): value is KubeObject {
-  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string" && typeof (value as { apiVersion?: unknown }).apiVersion === "string";
 }
