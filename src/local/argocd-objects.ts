@@ -20,10 +20,16 @@
  *   Degraded. Locally ScalingActive=False for a Pods, Object or External metric is not
  *   held against it; any other False condition (CPU and memory metrics from the real
  *   metrics-server included) still makes it Degraded.
+ * - Applications whose source the local cluster does not serve (a team's own repository,
+ *   a chart missing from the cache: argocd-sync.ts `unservedApplications`) count as
+ *   Healthy in the platform's own Application health check (unservedApplicationHealth), so
+ *   the root goes on to the later waves instead of waiting for ever on what cannot sync
+ *   here. The summary names each of them and why.
  */
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
+import { APPLICATION_HEALTH_LUA } from "../gitops/argocd/argocd-values.js";
 import type { ServedChartRepository } from "./repository-proxy.js";
 import { ARGOCD_NAMESPACE } from "./components.js";
 
@@ -83,9 +89,29 @@ export interface ArgoCdObjectsInput {
   readonly proxyPort: number;
   /** argocd-secret's `server.secretkey` (random per cluster; nothing local signs with it). */
   readonly serverSecretKey: string;
+  /** Applications that cannot sync locally (their source is not served): Healthy to their parent. */
+  readonly unservedApplications?: readonly string[];
+}
+
+const APPLICATION_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
+
+/**
+ * The Application health check `synthesized` (the platform's, APPLICATION_HEALTH_LUA when
+ * it has none), but Healthy for the named Applications, with the reason.
+ */
+export function unservedApplicationHealth(synthesized: string | undefined, unserved: readonly string[]): string {
+  const names = [...unserved].sort().map((name) => `[${JSON.stringify(name)}] = true`).join(", ");
+  return `-- local cluster: Applications whose source is not served here cannot sync; their parent counts them as Healthy.
+local unserved = { ${names} }
+if obj.metadata ~= nil and unserved[obj.metadata.name] then
+  return { status = "Healthy", message = "local cluster: this Application's source is not served locally, so it cannot sync here" }
+end
+${synthesized ?? APPLICATION_HEALTH_LUA}`;
 }
 
 const PART_OF = { "app.kubernetes.io/part-of": "argocd" };
+/** Labels of the repository Secrets `up` writes, so a later `up` finds and deletes those it no longer serves. */
+export const LOCAL_REPOSITORY_LABELS = { "argocd.argoproj.io/secret-type": "repository", "app.kubernetes.io/managed-by": "slipway-up" } as const;
 
 export function argoCdObjects(input: ArgoCdObjectsInput): KubeObject[] {
   const values = (parse(input.argoCdValues) ?? {}) as { configs?: { cm?: Record<string, unknown> } };
@@ -94,7 +120,7 @@ export function argoCdObjects(input: ArgoCdObjectsInput): KubeObject[] {
   const repository = (name: string, data: Record<string, string>): KubeObject => ({
     apiVersion: "v1",
     kind: "Secret",
-    metadata: { name, namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, "argocd.argoproj.io/secret-type": "repository" } },
+    metadata: { name, namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, ...LOCAL_REPOSITORY_LABELS } },
     type: "Opaque",
     stringData: { ...data, insecure: "true", proxy },
   });
@@ -103,7 +129,11 @@ export function argoCdObjects(input: ArgoCdObjectsInput): KubeObject[] {
       apiVersion: "v1",
       kind: "ConfigMap",
       metadata: { name: "argocd-cm", namespace: ARGOCD_NAMESPACE, labels: { ...PART_OF, "app.kubernetes.io/name": "argocd-cm" } },
-      data: { ...synthesized, ...localSettings() },
+      data: {
+        ...synthesized,
+        ...localSettings(),
+        ...((input.unservedApplications ?? []).length > 0 ? { [APPLICATION_HEALTH_KEY]: unservedApplicationHealth(synthesized[APPLICATION_HEALTH_KEY], input.unservedApplications!) } : {}),
+      },
     },
     {
       apiVersion: "v1",

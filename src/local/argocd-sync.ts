@@ -21,7 +21,7 @@ import { SlipwayError } from "../errors.js";
 import { isPlainObject } from "../charts/packaged-chart.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
-import { argoCdObjects } from "./argocd-objects.js";
+import { argoCdObjects, LOCAL_REPOSITORY_LABELS } from "./argocd-objects.js";
 import { ARGOCD_NAMESPACE, type ClusterLayout } from "./components.js";
 import { commitTree, type CommittedTree } from "./git-repository.js";
 import type { ServedChartRepository, RepositoryProxyConfig } from "./repository-proxy.js";
@@ -51,6 +51,15 @@ export interface ArgoCdRepositories {
   readonly repository: CommittedTree;
   /** Repository URLs Applications name that the local cluster does not serve (another team's repository). */
   readonly notServed: readonly string[];
+  /** Applications of the tree that cannot sync here, because a source of theirs is not served. */
+  readonly unservedApplications: readonly UnservedApplication[];
+}
+
+export interface UnservedApplication {
+  readonly name: string;
+  readonly repoURL: string;
+  /** Why the local cluster does not serve that source, and what would. */
+  readonly why: string;
 }
 
 /**
@@ -67,8 +76,12 @@ export async function prepareRepositories(input: {
   const { source } = rootApplication(input.objects);
   const repository = await commitTree(join(input.layout.stateDirectory, "gitops-repository"), input.tree, source.targetRevision === "HEAD" ? "main" : source.targetRevision);
   const charts = new Map<string, ServedChartRepository["charts"][number][]>();
+  const unresolved = new Map<string, string>();
   for (const application of chartApplications(input.objects)) {
-    const resolved = await input.resolver.resolve(application.coordinates, `Application ${application.name}`).catch(() => undefined);
+    const resolved = await input.resolver.resolve(application.coordinates, `Application ${application.name}`).catch((error: unknown) => {
+      unresolved.set(chartKey(application.coordinates), error instanceof Error ? error.message : String(error));
+      return undefined;
+    });
     if (resolved === undefined) continue;
     const list = charts.get(application.coordinates.repoURL) ?? [];
     if (!list.some((chart) => chart.name === application.coordinates.chart && chart.version === application.coordinates.version)) {
@@ -77,15 +90,55 @@ export async function prepareRepositories(input: {
     charts.set(application.coordinates.repoURL, list);
   }
   const gitUrls = [...new Set(gitSources(input.objects))].sort();
+  const proxyConfig: RepositoryProxyConfig = {
+    git: [{ url: source.repoURL, directory: repository.gitDirectory }],
+    charts: [...charts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, list]) => ({ url, charts: list })),
+    tls: { cert: input.layout.pki.serving.cert, key: input.layout.pki.serving.key },
+  };
   return {
-    proxyConfig: {
-      git: [{ url: source.repoURL, directory: repository.gitDirectory }],
-      charts: [...charts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, list]) => ({ url, charts: list })),
-      tls: { cert: input.layout.pki.serving.cert, key: input.layout.pki.serving.key },
-    },
+    proxyConfig,
     repository,
     notServed: gitUrls.filter((url) => normalize(url) !== normalize(source.repoURL)),
+    unservedApplications: unservedApplications(input.objects, proxyConfig, unresolved),
   };
+}
+
+/**
+ * The tree's Applications with a source the repository proxy does not serve: a Git
+ * repository other than the GitOps one (a team's own), or a chart the resolver could not
+ * find (`unresolved`: why, by `repoURL chart version`). Argo CD cannot sync them here, so
+ * the wait does not count them and the summary names them.
+ */
+export function unservedApplications(objects: readonly KubeObject[], served: Pick<RepositoryProxyConfig, "git" | "charts">, unresolved: ReadonlyMap<string, string> = new Map()): UnservedApplication[] {
+  const gitServed = new Set(served.git.map((repository) => normalize(repository.url)));
+  const chartServed = new Set(served.charts.flatMap((repository) => repository.charts.map((chart) => chartKey({ repoURL: repository.url, chart: chart.name, version: chart.version }))));
+  const result: UnservedApplication[] = [];
+  for (const object of objects) {
+    if (object.kind !== "Application" || !isPlainObject(object.spec)) continue;
+    for (const source of applicationSources(object.spec)) {
+      if (typeof source.repoURL !== "string") continue;
+      if (typeof source.chart === "string") {
+        const key = chartKey({ repoURL: source.repoURL, chart: source.chart, version: String(source.targetRevision ?? "") });
+        if (chartServed.has(key)) continue;
+        const why = unresolved.get(key) ?? "the chart is not in the chart cache";
+        result.push({ name: object.metadata.name, repoURL: source.repoURL, why: `chart ${source.chart} ${String(source.targetRevision ?? "")} is not served locally: ${why}` });
+        break;
+      }
+      if (!gitServed.has(normalize(source.repoURL))) {
+        result.push({ name: object.metadata.name, repoURL: source.repoURL, why: "only the GitOps repository is served locally; this repository is another one (a team's own), which Argo CD reaches on EKS" });
+        break;
+      }
+    }
+  }
+  return result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function chartKey(coordinates: { readonly repoURL: string; readonly chart: string; readonly version: string }): string {
+  return `${coordinates.repoURL} ${coordinates.chart} ${coordinates.version}`;
+}
+
+function applicationSources(spec: Record<string, unknown>): Record<string, unknown>[] {
+  return [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isPlainObject);
 }
 
 /** Folders and files Argo CD's processes need on the host; helm and kustomize as Slipway resolves them. */
@@ -133,6 +186,7 @@ export async function applyArgoCdBootstrap(client: ApiClient, input: { objects: 
     chartRepositories: input.repositories.proxyConfig.charts,
     proxyPort: input.proxyPort,
     serverSecretKey: secretKey,
+    unservedApplications: input.repositories.unservedApplications.map((application) => application.name),
   });
   for (const [objects, source] of [
     [[namespace], "bootstrap/argocd-namespace.yaml"],
@@ -146,7 +200,25 @@ export async function applyArgoCdBootstrap(client: ApiClient, input: { objects: 
     if (rejected.length > 0) {
       throw new SlipwayError("LOCAL_CLUSTER", `the API server rejected ${rejected.map((result) => `${result.key} (${result.reason})`).join("; ")}`, { where: source, fix: "fix the object named above in the spec or the synthesized tree" });
     }
+    if (objects === settings) await deleteStaleRepositorySecrets(client, new Set(settings.map((object) => object.metadata.name)));
   }
+}
+
+/** Repository Secrets an earlier `up` wrote for repositories this tree no longer names: Argo CD would keep them as credentials. */
+export async function deleteStaleRepositorySecrets(client: ApiClient, current: ReadonlySet<string>): Promise<string[]> {
+  const selector = Object.entries(LOCAL_REPOSITORY_LABELS).map(([key, value]) => `${key}=${value}`).join(",");
+  const list = await client.getJson<{ items: { metadata: { name: string } }[] }>(`/api/v1/namespaces/${ARGOCD_NAMESPACE}/secrets?labelSelector=${encodeURIComponent(selector)}`);
+  const stale = list.items.map((secret) => secret.metadata.name).filter((name) => !current.has(name)).sort();
+  for (const name of stale) {
+    const response = await client.delete(`/api/v1/namespaces/${ARGOCD_NAMESPACE}/secrets/${name}`);
+    if (response.status !== 200 && response.status !== 202 && response.status !== 404) {
+      throw new SlipwayError("LOCAL_CLUSTER", `could not delete the stale repository Secret ${ARGOCD_NAMESPACE}/${name}: HTTP ${response.status} ${response.body.slice(0, 200)}`, {
+        where: `Secret ${ARGOCD_NAMESPACE}/${name}`,
+        fix: "`slipway down` then `slipway up --local` starts over",
+      });
+    }
+  }
+  return stale;
 }
 
 function withHardRefresh(object: KubeObject): KubeObject {
@@ -160,6 +232,8 @@ export interface WaitForApplicationsOptions {
   readonly onProgress?: (statuses: readonly ApplicationStatus[]) => void;
   /** How long every Application must stay Synced and Healthy before the wait ends. @default 5000 */
   readonly stableMs?: number;
+  /** Applications that cannot sync here (unservedApplications): not waited for. */
+  readonly unserved?: ReadonlySet<string>;
 }
 
 /** Polls the Applications until every one is Synced and Healthy (or the timeout); returns their last statuses. */
@@ -171,7 +245,7 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
     const statuses = await applicationStatuses(client);
     const root = statuses.find((status) => status.name === "root");
     const atCommit = options.commit === undefined || root?.revision === options.commit;
-    const settled = statuses.length > 0 && atCommit && statuses.every(isSettled);
+    const settled = statuses.length > 0 && atCommit && allSettled(statuses, options.unserved);
     if (settled) settledSince ??= Date.now();
     else settledSince = undefined;
     if (settledSince !== undefined && Date.now() - settledSince >= (options.stableMs ?? 5000)) return statuses;
@@ -186,6 +260,11 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
 
 export function isSettled(status: ApplicationStatus): boolean {
   return status.sync === "Synced" && status.health === "Healthy";
+}
+
+/** Every Application Synced and Healthy, but those that cannot sync here. */
+export function allSettled(statuses: readonly ApplicationStatus[], unserved: ReadonlySet<string> = new Set()): boolean {
+  return statuses.every((status) => unserved.has(status.name) || isSettled(status));
 }
 
 /** Every Application in Argo CD's namespace, in wave order then by name. */
@@ -257,8 +336,7 @@ function gitSources(objects: readonly KubeObject[]): string[] {
   const urls: string[] = [];
   for (const object of objects) {
     if (object.kind !== "Application" || !isPlainObject(object.spec)) continue;
-    const sources = [object.spec.source, ...(Array.isArray(object.spec.sources) ? object.spec.sources : [])].filter(isPlainObject);
-    for (const source of sources) if (typeof source.repoURL === "string" && source.chart === undefined) urls.push(source.repoURL);
+    for (const source of applicationSources(object.spec)) if (typeof source.repoURL === "string" && source.chart === undefined) urls.push(source.repoURL);
   }
   return urls;
 }

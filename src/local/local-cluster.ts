@@ -42,7 +42,7 @@ import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
 import { resumeAfterApiServerLoss } from "./resume-up.js";
-import { applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus } from "./argocd-sync.js";
+import { allSettled, applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type UnservedApplication } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
 import { crdObjectsFromFiles } from "../charts/api-versions.js";
@@ -97,6 +97,8 @@ export interface ArgoCdSummary {
   /** Seconds from the root Application's creation until every Application was Synced and Healthy (undefined: not reached). */
   readonly settledSeconds?: number;
   readonly notServed: readonly string[];
+  /** Applications that cannot sync here (a source not served locally): not waited for. */
+  readonly unservedApplications: readonly UnservedApplication[];
 }
 
 const READY_TIMEOUT_MS = 60000;
@@ -309,15 +311,17 @@ async function syncWithArgoCd(
   await waitForListening(layout, "argocd-repo-server", layout.ports.argoCdRepoServer);
   progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
   let settledAt: number | undefined;
+  const unserved = new Set(repositories.unservedApplications.map((application) => application.name));
   const applications = await waitForApplications(client, {
     commit: repositories.repository.commit,
     timeoutMs: options.waitTimeoutMs ?? 600000,
+    unserved,
     onProgress: (statuses) => {
-      const pending = statuses.filter((status) => !isSettled(status));
+      const pending = statuses.filter((status) => !isSettled(status) && !unserved.has(status.name));
       progress(`  ${statuses.length - pending.length}/${statuses.length} Applications Synced and Healthy; waiting for ${pending.map((status) => `${status.name} (${status.sync}/${status.health})`).join(", ") || "the root"}`);
     },
   });
-  if (applications.length > 0 && applications.every(isSettled)) settledAt = Date.now();
+  if (applications.length > 0 && allSettled(applications, unserved)) settledAt = Date.now();
   return {
     state,
     summary: {
@@ -326,6 +330,7 @@ async function syncWithArgoCd(
       applications,
       ...(settledAt !== undefined ? { settledSeconds: Math.round((settledAt - rootCreated) / 100) / 10 } : {}),
       notServed: repositories.notServed,
+      unservedApplications: repositories.unservedApplications,
     },
   };
 }

@@ -2,6 +2,7 @@
  * The text `slipway up --local` ends with: what was applied, where the pods run, and
  * everything that did not make it, each with the API server's or scheduler's reason.
  */
+import { allSettled } from "./argocd-sync.js";
 import type { UpResult } from "./local-cluster.js";
 import type { ApplyResult } from "./server-side-apply.js";
 
@@ -21,7 +22,7 @@ export function renderUpSummary(result: UpResult): string {
     const { argoCd } = result;
     const settled = argoCd.applications.filter((application) => application.sync === "Synced" && application.health === "Healthy").length;
     lines.push(
-      `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
+      `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.unservedApplications.length > 0 ? ` (${argoCd.unservedApplications.length} not served locally, not waited for)` : ""}${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
     );
     lines.push("Applications in wave order (wave, sync, health, created by its parent, last synced):");
     for (const application of argoCd.applications) {
@@ -29,6 +30,7 @@ export function renderUpSummary(result: UpResult): string {
       if (application.message !== undefined) lines.push(`        ${application.message}`);
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);
+    for (const application of argoCd.unservedApplications) lines.push(`  not waited for: Application ${application.name} (${application.repoURL}): ${application.why}`);
   }
   const pools = Object.entries(result.workloads.nodesByNodePool);
   if (pools.length > 0) {
@@ -74,6 +76,7 @@ export function renderUpSummary(result: UpResult): string {
 
 /** A clean run: nothing rejected and every workload Running (held add-on objects are by design, not failures). */
 export function upSucceeded(result: UpResult): boolean {
-  const synced = result.argoCd === undefined || (result.argoCd.applications.length > 0 && result.argoCd.applications.every((application) => application.sync === "Synced" && application.health === "Healthy"));
+  const argoCd = result.argoCd;
+  const synced = argoCd === undefined || (argoCd.applications.length > 0 && allSettled(argoCd.applications, new Set(argoCd.unservedApplications.map((application) => application.name))));
   return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled && synced;
 }

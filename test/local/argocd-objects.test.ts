@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { argoCdObjects, HPA_HEALTH, LOCAL_EXCLUSIONS, LOCAL_HEALTH, repositorySecretName } from "../../src/local/argocd-objects.js";
+import { argoCdObjects, HPA_HEALTH, LOCAL_EXCLUSIONS, LOCAL_HEALTH, LOCAL_REPOSITORY_LABELS, repositorySecretName, unservedApplicationHealth } from "../../src/local/argocd-objects.js";
+import { APPLICATION_HEALTH_LUA } from "../../src/gitops/argocd/argocd-values.js";
 import { applicationStatus, rootApplication } from "../../src/local/argocd-sync.js";
 import { objectsOfTree } from "../../src/local/apply-plan.js";
 import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
@@ -44,8 +45,25 @@ describe("GIVEN the reference platform's Argo CD values", () => {
   ] as const)("WHEN the %s repository %o is made THEN it is a repository Secret for its URL through the local proxy, TLS unverified, named after the URL", (type, expected) => {
     const secret = byName.get(repositorySecretName(type, expected.url))!;
     expect(secret.metadata.name).toMatch(new RegExp(`^local-${type}-[0-9a-f]{10}$`));
-    expect(secret.metadata.labels).toMatchObject({ "argocd.argoproj.io/secret-type": "repository" });
+    expect(secret.metadata.labels).toMatchObject({ ...LOCAL_REPOSITORY_LABELS, "argocd.argoproj.io/secret-type": "repository" });
     expect(secret.stringData).toMatchObject({ ...expected, insecure: "true", proxy: "http://127.0.0.1:4242" });
+  });
+});
+
+describe("GIVEN Applications whose source is not served locally", () => {
+  const input = { argoCdValues: tree.get("bootstrap/argocd-values.yaml")!, gitRepositories: [], chartRepositories: [], proxyPort: 1, serverSecretKey: "k" };
+  const health = (unserved?: string[]) => (argoCdObjects({ ...input, ...(unserved ? { unservedApplications: unserved } : {}) }).find((object) => object.metadata.name === "argocd-cm")!.data as Record<string, string>)["resource.customizations.health.argoproj.io_Application"];
+
+  it("WHEN there are none THEN the platform's Application health check is argocd-cm's, unchanged", () => {
+    expect(health()).toBe(APPLICATION_HEALTH_LUA);
+    expect(health([])).toBe(APPLICATION_HEALTH_LUA);
+  });
+
+  it("WHEN two are named THEN the check is Healthy for exactly those names, then the platform's check for the others", () => {
+    const lua = health(["team-b-extra", "team-a-extra"])!;
+    expect(lua).toContain('local unserved = { ["team-a-extra"] = true, ["team-b-extra"] = true }');
+    expect(lua.endsWith(APPLICATION_HEALTH_LUA)).toBe(true);
+    expect(lua).toBe(unservedApplicationHealth(APPLICATION_HEALTH_LUA, ["team-a-extra", "team-b-extra"]));
   });
 });
 

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../src/local/api-client.js";
 import { applicationStatuses } from "../../src/local/argocd-sync.js";
+import { LOCAL_REPOSITORY_LABELS } from "../../src/local/argocd-objects.js";
 import { ensureBinaries } from "../../src/local/binaries.js";
 import { down, up, type UpResult } from "../../src/local/local-cluster.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
@@ -112,4 +113,26 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     const pods = await client.getJson<{ items: unknown[] }>("/api/v1/namespaces/payments/pods");
     expect(pods.items).toEqual([]);
   }, 3 * MINUTE);
+
+  it("GIVEN a running cluster and a spec that adds a team Application from another repository WHEN up runs again THEN that Application is named as not served and not waited for, and a repository Secret of an earlier run is deleted", async () => {
+    const stale = { apiVersion: "v1", kind: "Secret", metadata: { name: "local-git-0000000000", namespace: "argocd", labels: { ...LOCAL_REPOSITORY_LABELS } }, stringData: { type: "git", url: "https://github.com/gone/repo.git" } };
+    expect((await client.apply("/api/v1/namespaces/argocd/secrets/local-git-0000000000", stale, "slipway-test")).status).toBe(201);
+    const other = "https://github.com/team-a/deploy.git";
+    const extended = parseSpec(
+      {
+        cluster: { name: spec.cluster.name },
+        teams: { "team-a": { sourceRepos: ["https://github.com/example-org/platform-gitops.git", other], applications: { "team-a-extra": { repoURL: other, path: "deploy", namespace: "production" } } }, "team-b": {} },
+        namespaces: { production: { team: "team-a" }, payments: { team: "team-b" } },
+      },
+      "argocd.test.ts",
+    );
+    const again = await up({ spec: extended, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, waitTimeoutMs: 5 * MINUTE, onProgress: log });
+    expect(again.argoCd!.unservedApplications.map((application) => [application.name, application.repoURL])).toEqual([["team-a-extra", other]]);
+    expect(again.argoCd!.applications.map((application) => application.name)).toContain("team-a-extra");
+    expect(again.argoCd!.settledSeconds).toBeDefined();
+    const secrets = await client.getJson<{ items: { metadata: { name: string } }[] }>("/api/v1/namespaces/argocd/secrets?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dslipway-up");
+    const names = secrets.items.map((secret) => secret.metadata.name);
+    expect(names).not.toContain("local-git-0000000000");
+    expect(names.length).toBeGreaterThan(1);
+  }, 8 * MINUTE);
 });

@@ -50,7 +50,7 @@ describe("renderUpSummary with Argo CD", () => {
     { name: "cert-manager", project: "platform", wave: -25, sync: "Synced", health: "Healthy", syncedAt: "2026-11-30T04:00:05Z" },
     { name: "api-server", project: "team-a", wave: 10, sync: "OutOfSync", health: "Missing", message: "InvalidSpecError: application destination is not permitted in project team-a" },
   ];
-  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, notServed: ["https://github.com/other/repo.git"] } };
+  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, notServed: ["https://github.com/other/repo.git"], unservedApplications: [] } };
 
   it("GIVEN Argo CD synced the tree WHEN summarized THEN each Application is listed in wave order with its sync, health and time, the reason of one that is not Synced, and repositories not served", () => {
     const text = renderUpSummary(withArgoCd);
@@ -66,5 +66,13 @@ describe("renderUpSummary with Argo CD", () => {
     const settled = applications.slice(0, 2);
     expect(upSucceeded({ ...withArgoCd, argoCd: { ...withArgoCd.argoCd!, applications: settled, settledSeconds: 42 } })).toBe(true);
     expect(renderUpSummary({ ...withArgoCd, argoCd: { ...withArgoCd.argoCd!, applications: settled, settledSeconds: 42 } })).toContain("2/2 Applications Synced and Healthy 42s after the root Application");
+  });
+
+  it("GIVEN an Application whose repository is not served locally WHEN judged THEN it is not waited for, and the summary names it and why", () => {
+    const unserved = { ...withArgoCd.argoCd!, unservedApplications: [{ name: "api-server", repoURL: "https://github.com/other/repo.git", why: "only the GitOps repository is served locally" }] };
+    expect(upSucceeded({ ...withArgoCd, argoCd: unserved })).toBe(true);
+    const text = renderUpSummary({ ...withArgoCd, argoCd: unserved });
+    expect(text).toContain("2/3 Applications Synced and Healthy (1 not served locally, not waited for)");
+    expect(text).toContain("  not waited for: Application api-server (https://github.com/other/repo.git): only the GitOps repository is served locally");
   });
 });
