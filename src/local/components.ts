@@ -90,6 +90,8 @@ export const COMPONENT_NAMES = [
   "argocd-repo-server",
   "argocd-application-controller",
 ] as const;
+/** What `--apply argocd` runs besides the cluster itself, stopped in reverse by `--apply server-side-apply`. */
+export const ARGOCD_COMPONENTS = ["redis", "repository-proxy", "argocd-repo-server", "argocd-application-controller"] as const satisfies readonly (typeof COMPONENT_NAMES)[number][];
 /** Argo CD's namespace on the local cluster, as on EKS (the synthesized Applications live there). */
 export const ARGOCD_NAMESPACE = "argocd";
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

@@ -26,7 +26,7 @@ import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
-import { componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
+import { ARGOCD_COMPONENTS, componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
@@ -231,6 +231,8 @@ async function bringUp(
     const held = LOCAL_EXCLUSIONS.map(({ group, kinds, reason }) => ({ key: `${kinds.join(", ")} (${group})`, source: "Argo CD resource.exclusions on the local cluster", reason }));
     return { state, crds, nodes, applied, skipped: [], notRendered: [], held, addons: addonPods, workloads, argoCd: argoCd.summary, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
+  // An earlier `--apply argocd` run's Argo CD would sync the repository over what this mode applies.
+  state = await stopComponents(layout, [...ARGOCD_COMPONENTS].reverse(), (name) => progress(`stopping ${name}: --apply server-side-apply applies the platform itself`));
   const plan = planApply([...claimants, ...volumes], served, {
     renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
     notRenderedReasons: rendered.unavailable,
@@ -510,6 +512,21 @@ async function startComponents(
   };
   await writeClusterState(state);
   return state;
+}
+
+/** Stops the named components that run, in the order given, and records the cluster without them. */
+async function stopComponents(layout: Layout, names: readonly ComponentName[], onStop: (name: ComponentName) => void): Promise<ClusterState> {
+  const state = readClusterState(layout.stateDirectory)!;
+  for (const name of names) {
+    const running = state.processes.find((process) => process.name === name);
+    if (running === undefined) continue;
+    if (isRunning(running)) onStop(name);
+    await stopProcess(running);
+  }
+  const stopped = new Set<string>(names);
+  const next: ClusterState = { ...state, processes: state.processes.filter((process) => !stopped.has(process.name)) };
+  await writeClusterState(next);
+  return next;
 }
 
 function adminClient(pki: Pki, server: string): ApiClient {

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../src/local/api-client.js";
 import { applicationStatuses } from "../../src/local/argocd-sync.js";
 import { LOCAL_REPOSITORY_LABELS } from "../../src/local/argocd-objects.js";
+import { readClusterState } from "../../src/local/cluster-state.js";
+import { ARGOCD_COMPONENTS } from "../../src/local/components.js";
+import { isRunning } from "../../src/local/process-supervisor.js";
 import { ensureBinaries } from "../../src/local/binaries.js";
 import { down, up, type UpResult } from "../../src/local/local-cluster.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
@@ -134,5 +137,15 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     const names = secrets.items.map((secret) => secret.metadata.name);
     expect(names).not.toContain("local-git-0000000000");
     expect(names.length).toBeGreaterThan(1);
+  }, 8 * MINUTE);
+
+  it("GIVEN Argo CD running WHEN up runs again with --apply server-side-apply THEN Argo CD's processes are stopped and left out of the cluster's state", async () => {
+    const argoCd = readClusterState(result.state.stateDirectory)!.processes.filter((process) => (ARGOCD_COMPONENTS as readonly string[]).includes(process.name));
+    expect(argoCd.map((process) => process.name).sort()).toEqual([...ARGOCD_COMPONENTS].sort());
+    expect(argoCd.every(isRunning)).toBe(true);
+    const switched = await up({ spec, apply: "server-side-apply", crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, onProgress: log });
+    expect(switched.state.processes.map((process) => process.name)).not.toEqual(expect.arrayContaining(["argocd-application-controller"]));
+    expect(switched.state.processes.filter((process) => (ARGOCD_COMPONENTS as readonly string[]).includes(process.name))).toEqual([]);
+    expect(argoCd.filter(isRunning).map((process) => process.name)).toEqual([]);
   }, 8 * MINUTE);
 });
