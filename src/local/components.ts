@@ -291,6 +291,7 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
       binary: process.execPath,
       logFile: log("repository-proxy"),
       args: [layout.argoCd.proxyMain, layout.argoCd.proxyConfig, String(ports.repositoryProxy)],
+      interpreted: true,
     },
     // Argo CD's multi-call binary runs the component ARGOCD_BINARY_NAME names.
     "argocd-repo-server": {

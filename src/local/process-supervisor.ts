@@ -4,7 +4,8 @@
  * `slipway down` finds them again by the pids in the state file.
  *
  * A pid alone could name an unrelated process after a reboot, so where the platform shows
- * command lines (/proc on Linux) a process only counts as ours if it runs our binary.
+ * command lines (/proc on Linux) a process only counts as ours if it runs our binary, and
+ * for one Node.js runs (the repository proxy), our script.
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, closeSync, readFileSync } from "node:fs";
@@ -16,12 +17,16 @@ export interface ProcessSpec {
   readonly args: readonly string[];
   readonly logFile: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** The binary is an interpreter (Node.js) and the first argument the script it runs: the script is part of the process's identity. */
+  readonly interpreted?: boolean;
 }
 
 export interface RunningProcess {
   readonly name: string;
   readonly pid: number;
   readonly binary: string;
+  /** For an interpreted process, its script: any other Node.js process at that pid is not ours. */
+  readonly script?: string;
 }
 
 export function startProcess(spec: ProcessSpec): RunningProcess {
@@ -34,7 +39,7 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
     });
     if (child.pid === undefined) throw new Error(`${spec.name} did not start (${spec.binary})`);
     child.unref();
-    return { name: spec.name, pid: child.pid, binary: spec.binary };
+    return { name: spec.name, pid: child.pid, binary: spec.binary, ...(spec.interpreted === true && spec.args[0] !== undefined ? { script: spec.args[0] } : {}) };
   } finally {
     closeSync(log);
   }
@@ -49,7 +54,8 @@ export function isRunning(process_: RunningProcess): boolean {
   const cmdline = `/proc/${process_.pid}/cmdline`;
   if (!existsSync(cmdline)) return true;
   try {
-    return readFileSync(cmdline, "utf8").split("\0")[0] === process_.binary;
+    const argv = readFileSync(cmdline, "utf8").split("\0");
+    return argv[0] === process_.binary && (process_.script === undefined || argv[1] === process_.script);
   } catch {
     return false;
   }
