@@ -1,6 +1,7 @@
 /**
  * The ACM certificate of the Argo CD host (and the other public hosts of the platform as
- * alternative names), validated by DNS. CloudFormation waits until the validation CNAME
+ * alternative names), validated by DNS. With the EKS managed Argo CD (served by AWS at its
+ * own URL) it covers only the Grafana and application hosts, and is not made without them. CloudFormation waits until the validation CNAME
  * records exist: they are shown in the stack events and the ACM console, and the AWS Load
  * Balancer Controller finds the issued certificate by host name, so no ARN is copied.
  */

@@ -51,7 +51,8 @@ export class PlatformStack extends aws.core.Stack {
   readonly identities: WorkloadIdentities;
   readonly registries: ContainerRegistries;
   readonly githubActions?: GitHubActionsOidc;
-  readonly certificate: ArgoCdCertificate;
+  /** The public hosts' ACM certificate; none in eks-capability mode without Grafana or application hosts. */
+  readonly certificate?: ArgoCdCertificate;
   readonly argocdCapability?: ArgoCdCapability;
   private readonly zones: string[];
 
@@ -141,7 +142,13 @@ export class PlatformStack extends aws.core.Stack {
     const publicHosts = [spec.monitoring.grafana.host, ...Object.values(spec.applications).map((app) => app.host)].filter(
       (host): host is string => host !== undefined,
     );
-    this.certificate = new ArgoCdCertificate(this, "ArgoCdCertificate", { host: names.argocdHost, alternativeHosts: publicHosts });
+    if (spec.argocd.mode === "eks-capability") {
+      // The managed Argo CD is served by AWS at its own URL: no load balancer of the cluster serves argocdHost.
+      const [first, ...others] = [...new Set(publicHosts)].sort();
+      if (first !== undefined) this.certificate = new ArgoCdCertificate(this, "PublicHostsCertificate", { host: first, alternativeHosts: others });
+    } else {
+      this.certificate = new ArgoCdCertificate(this, "ArgoCdCertificate", { host: names.argocdHost, alternativeHosts: publicHosts });
+    }
 
     this.outputs();
   }
@@ -157,7 +164,10 @@ export class PlatformStack extends aws.core.Stack {
     output("ClusterName", this.cluster.cluster.clusterName, "EKS cluster name");
     output("ClusterEndpoint", this.cluster.cluster.clusterEndpoint, "Kubernetes API endpoint");
     output("ClusterSecurityGroupId", this.cluster.cluster.clusterSecurityGroupId, "EKS-managed cluster security group");
-    output("ArgoCdCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Argo CD host");
+    if (this.certificate !== undefined) {
+      if (this.argocdCapability) output("PublicHostsCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Grafana and application hosts");
+      else output("ArgoCdCertificateArn", this.certificate.certificate.certificateArn, "ACM certificate of the Argo CD host");
+    }
     // One output, not one per role: a stack has at most 200 outputs, and each workflow names its role.
     if (this.githubActions) output("GitHubActionsRoleArn", this.githubActions.roles[0]!.roleArn, this.githubActions.roles.length === 1 ? "Role GitHub Actions assumes to push images" : `First of the ${this.githubActions.roles.length} roles GitHub Actions assumes to push images (each workflow names its own)`);
     if (this.argocdCapability) output("ArgoCdCapabilityRoleArn", this.argocdCapability.role.roleArn, "Role of the EKS managed Argo CD capability (slipway bootstrap grants it cluster access)");

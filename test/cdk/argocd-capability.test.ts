@@ -51,6 +51,25 @@ describe("GIVEN argocd.mode eks-capability", () => {
     expect(cluster!.Properties.AccessConfig.AuthenticationMode).toBe("API");
   });
 
+  it("WHEN the spec has no Grafana or application host THEN no ACM certificate is made: AWS serves the managed Argo CD at its own URL", () => {
+    expect(resourcesOf(template, "AWS::CertificateManager::Certificate")).toEqual([]);
+    expect(Object.keys(template.findOutputs("*"))).not.toEqual(expect.arrayContaining(["ArgoCdCertificateArn"]));
+    expect(Object.keys(template.findOutputs("*"))).not.toEqual(expect.arrayContaining(["PublicHostsCertificateArn"]));
+  });
+
+  it("WHEN the spec has Grafana and application hosts THEN the certificate covers exactly those, not the Argo CD host", () => {
+    const { template: withHosts, stack } = platformTemplate({
+      ...CAPABILITY_SPEC,
+      monitoring: { ...CAPABILITY_SPEC.monitoring, grafana: { host: "grafana.example.com" } },
+      applications: { "api-server": { namespace: "production", host: "api.example.com" } },
+    });
+    const [certificate] = resourcesOf(withHosts, "AWS::CertificateManager::Certificate");
+    expect(certificate!.Properties.DomainName).toBe("api.example.com");
+    expect(certificate!.Properties.SubjectAlternativeNames).toEqual(["grafana.example.com"]);
+    expect(JSON.stringify(certificate!.Properties)).not.toContain(stack.names.argocdHost);
+    expect(Object.keys(withHosts.findOutputs("*"))).toContain("PublicHostsCertificateArn");
+  });
+
   it("WHEN no Identity Center region is given THEN the platform's region is used", () => {
     const { template: defaulted } = platformTemplate({ argocd: { ...CAPABILITY_SPEC.argocd, identityCenter: { instanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef" } } });
     expect(resourcesOf(defaulted, "AWS::EKS::Capability")[0]!.Properties.Configuration.ArgoCd.AwsIdc.IdcRegion).toBe("eu-west-1");
