@@ -9,7 +9,7 @@ import type { PlatformSpec } from "../platform-spec/schema.js";
 import { platformNames } from "../platform-spec/names.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
 import { CAPACITY_SPREAD_LABEL } from "../gitops/conventions.js";
-import { EC2_ON_DEMAND_PRICES, SPOT_PRICE_RATIO } from "../pricing/ec2-prices.js";
+import { EC2_ON_DEMAND_PRICES, hourlyPrice, SPOT_PRICE_RATIO } from "../pricing/ec2-prices.js";
 import { servicePrices, type ServicePrices } from "../pricing/aws-service-prices.js";
 import type { SimulationResult } from "../simulate/simulation-result.js";
 import { SlipwayError } from "../errors.js";
@@ -40,7 +40,8 @@ export interface EstimateOptions {
 
 const usd = (value: number) => Math.round(value * 100) / 100;
 const money = (value: number) => `$${value.toFixed(2)}`;
-const rate = (value: number) => `$${String(value)}`;
+/** A unit price with at least two decimals and every significant one (`$0.60`, `$0.0252`). */
+const rate = (value: number) => `$${value.toFixed(Math.max(2, (String(value).split(".")[1] ?? "").length))}`;
 
 export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}): CostEstimate {
   const region = spec.aws.region;
@@ -98,15 +99,17 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
   } else if (options.simulation !== undefined) {
     const simulated = simulatedCapacity(options.simulation, region, source);
     const lines: CostLine[] = simulated.meanNodesByType.map((entry) => ({
-      description: `${entry.meanNodes.toFixed(2)} × ${entry.instanceType} ${entry.capacityType} on average over the run`,
-      monthlyUsd: usd(entry.meanNodes * (entry.capacityType === "spot" ? SPOT_PRICE_RATIO : 1) * EC2_ON_DEMAND_PRICES[region]!.onDemand[entry.instanceType]! * HOURS_PER_MONTH),
+      description: `${Number(entry.meanNodes.toFixed(2))} × ${entry.instanceType} ${entry.capacityType} on average over the run × ${HOURS_PER_MONTH} h × ${rate(hourlyPrice(region, entry.instanceType, entry.capacityType, `${source}: samples[].nodes[].instanceType`))}/h`,
+      monthlyUsd: usd(entry.meanNodes * hourlyPrice(region, entry.instanceType, entry.capacityType, `${source}: samples[].nodes[].instanceType`) * HOURS_PER_MONTH),
     }));
-    const monthly = usd(simulated.meanHourlyUsd * HOURS_PER_MONTH);
-    lines.push({ description: `time-weighted mean of Karpenter's nodes over ${simulated.seconds} simulated seconds (${source}, load ${options.simulation.load.pattern}): ${money(simulated.meanHourlyUsd)}/h × ${HOURS_PER_MONTH} h`, monthlyUsd: 0 });
+    lines.push({
+      description: `time-weighted mean of Karpenter's nodes over ${simulated.seconds} simulated seconds (${source}, load ${options.simulation.load.pattern}, ×${options.simulation.speed.factor}): ${money(simulated.meanHourlyUsd)}/h; range from the cheapest (${money(simulated.minHourlyUsd)}/h) to the dearest (${money(simulated.maxHourlyUsd)}/h) sample`,
+      monthlyUsd: 0,
+    });
     components.push({
       id: "karpenter-capacity",
       title: "Karpenter capacity (simulated)",
-      monthlyUsd: monthly,
+      monthlyUsd: usd(lines.reduce((sum, line) => sum + line.monthlyUsd, 0)),
       range: { lowUsd: usd(simulated.minHourlyUsd * HOURS_PER_MONTH), highUsd: usd(simulated.maxHourlyUsd * HOURS_PER_MONTH) },
       lines,
     });
@@ -115,14 +118,15 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
     const low = estimateKarpenterNodes(spec, applicationPods("minReplicas"), atMinimum.overflow, daemonSets);
     const atMaximum = estimateKarpenterNodes(spec, applicationPods("maxReplicas"), atMinimum.overflow, daemonSets);
     notes.push(...low.notes.map((note) => `at minimum replicas: ${note}`), ...atMaximum.notes.map((note) => `at maximum replicas: ${note}`));
-    const lowUsd = usd(low.hourlyUsd * HOURS_PER_MONTH);
+    const lines = [...karpenterLines("minimum", low), ...karpenterLines("maximum", atMaximum)];
+    const lowUsd = usd(lines.reduce((sum, line) => sum + line.monthlyUsd, 0));
     const highUsd = usd(atMaximum.hourlyUsd * HOURS_PER_MONTH);
     components.push({
       id: "karpenter-capacity",
-      title: "Karpenter capacity (ESTIMATE at min/max replicas; `slipway simulate` gives Karpenter's real choices)",
+      title: "Karpenter capacity (ESTIMATE)",
       monthlyUsd: lowUsd,
       range: { lowUsd, highUsd },
-      lines: [...karpenterLines("minimum", low), ...karpenterLines("maximum", atMaximum)],
+      lines: [{ description: "an ESTIMATE at the applications' minimum and maximum replicas, not Karpenter's choice: `slipway simulate` runs the real Karpenter, then `slipway cost --load DIR`", monthlyUsd: 0 }, ...lines],
     });
     karpenterRootGiB = { mean: low.nodeCount, low: low.nodeCount, high: atMaximum.nodeCount };
   }
@@ -262,10 +266,20 @@ function managedNodeGroups(groups: readonly NodeGroupUsage[], application: PodGr
 
 function karpenterLines(at: "minimum" | "maximum", estimate: KarpenterEstimate): CostLine[] {
   if (estimate.nodes.length === 0) return [{ description: `at ${at} replicas: no Karpenter node`, monthlyUsd: 0 }];
-  // Lines of the maximum are shown for the range only; the component's figure is the minimum.
-  return estimate.nodes.map((nodes) => ({
-    description: `at ${at} replicas: ${nodes.count} × ${nodes.instanceType} ${nodes.capacityType} (NodePool ${nodes.pool}, capacity domain ${nodes.domain}) × ${HOURS_PER_MONTH} h${at === "maximum" ? " (range high end, not in the total)" : ""}`,
-    monthlyUsd: at === "minimum" ? usd(nodes.hourlyUsd * HOURS_PER_MONTH) : 0,
+  // One line per NodePool and instance type, naming the capacity domains its nodes carry.
+  const merged = new Map<string, { pool: string; instanceType: string; capacityType: string; count: number; hourlyUsd: number; domains: string[] }>();
+  for (const nodes of estimate.nodes) {
+    const key = `${nodes.pool} ${nodes.instanceType}`;
+    const entry = merged.get(key) ?? { pool: nodes.pool, instanceType: nodes.instanceType, capacityType: nodes.capacityType, count: 0, hourlyUsd: 0, domains: [] };
+    entry.count += nodes.count;
+    entry.hourlyUsd += nodes.hourlyUsd;
+    if (!entry.domains.includes(nodes.domain)) entry.domains.push(nodes.domain);
+    merged.set(key, entry);
+  }
+  // The maximum's lines describe the range's high end; the component's figure is the minimum.
+  return [...merged.values()].map((entry) => ({
+    description: `at ${at} replicas: ${entry.count} × ${entry.instanceType} ${entry.capacityType} (NodePool ${entry.pool}, capacity domain${entry.domains.length > 1 ? "s" : ""} ${entry.domains.join(", ")}) × ${HOURS_PER_MONTH} h${at === "maximum" ? ` = ${money(entry.hourlyUsd * HOURS_PER_MONTH)} (range high end, not in the total)` : ""}`,
+    monthlyUsd: at === "minimum" ? usd(entry.hourlyUsd * HOURS_PER_MONTH) : 0,
   }));
 }
 
