@@ -77,7 +77,9 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
         requiredLabelKeys: karpenterOn ? [CAPACITY_SPREAD_LABEL] : [],
       }));
   const addonPods = [...EKS_MANAGED_ADDON_PODS, ...(options.addonObjects ?? []).flatMap(({ addon, objects }) => podGroupsOf(objects, `add-on ${addon}`))];
-  if (options.addonObjects === undefined) {
+  if (options.addonObjects !== undefined) {
+    assumptions.push("pods the add-ons' operators create at run time (Prometheus and Alertmanager of kube-prometheus-stack) and Argo CD itself (installed by `slipway bootstrap`, not a chart Application) are not in the rendered charts and not counted");
+  } else {
     notes.push("the add-on charts' pod requests are not counted (no rendered charts): managed node group idle capacity is an upper bound");
     assumptions.push("add-on charts were not rendered: only the EKS managed add-ons' pods are placed on nodes");
   }
