@@ -30,7 +30,7 @@ describe("estimateCost: the reference platform in eu-west-1, figures computed by
     ["s3", cents(50 * 0.023) + cents(20 * 0.023) + cents(5 * 0.023), "Loki 50 GB + Tempo 20 GB + access logs 5 GB"],
     ["cloudwatch-logs", cents(10 * 0.6) + cents(2 * 0.6), "control-plane 10 GB + flow logs 2 GB at $0.57 ingested + $0.03 stored"],
     ["ecr", 0.1, "one repository (api-server), 1 GB"],
-  ] as const)("GIVEN the reference spec WHEN estimated THEN %s costs %s USD a month (%s)", (id, monthly) => {
+  ] as const)("GIVEN the reference spec WHEN estimated THEN %s costs %s USD a month (%s)", (id, monthly, _how) => {
     expect(component(estimate, id).monthlyUsd).toBeCloseTo(monthly, 2);
   });
 
