@@ -297,7 +297,7 @@ function ebs(spec: PlatformSpec, prices: ServicePrices, groups: readonly NodeGro
     const volume = spec.karpenter.rootVolume;
     const perNode = volume.sizeGiB * prices.ebsGbMonth[volume.type] + (volume.type === "io2" ? ASSUMED.io2Iops * prices.io2IopsMonth : 0);
     const iops = volume.type === "io2" ? ` + ${ASSUMED.io2Iops} IOPS (assumed) × ${rate(prices.io2IopsMonth)}/IOPS-month` : "";
-    lines.push({ description: `Karpenter root volumes: ${Number(karpenterNodes.mean.toFixed(2))} nodes × ${volume.sizeGiB} GiB ${volume.type} × ${rate(prices.ebsGbMonth[volume.type])}/GB-month${iops}`, monthlyUsd: usd(karpenterNodes.mean * perNode) });
+    lines.push({ description: `Karpenter root volumes: ${Number(karpenterNodes.mean.toFixed(2))} node${karpenterNodes.mean === 1 ? "" : "s"} × ${volume.sizeGiB} GiB ${volume.type} × ${rate(prices.ebsGbMonth[volume.type])}/GB-month${iops}`, monthlyUsd: usd(karpenterNodes.mean * perNode) });
     range = { lowUsd: usd(karpenterNodes.low * perNode), highUsd: usd(karpenterNodes.high * perNode) };
   }
   for (const volume of persistentVolumes(spec)) {

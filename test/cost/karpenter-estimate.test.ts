@@ -60,3 +60,13 @@ describe("estimateKarpenterNodes", () => {
     expect(pinned.notes.join("\n")).toContain("add-on x fits neither a managed node group with room nor a Karpenter node");
   });
 });
+
+describe("estimateKarpenterNodes with no instance type it can price", () => {
+  it("GIVEN instance families Slipway has no figures for WHEN estimated THEN one note names them and no node is priced", () => {
+    const estimate = estimateKarpenterNodes(spec({ karpenter: { instanceFamilies: ["m8g"] } }), [app(3)], [], []);
+    expect(estimate.nodes).toEqual([]);
+    expect(estimate.notes).toHaveLength(1);
+    expect(estimate.notes[0]).toContain("m8g × large, xlarge, 2xlarge");
+    expect(estimate.notes[0]).toContain("3 pods are left unpriced");
+  });
+});
