@@ -61,6 +61,9 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
   }
   const asOf = options.asOf ?? prices.date;
   const notes: string[] = [];
+  if (options.simulation !== undefined && options.simulation.platform.name !== spec.cluster.name) {
+    notes.push(`${source} simulated platform ${options.simulation.platform.name}, not this spec's cluster ${spec.cluster.name}`);
+  }
   const assumptions = assumptionLines();
 
   const karpenterOn = addonEnabled(spec, "karpenter");
@@ -96,6 +99,7 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
   let karpenterRootGiB = { mean: 0, low: 0, high: 0 };
   if (!karpenterOn) {
     components.push({ id: "karpenter-capacity", title: "Karpenter capacity", monthlyUsd: 0, lines: [{ description: "Karpenter is turned off (addons.karpenter.enabled: false): applications run on the managed node groups", monthlyUsd: 0 }] });
+    if (options.simulation !== undefined) notes.push(`Karpenter is off in this spec: the Karpenter nodes in ${source} are not priced`);
     const atMaximum = placeOnNodeGroups(region, spec.nodeGroups, [...addonPods, ...applicationPods("maxReplicas")]);
     if (atMaximum.overflow.length > 0) notes.push(`at maximum replicas ${atMaximum.overflow.length} pods fit no managed node group and stay Pending (no node autoscaler without Karpenter)`);
   } else if (options.simulation !== undefined) {
