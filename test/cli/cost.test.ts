@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
+import { CHARTS_AVAILABLE } from "../support/charts.js";
+import { REPO_ROOT } from "../support/paths.js";
 import type { CostEstimate } from "../../src/cost/cost-estimate.js";
 
 describe("slipway cost", () => {
@@ -88,4 +90,20 @@ describe("slipway cost", () => {
     expect(result.stderr).toContain("samples: ");
     expect(result.stderr).toContain("platform: ");
   });
+});
+
+describe.skipIf(!CHARTS_AVAILABLE)("slipway cost --charts", () => {
+  it("GIVEN --charts ../shared/charts WHEN `slipway cost` runs THEN the add-ons' pods are placed on the node groups, so their idle capacity shrinks", async () => {
+    const plain = JSON.parse((await runCli(["cost", "--output", "json", "--as-of", "2026-11-30"], REPO_ROOT)).stdout) as CostEstimate;
+    const result = await runCli(["cost", "--charts", "../shared/charts", "--output", "json", "--as-of", "2026-11-30"], REPO_ROOT, { SLIPWAY_CHARTS: "" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const rendered = JSON.parse(result.stdout) as CostEstimate;
+    expect(rendered.assumptions.join("\n")).not.toContain("add-on charts were not rendered");
+    for (const group of ["node group system", "node group application"]) {
+      const idle = (estimate: CostEstimate) => estimate.idle.find((entry) => entry.what.startsWith(group))!.monthlyUsd;
+      expect(idle(rendered), group).toBeLessThan(idle(plain));
+      expect(idle(rendered), group).toBeGreaterThan(0);
+    }
+  }, 600_000);
 });
