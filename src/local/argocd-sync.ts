@@ -234,6 +234,8 @@ export interface WaitForApplicationsOptions {
   readonly stableMs?: number;
   /** Applications that cannot sync here (unservedApplications): not waited for. */
   readonly unserved?: ReadonlySet<string>;
+  /** The Applications of the tree: others in the cluster (made by hand, left by an older spec) are not waited for. */
+  readonly tree?: ReadonlySet<string>;
 }
 
 /** Polls the Applications until every one is Synced and Healthy (or the timeout); returns their last statuses. */
@@ -245,7 +247,7 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
     const statuses = await applicationStatuses(client);
     const root = statuses.find((status) => status.name === "root");
     const atCommit = options.commit === undefined || root?.revision === options.commit;
-    const settled = statuses.length > 0 && atCommit && allSettled(statuses, options.unserved);
+    const settled = statuses.length > 0 && atCommit && allSettled(statuses, notWaitedFor(statuses, options));
     if (settled) settledSince ??= Date.now();
     else settledSince = undefined;
     if (settledSince !== undefined && Date.now() - settledSince >= (options.stableMs ?? 5000)) return statuses;
@@ -262,9 +264,14 @@ export function isSettled(status: ApplicationStatus): boolean {
   return status.sync === "Synced" && status.health === "Healthy";
 }
 
-/** Every Application Synced and Healthy, but those that cannot sync here. */
-export function allSettled(statuses: readonly ApplicationStatus[], unserved: ReadonlySet<string> = new Set()): boolean {
-  return statuses.every((status) => unserved.has(status.name) || isSettled(status));
+/** Every Application Synced and Healthy, but those not waited for. */
+export function allSettled(statuses: readonly ApplicationStatus[], ignored: ReadonlySet<string> = new Set()): boolean {
+  return statuses.every((status) => ignored.has(status.name) || isSettled(status));
+}
+
+/** Applications `up` does not wait for: those that cannot sync here and those not in the tree. */
+export function notWaitedFor(statuses: readonly ApplicationStatus[], options: Pick<WaitForApplicationsOptions, "unserved" | "tree">): Set<string> {
+  return new Set([...(options.unserved ?? []), ...(options.tree === undefined ? [] : statuses.filter((status) => !options.tree!.has(status.name)).map((status) => status.name))]);
 }
 
 /** Every Application in Argo CD's namespace, in wave order then by name. */

@@ -42,7 +42,7 @@ import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
 import { resumeAfterApiServerLoss } from "./resume-up.js";
-import { allSettled, applyArgoCdBootstrap, isSettled, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type UnservedApplication } from "./argocd-sync.js";
+import { allSettled, applyArgoCdBootstrap, isSettled, notWaitedFor, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type UnservedApplication } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
 import { crdObjectsFromFiles } from "../charts/api-versions.js";
@@ -99,6 +99,8 @@ export interface ArgoCdSummary {
   readonly notServed: readonly string[];
   /** Applications that cannot sync here (a source not served locally): not waited for. */
   readonly unservedApplications: readonly UnservedApplication[];
+  /** Applications in the cluster that the tree does not have (made by hand, or left by an earlier spec): not waited for. */
+  readonly notInTree: readonly string[];
 }
 
 const READY_TIMEOUT_MS = 60000;
@@ -314,16 +316,19 @@ async function syncWithArgoCd(
   progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
   let settledAt: number | undefined;
   const unserved = new Set(repositories.unservedApplications.map((application) => application.name));
+  const treeApplications = new Set(objects.filter((object) => object.kind === "Application").map((object) => object.metadata.name));
   const applications = await waitForApplications(client, {
     commit: repositories.repository.commit,
     timeoutMs: options.waitTimeoutMs ?? 600000,
     unserved,
+    tree: treeApplications,
     onProgress: (statuses) => {
-      const pending = statuses.filter((status) => !isSettled(status) && !unserved.has(status.name));
+      const ignored = notWaitedFor(statuses, { unserved, tree: treeApplications });
+      const pending = statuses.filter((status) => !isSettled(status) && !ignored.has(status.name));
       progress(`  ${statuses.length - pending.length}/${statuses.length} Applications Synced and Healthy; waiting for ${pending.map((status) => `${status.name} (${status.sync}/${status.health})`).join(", ") || "the root"}`);
     },
   });
-  if (applications.length > 0 && allSettled(applications, unserved)) settledAt = Date.now();
+  if (applications.length > 0 && allSettled(applications, notWaitedFor(applications, { unserved, tree: treeApplications }))) settledAt = Date.now();
   return {
     state,
     summary: {
@@ -333,6 +338,7 @@ async function syncWithArgoCd(
       ...(settledAt !== undefined ? { settledSeconds: Math.round((settledAt - rootCreated) / 100) / 10 } : {}),
       notServed: repositories.notServed,
       unservedApplications: repositories.unservedApplications,
+      notInTree: applications.filter((application) => !treeApplications.has(application.name)).map((application) => application.name),
     },
   };
 }

@@ -22,7 +22,7 @@ export function renderUpSummary(result: UpResult): string {
     const { argoCd } = result;
     const settled = argoCd.applications.filter((application) => application.sync === "Synced" && application.health === "Healthy").length;
     lines.push(
-      `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.unservedApplications.length > 0 ? ` (${argoCd.unservedApplications.length} not served locally, not waited for)` : ""}${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
+      `  Argo CD ${argoCd.version} synced commit ${argoCd.commit.slice(0, 12)}: ${settled}/${argoCd.applications.length} Applications Synced and Healthy${argoCd.unservedApplications.length > 0 ? ` (${argoCd.unservedApplications.length} not served locally, not waited for)` : ""}${argoCd.notInTree.length > 0 ? ` (${argoCd.notInTree.length} not in the tree, not waited for)` : ""}${argoCd.settledSeconds !== undefined ? ` ${argoCd.settledSeconds}s after the root Application` : ""}`,
     );
     lines.push("Applications in wave order (wave, sync, health, created by its parent, last synced):");
     for (const application of argoCd.applications) {
@@ -31,6 +31,7 @@ export function renderUpSummary(result: UpResult): string {
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);
     for (const application of argoCd.unservedApplications) lines.push(`  not waited for: Application ${application.name} (${application.repoURL}): ${application.why}`);
+    if (argoCd.notInTree.length > 0) lines.push(`  not waited for, not in the synthesized tree (made by hand or left by an earlier spec): ${argoCd.notInTree.join(", ")}`);
   }
   const pools = Object.entries(result.workloads.nodesByNodePool);
   if (pools.length > 0) {
@@ -77,6 +78,6 @@ export function renderUpSummary(result: UpResult): string {
 /** A clean run: nothing rejected and every workload Running (held add-on objects are by design, not failures). */
 export function upSucceeded(result: UpResult): boolean {
   const argoCd = result.argoCd;
-  const synced = argoCd === undefined || (argoCd.applications.length > 0 && allSettled(argoCd.applications, new Set(argoCd.unservedApplications.map((application) => application.name))));
+  const synced = argoCd === undefined || (argoCd.applications.length > 0 && allSettled(argoCd.applications, new Set([...argoCd.unservedApplications.map((application) => application.name), ...argoCd.notInTree])));
   return [...result.crds, ...result.nodes, ...result.applied].every((entry) => entry.outcome !== "rejected") && result.workloads.settled && synced;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../src/manifest/kube-object.js";
-import { allSettled, applicationStatus, unservedApplications, type ApplicationStatus } from "../../src/local/argocd-sync.js";
+import { allSettled, applicationStatus, notWaitedFor, unservedApplications, type ApplicationStatus } from "../../src/local/argocd-sync.js";
 
 const GITOPS = "https://github.com/example/platform-gitops.git";
 
@@ -50,5 +50,17 @@ describe("allSettled", () => {
     ["the one OutOfSync is not served locally", [status("a", "Synced", "Healthy"), status("b", "OutOfSync", "Missing")], ["b"], true],
   ])("GIVEN %s WHEN judged THEN settled is %s", (_what, statuses, unserved, expected) => {
     expect(allSettled(statuses, new Set(unserved))).toBe(expected);
+  });
+});
+
+describe("notWaitedFor", () => {
+  const statuses = ["root", "api-server", "by-hand", "team-a-extra"].map((name) => applicationStatus({ metadata: { name } }));
+  it.each([
+    ["nothing known", {}, []],
+    ["an unserved Application", { unserved: new Set(["team-a-extra"]) }, ["team-a-extra"]],
+    ["the tree's Applications", { tree: new Set(["root", "api-server", "team-a-extra"]) }, ["by-hand"]],
+    ["both", { unserved: new Set(["team-a-extra"]), tree: new Set(["root", "api-server", "team-a-extra"]) }, ["by-hand", "team-a-extra"]],
+  ])("GIVEN %s WHEN the Applications not waited for are listed THEN they are %j", (_what, options, expected) => {
+    expect([...notWaitedFor(statuses, options)].sort()).toEqual(expected);
   });
 });

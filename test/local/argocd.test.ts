@@ -117,7 +117,7 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     expect(pods.items).toEqual([]);
   }, 3 * MINUTE);
 
-  it("GIVEN a running cluster and a spec that adds a team Application from another repository WHEN up runs again THEN that Application is named as not served and not waited for, and a repository Secret of an earlier run is deleted", async () => {
+  it("GIVEN a running cluster and a spec that adds a team Application from another repository WHEN up runs again THEN that Application is named as not served and not waited for, the intruder (not in the tree) is not waited for, and a repository Secret of an earlier run is deleted", async () => {
     const stale = { apiVersion: "v1", kind: "Secret", metadata: { name: "local-git-0000000000", namespace: "argocd", labels: { ...LOCAL_REPOSITORY_LABELS } }, stringData: { type: "git", url: "https://github.com/gone/repo.git" } };
     expect((await client.apply("/api/v1/namespaces/argocd/secrets/local-git-0000000000", stale, "slipway-test")).status).toBe(201);
     const other = "https://github.com/team-a/deploy.git";
@@ -132,6 +132,8 @@ describe.skipIf(needsShared("slipway up --local with Argo CD syncing the pinned 
     const again = await up({ spec: extended, crdFolders: [SHARED_CRDS_DIR], charts: SHARED_CHARTS_DIR, waitTimeoutMs: 5 * MINUTE, onProgress: log });
     expect(again.argoCd!.unservedApplications.map((application) => [application.name, application.repoURL])).toEqual([["team-a-extra", other]]);
     expect(again.argoCd!.applications.map((application) => application.name)).toContain("team-a-extra");
+    // The intruder of the test before is still in the cluster, refused by its project: it is not the tree's, so it does not hold up.
+    expect(again.argoCd!.notInTree).toEqual(["intruder"]);
     expect(again.argoCd!.settledSeconds).toBeDefined();
     const secrets = await client.getJson<{ items: { metadata: { name: string } }[] }>("/api/v1/namespaces/argocd/secrets?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dslipway-up");
     const names = secrets.items.map((secret) => secret.metadata.name);

@@ -50,7 +50,7 @@ describe("renderUpSummary with Argo CD", () => {
     { name: "cert-manager", project: "platform", wave: -25, sync: "Synced", health: "Healthy", syncedAt: "2026-11-30T04:00:05Z" },
     { name: "api-server", project: "team-a", wave: 10, sync: "OutOfSync", health: "Missing", message: "InvalidSpecError: application destination is not permitted in project team-a" },
   ];
-  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, notServed: ["https://github.com/other/repo.git"], unservedApplications: [] } };
+  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, notServed: ["https://github.com/other/repo.git"], unservedApplications: [], notInTree: [] } };
 
   it("GIVEN Argo CD synced the tree WHEN summarized THEN each Application is listed in wave order with its sync, health and time, the reason of one that is not Synced, and repositories not served", () => {
     const text = renderUpSummary(withArgoCd);
@@ -74,5 +74,13 @@ describe("renderUpSummary with Argo CD", () => {
     const text = renderUpSummary({ ...withArgoCd, argoCd: unserved });
     expect(text).toContain("2/3 Applications Synced and Healthy (1 not served locally, not waited for)");
     expect(text).toContain("  not waited for: Application api-server (https://github.com/other/repo.git): only the GitOps repository is served locally");
+  });
+
+  it("GIVEN an Application in the cluster that the tree does not have WHEN judged THEN it is not waited for, and the summary names it", () => {
+    const outside = { ...withArgoCd.argoCd!, notInTree: ["api-server"] };
+    expect(upSucceeded({ ...withArgoCd, argoCd: outside })).toBe(true);
+    const text = renderUpSummary({ ...withArgoCd, argoCd: outside });
+    expect(text).toContain("2/3 Applications Synced and Healthy (1 not in the tree, not waited for)");
+    expect(text).toContain("  not waited for, not in the synthesized tree (made by hand or left by an earlier spec): api-server");
   });
 });
