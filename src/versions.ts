@@ -44,6 +44,25 @@ export const KUBERNETES = {
   source: "EKS Kubernetes version calendar (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html)",
 } as const;
 
+/**
+ * EKS support windows per Kubernetes minor version: standard support for 14 months from
+ * the EKS release, then 12 months of extended support (priced higher per cluster hour,
+ * src/pricing/aws-service-prices.ts) before EKS upgrades the cluster itself. `slipway cost`
+ * prices the control plane from these dates. The dates are those of `KUBERNETES.source`.
+ */
+export const EKS_VERSION_SUPPORT = {
+  versions: {
+    "1.32": { standardSupportEnds: "2026-03-23", extendedSupportEnds: "2027-03-23" },
+    "1.33": { standardSupportEnds: "2026-07-29", extendedSupportEnds: "2027-07-29" },
+    "1.34": { standardSupportEnds: "2026-12-02", extendedSupportEnds: "2027-12-02" },
+    "1.35": { standardSupportEnds: "2027-03-27", extendedSupportEnds: "2028-03-27" },
+    "1.36": { standardSupportEnds: "2027-08-02", extendedSupportEnds: "2028-08-02" },
+  } as Readonly<Record<string, { readonly standardSupportEnds: string; readonly extendedSupportEnds: string }>>,
+  checked: "2026-11-30",
+  source:
+    "EKS Kubernetes version calendar (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html) as recorded in KUBERNETES.schemaReleaseSource (1.34 to 2026-12-02, 1.35 to 2027-03-27, 1.36 to 2027-08-02); 1.32 and 1.33 standard-support ends and every extended-support end (standard + 12 months) recorded without a live look-up",
+} as const;
+
 /** Pod Security Standards version pinned on namespaces (`pod-security.kubernetes.io/*-version`). */
 export const POD_SECURITY_VERSION = "v1.35";
 

@@ -1,0 +1,145 @@
+/**
+ * The pods a platform runs, reduced to what the cost estimate places on nodes: CPU and
+ * memory requests, node selector and tolerations, how many (or one per node for a
+ * DaemonSet). Read from pod templates of workloads (Deployment, StatefulSet, ReplicaSet,
+ * Rollout, DaemonSet), so rendered add-on charts and generated objects count alike.
+ *
+ * A pod's effective request is what the scheduler uses: the larger of the sum of its
+ * containers and its largest init container, per resource.
+ */
+import type { KubeObject } from "../manifest/kube-object.js";
+import { quantityValue } from "../manifest/quantity.js";
+
+export interface Resources {
+  readonly cpuMillicores: number;
+  readonly memoryMiB: number;
+}
+
+export interface Toleration {
+  readonly key?: string;
+  readonly operator?: string;
+  readonly value?: string;
+  readonly effect?: string;
+}
+
+export interface Taint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: string;
+}
+
+export interface PodGroup {
+  /** What runs these pods, e.g. `add-on loki: StatefulSet loki/loki`. */
+  readonly owner: string;
+  /** Pods of the group; ignored for a DaemonSet (one per node it fits). */
+  readonly replicas: number;
+  readonly daemonSet: boolean;
+  readonly requests: Resources;
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  readonly tolerations: readonly Toleration[];
+  /** Label keys a node must carry whatever their value (a required topology spread's key). */
+  readonly requiredLabelKeys?: readonly string[];
+}
+
+export const NO_RESOURCES: Resources = { cpuMillicores: 0, memoryMiB: 0 };
+
+const REPLICATED_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout"]);
+
+/** CPU in millicores or memory in MiB of a Kubernetes quantity; 0 when absent or not a quantity. */
+export function quantityIn(text: unknown, unit: "millicores" | "MiB"): number {
+  if (typeof text !== "string" && typeof text !== "number") return 0;
+  const value = quantityValue(String(text));
+  if (value === undefined || value.numerator < 0n) return 0;
+  const base = Number(value.numerator) / Number(value.denominator);
+  return unit === "millicores" ? base * 1000 : base / (1024 * 1024);
+}
+
+export function addResources(a: Resources, b: Resources, times = 1): Resources {
+  return { cpuMillicores: a.cpuMillicores + b.cpuMillicores * times, memoryMiB: a.memoryMiB + b.memoryMiB * times };
+}
+
+function containerRequests(container: unknown): Resources {
+  const requests = (container as { resources?: { requests?: Record<string, unknown> } } | undefined)?.resources?.requests ?? {};
+  return { cpuMillicores: quantityIn(requests.cpu, "millicores"), memoryMiB: quantityIn(requests.memory, "MiB") };
+}
+
+/** The scheduler's view of a pod spec's requests (see the file header). */
+export function podSpecRequests(podSpec: Record<string, unknown>): Resources {
+  const list = (field: string) => (Array.isArray(podSpec[field]) ? (podSpec[field] as unknown[]) : []);
+  let sum = NO_RESOURCES;
+  for (const container of list("containers")) sum = addResources(sum, containerRequests(container));
+  let cpu = sum.cpuMillicores;
+  let memory = sum.memoryMiB;
+  for (const init of list("initContainers")) {
+    const requests = containerRequests(init);
+    cpu = Math.max(cpu, requests.cpuMillicores);
+    memory = Math.max(memory, requests.memoryMiB);
+  }
+  return { cpuMillicores: cpu, memoryMiB: memory };
+}
+
+/** The pod groups of `objects` that have a pod template; other objects are skipped. */
+export function podGroupsOf(objects: readonly KubeObject[], ownerPrefix: string): PodGroup[] {
+  const groups: PodGroup[] = [];
+  for (const object of objects) {
+    const daemonSet = object.kind === "DaemonSet";
+    if (!daemonSet && !REPLICATED_KINDS.has(object.kind)) continue;
+    const spec = (object.spec ?? {}) as { replicas?: unknown; template?: { spec?: Record<string, unknown> } };
+    const podSpec = spec.template?.spec;
+    if (podSpec === undefined) continue;
+    const replicas = typeof spec.replicas === "number" && spec.replicas >= 0 ? Math.floor(spec.replicas) : 1;
+    const nodeSelector = podSpec.nodeSelector !== null && typeof podSpec.nodeSelector === "object" ? (podSpec.nodeSelector as Record<string, string>) : {};
+    const tolerations = Array.isArray(podSpec.tolerations) ? (podSpec.tolerations as Toleration[]) : [];
+    groups.push({
+      owner: `${ownerPrefix}: ${object.kind} ${object.metadata.namespace ?? "default"}/${object.metadata.name}`,
+      replicas,
+      daemonSet,
+      requests: podSpecRequests(podSpec),
+      nodeSelector,
+      tolerations,
+    });
+  }
+  return groups;
+}
+
+/** Kubernetes' rule: a toleration matches a taint by key (or an empty key with Exists), value (Equal) and effect (or any). */
+export function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
+  return tolerations.some((toleration) => {
+    if (toleration.effect !== undefined && toleration.effect !== "" && toleration.effect !== taint.effect) return false;
+    if (toleration.operator === "Exists") return toleration.key === undefined || toleration.key === "" || toleration.key === taint.key;
+    return toleration.key === taint.key && (toleration.value ?? "") === taint.value;
+  });
+}
+
+/** Taints that keep a pod off a node: NoSchedule and NoExecute (PreferNoSchedule only discourages). */
+export function blockingTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
+  return taints.filter((taint) => taint.effect !== "PreferNoSchedule" && !tolerates(tolerations, taint));
+}
+
+/**
+ * Whether a pod's node selector fits a node's labels. Labels every EKS node carries
+ * (`kubernetes.io/os`, `kubernetes.io/arch` and the topology and instance-type labels) are
+ * taken as matching: the estimate has one x86-64 Linux fleet.
+ */
+export function selectorFits(nodeSelector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
+  return Object.entries(nodeSelector).every(([key, value]) => (key in labels ? labels[key] === value : WELL_KNOWN_NODE_LABELS.has(key)));
+}
+
+/** Whether pods of `group` may run on a node with these labels and taints. */
+export function podFitsNode(group: PodGroup, labels: Readonly<Record<string, string>>, taints: readonly Taint[]): boolean {
+  return (
+    selectorFits(group.nodeSelector, labels) &&
+    (group.requiredLabelKeys ?? []).every((key) => key in labels) &&
+    blockingTaints(taints, group.tolerations).length === 0
+  );
+}
+
+const WELL_KNOWN_NODE_LABELS = new Set([
+  "kubernetes.io/os",
+  "kubernetes.io/arch",
+  "beta.kubernetes.io/os",
+  "beta.kubernetes.io/arch",
+  "topology.kubernetes.io/zone",
+  "topology.kubernetes.io/region",
+  "node.kubernetes.io/instance-type",
+]);
