@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { estimateCost } from "../../src/cost/estimate.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { costSection, formatUsd } from "../../src/report/cost-section.js";
+
+describe("formatUsd", () => {
+  it.each([
+    [0, "$0.00"],
+    [0.004, "$0.00"],
+    [0.005, "$0.01"],
+    [12.5, "$12.50"],
+    [1234.567, "$1,234.57"],
+    [1234567.891, "$1,234,567.89"],
+    [-42.1, "-$42.10"],
+    [Number.NaN, "$0.00"],
+  ])("GIVEN %s WHEN formatted THEN it reads %s", (value, expected) => {
+    expect(formatUsd(value)).toBe(expected);
+  });
+});
+
+describe("costSection", () => {
+  it("GIVEN the reference platform's estimate WHEN shown THEN every component, the total with its range, the idle capacity, the price sources and the assumptions are there", () => {
+    const estimate = estimateCost(parseSpec({}, "reference"));
+    const text = costSection(estimate).text;
+    for (const component of estimate.components) expect(text).toContain(`<th scope="row">${component.title}</th><td class="money">${formatUsd(component.monthlyUsd)}</td>`);
+    expect(text).toContain(`Total <strong>${formatUsd(estimate.totalMonthlyUsd)}</strong> per month (range ${formatUsd(estimate.totalRange.lowUsd)} – ${formatUsd(estimate.totalRange.highUsd)})`);
+    expect(estimate.idle.length).toBeGreaterThan(0);
+    expect(text.match(/<table class="idle">.*?<\/table>/s)![0].match(/<tr>/g)).toHaveLength(estimate.idle.length + 1);
+    expect(text.match(/<h3>Assumptions<\/h3><ul>(.*?)<\/ul>/s)![1]!.match(/<li>/g)).toHaveLength(estimate.assumptions.length);
+    expect(text.match(/<h3>Price sources<\/h3><ul>(.*?)<\/ul>/s)![1]!.match(/<li>/g)).toHaveLength(estimate.priceSources.length);
+  });
+});
