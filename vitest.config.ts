@@ -17,6 +17,7 @@ const INTEGRATION_TESTS = [
   "test/tools/go-module-crds.test.ts",
   "test/cli/synth.test.ts",
   "test/cli/render.test.ts",
+  "test/cli/cost.test.ts",
   "test/cdk/synthesize-infrastructure.test.ts",
   "test/cdk/cdk-app.test.ts",
   "test/charts/render-addons.test.ts",

@@ -61,6 +61,9 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
   }
   const asOf = options.asOf ?? prices.date;
   const notes: string[] = [];
+  if (options.simulation !== undefined && options.simulation.platform.name !== spec.cluster.name) {
+    notes.push(`${source} simulated platform ${options.simulation.platform.name}, not this spec's cluster ${spec.cluster.name}`);
+  }
   const assumptions = assumptionLines();
 
   const karpenterOn = addonEnabled(spec, "karpenter");
@@ -77,7 +80,9 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
         requiredLabelKeys: karpenterOn ? [CAPACITY_SPREAD_LABEL] : [],
       }));
   const addonPods = [...EKS_MANAGED_ADDON_PODS, ...(options.addonObjects ?? []).flatMap(({ addon, objects }) => podGroupsOf(objects, `add-on ${addon}`))];
-  if (options.addonObjects === undefined) {
+  if (options.addonObjects !== undefined) {
+    assumptions.push("pods the add-ons' operators create at run time (Prometheus and Alertmanager of kube-prometheus-stack) and Argo CD itself (installed by `slipway bootstrap`, not a chart Application) are not in the rendered charts and not counted");
+  } else {
     notes.push("the add-on charts' pod requests are not counted (no rendered charts): managed node group idle capacity is an upper bound");
     assumptions.push("add-on charts were not rendered: only the EKS managed add-ons' pods are placed on nodes");
   }
@@ -94,6 +99,7 @@ export function estimateCost(spec: PlatformSpec, options: EstimateOptions = {}):
   let karpenterRootGiB = { mean: 0, low: 0, high: 0 };
   if (!karpenterOn) {
     components.push({ id: "karpenter-capacity", title: "Karpenter capacity", monthlyUsd: 0, lines: [{ description: "Karpenter is turned off (addons.karpenter.enabled: false): applications run on the managed node groups", monthlyUsd: 0 }] });
+    if (options.simulation !== undefined) notes.push(`Karpenter is off in this spec: the Karpenter nodes in ${source} are not priced`);
     const atMaximum = placeOnNodeGroups(region, spec.nodeGroups, [...addonPods, ...applicationPods("maxReplicas")]);
     if (atMaximum.overflow.length > 0) notes.push(`at maximum replicas ${atMaximum.overflow.length} pods fit no managed node group and stay Pending (no node autoscaler without Karpenter)`);
   } else if (options.simulation !== undefined) {
@@ -295,7 +301,7 @@ function ebs(spec: PlatformSpec, prices: ServicePrices, groups: readonly NodeGro
     const volume = spec.karpenter.rootVolume;
     const perNode = volume.sizeGiB * prices.ebsGbMonth[volume.type] + (volume.type === "io2" ? ASSUMED.io2Iops * prices.io2IopsMonth : 0);
     const iops = volume.type === "io2" ? ` + ${ASSUMED.io2Iops} IOPS (assumed) × ${rate(prices.io2IopsMonth)}/IOPS-month` : "";
-    lines.push({ description: `Karpenter root volumes: ${Number(karpenterNodes.mean.toFixed(2))} nodes × ${volume.sizeGiB} GiB ${volume.type} × ${rate(prices.ebsGbMonth[volume.type])}/GB-month${iops}`, monthlyUsd: usd(karpenterNodes.mean * perNode) });
+    lines.push({ description: `Karpenter root volumes: ${Number(karpenterNodes.mean.toFixed(2))} node${karpenterNodes.mean === 1 ? "" : "s"} × ${volume.sizeGiB} GiB ${volume.type} × ${rate(prices.ebsGbMonth[volume.type])}/GB-month${iops}`, monthlyUsd: usd(karpenterNodes.mean * perNode) });
     range = { lowUsd: usd(karpenterNodes.low * perNode), highUsd: usd(karpenterNodes.high * perNode) };
   }
   for (const volume of persistentVolumes(spec)) {

@@ -61,7 +61,12 @@ export function estimateKarpenterNodes(spec: PlatformSpec, applications: readonl
   const pools = capacityPools(spec);
   const domains: Domain[] = pools.flatMap((pool) => pool.spreadValues.map((value) => ({ pool: pool.name, capacityType: pool.capacityType, value, pods: [] as Resources[] })));
   const typeNames = localInstanceTypes(spec).types.map((type) => type.name);
-  if (typeNames.length === 0) notes.push("Karpenter may launch no instance type Slipway can size and price (karpenter.instanceFamilies × instanceSizes): its pods stay Pending");
+  if (typeNames.length === 0) {
+    const pods = applications.reduce((sum, application) => sum + application.replicas, 0) + overflow.length;
+    const named = `${spec.karpenter.instanceFamilies.join(", ")} × ${spec.karpenter.instanceSizes.join(", ")}`;
+    notes.push(`Karpenter may launch no instance type Slipway can size and price (karpenter.instanceFamilies × instanceSizes: ${named}; src/local/instance-types.ts and src/pricing/ec2-prices.ts list the known ones): ${pods} pods are left unpriced`);
+    return { nodes: [], nodeCount: 0, hourlyUsd: 0, notes };
+  }
 
   for (const application of [...applications].sort((a, b) => (a.owner < b.owner ? -1 : 1))) {
     const base = Math.floor(application.replicas / domains.length);

@@ -3,6 +3,10 @@
  * (by instance type and capacity type) priced from the region's table, averaged over the
  * run weighted by time. Each sample holds until the next one (a node count is a state, not
  * a rate); the last sample closes the run and carries no weight unless it is the only one.
+ *
+ * Why not the samples' `dollarsPerHour`: it covers every node, the managed node groups'
+ * too, which the estimate prices from the spec; Karpenter's share is priced here from the
+ * same table, so its component and the node groups' never count a node twice.
  */
 import { hourlyPrice } from "../pricing/ec2-prices.js";
 import type { SimulationResult, SimulationSample } from "../simulate/simulation-result.js";
