@@ -44,17 +44,19 @@ const LEGEND_ROW = 18;
 export function niceTicks(min: number, max: number, count = 5): number[] {
   let low = Math.min(min, max);
   let high = Math.max(min, max);
+  // Sums of huge values overflow: such an axis gets a unit scale rather than no end.
+  if (!Number.isFinite(low) || !Number.isFinite(high) || !Number.isFinite(high - low)) return [0, 1];
   if (high === low) high = low === 0 ? 1 : low + Math.abs(low);
   const raw = (high - low) / Math.max(1, count);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? 10 * magnitude;
   low = Math.floor(low / step) * step;
   high = Math.ceil(high / step) * step;
-  const ticks: number[] = [];
+  const steps = Math.round((high - low) / step);
+  if (!Number.isFinite(steps) || !Number.isFinite(high)) return [0, 1];
   // Rounded to the step's precision so 0.1 + 0.2 prints as 0.3.
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
-  for (let value = low; value <= high + step / 2; value += step) ticks.push(Number(value.toFixed(decimals)));
-  return ticks;
+  const decimals = Math.min(20, Math.max(0, -Math.floor(Math.log10(step))));
+  return Array.from({ length: steps + 1 }, (_, index) => Number((low + index * step).toFixed(decimals)));
 }
 
 export function lineChart(options: LineChartOptions): Markup {
@@ -70,8 +72,9 @@ export function lineChart(options: LineChartOptions): Markup {
   const layers = options.stacked ? stack(series) : series.map((entry) => ({ name: entry.name, lower: undefined, upper: entry.points }));
   const xs = series.flatMap((entry) => entry.points.map((point) => point.x));
   const ys = layers.flatMap((layer) => layer.upper.map((point) => point.y));
-  const xTicks = niceTicks(xs.length > 0 ? Math.min(...xs) : 0, xs.length > 0 ? Math.max(...xs) : 1, 8);
-  const yTicks = niceTicks(0, ys.length > 0 ? Math.max(0, ...ys) : 1, 5);
+  // Folded, not spread: a long simulation has more points than a call may take arguments.
+  const xTicks = niceTicks(xs.length > 0 ? xs.reduce((a, b) => Math.min(a, b)) : 0, xs.length > 0 ? xs.reduce((a, b) => Math.max(a, b)) : 1, 8);
+  const yTicks = niceTicks(0, ys.reduce((a, b) => Math.max(a, b), 0) || 1, 5);
   const xMin = xTicks[0]!;
   const xMax = xTicks[xTicks.length - 1]!;
   const yMin = yTicks[0]!;

@@ -12,6 +12,16 @@ describe("niceTicks", () => {
   ])("GIVEN [%s, %s] and about %s ticks WHEN ticked THEN the ticks are %j", (min, max, count, expected) => {
     expect(niceTicks(min, max, count)).toEqual(expected);
   });
+
+  it.each([
+    [0, 1.7e308],
+    [-1.7e308, 1.7e308],
+    [0, Number.POSITIVE_INFINITY],
+  ])("GIVEN the extreme range [%s, %s] WHEN ticked THEN it ends with a few finite ticks", (min, max) => {
+    const ticks = niceTicks(min, max, 5);
+    expect(ticks.length).toBeLessThanOrEqual(12);
+    for (const tick of ticks) expect(Number.isFinite(tick)).toBe(true);
+  });
 });
 
 const series = [
@@ -49,6 +59,13 @@ describe("lineChart", () => {
     expect(svg).not.toContain('data-series="none"');
     expect(svg).not.toContain("NaN");
     expect(lineChart({ title: "t", xLabel: "x", yLabel: "y", series: [] }).text).not.toContain("NaN");
+  });
+
+  it("GIVEN 300,000 points WHEN drawn THEN it draws them (no argument-count limit) with finite coordinates", () => {
+    const points = Array.from({ length: 300_000 }, (_, index) => ({ x: index, y: index % 7 }));
+    const svg = lineChart({ title: "t", xLabel: "x", yLabel: "y", series: [{ name: "many", points }] }).text;
+    expect(svg).toContain('data-series="many"');
+    expect(svg).not.toContain("NaN");
   });
 
   it("GIVEN hostile series names and titles WHEN drawn THEN they are escaped", () => {

@@ -20,4 +20,10 @@ describe("simulationSection", () => {
     expect(text).toContain(`$${Math.max(...simulation.samples.map((sample) => sample.dollarsPerHour)).toFixed(2)} per hour`);
     expect(text.match(/<figure class="plot"/g)).toHaveLength(3);
   });
+
+  it("GIVEN a simulation of another platform WHEN shown for this spec THEN a warning says so; of this platform, none", () => {
+    const simulation = simulationFixture(parseSpec({}, "reference"), { durationSeconds: 300 });
+    expect(simulationSection(simulation, "s.json", "edge").text).toContain("This simulation is of platform production-cluster, not of this spec's cluster edge");
+    expect(simulationSection(simulation, "s.json", "production-cluster").text).not.toContain('class="warning"');
+  });
 });
