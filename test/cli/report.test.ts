@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { runCli } from "../support/cli.js";
+import { SHARED_CHARTS_DIR } from "../support/paths.js";
+import { needsShared } from "../support/shared.js";
 import { simulationFixture } from "../support/simulation-fixture.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "slipway-report-cli-"));
@@ -41,6 +43,18 @@ describe("slipway report", () => {
     const given = await runCli(["report", "--simulation", "elsewhere.json", "--out", "other"], cwd);
     expect(given.status).toBe(0);
     expect(readFileSync(join(cwd, "other", "index.html"), "utf8")).toContain('id="plot-nodes"');
+  });
+
+  it.skipIf(needsShared("slipway report --charts"))("GIVEN --charts with the pinned charts WHEN reporting THEN what the add-ons install is checked and their pods are placed in the cost", async () => {
+    const cwd = tempDir();
+    const result = await runCli(["report", "--charts", SHARED_CHARTS_DIR, "--out", "out"], cwd);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const page = readFileSync(join(cwd, "out", "index.html"), "utf8");
+    expect(page).toContain(`charts were rendered from ${SHARED_CHARTS_DIR}`);
+    // The reference repository alone has no warning; the charts' rendered objects have some.
+    expect(Number(/<span class="count-value">([0-9]+)<\/span> warnings/.exec(page)![1])).toBeGreaterThan(0);
+    expect(page).not.toContain("add-on charts were not rendered");
   });
 
   it("GIVEN an invalid simulation.json WHEN reporting THEN it exits 1 naming the field, and the page already there is left as it was", async () => {
