@@ -1,6 +1,8 @@
 /**
  * The cost breakdown: one row per component with its lines, the total and its range,
  * what idle capacity costs, the price tables used (date and source) and the assumptions.
+ * A line of no cost is a note (what the range's high end would be, why an estimate): it
+ * shows a dash, not $0.00, so it does not read as something free.
  */
 import type { CostEstimate } from "../cost/cost-estimate.js";
 import { html, type Markup } from "./markup.js";
@@ -19,7 +21,7 @@ export function costSection(estimate: CostEstimate): Markup {
   const components = estimate.components.map(
     (component) =>
       html`<tr class="component"><th scope="row">${component.title}</th><td class="money">${formatUsd(component.monthlyUsd)}</td><td class="money">${component.range !== undefined ? range(component.range) : "—"}</td></tr>${component.lines.map(
-        (line) => html`<tr class="cost-line"><td>${line.description}</td><td class="money">${formatUsd(line.monthlyUsd)}</td><td class="money">${line.idleMonthlyUsd !== undefined ? html`idle ${formatUsd(line.idleMonthlyUsd)}` : ""}</td></tr>`,
+        (line) => html`<tr class="cost-line"><td>${line.description}</td><td class="money">${line.monthlyUsd === 0 ? "—" : formatUsd(line.monthlyUsd)}</td><td class="money">${line.idleMonthlyUsd !== undefined ? html`idle ${formatUsd(line.idleMonthlyUsd)}` : ""}</td></tr>`,
       )}`,
   );
   const idle =

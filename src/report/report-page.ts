@@ -41,7 +41,8 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 8px; p
 h2 { font-size: 18px; margin: 8px 0 12px; }
 h3 { font-size: 15px; margin: 16px 0 8px; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+.findings td:nth-child(-n+2), .findings td:nth-child(2) code { white-space: nowrap; }
 thead th { background: #eef1f6; }
 td.money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.cost-line td:first-child { padding-left: 24px; color: var(--muted); }

@@ -29,4 +29,11 @@ describe("costSection", () => {
     expect(text.match(/<h3>Assumptions<\/h3><ul>(.*?)<\/ul>/s)![1]!.match(/<li>/g)).toHaveLength(estimate.assumptions.length);
     expect(text.match(/<h3>Price sources<\/h3><ul>(.*?)<\/ul>/s)![1]!.match(/<li>/g)).toHaveLength(estimate.priceSources.length);
   });
+
+  it("GIVEN a line of no cost WHEN shown THEN it reads as a note (a dash), not as $0.00", () => {
+    const estimate = estimateCost(parseSpec({}, "reference"));
+    const text = costSection({ ...estimate, components: [{ id: "ecr", title: "ECR", monthlyUsd: 1, lines: [{ description: "a note", monthlyUsd: 0 }, { description: "a repository", monthlyUsd: 1 }] }] }).text;
+    expect(text).toContain('<td>a note</td><td class="money">—</td>');
+    expect(text).toContain('<td>a repository</td><td class="money">$1.00</td>');
+  });
 });
