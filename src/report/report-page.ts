@@ -36,7 +36,7 @@ header h1 { margin: 0 0 4px; font-size: 22px; }
 header p { margin: 0; color: #c9cfdb; }
 nav { display: flex; gap: 16px; padding: 8px 24px; background: #fff; border-bottom: 1px solid var(--line); }
 nav a { color: var(--info); text-decoration: none; }
-main { max-width: 1248px; margin: 0 auto; padding: 8px 24px 48px; }
+main { max-width: 1292px; margin: 0 auto; padding: 8px 24px 48px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 20px 20px; margin: 16px 0; overflow-x: auto; }
 h2 { font-size: 18px; margin: 8px 0 12px; }
 h3 { font-size: 15px; margin: 16px 0 8px; }
@@ -60,6 +60,8 @@ code { font: 12.5px ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: 
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 figure.plot { margin: 16px 0; }
+/* Drawn for 1200 px (the diagram) and 1100 px (charts); narrower windows scale them down rather than cut them. */
+svg.architecture, svg.chart { max-width: 100%; height: auto; }
 svg text { fill: var(--ink); font-family: system-ui, "DejaVu Sans", sans-serif; }
 svg .node rect { stroke-width: 1.2; }
 svg .node-title { font-weight: 700; }

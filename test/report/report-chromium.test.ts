@@ -57,7 +57,8 @@ describe.skipIf(MISSING)("the report in headless Chromium", () => {
   /** Opens a page, recording every console error, page error and request that is not `file`. */
   async function open(file: string): Promise<Opened> {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
+    // Wide enough for the page's 1200 px diagram at its own size (main is 1292 px with padding).
+    await page.setViewport({ width: 1320, height: 900 });
     const problems: string[] = [];
     const url = pathToFileURL(file).href;
     page.on("console", (message) => {
@@ -115,6 +116,14 @@ describe.skipIf(MISSING)("the report in headless Chromium", () => {
     expect(await page.$$("figure.plot")).toHaveLength(0);
     expect(await page.$eval("#simulation", (element) => element.textContent)).toContain("slipway simulate --out DIR");
     await page.screenshot({ path: join(directory, "without-simulation.png"), fullPage: true });
+    // In a narrower window the diagram scales down instead of running off the page.
+    await page.setViewport({ width: 1024, height: 800 });
+    const narrow = await page.evaluate(() => {
+      const document = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number }; querySelector(selector: string): { getBoundingClientRect(): { width: number } } } }).document;
+      return { page: document.scrollingElement.scrollWidth, diagram: document.querySelector("svg.architecture").getBoundingClientRect().width };
+    });
+    expect(narrow.page).toBeLessThanOrEqual(1024);
+    expect(narrow.diagram).toBeLessThan(1000);
     expect(problems).toEqual([]);
     await page.close();
   });
