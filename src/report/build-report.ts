@@ -21,6 +21,7 @@ import { ensureOutputDirectory } from "../synth/output-directory.js";
 import { writeTree } from "../synth/write-tree.js";
 import { addonVersions } from "./addon-versions.js";
 import { architectureOf } from "./architecture.js";
+import type { CostUnavailable } from "./cost-section.js";
 import type { ReportFindings } from "./findings-section.js";
 import { reportPage } from "./report-page.js";
 
@@ -31,7 +32,7 @@ export interface ReportInputs {
   /** How the page names the spec: its file as given, or "the reference platform". */
   readonly specSource: string;
   readonly slipwayVersion: string;
-  readonly cost: CostEstimate;
+  readonly cost: CostEstimate | CostUnavailable;
   readonly simulation?: { readonly result: SimulationResult; readonly source: string };
   /**
    * A Helm repository (folder or URL) to render the add-ons' charts from and check what

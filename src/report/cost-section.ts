@@ -15,9 +15,18 @@ export function formatUsd(value: number): string {
   return `${sign}$${whole}.${(Math.abs(cents) % 100).toString().padStart(2, "0")}`;
 }
 
+/** Why there is no estimate (a region or instance type without prices), and how to get one. */
+export interface CostUnavailable {
+  readonly unavailable: string;
+  readonly fix?: string;
+}
+
 const range = (value: { readonly lowUsd: number; readonly highUsd: number }) => `${formatUsd(value.lowUsd)} – ${formatUsd(value.highUsd)}`;
 
-export function costSection(estimate: CostEstimate): Markup {
+export function costSection(estimate: CostEstimate | CostUnavailable): Markup {
+  if ("unavailable" in estimate) {
+    return html`<section id="cost"><h2>Cost estimate</h2><p class="warning">No estimate: ${estimate.unavailable}.</p>${estimate.fix !== undefined ? html`<p>${estimate.fix}</p>` : ""}</section>`;
+  }
   const components = estimate.components.map(
     (component) =>
       html`<tr class="component"><th scope="row">${component.title}</th><td class="money">${formatUsd(component.monthlyUsd)}</td><td class="money">${component.range !== undefined ? range(component.range) : "—"}</td></tr>${component.lines.map(

@@ -9,7 +9,7 @@ import type { SimulationResult } from "../simulate/simulation-result.js";
 import { addonVersionsSection, type AddonVersion } from "./addon-versions.js";
 import type { Architecture } from "./architecture.js";
 import { architectureDiagram } from "./architecture-diagram.js";
-import { costSection } from "./cost-section.js";
+import { costSection, type CostUnavailable } from "./cost-section.js";
 import { findingsSection, type ReportFindings } from "./findings-section.js";
 import { html, Markup } from "./markup.js";
 import { simulationSection } from "./simulation-section.js";
@@ -21,7 +21,8 @@ export interface ReportContent {
   readonly architecture: Architecture;
   readonly addons: readonly AddonVersion[];
   readonly findings: ReportFindings;
-  readonly cost: CostEstimate;
+  /** The estimate, or why there is none (prices unknown for the region): the rest of the page still helps. */
+  readonly cost: CostEstimate | CostUnavailable;
   readonly simulation?: { readonly result: SimulationResult; readonly source: string };
 }
 

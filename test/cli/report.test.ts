@@ -80,6 +80,24 @@ describe("slipway report", () => {
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
+  it("GIVEN a region without recorded prices WHEN reporting THEN the page is written, its cost section says why there is no estimate, and stderr notes it", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "aws: { region: ap-south-2 }\n");
+    const result = await runCli(["report", "--out", "out"], cwd);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("note: no cost estimate in the report: no");
+    expect(readFileSync(join(cwd, "out", "index.html"), "utf8")).toMatch(/<section id="cost"><h2>Cost estimate<\/h2><p class="warning">No estimate: no [^<]*ap-south-2/);
+  });
+
+  it("GIVEN --out names a file WHEN reporting THEN it fails at once with OUTPUT_UNWRITABLE", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "taken"), "a file");
+    const result = await runCli(["report", "--out", "taken"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error OUTPUT_UNWRITABLE");
+    expect(readFileSync(join(cwd, "taken"), "utf8")).toBe("a file");
+  });
+
   it.each([
     [[], "--out DIR is required"],
     [["--out", "x", "extra"], 'unexpected argument "extra"'],

@@ -36,4 +36,9 @@ describe("costSection", () => {
     expect(text).toContain('<td>a note</td><td class="money">—</td>');
     expect(text).toContain('<td>a repository</td><td class="money">$1.00</td>');
   });
+
+  it("GIVEN no estimate (prices unknown) WHEN shown THEN the section says why and how to get one, escaped", () => {
+    const text = costSection({ unavailable: "no EC2 prices are known for region <ap-south-2>", fix: "add them" }).text;
+    expect(text).toContain('<p class="warning">No estimate: no EC2 prices are known for region &lt;ap-south-2&gt;.</p><p>add them</p>');
+  });
 });

@@ -9,12 +9,15 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { SlipwayError } from "../../errors.js";
+import { isSlipwayError, SlipwayError } from "../../errors.js";
 import { loadSpec } from "../../platform-spec/load.js";
 import { estimateCost } from "../../cost/estimate.js";
 import { readSimulation, SIMULATION_FILE } from "../../cost/read-simulation.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import { buildReport, writeReport } from "../../report/build-report.js";
+import type { CostUnavailable } from "../../report/cost-section.js";
+import type { CostEstimate } from "../../cost/cost-estimate.js";
+import { assertOutputWritable } from "../../synth/output-directory.js";
 import { packageVersion } from "../package-version.js";
 
 const USAGE = "slipway report [--config FILE] [--simulation FILE] [--charts DIR|URL] [--as-of YYYY-MM-DD] --out DIR";
@@ -48,6 +51,8 @@ export const command: Command = {
     const asOf = values["as-of"];
     if (asOf !== undefined && !/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(asOf)) throw new SlipwayError("USAGE", `--as-of must be a date YYYY-MM-DD, not "${asOf}"`, { fix: `usage: ${USAGE}` });
     const out = resolve(io.cwd, values.out);
+    // A bad --out fails now, not after the seconds of checking.
+    assertOutputWritable(out);
     // A URL stays as it is; a folder is the user's, relative to where they are (the checker runs elsewhere).
     const charts = values.charts === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(values.charts) ? values.charts : resolve(io.cwd, values.charts);
 
@@ -63,11 +68,19 @@ export const command: Command = {
       const rendered = await renderAddons(spec, { resolver: new ChartResolver({ charts, cwd: io.cwd }) });
       addonObjects = [...rendered.addons.values()].map((addon) => ({ addon: addon.application, objects: addon.objects }));
     }
-    const cost = estimateCost(spec, {
-      ...(loaded !== undefined ? { simulation: loaded.simulation, simulationSource: shown(loaded.file) } : {}),
-      ...(addonObjects !== undefined ? { addonObjects } : {}),
-      ...(asOf !== undefined ? { asOf } : {}),
-    });
+    let cost: CostEstimate | CostUnavailable;
+    try {
+      cost = estimateCost(spec, {
+        ...(loaded !== undefined ? { simulation: loaded.simulation, simulationSource: shown(loaded.file) } : {}),
+        ...(addonObjects !== undefined ? { addonObjects } : {}),
+        ...(asOf !== undefined ? { asOf } : {}),
+      });
+    } catch (error) {
+      // Prices not recorded for the region (or an instance type) leave the rest of the report useful: the page says why.
+      if (!isSlipwayError(error) || error.code !== "PRICE_UNKNOWN") throw error;
+      cost = { unavailable: error.message, ...(error.fix !== undefined ? { fix: error.fix } : {}) };
+      io.stderr(`note: no cost estimate in the report: ${error.message}\n`);
+    }
     const page = await buildReport({
       spec,
       specSource: source === undefined ? "the reference platform" : shown(source),
