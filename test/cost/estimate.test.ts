@@ -119,6 +119,22 @@ describe("estimateCost: NAT gateways", () => {
   });
 });
 
+describe("estimateCost: capacity types and volume types", () => {
+  it("GIVEN a SPOT managed node group WHEN estimated THEN its first instance type is priced at the spot ratio", () => {
+    const estimate = estimateCost(spec({ nodeGroups: { batch: { instanceTypes: ["c6i.xlarge", "m6i.xlarge"], minSize: 3, maxSize: 6, capacityType: "SPOT" } } }));
+    const line = component(estimate, "managed-node-groups").lines[0]!;
+    expect(line.description).toContain("batch: 3 × c6i.xlarge spot");
+    expect(line.monthlyUsd).toBeCloseTo(cents(3 * C6I_XLARGE * SPOT * HOURS), 2);
+  });
+
+  it("GIVEN io2 Karpenter root volumes WHEN estimated THEN each is priced per GB and for its assumed 3,000 IOPS", () => {
+    const estimate = estimateCost(spec({ karpenter: { rootVolume: { sizeGiB: 100, type: "io2" } } }));
+    const line = component(estimate, "ebs").lines.find((entry) => entry.description.startsWith("Karpenter root volumes"))!;
+    expect(line.monthlyUsd).toBeCloseTo(cents(3 * (100 * 0.138 + 3000 * 0.072)), 2);
+    expect(line.description).toContain("3000 IOPS (assumed)");
+  });
+});
+
 describe("estimateCost: load balancers", () => {
   it("GIVEN two applications with hosts and the Argo CD UI WHEN estimated THEN the applications share one ALB (IngressGroup) and Argo CD has its own", () => {
     const estimate = estimateCost(
