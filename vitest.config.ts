@@ -24,6 +24,8 @@ const INTEGRATION_TESTS = [
   "test/check/load/rendered-charts.test.ts",
   "test/check/schema/platform-crds.test.ts",
   "test/synth/scale.test.ts",
+  "test/report/report-chromium.test.ts",
+  "test/cli/report.test.ts",
 ];
 
 const unit = process.env.SLIPWAY_TESTS === "unit";

@@ -30,6 +30,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
   fi
 fi
 
+# Chromium: the report's browser test opens the page in Debian's headless Chromium (test/report/report-chromium.test.ts).
+# Elsewhere the test is skipped with how to point SLIPWAY_CHROMIUM at a Chromium (macOS: brew install --cask chromium).
+if [ ! -x "${SLIPWAY_CHROMIUM:-/usr/bin/chromium}" ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: no Chromium at ${SLIPWAY_CHROMIUM:-/usr/bin/chromium}; the report's browser test will be skipped (install Chromium and set SLIPWAY_CHROMIUM to run it)" >&2
+  fi
+fi
+
 # The local control plane (kube-apiserver, etcd, controller-manager, scheduler, kwok,
 # metrics-server, Argo Rollouts, Argo CD, Karpenter) built from Go modules into ~/.cache/slipway, once per
 # machine: about 30 minutes cold on 2 cores, nothing when cached.

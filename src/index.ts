@@ -25,3 +25,5 @@ export type { CheckOptions, CheckResult, CheckStats } from "./check/check.js";
 export type { Finding, Severity, SourceObject } from "./check/finding.js";
 export { CHARTS, KUBERNETES, CRD_API_VERSIONS, EKS_ADDONS } from "./versions.js";
 export { evaluatePod, POD_SECURITY_RULES } from "./check/pod-security/index.js";
+export { buildReport, writeReport, REPORT_FILE } from "./report/build-report.js";
+export type { ReportInputs } from "./report/build-report.js";

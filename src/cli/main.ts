@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
   render: { summary: "render the manifests each add-on's Helm chart installs, as Argo CD would", load: () => import("./commands/render.js") },
   check: { summary: "validate and lint Kubernetes manifests (schemas, deprecations, Pod Security, network policies, references)", load: () => import("./commands/check.js") },
   cost: { summary: "estimate the platform's monthly AWS cost per component (Karpenter from a simulation or at min/max replicas)", load: () => import("./commands/cost.js") },
+  report: { summary: "write one offline HTML page: architecture diagram, add-on versions, check findings, simulation plots, cost", load: () => import("./commands/report.js") },
   bootstrap: { summary: "install Argo CD on the deployed cluster and start the root Application", load: () => import("./commands/bootstrap.js") },
   up: { summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)", load: () => import("./commands/up.js") },
   status: { summary: "show the local cluster's components and workloads", load: () => import("./commands/status.js") },

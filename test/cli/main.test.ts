@@ -15,7 +15,7 @@ describe("slipway (the entry point)", () => {
     const { io, out } = capture();
     expect(await main(["help"], io)).toBe(0);
     const text = out.join("");
-    for (const command of ["synth", "render", "check", "cost", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
+    for (const command of ["synth", "render", "check", "cost", "report", "bootstrap", "up", "status", "down", "kubeconfig"]) expect(text).toMatch(new RegExp(`^  ${command} +\\S`, "m"));
   });
 
   it("GIVEN --version WHEN run THEN the version in package.json and exit 0", async () => {
@@ -34,6 +34,6 @@ describe("slipway (the entry point)", () => {
   it("GIVEN an unknown command WHEN run THEN the error names the commands and it exits 2", async () => {
     const { io, err } = capture();
     expect(await main(["deploy"], io)).toBe(2);
-    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, render, check, cost, bootstrap, up, status, down, kubeconfig (slipway help)\n');
+    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, render, check, cost, report, bootstrap, up, status, down, kubeconfig (slipway help)\n');
   });
 });

@@ -1,0 +1,62 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isSlipwayError } from "../../src/errors.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { checkSynthesizedGitOps, writeReport } from "../../src/report/build-report.js";
+
+describe("checkSynthesizedGitOps", () => {
+  it("GIVEN the reference platform WHEN its synthesized repository is checked THEN slipway check saw every file, finds no error, and the temporary tree is gone", async () => {
+    const before = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith("slipway-report-")));
+    const result = await checkSynthesizedGitOps(parseSpec({}, "reference"));
+    expect(result.kubernetesVersion).toBe("1.35");
+    expect(result.argocd).toBe("self-managed");
+    expect(result.files).toBeGreaterThan(30);
+    expect(result.objects).toBeGreaterThan(30);
+    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    // The checker's notes on the reference platform: CEL rules it cannot evaluate, with their object and file.
+    expect(result.findings).toContainEqual(expect.objectContaining({ ruleId: "schema", severity: "info", object: "EC2NodeClass default", file: "gitops/platform/karpenter/ec2nodeclass.yaml" }));
+    // Files are named as in `slipway synth`'s output folder.
+    for (const finding of result.findings) expect(finding.file.startsWith("gitops/")).toBe(true);
+    expect(result.notes.join(" ")).toContain("--charts");
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("slipway-report-") && !before.has(name))).toEqual([]);
+  });
+});
+
+describe("writeReport", () => {
+  it("GIVEN a folder WHEN the page is written THEN DIR/index.html holds it and no staging file is left", () => {
+    const directory = join(mkdtempSync(join(tmpdir(), "slipway-write-report-")), "new", "report");
+    const file = writeReport(directory, "<!DOCTYPE html>\n");
+    expect(file).toBe(join(directory, "index.html"));
+    expect(readFileSync(file, "utf8")).toBe("<!DOCTYPE html>\n");
+    expect(readdirSync(directory)).toEqual(["index.html"]);
+  });
+
+  it("GIVEN index.html is a folder WHEN the page is written THEN it fails with OUTPUT_UNWRITABLE naming the file, leaving no staging file", () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
+    mkdirSync(join(directory, "index.html"));
+    let error: unknown;
+    try {
+      writeReport(directory, "page");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isSlipwayError(error) && error.code).toBe("OUTPUT_UNWRITABLE");
+    expect(isSlipwayError(error) && error.where).toBe(join(directory, "index.html"));
+    expect(readdirSync(directory)).toEqual(["index.html"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("GIVEN a read-only folder with a page WHEN a new page is written THEN it fails and the old page is untouched", () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
+    writeFileSync(join(directory, "index.html"), "old");
+    chmodSync(directory, 0o555);
+    try {
+      expect(() => writeReport(directory, "new")).toThrow(/could not write|cannot write/);
+      expect(readFileSync(join(directory, "index.html"), "utf8")).toBe("old");
+    } finally {
+      chmodSync(directory, 0o755);
+    }
+    expect(existsSync(join(directory, "index.html"))).toBe(true);
+  });
+});
