@@ -19,7 +19,8 @@ export type SlipwayErrorCode =
   | "CHART_INVALID"
   | "CHART_VALUES_INVALID"
   | "CHART_RENDER_FAILED"
-  | "PRICE_UNKNOWN";
+  | "PRICE_UNKNOWN"
+  | "LOAD_INVALID";
 
 export interface SlipwayErrorOptions {
   /** Where it failed: a file (and document), a spec field path or a construct path. */
