@@ -55,7 +55,7 @@ export const command: Command = {
           `  --out DIR          folder simulation.json is written to\n` +
           `  --crds DIR, --charts DIR|URL  as for slipway up --local\n` +
           `  --apply MODE       server-side-apply (default) or argocd: who applies the platform to the simulation cluster\n` +
-          `  --keep             leave the simulation cluster running afterwards (slipway down --config … does not stop it: it is named <cluster>-simulate)\n`,
+          `  --keep             leave the simulation cluster (<cluster>-simulate) running afterwards; slipway down stops it\n`,
       );
       return EXIT.ok;
     }
@@ -110,7 +110,7 @@ export const command: Command = {
     const peak = Math.max(0, ...result.samples.map((sample) => sample.dollarsPerHour));
     io.stdout(
       `wrote ${run.file}: ${result.samples.length} samples over ${formatSeconds(result.durationSeconds)} simulated in ${formatSeconds(result.wallSeconds)} wall (×${result.speed.factor}); peak $${peak.toFixed(2)}/h\n` +
-        (values.keep === true ? `the cluster ${run.cluster} is still running: slipway down does not know it by the spec; remove it with its state folder ${run.up.state.stateDirectory}\n` : ""),
+        (values.keep === true ? `the cluster ${run.cluster} is still running (kubeconfig ${run.up.state.kubeconfig}); slipway down stops it\n` : ""),
     );
     return EXIT.ok;
   },
