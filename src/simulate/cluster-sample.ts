@@ -40,8 +40,9 @@ export function sampleCluster(t: number, requestsPerSecond: Readonly<Record<stri
     const rollout = observed.rollouts.find((item) => item.metadata.name === name && item.metadata.namespace === namespace);
     replicas[name] = rollout?.status?.readyReplicas ?? 0;
     const autoscaler = observed.autoscalers.find((item) => item.metadata.namespace === namespace && item.spec?.scaleTargetRef?.name === name);
-    // Until the HPA has decided once, it wants what runs.
-    desiredReplicas[name] = autoscaler?.status?.desiredReplicas ?? replicas[name]!;
+    // Until the HPA has computed once, its status says 0 (an HPA never wants fewer than 1): it wants what runs.
+    const desired = autoscaler?.status?.desiredReplicas ?? 0;
+    desiredReplicas[name] = desired > 0 ? desired : replicas[name]!;
   }
   const namespaces = new Set(Object.values(context.applications));
   const pendingPods = observed.pods.filter(

@@ -29,11 +29,14 @@ export const UNCOMPRESSED = {
   hpaCpuInitializationPeriod: 300,
   hpaInitialReadinessDelay: 30,
   metricsServerResolution: 15,
+  metricsServerKubeletTimeout: 10,
   prometheusScrapeInterval: 30,
   adapterRateWindow: 120,
   adapterRelistInterval: 60,
 } as const;
 export const METRICS_SERVER_MIN_RESOLUTION = 10;
+/** The kubelet request timeout metrics-server gets when its resolution must go under 11.1s. */
+export const METRICS_SERVER_KUBELET_TIMEOUT = 5;
 /** Prometheus scrapes no more often than this, whatever the factor. */
 export const MIN_SCRAPE_INTERVAL = 1;
 
@@ -96,13 +99,20 @@ export function compressTime(spec: PlatformSpec, factor: number): TimeCompressio
     flag("horizontal-pod-autoscaler-initial-readiness-delay", "", UNCOMPRESSED.hpaInitialReadinessDelay),
   ];
   const resolution = seconds("metrics-server --metric-resolution", UNCOMPRESSED.metricsServerResolution, METRICS_SERVER_MIN_RESOLUTION, "milliseconds");
+  // metrics-server wants 90% of the resolution above its kubelet request timeout (10s); kwok answers on loopback in milliseconds.
+  const timeout = resolution * 0.9 > UNCOMPRESSED.metricsServerKubeletTimeout ? UNCOMPRESSED.metricsServerKubeletTimeout : METRICS_SERVER_KUBELET_TIMEOUT;
+  const metricsServerArgs = [`--metric-resolution=${formatDuration(resolution)}`];
+  if (timeout < UNCOMPRESSED.metricsServerKubeletTimeout) {
+    scaled.push(`metrics-server --kubelet-request-timeout: ${formatDuration(UNCOMPRESSED.metricsServerKubeletTimeout)} → ${formatDuration(timeout)} (not a period: metrics-server refuses a resolution less than 10/9 of it)`);
+    metricsServerArgs.unshift(`--kubelet-request-timeout=${formatDuration(timeout)}`);
+  }
   const scrape = seconds("Prometheus scrape_interval (kube-prometheus-stack default)", UNCOMPRESSED.prometheusScrapeInterval, MIN_SCRAPE_INTERVAL, "milliseconds");
   const window = seconds("prometheus-adapter rule rate window ([2m] in REQUESTS_PER_SECOND_RULE)", UNCOMPRESSED.adapterRateWindow, 4 * scrape, "milliseconds");
   const relist = seconds("prometheus-adapter --metrics-relist-interval", UNCOMPRESSED.adapterRelistInterval, scrape, "milliseconds");
   return {
     factor,
     spec: { ...spec, applications, karpenter },
-    componentArgs: { "kube-controller-manager": controllerManager, "metrics-server": [`--metric-resolution=${formatDuration(resolution)}`] },
+    componentArgs: { "kube-controller-manager": controllerManager, "metrics-server": metricsServerArgs },
     customMetrics: { scrapeInterval: formatDuration(scrape), rateWindow: formatDuration(window), relistInterval: formatDuration(relist) },
     scaled,
   };

@@ -48,6 +48,11 @@ describe("sampleCluster", () => {
     expect(sample.desiredReplicas).toEqual({ "api-server": 12, worker: 0 });
   });
 
+  it("GIVEN an HPA that has not computed yet (desiredReplicas 0) WHEN sampled THEN it wants what runs", () => {
+    const fresh = { ...observed, autoscalers: [{ ...observed.autoscalers[0]!, status: { desiredReplicas: 0 } }] };
+    expect(sampleCluster(0, {}, fresh, { region: "eu-west-1", applications: { "api-server": "production" } }).desiredReplicas).toEqual({ "api-server": 7 });
+  });
+
   it("GIVEN pods of several kinds WHEN sampled THEN only unscheduled, undeleted pods of the applications' namespaces are pending", () => {
     expect(sample.pendingPods).toBe(2);
   });

@@ -25,7 +25,8 @@ describe("compressTime", () => {
       "--horizontal-pod-autoscaler-cpu-initialization-period=15s",
       "--horizontal-pod-autoscaler-initial-readiness-delay=1s500ms",
     ]);
-    expect(componentArgs["metrics-server"]).toEqual(["--metric-resolution=10s"]);
+    // metrics-server refuses a resolution under 10/9 of its kubelet timeout (10s), so the timeout goes down too.
+    expect(componentArgs["metrics-server"]).toEqual(["--kubelet-request-timeout=5s", "--metric-resolution=10s"]);
     expect(customMetrics).toEqual({ scrapeInterval: "1s500ms", rateWindow: "6s", relistInterval: "3s" });
   });
 
@@ -37,7 +38,8 @@ describe("compressTime", () => {
     expect(scaled).toContain("kube-controller-manager --horizontal-pod-autoscaler-sync-period: 15s → 750ms");
     expect(scaled).toContain("metrics-server --metric-resolution: 15s → 10s (750ms raised to its floor, at least 10s)");
     expect(scaled).toContain("prometheus-adapter rule rate window ([2m] in REQUESTS_PER_SECOND_RULE): 2m → 6s");
-    expect(scaled).toHaveLength(18);
+    expect(scaled).toContain("metrics-server --kubelet-request-timeout: 10s → 5s (not a period: metrics-server refuses a resolution less than 10/9 of it)");
+    expect(scaled).toHaveLength(19);
   });
 
   it("GIVEN ×1 WHEN compressed THEN nothing changes but the metrics-server resolution keeps upstream's 15s", () => {
