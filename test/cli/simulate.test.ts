@@ -29,7 +29,7 @@ describe("slipway simulate", () => {
     expect(result.status).toBe(2);
   });
 
-  it("GIVEN a load file naming an application the spec lacks WHEN simulate runs THEN LOAD_INVALID names the file and the field (exit 1)", async () => {
+  it("GIVEN a load file with a rate that is not a number WHEN simulate runs THEN LOAD_INVALID names the file and the field (exit 1)", async () => {
     const directory = mkdtempSync(join(tmpdir(), "slipway-simulate-cli-"));
     writeFileSync(join(directory, "load.yaml"), "applications:\n  web:\n    - { at: 0s, requestsPerSecond: 10 }\n    - { at: 5m, requestsPerSecond: nope }\n");
     const result = await runCli(["simulate", "--load", "load.yaml", "--out", "out"], directory);
