@@ -3,7 +3,7 @@
  * times bringing up the simulation cluster and the run, and prints what the controllers
  * did (peak replicas, Karpenter nodes by capacity type, $/h) for docs/simulate.md.
  *
- *   npx tsx bench/simulate-daily.ts [--speed N] [--charts DIR]   (default ×20, no add-on charts)
+ *   npx tsx bench/simulate-daily.ts [--speed N] [--charts DIR]   (default ×20; charts found as `up` finds them)
  *
  * The simulation cluster (`production-cluster-simulate`) is removed at the end; the file is
  * written to a temporary folder, whose path is printed.
@@ -50,7 +50,7 @@ const averageDollars = samples.reduce((sum, sample) => sum + sample.dollarsPerHo
 const pendingMax = Math.max(...samples.map((sample) => sample.pendingPods));
 print("");
 print(`file: ${run.file}`);
-print(`up --local for the simulation (server-side apply${charts !== undefined ? ", charts" : ", no charts"}): ${run.up.seconds}s`);
+print(`up --local for the simulation (server-side apply, ${run.up.addons.length} add-ons rendered from ${charts ?? "the chart cache"}): ${run.up.seconds}s`);
 print(`curve: ${run.result.durationSeconds}s simulated in ${run.result.wallSeconds}s wall (×${speed}); ${samples.length} samples; whole command ${total.toFixed(1)}s`);
 print(`api-server: ${samples[0]!.replicas["api-server"]} ready at t=0, peak ${peakReplicas.replicas["api-server"]} (desired ${peakReplicas.desiredReplicas["api-server"]}) at t=${peakReplicas.t}s, ${samples.at(-1)!.replicas["api-server"]} at the end`);
 print(`Karpenter nodes: peak ${count(peakNodes, (group) => group.managedBy === "karpenter")} (${count(peakNodes, (group) => group.managedBy === "karpenter" && group.capacityType === "spot")} spot) at t=${peakNodes.t}s, ${count(samples.at(-1)!, (group) => group.managedBy === "karpenter")} at the end; most pending pods ${pendingMax}`);
