@@ -16,7 +16,8 @@
  */
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ApiClient } from "../local/api-client.js";
+import { ApiClient, ApiRequestFailed, ApiServerUnreachable } from "../local/api-client.js";
+import { SlipwayError } from "../errors.js";
 import { down, localName, up, type UpResult } from "../local/local-cluster.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { EC2_ON_DEMAND_PRICES, EC2_PRICES_CHECKED, hourlyPrice, SPOT_PRICE_RATIO } from "../pricing/ec2-prices.js";
@@ -100,29 +101,17 @@ export async function simulate(options: SimulateOptions): Promise<SimulateRun> {
     client = new ApiClient({ server: upResult.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
     progress(`simulating ${formatSeconds(curve.durationSeconds)} of ${curve.pattern} load at ×${speed} (${formatSeconds(curve.durationSeconds / speed)} wall), a sample every ${formatSeconds(sampleEvery)}`);
 
-    const samples: SimulationSample[] = [];
     const started = Date.now();
-    const simulatedNow = () => ((Date.now() - started) / 1000) * speed;
-    const tickMs = Math.max(250, Math.min(1000, (sampleEvery * 1000) / speed / 2));
-    let lastTick = started;
-    let nextSample = 0;
-    const usage = new Map<string, string>();
-    for (;;) {
-      const t = Math.min(simulatedNow(), curve.durationSeconds);
-      const rates = requestsPerSecondAt(curve, t);
-      const pods = await listApplicationPods(client, applications);
-      const now = Date.now();
-      exporter.advance((now - lastTick) / 1000, await driveLoad(client, pods, rates, models, usage));
-      lastTick = now;
-      if (t >= nextSample || t >= curve.durationSeconds) {
-        const sample = sampleCluster(Math.round(t), rates, await observe(client), { region: priceRegion, applications });
-        samples.push(sample);
-        progress(`  t=${formatSeconds(sample.t)} ${describeSample(sample)}`);
-        nextSample += sampleEvery;
-        while (nextSample <= t) nextSample += sampleEvery;
-      }
-      if (t >= curve.durationSeconds) break;
-      await sleep(Math.max(0, tickMs - (Date.now() - now)));
+    let samples: SimulationSample[];
+    try {
+      samples = await driveCurve(client, { curve, speed, sampleEvery, applications, models, exporter, priceRegion, started, progress });
+    } catch (error) {
+      if (!(error instanceof ApiServerUnreachable || error instanceof ApiRequestFailed)) throw error;
+      throw new SlipwayError("LOCAL_CLUSTER", `the simulation cluster failed during the run: ${error.message}; nothing was written`, {
+        where: join(upResult.state.stateDirectory, "logs"),
+        fix: "read the component logs named above (kube-apiserver.log first); run slipway simulate again, which starts a new cluster",
+        cause: error,
+      });
     }
     const result: SimulationResult = {
       schemaVersion: SIMULATION_SCHEMA_VERSION,
@@ -143,6 +132,47 @@ export async function simulate(options: SimulateOptions): Promise<SimulateRun> {
     client?.close();
     await exporter.close();
     if (options.keepCluster !== true) await down(cluster);
+  }
+}
+
+interface CurveRun {
+  readonly curve: LoadCurve;
+  readonly speed: number;
+  readonly sampleEvery: number;
+  readonly applications: Readonly<Record<string, string>>;
+  readonly models: ReadonlyMap<string, UsageModel>;
+  readonly exporter: LoadExporter;
+  readonly priceRegion: string;
+  /** Wall clock (ms) of simulated second 0. */
+  readonly started: number;
+  readonly progress: (line: string) => void;
+}
+
+/** The simulated clock: every tick drives the load, every sampling interval reads the cluster. */
+async function driveCurve(client: ApiClient, run: CurveRun): Promise<SimulationSample[]> {
+  const { curve, speed, sampleEvery, applications, models, exporter, started } = run;
+  const samples: SimulationSample[] = [];
+  const simulatedNow = () => ((Date.now() - started) / 1000) * speed;
+  const tickMs = Math.max(250, Math.min(1000, (sampleEvery * 1000) / speed / 2));
+  let lastTick = started;
+  let nextSample = 0;
+  const usage = new Map<string, string>();
+  for (;;) {
+    const t = Math.min(simulatedNow(), curve.durationSeconds);
+    const rates = requestsPerSecondAt(curve, t);
+    const pods = await listApplicationPods(client, applications);
+    const now = Date.now();
+    exporter.advance((now - lastTick) / 1000, await driveLoad(client, pods, rates, models, usage));
+    lastTick = now;
+    if (t >= nextSample || t >= curve.durationSeconds) {
+      const sample = sampleCluster(Math.round(t), rates, await observe(client), { region: run.priceRegion, applications });
+      samples.push(sample);
+      run.progress(`  t=${formatSeconds(sample.t)} ${describeSample(sample)}`);
+      nextSample += sampleEvery;
+      while (nextSample <= t) nextSample += sampleEvery;
+    }
+    if (t >= curve.durationSeconds) return samples;
+    await sleep(Math.max(0, tickMs - (Date.now() - now)));
   }
 }
 
