@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiClient, ApiRequestFailed, ApiServerUnreachable } from "../local/api-client.js";
 import { SlipwayError } from "../errors.js";
+import { assertOutputWritable } from "../synth/output-directory.js";
 import { down, localName, up, type UpResult } from "../local/local-cluster.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { EC2_ON_DEMAND_PRICES, EC2_PRICES_CHECKED, hourlyPrice, SPOT_PRICE_RATIO } from "../pricing/ec2-prices.js";
@@ -76,6 +77,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulateRun> {
   for (const [group, nodeGroup] of Object.entries(spec.nodeGroups)) {
     for (const type of nodeGroup.instanceTypes) hourlyPrice(priceRegion, type, nodeGroup.capacityType === "SPOT" ? "spot" : "on-demand", `nodeGroups.${group}.instanceTypes`);
   }
+  // A bad --out fails now, not after minutes of simulation.
+  assertOutputWritable(options.outDirectory);
   const compression = compressTime(spec, speed);
   const sampleEvery = options.sampleEverySeconds ?? Math.max(60, Math.round(curve.durationSeconds / 240));
   const applications = Object.fromEntries(Object.entries(spec.applications).map(([name, application]) => [name, application.namespace]));

@@ -47,6 +47,15 @@ describe("slipway simulate", () => {
     expect(result.stderr).toContain(`where: ${join(directory, "absent.yaml")}`);
   });
 
+  it("GIVEN an --out that is a file WHEN simulate runs THEN OUTPUT_UNWRITABLE says so before any cluster starts", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-simulate-cli-"));
+    writeFileSync(join(directory, "taken"), "");
+    const result = await runCli(["simulate", "--pattern", "spike", "--out", "taken"], directory);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`error OUTPUT_UNWRITABLE: ${join(directory, "taken")} exists and is not a folder`);
+    expect(result.stdout).not.toContain("bringing up");
+  });
+
   it("GIVEN --help WHEN simulate runs THEN it lists every option", async () => {
     const result = await runCli(["simulate", "--help"], tmpdir());
     expect(result.status).toBe(0);
