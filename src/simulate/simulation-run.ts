@@ -19,7 +19,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApiClient, ApiRequestFailed, ApiServerUnreachable } from "../local/api-client.js";
 import { SlipwayError } from "../errors.js";
 import { assertOutputWritable } from "../synth/output-directory.js";
-import { down, localName, up, type UpResult } from "../local/local-cluster.js";
+import { down, up, type UpResult } from "../local/local-cluster.js";
+import { upSucceeded } from "../local/up-summary.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { EC2_ON_DEMAND_PRICES, EC2_PRICES_CHECKED, hourlyPrice, SPOT_PRICE_RATIO } from "../pricing/ec2-prices.js";
 import { sampleCluster, type ObservedCluster } from "./cluster-sample.js";
@@ -100,6 +101,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulateRun> {
       onProgress: (line) => progress(`  ${line}`),
       simulation: { componentArgs: compression.componentArgs, exporterPort, ...compression.customMetrics },
     });
+    if (!upSucceeded(upResult)) {
+      // The controllers still run; what `up` could not do (a rejected object, a workload not ready) is said, not hidden.
+      const rejected = [...upResult.crds, ...upResult.nodes, ...upResult.applied].filter((entry) => entry.outcome === "rejected").map((entry) => entry.key);
+      progress(`warning: the simulation cluster did not come up cleanly (${[...(rejected.length > 0 ? [`rejected: ${rejected.join(", ")}`] : []), ...upResult.workloads.problems].join("; ") || "Applications not all Synced and Healthy"}); simulating anyway`);
+    }
     const pki = join(upResult.state.stateDirectory, "pki");
     client = new ApiClient({ server: upResult.state.server, caCert: join(pki, "ca.crt"), clientCert: join(pki, "admin.crt"), clientKey: join(pki, "admin.key") });
     progress(`simulating ${formatSeconds(curve.durationSeconds)} of ${curve.pattern} load at ×${speed} (${formatSeconds(curve.durationSeconds / speed)} wall), a sample every ${formatSeconds(sampleEvery)}`);
