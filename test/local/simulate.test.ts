@@ -145,11 +145,14 @@ describe.skipIf(needsShared("the simulation with the add-ons' upstream CRDs"))("
   });
 
   it("GIVEN the HPA during the run WHEN its status is read THEN it computed all three metrics: CPU and memory from metrics-server, requests per second from prometheus-adapter", async () => {
-    const complete = observed.filter((status) => (status.currentMetrics ?? []).length === 3 && status.conditions?.some((condition) => condition.type === "ScalingActive" && condition.status === "True"));
-    log(`HPA statuses read: ${observed.length}, with all three metrics and ScalingActive: ${complete.length}; last: ${JSON.stringify(observed.at(-1))}`);
-    expect(complete.length).toBeGreaterThan(0);
+    // A metric the HPA could not fetch this time shows as an entry of type "" (the API server keeps its slot).
     const names = (status: HpaStatus) => (status.currentMetrics ?? []).map((metric) => metric.resource?.name ?? metric.pods?.metric.name);
-    expect(names(complete.at(-1)!)).toEqual(["cpu", "memory", "http_requests_per_second"]);
+    const complete = observed.filter(
+      (status) => names(status).join() === "cpu,memory,http_requests_per_second" && status.conditions?.some((condition) => condition.type === "ScalingActive" && condition.status === "True"),
+    );
+    log(`HPA statuses read: ${observed.length}, with all three metrics and ScalingActive: ${complete.length}; last: ${JSON.stringify(observed.at(-1))}`);
+    // Most of the run, not a lucky instant.
+    expect(complete.length).toBeGreaterThan(observed.length / 2);
     // The model's figures reached the HPA: memory at 50% of requests, CPU above idle (10%) under load, a request rate per pod.
     const peak = complete.reduce((best, status) => (status.currentMetrics![0]!.resource!.current.averageUtilization! > best.currentMetrics![0]!.resource!.current.averageUtilization! ? status : best));
     expect(peak.currentMetrics![0]!.resource!.current.averageUtilization).toBeGreaterThan(50);
