@@ -89,7 +89,7 @@ export interface SimulationComponents {
   readonly relistInterval: string;
 }
 
-/** The local cluster's name: its state folder under ~/.cache/slipway/clusters. */
+/** The local cluster's name: its state folder under ~/.cache/slipway/local (local-paths.ts). */
 export function localName(options: Pick<UpOptions, "spec" | "localName">): string {
   return options.localName ?? options.spec.cluster.name;
 }
