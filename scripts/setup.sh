@@ -16,16 +16,24 @@ if ! command -v cfn-lint >/dev/null 2>&1 || [ "$(cfn-lint --version 2>/dev/null)
   if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 fi
 
-# Redis: the local Argo CD keeps its cache in it (Debian's redis-server; macOS: brew install redis).
-if ! command -v redis-server >/dev/null 2>&1; then
+# Redis (the local Argo CD keeps its cache in it) and Prometheus (slipway simulate serves
+# http_requests_per_second from it): Debian's redis-server and prometheus; macOS: brew.
+missing_apt=""
+missing_brew=""
+if ! command -v redis-server >/dev/null 2>&1; then missing_apt="$missing_apt redis-server"; missing_brew="$missing_brew redis"; fi
+if ! command -v prometheus >/dev/null 2>&1; then missing_apt="$missing_apt prometheus"; missing_brew="$missing_brew prometheus"; fi
+if [ -n "$missing_apt" ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    # shellcheck disable=SC2086
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing_apt >/dev/null
   elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    # shellcheck disable=SC2086
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing_apt >/dev/null
   elif command -v brew >/dev/null 2>&1; then
-    brew install redis
+    # shellcheck disable=SC2086
+    brew install $missing_brew
   else
-    echo "setup: redis-server is missing; install Redis (the local Argo CD of slipway up --local needs it)" >&2
+    echo "setup: missing$missing_apt; install them (slipway up --local runs Argo CD with Redis, slipway simulate runs Prometheus)" >&2
     exit 1
   fi
 fi
@@ -43,6 +51,6 @@ if [ ! -x "${SLIPWAY_CHROMIUM:-/usr/bin/chromium}" ]; then
 fi
 
 # The local control plane (kube-apiserver, etcd, controller-manager, scheduler, kwok,
-# metrics-server, Argo Rollouts, Argo CD, Karpenter) built from Go modules into ~/.cache/slipway, once per
+# metrics-server, Argo Rollouts, Argo CD, Karpenter, prometheus-adapter) built from Go modules into ~/.cache/slipway, once per
 # machine: about 30 minutes cold on 2 cores, nothing when cached.
 npx tsx scripts/build-local-control-plane.ts

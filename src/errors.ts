@@ -20,7 +20,8 @@ export type SlipwayErrorCode =
   | "CHART_VALUES_INVALID"
   | "CHART_RENDER_FAILED"
   | "PRICE_UNKNOWN"
-  | "SIMULATION_INVALID";
+  | "SIMULATION_INVALID"
+  | "LOAD_INVALID";
 
 export interface SlipwayErrorOptions {
   /** Where it failed: a file (and document), a spec field path or a construct path. */

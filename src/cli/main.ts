@@ -19,6 +19,7 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
   report: { summary: "write one offline HTML page: architecture diagram, add-on versions, check findings, simulation plots, cost", load: () => import("./commands/report.js") },
   bootstrap: { summary: "install Argo CD on the deployed cluster and start the root Application", load: () => import("./commands/bootstrap.js") },
   up: { summary: "run the platform on a local Kubernetes control plane (fake nodes, no cloud)", load: () => import("./commands/up.js") },
+  simulate: { summary: "drive a load curve through the real HPA, Karpenter and Rollouts controllers on a local cluster (time-compressed)", load: () => import("./commands/simulate.js") },
   status: { summary: "show the local cluster's components and workloads", load: () => import("./commands/status.js") },
   down: { summary: "stop the local cluster and remove its state", load: () => import("./commands/down.js") },
   kubeconfig: { summary: "print the path of the local cluster's kubeconfig", load: () => import("./commands/kubeconfig.js") },

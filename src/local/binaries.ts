@@ -8,7 +8,8 @@
  * local folders). kwok and metrics-server have no replace lines and are `go install`ed on
  * their own so their dependency versions stay out of that module. Argo Rollouts, Argo CD
  * and Karpenter (its kwok cloud provider) pin Kubernetes libraries of their own, so each
- * builds in a sub-module of `tools/localcp` that copies its replace block. A marker file
+ * builds in a sub-module of `tools/localcp` that copies its replace block; prometheus-adapter
+ * (the custom metrics API of `slipway simulate`) builds in one too. A marker file
  * naming every version is written last, so an interrupted build is never taken for a
  * finished one.
  */
@@ -33,6 +34,7 @@ export const BINARY_NAMES = [
   "rollouts-controller",
   "argocd",
   "karpenter",
+  "prometheus-adapter",
 ] as const;
 export type BinaryName = (typeof BINARY_NAMES)[number];
 export type BinaryPaths = Readonly<Record<BinaryName | "kwokConfig" | "argoCdCrds" | "argoCdScripts", string>>;
@@ -73,6 +75,8 @@ const ROLLOUTS_MODULE = join(TOOLS_MODULE, "rollouts");
 const ARGOCD_MODULE = join(TOOLS_MODULE, "argocd");
 /** Karpenter with its kwok cloud provider, in a module of its own. */
 const KARPENTER_MODULE = join(TOOLS_MODULE, "karpenter");
+/** prometheus-adapter pins Kubernetes 0.30 libraries; the proxy refuses its version list, so `go install …@v` cannot resolve it. */
+const PROMETHEUS_ADAPTER_MODULE = join(TOOLS_MODULE, "prometheus-adapter");
 /** Build processes run at low priority: the machine stays usable during a cold build. */
 const BUILD_NICENESS = 10;
 
@@ -89,7 +93,7 @@ export function binaryPaths(directory: string = binariesDirectory()): BinaryPath
 function expectedMarker(): string {
   const { kubernetes, etcd, kwok, metricsServer, argoCd } = LOCAL_CONTROL_PLANE;
   return (
-    JSON.stringify({ kubernetes, etcd, kwok, metricsServer, argoRollouts: CHARTS.argoRollouts.appVersion, argoCd: argoCd.version, karpenter: CHARTS.karpenter.appVersion }, null, 2) + "\n"
+    JSON.stringify({ kubernetes, etcd, kwok, metricsServer, argoRollouts: CHARTS.argoRollouts.appVersion, argoCd: argoCd.version, karpenter: CHARTS.karpenter.appVersion, prometheusAdapter: CHARTS.prometheusAdapter.appVersion }, null, 2) + "\n"
   );
 }
 
@@ -180,6 +184,11 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
       label: `Karpenter ${CHARTS.karpenter.appVersion} (kwok cloud provider)`,
       args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "karpenter"), "sigs.k8s.io/karpenter/kwok"],
       cwd: KARPENTER_MODULE,
+    },
+    {
+      label: `prometheus-adapter ${CHARTS.prometheusAdapter.appVersion}`,
+      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "prometheus-adapter"), "sigs.k8s.io/prometheus-adapter/cmd/adapter"],
+      cwd: PROMETHEUS_ADAPTER_MODULE,
     },
   ];
   for (const step of steps) {

@@ -1,7 +1,8 @@
 /**
  * The local cluster's own PKI: a cluster CA, the API server's serving certificate, one
  * client certificate per component (so RBAC sees each under its real identity), a
- * front-proxy CA and client for the aggregation layer (metrics-server), and the
+ * front-proxy CA and client for the aggregation layer (metrics-server, and
+ * prometheus-adapter for `slipway simulate`), and the
  * service-account signing key pair.
  *
  * ECDSA P-256 keys from Node's WebCrypto: generated in milliseconds, accepted by every
@@ -46,6 +47,8 @@ export const CLIENT_IDENTITIES = {
   // other host-run add-on controllers it gets the admin group.
   karpenter: { file: "karpenter", commonName: "karpenter", organizations: ["system:masters"] },
   metricsServer: { file: "metrics-server", commonName: "metrics-server", organizations: ["system:masters"] },
+  // prometheus-adapter (slipway simulate) reads pods and namespaces and delegates authentication, as metrics-server does.
+  prometheusAdapter: { file: "prometheus-adapter", commonName: "prometheus-adapter", organizations: ["system:masters"] },
   // Argo CD's chart binds its application-controller to a ClusterRole of every verb on every resource.
   argoCdController: { file: "argocd-application-controller", commonName: "argocd-application-controller", organizations: ["system:masters"] },
   apiserverKubeletClient: { file: "apiserver-kubelet-client", commonName: "kube-apiserver-kubelet-client", organizations: ["system:masters"] },
@@ -62,7 +65,11 @@ export interface Pki {
   readonly caCert: string;
   readonly caKey: string;
   readonly serving: KeyPairFiles;
-  /** metrics-server's serving certificate: the aggregator checks it against the Service's DNS name. */
+  /**
+   * Serving certificate of the host-run aggregated API servers (metrics-server, and
+   * prometheus-adapter under `slipway simulate`): the aggregator checks it against each
+   * APIService's Service DNS name, all of which it names. Both listen on loopback only.
+   */
   readonly metricsServing: KeyPairFiles;
   readonly clients: Readonly<Record<ClientName, KeyPairFiles>>;
   readonly frontProxyCaCert: string;
@@ -74,7 +81,7 @@ export interface Pki {
 /** Host names and addresses the API server answers to, from the host and from pods. */
 const SERVING_NAMES = ["localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local"];
 
-export async function createPki(directory: string, serviceIp: string, metricsServiceName: string): Promise<Pki> {
+export async function createPki(directory: string, serviceIp: string, aggregatedServiceNames: readonly string[]): Promise<Pki> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const now = Date.now();
   const issue = (subject: string, issuer: Authority | undefined, keys: CryptoKeyPair, extensions: x509.Extension[], serial: number) =>
@@ -117,7 +124,7 @@ export async function createPki(directory: string, serviceIp: string, metricsSer
     new x509.SubjectAlternativeNameExtension([...SERVING_NAMES.map((value) => ({ type: "dns" as const, value })), { type: "ip", value: "127.0.0.1" }, { type: "ip", value: serviceIp }]),
   ]);
   const metricsServing = await leaf("metrics-server-serving", "CN=metrics-server", ca, "server", [
-    new x509.SubjectAlternativeNameExtension([{ type: "dns", value: metricsServiceName }, { type: "dns", value: "localhost" }, { type: "ip", value: "127.0.0.1" }]),
+    new x509.SubjectAlternativeNameExtension([...aggregatedServiceNames.map((value) => ({ type: "dns" as const, value })), { type: "dns", value: "localhost" }, { type: "ip", value: "127.0.0.1" }]),
   ]);
   const clients = {} as Record<ClientName, KeyPairFiles>;
   for (const [name, identity] of Object.entries(CLIENT_IDENTITIES) as [ClientName, ClientIdentity][]) {

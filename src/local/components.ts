@@ -31,6 +31,24 @@ export interface ClusterPorts {
   readonly repositoryProxy: number;
   readonly karpenterMetrics: number;
   readonly karpenterHealth: number;
+  readonly prometheus: number;
+  readonly prometheusAdapter: number;
+}
+
+/**
+ * The custom metrics path `slipway simulate` adds (simulate.md): Debian's Prometheus
+ * scraping the simulation's load exporter, and prometheus-adapter serving its rate as
+ * `http_requests_per_second` with the platform's own rule.
+ */
+export interface CustomMetricsLayout {
+  /** prometheus, from the PATH. */
+  readonly prometheusBinary: string;
+  readonly prometheusConfig: string;
+  readonly prometheusData: string;
+  readonly adapterConfig: string;
+  readonly relistInterval: string;
+  /** Oldest series the adapter lists: the rule's rate window. */
+  readonly maxAge: string;
 }
 
 /** What Argo CD's processes need on the host (argocd-sync.ts prepares it). */
@@ -61,8 +79,16 @@ export interface ClusterLayout {
     readonly metricsServer: string;
     readonly argoCdController: string;
     readonly karpenter: string;
+    readonly prometheusAdapter: string;
   };
   readonly argoCd: ArgoCdLayout;
+  /** Present on clusters `slipway simulate` brings up: Prometheus and prometheus-adapter run. */
+  readonly customMetrics?: CustomMetricsLayout;
+  /**
+   * Flags appended to a component's defaults (a repeated flag's last value wins): the time
+   * compression of `slipway simulate` (src/simulate/time-compression.ts).
+   */
+  readonly componentArgs?: Readonly<Partial<Record<ComponentName, readonly string[]>>>;
   /** kwok Stage file of the local cluster's own (kwok-metrics-path-stage.ts), read after upstream's stages. */
   readonly kwokLocalStages: string;
   /** The local Karpenter's instance-types file (karpenter-instance-types.ts), written by `up`. */
@@ -89,6 +115,8 @@ export const COMPONENT_NAMES = [
   "repository-proxy",
   "argocd-repo-server",
   "argocd-application-controller",
+  "prometheus",
+  "prometheus-adapter",
 ] as const;
 /** What `--apply argocd` runs besides the cluster itself, stopped in reverse by `--apply server-side-apply`. */
 export const ARGOCD_COMPONENTS = ["redis", "repository-proxy", "argocd-repo-server", "argocd-application-controller"] as const satisfies readonly (typeof COMPONENT_NAMES)[number][];
@@ -100,7 +128,17 @@ export type ComponentName = (typeof COMPONENT_NAMES)[number];
 const ALWAYS_ALLOW_PATHS = "/healthz,/readyz,/livez,/metrics";
 
 export function componentProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
+  const defaults = defaultProcesses(layout);
+  const processes = { ...defaults };
+  for (const [name, extra] of Object.entries(layout.componentArgs ?? {}) as [ComponentName, readonly string[]][]) {
+    processes[name] = { ...defaults[name], args: [...defaults[name].args, ...extra] };
+  }
+  return processes;
+}
+
+function defaultProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
   const { binaries, pki, ports, stateDirectory } = layout;
+  const customMetrics = layout.customMetrics ?? customMetricsLayout(stateDirectory);
   const log = (name: string) => join(stateDirectory, "logs", `${name}.log`);
   const etcdUrl = `http://127.0.0.1:${ports.etcdClient}`;
   const peerUrl = `http://127.0.0.1:${ports.etcdPeer}`;
@@ -340,6 +378,51 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
         "--loglevel=warn",
       ],
     },
+    // Debian's Prometheus, scraping the load exporter of `slipway simulate` (its configuration: custom-metrics-config.ts).
+    prometheus: {
+      name: "prometheus",
+      binary: customMetrics.prometheusBinary,
+      logFile: log("prometheus"),
+      args: [
+        `--config.file=${customMetrics.prometheusConfig}`,
+        `--storage.tsdb.path=${customMetrics.prometheusData}`,
+        `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+        "--storage.tsdb.retention.time=1d",
+        "--log.level=warn",
+      ],
+    },
+    // The platform's prometheus-adapter, run on the host with the platform's rule: the custom metrics API the HPAs read.
+    "prometheus-adapter": {
+      name: "prometheus-adapter",
+      binary: binaries["prometheus-adapter"],
+      logFile: log("prometheus-adapter"),
+      args: [
+        "--bind-address=127.0.0.1",
+        `--secure-port=${ports.prometheusAdapter}`,
+        `--tls-cert-file=${pki.metricsServing.cert}`,
+        `--tls-private-key-file=${pki.metricsServing.key}`,
+        `--lister-kubeconfig=${layout.kubeconfigs.prometheusAdapter}`,
+        `--authentication-kubeconfig=${layout.kubeconfigs.prometheusAdapter}`,
+        `--authorization-kubeconfig=${layout.kubeconfigs.prometheusAdapter}`,
+        `--prometheus-url=http://127.0.0.1:${ports.prometheus}/`,
+        `--config=${customMetrics.adapterConfig}`,
+        `--metrics-relist-interval=${customMetrics.relistInterval}`,
+        `--metrics-max-age=${customMetrics.maxAge}`,
+        "--v=1",
+      ],
+    },
+  };
+}
+
+/** Where Prometheus and prometheus-adapter keep their files in the cluster's state; the intervals are upstream's unless `slipway simulate` compresses them. */
+export function customMetricsLayout(stateDirectory: string, intervals: { relistInterval: string; maxAge: string } = { relistInterval: "1m", maxAge: "2m" }): CustomMetricsLayout {
+  const directory = join(stateDirectory, "custom-metrics");
+  return {
+    prometheusBinary: "prometheus",
+    prometheusConfig: join(directory, "prometheus.yml"),
+    prometheusData: join(directory, "prometheus-data"),
+    adapterConfig: join(directory, "prometheus-adapter.yaml"),
+    ...intervals,
   };
 }
 

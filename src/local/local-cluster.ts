@@ -22,11 +22,12 @@ import { localPersistentVolumes } from "./local-volumes.js";
 import { addonSelectors, podsPerAddon, type AddonPods } from "./addon-pods.js";
 import { ChartResolver } from "../charts/chart-resolver.js";
 import type { KubeObject } from "../manifest/kube-object.js";
-import { METRICS_SERVICE, metricsApiObjects } from "./metrics-api.js";
+import { AGGREGATED_SERVICE_NAMES, customMetricsApiObjects, metricsApiObjects } from "./metrics-api.js";
+import { adapterConfig, prometheusConfig } from "./custom-metrics-config.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
 import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
-import { ARGOCD_COMPONENTS, componentProcesses, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
+import { ARGOCD_COMPONENTS, componentProcesses, customMetricsLayout, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
 import { addonEnabled } from "../gitops/addons/catalog.js";
@@ -71,6 +72,26 @@ export interface UpOptions {
    * and proves admission, but not Argo CD's sync).
    */
   readonly apply?: "argocd" | "server-side-apply";
+  /** Name of the local cluster (its state folder), when it is not the spec's cluster name: `slipway simulate` runs its own. */
+  readonly localName?: string;
+  /** Set by `slipway simulate`: the custom metrics path and the time-compressed controller flags. */
+  readonly simulation?: SimulationComponents;
+}
+
+export interface SimulationComponents {
+  /** Flags appended to components' defaults (time compression). */
+  readonly componentArgs: Readonly<Partial<Record<ComponentName, readonly string[]>>>;
+  /** The load exporter Prometheus scrapes, on 127.0.0.1. */
+  readonly exporterPort: number;
+  readonly scrapeInterval: string;
+  /** prometheus-adapter's rule window and relist interval. */
+  readonly rateWindow: string;
+  readonly relistInterval: string;
+}
+
+/** The local cluster's name: its state folder under ~/.cache/slipway/local (local-paths.ts). */
+export function localName(options: Pick<UpOptions, "spec" | "localName">): string {
+  return options.localName ?? options.spec.cluster.name;
 }
 
 export interface UpResult {
@@ -111,9 +132,9 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const started = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   const binaries = await ensureBinaries({ onProgress: progress });
-  const stateDirectory = clusterStateDirectory(options.spec.cluster.name);
-  const layout = await prepareLayout(stateDirectory, binaries, platformNames(options.spec).identities.karpenter.namespace, progress);
-  const state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
+  const stateDirectory = clusterStateDirectory(localName(options));
+  const layout = await prepareLayout(stateDirectory, binaries, platformNames(options.spec).identities.karpenter.namespace, progress, options.simulation);
+  const state = await startComponents(layout, localName(options), ["etcd", "kube-apiserver"], progress);
   const client = adminClient(layout.pki, state.server);
   try {
     return await resumeAfterApiServerLoss(() => bringUp(options, layout, state, client, started, progress), {
@@ -145,11 +166,12 @@ async function bringUp(
   let state = initialState;
   // A restarted API server can lose the race for its port to the dying one; keep it started.
   await waitForApiServer(client, layout, async () => {
-    state = await startComponents(layout, options.spec.cluster.name, ["etcd", "kube-apiserver"], progress);
+    state = await startComponents(layout, localName(options), ["etcd", "kube-apiserver"], progress);
   });
-  state = await startComponents(layout, options.spec.cluster.name, ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
+  state = await startComponents(layout, localName(options), ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
   const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+  if (options.simulation !== undefined) state = await startCustomMetrics(layout, localName(options), client, options.simulation, progress);
 
   // The repository as Argo CD applies it, but for the NodePools' nodeClassRef, which points
   // at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local Karpenter
@@ -195,7 +217,7 @@ async function bringUp(
   if (retainted.length > 0) progress(`asking the node controller to re-check ${retainted.join(", ")}: Ready but still tainted not-ready`);
 
   if (served.has("argoproj.io/v1alpha1/Rollout")) {
-    state = await startComponents(layout, options.spec.cluster.name, ["rollouts-controller"], progress);
+    state = await startComponents(layout, localName(options), ["rollouts-controller"], progress);
   }
   // Karpenter, not `up`, makes the application capacity: pending pods become NodeClaims,
   // which its kwok provider turns into nodes that kwok keeps Ready.
@@ -213,7 +235,7 @@ async function bringUp(
         await stopProcess(running);
       }
     }
-    state = await startComponents(layout, options.spec.cluster.name, ["karpenter"], progress);
+    state = await startComponents(layout, localName(options), ["karpenter"], progress);
   }
 
   served = await discoverServedKinds(client);
@@ -266,6 +288,32 @@ async function bringUp(
 
 type Layout = ClusterLayout & { server: string; kubeconfig: string };
 
+/**
+ * `slipway simulate`'s custom metrics path: Prometheus scraping the load exporter, and
+ * prometheus-adapter registered as `v1beta1.custom.metrics.k8s.io`. Both are rewritten and
+ * restarted on every call: their configuration names the exporter's port, which is new each run.
+ */
+async function startCustomMetrics(layout: Layout, clusterName: string, client: ApiClient, simulation: SimulationComponents, progress: (line: string) => void): Promise<ClusterState> {
+  const customMetrics = layout.customMetrics!;
+  if (findOnPath(customMetrics.prometheusBinary) === undefined) {
+    throw new SlipwayError("TOOL_UNAVAILABLE", "prometheus is not on the PATH; slipway simulate serves http_requests_per_second from it", {
+      fix: "install Prometheus (Debian/Ubuntu: `apt-get install prometheus`; macOS: `brew install prometheus`), or run bash scripts/setup.sh, and run the command again",
+    });
+  }
+  await mkdir(customMetrics.prometheusData, { recursive: true });
+  await writeFile(customMetrics.prometheusConfig, prometheusConfig(simulation.exporterPort, simulation.scrapeInterval));
+  await writeFile(customMetrics.adapterConfig, adapterConfig(simulation.rateWindow));
+  for (const process of readClusterState(layout.stateDirectory)?.processes ?? []) {
+    if (process.name === "prometheus" || process.name === "prometheus-adapter") await stopProcess(process);
+  }
+  const state = await startComponents(layout, clusterName, ["prometheus", "prometheus-adapter"], progress);
+  await waitForListening(layout, "prometheus", layout.ports.prometheus);
+  await waitForListening(layout, "prometheus-adapter", layout.ports.prometheusAdapter);
+  const registered = await applyObjects(client, plannedLocalObjects(customMetricsApiObjects(layout.ports.prometheusAdapter, layout.pki.caCert), await discoverServedKinds(client)));
+  for (const result of registered) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+  return state;
+}
+
 /** Waits until a component answers on its port; one that does not is named with its log. */
 async function waitForListening(layout: Layout, component: ComponentName, port: number, timeoutMs = 30000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -306,12 +354,12 @@ async function syncWithArgoCd(
       fix: "run `npm run build` (an installed Slipway ships it in dist/)",
     });
   }
-  await startComponents(layout, options.spec.cluster.name, ["redis", "repository-proxy"], progress);
+  await startComponents(layout, localName(options), ["redis", "repository-proxy"], progress);
   await waitForListening(layout, "redis", layout.ports.redis);
   await waitForListening(layout, "repository-proxy", layout.ports.repositoryProxy);
   await applyArgoCdBootstrap(client, { objects, tree, repositories, proxyPort: layout.ports.repositoryProxy, secretFile: join(layout.argoCd.dataDirectory, "server-secret-key") });
   const rootCreated = Date.now();
-  const state = await startComponents(layout, options.spec.cluster.name, ["argocd-repo-server", "argocd-application-controller"], progress);
+  const state = await startComponents(layout, localName(options), ["argocd-repo-server", "argocd-application-controller"], progress);
   await waitForListening(layout, "argocd-repo-server", layout.ports.argoCdRepoServer);
   progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
   let settledAt: number | undefined;
@@ -393,7 +441,13 @@ export function kubeconfigOf(clusterName: string): string | undefined {
 }
 
 /** PKI, ports and kubeconfigs: made on the first `up`, read back from the state after that. */
-async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karpenterNamespace: string, progress: (line: string) => void): Promise<Layout> {
+async function prepareLayout(
+  stateDirectory: string,
+  binaries: BinaryPaths,
+  karpenterNamespace: string,
+  progress: (line: string) => void,
+  simulation: SimulationComponents | undefined,
+): Promise<Layout> {
   const existing = readClusterState(stateDirectory);
   const pkiDirectory = join(stateDirectory, "pki");
   let pki: Pki;
@@ -403,7 +457,7 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
     ports = existing.ports;
     // A cluster made by an older Slipway lacks a component's certificate or ports (Karpenter's, Argo CD's).
     const withoutCertificate = Object.entries(pki.clients).find(([, pair]) => !existsSync(pair.cert))?.[0];
-    const portNames = ["karpenterMetrics", "karpenterHealth", "redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy"] as const;
+    const portNames = ["karpenterMetrics", "karpenterHealth", "redis", "argoCdRepoServer", "argoCdRepoServerMetrics", "argoCdControllerMetrics", "repositoryProxy", "prometheus", "prometheusAdapter"] as const;
     const withoutPort = portNames.find((name) => typeof (ports as Partial<ClusterPorts>)[name] !== "number");
     const missing = withoutCertificate !== undefined ? `client certificate for ${withoutCertificate}` : withoutPort !== undefined ? `port ${withoutPort}` : undefined;
     if (missing !== undefined) {
@@ -416,9 +470,9 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
     progress(`creating the local cluster's state in ${stateDirectory}`);
     await rm(stateDirectory, { recursive: true, force: true });
     await mkdir(join(stateDirectory, "logs"), { recursive: true });
-    pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, `${METRICS_SERVICE.name}.${METRICS_SERVICE.namespace}.svc`);
-    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, karpenterMetrics, karpenterHealth, redis, argoCdRepoServer, argoCdRepoServerMetrics, argoCdControllerMetrics, repositoryProxy] =
-      await freePorts(14);
+    pki = await createPki(pkiDirectory, KUBERNETES_SERVICE_IP, AGGREGATED_SERVICE_NAMES);
+    const [etcdClient, etcdPeer, apiServer, kwok, rolloutsMetrics, rolloutsHealth, metricsServer, karpenterMetrics, karpenterHealth, redis, argoCdRepoServer, argoCdRepoServerMetrics, argoCdControllerMetrics, repositoryProxy, prometheus, prometheusAdapter] =
+      await freePorts(16);
     ports = {
       etcdClient: etcdClient!,
       etcdPeer: etcdPeer!,
@@ -434,6 +488,8 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
       repositoryProxy: repositoryProxy!,
       karpenterMetrics: karpenterMetrics!,
       karpenterHealth: karpenterHealth!,
+      prometheus: prometheus!,
+      prometheusAdapter: prometheusAdapter!,
     };
   }
   const server = `https://127.0.0.1:${ports.apiServer}`;
@@ -460,7 +516,14 @@ async function prepareLayout(stateDirectory: string, binaries: BinaryPaths, karp
       metricsServer: await kubeconfigFor("metricsServer", "kubeconfigs/metrics-server.kubeconfig"),
       karpenter: await kubeconfigFor("karpenter", "kubeconfigs/karpenter.kubeconfig"),
       argoCdController: await kubeconfigFor("argoCdController", "kubeconfigs/argocd-application-controller.kubeconfig"),
+      prometheusAdapter: await kubeconfigFor("prometheusAdapter", "kubeconfigs/prometheus-adapter.kubeconfig"),
     },
+    ...(simulation !== undefined
+      ? {
+          customMetrics: customMetricsLayout(stateDirectory, { relistInterval: simulation.relistInterval, maxAge: simulation.rateWindow }),
+          componentArgs: simulation.componentArgs,
+        }
+      : {}),
     argoCd: {
       redisServer: findOnPath("redis-server") ?? "redis-server",
       toolsDirectory: join(stateDirectory, "argocd", "bin"),

@@ -34,6 +34,6 @@ describe("slipway (the entry point)", () => {
   it("GIVEN an unknown command WHEN run THEN the error names the commands and it exits 2", async () => {
     const { io, err } = capture();
     expect(await main(["deploy"], io)).toBe(2);
-    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, render, check, cost, report, bootstrap, up, status, down, kubeconfig (slipway help)\n');
+    expect(err.join("")).toBe('error USAGE: unknown command "deploy"\n  fix: run one of: synth, render, check, cost, report, bootstrap, up, simulate, status, down, kubeconfig (slipway help)\n');
   });
 });

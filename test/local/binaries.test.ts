@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { argoCdLinkerFlags, binaryPaths, versionLinkerFlags } from "../../src/local/binaries.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { argoCdLinkerFlags, binaryPaths, TOOLS_MODULE, versionLinkerFlags } from "../../src/local/binaries.js";
+import { CHARTS } from "../../src/versions.js";
 
 describe("versionLinkerFlags", () => {
   it("GIVEN a Kubernetes version WHEN stamping THEN both version packages get the version, major, minor and a fixed build date", () => {
@@ -36,10 +39,19 @@ describe("binaryPaths", () => {
       "rollouts-controller": "/cache/bin/rollouts-controller",
       argocd: "/cache/bin/argocd",
       karpenter: "/cache/bin/karpenter",
+      "prometheus-adapter": "/cache/bin/prometheus-adapter",
       kwokConfig: "/cache/bin/kwok-stages.yaml",
       argoCdCrds: "/cache/bin/argocd-crds.yaml",
       argoCdScripts: "/cache/bin/argocd-scripts",
     });
+  });
+});
+
+describe("the prometheus-adapter module", () => {
+  it("GIVEN tools/localcp/prometheus-adapter WHEN read THEN it requires the adapter at the pinned chart's appVersion, so the local adapter is the one EKS runs", () => {
+    const goMod = readFileSync(join(TOOLS_MODULE, "prometheus-adapter", "go.mod"), "utf8");
+    expect(goMod).toMatch(new RegExp(`\tsigs\\.k8s\\.io/prometheus-adapter ${CHARTS.prometheusAdapter.appVersion.replaceAll(".", "\\.")}( |\n)`));
+    expect(goMod).toContain("tool sigs.k8s.io/prometheus-adapter/cmd/adapter\n");
   });
 });
 

@@ -6,7 +6,7 @@ import { ApiClient } from "../../src/local/api-client.js";
 import { createPki, type Pki } from "../../src/local/certificates.js";
 
 export async function testPki(): Promise<Pki> {
-  return createPki(join(mkdtempSync(join(tmpdir(), "slipway-api-client-")), "pki"), "10.96.0.1", "metrics-server");
+  return createPki(join(mkdtempSync(join(tmpdir(), "slipway-api-client-")), "pki"), "10.96.0.1", ["metrics-server"]);
 }
 
 export function clientFor(pki: Pki, port: number): ApiClient {
