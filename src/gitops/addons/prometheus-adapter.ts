@@ -10,9 +10,8 @@ import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { PROMETHEUS_URL } from "./monitoring-endpoints.js";
+import { REQUESTS_COUNTER, REQUESTS_PER_SECOND_METRIC } from "../conventions.js";
 
-export const REQUESTS_COUNTER = "http_requests_total";
-export const REQUESTS_PER_SECOND_METRIC = "http_requests_per_second";
 
 export const REQUESTS_PER_SECOND_RULE = {
   seriesQuery: `${REQUESTS_COUNTER}{namespace!="",pod!=""}`,
