@@ -15,7 +15,6 @@ import { applicationLabels } from "./labels.js";
 
 export const CANARY_HASH_ARGUMENT = "canary-hash";
 
-
 export const ANALYSIS = {
   /** How often the success rate is measured while the canary runs. */
   interval: "1m",

@@ -16,7 +16,6 @@ import { CRD_API_VERSIONS } from "../../versions.js";
 import { REQUESTS_PER_SECOND_METRIC } from "../conventions.js";
 import { applicationLabels } from "./labels.js";
 
-
 type ScalingRule = ApplicationSpec["autoscaling"]["scaleUp"];
 
 function scalingRules(rule: ScalingRule): IHPAScalingRules {
