@@ -30,3 +30,8 @@ export const MANAGED_BY_LABELS = { "app.kubernetes.io/managed-by": "slipway" } a
 
 /** Label selecting the pods of a Slipway application. */
 export const APP_NAME_LABEL = "app.kubernetes.io/name";
+
+/** Request counter every application exposes, with a `code` label holding the HTTP status. */
+export const REQUESTS_COUNTER = "http_requests_total";
+/** Per-pod rate prometheus-adapter computes from REQUESTS_COUNTER; HPAs scale on it by this name. */
+export const REQUESTS_PER_SECOND_METRIC = "http_requests_per_second";

@@ -15,7 +15,7 @@ import { SlipwayError } from "../errors.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { LOCAL_CONTROL_PLANE } from "../versions.js";
-import { ApiClient, ApiServerUnreachable } from "./api-client.js";
+import { ApiClient } from "./api-client.js";
 import { objectsOfTree, planApply, type PlannedObject, type ServedKinds, type SkippedObject } from "./apply-plan.js";
 import { addonObjects, renderAvailableAddons } from "./addon-objects.js";
 import { localPersistentVolumes } from "./local-volumes.js";
@@ -42,7 +42,7 @@ import { freePorts } from "./free-port.js";
 import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
-import { resumeAfterApiServerLoss } from "./resume-up.js";
+import { apiServerFailure, resumeAfterApiServerLoss } from "./resume-up.js";
 import { allSettled, applyArgoCdBootstrap, isSettled, notWaitedFor, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type UnservedApplication } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
@@ -142,14 +142,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
       onResume: (error, resume) => progress(`${error.message}; restarting it and resuming (${resume}/${API_SERVER_RESUMES})`),
     });
   } catch (error) {
-    if (error instanceof ApiServerUnreachable) {
-      throw new SlipwayError("LOCAL_CLUSTER", `${error.message} (after ${API_SERVER_RESUMES} restarts)`, {
-        where: join(stateDirectory, "logs", "kube-apiserver.log"),
-        fix: "run `slipway up --local` again: it restarts what stopped and resumes the apply",
-        cause: error,
-      });
-    }
-    throw error;
+    throw apiServerFailure(error, join(stateDirectory, "logs", "kube-apiserver.log"), API_SERVER_RESUMES) ?? error;
   } finally {
     client.close();
   }

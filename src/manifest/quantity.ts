@@ -24,11 +24,26 @@ export const NON_NEGATIVE_QUANTITY_PATTERN = `^\\+?${NUMBER}${SUFFIX}$`;
 
 const QUANTITY = new RegExp(`^([+-]?)(${NUMBER})(${SUFFIX})$`);
 
-const BINARY_POWERS: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
-const DECIMAL_EXPONENTS: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+/** Binary SI suffixes and the power of 1024 each stands for. */
+export const BINARY_POWERS: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
+/** Decimal SI suffixes (and none) and the power of 10 each stands for. */
+export const DECIMAL_EXPONENTS: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
 export function isQuantity(text: string): boolean {
   return QUANTITY.test(text);
+}
+
+/**
+ * How a quantity is written, as upstream's `Format` tells them apart: a binary SI suffix
+ * (`Gi`), a decimal SI suffix (`k`, `m`, `G`), a decimal exponent (`1e3`), or no suffix at
+ * all (which upstream counts as decimal SI). Undefined when the text is not a quantity.
+ */
+export function quantitySuffix(text: string): { readonly suffix: string; readonly format: "binary-si" | "decimal-si" | "decimal-exponent" | "none" } | undefined {
+  const match = QUANTITY.exec(text);
+  if (match === null) return undefined;
+  const suffix = match[3] ?? "";
+  const format = suffix === "" ? "none" : BINARY_POWERS[suffix] !== undefined ? "binary-si" : DECIMAL_EXPONENTS[suffix] !== undefined ? "decimal-si" : "decimal-exponent";
+  return { suffix, format };
 }
 
 /** Beyond 10^±MAX_EXPONENT no resource amount makes sense, and the exact arithmetic would cost time and memory. */

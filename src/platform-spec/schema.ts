@@ -86,9 +86,9 @@ const duration = z
 const labels = z.record(labelKey(), labelValue());
 
 const taint = z.strictObject({
-  key: labelKey(),
-  value: labelValue().default(""),
-  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+  key: labelKey().describe("Taint key (a label key such as CriticalAddonsOnly)."),
+  value: labelValue().default("").describe("Taint value; pods tolerate it by key, value and effect."),
+  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).describe("What the taint does to pods that do not tolerate it."),
 });
 
 const nodeGroup = z.strictObject({
@@ -108,19 +108,28 @@ const karpenter = z.strictObject({
   instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
   instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
   capacitySplit: z
-    .strictObject({ spot: z.number().int().min(0).max(20), onDemand: z.number().int().min(0).max(20) })
+    .strictObject({
+      spot: z.number().int().min(0).max(20).describe("Parts of the capacity on spot instances."),
+      onDemand: z.number().int().min(0).max(20).describe("Parts of the capacity on on-demand instances."),
+    })
     .prefault({ spot: 4, onDemand: 1 })
     .describe("Share of Karpenter capacity on spot versus on-demand, as whole parts (4:1 = 80% spot). Enforced with the topology-spread technique Karpenter documents, not NodePool weights."),
-  limits: z.strictObject({ cpu: quantity, memory: quantity }).prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
+  limits: z
+    .strictObject({
+      cpu: quantity.describe("CPU cores, split between the spot and on-demand NodePools in the capacitySplit ratio."),
+      memory: quantity.describe("Memory, split between the NodePools like cpu."),
+    })
+    .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
   consolidateAfter: duration.default("60s").describe("Empty or underused nodes are consolidated after this long."),
   expireAfter: duration.default("168h").describe("Nodes are replaced after this long."),
   rootVolume: z
     .strictObject({
-      sizeGiB: z.number().int().min(20).max(16384).default(100),
-      type: z.enum(["gp3", "gp2", "io2"]).default("gp3"),
-      encrypted: z.literal(true).default(true),
+      sizeGiB: z.number().int().min(20).max(16384).default(100).describe("Root volume size in GiB."),
+      type: z.enum(["gp3", "gp2", "io2"]).default("gp3").describe("EBS volume type of the root volume."),
+      encrypted: z.literal(true).default(true).describe("Root volumes are always encrypted; only true is accepted."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("EBS root volume of the nodes Karpenter launches (EC2NodeClass blockDeviceMappings)."),
 });
 
 const podSecurityLevel = z.enum(["restricted", "baseline", "privileged"]);
@@ -168,8 +177,8 @@ const canaryStep = z.strictObject({
 
 const scalingRule = z.strictObject({
   percent: z.number().int().min(1).max(1000).describe("Percent of current replicas added or removed per period."),
-  periodSeconds: z.number().int().min(1).max(1800),
-  stabilizationWindowSeconds: z.number().int().min(0).max(3600),
+  periodSeconds: z.number().int().min(1).max(1800).describe("Length of the period the percent applies to, in seconds."),
+  stabilizationWindowSeconds: z.number().int().min(0).max(3600).describe("Seconds of past recommendations the HPA considers before scaling this way."),
 });
 
 const autoscaling = z.strictObject({
@@ -183,8 +192,12 @@ const autoscaling = z.strictObject({
 });
 
 const resources = z.strictObject({
-  requests: z.strictObject({ cpu: quantity, memory: quantity }),
-  limits: z.strictObject({ cpu: quantity, memory: quantity }),
+  requests: z
+    .strictObject({ cpu: quantity.describe("CPU requested per container (such as 250m)."), memory: quantity.describe("Memory requested per container (such as 256Mi).") })
+    .describe("What the scheduler reserves; HPA utilisation targets are percentages of it."),
+  limits: z
+    .strictObject({ cpu: quantity.describe("Most CPU the container may use (throttled beyond)."), memory: quantity.describe("Most memory the container may use (killed beyond).") })
+    .describe("Most the container may use."),
 });
 
 const application = z.strictObject({
@@ -198,13 +211,16 @@ const application = z.strictObject({
     .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
     .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
   probes: z
-    .strictObject({ readinessPath: httpPath().default("/ready"), livenessPath: httpPath().default("/healthz") })
+    .strictObject({
+      readinessPath: httpPath().default("/ready").describe("Path of the readiness probe; also the ALB's health check when the application has a host."),
+      livenessPath: httpPath().default("/healthz").describe("Path of the liveness probe."),
+    })
     .prefault({})
     .describe("HTTP path of the readiness and liveness probes."),
   canary: z
     .strictObject({
-      steps: z.array(canaryStep).min(1),
-      successRate: z.number().min(0).max(1).default(0.99),
+      steps: z.array(canaryStep).min(1).describe("Weights in the order the canary goes through them, each with its pause."),
+      successRate: z.number().min(0).max(1).default(0.99).describe("Share of non-5xx requests the canary must serve in its Prometheus analysis; failed measurements abort the rollout."),
     })
     .default({
       steps: [
@@ -216,7 +232,7 @@ const application = z.strictObject({
       successRate: 0.99,
     })
     .describe("Canary steps; pauses between them."),
-  autoscaling: autoscaling.prefault({}),
+  autoscaling: autoscaling.prefault({}).describe("HorizontalPodAutoscaler of the application's Rollout."),
   minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
   secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
@@ -230,12 +246,18 @@ const prometheus = z.strictObject({
 });
 
 const monitoring = z.strictObject({
-  prometheus: prometheus.prefault({}),
-  grafana: z.strictObject({ storage: quantity.default("10Gi"), host: hostName().optional() }).prefault({}),
+  prometheus: prometheus.prefault({}).describe("Prometheus of kube-prometheus-stack."),
+  grafana: z
+    .strictObject({
+      storage: quantity.default("10Gi").describe("Grafana volume size (gp3)."),
+      host: hostName().optional().describe("Public host of Grafana behind the shared ALB (the ACM certificate covers it); omit to keep Grafana internal."),
+    })
+    .prefault({})
+    .describe("Grafana of kube-prometheus-stack, with Prometheus, Loki and Tempo as data sources."),
   alertmanager: z
     .strictObject({
-      slackChannel: z.string().regex(/^#[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', at most 80)").default("#alerts"),
-      groupBy: z.array(prometheusLabelName()).min(1).default(["alertname", "namespace"]),
+      slackChannel: z.string().regex(/^#[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', at most 80)").default("#alerts").describe("Slack channel the alerts go to."),
+      groupBy: z.array(prometheusLabelName()).min(1).default(["alertname", "namespace"]).describe("Labels whose values group alerts into one notification."),
     })
     .prefault({})
     .describe("Alertmanager routes to Slack; its webhook URL comes from Secrets Manager, never the repository."),
@@ -288,7 +310,7 @@ const addonOverride = z.strictObject({
 });
 
 const addons = z
-  .strictObject(Object.fromEntries(ADDON_NAMES.map((name) => [name, addonOverride.prefault({})])) as Record<AddonName, z.ZodPrefault<typeof addonOverride>>)
+  .strictObject(Object.fromEntries(ADDON_NAMES.map((name) => [name, addonOverride.prefault({}).describe(`The ${name} add-on (Argo CD Application ${name}).`)])) as Record<AddonName, z.ZodPrefault<typeof addonOverride>>)
   .prefault({})
   .describe("Per add-on switch, chart version and values overrides, by add-on name.");
 
@@ -315,7 +337,8 @@ export const platformSpecSchema = z
           .regex(/^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, "must be an IAM role ARN such as arn:aws:iam::111122223333:role/platform-admin (role names use letters, digits and +=,.@_-)")
           .optional().describe("IAM role ARN granted cluster admin through an access entry."),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("The EKS cluster and its VPC."),
     nodeGroups: z.record(dnsLabel(), nodeGroup).prefault({
       system: {
         instanceTypes: ["m6i.large"],
@@ -335,19 +358,19 @@ export const platformSpecSchema = z
         taints: [],
         diskSizeGiB: 100,
       },
-    }),
-    karpenter: karpenter.prefault({}),
+    }).describe("EKS managed node groups, by name (the reference platform: `system`, tainted CriticalAddonsOnly, and `application`); Karpenter adds nodes beyond them."),
+    karpenter: karpenter.prefault({}).describe("Karpenter's NodePools and EC2NodeClass: what it may launch and how much."),
     addons,
     argocd: argocdSpec,
-    gitops: gitops.prefault({}),
+    gitops: gitops.prefault({}).describe("The Git repository Argo CD syncs the GitOps tree from."),
     namespaces: z.record(namespaceName, namespace).prefault({
       production: { podSecurity: "restricted", team: "team-a", labels: {} },
       staging: { podSecurity: "restricted", team: "team-a", labels: {} },
       development: { podSecurity: "restricted", team: "team-a", labels: {} },
-    }),
-    teams: z.record(teamName, team).prefault({ "team-a": {} }),
-    applications: z.record(applicationName, application).prefault({ "api-server": { namespace: "production" } }),
-    monitoring: monitoring.prefault({}),
+    }).describe("Tenant namespaces, by name: Pod Security level, owning team, labels."),
+    teams: z.record(teamName, team).prefault({ "team-a": {} }).describe("Teams, by name: each gets an Argo CD AppProject and a quota on its namespaces."),
+    applications: z.record(applicationName, application).prefault({ "api-server": { namespace: "production" } }).describe("Applications, by name: each becomes an Argo Rollouts canary with its HPA, Services and GitHub Actions workflow."),
+    monitoring: monitoring.prefault({}).describe("Metrics, dashboards, alerts, logs and traces."),
     secretsPrefix: z
       .string()
       .regex(/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*\/$/, "must be a Secrets Manager name prefix (A-Z, a-z, 0-9, /_+=.@-) ending with '/', such as platform/")

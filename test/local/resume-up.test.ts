@@ -7,8 +7,9 @@ import { createServer, type Server } from "node:https";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiServerUnreachable, type ApiClient } from "../../src/local/api-client.js";
-import { resumeAfterApiServerLoss } from "../../src/local/resume-up.js";
+import { SlipwayError } from "../../src/errors.js";
+import { ApiRequestFailed, ApiServerUnreachable, type ApiClient } from "../../src/local/api-client.js";
+import { apiServerFailure, resumeAfterApiServerLoss } from "../../src/local/resume-up.js";
 import { discoverServedKinds } from "../../src/local/server-side-apply.js";
 import { clientFor, testPki } from "../support/local-pki.js";
 
@@ -23,6 +24,8 @@ let server: Server;
 let client: ApiClient;
 /** How many more times the server crashes when asked for apps/v1. */
 let crashes = 0;
+/** How many more times the server answers 500 when asked for /apis. */
+let failures = 0;
 
 beforeAll(async () => {
   const pki = await testPki();
@@ -31,6 +34,10 @@ beforeAll(async () => {
     if (request.url === "/apis/apps/v1" && crashes > 0) {
       crashes--;
       return void request.socket.destroy();
+    }
+    if (request.url === "/apis" && failures > 0) {
+      failures--;
+      return void response.writeHead(500, { "content-type": "application/json" }).end('{"kind":"Status","message":"etcdserver: leader changed"}');
     }
     if (body === undefined) return void response.writeHead(404).end("{}");
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -72,5 +79,41 @@ describe("resumeAfterApiServerLoss", () => {
       }, { resumes: 2 }),
     ).rejects.toBe(bug);
     expect(attempts).toBe(1);
+  });
+});
+
+describe("apiServerFailure", () => {
+  const LOG = "/state/logs/kube-apiserver.log";
+
+  it("GIVEN the API server crashing more often than the resumes allow WHEN up reports it THEN LOCAL_CLUSTER naming the restarts and the API server's log, no stack trace", async () => {
+    crashes = 3;
+    const error = await resumeAfterApiServerLoss(() => discoverServedKinds(client), { resumes: 2 }).catch((caught: unknown) => caught);
+    crashes = 0;
+    const reported = apiServerFailure(error, LOG, 2);
+    expect(reported).toBeInstanceOf(SlipwayError);
+    expect(reported!.render()).toMatch(
+      /^error LOCAL_CLUSTER: the API server stopped answering during discovery \(GET \/apis\/apps\/v1\): .* \(after 2 restarts\)\n {2}where: \/state\/logs\/kube-apiserver\.log\n {2}fix: run `slipway up --local` again: it restarts what stopped and resumes the apply$/,
+    );
+    expect(reported!.cause).toBe(error);
+  });
+
+  it("GIVEN the API server answering discovery with a 500 WHEN up's attempt runs THEN no resume, and up reports LOCAL_CLUSTER with the answer instead of an internal error", async () => {
+    failures = 1;
+    let resumes = 0;
+    const error = await resumeAfterApiServerLoss(() => discoverServedKinds(client), { resumes: 2, onResume: () => resumes++ }).catch((caught: unknown) => caught);
+    failures = 0;
+    expect(error).toBeInstanceOf(ApiRequestFailed);
+    expect(resumes).toBe(0);
+    expect(apiServerFailure(error, LOG, 2)!.render()).toBe(
+      [
+        'error LOCAL_CLUSTER: the API server refused a request of up: GET /apis: 500 {"kind":"Status","message":"etcdserver: leader changed"}',
+        `  where: ${LOG}`,
+        "  fix: read the log named above; run `slipway up --local` again, or `slipway down` then `slipway up --local` to start over",
+      ].join("\n"),
+    );
+  });
+
+  it("GIVEN any other error WHEN up reports it THEN nothing: it is thrown as it is (a bug keeps its stack)", () => {
+    expect(apiServerFailure(new TypeError("a bug"), LOG, 2)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, QUANTITY_PATTERN, quantityValue } from "../../src/manifest/quantity.js";
+import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, QUANTITY_PATTERN, quantitySuffix, quantityValue } from "../../src/manifest/quantity.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { QUANTITY_PATTERN as CHECKER_QUANTITY_PATTERN } from "../../src/check/schema/to-json-schema.js";
 
@@ -58,13 +58,29 @@ describe("the Kubernetes quantity grammar", () => {
     expect(nonNegative.test("-2")).toBe(false);
   });
 
+  it.each([
+    ["5Ei", "Ei", "binary-si"],
+    ["1.5Gi", "Gi", "binary-si"],
+    ["100m", "m", "decimal-si"],
+    ["7E", "E", "decimal-si"],
+    ["1e3", "e3", "decimal-exponent"],
+    ["2E-3", "E-3", "decimal-exponent"],
+    ["-1", "", "none"],
+  ])("GIVEN %s WHEN its suffix is read THEN %j, %s", (text, suffix, format) => {
+    expect(quantitySuffix(text)).toEqual({ suffix, format });
+  });
+
+  it("GIVEN text that is no quantity WHEN its suffix is read THEN none", () => {
+    expect(quantitySuffix("1Gb")).toBeUndefined();
+  });
+
   it("GIVEN the checker's schemas WHEN they validate Quantity strings THEN they use this grammar", () => {
     expect(CHECKER_QUANTITY_PATTERN).toBe(QUANTITY_PATTERN);
   });
 });
 
 describe("quantities in the platform spec", () => {
-  it.each(["1e3", "5Ei", "1.5Gi", "500m", "+8", ".5"])("GIVEN a team quota of %s WHEN parsed THEN it is accepted", (value) => {
+  it.each(["1e3", "5Ei", "1.5Gi", "500m", "100m", "+8", ".5", `1e${MAX_EXPONENT}`])("GIVEN a team quota of %s WHEN parsed THEN it is accepted", (value) => {
     expect(parseSpec({ teams: { "team-a": { quota: { requestsCpu: value } } } }, "test").teams["team-a"]!.quota.requestsCpu).toBe(value);
   });
 
@@ -72,6 +88,8 @@ describe("quantities in the platform spec", () => {
     ["-1", "teams.team-a.quota.requestsCpu: must be a non-negative Kubernetes quantity such as 100Gi, 500m, 2 or 1e3"],
     ["1K", "teams.team-a.quota.requestsCpu: must be a non-negative Kubernetes quantity such as 100Gi, 500m, 2 or 1e3"],
     ["1e999", `teams.team-a.quota.requestsCpu: must have an exponent within ±${MAX_EXPONENT}`],
+    ["1e400", `teams.team-a.quota.requestsCpu: must have an exponent within ±${MAX_EXPONENT}`],
+    ["1e-400", `teams.team-a.quota.requestsCpu: must have an exponent within ±${MAX_EXPONENT}`],
   ])("GIVEN a team quota of %s WHEN parsed THEN SPEC_INVALID naming the field", (value, problem) => {
     expect(() => parseSpec({ teams: { "team-a": { quota: { requestsCpu: value } } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
   });

@@ -23,7 +23,7 @@ function problemsOf(raw: unknown): readonly string[] {
 }
 
 describe("the reference platform (no spec at all)", () => {
-  it("GIVEN an empty folder WHEN loading THEN the spec is the reference platform of DESIGN.md", async () => {
+  it("GIVEN an empty folder WHEN loading THEN the spec is the reference platform (the README's defaults)", async () => {
     const { spec, source } = await loadSpec({ cwd: tempDir() });
     expect(source).toBeUndefined();
     expect(spec.cluster.name).toBe("production-cluster");

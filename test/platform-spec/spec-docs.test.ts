@@ -19,6 +19,16 @@ describe("generated spec documentation", () => {
     expect(specMarkdown()).toContain('| `monitoring.logRetention` | string | `"744h"` | How long Loki keeps logs (its retention period). |');
   });
 
+  it("GIVEN the spec schema WHEN the reference is generated THEN every field says what it is for (no empty description cell)", () => {
+    const rows = specMarkdown().split("\n").filter((line) => line.startsWith("| `"));
+    expect(rows.length).toBeGreaterThan(100);
+    const undescribed = rows
+      .map((row) => row.split(" | "))
+      .filter((cells) => (cells[3] ?? "").replace(/\*\*required\*\*/, "").replace(/\|$/, "").trim() === "")
+      .map((cells) => cells[0]!.replace(/^\| /, ""));
+    expect(undescribed).toEqual([]);
+  });
+
   it("GIVEN the reference defaults THEN the reference lists each field with its default and the required ones as required", () => {
     const markdown = specMarkdown();
     expect(markdown).toContain('| `cluster.name` | string | `"production-cluster"` | EKS cluster name; prefixes every AWS resource name. |');

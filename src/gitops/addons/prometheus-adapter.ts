@@ -5,14 +5,12 @@
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
+import { REQUESTS_COUNTER, REQUESTS_PER_SECOND_METRIC } from "../conventions.js";
 import type { GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { addonFile } from "./addon-file.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";
 import { PROMETHEUS_URL } from "./monitoring-endpoints.js";
-
-export const REQUESTS_COUNTER = "http_requests_total";
-export const REQUESTS_PER_SECOND_METRIC = "http_requests_per_second";
 
 export const REQUESTS_PER_SECOND_RULE = {
   seriesQuery: `${REQUESTS_COUNTER}{namespace!="",pod!=""}`,

@@ -10,13 +10,10 @@
 import type { KubeObject } from "../../manifest/kube-object.js";
 import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
-import { PROMETHEUS_URL } from "../conventions.js";
+import { PROMETHEUS_URL, REQUESTS_COUNTER } from "../conventions.js";
 import { applicationLabels } from "./labels.js";
 
 export const CANARY_HASH_ARGUMENT = "canary-hash";
-
-/** Request counter the application exposes, with a `code` label holding the HTTP status. */
-export const HTTP_REQUESTS_METRIC = "http_requests_total";
 
 export const ANALYSIS = {
   /** How often the success rate is measured while the canary runs. */
@@ -36,8 +33,8 @@ export function analysisTemplateName(name: string): string {
 export function successRateQuery(namespace: string): string {
   const selector = `namespace="${namespace}", rollouts_pod_template_hash="{{args.${CANARY_HASH_ARGUMENT}}}"`;
   return (
-    `sum(rate(${HTTP_REQUESTS_METRIC}{${selector}, code!~"5.."}[${ANALYSIS.rateWindow}]))` +
-    ` / sum(rate(${HTTP_REQUESTS_METRIC}{${selector}}[${ANALYSIS.rateWindow}]))`
+    `sum(rate(${REQUESTS_COUNTER}{${selector}, code!~"5.."}[${ANALYSIS.rateWindow}]))` +
+    ` / sum(rate(${REQUESTS_COUNTER}{${selector}}[${ANALYSIS.rateWindow}]))`
   );
 }
 

@@ -13,10 +13,8 @@ import type { IMetricSpec } from "kubernetes-models/autoscaling/v2/MetricSpec";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import type { ApplicationSpec } from "../../platform-spec/schema.js";
 import { CRD_API_VERSIONS } from "../../versions.js";
+import { REQUESTS_PER_SECOND_METRIC } from "../conventions.js";
 import { applicationLabels } from "./labels.js";
-
-/** Custom metric the prometheus adapter serves for every pod. */
-export const REQUESTS_PER_SECOND_METRIC = "http_requests_per_second";
 
 type ScalingRule = ApplicationSpec["autoscaling"]["scaleUp"];
 

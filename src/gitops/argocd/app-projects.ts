@@ -10,6 +10,7 @@ import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { ARGOCD_NAMESPACE } from "./application.js";
 
+/** AppProject of the platform's own Applications (add-ons, platform objects, tenancy). */
 export const PLATFORM_PROJECT = "platform";
 export const PROJECTS_FOLDER = "apps/projects";
 /** The platform AppProject's file: the root Application belongs to it, so bootstrap applies it first. */

@@ -4,9 +4,7 @@
  * destinations bound what its Applications may do; an unowned namespace is the platform's.
  */
 import type { PlatformSpec } from "../../platform-spec/schema.js";
-
-/** AppProject of the platform's own Applications (add-ons, platform objects, tenancy). */
-export const PLATFORM_PROJECT = "platform";
+import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 
 export function projectOfNamespace(spec: PlatformSpec, namespace: string): string {
   return spec.namespaces[namespace]?.team ?? PLATFORM_PROJECT;

@@ -11,7 +11,7 @@ import type { GitOpsFile, GitOpsGenerator } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
 import { namespaceObject } from "./namespace-object.js";
 import { namespaceNetworkPolicies } from "./network-policies.js";
-import { PLATFORM_PROJECT } from "./projects.js";
+import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
 import { sortedEntries } from "./sorted-entries.js";
 import { limitRange, resourceQuota } from "./team-quota.js";
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DEPRECATED_API_RULE } from "../../../src/check/deprecations/deprecation-rules.js";
+import type { SourceObject } from "../../../src/check/finding.js";
+import { POD_SECURITY_RULES } from "../../../src/check/pod-security/index.js";
 import { podTemplateOf, POD_TEMPLATE_KINDS } from "../../../src/check/pod-security/pod-templates.js";
+import type { CheckContext } from "../../../src/check/rule.js";
+import { LINT_RULES } from "../../../src/check/rules/index.js";
 
 const template = { metadata: { annotations: { a: "b" } }, spec: { containers: [{ name: "app" }] } };
 
@@ -40,5 +45,54 @@ describe("podTemplateOf", () => {
       "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
       "batch/Job", "batch/CronJob", "argoproj.io/Rollout",
     ]);
+  });
+});
+
+/**
+ * The three readers of pods — Pod Security, the lint rules' workloads and the pod-scoped
+ * field deprecations — must treat every workload kind alike: one pod with one defect of
+ * each kind (a host port, no CPU request, the deprecated `serviceAccount`), carried by each
+ * kind, gives each reader's finding on that object.
+ */
+describe("every reader of pods, per workload kind", () => {
+  const pod = {
+    metadata: { labels: { app: "w" } },
+    spec: {
+      serviceAccount: "legacy",
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+      containers: [{ name: "app", image: "example.com/app:1.0", ports: [{ containerPort: 8080, hostPort: 8080 }], securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+    },
+  };
+  const namespaceObject: SourceObject = {
+    apiVersion: "v1", kind: "Namespace", name: "prod", file: "m.yaml", documentIndex: 0, line: 1,
+    document: { apiVersion: "v1", kind: "Namespace", metadata: { name: "prod", labels: { "pod-security.kubernetes.io/enforce": "restricted" } } },
+  };
+
+  const findingsFor = (apiVersion: string, kind: string, body: Record<string, unknown>): string[] => {
+    const object: SourceObject = {
+      apiVersion, kind, name: "w", namespace: "prod", file: "m.yaml", documentIndex: 1, line: 5,
+      document: { apiVersion, kind, metadata: { name: "w", namespace: "prod" }, ...body },
+    };
+    const context: CheckContext = { objects: [namespaceObject, object], kubernetesVersion: "1.35", customResourceKinds: new Set() };
+    const rules = [...POD_SECURITY_RULES, ...LINT_RULES.filter((rule) => rule.id === "best-practice/cpu-requests"), DEPRECATED_API_RULE];
+    return rules.flatMap((rule) => rule.check(context)).filter((finding) => finding.object === `${kind} prod/w`).map((finding) => finding.ruleId).sort();
+  };
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ["v1", "Pod", pod],
+    ["v1", "ReplicationController", { spec: { template: pod } }],
+    ["apps/v1", "Deployment", { spec: { template: pod } }],
+    ["apps/v1", "ReplicaSet", { spec: { template: pod } }],
+    ["apps/v1", "StatefulSet", { spec: { template: pod } }],
+    ["apps/v1", "DaemonSet", { spec: { template: pod } }],
+    ["batch/v1", "Job", { spec: { template: pod } }],
+    ["batch/v1", "CronJob", { spec: { jobTemplate: { spec: { template: pod } } } }],
+    ["argoproj.io/v1alpha1", "Rollout", { spec: { template: pod } }],
+  ])("GIVEN a %s %s whose pod has one defect of each kind WHEN checked THEN Pod Security, the lint rules and the deprecations all report it", (apiVersion, kind, body) => {
+    expect(findingsFor(apiVersion, kind, body)).toEqual(["best-practice/cpu-requests", "deprecated-api", "pod-security/hostPorts"]);
+  });
+
+  it("GIVEN a PodTemplate (it runs no pod by itself) WHEN checked THEN Pod Security and the deprecations read it, the lint rules do not", () => {
+    expect(findingsFor("v1", "PodTemplate", { template: pod })).toEqual(["deprecated-api", "pod-security/hostPorts"]);
   });
 });

@@ -12,7 +12,7 @@ import type { SourceObject } from "../../finding.js";
 import { matchesLabels } from "../support/label-selector.js";
 import { memoizeByObjects } from "../support/memoize.js";
 import { knownNamespaces, NAME_LABEL, type KnownNamespace } from "../support/namespaces.js";
-import { workloadsOf, type ContainerPort, type Workload } from "../support/workloads.js";
+import { workloadsOf, type Workload, type WorkloadPort } from "../support/workloads.js";
 import { readNetworkPolicies, type NetworkPolicyModel, type PolicyPeer, type PolicyPort, type PolicyRule } from "./network-policy-model.js";
 import { ALL_PORTS, intersect, MAX_PORT, union, type PortSet } from "./port-set.js";
 
@@ -22,7 +22,7 @@ export interface Endpoint {
   readonly label: string;
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
-  readonly ports: readonly ContainerPort[];
+  readonly ports: readonly WorkloadPort[];
   readonly workload?: Workload;
 }
 

@@ -8,7 +8,7 @@ import { objectsOfKind } from "./find-objects.js";
 import { asRecord, asRecords, getPath } from "./json.js";
 import { memoizeByObjects } from "./memoize.js";
 import { namespaceOf } from "./namespaces.js";
-import type { Container } from "./workloads.js";
+import type { WorkloadContainer } from "./workloads.js";
 
 export type ResourceField = "requests" | "limits";
 
@@ -38,14 +38,14 @@ export function limitRangeDefaults(objects: readonly SourceObject[], namespace: 
   return defaultsByNamespace(objects).get(namespace) ?? NO_DEFAULTS;
 }
 
-function declares(container: Container, field: ResourceField, resource: string): boolean {
+function declares(container: WorkloadContainer, field: ResourceField, resource: string): boolean {
   const value = getPath(container.record, "resources", field, resource);
   return typeof value === "string" || typeof value === "number";
 }
 
 /** Whether the container ends up with `field` set for `resource` once admitted. */
 export function hasEffectiveResource(
-  container: Container,
+  container: WorkloadContainer,
   field: ResourceField,
   resource: string,
   defaults: LimitRangeDefaults,

@@ -12,13 +12,13 @@ import { findNamespaced } from "./find-objects.js";
 import { memoizeByObjects } from "./memoize.js";
 import { namespaceOf } from "./namespaces.js";
 
-export interface ContainerPort {
+export interface WorkloadPort {
   readonly name?: string;
   readonly port: number;
   readonly protocol: string;
 }
 
-export interface Container {
+export interface WorkloadContainer {
   readonly name: string;
   readonly record: JsonRecord;
   /** Init containers run before the app starts; sidecars are init containers with restartPolicy Always. */
@@ -31,8 +31,8 @@ export interface Workload {
   /** Labels of the pods the template creates. */
   readonly labels: Readonly<Record<string, string>>;
   readonly podSpec: JsonRecord;
-  readonly containers: readonly Container[];
-  readonly ports: readonly ContainerPort[];
+  readonly containers: readonly WorkloadContainer[];
+  readonly ports: readonly WorkloadPort[];
   /** Jobs and CronJobs run to completion: probes do not apply to them. */
   readonly runsToCompletion: boolean;
 }
@@ -55,8 +55,8 @@ function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): 
   return borrowed ? { metadata: borrowed.metadata, spec: borrowed.spec } : undefined;
 }
 
-function containersOf(podSpec: JsonRecord): Container[] {
-  const containers: Container[] = [];
+function containersOf(podSpec: JsonRecord): WorkloadContainer[] {
+  const containers: WorkloadContainer[] = [];
   for (const record of asRecords(podSpec.initContainers)) {
     const sidecar = record.restartPolicy === "Always";
     containers.push({ name: asString(record.name) ?? "", record, role: sidecar ? "sidecar" : "init" });
@@ -67,7 +67,7 @@ function containersOf(podSpec: JsonRecord): Container[] {
   return containers;
 }
 
-function portsOf(containers: readonly Container[]): ContainerPort[] {
+function portsOf(containers: readonly WorkloadContainer[]): WorkloadPort[] {
   return containers.flatMap((container) =>
     asRecords(container.record.ports).flatMap((port) => {
       const number = asNumber(port.containerPort);

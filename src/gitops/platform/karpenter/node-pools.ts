@@ -18,8 +18,7 @@ import { CRD_API_VERSIONS } from "../../../versions.js";
 import { CAPACITY_SPREAD_LABEL, MANAGED_BY_LABELS } from "../../conventions.js";
 import { EC2_NODE_CLASS_NAME } from "./ec2-node-class.js";
 import { splitQuantity } from "./split-quantity.js";
-
-export type CapacityType = "spot" | "on-demand";
+import type { CapacityType } from "../../../pricing/ec2-prices.js";
 
 export interface CapacityPool {
   readonly name: string;

@@ -5,24 +5,16 @@
  * largest unit that represents it exactly. `splitQuantity("2000Gi", 4, 5)` is `"1600Gi"`,
  * `splitQuantity("7", 1, 2)` is `"3500m"`.
  */
-import { quantityValue } from "../../../manifest/quantity.js";
+import { BINARY_POWERS, DECIMAL_EXPONENTS, quantitySuffix, quantityValue } from "../../../manifest/quantity.js";
 
-const BINARY: readonly [string, bigint][] = [
-  ["Ei", 1024n ** 6n],
-  ["Pi", 1024n ** 5n],
-  ["Ti", 1024n ** 4n],
-  ["Gi", 1024n ** 3n],
-  ["Mi", 1024n ** 2n],
-  ["Ki", 1024n],
-];
-const DECIMAL: readonly [string, bigint][] = [
-  ["E", 1000n ** 6n],
-  ["P", 1000n ** 5n],
-  ["T", 1000n ** 4n],
-  ["G", 1000n ** 3n],
-  ["M", 1000n ** 2n],
-  ["k", 1000n],
-];
+/** Suffixes from the largest unit down, with its size in base units: Ei..Ki, and E..k. */
+const BINARY: readonly [string, bigint][] = Object.entries(BINARY_POWERS)
+  .map(([suffix, power]): [string, bigint] => [suffix, 1024n ** BigInt(power)])
+  .sort(([, a], [, b]) => (a > b ? -1 : 1));
+const DECIMAL: readonly [string, bigint][] = Object.entries(DECIMAL_EXPONENTS)
+  .filter(([, exponent]) => exponent > 0)
+  .map(([suffix, exponent]): [string, bigint] => [suffix, 10n ** BigInt(exponent)])
+  .sort(([, a], [, b]) => (a > b ? -1 : 1));
 const MILLI_PER_UNIT = 1000n;
 
 /** The quantity in milli-units (so `500m` and fractional values stay integers), rounded down. */
@@ -49,8 +41,10 @@ export function splitQuantity(quantity: string, numerator: number, denominator: 
     throw new Error(`cannot take ${numerator}/${denominator} of ${quantity}`);
   }
   const milli = (toMilli(quantity) * BigInt(numerator)) / BigInt(denominator);
-  const binary = /[KMGTPE]i$/.test(quantity);
-  const decimal = /[0-9.][kMGTPE]$/.test(quantity);
+  const written = quantitySuffix(quantity);
+  const binary = written?.format === "binary-si";
+  // A decimal unit (k..E) stays one; milli and smaller, and exponents, are written back plainly.
+  const decimal = written?.format === "decimal-si" && (DECIMAL_EXPONENTS[written.suffix] ?? 0) > 0;
   // Unsuffixed quantities (CPU counts) stay unsuffixed unless the share needs milli-units.
   return binary || decimal ? fromMilli(milli, binary) : milli % MILLI_PER_UNIT === 0n ? `${milli / MILLI_PER_UNIT}` : `${milli}m`;
 }
