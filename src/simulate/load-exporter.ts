@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { REQUESTS_COUNTER } from "../gitops/addons/prometheus-adapter.js";
+import { REQUESTS_COUNTER } from "../gitops/conventions.js";
 
 export interface PodRate {
   readonly namespace: string;
