@@ -33,7 +33,7 @@ export interface NodeGroupUsage {
   readonly owners: readonly string[];
 }
 
-export interface Placement {
+export interface NodeGroupPlacement {
   readonly groups: readonly NodeGroupUsage[];
   /** Pods no managed node took, one entry per pod. */
   readonly overflow: readonly PodGroup[];
@@ -66,7 +66,7 @@ export function daemonSetOverhead(daemonSets: readonly PodGroup[], labels: Reado
   return { overhead: { requests, pods: owners.length }, owners };
 }
 
-export function placeOnNodeGroups(region: string, nodeGroups: Readonly<Record<string, NodeGroupSpec>>, pods: readonly PodGroup[]): Placement {
+export function placeOnNodeGroups(region: string, nodeGroups: Readonly<Record<string, NodeGroupSpec>>, pods: readonly PodGroup[]): NodeGroupPlacement {
   const daemonSets = pods.filter((pod) => pod.daemonSet);
   const states: GroupState[] = Object.entries(nodeGroups)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

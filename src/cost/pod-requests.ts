@@ -15,7 +15,7 @@ export interface Resources {
   readonly memoryMiB: number;
 }
 
-export interface Toleration {
+export interface PodToleration {
   readonly key?: string;
   readonly operator?: string;
   readonly value?: string;
@@ -36,7 +36,7 @@ export interface PodGroup {
   readonly daemonSet: boolean;
   readonly requests: Resources;
   readonly nodeSelector: Readonly<Record<string, string>>;
-  readonly tolerations: readonly Toleration[];
+  readonly tolerations: readonly PodToleration[];
   /** Label keys a node must carry whatever their value (a required topology spread's key). */
   readonly requiredLabelKeys?: readonly string[];
 }
@@ -89,7 +89,7 @@ export function podGroupsOf(objects: readonly KubeObject[], ownerPrefix: string)
     if (podSpec === undefined) continue;
     const replicas = typeof spec.replicas === "number" && spec.replicas >= 0 ? Math.floor(spec.replicas) : 1;
     const nodeSelector = podSpec.nodeSelector !== null && typeof podSpec.nodeSelector === "object" ? (podSpec.nodeSelector as Record<string, string>) : {};
-    const tolerations = Array.isArray(podSpec.tolerations) ? (podSpec.tolerations as Toleration[]) : [];
+    const tolerations = Array.isArray(podSpec.tolerations) ? (podSpec.tolerations as PodToleration[]) : [];
     groups.push({
       owner: `${ownerPrefix}: ${object.kind} ${object.metadata.namespace ?? "default"}/${object.metadata.name}`,
       replicas,
@@ -103,7 +103,7 @@ export function podGroupsOf(objects: readonly KubeObject[], ownerPrefix: string)
 }
 
 /** Kubernetes' rule: a toleration matches a taint by key (or an empty key with Exists), value (Equal) and effect (or any). */
-export function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
+export function tolerates(tolerations: readonly PodToleration[], taint: Taint): boolean {
   return tolerations.some((toleration) => {
     if (toleration.effect !== undefined && toleration.effect !== "" && toleration.effect !== taint.effect) return false;
     if (toleration.operator === "Exists") return toleration.key === undefined || toleration.key === "" || toleration.key === taint.key;
@@ -112,7 +112,7 @@ export function tolerates(tolerations: readonly Toleration[], taint: Taint): boo
 }
 
 /** Taints that keep a pod off a node: NoSchedule and NoExecute (PreferNoSchedule only discourages). */
-export function blockingTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
+export function blockingTaints(taints: readonly Taint[], tolerations: readonly PodToleration[]): Taint[] {
   return taints.filter((taint) => taint.effect !== "PreferNoSchedule" && !tolerates(tolerations, taint));
 }
 

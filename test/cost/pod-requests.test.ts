@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingTaints, podFitsNode, podGroupsOf, podSpecRequests, quantityIn, selectorFits, tolerates, type PodGroup, type Taint, type Toleration } from "../../src/cost/pod-requests.js";
+import { blockingTaints, podFitsNode, podGroupsOf, podSpecRequests, quantityIn, selectorFits, tolerates, type PodGroup, type Taint, type PodToleration } from "../../src/cost/pod-requests.js";
 
 const taint: Taint = { key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" };
 
@@ -13,7 +13,7 @@ describe("tolerates", () => {
     [[{ key: "CriticalAddonsOnly", value: "false" }], false],
     [[{ key: "other", operator: "Exists" }], false],
     [[], false],
-  ] as [Toleration[], boolean][])("GIVEN tolerations %j WHEN matched against CriticalAddonsOnly=true:NoSchedule THEN tolerated is %s", (tolerations, expected) => {
+  ] as [PodToleration[], boolean][])("GIVEN tolerations %j WHEN matched against CriticalAddonsOnly=true:NoSchedule THEN tolerated is %s", (tolerations, expected) => {
     expect(tolerates(tolerations, taint)).toBe(expected);
   });
 
