@@ -13,10 +13,16 @@
  *   (`optionalOldSelf`). Never guessed at: it is counted and reported as not evaluated.
  *
  * The library gives CEL's standard functions and its `strings` extension (`lowerAscii`,
- * `split`, `indexOf`...), which Kubernetes also enables.
+ * `split`, `indexOf`...), which Kubernetes also enables; cel-library/ adds Kubernetes' own
+ * libraries (regex `find`/`findAll`, lists, quantity...).
+ *
+ * Every comprehension step is wrapped at compile time in a call that charges the cost
+ * budget (cel-library/cost.ts), so a rule looping over big lists stops instead of hanging.
  */
 import { celEnv, celError, parse, plan, type CelInput, type CelResult } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
+import { KUBERNETES_CEL_LIBRARIES, OPAQUE_TYPES_REGISTRY } from "./cel-library/index.js";
+import { METER_FUNCTION } from "./cel-library/cost.js";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 
 /** The error a rule reports, as the API server's `reason` names it. */
@@ -52,7 +58,7 @@ export interface RuleNode {
   readonly additionalProperties?: RuleNode;
 }
 
-const environment = celEnv({ funcs: strings });
+const environment = celEnv({ funcs: [...strings, ...KUBERNETES_CEL_LIBRARIES], registry: OPAQUE_TYPES_REGISTRY });
 
 /** Calls the planner resolves itself, not through the function table. */
 const PLANNER_OPERATORS = new Set(["_&&_", "_||_", "_?_:_", "_[_]", "_[?_]", "_?._", "@not_strictly_false", "__not_strictly_false__"]);
@@ -126,6 +132,7 @@ function compileExpression(expression: string): Compiled {
   collectReferences(parsed.expr, new Set(["self"]), references);
   if (references.oldSelf) return { kind: "transition" };
   if (references.missing.size > 0) return { kind: "not-evaluable", reason: { kind: "missing-functions", functions: [...references.missing].sort() } };
+  meterComprehensions(parsed.expr, { next: maxId(parsed.expr) + 1n });
   let planned: ReturnType<typeof plan>;
   try {
     planned = plan(environment, parsed);
@@ -143,7 +150,57 @@ function compileExpression(expression: string): Compiled {
   return { kind: "program", program };
 }
 
-type Expr = ReturnType<typeof parse>["expr"];
+type Expr = NonNullable<ReturnType<typeof parse>["expr"]>;
+
+/** Wraps each comprehension step in `@slipway_meter(<nodes the step evaluates>, step)`, so every iteration is charged. */
+function meterComprehensions(expr: Expr | undefined, ids: { next: bigint }): void {
+  if (expr === undefined) return;
+  for (const child of children(expr)) meterComprehensions(child, ids);
+  if (expr.exprKind.case !== "comprehensionExpr") return;
+  const comprehension = expr.exprKind.value;
+  const step = comprehension.loopStep;
+  if (step === undefined) return;
+  const units = BigInt(nodeCount(step) + nodeCount(comprehension.loopCondition));
+  const constant = { ...step, id: ids.next++, exprKind: { case: "constExpr", value: { $typeName: "cel.expr.Constant", constantKind: { case: "int64Value", value: units } } } };
+  comprehension.loopStep = {
+    ...step,
+    id: ids.next++,
+    exprKind: { case: "callExpr", value: { $typeName: "cel.expr.Expr.Call", function: METER_FUNCTION, args: [constant, step] } },
+  } as unknown as Expr;
+}
+
+function nodeCount(expr: Expr | undefined): number {
+  if (expr === undefined) return 0;
+  return 1 + children(expr).reduce((total, child) => total + nodeCount(child), 0);
+}
+
+function maxId(expr: Expr | undefined): bigint {
+  if (expr === undefined) return 0n;
+  return children(expr).reduce((highest, child) => {
+    const id = maxId(child);
+    return id > highest ? id : highest;
+  }, expr.id);
+}
+
+function children(expr: Expr): Expr[] {
+  const kind = expr.exprKind;
+  switch (kind.case) {
+    case "selectExpr":
+      return kind.value.operand === undefined ? [] : [kind.value.operand];
+    case "callExpr":
+      return [...(kind.value.target === undefined ? [] : [kind.value.target]), ...kind.value.args];
+    case "listExpr":
+      return [...kind.value.elements];
+    case "structExpr":
+      return kind.value.entries.flatMap((entry) => [...(entry.keyKind.case === "mapKey" ? [entry.keyKind.value] : []), ...(entry.value === undefined ? [] : [entry.value])]);
+    case "comprehensionExpr": {
+      const c = kind.value;
+      return [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].filter((part): part is Expr => part !== undefined);
+    }
+    default:
+      return [];
+  }
+}
 
 /** Walks the syntax tree: does it read `oldSelf`, and which functions does the library not have? */
 function collectReferences(expr: Expr | undefined, bound: ReadonlySet<string>, into: { oldSelf: boolean; missing: Set<string> }): void {
