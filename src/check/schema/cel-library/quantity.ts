@@ -51,8 +51,12 @@ function unwrap(value: CelValue): Fraction {
   return { numerator: BigInt(numerator), denominator: BigInt(denominator) };
 }
 
+/** Upstream's first, looser check (resource.ParseQuantity's splitRE); what passes it but not the grammar has a bad suffix. */
+const UPSTREAM_FORMAT = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+
 function parse(text: string): Fraction {
-  if (!matchesQuantityGrammar(text)) throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+  if (!UPSTREAM_FORMAT.test(text)) throw new Error(`quantities must match the regular expression '${UPSTREAM_FORMAT.source}'`);
+  if (!matchesQuantityGrammar(text)) throw new Error("unable to parse quantity's suffix");
   const value = quantityValue(text);
   if (value === undefined) throw new Error(`the checker cannot evaluate quantity '${text}': its exponent is beyond 10^±100`);
   return value;
