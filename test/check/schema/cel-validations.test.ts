@@ -254,3 +254,69 @@ ${extra}`;
     expect(findings.filter((finding) => finding.severity === "info").map((finding) => finding.message)).toEqual([]);
   });
 });
+
+/** A hostile CRD: a rule that loops over its list three levels deep, and one that stays under the per-call limit but runs once per item. */
+const HOSTILE_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.com
+spec:
+  group: example.com
+  names: {kind: Gadget, plural: gadgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                values:
+                  type: array
+                  items: {type: integer}
+                  x-kubernetes-validations:
+                    - rule: "self.all(a, self.all(b, self.all(c, a + b + c >= 0)))"
+                      message: "sums are not negative"
+                groups:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      v: {type: array, items: {type: integer}}
+                    x-kubernetes-validations:
+                      - rule: "self.v.all(a, self.v.all(b, a + b >= 0))"
+                after:
+                  type: string
+                  x-kubernetes-validations:
+                    - rule: "self != 'bad'"
+                      message: "after may not be bad"
+`;
+
+describe("the CEL cost budget on hostile CRDs", () => {
+  const gadget = (spec: string) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g\nspec:\n${spec}\n`;
+  const numbers = (count: number) => `[${Array.from({ length: count }, (_, index) => index).join(", ")}]`;
+
+  it("GIVEN a rule nesting all() three deep over 400 items (64 million steps) WHEN checked THEN the API server's per-call error, in well under the time the loops would take, and no later rule runs", async () => {
+    const started = performance.now();
+    const findings = await check([gadget(`  values: ${numbers(400)}\n  after: bad`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 6: spec.values: Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.all(a, self.all(b, self.all(c, a + b + c >= 0)))",
+    ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("GIVEN the same rule over 20 items WHEN checked THEN it is evaluated (the budget bounds, it does not forbid)", async () => {
+    expect(await check([gadget(`  values: ${numbers(20)}\n  after: bad`), HOSTILE_CRD])).toEqual(['error 7: spec.after: Invalid value: "string": after may not be bad']);
+  });
+
+  it("GIVEN per-item rules each under the per-call limit but together over the object's budget WHEN checked THEN the API server's budget error at the item that ran out", async () => {
+    const groups = Array.from({ length: 14 }, () => `    - v: ${numbers(300)}`).join("\n");
+    const findings = await check([gadget(`  groups:\n${groups}`), HOSTILE_CRD]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^error \d+: spec\.groups\[1[0-3]\]: Invalid value: "object": validation failed due to running out of cost budget, no further validation rules will be run$/);
+  });
+});
