@@ -5,7 +5,9 @@
  * evaluated.
  */
 import type { CelFunc } from "@bufbuild/cel";
+import { CIDR_LIBRARY } from "./cidr.js";
 import { meterFunction } from "./cost.js";
+import { IP_LIBRARY } from "./ip.js";
 import { LISTS_LIBRARY } from "./lists.js";
 import { METERED_OPERATORS } from "./metered-operators.js";
 import { QUANTITY_LIBRARY } from "./quantity.js";
@@ -13,4 +15,4 @@ import { REGEX_LIBRARY } from "./regex.js";
 
 export { OPAQUE_TYPES_REGISTRY } from "./opaque-type.js";
 
-export const KUBERNETES_CEL_LIBRARIES: readonly CelFunc[] = [...REGEX_LIBRARY, ...LISTS_LIBRARY, ...QUANTITY_LIBRARY, ...METERED_OPERATORS, meterFunction];
+export const KUBERNETES_CEL_LIBRARIES: readonly CelFunc[] = [...REGEX_LIBRARY, ...LISTS_LIBRARY, ...QUANTITY_LIBRARY, ...IP_LIBRARY, ...CIDR_LIBRARY, ...METERED_OPERATORS, meterFunction];
