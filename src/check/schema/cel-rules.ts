@@ -7,9 +7,9 @@
  * - `program`: it compiles and every function it calls exists: it is evaluated;
  * - `transition`: it reads `oldSelf`, so it only runs on updates; a manifest has no old
  *   object, and the API server skips it on create too, so it is never evaluated;
- * - `not-evaluable`: it does not parse, calls a function of Kubernetes' CEL libraries that
- *   the library lacks (`quantity()`, `isQuantity()`, `url()`, `ip()`, `cidr()`,
- *   `format.*`, `find()`...), or needs an old object that may be absent
+ * - `not-evaluable`: it does not parse, calls a function neither @bufbuild/cel nor
+ *   cel-library/ defines (`format.*`, `semver()`, quantity's `div()`...), or needs an old
+ *   object that may be absent
  *   (`optionalOldSelf`). Never guessed at: it is counted and reported as not evaluated.
  *
  * The library gives CEL's standard functions and its `strings` extension (`lowerAscii`,

@@ -16,10 +16,12 @@
  */
 import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from "@bufbuild/cel";
 import { formatAddress, formatPrefix, isIpv4InIpv6, maskPrefix, parsePrefix, prefixContains, type IpPrefix } from "./ip-address.js";
+import { charge, lengthCost } from "./cost.js";
 import { parseIp, unwrapIp, wrapIp } from "./ip.js";
 import { CIDR_TYPE, IP_TYPE } from "./opaque-type.js";
 
 function parseCidr(text: string): IpPrefix {
+  charge(lengthCost(text.length));
   const fail = (why: string) => new Error(`network address parse error during conversion from string: ${why}`);
   let prefix: IpPrefix;
   try {

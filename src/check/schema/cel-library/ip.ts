@@ -14,10 +14,12 @@
  */
 import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from "@bufbuild/cel";
 import { formatAddress, isIpv4InIpv6, parseAddress, type IpAddress } from "./ip-address.js";
+import { charge, lengthCost } from "./cost.js";
 import { IP_TYPE } from "./opaque-type.js";
 
 /** upstream's parseIPAddr: netip.ParseAddr without zones or IPv4-mapped IPv6. */
 export function parseIp(text: string): IpAddress {
+  charge(lengthCost(text.length));
   let address: IpAddress;
   try {
     address = parseAddress(text);

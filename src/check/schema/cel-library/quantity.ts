@@ -19,6 +19,7 @@
  */
 import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from "@bufbuild/cel";
 import { isQuantity as matchesQuantityGrammar, quantityValue } from "../../../manifest/quantity.js";
+import { charge, lengthCost } from "./cost.js";
 import { QUANTITY_TYPE } from "./opaque-type.js";
 
 interface Fraction {
@@ -54,7 +55,16 @@ function unwrap(value: CelValue): Fraction {
 /** Upstream's first, looser check (resource.ParseQuantity's splitRE); what passes it but not the grammar has a bad suffix. */
 const UPSTREAM_FORMAT = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
+/**
+ * Past this length exact arithmetic gets slow (BigInt parsing and printing are
+ * superlinear): such a quantity is an evaluation error, so the rule is reported as not
+ * evaluated. Real quantities are a few dozen characters.
+ */
+const MAX_QUANTITY_LENGTH = 10_000;
+
 function parse(text: string): Fraction {
+  charge(lengthCost(text.length));
+  if (text.length > MAX_QUANTITY_LENGTH) throw new Error(`the checker does not evaluate quantities longer than ${MAX_QUANTITY_LENGTH} characters`);
   if (!UPSTREAM_FORMAT.test(text)) throw new Error(`quantities must match the regular expression '${UPSTREAM_FORMAT.source}'`);
   if (!matchesQuantityGrammar(text)) throw new Error("unable to parse quantity's suffix");
   const value = quantityValue(text);
@@ -93,7 +103,7 @@ const { BOOL, DOUBLE, INT, STRING } = CelScalar;
 export const QUANTITY_LIBRARY: readonly CelFunc[] = [
   celFunc("quantity", [STRING], Q, (text) => wrap(parse(text)) as never),
   celFunc("isQuantity", [STRING], BOOL, (text) => {
-    if (!matchesQuantityGrammar(text)) return false;
+    if (!UPSTREAM_FORMAT.test(text) || !matchesQuantityGrammar(text)) return false;
     parse(text);
     return true;
   }),

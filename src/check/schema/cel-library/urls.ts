@@ -15,6 +15,7 @@
  * escape are dropped, `+` is a space.
  */
 import { celFunc, celMethod, CelScalar, listType, mapType, type CelFunc, type CelValue } from "@bufbuild/cel";
+import { charge, lengthCost } from "./cost.js";
 import { URL_TYPE } from "./opaque-type.js";
 
 export interface ParsedUrl {
@@ -28,6 +29,7 @@ export interface ParsedUrl {
 
 /** Go's url.ParseRequestURI, then url.Parse (which splits the fragment off): what upstream's url() keeps. */
 export function parseUrl(text: string): ParsedUrl {
+  charge(lengthCost(text.length));
   const fail = (why: string) => new Error(`URL parse error during conversion from string: parse ${JSON.stringify(text)}: ${why}`);
   try {
     parse(text, true);
@@ -41,7 +43,7 @@ export function parseUrl(text: string): ParsedUrl {
 }
 
 function parse(raw: string, viaRequest: boolean): ParsedUrl {
-  if ([...raw].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) throw new Error("net/url: invalid control character in URL");
+  if (/[\x00-\x1f\x7f]/.test(raw)) throw new Error("net/url: invalid control character in URL");
   if (raw === "" && viaRequest) throw new Error("empty url");
   if (raw === "*") return { scheme: "", opaque: "", host: "", path: "*", rawPath: "", rawQuery: "" };
   const [scheme, afterScheme] = splitScheme(raw);
@@ -119,37 +121,47 @@ function validOptionalPort(port: string): boolean {
 
 type Mode = "path" | "host" | "zone-host" | "userinfo" | "query" | "fragment";
 
+/** Characters Go's shouldEscape accepts in a host (besides non-ASCII and `%` escapes). */
+const HOST_CHARACTER = /[^A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"%\u0080-\uffff]/;
+
 /** Go's url.unescape: `%XX` decoded as UTF-8 bytes, a bad escape an error; in a host, characters Go would escape are errors. */
 function unescape(text: string, mode: Mode): string {
-  const bytes: number[] = [];
-  const encoder = new TextEncoder();
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] as string;
-    if (char === "%") {
-      const hex = text.slice(index + 1, index + 3);
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new Error(`invalid URL escape ${JSON.stringify(text.slice(index, index + 3))}`);
-      const value = Number.parseInt(hex, 16);
-      if (mode === "host" && value < 0x80) throw new Error(`invalid URL escape ${JSON.stringify(text.slice(index, index + 3))}`);
-      if (mode === "zone-host" && value < 0x80 && hex !== "25") throw new Error(`invalid URL escape ${JSON.stringify(text.slice(index, index + 3))}`);
-      bytes.push(value);
-      index += 2;
-      continue;
-    }
-    if ((mode === "host" || mode === "zone-host") && char.charCodeAt(0) < 0x80 && !/[A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"]/.test(char)) throw new Error(`invalid character ${JSON.stringify(char)} in host name`);
-    if (mode === "query" && char === "+") bytes.push(0x20);
-    else bytes.push(...encoder.encode(char));
+  if (mode === "host" || mode === "zone-host") {
+    const bad = HOST_CHARACTER.exec(text);
+    if (bad !== null) throw new Error(`invalid character ${JSON.stringify(bad[0])} in host name`);
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  const plain = mode === "query" ? text.replaceAll("+", " ") : text;
+  if (!plain.includes("%")) return plain;
+  const decoder = new TextDecoder();
+  let result = "";
+  let bytes: number[] = [];
+  let start = 0;
+  for (let index = plain.indexOf("%"); index >= 0; index = plain.indexOf("%", start)) {
+    if (index > start) {
+      if (bytes.length > 0) result += decoder.decode(new Uint8Array(bytes));
+      bytes = [];
+      result += plain.slice(start, index);
+    }
+    const hex = plain.slice(index + 1, index + 3);
+    if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new Error(`invalid URL escape ${JSON.stringify(plain.slice(index, index + 3))}`);
+    const value = Number.parseInt(hex, 16);
+    if (mode === "host" && value < 0x80) throw new Error(`invalid URL escape ${JSON.stringify(plain.slice(index, index + 3))}`);
+    if (mode === "zone-host" && value < 0x80 && hex !== "25") throw new Error(`invalid URL escape ${JSON.stringify(plain.slice(index, index + 3))}`);
+    bytes.push(value);
+    start = index + 3;
+  }
+  if (bytes.length > 0) result += decoder.decode(new Uint8Array(bytes));
+  return result + plain.slice(start);
 }
 
-/** Go's url.escape for a path: unreserved characters and `$&+,/:;=@` stay, the rest is %XX (upper case). */
+/** Bytes Go's url.escape leaves alone in a path: unreserved characters and `$&+,/:;=@`. */
+const PATH_SAFE = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~$&+,/:;=@"].map((char) => char.charCodeAt(0)));
+
+/** Go's url.escape for a path: the rest is %XX (upper case). */
 function escapePath(path: string): string {
-  let result = "";
-  for (const byte of new TextEncoder().encode(path)) {
-    const char = String.fromCharCode(byte);
-    result += byte < 0x80 && /[A-Za-z0-9\-_.~$&+,/:;=@]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return result;
+  const parts: string[] = [];
+  for (const byte of new TextEncoder().encode(path)) parts.push(PATH_SAFE.has(byte) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`);
+  return parts.join("");
 }
 
 /** Go's URL.EscapedPath: the path as written when that is a valid encoding of it, else the path escaped. */
@@ -213,6 +225,7 @@ export const URLS_LIBRARY: readonly CelFunc[] = [
     return URL_TYPE.wrap(text) as never;
   }),
   celFunc("isURL", [STRING], BOOL, (text) => {
+    charge(lengthCost(text.length));
     try {
       parse(text, true);
       return true;

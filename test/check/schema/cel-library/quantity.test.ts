@@ -47,4 +47,9 @@ describe("Kubernetes' quantity library", () => {
   ])("GIVEN $expression WHEN evaluated THEN $expected", ({ expression, expected }) => {
     expect(evaluateCel(expression)).toEqual(expected);
   });
+
+  it("GIVEN a quantity string of 20,000 digits WHEN parsed THEN an evaluation error at once (exact arithmetic on it would be slow), never a verdict", () => {
+    expect(evaluateCel("isQuantity(self)", "7".repeat(20_000))).toBe("error: the checker does not evaluate quantities longer than 10000 characters");
+    expect(evaluateCel("isQuantity(self)", "7".repeat(9_000))).toBe(true);
+  });
 });
