@@ -17,11 +17,12 @@
  * libraries (regex `find`/`findAll`, lists, quantity...).
  *
  * Every comprehension step is wrapped at compile time in a call that charges the cost
- * budget (cel-library/cost.ts), so a rule looping over big lists stops instead of hanging.
+ * budget (cel-library/cost.ts), and every function call charges it too, so a rule looping
+ * over big lists or scanning big strings stops instead of hanging.
  */
 import { celEnv, celError, parse, plan, type CelInput, type CelResult } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import { KUBERNETES_CEL_LIBRARIES, OPAQUE_TYPES_REGISTRY } from "./cel-library/index.js";
+import { KUBERNETES_CEL_LIBRARIES, meteredFunctions, OPAQUE_TYPES_REGISTRY } from "./cel-library/index.js";
 import { METER_FUNCTION } from "./cel-library/cost.js";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 
@@ -58,7 +59,11 @@ export interface RuleNode {
   readonly additionalProperties?: RuleNode;
 }
 
-const environment = celEnv({ funcs: [...strings, ...KUBERNETES_CEL_LIBRARIES], registry: OPAQUE_TYPES_REGISTRY });
+/** Every function of the environment, the standard ones included, is metered (cel-library/metered-functions.ts). */
+const environment = celEnv({
+  funcs: meteredFunctions(celEnv({ funcs: [...strings, ...KUBERNETES_CEL_LIBRARIES], registry: OPAQUE_TYPES_REGISTRY }).funcs),
+  registry: OPAQUE_TYPES_REGISTRY,
+});
 
 /** Calls the planner resolves itself, not through the function table. */
 const PLANNER_OPERATORS = new Set(["_&&_", "_||_", "_?_:_", "_[_]", "_[?_]", "_?._", "@not_strictly_false", "__not_strictly_false__"]);

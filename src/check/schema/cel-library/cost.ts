@@ -9,8 +9,9 @@
  * - every comprehension step (`all`, `exists`, `exists_one`, `map`, `filter`): the rule's
  *   syntax tree is rewritten at compile time so each step first calls METER_FUNCTION with
  *   the number of nodes the step evaluates (cel-rules.ts);
- * - string and list concatenation, by the size of the result, as upstream charges string
- *   work by length (a tenth of a unit a character);
+ * - every function call, the standard ones included (metered-functions.ts): one unit plus
+ *   a tenth of a unit per character or item of its string and list arguments, as
+ *   upstream charges string work by length;
  * - the Kubernetes library functions here, by the size of what they walk.
  *
  * The units follow upstream's idea (one unit per evaluated node, lengths scaled by 0.1)
