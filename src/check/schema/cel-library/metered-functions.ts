@@ -6,9 +6,12 @@
  * calling `matches()` or `contains()` on a large string, or concatenating one, runs out of
  * budget instead of running for minutes.
  *
- * `size()` is charged one unit whatever its argument, as upstream (it does not scan). A
- * call is charged after it ran, when an overload matched: the work of one call is linear
- * in its arguments, and the next charge ends the loop.
+ * `size()` is charged one unit whatever its argument, as upstream (it does not scan).
+ * Functions that take no string, bytes, list or dynamic value (arithmetic, comparisons of
+ * numbers) are not wrapped: their work is constant, and the comprehension meter already
+ * counts their call nodes; wrapping them would only slow every rule down. A call is
+ * charged after it ran, when an overload matched: the work of one call is linear in its
+ * arguments, and the next charge ends the loop.
  */
 import { isCelList, type CelFunc, type CelValue } from "@bufbuild/cel";
 import { charge, METER_FUNCTION } from "./cost.js";
@@ -20,8 +23,11 @@ function sizeOf(value: CelValue | undefined): number {
   return 0;
 }
 
+const SIZED = new Set(["string", "bytes", "list", "dyn"]);
+
 function metered(func: CelFunc): CelFunc {
   if (func.name === METER_FUNCTION) return func;
+  if (![func.target, ...func.arguments].some((type) => type !== undefined && SIZED.has(type.name))) return func;
   const flat = func.name === "size";
   const wrapped = {
     get id() {
