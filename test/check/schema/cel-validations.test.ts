@@ -294,6 +294,13 @@ spec:
                   x-kubernetes-validations:
                     - rule: "self != 'bad'"
                       message: "after may not be bad"
+                talk:
+                  type: object
+                  properties:
+                    words: {type: array, items: {type: string}}
+                  x-kubernetes-validations:
+                    - rule: "self.words.size() < 2"
+                      messageExpression: "self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'"
 `;
 
 describe("the CEL cost budget on hostile CRDs", () => {
@@ -311,6 +318,14 @@ describe("the CEL cost budget on hostile CRDs", () => {
 
   it("GIVEN the same rule over 20 items WHEN checked THEN it is evaluated (the budget bounds, it does not forbid)", async () => {
     expect(await check([gadget(`  values: ${numbers(20)}\n  after: bad`), HOSTILE_CRD])).toEqual(['error 7: spec.after: Invalid value: "string": after may not be bad']);
+  });
+
+  it("GIVEN a broken rule whose messageExpression loops three deep over 400 items WHEN checked THEN the per-call error for that rule: the message is metered too", async () => {
+    const words = `[${Array.from({ length: 400 }, (_, index) => `w${index}`).join(", ")}]`;
+    const findings = await check([gadget(`  talk:\n    words: ${words}`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 6: spec.talk: Invalid value: \"object\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.words.size() < 2",
+    ]);
   });
 
   it("GIVEN per-item rules each under the per-call limit but together over the object's budget WHEN checked THEN the API server's budget error at the item that ran out", async () => {
