@@ -6,18 +6,28 @@
  *     <string>.findAll(<string>, <int>) <list<string>>   at most n matches; n < 0 means all
  *
  * Patterns are RE2 (Go's regexp). A pattern RE2 refuses is an error ("Illegal regex"), as
- * upstream. RE2 guarantees linear time; JavaScript's engine backtracks. So RE2 itself (the
- * RE2 port @bufbuild/cel uses for `matches`) first decides whether there is a match at all,
- * in linear time, and only then is the match located with an equivalent JavaScript
- * RegExp; catastrophic backtracking happens on inputs that do not match, which never reach
- * it. The translation covers what differs between the two syntaxes (`(?P<name>`, `\z`,
- * `\A`, `\s`, `.`, leading `(?i)`/`(?s)` flags, escaped punctuation); anything else it
- * cannot render faithfully (inline flag groups, POSIX classes, `\Q...\E`, multi-line mode)
- * is an error, so the rule is reported as not evaluated rather than guessed.
+ * upstream. RE2 guarantees linear time; JavaScript's engine backtracks, so two guards keep
+ * a hostile pattern from hanging the check:
+ * - RE2 itself (the RE2 port @bufbuild/cel uses for `matches`) first decides, in linear
+ *   time, whether there is a match at all; text without one never reaches JavaScript;
+ * - V8 is told to switch a regular expression to its linear-time engine once it has
+ *   backtracked too much (`--enable-experimental-regexp-engine-on-excessive-backtracks`,
+ *   set at load). That engine takes no `u` or `i` flag, so the translation uses neither.
+ *
+ * The translation renders what differs between the syntaxes (`(?P<name>`, `\z`, `\A`, `\s`,
+ * `.`, `\a`, a leading `(?s)`, escaped punctuation). What it cannot render for that engine
+ * is an error, so the rule is reported as not evaluated rather than guessed or left to
+ * backtrack: case-insensitive and other inline flags, Unicode classes (`\pL`), POSIX
+ * classes, `\Q...\E`, octal escapes, and text or patterns with characters beyond the Basic
+ * Multilingual Plane.
  */
+import { setFlagsFromString } from "node:v8";
 import { celMethod, CelScalar, listType, type CelFunc } from "@bufbuild/cel";
 import { RE2JS } from "@bufbuild/re2";
 import { charge, lengthCost } from "./cost.js";
+
+// Affects only regular expressions that backtrack past V8's threshold: they finish in linear time instead.
+setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
 
 interface Compiled {
   readonly re2: RE2JS;
@@ -41,17 +51,16 @@ function compile(pattern: string): Compiled {
   return compiled;
 }
 
-/** An RE2 pattern as a JavaScript RegExp with the same matches (flags `gu`); throws when it cannot. */
+/** An RE2 pattern as a JavaScript RegExp with the same matches (flag `g` only, so V8's linear engine can take it over); throws when it cannot. */
 export function toJavaScript(pattern: string): RegExp {
+  if (/[\ud800-\udfff]/.test(pattern)) throw unsupported("characters beyond the Basic Multilingual Plane");
   let rest = pattern;
-  let flags = "gu";
   let dotAll = false;
   const leading = /^\(\?([a-zA-Z]+)\)/.exec(rest);
   if (leading !== null) {
     for (const flag of leading[1] as string) {
-      if (flag === "i") flags += flags.includes("i") ? "" : "i";
-      else if (flag === "s") dotAll = true;
-      else throw new Error(`the checker cannot evaluate the regex flag (?${flag})`);
+      if (flag === "s") dotAll = true;
+      else throw unsupported(`the flag (?${flag})`);
     }
     rest = rest.slice(leading[0].length);
   }
@@ -65,13 +74,33 @@ export function toJavaScript(pattern: string): RegExp {
       index++;
       if (/[0-9A-Za-z]/.test(next)) {
         switch (next) {
+          case "d":
+          case "D":
+          case "w":
+          case "W":
+          case "n":
+          case "r":
+          case "t":
+          case "f":
+          case "v":
+            out += `\\${next}`;
+            break;
+          case "b":
+          case "B":
+            if (inClass) throw unsupported(`\\${next} in a class`);
+            out += `\\${next}`;
+            break;
+          case "a":
+            out += "\\x07";
+            break;
           case "z":
+            // Without the m flag, which is never set, $ is the end of the text.
             if (inClass) throw unsupported("\\z in a class");
-            out += "(?![\\s\\S])";
+            out += "$";
             break;
           case "A":
             if (inClass) throw unsupported("\\A in a class");
-            out += "(?<![\\s\\S])";
+            out += "^";
             break;
           case "s":
             out += inClass ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]";
@@ -80,28 +109,20 @@ export function toJavaScript(pattern: string): RegExp {
             if (inClass) throw unsupported("\\S in a class");
             out += "[^\\t\\n\\f\\r ]";
             break;
-          case "Q":
-          case "C":
-            throw unsupported(`\\${next}`);
-          case "p":
-          case "P":
-            if (rest[index + 1] === "{") out += `\\${next}`;
-            else {
-              out += `\\${next}{${rest[index + 1] ?? ""}}`;
-              index++;
-            }
+          case "x": {
+            const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(rest.slice(index + 1));
+            const plain = /^[0-9a-fA-F]{2}/.exec(rest.slice(index + 1));
+            const code = braced !== null ? Number.parseInt(braced[1] as string, 16) : plain !== null ? Number.parseInt(plain[0], 16) : undefined;
+            if (code === undefined) throw new Error("Illegal regex: invalid escape sequence");
+            if (code > 0xffff) throw unsupported("characters beyond the Basic Multilingual Plane");
+            out += unicodeEscape(code);
+            index += (braced ?? plain)?.[0].length ?? 0;
             break;
-          case "x":
-            if (rest[index + 1] === "{") out += "\\u";
-            else out += "\\x";
-            break;
+          }
           default:
-            out += `\\${next}`;
+            throw unsupported(`\\${next}`);
         }
-      } else {
-        out += `\\u{${(next.codePointAt(0) as number).toString(16)}}`;
-        if ((next.codePointAt(0) as number) > 0xffff) index++;
-      }
+      } else out += unicodeEscape(next.charCodeAt(0));
       continue;
     }
     if (inClass) {
@@ -130,7 +151,7 @@ export function toJavaScript(pattern: string): RegExp {
         index += 3;
         continue;
       }
-      if (rest.startsWith("(?:", index) || rest.startsWith("(?<", index)) {
+      if (rest.startsWith("(?:", index) || (rest.startsWith("(?<", index) && rest[index + 3] !== "=" && rest[index + 3] !== "!")) {
         out += char;
         continue;
       }
@@ -143,10 +164,14 @@ export function toJavaScript(pattern: string): RegExp {
     out += char;
   }
   try {
-    return new RegExp(out, flags);
+    return new RegExp(out, "g");
   } catch (error) {
     throw unsupported(error instanceof Error ? error.message : String(error));
   }
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 function unsupported(what: string): Error {
@@ -158,6 +183,7 @@ export function findAllMatches(text: string, pattern: string, limit: number): st
   const { re2, javascript } = compile(pattern);
   charge(lengthCost(text.length) * lengthCost(pattern.length));
   if (limit === 0 || !re2.test(text)) return [];
+  if (/[\ud800-\udfff]/.test(text)) throw unsupported("text with characters beyond the Basic Multilingual Plane");
   const matches: string[] = [];
   let position = 0;
   let previousEnd = -1;
@@ -170,8 +196,7 @@ export function findAllMatches(text: string, pattern: string, limit: number): st
     let accept = true;
     if (end === position && start === end) {
       if (start === previousEnd) accept = false;
-      const code = text.codePointAt(position);
-      position += code !== undefined && code > 0xffff ? 2 : 1;
+      position += 1;
     } else position = end;
     previousEnd = end;
     if (accept) matches.push(match[0]);

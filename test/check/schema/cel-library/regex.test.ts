@@ -16,7 +16,12 @@ describe("Kubernetes' regex library: find and findAll", () => {
     { expression: "'123 abc 456'.findAll('[0-9]*')", expected: ["123", "", "", "", "", "456"] },
     { expression: "'al2023@latest'.find('^[^@]+')", expected: "al2023" },
     { expression: "'kubernetes.io/os'.find('^([^/]+)')", expected: "kubernetes.io" },
-    { expression: "'A-b'.find('(?i)a\\\\-B')", expected: "A-b" },
+    { expression: "'a-b'.find('a\\\\-b')", expected: "a-b" },
+    { expression: "'A-b'.find('(?i)a-b')", expected: "error: the checker cannot evaluate this regex (the flag (?i))" },
+    { expression: "'\\u00e9t\\u00e9'.find('[^t]+$')", expected: "\u00e9" },
+    { expression: "'smile \\U0001F600'.find('s')", expected: "error: the checker cannot evaluate this regex (text with characters beyond the Basic Multilingual Plane)" },
+    { expression: "'bell\\a'.find('\\\\a')", expected: "\u0007" },
+    { expression: "'x'.find('\\\\pL')", expected: "error: the checker cannot evaluate this regex (\\p)" },
     { expression: "'x\\ny'.find('x.y')", expected: "" },
     { expression: "'x\\ny'.find('(?s)x.y')", expected: "x\ny" },
     { expression: "'a\\u2028b'.find('a.b')", expected: "a\u2028b" },
@@ -36,10 +41,22 @@ describe("Kubernetes' regex library: find and findAll", () => {
   });
 
   it.each([
+    { name: "a failing prefix before the match", text: `${"a".repeat(40)}!ab`, pattern: "(a+)+b", expected: ["ab"] },
+    { name: "a failing first alternative", text: `${"a".repeat(40)}!`, pattern: "(a+)+b|!", expected: ["!"] },
+    { name: "named groups and bounded repeats", text: `${"a".repeat(40)}!ab`, pattern: "(?P<x>a{1,3})+b", expected: ["ab"] },
+  ])("GIVEN $name (exponential backtracking in JavaScript) WHEN the text matches THEN V8's linear engine takes over and the answer comes at once", ({ text, pattern, expected }) => {
+    const started = performance.now();
+    expect(findAllMatches(text, pattern, -1)).toEqual(expected);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it.each([
     { pattern: "\\s+", source: "[\\t\\n\\f\\r ]+" },
     { pattern: "[\\s,]", source: "[\\t\\n\\f\\r ,]" },
-    { pattern: "a\\.b", source: "a\\u{2e}b" },
-    { pattern: "\\pL", source: "\\p{L}" },
+    { pattern: "a\\.b", source: "a\\u002eb" },
+    { pattern: "\\x{41}\\x42", source: "\\u0041\\u0042" },
+    { pattern: "a.b\\z", source: "a[^\\n]b$" },
+    { pattern: "(?s)\\Aa.", source: "^a[\\s\\S]" },
     { pattern: "[]a]", source: "[\\]a]" },
   ])("GIVEN the RE2 pattern $pattern WHEN translated THEN $source", ({ pattern, source }) => {
     expect(toJavaScript(pattern).source).toBe(source);
