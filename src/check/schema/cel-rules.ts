@@ -34,6 +34,8 @@ export interface CompiledRule {
   readonly message?: string;
   /** The messageExpression's program; undefined when absent or not evaluable (the message is used). */
   readonly messageExpression?: Program;
+  /** The messageExpression as written, for the API server's errors that quote it. */
+  readonly messageExpressionSource?: string;
   readonly reason: RuleReason;
   /** `fieldPath` as keys below the node the rule sits on (`.spec['a.b']` → ["spec", "a.b"]). */
   readonly fieldPath?: readonly string[];
@@ -111,7 +113,7 @@ export function compileRule(entry: unknown): CompiledRule[] {
     {
       rule,
       ...(typeof entry.message === "string" && entry.message.trim() !== "" ? { message: entry.message } : {}),
-      ...(messageExpression?.kind === "program" ? { messageExpression: messageExpression.program } : {}),
+      ...(messageExpression?.kind === "program" ? { messageExpression: messageExpression.program, messageExpressionSource: entry.messageExpression as string } : {}),
       reason,
       ...(fieldPath !== undefined ? { fieldPath } : {}),
       status:

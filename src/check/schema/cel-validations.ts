@@ -87,12 +87,12 @@ function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathS
       continue;
     }
     const program = rule.status.program;
-    const result = spend(context, node, rule, path, () => program(value));
+    const result = spend(context, node, rule, path, "rule", () => program(value));
     if (result === undefined) return;
     if (isCelError(result.value)) context.skipped(rule, { kind: "runtime", detail: result.value.message });
     else if (typeof result.value !== "boolean") context.skipped(rule, { kind: "runtime", detail: "the rule does not return a boolean" });
     else if (!result.value) {
-      const expressed = rule.messageExpression === undefined ? undefined : spend(context, node, rule, path, () => rule.messageExpression?.(value));
+      const expressed = rule.messageExpression === undefined ? undefined : spend(context, node, rule, path, "messageExpression", () => rule.messageExpression?.(value));
       if (context.budget.stopped) return;
       context.findings.push(violation(context.object, node, rule, value, path, expressed?.value));
     }
@@ -109,20 +109,29 @@ function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathS
 }
 
 /**
- * Runs `evaluate` within the object's remaining budget and at most PER_CALL_LIMIT; undefined
- * when it ran out, after pushing the API server's error and stopping the object's rules.
+ * Runs `evaluate` (the rule or its messageExpression) within the object's remaining budget
+ * and at most PER_CALL_LIMIT; undefined when it ran out, after pushing the API server's
+ * error (its words for each case, k8s.io/apiextensions-apiserver schema/cel/validation.go)
+ * and stopping the object's rules.
  */
-function spend<T>(context: Visit, node: RuleNode, rule: CompiledRule, path: readonly PathStep[], evaluate: () => T): { readonly value: T } | undefined {
+function spend<T>(context: Visit, node: RuleNode, rule: CompiledRule, path: readonly PathStep[], what: "rule" | "messageExpression", evaluate: () => T): { readonly value: T } | undefined {
   const limit = Math.min(PER_CALL_LIMIT, context.budget.remaining);
   const outcome = metered(limit, evaluate);
   context.budget.remaining -= outcome.cost;
   if (!outcome.exceeded) return { value: outcome.value as T };
   context.budget.stopped = true;
   const shown = showPath(path);
+  const perCall = limit === PER_CALL_LIMIT;
+  // Upstream's ruleErrorString: the rule's message when it has one, else the rule.
+  const named = (rule.message ?? rule.rule).trim();
   const detail =
-    limit === PER_CALL_LIMIT
-      ? `'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${rule.rule.trim()}`
-      : "validation failed due to running out of cost budget, no further validation rules will be run";
+    what === "rule"
+      ? perCall
+        ? `'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${named}`
+        : "validation failed due to running out of cost budget, no further validation rules will be run"
+      : perCall
+        ? `no further validation rules will be run due to call cost exceeds limit for messageExpression: ${JSON.stringify(rule.messageExpressionSource ?? "")}`
+        : "messageExpression evaluation failed due to running out of cost budget, no further validation rules will be run";
   context.findings.push({
     ruleId: SCHEMA_RULE_ID,
     severity: "error",

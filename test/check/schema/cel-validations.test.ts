@@ -311,20 +311,27 @@ describe("the CEL cost budget on hostile CRDs", () => {
     const started = performance.now();
     const findings = await check([gadget(`  values: ${numbers(400)}\n  after: bad`), HOSTILE_CRD]);
     expect(findings).toEqual([
-      "error 6: spec.values: Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.all(a, self.all(b, self.all(c, a + b + c >= 0)))",
+      "error 6: spec.values: Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: sums are not negative",
     ]);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("GIVEN a rule without a message over the per-call limit WHEN checked THEN the error names the rule itself, as upstream's ruleErrorString", async () => {
+    const findings = await check([gadget(`  groups:\n    - v: ${numbers(1000)}`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 7: spec.groups[0]: Invalid value: \"object\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.v.all(a, self.v.all(b, a + b >= 0))",
+    ]);
   });
 
   it("GIVEN the same rule over 20 items WHEN checked THEN it is evaluated (the budget bounds, it does not forbid)", async () => {
     expect(await check([gadget(`  values: ${numbers(20)}\n  after: bad`), HOSTILE_CRD])).toEqual(['error 7: spec.after: Invalid value: "string": after may not be bad']);
   });
 
-  it("GIVEN a broken rule whose messageExpression loops three deep over 400 items WHEN checked THEN the per-call error for that rule: the message is metered too", async () => {
+  it("GIVEN a broken rule whose messageExpression loops three deep over 400 items WHEN checked THEN the API server's per-call error for the messageExpression: the message is metered too", async () => {
     const words = `[${Array.from({ length: 400 }, (_, index) => `w${index}`).join(", ")}]`;
     const findings = await check([gadget(`  talk:\n    words: ${words}`), HOSTILE_CRD]);
     expect(findings).toEqual([
-      "error 6: spec.talk: Invalid value: \"object\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.words.size() < 2",
+      "error 6: spec.talk: Invalid value: \"object\": no further validation rules will be run due to call cost exceeds limit for messageExpression: \"self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'\"",
     ]);
   });
 
