@@ -12,7 +12,7 @@ let crdDirectories: Promise<string[]> | undefined;
 export async function schemaProblems(objects: readonly KubeObject[]): Promise<string[]> {
   crdDirectories ??= upstreamCrdDirectories();
   const findings = await validateObjects(objects, { crdDirectories: await crdDirectories });
-  // Info findings are notes, not problems: the CEL rules the checker cannot evaluate (Karpenter's find()
-  // rules; test/check/schema/cel-validations.test.ts pins them).
+  // Info findings are notes, not problems: CEL rules the checker cannot evaluate
+  // (test/check/schema/cel-validations.test.ts pins them).
   return findings.filter((finding) => finding.severity !== "info").map((finding) => `${finding.ruleId} ${finding.object ?? ""}: ${finding.message}`);
 }

@@ -7,16 +7,23 @@
  * - `program`: it compiles and every function it calls exists: it is evaluated;
  * - `transition`: it reads `oldSelf`, so it only runs on updates; a manifest has no old
  *   object, and the API server skips it on create too, so it is never evaluated;
- * - `not-evaluable`: it does not parse, calls a function of Kubernetes' CEL libraries that
- *   the library lacks (`quantity()`, `isQuantity()`, `url()`, `ip()`, `cidr()`,
- *   `format.*`, `find()`...), or needs an old object that may be absent
+ * - `not-evaluable`: it does not parse, calls a function neither @bufbuild/cel nor
+ *   cel-library/ defines (`format.*`, `semver()`, quantity's `div()`...), or needs an old
+ *   object that may be absent
  *   (`optionalOldSelf`). Never guessed at: it is counted and reported as not evaluated.
  *
  * The library gives CEL's standard functions and its `strings` extension (`lowerAscii`,
- * `split`, `indexOf`...), which Kubernetes also enables.
+ * `split`, `indexOf`...), which Kubernetes also enables; cel-library/ adds Kubernetes' own
+ * libraries (regex `find`/`findAll`, lists, quantity...).
+ *
+ * Every comprehension step is wrapped at compile time in a call that charges the cost
+ * budget (cel-library/cost.ts), and every function call charges it too, so a rule looping
+ * over big lists or scanning big strings stops instead of hanging.
  */
 import { celEnv, celError, parse, plan, type CelInput, type CelResult } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
+import { KUBERNETES_CEL_LIBRARIES, meteredFunctions, OPAQUE_TYPES_REGISTRY } from "./cel-library/index.js";
+import { METER_FUNCTION } from "./cel-library/cost.js";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 
 /** The error a rule reports, as the API server's `reason` names it. */
@@ -27,6 +34,8 @@ export interface CompiledRule {
   readonly message?: string;
   /** The messageExpression's program; undefined when absent or not evaluable (the message is used). */
   readonly messageExpression?: Program;
+  /** The messageExpression as written, for the API server's errors that quote it. */
+  readonly messageExpressionSource?: string;
   readonly reason: RuleReason;
   /** `fieldPath` as keys below the node the rule sits on (`.spec['a.b']` → ["spec", "a.b"]). */
   readonly fieldPath?: readonly string[];
@@ -52,7 +61,11 @@ export interface RuleNode {
   readonly additionalProperties?: RuleNode;
 }
 
-const environment = celEnv({ funcs: strings });
+/** Every function of the environment, the standard ones included, is metered (cel-library/metered-functions.ts). */
+const environment = celEnv({
+  funcs: meteredFunctions(celEnv({ funcs: [...strings, ...KUBERNETES_CEL_LIBRARIES], registry: OPAQUE_TYPES_REGISTRY }).funcs),
+  registry: OPAQUE_TYPES_REGISTRY,
+});
 
 /** Calls the planner resolves itself, not through the function table. */
 const PLANNER_OPERATORS = new Set(["_&&_", "_||_", "_?_:_", "_[_]", "_[?_]", "_?._", "@not_strictly_false", "__not_strictly_false__"]);
@@ -100,7 +113,7 @@ export function compileRule(entry: unknown): CompiledRule[] {
     {
       rule,
       ...(typeof entry.message === "string" && entry.message.trim() !== "" ? { message: entry.message } : {}),
-      ...(messageExpression?.kind === "program" ? { messageExpression: messageExpression.program } : {}),
+      ...(messageExpression?.kind === "program" ? { messageExpression: messageExpression.program, messageExpressionSource: entry.messageExpression as string } : {}),
       reason,
       ...(fieldPath !== undefined ? { fieldPath } : {}),
       status:
@@ -126,6 +139,7 @@ function compileExpression(expression: string): Compiled {
   collectReferences(parsed.expr, new Set(["self"]), references);
   if (references.oldSelf) return { kind: "transition" };
   if (references.missing.size > 0) return { kind: "not-evaluable", reason: { kind: "missing-functions", functions: [...references.missing].sort() } };
+  meterComprehensions(parsed.expr, { next: maxId(parsed.expr) + 1n });
   let planned: ReturnType<typeof plan>;
   try {
     planned = plan(environment, parsed);
@@ -143,7 +157,57 @@ function compileExpression(expression: string): Compiled {
   return { kind: "program", program };
 }
 
-type Expr = ReturnType<typeof parse>["expr"];
+type Expr = NonNullable<ReturnType<typeof parse>["expr"]>;
+
+/** Wraps each comprehension step in `@slipway_meter(<nodes the step evaluates>, step)`, so every iteration is charged. */
+function meterComprehensions(expr: Expr | undefined, ids: { next: bigint }): void {
+  if (expr === undefined) return;
+  for (const child of children(expr)) meterComprehensions(child, ids);
+  if (expr.exprKind.case !== "comprehensionExpr") return;
+  const comprehension = expr.exprKind.value;
+  const step = comprehension.loopStep;
+  if (step === undefined) return;
+  const units = BigInt(nodeCount(step) + nodeCount(comprehension.loopCondition));
+  const constant = { ...step, id: ids.next++, exprKind: { case: "constExpr", value: { $typeName: "cel.expr.Constant", constantKind: { case: "int64Value", value: units } } } };
+  comprehension.loopStep = {
+    ...step,
+    id: ids.next++,
+    exprKind: { case: "callExpr", value: { $typeName: "cel.expr.Expr.Call", function: METER_FUNCTION, args: [constant, step] } },
+  } as unknown as Expr;
+}
+
+function nodeCount(expr: Expr | undefined): number {
+  if (expr === undefined) return 0;
+  return 1 + children(expr).reduce((total, child) => total + nodeCount(child), 0);
+}
+
+function maxId(expr: Expr | undefined): bigint {
+  if (expr === undefined) return 0n;
+  return children(expr).reduce((highest, child) => {
+    const id = maxId(child);
+    return id > highest ? id : highest;
+  }, expr.id);
+}
+
+function children(expr: Expr): Expr[] {
+  const kind = expr.exprKind;
+  switch (kind.case) {
+    case "selectExpr":
+      return kind.value.operand === undefined ? [] : [kind.value.operand];
+    case "callExpr":
+      return [...(kind.value.target === undefined ? [] : [kind.value.target]), ...kind.value.args];
+    case "listExpr":
+      return [...kind.value.elements];
+    case "structExpr":
+      return kind.value.entries.flatMap((entry) => [...(entry.keyKind.case === "mapKey" ? [entry.keyKind.value] : []), ...(entry.value === undefined ? [] : [entry.value])]);
+    case "comprehensionExpr": {
+      const c = kind.value;
+      return [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].filter((part): part is Expr => part !== undefined);
+    }
+    default:
+      return [];
+  }
+}
 
 /** Walks the syntax tree: does it read `oldSelf`, and which functions does the library not have? */
 function collectReferences(expr: Expr | undefined, bound: ReadonlySet<string>, into: { oldSelf: boolean; missing: Set<string> }): void {

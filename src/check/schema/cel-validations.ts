@@ -16,6 +16,10 @@
  * object with a type error gets no CEL verdict at all, as upstream (its schema finding
  * says what to fix first).
  *
+ * Evaluation is bounded as the API server bounds it (cel-library/cost.ts): a rule may cost
+ * at most PER_CALL_LIMIT and all the rules of one object RUNTIME_BUDGET; past either, the
+ * object gets the API server's error and its remaining rules are not run.
+ *
  * This runs on the main thread after the schema step has been started (on workers for
  * large inputs), so findings are the same with or without workers; the compiled rules of a
  * CRD version are cached (cel-rules.ts) and values are converted once per object.
@@ -23,6 +27,7 @@
 import { isCelError, type CelInput } from "@bufbuild/cel";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
+import { metered, PER_CALL_LIMIT, RUNTIME_BUDGET } from "./cel-library/cost.js";
 import { compiledRules, type CompiledRule, type NotEvaluableReason, type RuleNode } from "./cel-rules.js";
 import { IllTyped, toCelValue } from "./cel-values.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
@@ -59,7 +64,7 @@ export function evaluateCelValidations(objects: readonly SourceObject[], customR
       if (!report.rules.has(rule)) report.rules.set(rule, why);
       notEvaluated.set(key, report);
     };
-    visit(tree, value, [], { object, findings, skipped });
+    visit(tree, value, [], { object, findings, skipped, budget: { remaining: RUNTIME_BUDGET, stopped: false } });
   }
   for (const { object, rules } of notEvaluated.values()) findings.push(notEvaluatedFinding(object, [...rules.values()]));
   return findings;
@@ -69,20 +74,28 @@ interface Visit {
   readonly object: SourceObject;
   readonly findings: Finding[];
   readonly skipped: (rule: CompiledRule, why: Unevaluated) => void;
+  /** What is left of the object's cost budget; `stopped` once a rule ran out of it. */
+  readonly budget: { remaining: number; stopped: boolean };
 }
 
 function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathStep[], context: Visit): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || context.budget.stopped) return;
   for (const rule of node.rules) {
     if (rule.status.kind === "transition") continue;
     if (rule.status.kind === "not-evaluable") {
       context.skipped(rule, rule.status.reason);
       continue;
     }
-    const result = rule.status.program(value);
-    if (isCelError(result)) context.skipped(rule, { kind: "runtime", detail: result.message });
-    else if (typeof result !== "boolean") context.skipped(rule, { kind: "runtime", detail: "the rule does not return a boolean" });
-    else if (!result) context.findings.push(violation(context.object, node, rule, value, path));
+    const program = rule.status.program;
+    const result = spend(context, node, rule, path, "rule", () => program(value));
+    if (result === undefined) return;
+    if (isCelError(result.value)) context.skipped(rule, { kind: "runtime", detail: result.value.message });
+    else if (typeof result.value !== "boolean") context.skipped(rule, { kind: "runtime", detail: "the rule does not return a boolean" });
+    else if (!result.value) {
+      const expressed = rule.messageExpression === undefined ? undefined : spend(context, node, rule, path, "messageExpression", () => rule.messageExpression?.(value));
+      if (context.budget.stopped) return;
+      context.findings.push(violation(context.object, node, rule, value, path, expressed?.value));
+    }
   }
   if (node.properties !== undefined && value instanceof Map) {
     for (const [name, child] of node.properties) visit(child, value.get(name), [...path, { field: name }], context);
@@ -95,7 +108,43 @@ function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathS
   }
 }
 
-function violation(object: SourceObject, node: RuleNode, rule: CompiledRule, value: CelInput, path: readonly PathStep[]): Finding {
+/**
+ * Runs `evaluate` (the rule or its messageExpression) within the object's remaining budget
+ * and at most PER_CALL_LIMIT; undefined when it ran out, after pushing the API server's
+ * error (its words for each case, k8s.io/apiextensions-apiserver schema/cel/validation.go)
+ * and stopping the object's rules.
+ */
+function spend<T>(context: Visit, node: RuleNode, rule: CompiledRule, path: readonly PathStep[], what: "rule" | "messageExpression", evaluate: () => T): { readonly value: T } | undefined {
+  const limit = Math.min(PER_CALL_LIMIT, context.budget.remaining);
+  const outcome = metered(limit, evaluate);
+  context.budget.remaining -= outcome.cost;
+  if (!outcome.exceeded) return { value: outcome.value as T };
+  context.budget.stopped = true;
+  const shown = showPath(path);
+  const perCall = limit === PER_CALL_LIMIT;
+  // Upstream's ruleErrorString: the rule's message when it has one, else the rule.
+  const named = (rule.message ?? rule.rule).trim();
+  const detail =
+    what === "rule"
+      ? perCall
+        ? `'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: ${named}`
+        : "validation failed due to running out of cost budget, no further validation rules will be run"
+      : perCall
+        ? `no further validation rules will be run due to call cost exceeds limit for messageExpression: ${JSON.stringify(rule.messageExpressionSource ?? "")}`
+        : "messageExpression evaluation failed due to running out of cost budget, no further validation rules will be run";
+  context.findings.push({
+    ruleId: SCHEMA_RULE_ID,
+    severity: "error",
+    file: context.object.file,
+    line: fieldLine(context.object.document, keys(path)) ?? context.object.line,
+    object: describeObject(context.object),
+    message: `${shown === "" ? "" : `${shown}: `}Invalid value: "${typeof node.schema.type === "string" ? node.schema.type : "object"}": ${detail}`,
+    fix: `the API server rejects this object because its CRD's CEL rules cost too much on it: make ${shown === "" ? "the object" : shown} smaller (fewer list items, shorter strings), or ask the CRD's authors to bound the rule (maxItems, maxLength)`,
+  });
+  return undefined;
+}
+
+function violation(object: SourceObject, node: RuleNode, rule: CompiledRule, value: CelInput, path: readonly PathStep[], expressed: unknown): Finding {
   const at = [...path, ...(rule.fieldPath ?? []).map((field) => ({ field }))];
   const shown = showPath(at);
   const type = typeof node.schema.type === "string" ? node.schema.type : "object";
@@ -111,14 +160,13 @@ function violation(object: SourceObject, node: RuleNode, rule: CompiledRule, val
     file: object.file,
     line: fieldLine(object.document, keys(at)) ?? fieldLine(object.document, keys(path)) ?? object.line,
     object: describeObject(object),
-    message: `${shown === "" ? "" : `${shown}: `}${reason}: ${message(rule, value)}`,
+    message: `${shown === "" ? "" : `${shown}: `}${reason}: ${message(rule, expressed)}`,
     fix: `change ${shown === "" ? "the object" : shown} so that the CRD's validation rule holds: ${rule.rule.trim()}`,
   };
 }
 
 /** The messageExpression's string when it evaluates to one (a single non-empty line), else the message, else upstream's default. */
-function message(rule: CompiledRule, value: CelInput): string {
-  const expressed = rule.messageExpression?.(value);
+function message(rule: CompiledRule, expressed: unknown): string {
   if (typeof expressed === "string" && expressed.trim() !== "" && !expressed.includes("\n")) return expressed;
   return rule.message ?? `failed rule: ${rule.rule.trim()}`;
 }

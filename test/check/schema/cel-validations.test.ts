@@ -139,9 +139,19 @@ describe("CEL validation rules of CRDs (x-kubernetes-validations)", () => {
       expected: ["error 8: spec.backup: Forbidden: backup none is not allowed"],
     },
     {
-      name: "a rule calling quantity(), which the library lacks",
+      name: "a quantity() rule (Kubernetes' quantity library) broken",
       spec: "minReplicas: 1\nsize: 2Gi",
-      expected: ["info 1: 1 CEL rule of Widget was not evaluated: 1 rule calls Kubernetes CEL functions the CEL library lacks (isLessThan(), quantity())"],
+      expected: ['error 8: spec.size: Invalid value: "string": size must be under 1Gi'],
+    },
+    {
+      name: "a quantity() rule that holds (512Mi < 1Gi, compared exactly)",
+      spec: "minReplicas: 1\nsize: 512Mi",
+      expected: [],
+    },
+    {
+      name: "a quantity() rule on a string that is no quantity (an evaluation error: counted, not guessed)",
+      spec: "minReplicas: 1\nsize: lots",
+      expected: ["info 1: 1 CEL rule of Widget was not evaluated: 1 rule failed at run time (quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$')"],
     },
     {
       name: "a type error (the API server runs no rule then)",
@@ -162,10 +172,12 @@ describe("CEL validation rules of CRDs (x-kubernetes-validations)", () => {
   });
 
   it("GIVEN several Widgets with rules that cannot be evaluated WHEN checked THEN one info finding for the kind, counting each rule once", async () => {
-    const crd = WIDGET_CRD.replace("self.all(x, x.startsWith('a'))", "self.all(x, x.find('^a') != '')").replace("!has(self.backup) || self.backup != 'none'", "self.missing == 1");
+    const crd = WIDGET_CRD.replace("self.all(x, x.startsWith('a'))", "self.all(x, isSemver(x))")
+      .replace("quantity(self).isLessThan(quantity('1Gi'))", "!format.dns1123Label().validate(self).hasValue()")
+      .replace("!has(self.backup) || self.backup != 'none'", "self.missing == 1");
     const findings = await check([widget("minReplicas: 1\nsize: 2Gi\nnames: [a]"), widget("minReplicas: 1\nsize: 3Gi\nnames: [b]").replace("name: w", "name: w2"), crd]);
     expect(findings).toEqual([
-      "info 1: 3 CEL rules of Widget were not evaluated: 2 rules call Kubernetes CEL functions the CEL library lacks (find(), isLessThan(), quantity()); 1 rule failed at run time (field not found: missing)",
+      "info 1: 3 CEL rules of Widget were not evaluated: 2 rules call Kubernetes CEL functions the CEL library lacks (format.dns1123Label(), hasValue(), isSemver(), validate()); 1 rule failed at run time (field not found: missing)",
     ]);
   });
 
@@ -238,10 +250,95 @@ ${extra}`;
     const spec = parseSpec({}, "test");
     const findings = await validateObjects([...nodePools(spec), ec2NodeClass(spec, platformNames(spec))]);
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
-    // The rules that call Kubernetes' regex find() are counted, not guessed at.
-    expect(findings.filter((finding) => finding.severity === "info").map((finding) => finding.message)).toEqual([
-      "2 CEL rules of NodePool were not evaluated: 2 rules call Kubernetes CEL functions the CEL library lacks (find())",
-      "6 CEL rules of EC2NodeClass were not evaluated: 6 rules call Kubernetes CEL functions the CEL library lacks (find())",
+    // Every rule is evaluated, the ones calling Kubernetes' regex find() too: nothing is left uncounted.
+    expect(findings.filter((finding) => finding.severity === "info").map((finding) => finding.message)).toEqual([]);
+  });
+});
+
+/** A hostile CRD: a rule that loops over its list three levels deep, and one that stays under the per-call limit but runs once per item. */
+const HOSTILE_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.com
+spec:
+  group: example.com
+  names: {kind: Gadget, plural: gadgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                values:
+                  type: array
+                  items: {type: integer}
+                  x-kubernetes-validations:
+                    - rule: "self.all(a, self.all(b, self.all(c, a + b + c >= 0)))"
+                      message: "sums are not negative"
+                groups:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      v: {type: array, items: {type: integer}}
+                    x-kubernetes-validations:
+                      - rule: "self.v.all(a, self.v.all(b, a + b >= 0))"
+                after:
+                  type: string
+                  x-kubernetes-validations:
+                    - rule: "self != 'bad'"
+                      message: "after may not be bad"
+                talk:
+                  type: object
+                  properties:
+                    words: {type: array, items: {type: string}}
+                  x-kubernetes-validations:
+                    - rule: "self.words.size() < 2"
+                      messageExpression: "self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'"
+`;
+
+describe("the CEL cost budget on hostile CRDs", () => {
+  const gadget = (spec: string) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g\nspec:\n${spec}\n`;
+  const numbers = (count: number) => `[${Array.from({ length: count }, (_, index) => index).join(", ")}]`;
+
+  it("GIVEN a rule nesting all() three deep over 400 items (64 million steps) WHEN checked THEN the API server's per-call error, in well under the time the loops would take, and no later rule runs", async () => {
+    const started = performance.now();
+    const findings = await check([gadget(`  values: ${numbers(400)}\n  after: bad`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 6: spec.values: Invalid value: \"array\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: sums are not negative",
     ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("GIVEN a rule without a message over the per-call limit WHEN checked THEN the error names the rule itself, as upstream's ruleErrorString", async () => {
+    const findings = await check([gadget(`  groups:\n    - v: ${numbers(1000)}`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 7: spec.groups[0]: Invalid value: \"object\": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to call cost exceeds limit for rule: self.v.all(a, self.v.all(b, a + b >= 0))",
+    ]);
+  });
+
+  it("GIVEN the same rule over 20 items WHEN checked THEN it is evaluated (the budget bounds, it does not forbid)", async () => {
+    expect(await check([gadget(`  values: ${numbers(20)}\n  after: bad`), HOSTILE_CRD])).toEqual(['error 7: spec.after: Invalid value: "string": after may not be bad']);
+  });
+
+  it("GIVEN a broken rule whose messageExpression loops three deep over 400 items WHEN checked THEN the API server's per-call error for the messageExpression: the message is metered too", async () => {
+    const words = `[${Array.from({ length: 400 }, (_, index) => `w${index}`).join(", ")}]`;
+    const findings = await check([gadget(`  talk:\n    words: ${words}`), HOSTILE_CRD]);
+    expect(findings).toEqual([
+      "error 6: spec.talk: Invalid value: \"object\": no further validation rules will be run due to call cost exceeds limit for messageExpression: \"self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'\"",
+    ]);
+  });
+
+  it("GIVEN per-item rules each under the per-call limit but together over the object's budget WHEN checked THEN the API server's budget error at the item that ran out", async () => {
+    const groups = Array.from({ length: 14 }, () => `    - v: ${numbers(300)}`).join("\n");
+    const findings = await check([gadget(`  groups:\n${groups}`), HOSTILE_CRD]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^error \d+: spec\.groups\[1[0-3]\]: Invalid value: "object": validation failed due to running out of cost budget, no further validation rules will be run$/);
   });
 });
