@@ -96,6 +96,11 @@ export class RolloutRecorder {
     return this.outcomeSeen;
   }
 
+  /** The canary's pod template hash, once the controller has made it. */
+  get canary(): string | undefined {
+    return this.canaryHash;
+  }
+
   get outcome(): RolloutOutcome | undefined {
     return this.outcomeSeen;
   }
