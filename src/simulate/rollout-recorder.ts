@@ -91,8 +91,9 @@ export class RolloutRecorder {
         if (index < this.steps.length) this.recordedSteps.push({ index, ...describeStep(this.steps[index]!), startedAt: t, pods });
       }
     }
+    // The pods of the step still running; the poll that sees the end keeps what ran before it (an abort scales the canary down).
     const last = this.recordedSteps.at(-1);
-    if (last !== undefined && last.endedAt === undefined) last.pods = pods;
+    if (last !== undefined && last.endedAt === undefined && this.outcomeSeen === undefined) last.pods = pods;
     return this.outcomeSeen;
   }
 

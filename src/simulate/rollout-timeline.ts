@@ -28,7 +28,7 @@ export const rolloutStep = z.strictObject({
   startedAt: z.number().min(0),
   /** When the controller moved on (absent for the step the rollout ended on). */
   endedAt: z.number().min(0).optional(),
-  /** Ready pods at the end of the step (or when the rollout ended). */
+  /** Ready pods at the last poll while the step ran (before an abort scaled the canary down). */
   pods,
 });
 
