@@ -198,7 +198,8 @@ export class RolloutSession {
       const pauses = steps.reduce((sum, step) => sum + (parseDurationSeconds(step.pause?.duration ?? "0s") ?? 0), 0);
       const deadline = started + (pauses / speed + SLACK_WALL_SECONDS) * 1000;
       this.progress(`rolling out ${application.namespace}/${name} ${from} → ${to}: canary at success rate ${successRate}, the analysis requires ${application.canary.successRate}`);
-      const recorder = new RolloutRecorder(steps, before.status?.currentPodHash);
+      // The timeline is in simulated time: its steps carry the spec's pauses (speed.scaled lists what was applied).
+      const recorder = new RolloutRecorder(canarySteps(this.spec.applications[name]!) as CanaryStep[], before.status?.currentPodHash);
       let reported = "";
       for (;;) {
         const tickStarted = Date.now();

@@ -23,7 +23,7 @@ export const rolloutStep = z.strictObject({
   /** The Rollout's step index (`status.currentStepIndex`): setWeight and pause alternate. */
   index: z.number().int().min(0),
   setWeight: z.number().int().min(0).max(100).optional(),
-  /** The pause as applied (time-compressed), or `manual` for a pause without duration. */
+  /** The spec's pause, in simulated time like every time here (the applied, compressed one is in `speed.scaled`); `manual` for a pause without duration. */
   pause: z.string().optional(),
   startedAt: z.number().min(0),
   /** When the controller moved on (absent for the step the rollout ended on). */

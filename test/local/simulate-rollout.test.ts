@@ -94,12 +94,15 @@ describe.skipIf(needsShared("the simulation with the add-ons' upstream CRDs"))("
     expect(file.image.to).toMatch(/:v1\.2\.0$/);
     expect(file.steps.map((step) => [step.index, step.setWeight ?? step.pause])).toEqual([
       [0, 20],
-      [1, "6s"],
+      [1, "3m"],
       [2, 50],
-      [3, "6s"],
+      [3, "3m"],
     ]);
     for (const step of file.steps) expect(step.endedAt, JSON.stringify(step)).toBeDefined();
-    // Both 6s pauses ran (360 simulated seconds), then the promotion.
+    for (const pause of [file.steps[1]!, file.steps[3]!]) expect(pause.endedAt! - pause.startedAt).toBeGreaterThanOrEqual(170);
+    expect(file.speed.scaled).toContain("applications.api-server.canary.steps[0].pause: 3m → 6s");
+    expect(file.speed.scaled).toContain("AnalysisTemplate interval: 1m → 2s");
+    // Both 3m pauses ran (6 wall seconds each at ×30), then the promotion.
     expect(file.durationSeconds).toBeGreaterThanOrEqual(360);
     const measurements = file.analysisRuns.flatMap((run) => run.measurements);
     expect(measurements.length, JSON.stringify(file.analysisRuns)).toBeGreaterThanOrEqual(1);

@@ -43,7 +43,7 @@ describe("localAnalysisTemplate", () => {
     expect(original.provider.prometheus.address).toBe(PROMETHEUS_URL);
   });
 
-  it.each([
+  it.each<[string, (metric: Record<string, any>) => Record<string, unknown>, RegExp]>([
     ["another address", (metric: Record<string, any>) => ({ ...metric, provider: { prometheus: { ...metric.provider.prometheus, address: "http://elsewhere:9090" } } }), /no longer queries/],
     ["no [2m] window", (metric: Record<string, any>) => ({ ...metric, provider: { prometheus: { ...metric.provider.prometheus, query: "up" } } }), /no longer queries/],
     ["no Prometheus metric", (metric: Record<string, any>) => ({ ...metric, provider: { web: { url: "http://x" } } }), /no Prometheus metric/],

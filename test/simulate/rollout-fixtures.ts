@@ -13,7 +13,7 @@ export const ABORTED: RolloutTimeline = {
   speed: { factor: 30, scaled: ["applications.api-server.canary.steps[0].pause: 3m → 6s"] },
   steps: [
     { index: 0, setWeight: 20, startedAt: 3, endedAt: 21, pods: { canary: 1, stable: 4 } },
-    { index: 1, pause: "6s", startedAt: 21, pods: { canary: 1, stable: 4 } },
+    { index: 1, pause: "3m", startedAt: 21, pods: { canary: 1, stable: 4 } },
   ],
   analysisRuns: [
     {

@@ -9,7 +9,7 @@ describe("rolloutSummary", () => {
         "rollout of production/api-server: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api-server:v1.0.0 → 123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api-server:v1.1.0",
         "canary pods served 0.97 of 1500 rps successfully; the analysis requires 0.99 (time ×30)",
         "     3s  step 0: setWeight 20% for 18s; pods canary 1, stable 4",
-        "    21s  step 1: pause 6s until the end; pods canary 1, stable 4",
+        "    21s  step 1: pause 3m until the end; pods canary 1, stable 4",
         "    21s  analysis api-server-7c9d-2 started (result[0] >= 0.99)",
         "  2m30s    measurement [0.97]: Failed",
         "  3m30s    measurement [0.97]: Failed",
