@@ -88,6 +88,10 @@ export class RolloutRecorder {
       const current = this.recordedSteps.at(-1);
       if (current === undefined || current.index !== index) {
         if (current !== undefined) current.endedAt = t;
+        // Steps the controller passed between two polls (a weight reached at once) are entered and left at this poll.
+        for (let skipped = (current?.index ?? -1) + 1; skipped < Math.min(index, this.steps.length); skipped++) {
+          this.recordedSteps.push({ index: skipped, ...describeStep(this.steps[skipped]!), startedAt: t, endedAt: t, pods });
+        }
         if (index < this.steps.length) this.recordedSteps.push({ index, ...describeStep(this.steps[index]!), startedAt: t, pods });
       }
     }

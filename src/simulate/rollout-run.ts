@@ -188,6 +188,10 @@ export class RolloutSession {
       const to = applicationImage(name, { ...application, imageTag: options.imageTag }, names);
       const containers = before.spec.template.spec.containers;
       const index = Math.max(0, containers.findIndex((container) => container.image === from));
+      // A pod whose hash none of the pods had before the new tag can only be the canary's: it
+      // serves the chosen rate from its first request, before the Rollout's status names its hash.
+      const known = new Set([before.status?.currentPodHash, before.status?.stableRS, ...(await listApplicationPods(this.client, { [name]: application.namespace })).get(name)!.map((pod) => pod.metadata.labels?.[POD_TEMPLATE_HASH_LABEL])]);
+      const isCanary = (hash: string | undefined) => hash !== undefined && !known.has(hash);
       const patch = JSON.stringify([{ op: "replace", path: `/spec/template/spec/containers/${index}/image`, value: to }]);
       const patched = await this.client.send("PATCH", path, patch, "application/json-patch+json", 30000);
       if (patched.status !== 200) throw new ApiRequestFailed("PATCH", path, patched.status, patched.body);
@@ -203,8 +207,7 @@ export class RolloutSession {
       let reported = "";
       for (;;) {
         const tickStarted = Date.now();
-        const canaryHash = recorder.canary;
-        const pods = await this.driveTraffic(name, canaryHash, successRate);
+        const pods = await this.driveTraffic(name, isCanary, successRate);
         const [rollout, runs] = await Promise.all([
           this.client.getJson<{ status?: ObservedRolloutStatus }>(path),
           this.client.getJson<{ items: ObservedAnalysisRun[] }>(`/apis/${CRD_API_VERSIONS.argoRollouts}/namespaces/${application.namespace}/analysisruns`),
@@ -262,7 +265,7 @@ export class RolloutSession {
   private async waitForSettled(path: string, namespace: string, name: string): Promise<{ spec: { template: { spec: { containers: { image: string }[] } } }; status?: ObservedRolloutStatus }> {
     const deadline = Date.now() + 120_000;
     for (;;) {
-      await this.driveTraffic(name, undefined, 1);
+      await this.driveTraffic(name, () => false, 1);
       const rollout = await this.client.getJson<{ metadata: { generation?: number }; spec: { template: { spec: { containers: { image: string }[] } } }; status?: ObservedRolloutStatus & { observedGeneration?: string } }>(path);
       const phase = rollout.status?.phase;
       if ((phase === "Healthy" || (phase === "Degraded" && rollout.status?.abort === true)) && rollout.status?.currentPodHash !== undefined) return rollout;
@@ -276,8 +279,8 @@ export class RolloutSession {
     }
   }
 
-  /** One tick of load: every application's trough rate among its ready pods; the canary of `name` at `successRate`. */
-  private async driveTraffic(name: string, canaryHash: string | undefined, successRate: number): Promise<Pod[]> {
+  /** One tick of load: every application's trough rate among its ready pods; the canary pods of `name` at `successRate`. */
+  private async driveTraffic(name: string, isCanary: (hash: string | undefined) => boolean, successRate: number): Promise<Pod[]> {
     const applications = Object.fromEntries(Object.entries(this.spec.applications).map(([app, application]) => [app, application.namespace]));
     const models = new Map(Object.entries(this.spec.applications).map(([app, application]) => [app, usageModel(application)]));
     const rates = Object.fromEntries(Object.entries(this.spec.applications).map(([app, application]) => [app, loadLevels(application.autoscaling).trough]));
@@ -286,7 +289,7 @@ export class RolloutSession {
     const canaryNamespace = applications[name];
     const podRates = (await driveLoad(this.client, pods, rates, models, this.written)).map((rate) => {
       const hash = hashes.get(`${rate.namespace}/${rate.pod}`);
-      const canary = canaryHash !== undefined && hash === canaryHash && rate.namespace === canaryNamespace;
+      const canary = rate.namespace === canaryNamespace && pods.get(name)!.some((pod) => pod.metadata.name === rate.pod) && isCanary(hash);
       return { ...rate, ...(hash === undefined ? {} : { podTemplateHash: hash }), successRate: canary ? successRate : 1 };
     });
     const now = Date.now();

@@ -74,6 +74,18 @@ describe("RolloutRecorder", () => {
     ]);
   });
 
+  it("GIVEN steps the controller passed between two polls WHEN polled THEN they are recorded as entered and left at the poll that saw them passed", () => {
+    const recorder = new RolloutRecorder(STEPS, "old");
+    recorder.observe(at(20, { phase: "Paused", currentPodHash: "new", stableRS: "old", currentStepIndex: 1 }, pods(4, 1)));
+    recorder.observe(at(400, { phase: "Healthy", currentPodHash: "new", stableRS: "old", currentStepIndex: 4 }, pods(0, 4)));
+    expect(recorder.timelineSteps().map((step) => [step.index, step.startedAt, step.endedAt])).toEqual([
+      [0, 20, 20],
+      [1, 20, 400],
+      [2, 400, 400],
+      [3, 400, 400],
+    ]);
+  });
+
   it("GIVEN the controller never reports a new hash WHEN polled THEN no outcome is claimed", () => {
     const recorder = new RolloutRecorder(STEPS, "old");
     expect(recorder.observe(at(10, { phase: "Healthy", currentPodHash: "old", stableRS: "old" }))).toBeUndefined();
