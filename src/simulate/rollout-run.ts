@@ -199,8 +199,9 @@ export class RolloutSession {
       const started = Date.now();
       const speed = this.compression.factor;
       const steps = canarySteps(application) as CanaryStep[];
+      // The applied (compressed) pauses: wall seconds.
       const pauses = steps.reduce((sum, step) => sum + (parseDurationSeconds(step.pause?.duration ?? "0s") ?? 0), 0);
-      const deadline = started + (pauses / speed + SLACK_WALL_SECONDS) * 1000;
+      const deadline = started + (pauses + SLACK_WALL_SECONDS) * 1000;
       this.progress(`rolling out ${application.namespace}/${name} ${from} → ${to}: canary at success rate ${successRate}, the analysis requires ${application.canary.successRate}`);
       // The timeline is in simulated time: its steps carry the spec's pauses (speed.scaled lists what was applied).
       const recorder = new RolloutRecorder(canarySteps(this.spec.applications[name]!) as CanaryStep[], before.status?.currentPodHash);
@@ -238,7 +239,7 @@ export class RolloutSession {
           return { timeline, files: await writeRolloutTimeline(options.outDirectory, timeline) };
         }
         if (Date.now() > deadline) {
-          throw new SlipwayError("LOCAL_CLUSTER", `the rollout of ${name} neither promoted nor aborted within ${Math.round((deadline - started) / 1000)} wall seconds (its pauses take ${Math.round(pauses / speed)}); last: ${line}; nothing was written`, {
+          throw new SlipwayError("LOCAL_CLUSTER", `the rollout of ${name} neither promoted nor aborted within ${Math.round((deadline - started) / 1000)} wall seconds (its pauses take ${Math.round(pauses)}); last: ${line}; nothing was written`, {
             where: join(this.upResult.state.stateDirectory, "logs", "rollouts-controller.log"),
             fix: "read the Rollouts controller's log; `slipway simulate rollout --keep` leaves the cluster to inspect with kubectl argo rollouts get",
           });
