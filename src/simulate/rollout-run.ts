@@ -98,6 +98,11 @@ export function assertRolloutOptions(spec: PlatformSpec, options: RolloutOptions
   assertOutputWritable(options.outDirectory);
 }
 
+/** Wall seconds the applied steps pause in all: their durations are already divided by the speed factor. */
+export function wallSecondsOfPauses(appliedSteps: readonly CanaryStep[]): number {
+  return appliedSteps.reduce((sum, step) => sum + (step.pause?.duration === undefined ? 0 : (parseDurationSeconds(step.pause.duration) ?? 0)), 0);
+}
+
 /** Brings a simulation cluster up, walks one rollout, and removes the cluster unless `keepCluster`. */
 export async function simulateRollout(options: RolloutSessionOptions & RolloutOptions & { readonly keepCluster?: boolean }): Promise<RolloutRun & { readonly cluster: string; readonly up: UpResult }> {
   assertRolloutOptions(options.spec, options);
@@ -199,8 +204,7 @@ export class RolloutSession {
       const started = Date.now();
       const speed = this.compression.factor;
       const steps = canarySteps(application) as CanaryStep[];
-      // The applied (compressed) pauses: wall seconds.
-      const pauses = steps.reduce((sum, step) => sum + (parseDurationSeconds(step.pause?.duration ?? "0s") ?? 0), 0);
+      const pauses = wallSecondsOfPauses(steps);
       const deadline = started + (pauses + SLACK_WALL_SECONDS) * 1000;
       this.progress(`rolling out ${application.namespace}/${name} ${from} → ${to}: canary at success rate ${successRate}, the analysis requires ${application.canary.successRate}`);
       // The timeline is in simulated time: its steps carry the spec's pauses (speed.scaled lists what was applied).

@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SlipwayError } from "../../src/errors.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
-import { assertRolloutOptions } from "../../src/simulate/rollout-run.js";
+import { canarySteps } from "../../src/gitops/applications/rollout.js";
+import { assertRolloutOptions, wallSecondsOfPauses } from "../../src/simulate/rollout-run.js";
+import { compressTime } from "../../src/simulate/time-compression.js";
 
 const spec = parseSpec({}, "rollout-run.test.ts");
 const out = mkdtempSync(join(tmpdir(), "slipway-rollout-run-"));
@@ -61,5 +63,17 @@ describe("assertRolloutOptions", () => {
     const file = join(out, "taken");
     writeFileSync(file, "");
     expect(refusal(() => assertRolloutOptions(spec, { ...base, outDirectory: file })).code).toBe("OUTPUT_UNWRITABLE");
+  });
+});
+
+describe("wallSecondsOfPauses", () => {
+  it.each([
+    // GIVEN the reference's pauses (5m, 10m, 10m, 10m = 35m) at a factor   THEN wall seconds
+    [1, 2100],
+    [20, 105],
+    [30, 70],
+  ])("GIVEN the reference's steps at ×%s WHEN the applied pauses are summed THEN %s wall seconds", (factor, seconds) => {
+    const applied = compressTime(spec, factor).spec.applications["api-server"]!;
+    expect(wallSecondsOfPauses(canarySteps(applied))).toBe(seconds);
   });
 });
