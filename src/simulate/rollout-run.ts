@@ -189,10 +189,12 @@ export class RolloutSession {
     try {
       const before = await this.waitForSettled(path, application.namespace, name);
       const names = platformNames(this.spec);
-      const from = `${applicationImage(name, { ...application, imageTag: this.tag.get(name)! }, names)}`;
+      const expected = applicationImage(name, { ...application, imageTag: this.tag.get(name)! }, names);
       const to = applicationImage(name, { ...application, imageTag: options.imageTag }, names);
       const containers = before.spec.template.spec.containers;
-      const index = Math.max(0, containers.findIndex((container) => container.image === from));
+      const index = Math.max(0, containers.findIndex((container) => container.image === expected));
+      // What the Rollout ran, as it says (the synthesized image unless someone changed it on the kept cluster).
+      const from = containers[index]?.image ?? expected;
       // A pod whose hash none of the pods had before the new tag can only be the canary's: it
       // serves the chosen rate from its first request, before the Rollout's status names its hash.
       const known = new Set([before.status?.currentPodHash, before.status?.stableRS, ...(await listApplicationPods(this.client, { [name]: application.namespace })).get(name)!.map((pod) => pod.metadata.labels?.[POD_TEMPLATE_HASH_LABEL])]);
