@@ -308,7 +308,10 @@ export class RolloutSession {
 
 function describeProgress(recorder: RolloutRecorder): string {
   const step = recorder.timelineSteps().at(-1);
-  const runs = recorder.analysisRuns().map((run) => `${run.phase}${run.measurements.length > 0 ? ` [${run.measurements.map((measurement) => measurement.successRate ?? "-").join(", ")}]` : ""}`);
+  const runs = recorder.analysisRuns().map((run) => {
+    const last = run.measurements.at(-1);
+    return `${run.phase}${last === undefined ? "" : ` (${run.measurements.length} measured, last ${last.successRate ?? last.value} ${last.phase})`}`;
+  });
   const at = step === undefined ? "waiting for the canary" : `step ${step.index} (${step.setWeight !== undefined ? `setWeight ${step.setWeight}` : `pause ${step.pause}`}), canary ${step.pods.canary} / stable ${step.pods.stable} ready`;
   return `${at}; analysis ${runs.join(", ") || "not started"}${recorder.outcome === undefined ? "" : `; ${recorder.outcome}`}`;
 }
