@@ -13,6 +13,7 @@ const INTEGRATION_TESTS = [
   "test/local/karpenter.test.ts",
   "test/local/argocd.test.ts",
   "test/local/simulate.test.ts",
+  "test/local/simulate-rollout.test.ts",
   "test/package/**",
   "test/tools/go-tool-build.test.ts",
   "test/tools/go-module-crds.test.ts",

@@ -185,13 +185,13 @@ async function driveCurve(client: ApiClient, run: CurveRun): Promise<SimulationS
   }
 }
 
-interface Pod {
+export interface Pod {
   readonly metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; deletionTimestamp?: string };
   readonly spec?: { nodeName?: string };
   readonly status?: { phase?: string; conditions?: { type: string; status: string }[] };
 }
 
-async function listApplicationPods(client: ApiClient, applications: Readonly<Record<string, string>>): Promise<Map<string, Pod[]>> {
+export async function listApplicationPods(client: ApiClient, applications: Readonly<Record<string, string>>): Promise<Map<string, Pod[]>> {
   const byApplication = new Map<string, Pod[]>(Object.keys(applications).map((name) => [name, []]));
   for (const namespace of new Set(Object.values(applications))) {
     const pods = (await client.getJson<{ items: Pod[] }>(`/api/v1/namespaces/${namespace}/pods`)).items;
@@ -203,14 +203,14 @@ async function listApplicationPods(client: ApiClient, applications: Readonly<Rec
   return byApplication;
 }
 
-const isReady = (pod: Pod) => pod.metadata.deletionTimestamp === undefined && pod.status?.phase === "Running" && (pod.status.conditions ?? []).some((condition) => condition.type === "Ready" && condition.status === "True");
+export const isReady = (pod: Pod) => pod.metadata.deletionTimestamp === undefined && pod.status?.phase === "Running" && (pod.status.conditions ?? []).some((condition) => condition.type === "Ready" && condition.status === "True");
 
 /**
  * Shares each application's rate among its ready pods: patches the kwok usage annotations
  * that changed, and returns every pod's rate for the exporter (0 for pods not ready, which
  * a Service would send nothing).
  */
-async function driveLoad(client: ApiClient, pods: ReadonlyMap<string, Pod[]>, rates: Readonly<Record<string, number>>, models: ReadonlyMap<string, UsageModel>, written: Map<string, string>): Promise<PodRate[]> {
+export async function driveLoad(client: ApiClient, pods: ReadonlyMap<string, Pod[]>, rates: Readonly<Record<string, number>>, models: ReadonlyMap<string, UsageModel>, written: Map<string, string>): Promise<PodRate[]> {
   const podRates: PodRate[] = [];
   const patches: Promise<void>[] = [];
   for (const [name, all] of pods) {

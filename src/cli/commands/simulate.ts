@@ -14,6 +14,7 @@ import { parseDurationSeconds } from "../../simulate/duration.js";
 import { DEFAULT_DURATION_SECONDS, LOAD_PATTERNS, patternCurve, type LoadCurve, type LoadPattern } from "../../simulate/load-curve.js";
 import { MAX_LOAD_SECONDS, parseLoadFile } from "../../simulate/load-file.js";
 import { DEFAULT_SPEED, formatSeconds, simulate, simulationClusterName } from "../../simulate/simulation-run.js";
+import { ROLLOUT_USAGE, rolloutCommand } from "./simulate-rollout.js";
 
 const USAGE =
   "slipway simulate [--config FILE] [--load FILE | --pattern steady|daily|spike] [--speed N] [--duration D] [--sample-every D] --out DIR [--crds DIR]... [--charts DIR|URL] [--apply server-side-apply|argocd] [--keep]";
@@ -24,6 +25,8 @@ export const MAX_SPEED = 1000;
 export const command: Command = {
   usage: USAGE,
   async run(argv, io) {
+    // `slipway simulate rollout APP ...`: a canary rollout instead of a load curve.
+    if (argv[0] === "rollout") return rolloutCommand.run(argv.slice(1), io);
     const { values, positionals } = parseOptions(
       argv,
       {
@@ -55,7 +58,8 @@ export const command: Command = {
           `  --out DIR          folder simulation.json is written to\n` +
           `  --crds DIR, --charts DIR|URL  as for slipway up --local\n` +
           `  --apply MODE       server-side-apply (default) or argocd: who applies the platform to the simulation cluster\n` +
-          `  --keep             leave the simulation cluster (<cluster>-simulate) running afterwards; slipway down stops it\n`,
+          `  --keep             leave the simulation cluster (<cluster>-simulate) running afterwards; slipway down stops it\n\n` +
+          `${ROLLOUT_USAGE}\n  a canary rollout walked by the real Argo Rollouts controller (slipway simulate rollout --help)\n`,
       );
       return EXIT.ok;
     }
