@@ -3,10 +3,8 @@
  * `DIR/rollout.txt` (its summary), each to a temporary file renamed over the target, so a
  * reader never sees half a file and a failure leaves the previous files.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { SlipwayError } from "../errors.js";
-import { ensureOutputDirectory } from "../synth/output-directory.js";
+import { writeOutputFile } from "../synth/output-file.js";
 import { rolloutSummary } from "./rollout-summary.js";
 import { rolloutTimeline, type RolloutTimeline } from "./rollout-timeline.js";
 
@@ -28,21 +26,7 @@ export function renderRolloutTimeline(timeline: RolloutTimeline): string {
 
 /** Writes both files into `directory` (created when missing); resolves with their paths. */
 export async function writeRolloutTimeline(directory: string, timeline: RolloutTimeline): Promise<{ json: string; summary: string }> {
-  const files: [string, string][] = [
-    [ROLLOUT_FILE, renderRolloutTimeline(timeline)],
-    [ROLLOUT_SUMMARY_FILE, rolloutSummary(timeline)],
-  ];
-  ensureOutputDirectory(directory);
-  for (const [name, text] of files) {
-    const target = join(directory, name);
-    const temporary = join(directory, `.${name}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, text);
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw new SlipwayError("OUTPUT_UNWRITABLE", `could not write ${target}: ${(error as Error).message}`, { where: target, fix: "pass --out a folder you can write to", cause: error });
-    }
-  }
-  return { json: join(directory, ROLLOUT_FILE), summary: join(directory, ROLLOUT_SUMMARY_FILE) };
+  const json = renderRolloutTimeline(timeline);
+  const summary = rolloutSummary(timeline);
+  return { json: await writeOutputFile(directory, ROLLOUT_FILE, json), summary: await writeOutputFile(directory, ROLLOUT_SUMMARY_FILE, summary) };
 }

@@ -4,10 +4,8 @@
  * the same folder and renamed over the target, so a reader never sees half a file and a
  * failure leaves the previous file, if any, untouched.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { SlipwayError } from "../errors.js";
-import { ensureOutputDirectory } from "../synth/output-directory.js";
+import { writeOutputFile } from "../synth/output-file.js";
 import { simulationResult, type SimulationResult } from "./simulation-result.js";
 
 export const SIMULATION_FILE = "simulation.json";
@@ -27,16 +25,5 @@ export function renderSimulationResult(result: SimulationResult): string {
 
 /** Writes the result into `directory` (created when missing); resolves with the file's path. */
 export async function writeSimulationResult(directory: string, result: SimulationResult): Promise<string> {
-  const text = renderSimulationResult(result);
-  ensureOutputDirectory(directory);
-  const target = join(directory, SIMULATION_FILE);
-  const temporary = join(directory, `.${SIMULATION_FILE}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new SlipwayError("OUTPUT_UNWRITABLE", `could not write ${target}: ${(error as Error).message}`, { where: target, fix: "pass --out a folder you can write to", cause: error });
-  }
-  return target;
+  return writeOutputFile(directory, SIMULATION_FILE, renderSimulationResult(result));
 }
