@@ -14,6 +14,7 @@ const INTEGRATION_TESTS = [
   "test/local/argocd.test.ts",
   "test/local/simulate.test.ts",
   "test/local/simulate-rollout.test.ts",
+  "test/local/cross-compile.test.ts",
   "test/package/**",
   "test/tools/go-tool-build.test.ts",
   "test/tools/go-module-crds.test.ts",

@@ -80,6 +80,84 @@ const PROMETHEUS_ADAPTER_MODULE = join(TOOLS_MODULE, "prometheus-adapter");
 /** Build processes run at low priority: the machine stays usable during a cold build. */
 const BUILD_NICENESS = 10;
 
+/**
+ * One `go build` of the local control plane: the binaries it makes (name and main
+ * package), the module it builds in (a folder of tools/localcp, or a published module
+ * built as `go install path@version` builds it), its linker flags and environment.
+ */
+export interface ComponentBuild {
+  readonly label: string;
+  readonly binaries: readonly { readonly name: BinaryName; readonly pkg: string }[];
+  readonly module: { readonly folder: string } | { readonly path: string; readonly version: string };
+  readonly ldflags: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Every component of the local control plane, in build order. */
+export function componentBuilds(): readonly ComponentBuild[] {
+  const { kubernetes, kwok, metricsServer } = LOCAL_CONTROL_PLANE;
+  return [
+    {
+      label: `kube-apiserver, kube-controller-manager, kube-scheduler ${kubernetes}`,
+      binaries: (["kube-apiserver", "kube-controller-manager", "kube-scheduler"] as const).map((name) => ({ name, pkg: `k8s.io/kubernetes/cmd/${name}` })),
+      module: { folder: TOOLS_MODULE },
+      ldflags: `-s -w ${versionLinkerFlags(kubernetes)}`,
+    },
+    { label: `etcd ${LOCAL_CONTROL_PLANE.etcd}`, binaries: [{ name: "etcd", pkg: "go.etcd.io/etcd/server/v3" }], module: { folder: TOOLS_MODULE }, ldflags: "-s -w" },
+    { label: `kwok ${kwok}`, binaries: [{ name: "kwok", pkg: "sigs.k8s.io/kwok/cmd/kwok" }], module: { path: "sigs.k8s.io/kwok", version: kwok }, ldflags: "-s -w" },
+    {
+      label: `metrics-server ${metricsServer}`,
+      binaries: [{ name: "metrics-server", pkg: "sigs.k8s.io/metrics-server/cmd/metrics-server" }],
+      module: { path: "sigs.k8s.io/metrics-server", version: metricsServer },
+      ldflags: "-s -w",
+    },
+    {
+      label: `Argo Rollouts controller ${CHARTS.argoRollouts.appVersion}`,
+      binaries: [{ name: "rollouts-controller", pkg: "github.com/argoproj/argo-rollouts/cmd/rollouts-controller" }],
+      module: { folder: ROLLOUTS_MODULE },
+      ldflags: "-s -w",
+    },
+    {
+      label: `Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version}`,
+      binaries: [{ name: "argocd", pkg: "github.com/argoproj/argo-cd/v3/cmd" }],
+      module: { folder: ARGOCD_MODULE },
+      ldflags: `-s -w ${argoCdLinkerFlags(LOCAL_CONTROL_PLANE.argoCd.version)}`,
+      // Argo CD 3.6 needs Go 1.27; the go command fetches that toolchain from the module proxy.
+      env: { GOTOOLCHAIN: LOCAL_CONTROL_PLANE.argoCd.goToolchain },
+    },
+    {
+      label: `Karpenter ${CHARTS.karpenter.appVersion} (kwok cloud provider)`,
+      binaries: [{ name: "karpenter", pkg: "sigs.k8s.io/karpenter/kwok" }],
+      module: { folder: KARPENTER_MODULE },
+      ldflags: "-s -w",
+    },
+    {
+      label: `prometheus-adapter ${CHARTS.prometheusAdapter.appVersion}`,
+      binaries: [{ name: "prometheus-adapter", pkg: "sigs.k8s.io/prometheus-adapter/cmd/adapter" }],
+      module: { folder: PROMETHEUS_ADAPTER_MODULE },
+      ldflags: "-s -w",
+    },
+  ];
+}
+
+interface GoStep {
+  readonly label: string;
+  readonly args: string[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+/** The host build: a published module is `go install`ed (its own go.mod, no replace lines) into the binaries folder. */
+function hostBuildStep(build: ComponentBuild, directory: string): GoStep {
+  const flags = ["-trimpath", "-ldflags", build.ldflags];
+  if ("path" in build.module) {
+    const { version } = build.module;
+    return { label: build.label, args: ["install", ...flags, ...build.binaries.map((binary) => `${binary.pkg}@${version}`)], env: { ...build.env, GOBIN: directory } };
+  }
+  const output = build.binaries.length === 1 ? join(directory, build.binaries[0]!.name) : directory + "/";
+  return { label: build.label, args: ["build", ...flags, "-o", output, ...build.binaries.map((binary) => binary.pkg)], env: build.env, cwd: build.module.folder };
+}
+
 export function binaryPaths(directory: string = binariesDirectory()): BinaryPaths {
   return {
     ...Object.fromEntries(BINARY_NAMES.map((name) => [name, join(directory, name)])),
@@ -144,53 +222,8 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
   const started = Date.now();
   await rm(join(directory, MARKER), { force: true });
   await mkdir(directory, { recursive: true });
-  const { kubernetes, kwok, metricsServer } = LOCAL_CONTROL_PLANE;
   const environment = { ...process.env, CGO_ENABLED: "0" };
-  const steps: { label: string; args: string[]; env?: NodeJS.ProcessEnv; cwd?: string }[] = [
-    {
-      label: `kube-apiserver, kube-controller-manager, kube-scheduler ${kubernetes}`,
-      args: [
-        "build",
-        "-trimpath",
-        "-ldflags",
-        `-s -w ${versionLinkerFlags(kubernetes)}`,
-        "-o",
-        directory + "/",
-        "k8s.io/kubernetes/cmd/kube-apiserver",
-        "k8s.io/kubernetes/cmd/kube-controller-manager",
-        "k8s.io/kubernetes/cmd/kube-scheduler",
-      ],
-    },
-    { label: `etcd ${LOCAL_CONTROL_PLANE.etcd}`, args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "etcd"), "go.etcd.io/etcd/server/v3"] },
-    { label: `kwok ${kwok}`, args: ["install", "-trimpath", "-ldflags", "-s -w", `sigs.k8s.io/kwok/cmd/kwok@${kwok}`], env: { GOBIN: directory } },
-    {
-      label: `metrics-server ${metricsServer}`,
-      args: ["install", "-trimpath", "-ldflags", "-s -w", `sigs.k8s.io/metrics-server/cmd/metrics-server@${metricsServer}`],
-      env: { GOBIN: directory },
-    },
-    {
-      label: `Argo Rollouts controller ${CHARTS.argoRollouts.appVersion}`,
-      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "rollouts-controller"), "github.com/argoproj/argo-rollouts/cmd/rollouts-controller"],
-      cwd: ROLLOUTS_MODULE,
-    },
-    {
-      label: `Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version}`,
-      args: ["build", "-trimpath", "-ldflags", `-s -w ${argoCdLinkerFlags(LOCAL_CONTROL_PLANE.argoCd.version)}`, "-o", join(directory, "argocd"), "github.com/argoproj/argo-cd/v3/cmd"],
-      // Argo CD 3.6 needs Go 1.27; the go command fetches that toolchain from the module proxy.
-      env: { GOTOOLCHAIN: LOCAL_CONTROL_PLANE.argoCd.goToolchain },
-      cwd: ARGOCD_MODULE,
-    },
-    {
-      label: `Karpenter ${CHARTS.karpenter.appVersion} (kwok cloud provider)`,
-      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "karpenter"), "sigs.k8s.io/karpenter/kwok"],
-      cwd: KARPENTER_MODULE,
-    },
-    {
-      label: `prometheus-adapter ${CHARTS.prometheusAdapter.appVersion}`,
-      args: ["build", "-trimpath", "-ldflags", "-s -w", "-o", join(directory, "prometheus-adapter"), "sigs.k8s.io/prometheus-adapter/cmd/adapter"],
-      cwd: PROMETHEUS_ADAPTER_MODULE,
-    },
-  ];
+  const steps = componentBuilds().map((build) => hostBuildStep(build, directory));
   for (const step of steps) {
     progress(`building ${step.label} from Go modules (cold builds take minutes, once per machine)`);
     await runGo(step.args, { ...environment, ...step.env }, step.label, step.cwd ?? TOOLS_MODULE);

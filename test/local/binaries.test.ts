@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { argoCdLinkerFlags, binaryPaths, TOOLS_MODULE, versionLinkerFlags } from "../../src/local/binaries.js";
+import { argoCdLinkerFlags, BINARY_NAMES, binaryPaths, componentBuilds, TOOLS_MODULE, versionLinkerFlags } from "../../src/local/binaries.js";
 import { CHARTS } from "../../src/versions.js";
 
 describe("versionLinkerFlags", () => {
@@ -60,5 +60,20 @@ describe("argoCdLinkerFlags", () => {
     expect(argoCdLinkerFlags("v3.6.1")).toBe(
       "-X github.com/argoproj/argo-cd/v3/common.version=3.6.1 -X github.com/argoproj/argo-cd/v3/common.gitTag=v3.6.1 -X github.com/argoproj/argo-cd/v3/common.buildDate=1970-01-01T00:00:00Z -X github.com/argoproj/argo-cd/v3/common.gitTreeState=clean",
     );
+  });
+});
+
+describe("componentBuilds", () => {
+  it("GIVEN the build list the host and cross builds share WHEN listing its binaries THEN every binary of the control plane is built exactly once", () => {
+    const names = componentBuilds().flatMap((build) => build.binaries.map((binary) => binary.name));
+    expect([...names].sort()).toEqual([...BINARY_NAMES].sort());
+  });
+
+  it("GIVEN a published module (kwok, metrics-server) WHEN listed THEN it is pinned to a version and its packages live in that module", () => {
+    for (const build of componentBuilds()) {
+      if (!("path" in build.module)) continue;
+      expect(build.module.version).toMatch(/^v\d+\.\d+\.\d+/);
+      for (const binary of build.binaries) expect(binary.pkg.startsWith(`${build.module.path}/`) || binary.pkg === build.module.path).toBe(true);
+    }
   });
 });

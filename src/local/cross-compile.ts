@@ -1,0 +1,132 @@
+/**
+ * The local control plane on the platforms platform engineers work on: macOS on arm64 and
+ * amd64, Linux on amd64 and arm64. Every component is the same Go build for every target
+ * (componentBuilds in binaries.ts), only GOOS and GOARCH change, with cgo off as on the
+ * host.
+ *
+ * Two proofs, for tests and for `scripts/cross-compile.ts`:
+ * - `resolveForTarget`: `go list -deps` of every component's main packages for the
+ *   target. It catches what breaks a build on another platform most often (a package
+ *   whose files all carry build constraints that exclude the target, a dependency that
+ *   needs cgo, an import missing from the module graph) in seconds, with no compiling.
+ * - `crossCompile`: the real `go build` of every binary for the target into a folder.
+ *   Cold, it costs what the host build costs (about an hour on 2 cores per target);
+ *   Go's build cache makes a second run link only.
+ */
+import { execFile } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { SlipwayError } from "../errors.js";
+import { componentBuilds, TOOLS_MODULE, type BinaryName, type ComponentBuild } from "./binaries.js";
+
+const run = promisify(execFile);
+
+export interface GoTarget {
+  readonly goos: "darwin" | "linux" | "windows";
+  readonly goarch: "arm64" | "amd64";
+}
+
+/** Where Slipway's local control plane must build: macOS and Linux, arm64 and amd64. */
+export const SUPPORTED_TARGETS: readonly GoTarget[] = [
+  { goos: "darwin", goarch: "arm64" },
+  { goos: "darwin", goarch: "amd64" },
+  { goos: "linux", goarch: "amd64" },
+  { goos: "linux", goarch: "arm64" },
+];
+
+export const targetName = (target: GoTarget): string => `${target.goos}/${target.goarch}`;
+
+/** A package of a component that does not resolve for the target, with Go's reason. */
+export interface TargetProblem {
+  readonly component: string;
+  readonly pkg: string;
+  readonly error: string;
+}
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+function targetEnvironment(target: GoTarget, build: Pick<ComponentBuild, "env">): NodeJS.ProcessEnv {
+  return { ...process.env, ...build.env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
+}
+
+/**
+ * The folder a component builds in: a tools/localcp module, or the published module as the
+ * module cache holds it (`go mod download` fetches it from the proxy when it is missing;
+ * built there it is what `go install path@version` builds).
+ */
+async function moduleFolder(build: ComponentBuild): Promise<string> {
+  if ("folder" in build.module) return build.module.folder;
+  const { stdout } = await run("go", ["mod", "download", "-json", `${build.module.path}@${build.module.version}`], { cwd: TOOLS_MODULE, maxBuffer: MAX_BUFFER });
+  const { Dir, Error: failure } = JSON.parse(stdout) as { Dir?: string; Error?: string };
+  if (Dir === undefined) throw goFailure(build, `go mod download ${build.module.path}@${build.module.version}`, failure ?? stdout);
+  return Dir;
+}
+
+/** The main package of a binary, relative to the published module's folder when it is one. */
+function packageArgument(build: ComponentBuild, pkg: string): string {
+  if ("folder" in build.module) return pkg;
+  return pkg === build.module.path ? "." : `./${pkg.slice(build.module.path.length + 1)}`;
+}
+
+/** Every package (dependencies included) of every component that does not resolve for `target`; empty when all do. */
+export async function resolveForTarget(target: GoTarget, builds: readonly ComponentBuild[] = componentBuilds()): Promise<TargetProblem[]> {
+  const problems: TargetProblem[] = [];
+  for (const build of builds) {
+    const cwd = await moduleFolder(build);
+    const packages = build.binaries.map((binary) => packageArgument(build, binary.pkg));
+    // -e keeps going past a broken package and reports it in .Error; -deps lists every
+    // dependency too, so a broken one is reported as itself.
+    const format = '{{if .Error}}{{.ImportPath}}\t{{.Error}}{{"\\n"}}{{end}}';
+    let stdout: string;
+    try {
+      ({ stdout } = await run("go", ["list", "-e", "-deps", "-f", format, ...packages], { cwd, env: targetEnvironment(target, build), maxBuffer: MAX_BUFFER }));
+    } catch (error) {
+      const failure = error as { stderr?: string; message: string };
+      problems.push({ component: build.label, pkg: packages.join(" "), error: (failure.stderr || failure.message).trim() });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const line of stdout.split("\n")) {
+      if (line.trim() === "" || seen.has(line)) continue;
+      seen.add(line);
+      const [pkg = "", error = ""] = line.split("\t");
+      problems.push({ component: build.label, pkg, error: error.trim() });
+    }
+  }
+  return problems;
+}
+
+/** Builds every binary for `target` into `directory` (named as on the host); resolves with the binaries' paths. */
+export async function crossCompile(
+  target: GoTarget,
+  directory: string,
+  options: { readonly builds?: readonly ComponentBuild[]; readonly onProgress?: (line: string) => void } = {},
+): Promise<Partial<Record<BinaryName, string>>> {
+  await mkdir(directory, { recursive: true });
+  const built: Partial<Record<BinaryName, string>> = {};
+  for (const build of options.builds ?? componentBuilds()) {
+    const cwd = await moduleFolder(build);
+    for (const binary of build.binaries) {
+      const output = join(directory, binary.name);
+      options.onProgress?.(`building ${binary.name} (${build.label}) for ${targetName(target)}`);
+      const args = ["build", "-trimpath", "-ldflags", build.ldflags, "-o", output, packageArgument(build, binary.pkg)];
+      try {
+        await run("go", args, { cwd, env: targetEnvironment(target, build), maxBuffer: MAX_BUFFER });
+      } catch (error) {
+        const failure = error as { stderr?: string; message: string };
+        throw goFailure(build, `GOOS=${target.goos} GOARCH=${target.goarch} CGO_ENABLED=0 go ${args.join(" ")}`, failure.stderr || failure.message, cwd);
+      }
+      built[binary.name] = output;
+    }
+  }
+  return built;
+}
+
+function goFailure(build: ComponentBuild, command: string, output: string, cwd: string = TOOLS_MODULE): SlipwayError {
+  return new SlipwayError("LOCAL_CLUSTER", `building ${build.label} failed: ${command}`, {
+    where: cwd,
+    problems: output.trim().split("\n").slice(-20),
+    fix: `run \`cd ${cwd} && ${command}\` to see the whole error`,
+  });
+}
