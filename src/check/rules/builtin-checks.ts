@@ -7,6 +7,7 @@ import { containerResourceTemplate } from "./best-practice/container-resource.js
 import { mutableImageTagTemplate } from "./best-practice/mutable-image-tag.js";
 import { probeTemplate } from "./best-practice/probe.js";
 import { quotaWithoutLimitRangeTemplate } from "./best-practice/quota-without-limit-range.js";
+import { requestsExceedLimitsTemplate } from "./best-practice/requests-exceed-limits.js";
 import { secretInEnvTemplate } from "./best-practice/secret-in-env.js";
 import { secretInHelmValuesTemplate } from "./best-practice/secret-in-helm-values.js";
 import { secretInManifestTemplate } from "./best-practice/secret-in-manifest.js";
@@ -248,6 +249,16 @@ const BEST_PRACTICE: readonly BuiltInCheck[] = [
     remediation: RESOURCE_REMEDIATION,
     template: containerResourceTemplate,
     params: { field: "limits", resource: "cpu" },
+  }),
+  defineCheck({
+    id: "best-practice/requests-exceed-limits",
+    category: "best-practice",
+    severity: "error",
+    description:
+      "A container's (or the pod's) resource request is above its limit, or, for a resource that cannot be overcommitted (an extended resource such as nvidia.com/gpu, hugepages-*), differs from its limit or has none: the API server rejects the object, with the message quoted.",
+    remediation: "Keep each request at or below its limit (equal to it, and with a limit, for extended resources and huge pages).",
+    template: requestsExceedLimitsTemplate,
+    params: {},
   }),
   defineCheck({
     id: "best-practice/readiness-probe",
