@@ -18,6 +18,7 @@
 import type { KubeObject } from "../manifest/kube-object.js";
 import { quantityValue } from "../manifest/quantity.js";
 import { podTemplateOf } from "../check/pod-security/pod-templates.js";
+import { asRecord } from "../check/rules/support/json.js";
 
 export interface Resources {
   readonly cpuMillicores: number;
@@ -90,10 +91,6 @@ function countField(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
 /** Pods a Job spec keeps running at once: `parallelism` (default 1) capped by `completions`; none when suspended. */
 function jobPods(jobSpec: Record<string, unknown>): number {
   if (jobSpec.suspend === true) return 0;
@@ -109,7 +106,7 @@ function runningPods(kind: string, spec: Record<string, unknown>): number {
     case "Job":
       return jobPods(spec);
     case "CronJob":
-      return spec.suspend === true ? 0 : jobPods(asRecord(asRecord(spec.jobTemplate).spec));
+      return spec.suspend === true ? 0 : jobPods(asRecord(asRecord(spec.jobTemplate)?.spec) ?? {});
     default:
       return countField(spec.replicas, 1);
   }
@@ -128,7 +125,7 @@ export function podGroupsOf(objects: readonly KubeObject[], ownerPrefix: string)
     const tolerations = Array.isArray(podSpec.tolerations) ? (podSpec.tolerations as PodToleration[]) : [];
     groups.push({
       owner: `${ownerPrefix}: ${object.kind} ${object.metadata.namespace ?? "default"}/${object.metadata.name}`,
-      replicas: daemonSet ? 1 : runningPods(object.kind, asRecord(object.spec)),
+      replicas: daemonSet ? 1 : runningPods(object.kind, asRecord(object.spec) ?? {}),
       daemonSet,
       requests: podSpecRequests(podSpec),
       nodeSelector,

@@ -18,6 +18,7 @@ import { z } from "zod";
 import { canonicalQuantity, quantityNanos } from "../../../manifest/quantity.js";
 import { podTemplateOf } from "../../pod-security/pod-templates.js";
 import type { CheckTemplate } from "../check-template.js";
+import { asRecord } from "../support/json.js";
 import type { Report } from "../support/report.js";
 import type { SourceObject } from "../../finding.js";
 
@@ -27,10 +28,6 @@ const PARAMS = z.object({}).strict();
 function overcommitAllowed(resource: string): boolean {
   const native = !resource.includes("/") || resource.includes("kubernetes.io/");
   return native && !resource.startsWith("hugepages-");
-}
-
-function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** A quantity as JSON holds it (YAML `cpu: 2` is a number), with its nano amount and printed form. */
