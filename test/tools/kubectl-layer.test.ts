@@ -1,11 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { extractedLayer } from "../../src/tools/kubectl-layer.js";
 
 const savedCache = process.env.XDG_CACHE_HOME;
+const made: string[] = [];
+/** A fresh cache folder, removed after the file's tests (the layer's binaries take about 120 MB). */
+function temporaryCache(): string {
+  const folder = mkdtempSync(join(tmpdir(), "slipway-layer-"));
+  made.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
 afterEach(() => {
   if (savedCache === undefined) delete process.env.XDG_CACHE_HOME;
   else process.env.XDG_CACHE_HOME = savedCache;
@@ -20,7 +30,7 @@ function filesBelow(folder: string, prefix = ""): string[] {
 
 describe("extractedLayer", () => {
   it("GIVEN a cache folder that is a file WHEN the layer is extracted THEN TOOL_UNAVAILABLE names the target and says to set XDG_CACHE_HOME", async () => {
-    const blocker = join(mkdtempSync(join(tmpdir(), "slipway-layer-")), "cache");
+    const blocker = join(temporaryCache(), "cache");
     writeFileSync(blocker, "");
     process.env.XDG_CACHE_HOME = blocker;
     await expect(extractedLayer()).rejects.toMatchObject({
@@ -31,7 +41,7 @@ describe("extractedLayer", () => {
   });
 
   it("GIVEN an empty cache and a strict umask WHEN the layer is extracted THEN the cache holds exactly kubectl and helm, executable, and nothing temporary", async () => {
-    process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), "slipway-layer-"));
+    process.env.XDG_CACHE_HOME = temporaryCache();
     const umask = process.umask(0o077);
     let folder: string;
     try {
