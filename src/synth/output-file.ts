@@ -4,8 +4,8 @@
  * any, untouched. The folder is created when missing.
  *
  * The one whole-file writer: command outputs (simulation.json, rollout.json, the report
- * page), caches (rendered add-ons, packaged charts) and extracted binaries (the kubectl
- * layer) all go through it. A folder filled in full before it appears (write-tree.ts, the
+ * page), the local cluster's state.json, caches (rendered add-ons, packaged charts) and
+ * extracted binaries (the kubectl layer) all go through it. A folder filled in full before it appears (write-tree.ts, the
  * Go builds and module extractions) is another thing and stages a folder instead.
  */
 import { chmod, rename, rm, writeFile } from "node:fs/promises";
