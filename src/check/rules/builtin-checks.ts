@@ -17,6 +17,7 @@ import { namespaceSelectorMatchesNothingTemplate, podSelectorMatchesNothingTempl
 import { workloadWithoutPolicyTemplate } from "./network-policy/workload-without-policy.js";
 import { argocdProjectTemplate } from "./reference/argocd-project.js";
 import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
+import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
 import {
   capabilityApplicationCountTemplate,
   capabilityInClusterTemplate,
@@ -340,10 +341,11 @@ const ARGOCD_CAPABILITY: readonly BuiltInCheck[] = [
     id: "argocd-capability/namespace",
     category: "argocd-capability",
     severity: "error",
-    description: "With --argocd eks-capability: an Argo CD Application, ApplicationSet or AppProject outside the capability's namespace (param namespace, default argocd), which the capability never reads.",
+    description: `With --argocd eks-capability: an Argo CD Application, ApplicationSet or AppProject outside the capability's namespace (param namespace, default ${PLATFORM_NAMESPACES.argocd}), which the capability never reads.`,
     remediation: "Set metadata.namespace to the capability's namespace (the namespace in its configuration).",
     template: capabilityNamespaceTemplate,
-    params: { namespace: "argocd" },
+    // The platform configures the capability with its own Argo CD namespace (cdk/platform-stack.ts).
+    params: { namespace: PLATFORM_NAMESPACES.argocd },
   }),
   defineCheck({
     id: "argocd-capability/plugin",

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BUILT_IN_CHECKS } from "../../../src/check/rules/builtin-checks.js";
 
 describe("built-in checks", () => {
@@ -14,5 +14,23 @@ describe("built-in checks", () => {
   it("GIVEN the checks WHEN listed THEN ids are unique", () => {
     const ids = BUILT_IN_CHECKS.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("the EKS Argo CD capability's namespace", () => {
+  it("GIVEN the platform's Argo CD namespace renamed in PLATFORM_NAMESPACES WHEN the built-in checks are read THEN argocd-capability/namespace expects the renamed one (the capability is configured with it)", async () => {
+    vi.resetModules();
+    vi.doMock("../../../src/platform-spec/names.js", async (importOriginal) => {
+      const names = await importOriginal<typeof import("../../../src/platform-spec/names.js")>();
+      return { ...names, PLATFORM_NAMESPACES: { ...names.PLATFORM_NAMESPACES, argocd: "gitops-controller" } };
+    });
+    try {
+      const renamed = await import("../../../src/check/rules/builtin-checks.js");
+      expect(renamed.BUILT_IN_CHECKS.find((check) => check.id === "argocd-capability/namespace")?.params).toEqual({ namespace: "gitops-controller" });
+    } finally {
+      vi.doUnmock("../../../src/platform-spec/names.js");
+      vi.resetModules();
+    }
+    expect(BUILT_IN_CHECKS.find((check) => check.id === "argocd-capability/namespace")?.params).toEqual({ namespace: "argocd" });
   });
 });
