@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { binaryPaths } from "../../src/local/binaries.js";
 import { CLIENT_IDENTITIES, type Pki } from "../../src/local/certificates.js";
 import { componentProcesses, customMetricsLayout, type ClusterLayout, type ClusterPorts } from "../../src/local/components.js";
+import { withRenamedNamespace } from "../support/renamed-namespace.js";
 
 const pair = (name: string) => ({ cert: `/pki/${name}.crt`, key: `/pki/${name}.key` });
 const pki = {
@@ -70,18 +71,8 @@ describe("componentProcesses", () => {
 
 describe("Argo CD's namespace on the local cluster", () => {
   it("GIVEN the platform's Argo CD namespace renamed in PLATFORM_NAMESPACES WHEN the application-controller's command line is made THEN it watches the renamed namespace (one fact, not a copy)", async () => {
-    vi.resetModules();
-    vi.doMock("../../src/platform-spec/names.js", async (importOriginal) => {
-      const names = await importOriginal<typeof import("../../src/platform-spec/names.js")>();
-      return { ...names, PLATFORM_NAMESPACES: { ...names.PLATFORM_NAMESPACES, argocd: "gitops-controller" } };
-    });
-    try {
-      const renamed = await import("../../src/local/components.js");
-      expect(renamed.componentProcesses(layout)["argocd-application-controller"].args).toContain("--namespace=gitops-controller");
-    } finally {
-      vi.doUnmock("../../src/platform-spec/names.js");
-      vi.resetModules();
-    }
+    const renamed = await withRenamedNamespace("argocd", "gitops-controller", () => import("../../src/local/components.js"));
+    expect(renamed.componentProcesses(layout)["argocd-application-controller"].args).toContain("--namespace=gitops-controller");
     expect(componentProcesses(layout)["argocd-application-controller"].args).toContain("--namespace=argocd");
   });
 });
