@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { compareVersions } from "../src/check/deprecations/deprecation-rules.js";
+import { compareVersions } from "../src/compare-versions.js";
 import { PLATFORM_CRDS_FILE, type PlatformCrd, type PlatformCrdBundle, type PlatformCrdSource } from "../src/check/schema/platform-crds.js";
 import { ADDON_CRD_MODULES, goModuleCrdDirectory } from "../src/tools/go-module-crds.js";
 import { helmPath } from "../src/tools/kubectl.js";

@@ -1,13 +1,13 @@
 /**
  * The per-machine chart cache, `$XDG_CACHE_HOME/slipway/charts` (default
  * `~/.cache/slipway/charts`): one packaged chart per repository, chart and version, so two
- * repositories serving a chart of the same name never collide. Files are written to a
- * temporary name and renamed into place, so a concurrent reader never sees half a chart.
+ * repositories serving a chart of the same name never collide. Files are written whole by
+ * writeOutputFile, so a concurrent reader never sees half a chart.
  */
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { slipwayCacheRoot } from "../local/local-paths.js";
+import { writeOutputFile } from "../synth/output-file.js";
 
 export interface ChartCoordinates {
   /** Helm repository URL (https) or OCI registry path without scheme, as in src/versions.ts. */
@@ -34,19 +34,13 @@ export function cachedChart(coordinates: ChartCoordinates, cacheDirectory: strin
   return existsSync(path) ? path : undefined;
 }
 
-/** Stores a packaged chart atomically; returns its path in the cache. */
-export async function storeChart(coordinates: ChartCoordinates, content: Uint8Array, cacheDirectory: string): Promise<string> {
+/** Stores a packaged chart whole; returns its path in the cache. */
+export function storeChart(coordinates: ChartCoordinates, content: Uint8Array, cacheDirectory: string): Promise<string> {
   const path = cachedChartPath(coordinates, cacheDirectory);
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return path;
+  return writeOutputFile(dirname(path), basename(path), content, {
+    errorCode: "CHART_UNAVAILABLE",
+    fix: `make the chart cache ${cacheDirectory} writable, or set XDG_CACHE_HOME to a folder you can write to`,
+  });
 }
 
 // A chart name or version never needs a path separator; refuse to let one escape the cache.

@@ -1,14 +1,24 @@
 /**
  * The pods a platform runs, reduced to what the cost estimate places on nodes: CPU and
  * memory requests, node selector and tolerations, how many (or one per node for a
- * DaemonSet). Read from pod templates of workloads (Deployment, StatefulSet, ReplicaSet,
- * Rollout, DaemonSet), so rendered add-on charts and generated objects count alike.
+ * DaemonSet). Read through the checker's one pod-template reader (`podTemplateOf`), so
+ * every kind that runs pods counts (Pod, ReplicationController, Deployment, StatefulSet,
+ * ReplicaSet, DaemonSet, Job, CronJob, Rollout) and rendered add-on charts and generated
+ * objects count alike.
+ *
+ * How many pods a workload keeps running (`runningPods`): `replicas` (default 1) for the
+ * replicated kinds; a Job's `parallelism` (default 1), no more than its `completions`,
+ * none while suspended; a CronJob one run of its job template (none while suspended:
+ * overlapping runs of `concurrencyPolicy: Allow` are not counted); a bare Pod one. Jobs
+ * are counted as if they ran all month, so the node groups keep room for them.
  *
  * A pod's effective request is what the scheduler uses: the larger of the sum of its
  * containers and its largest init container, per resource.
  */
 import type { KubeObject } from "../manifest/kube-object.js";
 import { quantityValue } from "../manifest/quantity.js";
+import { podTemplateOf } from "../check/pod-security/pod-templates.js";
+import { asRecord } from "../check/rules/support/json.js";
 
 export interface Resources {
   readonly cpuMillicores: number;
@@ -43,8 +53,6 @@ export interface PodGroup {
 
 export const NO_RESOURCES: Resources = { cpuMillicores: 0, memoryMiB: 0 };
 
-const REPLICATED_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout"]);
-
 /** CPU in millicores or memory in MiB of a Kubernetes quantity; 0 when absent or not a quantity. */
 export function quantityIn(text: unknown, unit: "millicores" | "MiB"): number {
   if (typeof text !== "string" && typeof text !== "number") return 0;
@@ -64,7 +72,7 @@ function containerRequests(container: unknown): Resources {
 }
 
 /** The scheduler's view of a pod spec's requests (see the file header). */
-export function podSpecRequests(podSpec: Record<string, unknown>): Resources {
+export function podSpecRequests(podSpec: Readonly<Record<string, unknown>>): Resources {
   const list = (field: string) => (Array.isArray(podSpec[field]) ? (podSpec[field] as unknown[]) : []);
   let sum = NO_RESOURCES;
   for (const container of list("containers")) sum = addResources(sum, containerRequests(container));
@@ -78,21 +86,46 @@ export function podSpecRequests(podSpec: Record<string, unknown>): Resources {
   return { cpuMillicores: cpu, memoryMiB: memory };
 }
 
-/** The pod groups of `objects` that have a pod template; other objects are skipped. */
+/** A non-negative integer field, or `fallback` when absent or not one. */
+function countField(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}
+
+/** Pods a Job spec keeps running at once: `parallelism` (default 1) capped by `completions`; none when suspended. */
+function jobPods(jobSpec: Record<string, unknown>): number {
+  if (jobSpec.suspend === true) return 0;
+  const parallelism = countField(jobSpec.parallelism, 1);
+  return Math.min(parallelism, countField(jobSpec.completions, parallelism));
+}
+
+/** Pods `kind` keeps running from `spec` (see the file header); a DaemonSet's count is ignored. */
+function runningPods(kind: string, spec: Record<string, unknown>): number {
+  switch (kind) {
+    case "Pod":
+      return 1;
+    case "Job":
+      return jobPods(spec);
+    case "CronJob":
+      return spec.suspend === true ? 0 : jobPods(asRecord(asRecord(spec.jobTemplate)?.spec) ?? {});
+    default:
+      return countField(spec.replicas, 1);
+  }
+}
+
+/** The pod groups of `objects` that run pods; other objects (a PodTemplate too: it runs none) are skipped. */
 export function podGroupsOf(objects: readonly KubeObject[], ownerPrefix: string): PodGroup[] {
   const groups: PodGroup[] = [];
   for (const object of objects) {
+    if (object.kind === "PodTemplate") continue;
+    const template = podTemplateOf({ apiVersion: object.apiVersion, kind: object.kind, document: object });
+    if (template === undefined) continue;
+    const podSpec = template.spec;
     const daemonSet = object.kind === "DaemonSet";
-    if (!daemonSet && !REPLICATED_KINDS.has(object.kind)) continue;
-    const spec = (object.spec ?? {}) as { replicas?: unknown; template?: { spec?: Record<string, unknown> } };
-    const podSpec = spec.template?.spec;
-    if (podSpec === undefined) continue;
-    const replicas = typeof spec.replicas === "number" && spec.replicas >= 0 ? Math.floor(spec.replicas) : 1;
     const nodeSelector = podSpec.nodeSelector !== null && typeof podSpec.nodeSelector === "object" ? (podSpec.nodeSelector as Record<string, string>) : {};
     const tolerations = Array.isArray(podSpec.tolerations) ? (podSpec.tolerations as PodToleration[]) : [];
     groups.push({
       owner: `${ownerPrefix}: ${object.kind} ${object.metadata.namespace ?? "default"}/${object.metadata.name}`,
-      replicas,
+      replicas: daemonSet ? 1 : runningPods(object.kind, asRecord(object.spec) ?? {}),
       daemonSet,
       requests: podSpecRequests(podSpec),
       nodeSelector,

@@ -31,7 +31,7 @@ import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { APPLICATION_HEALTH_LUA } from "../gitops/argocd/argocd-values.js";
 import type { ServedChartRepository } from "./repository-proxy.js";
-import { ARGOCD_NAMESPACE } from "./components.js";
+import { ARGOCD_NAMESPACE } from "../gitops/argocd/application.js";
 
 /** Kinds Argo CD does not apply or track locally, with the reason. */
 export const LOCAL_EXCLUSIONS: readonly { group: string; kinds: readonly string[]; reason: string }[] = [

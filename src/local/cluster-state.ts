@@ -3,8 +3,8 @@
  * where, so `status`, `kubeconfig` and `down` work from any later shell.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeOutputFile } from "../synth/output-file.js";
 import type { ClusterPorts } from "./components.js";
 import type { RunningProcess } from "./process-supervisor.js";
 
@@ -18,8 +18,10 @@ export interface ClusterState {
   readonly processes: readonly RunningProcess[];
 }
 
+const STATE_FILE = "state.json";
+
 export function stateFile(stateDirectory: string): string {
-  return join(stateDirectory, "state.json");
+  return join(stateDirectory, STATE_FILE);
 }
 
 export function readClusterState(stateDirectory: string): ClusterState | undefined {
@@ -28,6 +30,10 @@ export function readClusterState(stateDirectory: string): ClusterState | undefin
   return JSON.parse(readFileSync(file, "utf8")) as ClusterState;
 }
 
+/** Written whole (writeOutputFile): a killed `up` never leaves a half state that `status` and `down` cannot read. */
 export async function writeClusterState(state: ClusterState): Promise<void> {
-  await writeFile(stateFile(state.stateDirectory), JSON.stringify(state, null, 2) + "\n");
+  await writeOutputFile(state.stateDirectory, STATE_FILE, JSON.stringify(state, null, 2) + "\n", {
+    errorCode: "LOCAL_CLUSTER",
+    fix: `make ${state.stateDirectory} writable, or run slipway down and slipway up --local again`,
+  });
 }

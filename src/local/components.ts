@@ -12,6 +12,7 @@
  * metrics-server). The flags follow what envtest and kwokctl pass.
  */
 import { delimiter, join } from "node:path";
+import { ARGOCD_NAMESPACE } from "../gitops/argocd/application.js";
 import type { BinaryPaths } from "./binaries.js";
 import type { Pki } from "./certificates.js";
 import type { ProcessSpec } from "./process-supervisor.js";
@@ -120,8 +121,6 @@ export const COMPONENT_NAMES = [
 ] as const;
 /** What `--apply argocd` runs besides the cluster itself, stopped in reverse by `--apply server-side-apply`. */
 export const ARGOCD_COMPONENTS = ["redis", "repository-proxy", "argocd-repo-server", "argocd-application-controller"] as const satisfies readonly (typeof COMPONENT_NAMES)[number][];
-/** Argo CD's namespace on the local cluster, as on EKS (the synthesized Applications live there). */
-export const ARGOCD_NAMESPACE = "argocd";
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */

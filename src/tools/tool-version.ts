@@ -3,6 +3,7 @@
  * `{Version:kustomize/v4.5.7 ...}`), and the half-open ranges of src/versions.ts
  * (`atLeast` included, `below` excluded) they are compared against.
  */
+import { compareVersions } from "../compare-versions.js";
 
 export interface VersionRange {
   readonly atLeast: string;
@@ -21,21 +22,4 @@ export function isInRange(version: string, range: VersionRange): boolean {
 
 export function describeRange(range: VersionRange): string {
   return `>= ${range.atLeast} and < ${range.below}`;
-}
-
-/** Numeric comparison of `vMAJOR.MINOR.PATCH` strings (as findVersion returns them). */
-export function compareVersions(left: string, right: string): number {
-  const a = numbers(left);
-  const b = numbers(right);
-  for (let index = 0; index < 3; index++) {
-    const difference = (a[index] ?? 0) - (b[index] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-function numbers(version: string): number[] {
-  const normalised = findVersion(version);
-  if (normalised === undefined) throw new Error(`not a version: ${version}`);
-  return normalised.slice(1).split(".").map(Number);
 }

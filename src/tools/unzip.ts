@@ -1,15 +1,23 @@
 /**
  * Extracts a zip archive (npm-shipped binaries, Go module zips) with yauzl, refusing
  * entries that would escape the destination. `select` picks entries and names their
- * path below the destination; by default every entry keeps its own path.
+ * path below the destination; by default every entry keeps its own path. `write` stores one
+ * file entry (by default streamed to its path); the kubectl layer passes the one whole-file
+ * writer so each binary appears whole.
  */
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yauzl from "yauzl";
 
-export function unzip(zipPath: string, destination: string, select: (entryName: string) => string | undefined = (name) => name): Promise<void> {
+/** Stores the content of one file entry at `target` (below the destination). */
+export type ZipEntryWriter = (target: string, content: Readable) => Promise<unknown>;
+
+const streamToFile: ZipEntryWriter = (target, content) => mkdir(dirname(target), { recursive: true }).then(() => pipeline(content, createWriteStream(target)));
+
+export function unzip(zipPath: string, destination: string, select: (entryName: string) => string | undefined = (name) => name, write: ZipEntryWriter = streamToFile): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(zipPath, { lazyEntries: true }, (openError, zip) => {
       if (openError || !zip) return reject(openError ?? new Error(`cannot open ${zipPath}`));
@@ -26,9 +34,7 @@ export function unzip(zipPath: string, destination: string, select: (entryName: 
         }
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError || !stream) return reject(streamError ?? new Error(`cannot read ${entry.fileName}`));
-          mkdir(dirname(target), { recursive: true })
-            .then(() => pipeline(stream, createWriteStream(target)))
-            .then(() => zip.readEntry(), reject);
+          write(target, stream).then(() => zip.readEntry(), reject);
         });
       });
       zip.readEntry();

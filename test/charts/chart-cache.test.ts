@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,5 +29,16 @@ describe("the chart cache", () => {
     expect(cachedChart(coordinates, cache)).toBe(path);
     expect(readFileSync(path, "utf8")).toBe("two");
     expect(readdirSync(join(cache, "r.example"))).toEqual(["demo-1.0.0.tgz"]);
+  });
+
+  it("GIVEN a cache folder that is a file WHEN a chart is stored THEN CHART_UNAVAILABLE names the chart's file and the cache to fix", async () => {
+    const cache = join(mkdtempSync(join(tmpdir(), "slipway-cache-")), "charts");
+    writeFileSync(cache, "");
+    const coordinates = { repoURL: "https://r.example", chart: "demo", version: "1.0.0" };
+    await expect(storeChart(coordinates, Buffer.from("one"), cache)).rejects.toMatchObject({
+      code: "CHART_UNAVAILABLE",
+      where: cachedChartPath(coordinates, cache),
+      fix: expect.stringContaining(cache),
+    });
   });
 });

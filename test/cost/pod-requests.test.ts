@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KubeObject } from "../../src/manifest/kube-object.js";
 import { blockingTaints, podFitsNode, podGroupsOf, podSpecRequests, quantityIn, selectorFits, tolerates, type PodGroup, type Taint, type PodToleration } from "../../src/cost/pod-requests.js";
 
 const taint: Taint = { key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" };
@@ -62,6 +63,41 @@ describe("podGroupsOf", () => {
     ]);
     expect(groups[0]!.requests).toEqual({ cpuMillicores: 1000, memoryMiB: 1024 });
     expect(groups[0]!.nodeSelector).toEqual({ role: "system" });
+  });
+});
+
+describe("podGroupsOf: every kind that runs pods, read by the one pod-template reader", () => {
+  const podSpec = { containers: [{ name: "main", resources: { requests: { cpu: "500m", memory: "128Mi" } } }] };
+  const template = { spec: podSpec };
+  const jobSpec = (fields: Record<string, unknown>) => ({ ...fields, template });
+  it.each([
+    // what, pods it keeps running (undefined: not a pod group), object
+    ["a bare Pod", 1, { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: podSpec }],
+    ["a ReplicationController with 4 replicas", 4, { apiVersion: "v1", kind: "ReplicationController", metadata: { name: "p" }, spec: { replicas: 4, template } }],
+    ["a ReplicationController without replicas", 1, { apiVersion: "v1", kind: "ReplicationController", metadata: { name: "p" }, spec: { template } }],
+    ["a Deployment scaled to 0", 0, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "p" }, spec: { replicas: 0, template } }],
+    ["a StatefulSet with replicas 2.7", 2, { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "p" }, spec: { replicas: 2.7, template } }],
+    ["a ReplicaSet with replicas -1", 1, { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "p" }, spec: { replicas: -1, template } }],
+    ["a Rollout with 5 replicas", 5, { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: { name: "p" }, spec: { replicas: 5, template } }],
+    ["a Job without parallelism", 1, { apiVersion: "batch/v1", kind: "Job", metadata: { name: "p" }, spec: jobSpec({}) }],
+    ["a Job with parallelism 3", 3, { apiVersion: "batch/v1", kind: "Job", metadata: { name: "p" }, spec: jobSpec({ parallelism: 3 }) }],
+    ["a Job with parallelism 5 and 2 completions", 2, { apiVersion: "batch/v1", kind: "Job", metadata: { name: "p" }, spec: jobSpec({ parallelism: 5, completions: 2 }) }],
+    ["a suspended Job", 0, { apiVersion: "batch/v1", kind: "Job", metadata: { name: "p" }, spec: jobSpec({ parallelism: 3, suspend: true }) }],
+    ["a CronJob with parallelism 2", 2, { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "p" }, spec: { schedule: "@daily", jobTemplate: { spec: jobSpec({ parallelism: 2 }) } } }],
+    ["a suspended CronJob", 0, { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "p" }, spec: { suspend: true, jobTemplate: { spec: jobSpec({}) } } }],
+    ["a PodTemplate (runs nothing)", undefined, { apiVersion: "v1", kind: "PodTemplate", metadata: { name: "p" }, template }],
+    ["a Rollout borrowing a Deployment's template", undefined, { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: { name: "p" }, spec: { replicas: 2, workloadRef: { kind: "Deployment", name: "d" } } }],
+    ["a Deployment of another API group", undefined, { apiVersion: "example.com/v1", kind: "Deployment", metadata: { name: "p" }, spec: { replicas: 2, template } }],
+    ["a Job without a template", undefined, { apiVersion: "batch/v1", kind: "Job", metadata: { name: "p" }, spec: { parallelism: 2 } }],
+  ] as [string, number | undefined, KubeObject][])("GIVEN %s WHEN read THEN its pod count is %s", (_, expected, object) => {
+    const groups = podGroupsOf([object], "add-on x");
+    expect(groups.map((group) => group.replicas)).toEqual(expected === undefined ? [] : [expected]);
+    if (expected !== undefined) expect(groups[0]!.requests).toEqual({ cpuMillicores: 500, memoryMiB: 128 });
+  });
+
+  it("GIVEN a DaemonSet of the extensions group WHEN read THEN it is one pod per node", () => {
+    const groups = podGroupsOf([{ apiVersion: "extensions/v1beta1", kind: "DaemonSet", metadata: { name: "agent", namespace: "ops" }, spec: { replicas: 7, template } }], "add-on x");
+    expect(groups.map((group) => [group.owner, group.daemonSet, group.replicas])).toEqual([["add-on x: DaemonSet ops/agent", true, 1]]);
   });
 });
 

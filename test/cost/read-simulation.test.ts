@@ -4,27 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSimulation } from "../../src/cost/read-simulation.js";
 import type { SlipwayError } from "../../src/errors.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { simulationFixture } from "../support/simulation-fixture.js";
 
-const valid = {
-  schemaVersion: 1,
-  platform: { name: "production-cluster", region: "eu-west-1" },
-  load: { pattern: "daily" },
-  speed: { factor: 20, scaled: ["HPA sync period"] },
-  durationSeconds: 60,
-  wallSeconds: 3,
-  prices: { source: "eu-west-1", spotRatio: 0.7 },
-  samples: [
-    {
-      t: 0,
-      requestsPerSecond: { "api-server": 10 },
-      replicas: { "api-server": 3 },
-      desiredReplicas: { "api-server": 3 },
-      pendingPods: 0,
-      nodes: [{ pool: "spot", managedBy: "karpenter", capacityType: "spot", instanceType: "c6i.large", count: 1 }],
-      dollarsPerHour: 0.0672,
-    },
-  ],
-};
+// What `slipway simulate` writes for the reference platform: two samples a minute apart.
+const valid = simulationFixture(parseSpec({}, "reference"), { durationSeconds: 60, stepSeconds: 60 });
+const firstSample = valid.samples[0]!;
 
 function caught(run: () => unknown): SlipwayError {
   try {
@@ -44,16 +29,16 @@ describe("readSimulation", () => {
     writeFileSync(join(run, "simulation.json"), JSON.stringify(valid));
     const loaded = readSimulation("run", dir);
     expect(loaded.file).toBe(join(run, "simulation.json"));
-    expect(loaded.simulation.samples[0]!.nodes[0]!.instanceType).toBe("c6i.large");
+    expect(loaded.simulation).toEqual(valid);
   });
 
   it.each([
     // what, file content, code, a problem or message part
     ["not JSON", "{ samples: ", "SIMULATION_INVALID", "is not JSON"],
-    ["a negative node count", JSON.stringify({ ...valid, samples: [{ ...valid.samples[0], nodes: [{ ...valid.samples[0]!.nodes[0], count: -1 }] }] }), "SIMULATION_INVALID", "samples.0.nodes.0.count: "],
+    ["a negative node count", JSON.stringify({ ...valid, samples: [{ ...firstSample, nodes: [{ ...firstSample.nodes[0], count: -1 }] }] }), "SIMULATION_INVALID", "samples.0.nodes.0.count: "],
     ["an unknown field", JSON.stringify({ ...valid, extra: true }), "SIMULATION_INVALID", "(root): "],
     ["another schema version", JSON.stringify({ ...valid, schemaVersion: 2 }), "SIMULATION_INVALID", "schemaVersion: "],
-    ["a capacity type that is not spot or on-demand", JSON.stringify({ ...valid, samples: [{ ...valid.samples[0], nodes: [{ ...valid.samples[0]!.nodes[0], capacityType: "reserved" }] }] }), "SIMULATION_INVALID", "samples.0.nodes.0.capacityType: "],
+    ["a capacity type that is not spot or on-demand", JSON.stringify({ ...valid, samples: [{ ...firstSample, nodes: [{ ...firstSample.nodes[0], capacityType: "reserved" }] }] }), "SIMULATION_INVALID", "samples.0.nodes.0.capacityType: "],
   ])("GIVEN a file with %s WHEN read THEN %s names the file and the field", (what, content, code, part) => {
     const file = join(dir, `${what.replace(/[^a-z]+/g, "-")}.json`);
     writeFileSync(file, content);

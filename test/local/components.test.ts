@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { binaryPaths } from "../../src/local/binaries.js";
 import { CLIENT_IDENTITIES, type Pki } from "../../src/local/certificates.js";
 import { componentProcesses, customMetricsLayout, type ClusterLayout, type ClusterPorts } from "../../src/local/components.js";
+import { withRenamedNamespace } from "../support/renamed-namespace.js";
 
 const pair = (name: string) => ({ cert: `/pki/${name}.crt`, key: `/pki/${name}.key` });
 const pki = {
@@ -65,5 +66,13 @@ describe("componentProcesses", () => {
         "--metrics-max-age=6s",
       ]),
     );
+  });
+});
+
+describe("Argo CD's namespace on the local cluster", () => {
+  it("GIVEN the platform's Argo CD namespace renamed in PLATFORM_NAMESPACES WHEN the application-controller's command line is made THEN it watches the renamed namespace (one fact, not a copy)", async () => {
+    const renamed = await withRenamedNamespace("argocd", "gitops-controller", () => import("../../src/local/components.js"));
+    expect(renamed.componentProcesses(layout)["argocd-application-controller"].args).toContain("--namespace=gitops-controller");
+    expect(componentProcesses(layout)["argocd-application-controller"].args).toContain("--namespace=argocd");
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,5 +29,26 @@ describe("rendered add-ons cache", () => {
     expect(await readRenderedAddons(file, "another")).toBeUndefined();
     writeFileSync(file, '{"key":');
     expect(await readRenderedAddons(file, key)).toBeUndefined();
+  });
+
+  it("GIVEN a render WHEN stored under a lax umask THEN the file is its owner's only and no temporary file is left", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-render-cache-"));
+    const file = join(directory, "rendered-addons.json");
+    const umask = process.umask(0o000);
+    try {
+      await writeRenderedAddons(file, key, [addon]);
+      await writeRenderedAddons(file, key, [addon]);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(directory)).toEqual(["rendered-addons.json"]);
+  });
+
+  it("GIVEN a state folder that is a file WHEN a render is stored THEN LOCAL_CLUSTER names the cache file and says how to fix it", async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), "slipway-render-cache-")), "state");
+    writeFileSync(blocker, "");
+    const file = join(blocker, "rendered-addons.json");
+    await expect(writeRenderedAddons(file, key, [addon])).rejects.toMatchObject({ code: "LOCAL_CLUSTER", where: file, fix: expect.stringContaining("slipway down") });
   });
 });

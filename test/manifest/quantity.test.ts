@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, QUANTITY_PATTERN, quantitySuffix, quantityValue } from "../../src/manifest/quantity.js";
+import { canonicalQuantity, isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, QUANTITY_PATTERN, quantitySuffix, quantityValue } from "../../src/manifest/quantity.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { QUANTITY_PATTERN as CHECKER_QUANTITY_PATTERN } from "../../src/check/schema/to-json-schema.js";
 
@@ -92,5 +92,40 @@ describe("quantities in the platform spec", () => {
     ["1e-400", `teams.team-a.quota.requestsCpu: must have an exponent within ±${MAX_EXPONENT}`],
   ])("GIVEN a team quota of %s WHEN parsed THEN SPEC_INVALID naming the field", (value, problem) => {
     expect(() => parseSpec({ teams: { "team-a": { quota: { requestsCpu: value } } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
+  });
+});
+
+describe("canonicalQuantity: quantities as the API server prints them", () => {
+  it.each([
+    // written, printed (resource.Quantity String())
+    ["0", "0"],
+    ["0Gi", "0"],
+    ["1", "1"],
+    ["2000m", "2"],
+    ["0.5", "500m"],
+    ["1.5", "1500m"],
+    ["1000", "1k"],
+    ["1000000n", "1m"],
+    ["0.1n", "1n"],
+    ["-0.5", "-500m"],
+    ["100m", "100m"],
+    ["1024Mi", "1Gi"],
+    ["1.5Gi", "1536Mi"],
+    ["0.5Gi", "512Mi"],
+    ["1Ki", "1Ki"],
+    ["0.5Ki", "512"],
+    ["1536", "1536"],
+    ["5Ei", "5Ei"],
+    ["1e3", "1e3"],
+    ["1.5e3", "1500"],
+    ["2E6", "2e6"],
+    ["1e-3", "1e-3"],
+    ["12E", "12E"],
+  ])("GIVEN %s WHEN printed as the API server does THEN %s", (written, printed) => {
+    expect(canonicalQuantity(written)).toBe(printed);
+  });
+
+  it.each(["lots", "1e999", ""])("GIVEN %j, no quantity the checker can value, WHEN printed THEN nothing", (text) => {
+    expect(canonicalQuantity(text)).toBeUndefined();
   });
 });

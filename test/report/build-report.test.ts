@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isSlipwayError } from "../../src/errors.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
@@ -26,34 +26,43 @@ describe("checkSynthesizedGitOps", () => {
 });
 
 describe("writeReport", () => {
-  it("GIVEN a folder WHEN the page is written THEN DIR/index.html holds it and no staging file is left", () => {
+  it("GIVEN a folder WHEN the page is written THEN DIR/index.html holds it and no staging file is left", async () => {
     const directory = join(mkdtempSync(join(tmpdir(), "slipway-write-report-")), "new", "report");
-    const file = writeReport(directory, "<!DOCTYPE html>\n");
+    const file = await writeReport(directory, "<!DOCTYPE html>\n");
     expect(file).toBe(join(directory, "index.html"));
     expect(readFileSync(file, "utf8")).toBe("<!DOCTYPE html>\n");
     expect(readdirSync(directory)).toEqual(["index.html"]);
   });
 
-  it("GIVEN index.html is a folder WHEN the page is written THEN it fails with OUTPUT_UNWRITABLE naming the file, leaving no staging file", () => {
+  it("GIVEN a relative folder WHEN the page is written THEN the absolute path of the page is returned", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
+    const file = await writeReport(relative(process.cwd(), join(directory, "report")), "page");
+    expect(file).toBe(join(directory, "report", "index.html"));
+  });
+
+  it("GIVEN index.html is a folder WHEN the page is written THEN it fails with OUTPUT_UNWRITABLE naming the file, leaving no staging file", async () => {
     const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
     mkdirSync(join(directory, "index.html"));
-    let error: unknown;
-    try {
-      writeReport(directory, "page");
-    } catch (caught) {
-      error = caught;
-    }
+    const error = await writeReport(directory, "page").catch((caught: unknown) => caught);
     expect(isSlipwayError(error) && error.code).toBe("OUTPUT_UNWRITABLE");
     expect(isSlipwayError(error) && error.where).toBe(join(directory, "index.html"));
     expect(readdirSync(directory)).toEqual(["index.html"]);
   });
 
-  it.skipIf(process.getuid?.() === 0)("GIVEN a read-only folder with a page WHEN a new page is written THEN it fails and the old page is untouched", () => {
+  it("GIVEN two pages written to one folder at once WHEN both finish THEN both succeed and the page is one of them, whole", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
+    const pages = ["a", "b"].map((letter) => `<!DOCTYPE html>${letter.repeat(2 * 1024 * 1024)}`);
+    await Promise.all(pages.map((page) => writeReport(directory, page)));
+    expect(pages).toContain(readFileSync(join(directory, "index.html"), "utf8"));
+    expect(readdirSync(directory)).toEqual(["index.html"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("GIVEN a read-only folder with a page WHEN a new page is written THEN it fails and the old page is untouched", async () => {
     const directory = mkdtempSync(join(tmpdir(), "slipway-write-report-"));
     writeFileSync(join(directory, "index.html"), "old");
     chmodSync(directory, 0o555);
     try {
-      expect(() => writeReport(directory, "new")).toThrow(/could not write|cannot write/);
+      await expect(writeReport(directory, "new")).rejects.toThrow(/could not write|cannot write/);
       expect(readFileSync(join(directory, "index.html"), "utf8")).toBe("old");
     } finally {
       chmodSync(directory, 0o755);

@@ -77,7 +77,7 @@ describe.skipIf(MISSING)("the report in headless Chromium", () => {
   it("GIVEN the reference platform and a simulation WHEN opened from file:// THEN the diagram, every section and the three plots render, with no console error and no request but the page", async () => {
     const simulation = simulationFixture(spec);
     const html = await buildReport({ spec, specSource: "the reference platform", slipwayVersion: "test", cost: estimateCost(spec, { simulation }), simulation: { result: simulation, source: "simulation.json" } });
-    const file = writeReport(join(directory, "with-simulation"), html);
+    const file = await writeReport(join(directory, "with-simulation"), html);
     const { page, problems } = await open(file);
 
     const sections = await page.$$eval("main > section", (elements) => elements.map((element) => element.id));
@@ -112,7 +112,7 @@ describe.skipIf(MISSING)("the report in headless Chromium", () => {
 
   it("GIVEN no simulation WHEN opened THEN the page says how to make one and has no plot", async () => {
     const html = await buildReport({ spec, specSource: "the reference platform", slipwayVersion: "test", cost: estimateCost(spec) });
-    const { page, problems } = await open(writeReport(join(directory, "without-simulation"), html));
+    const { page, problems } = await open(await writeReport(join(directory, "without-simulation"), html));
     expect(await page.$$("figure.plot")).toHaveLength(0);
     expect(await page.$eval("#simulation", (element) => element.textContent)).toContain("slipway simulate --out DIR");
     await page.screenshot({ path: join(directory, "without-simulation.png"), fullPage: true });
@@ -136,7 +136,7 @@ describe.skipIf(MISSING)("the report in headless Chromium", () => {
       samples: simulation.samples.map((sample) => ({ ...sample, replicas: { [hostile]: sample.replicas["api-server"] ?? 1 }, nodes: sample.nodes.map((node) => ({ ...node, pool: hostile })) })),
     });
     const html = await buildReport({ spec, specSource: hostile, slipwayVersion: "test", cost: estimateCost(spec), simulation: { result: hostileSimulation, source: hostile } });
-    const { page, problems } = await open(writeReport(join(directory, "hostile"), html));
+    const { page, problems } = await open(await writeReport(join(directory, "hostile"), html));
     expect(await page.$$("img, script")).toHaveLength(0);
     expect(await page.evaluate(() => (globalThis as { injected?: boolean }).injected)).toBeUndefined();
     expect(await page.$eval("header p", (element) => element.textContent)).toContain(hostile);

@@ -5,27 +5,11 @@ import { describe, expect, it } from "vitest";
 import { SlipwayError } from "../../src/errors.js";
 import { renderSimulationResult, writeSimulationResult } from "../../src/simulate/simulation-file.js";
 import { simulationResult, type SimulationResult } from "../../src/simulate/simulation-result.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { simulationFixture } from "../support/simulation-fixture.js";
 
-const result: SimulationResult = {
-  schemaVersion: 1,
-  platform: { name: "production-cluster", region: "eu-west-1" },
-  load: { pattern: "spike" },
-  speed: { factor: 20, scaled: ["karpenter.consolidateAfter (NodePool disruption): 1m → 3s"] },
-  durationSeconds: 600,
-  wallSeconds: 30.2,
-  prices: { source: "table", spotRatio: 0.7 },
-  samples: [
-    {
-      t: 0,
-      requestsPerSecond: { "api-server": 1500 },
-      replicas: { "api-server": 10 },
-      desiredReplicas: { "api-server": 10 },
-      pendingPods: 0,
-      nodes: [{ pool: "system", managedBy: "node-group", capacityType: "on-demand", instanceType: "m6i.large", count: 2 }],
-      dollarsPerHour: 0.214,
-    },
-  ],
-};
+// What `slipway simulate` writes for the reference platform over ten minutes.
+const result: SimulationResult = simulationFixture(parseSpec({}, "reference"), { durationSeconds: 600, stepSeconds: 60 });
 
 describe("writeSimulationResult", () => {
   it("GIVEN a valid result WHEN written into a new folder THEN simulation.json holds it, parses against the schema, and no temporary file is left", async () => {

@@ -2,6 +2,7 @@
  * `deprecated-api` and `removed-api`: every object and field of the deprecation table,
  * judged against the target Kubernetes version or the add-on version Slipway deploys.
  */
+import { compareVersions } from "../../compare-versions.js";
 import { CHARTS, KUBERNETES } from "../../versions.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
@@ -32,17 +33,6 @@ const COMPONENT_NAMES: Readonly<Record<Component, string>> = {
 };
 
 export type DeprecationStatus = "removed" | "deprecated" | "current";
-
-/** Numeric comparison of dotted versions (`1.9` < `1.26`, `v0.17.0` > `0.5`). */
-export function compareVersions(a: string, b: string): number {
-  const parts = (version: string) => version.replace(/^v/, "").split(/[.-]/).map((part) => Number.parseInt(part, 10) || 0);
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const difference = (x[i] ?? 0) - (y[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
 
 function componentVersion(component: Component, kubernetesVersion: string): string {
   return component === "kubernetes" ? kubernetesVersion : COMPONENT_VERSIONS[component];

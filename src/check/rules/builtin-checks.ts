@@ -7,6 +7,7 @@ import { containerResourceTemplate } from "./best-practice/container-resource.js
 import { mutableImageTagTemplate } from "./best-practice/mutable-image-tag.js";
 import { probeTemplate } from "./best-practice/probe.js";
 import { quotaWithoutLimitRangeTemplate } from "./best-practice/quota-without-limit-range.js";
+import { requestsExceedLimitsTemplate } from "./best-practice/requests-exceed-limits.js";
 import { secretInEnvTemplate } from "./best-practice/secret-in-env.js";
 import { secretInHelmValuesTemplate } from "./best-practice/secret-in-helm-values.js";
 import { secretInManifestTemplate } from "./best-practice/secret-in-manifest.js";
@@ -16,6 +17,7 @@ import { namespaceSelectorMatchesNothingTemplate, podSelectorMatchesNothingTempl
 import { workloadWithoutPolicyTemplate } from "./network-policy/workload-without-policy.js";
 import { argocdProjectTemplate } from "./reference/argocd-project.js";
 import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
+import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
 import {
   capabilityApplicationCountTemplate,
   capabilityInClusterTemplate,
@@ -250,6 +252,16 @@ const BEST_PRACTICE: readonly BuiltInCheck[] = [
     params: { field: "limits", resource: "cpu" },
   }),
   defineCheck({
+    id: "best-practice/requests-exceed-limits",
+    category: "best-practice",
+    severity: "error",
+    description:
+      "A container's (or the pod's) resource request is above its limit, or, for a resource that cannot be overcommitted (an extended resource such as nvidia.com/gpu, hugepages-*), differs from its limit or has none: the API server rejects the object, with the message quoted.",
+    remediation: "Keep each request at or below its limit (equal to it, and with a limit, for extended resources and huge pages).",
+    template: requestsExceedLimitsTemplate,
+    params: {},
+  }),
+  defineCheck({
     id: "best-practice/readiness-probe",
     category: "best-practice",
     severity: "warning",
@@ -329,10 +341,11 @@ const ARGOCD_CAPABILITY: readonly BuiltInCheck[] = [
     id: "argocd-capability/namespace",
     category: "argocd-capability",
     severity: "error",
-    description: "With --argocd eks-capability: an Argo CD Application, ApplicationSet or AppProject outside the capability's namespace (param namespace, default argocd), which the capability never reads.",
+    description: `With --argocd eks-capability: an Argo CD Application, ApplicationSet or AppProject outside the capability's namespace (param namespace, default ${PLATFORM_NAMESPACES.argocd}), which the capability never reads.`,
     remediation: "Set metadata.namespace to the capability's namespace (the namespace in its configuration).",
     template: capabilityNamespaceTemplate,
-    params: { namespace: "argocd" },
+    // The platform configures the capability with its own Argo CD namespace (cdk/platform-stack.ts).
+    params: { namespace: PLATFORM_NAMESPACES.argocd },
   }),
   defineCheck({
     id: "argocd-capability/plugin",

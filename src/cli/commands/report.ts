@@ -89,7 +89,7 @@ export const command: Command = {
       ...(loaded !== undefined ? { simulation: { result: loaded.simulation, source: shown(loaded.file) } } : {}),
       ...(charts !== undefined ? { charts } : {}),
     });
-    const file = writeReport(out, page);
+    const file = await writeReport(out, page);
     io.stdout(`wrote ${file} (${Math.round(Buffer.byteLength(page) / 1024)} KiB${loaded === undefined ? ", no simulation: run slipway simulate --out DIR for the plots" : `, simulation ${shown(loaded.file)}`})\n`);
     return EXIT.ok;
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_DEPRECATIONS } from "../../../src/check/deprecations/api-deprecations.js";
-import { compareVersions, statusOf } from "../../../src/check/deprecations/deprecation-rules.js";
+import { compareVersions } from "../../../src/compare-versions.js";
+import { statusOf } from "../../../src/check/deprecations/deprecation-rules.js";
 import { kubernetesSchemaBundle, schemaVersions } from "../../../src/check/schema/kubernetes-schema-bundle.js";
 
 const KUBERNETES_ENTRIES = API_DEPRECATIONS.filter((entry) => entry.component === "kubernetes");

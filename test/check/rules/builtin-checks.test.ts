@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_CHECKS } from "../../../src/check/rules/builtin-checks.js";
+import { withRenamedNamespace } from "../../support/renamed-namespace.js";
 
 describe("built-in checks", () => {
   it("GIVEN a template that serves one check WHEN named THEN its key is the check's name (no dns-egress behind dns-blocked)", () => {
@@ -14,5 +15,13 @@ describe("built-in checks", () => {
   it("GIVEN the checks WHEN listed THEN ids are unique", () => {
     const ids = BUILT_IN_CHECKS.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("the EKS Argo CD capability's namespace", () => {
+  it("GIVEN the platform's Argo CD namespace renamed in PLATFORM_NAMESPACES WHEN the built-in checks are read THEN argocd-capability/namespace expects the renamed one (the capability is configured with it)", async () => {
+    const renamed = await withRenamedNamespace("argocd", "gitops-controller", () => import("../../../src/check/rules/builtin-checks.js"));
+    expect(renamed.BUILT_IN_CHECKS.find((check) => check.id === "argocd-capability/namespace")?.params).toEqual({ namespace: "gitops-controller" });
+    expect(BUILT_IN_CHECKS.find((check) => check.id === "argocd-capability/namespace")?.params).toEqual({ namespace: "argocd" });
   });
 });

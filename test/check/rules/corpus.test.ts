@@ -173,6 +173,10 @@ const CASES: readonly Case[] = [
   },
   { rule: "best-practice/memory-limits", findings: ['Deployment demo/nginx-deployment: container "nginx" has no resources.limits.memory'] },
   { rule: "best-practice/cpu-limits", findings: ['Deployment demo/nginx-deployment: container "nginx" has no resources.limits.cpu'] },
+  {
+    rule: "best-practice/requests-exceed-limits",
+    findings: ['Deployment demo/nginx-deployment: spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1'],
+  },
   { rule: "best-practice/readiness-probe", findings: ['Deployment demo/goproxy: container "goproxy" has no readinessProbe'] },
   { rule: "best-practice/liveness-probe", findings: ['Deployment demo/goproxy: container "goproxy" has no livenessProbe'] },
   {

@@ -1,0 +1,112 @@
+/**
+ * Template `requests-exceed-limits`: what the API server's ValidateResourceRequirements
+ * refuses in a pod's resources, so the object is rejected on apply:
+ *
+ * - a request above the limit of the same resource:
+ *   `spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1`;
+ * - for resources that cannot be overcommitted (extended resources such as `nvidia.com/gpu`,
+ *   and `hugepages-*`), a request that differs from its limit (`must be equal to ...`) or
+ *   has no limit (`resources.limits: Required value: Limit must be set for non overcommitable resources`).
+ *
+ * Containers, init containers (sidecars too) and the pod-level `resources`, of every object
+ * that carries a pod, read by the one pod-template reader (pod-security/pod-templates.ts),
+ * PodTemplates included: the API server validates their template alike. Amounts are compared
+ * as upstream holds them (nano units, src/manifest/quantity.ts) and printed as it prints them
+ * (`2000m` is `2`). Values that are not quantities are left to the schema rule.
+ */
+import { z } from "zod";
+import { canonicalQuantity, quantityNanos } from "../../../manifest/quantity.js";
+import { podTemplateOf } from "../../pod-security/pod-templates.js";
+import type { CheckTemplate } from "../check-template.js";
+import { asRecord } from "../support/json.js";
+import type { Report } from "../support/report.js";
+import type { SourceObject } from "../../finding.js";
+
+const PARAMS = z.object({}).strict();
+
+/** Upstream's IsOvercommitAllowed: native resources (no domain, or kubernetes.io/) other than huge pages. */
+function overcommitAllowed(resource: string): boolean {
+  const native = !resource.includes("/") || resource.includes("kubernetes.io/");
+  return native && !resource.startsWith("hugepages-");
+}
+
+/** A quantity as JSON holds it (YAML `cpu: 2` is a number), with its nano amount and printed form. */
+function quantityOf(value: unknown): { readonly nanos: bigint; readonly printed: string } | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const text = String(value);
+  const nanos = quantityNanos(text);
+  const printed = canonicalQuantity(text);
+  return nanos === undefined || printed === undefined ? undefined : { nanos, printed };
+}
+
+/**
+ * The API server's errors for one `resources` object at `path` (`spec.containers[0].resources`).
+ * Pod-level resources take only cpu, memory and huge pages, and other names get another
+ * error (left to the API server): there only a request above its limit is reported.
+ */
+export function resourceRequirementErrors(resources: unknown, path: string, level: "container" | "pod" = "container"): { readonly resource: string; readonly message: string; readonly fix: string }[] {
+  const requests = asRecord(asRecord(resources)?.requests) ?? {};
+  const limits = asRecord(asRecord(resources)?.limits) ?? {};
+  const errors: { resource: string; message: string; fix: string }[] = [];
+  // Upstream walks a Go map (no order); sorted here so the output is deterministic.
+  for (const resource of Object.keys(requests).sort()) {
+    const request = quantityOf(requests[resource]);
+    if (request === undefined) continue;
+    const overcommit = level === "pod" || overcommitAllowed(resource);
+    if (!(resource in limits)) {
+      if (!overcommit) {
+        errors.push({
+          resource,
+          message: `${path}.limits: Required value: Limit must be set for non overcommitable resources`,
+          fix: `set resources.limits["${resource}"] equal to the request (${request.printed}): ${resource} cannot be overcommitted`,
+        });
+      }
+      continue;
+    }
+    const limit = quantityOf(limits[resource]);
+    if (limit === undefined) continue;
+    if (!overcommit && request.nanos !== limit.nanos) {
+      errors.push({
+        resource,
+        message: `${path}.requests: Invalid value: "${request.printed}": must be equal to ${resource} limit of ${limit.printed}`,
+        fix: `set resources.requests["${resource}"] and resources.limits["${resource}"] to the same amount: ${resource} cannot be overcommitted`,
+      });
+    } else if (request.nanos > limit.nanos) {
+      errors.push({
+        resource,
+        message: `${path}.requests: Invalid value: "${request.printed}": must be less than or equal to ${resource} limit of ${limit.printed}`,
+        fix: `lower resources.requests["${resource}"] to at most ${limit.printed}, or raise resources.limits["${resource}"] to at least ${request.printed}`,
+      });
+    }
+  }
+  return errors;
+}
+
+function checkObject(object: SourceObject, report: Report): void {
+  const template = podTemplateOf(object);
+  if (template === undefined) return;
+  const { spec, specPath } = template;
+  const reportAll = (resources: unknown, path: string, owner: string) => {
+    for (const error of resourceRequirementErrors(resources, path)) report(object, error.message, `${owner}: ${error.fix}`);
+  };
+  for (const error of resourceRequirementErrors(spec.resources, `${specPath}.resources`, "pod")) report(object, error.message, `the pod: ${error.fix}`);
+  for (const list of ["initContainers", "containers"] as const) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    containers.forEach((container: unknown, index) => {
+      const record = asRecord(container);
+      if (record === undefined) return;
+      const name = typeof record.name === "string" ? record.name : `#${index}`;
+      reportAll(record.resources, `${specPath}.${list}[${index}].resources`, `container "${name}"`);
+    });
+  }
+}
+
+export const requestsExceedLimitsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+  key: "requests-exceed-limits",
+  description: "Resource requests the API server refuses against the limits: above the limit, or unequal to it (or without one) for resources that cannot be overcommitted.",
+  params: PARAMS,
+  check(context, _params, report) {
+    for (const object of context.objects) checkObject(object, report);
+  },
+};
