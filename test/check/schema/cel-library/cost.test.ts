@@ -35,12 +35,13 @@ describe("the CEL cost budget", () => {
     { name: "a nested all() over 300 items (27 million steps)", rule: "self.all(a, self.all(b, self.all(c, a + b + c >= 0)))", self: Array.from({ length: 300 }, (_, index) => BigInt(index)), cost: undefined, exceeded: true },
     { name: "a map() of maps building 4 million strings", rule: "self.map(x, self.map(y, 'x' + 'yyyyyyyyyyyyyyyy')).size() > 0", self: Array.from({ length: 2000 }, () => 0n), cost: undefined, exceeded: true },
   ])("GIVEN $name WHEN evaluated THEN exceeded: $exceeded", ({ rule, self, cost, exceeded }) => {
-    const started = performance.now();
     const outcome = run(rule, self);
     expect(outcome.exceeded).toBe(exceeded);
     if (cost !== undefined) expect(outcome.cost).toBe(cost);
     if (exceeded) expect(outcome.value).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Work, not wall time (a busy machine stretches that): charged up to the limit plus one
+    // step's units, never the millions of steps the rule asks for.
+    if (exceeded) expect(outcome.cost).toBeLessThanOrEqual(PER_CALL_LIMIT + 1_000);
   });
 
   it("GIVEN an exists() whose error would be swallowed by a later true WHEN the budget runs out THEN still exceeded", () => {
