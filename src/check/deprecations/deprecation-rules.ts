@@ -5,7 +5,7 @@
 import { CHARTS, KUBERNETES } from "../../versions.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
-import { podTemplateOf } from "../pod-security/pod-templates.js";
+import { podTemplateOf, type PodTemplate } from "../pod-security/pod-templates.js";
 import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
 
 export const DEPRECATED_API_RULE_ID = "deprecated-api";
@@ -91,6 +91,16 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
     const status = statusOf(field, context.kubernetesVersion);
     return status === "current" ? [] : [{ field, status }];
   });
+  // Which fields apply to a kind is the same for every object of it.
+  const byKind = new Map<string, readonly { field: FieldDeprecation; status: Exclude<DeprecationStatus, "current"> }[]>();
+  const fieldsOfKind = (kind: string) => {
+    let applicable = byKind.get(kind);
+    if (applicable === undefined) {
+      applicable = fields.filter(({ field }) => field.kinds.length === 0 || field.kinds.includes(kind));
+      byKind.set(kind, applicable);
+    }
+    return applicable;
+  };
   const apiStatuses = new Map<ApiDeprecation, DeprecationStatus>();
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
@@ -115,15 +125,12 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
         fix: `use ${entry.replacement}`,
       });
     }
-    const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
-    for (const { field, status: fieldStatus } of fields) {
-      if (field.kinds.length > 0 && !field.kinds.includes(object.kind)) continue;
+    // Pod-scoped fields read the object's pod template: found once, when a field needs it.
+    let template: PodTemplate | undefined | null = null;
+    for (const { field, status: fieldStatus } of fieldsOfKind(object.kind)) {
       if (field.name !== undefined && object.name !== field.name) continue;
-      let scoped = roots.get(field.scope);
-      if (scoped === undefined) {
-        scoped = scopeRoots(object, field.scope);
-        roots.set(field.scope, scoped);
-      }
+      if (field.scope !== "object" && template === null) template = podTemplateOf(object);
+      const scoped = scopeRoots(object, field.scope, template ?? undefined);
       for (const [scopePath, root] of scoped) {
         for (const match of matchPath(root, field.path, field.value)) {
           const path = [...scopePath, ...match].join(".");
@@ -153,9 +160,8 @@ function judgedAgainst(component: Component, kubernetesVersion: string): string 
 }
 
 /** Roots a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
-function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"]): [string[], unknown][] {
+function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): [string[], unknown][] {
   if (scope === "object") return [[[], object.document]];
-  const template = podTemplateOf(object);
   if (template === undefined) return [];
   return scope === "pod-spec" ? [[[...template.templatePath, "spec"], template.spec]] : [[[...template.templatePath, "metadata"], template.metadata]];
 }

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
 import { includesPort } from "./port-set.js";
-import { allowedTraffic, buildNetworkModel, endpointOf, KUBE_DNS, selects, type Endpoint } from "./reachability.js";
+import { allowedUnder, buildNetworkModel, endpointOf, KUBE_DNS, policiesSelecting, selects, type Endpoint } from "./reachability.js";
 
 const PARAMS = z
   .object({
@@ -30,18 +30,26 @@ export const dnsBlockedTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
   check(context, params, report) {
     const model = buildNetworkModel(context.objects);
     const dns: Endpoint = { ...KUBE_DNS, label: `${params.namespace}/cluster-dns`, namespace: params.namespace, labels: params.podLabels };
+    // The same for every workload: the policies of the DNS namespace that select the DNS pods.
+    const dnsIngressPolicies = policiesSelecting(model, dns, "ingress");
     for (const workload of model.workloads) {
       // NetworkPolicies do not apply to pods on the host's network namespace.
       if (workload.podSpec.hostNetwork === true) continue;
       const source = endpointOf(workload);
-      const egressPolicies = model.policies.filter((policy) => policy.egress && selects(policy, source));
-      const dnsIngressPolicies = model.policies.filter((policy) => policy.ingress && selects(policy, dns));
+      const egressPolicies = policiesSelecting(model, source, "egress");
       if (egressPolicies.length === 0 && dnsIngressPolicies.length === 0) continue;
-      const allowed = allowedTraffic(model, source, dns);
+      const allowed = allowedUnder(model, egressPolicies, dnsIngressPolicies, source, dns);
       const blocked = ["UDP", "TCP"].filter((protocol) => !includesPort(allowed, protocol, 53));
       if (blocked.length === 0) continue;
       const ports = blocked.map((protocol) => `53/${protocol}`).join(" and ");
-      const egressOnly = allowedTraffic({ ...model, policies: egressPolicies }, source, dns);
+      // What the workload's own egress policies allow, as if they were the only policies of the input.
+      const egressOnly = allowedUnder(
+        model,
+        egressPolicies,
+        egressPolicies.filter((policy) => policy.ingress !== undefined && selects(policy, dns)),
+        source,
+        dns,
+      );
       const egressBlocks = blocked.some((protocol) => !includesPort(egressOnly, protocol, 53));
       const culprits = egressBlocks
         ? `egress NetworkPolicies ${names(egressPolicies.map((policy) => policy.source.name))} of this workload`

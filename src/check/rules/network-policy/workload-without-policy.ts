@@ -17,13 +17,18 @@ export const workloadWithoutPolicyTemplate: CheckTemplate<z.infer<typeof PARAMS>
   params: PARAMS,
   check(context, _params, report) {
     const model = buildNetworkModel(context.objects);
+    const namesByNamespace = new Map<string, string>();
     for (const workload of model.workloads) {
       if (workload.podSpec.hostNetwork === true) continue; // NetworkPolicies do not apply to it
-      const policies = model.policies.filter((policy) => policy.namespace === workload.namespace);
-      if (policies.length === 0) continue;
+      const policies = model.policiesByNamespace.get(workload.namespace);
+      if (policies === undefined) continue;
       const endpoint = endpointOf(workload);
-      if (policies.some((policy) => selects(policy, endpoint))) continue;
-      const policyNames = [...new Set(policies.map((policy) => policy.source.name))].sort().join(", ");
+      if (model.policyIndex.get(workload.namespace)?.candidates(endpoint.labels).some((policy) => selects(policy, endpoint))) continue;
+      let policyNames = namesByNamespace.get(workload.namespace);
+      if (policyNames === undefined) {
+        policyNames = [...new Set(policies.map((policy) => policy.source.name))].sort().join(", ");
+        namesByNamespace.set(workload.namespace, policyNames);
+      }
       report(
         workload.source,
         `no NetworkPolicy selects this workload although namespace ${workload.namespace} has NetworkPolicies (${policyNames}): all its ingress and egress is allowed`,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { SourceObject } from "../../finding.js";
 import type { CheckTemplate } from "../check-template.js";
 import { isApplication } from "../support/argocd-sources.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { asRecord, asRecords, asString, getPath } from "../support/json.js";
 
 const PARAMS = z.object({}).strict();
@@ -69,14 +70,18 @@ export const argocdProjectTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
   description: "An Argo CD Application's project is in the input (or is `default`) and permits its destination.",
   params: PARAMS,
   check(context, _params, report) {
-    const projects = context.objects.filter((object) => object.kind === "AppProject" && object.apiVersion.startsWith("argoproj.io/"));
-    for (const application of context.objects.filter(isApplication)) {
+    const projectsByName = new Map<string, SourceObject[]>();
+    for (const project of objectsOfKind(context.objects, "AppProject")) {
+      if (!project.apiVersion.startsWith("argoproj.io/")) continue;
+      const list = projectsByName.get(project.name);
+      if (list) list.push(project);
+      else projectsByName.set(project.name, [project]);
+    }
+    for (const application of objectsOfKind(context.objects, "Application").filter(isApplication)) {
       const projectName = asString(getPath(application.document, "spec", "project")) ?? "";
       if (projectName === "") continue; // a missing project is a schema error, reported there
-      const sameNamespace = (project: SourceObject): boolean => project.namespace === application.namespace;
-      const project =
-        projects.find((candidate) => candidate.name === projectName && sameNamespace(candidate)) ??
-        projects.find((candidate) => candidate.name === projectName);
+      const named = projectsByName.get(projectName) ?? [];
+      const project = named.find((candidate) => candidate.namespace === application.namespace) ?? named[0];
       if (!project) {
         if (projectName !== "default") {
           report(application, `project ${projectName} is not an AppProject in the input`, `create AppProject ${projectName} or use an existing project`);

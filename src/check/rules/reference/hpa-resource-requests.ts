@@ -7,8 +7,7 @@
 import { z } from "zod";
 import type { CheckTemplate } from "../check-template.js";
 import { limitRangeDefaults, hasEffectiveResource } from "../support/resources.js";
-import { workloadsOf } from "../support/workloads.js";
-import { isHpa, metricsOf, scaledWorkload } from "./hpa-model.js";
+import { hpasOf, metricsOf, scaledWorkload } from "./hpa-model.js";
 
 const PARAMS = z.object({}).strict();
 
@@ -17,9 +16,8 @@ export const hpaResourceRequestsTemplate: CheckTemplate<z.infer<typeof PARAMS>> 
   description: "Containers scaled on a resource Utilization target request that resource.",
   params: PARAMS,
   check(context, _params, report) {
-    const workloads = workloadsOf(context.objects);
-    for (const hpa of context.objects.filter(isHpa)) {
-      const workload = scaledWorkload(context.objects, hpa, workloads);
+    for (const hpa of hpasOf(context.objects)) {
+      const workload = scaledWorkload(context.objects, hpa);
       if (!workload) continue;
       const defaults = limitRangeDefaults(context.objects, workload.namespace);
       const reported = new Set<string>();

@@ -61,8 +61,9 @@ export const storageClassTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
     const classes = storageClasses(context.objects);
     if (classes.length === 0) return;
     const names = classes.map((storageClass) => storageClass.name).sort();
+    const known = new Set(names);
     for (const claim of claimsOf(context.objects)) {
-      if (!claim.storageClassName || names.includes(claim.storageClassName)) continue;
+      if (!claim.storageClassName || known.has(claim.storageClassName)) continue;
       report(
         claim.object,
         `${claim.where} names StorageClass ${claim.storageClassName}, which is not in the input (StorageClasses: ${names.join(", ")})`,
