@@ -5,17 +5,18 @@
  * bytes and for retries after truncation. Pods with hostNetwork are not subject to
  * NetworkPolicies and are skipped.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { includesPort } from "./port-set.js";
 import { allowedUnder, buildNetworkModel, endpointOf, KUBE_DNS, policiesSelecting, selects, type Endpoint } from "./reachability.js";
 
-const PARAMS = z
+const PARAMS = (zod: typeof z) =>
+  zod
   .object({
     /** Namespace of the cluster DNS pods. */
-    namespace: z.string().min(1),
+    namespace: zod.string().min(1),
     /** Labels of the cluster DNS pods. */
-    podLabels: z.record(z.string(), z.string()),
+    podLabels: zod.record(zod.string(), zod.string()),
   })
   .strict();
 
@@ -23,7 +24,7 @@ function names(values: readonly string[]): string {
   return [...new Set(values)].sort().join(", ");
 }
 
-export const dnsBlockedTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const dnsBlockedTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "dns-blocked",
   description: "Pods selected by egress NetworkPolicies must still reach the cluster DNS on port 53 (UDP and TCP).",
   params: PARAMS,

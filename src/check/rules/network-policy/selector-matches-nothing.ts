@@ -7,8 +7,8 @@
  * the input declares Namespace objects, so selectors on them are checked only then. Pod
  * selectors are checked only in namespaces whose pods the input describes.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { objectsOfKind } from "../support/find-objects.js";
 import { namespacesWithKnownPods } from "../support/input-coverage.js";
 import { formatSelector, isEmptySelector } from "../support/label-selector.js";
@@ -17,7 +17,8 @@ import { selectsSomePod } from "../support/pod-labels.js";
 import type { NetworkPolicyModel, PolicyPeer } from "./network-policy-model.js";
 import { buildNetworkModel, namespacesSelectedBy } from "./reachability.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({}).strict();
 
 interface PeerAt {
   readonly peer: Extract<PolicyPeer, { type: "pods" }>;
@@ -41,7 +42,7 @@ function peersOf(policy: NetworkPolicyModel): PeerAt[] {
   return result;
 }
 
-export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "namespace-selector-matches-nothing",
   description: "Every namespaceSelector of a NetworkPolicy peer selects at least one namespace of the input.",
   params: PARAMS,
@@ -66,7 +67,7 @@ export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<type
   },
 };
 
-export const podSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const podSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "pod-selector-matches-nothing",
   description: "The podSelector of a NetworkPolicy and of its peers selects at least one pod template of the input.",
   params: PARAMS,

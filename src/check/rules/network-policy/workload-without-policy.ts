@@ -4,14 +4,15 @@
  * that drifted from the policies' podSelectors). Its report is the reachability matrix
  * (`slipway check --show-reachability`): who may reach whom, not just who is unprotected.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { buildNetworkModel, endpointOf, selects } from "./reachability.js";
 import { reachabilityMatrix } from "./reachability-matrix.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({}).strict();
 
-export const workloadWithoutPolicyTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const workloadWithoutPolicyTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "workload-without-policy",
   description: "Every workload of a namespace that has NetworkPolicies is selected by at least one of them.",
   params: PARAMS,

@@ -4,14 +4,15 @@
  * matched as Argo CD's `isDestinationMatched` does: some entry must match (server or
  * cluster name glob, AND namespace glob) and no entry with a `!` deny pattern may reject it.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { isApplication } from "../support/argocd-sources.js";
 import { objectsOfKind } from "../support/find-objects.js";
 import { asRecord, asRecords, asString, getPath } from "../support/json.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({}).strict();
 
 /** The in-cluster destination by name, as Argo CD resolves it. */
 const IN_CLUSTER = { name: "in-cluster", server: "https://kubernetes.default.svc" };
@@ -65,7 +66,7 @@ function describeDestination(destination: Destination): string {
   return `${destination.server || destination.name}/${destination.namespace || "(no namespace)"}`;
 }
 
-export const argocdProjectTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const argocdProjectTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "argocd-project",
   description: "An Argo CD Application's project is in the input (or is `default`) and permits its destination.",
   params: PARAMS,

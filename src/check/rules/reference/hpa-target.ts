@@ -5,8 +5,8 @@
  * pods, the HPA must target the Rollout, not a Deployment of the same name (a Deployment
  * referenced by a Rollout's workloadRef is kept at zero replicas by the Rollout).
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import type { SourceObject } from "../../finding.js";
 import { asName, asString, getPath } from "../support/json.js";
 import { findNamespaced, groupOf, objectsOfKind } from "../support/find-objects.js";
@@ -14,7 +14,8 @@ import { chartDestinations } from "../support/input-coverage.js";
 import { namespaceOf } from "../support/namespaces.js";
 import { hpasOf, scaleTargetOf } from "./hpa-model.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({}).strict();
 
 /** API group serving each scalable kind. */
 const SCALABLE_GROUPS: Readonly<Record<string, string>> = {
@@ -39,7 +40,7 @@ function rolloutsByWorkloadRef(objects: readonly SourceObject[]): Map<string, So
   return owners;
 }
 
-export const hpaTargetTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-target",
   description: "An HPA's scaleTargetRef names a scalable object of the input in its namespace.",
   params: PARAMS,

@@ -5,9 +5,9 @@
  * input-coverage.ts), so Services in front of chart-installed pods stay quiet; pods that
  * operators of the input create at run time count as pods (runtime-objects.ts).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { namespacesWithKnownPods } from "../support/input-coverage.js";
 import { asRecord, getPath } from "../support/json.js";
 import { objectsOfKind } from "../support/find-objects.js";
@@ -15,7 +15,8 @@ import { formatSelector, isEmptySelector, parseLabelSelector, selectorFromMap, t
 import { namespaceOf } from "../support/namespaces.js";
 import { selectsSomePod } from "../support/pod-labels.js";
 
-const PARAMS = z.object({ kind: z.enum(["Service", "PodDisruptionBudget"]) }).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({ kind: zod.enum(["Service", "PodDisruptionBudget"]) }).strict();
 
 function selectorOf(object: SourceObject): LabelSelector | undefined {
   if (object.kind === "Service" && object.apiVersion === "v1") {
@@ -30,7 +31,7 @@ function selectorOf(object: SourceObject): LabelSelector | undefined {
   return undefined;
 }
 
-export const selectorMatchesPodsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const selectorMatchesPodsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "selector-matches-pods",
   description: "The selector of an object of the given kind matches a pod template in its namespace.",
   params: PARAMS,

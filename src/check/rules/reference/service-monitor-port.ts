@@ -3,9 +3,9 @@
  * port of the Services it selects (spec.selector, in spec.namespaceSelector or its own
  * namespace). A name no selected Service has yields no scrape target, silently.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { chartDestinations } from "../support/input-coverage.js";
 import { asArray, asName, asRecord, asRecords, asStringMap, getPath } from "../support/json.js";
 import { objectsOfKind } from "../support/find-objects.js";
@@ -13,7 +13,8 @@ import { LabelIndex } from "../support/label-index.js";
 import { formatSelector, parseLabelSelector } from "../support/label-selector.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) =>
+  zod.object({}).strict();
 
 /** The namespaces a ServiceMonitor looks for Services in: `all` with `namespaceSelector.any`. */
 function selectedNamespaces(monitor: SourceObject): readonly string[] | "all" {
@@ -33,7 +34,7 @@ function portNames(service: SourceObject): string[] {
   return asRecords(getPath(service.document, "spec", "ports")).flatMap((port) => asName(port.name) ?? []);
 }
 
-export const serviceMonitorPortTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const serviceMonitorPortTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "service-monitor-port",
   description: "Every ServiceMonitor endpoint port names a port of the Services the ServiceMonitor selects.",
   params: PARAMS,
