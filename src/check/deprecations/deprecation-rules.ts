@@ -125,12 +125,17 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
         fix: `use ${entry.replacement}`,
       });
     }
-    // Pod-scoped fields read the object's pod template: found once, when a field needs it.
+    // The roots of each scope (the pod template for pod-scoped fields): found once per object, when a field needs them.
+    const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
     let template: PodTemplate | undefined | null = null;
     for (const { field, status: fieldStatus } of fieldsOfKind(object.kind)) {
       if (field.name !== undefined && object.name !== field.name) continue;
-      if (field.scope !== "object" && template === null) template = podTemplateOf(object);
-      const scoped = scopeRoots(object, field.scope, template ?? undefined);
+      let scoped = roots.get(field.scope);
+      if (scoped === undefined) {
+        if (field.scope !== "object" && template === null) template = podTemplateOf(object);
+        scoped = scopeRoots(object, field.scope, template ?? undefined);
+        roots.set(field.scope, scoped);
+      }
       for (const [scopePath, root] of scoped) {
         for (const match of matchPath(root, field.path, field.value)) {
           const path = [...scopePath, ...match].join(".");
@@ -166,15 +171,19 @@ function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"], temp
   return scope === "pod-spec" ? [[[...template.templatePath, "spec"], template.spec]] : [[[...template.templatePath, "metadata"], template.metadata]];
 }
 
-/** Concrete paths below `root` that match `pattern` (`*` = any item or key), with an optional value. */
-function matchPath(root: unknown, pattern: readonly string[], value?: string): string[][] {
-  if (pattern.length === 0) return value === undefined || root === value ? [[]] : [];
-  const [head, ...rest] = pattern as [string, ...string[]];
+/**
+ * Concrete paths below `root` that match `pattern` from its element `from` on (`*` = any
+ * item or key), with an optional value. Every field is tried on every object, so the
+ * pattern is walked by index rather than copied at each step.
+ */
+function matchPath(root: unknown, pattern: readonly string[], value?: string, from = 0): string[][] {
+  if (from === pattern.length) return value === undefined || root === value ? [[]] : [];
+  const head = pattern[from] as string;
   if (root === null || typeof root !== "object") return [];
   // A literal key is a property access: most fields of most objects are absent.
   if (head !== "*" && !head.endsWith("/*")) {
     if (Array.isArray(root) || !Object.hasOwn(root, head)) return [];
-    const tails = matchPath((root as Record<string, unknown>)[head], rest, value);
+    const tails = matchPath((root as Record<string, unknown>)[head], pattern, value, from + 1);
     return tails.map((tail) => joinIndexes([head, ...tail]));
   }
   const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);
@@ -182,7 +191,7 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string): s
   for (const [key, child] of entries) {
     const matches = head === "*" || key === head || (head.endsWith("/*") && key.startsWith(head.slice(0, -1)));
     if (!matches) continue;
-    for (const tail of matchPath(child, rest, value)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
+    for (const tail of matchPath(child, pattern, value, from + 1)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
   }
   return results.map(joinIndexes);
 }
