@@ -10,9 +10,8 @@
  */
 import type { SourceObject } from "../../finding.js";
 import { LabelIndex } from "../support/label-index.js";
-import { matchesLabels } from "../support/label-selector.js";
+import { matchesLabels, type LabelSelector } from "../support/label-selector.js";
 import { memoizeByObjects } from "../support/memoize.js";
-import type { LabelSelector } from "../support/label-selector.js";
 import { knownNamespaces, NAME_LABEL, type KnownNamespace } from "../support/namespaces.js";
 import { SelectorIndex } from "../support/selector-index.js";
 import { workloadsOf, type Workload, type WorkloadPort } from "../support/workloads.js";
