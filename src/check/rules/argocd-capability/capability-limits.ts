@@ -28,8 +28,7 @@ function isArgoKind(object: SourceObject, kinds: readonly string[]): boolean {
   return kinds.includes(object.kind) && object.apiVersion.startsWith("argoproj.io/");
 }
 
-const NAMESPACE_PARAMS = (zod: typeof z) =>
-  zod.object({ namespace: zod.string().min(1) }).strict();
+const NAMESPACE_PARAMS = (zod: typeof z) => zod.object({ namespace: zod.string().min(1) }).strict();
 
 export const capabilityNamespaceTemplate: CheckTemplate<ParamsOf<typeof NAMESPACE_PARAMS>> = {
   key: "namespace",
@@ -50,8 +49,7 @@ export const capabilityNamespaceTemplate: CheckTemplate<ParamsOf<typeof NAMESPAC
   },
 };
 
-const NO_PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const NO_PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** Sources of an Application (`spec`), or of an ApplicationSet's template (`spec.template.spec`), with their field paths. */
 function sourcesOf(object: SourceObject): { path: string; source: Record<string, unknown> }[] {
@@ -82,8 +80,7 @@ export const capabilityPluginTemplate: CheckTemplate<ParamsOf<typeof NO_PARAMS>>
   },
 };
 
-const COUNT_PARAMS = (zod: typeof z) =>
-  zod.object({ maxApplications: zod.number().int().positive() }).strict();
+const COUNT_PARAMS = (zod: typeof z) => zod.object({ maxApplications: zod.number().int().positive() }).strict();
 
 export const capabilityApplicationCountTemplate: CheckTemplate<ParamsOf<typeof COUNT_PARAMS>> = {
   key: "application-count",

@@ -11,11 +11,11 @@ import { workloadsOf } from "../support/workloads.js";
 
 const PARAMS = (zod: typeof z) =>
   zod
-  .object({
-    field: zod.enum(["requests", "limits"]),
-    resource: zod.string().min(1),
-  })
-  .strict();
+    .object({
+      field: zod.enum(["requests", "limits"]),
+      resource: zod.string().min(1),
+    })
+    .strict();
 
 export const containerResourceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "container-resource",

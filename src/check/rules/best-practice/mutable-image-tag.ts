@@ -8,8 +8,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asString } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({ mutableTags: zod.array(zod.string().min(1)) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ mutableTags: zod.array(zod.string().min(1)) }).strict();
 
 /** The tag of an image reference, `undefined` when it has none; digests are handled by the caller. */
 export function imageTag(image: string): string | undefined {

@@ -10,8 +10,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({ probe: zod.enum(["readinessProbe", "livenessProbe", "startupProbe"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ probe: zod.enum(["readinessProbe", "livenessProbe", "startupProbe"]) }).strict();
 
 export const probeTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "probe",

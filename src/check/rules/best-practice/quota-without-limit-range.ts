@@ -9,8 +9,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord, getPath } from "../support/json.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 const COMPUTE_KEYS = new Set(["cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"]);
 

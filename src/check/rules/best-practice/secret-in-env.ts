@@ -11,13 +11,13 @@ import { workloadsOf } from "../support/workloads.js";
 
 const PARAMS = (zod: typeof z) =>
   zod
-  .object({
-    /** Case-insensitive regular expression of names that hold credentials. */
-    namePattern: zod.string().min(1),
-    /** Case-insensitive regular expression of names that only refer to one. */
-    ignoredNamePattern: zod.string(),
-  })
-  .strict();
+    .object({
+      /** Case-insensitive regular expression of names that hold credentials. */
+      namePattern: zod.string().min(1),
+      /** Case-insensitive regular expression of names that only refer to one. */
+      ignoredNamePattern: zod.string(),
+    })
+    .strict();
 
 const VARIABLE_ONLY = /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/;
 

@@ -14,12 +14,12 @@ import { asArray, asRecord, asRecords, asString } from "../support/json.js";
 
 const PARAMS = (zod: typeof z) =>
   zod
-  .object({
-    keyPattern: zod.string().min(1),
-    ignoredKeyPattern: zod.string(),
-    webhookUrlPattern: zod.string().min(1),
-  })
-  .strict();
+    .object({
+      keyPattern: zod.string().min(1),
+      ignoredKeyPattern: zod.string(),
+      webhookUrlPattern: zod.string().min(1),
+    })
+    .strict();
 
 const REFERENCE_VALUE = /^\$|\{\{|<path:|^ENC\[|^vault:|^ref\+/;
 

@@ -9,8 +9,7 @@ import type { z } from "zod";
 import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({ ignoredTypes: zod.array(zod.string()) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ ignoredTypes: zod.array(zod.string()) }).strict();
 
 export const secretInManifestTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "secret-in-manifest",

@@ -12,13 +12,13 @@ import { allowedUnder, buildNetworkModel, endpointOf, KUBE_DNS, policiesSelectin
 
 const PARAMS = (zod: typeof z) =>
   zod
-  .object({
-    /** Namespace of the cluster DNS pods. */
-    namespace: zod.string().min(1),
-    /** Labels of the cluster DNS pods. */
-    podLabels: zod.record(zod.string(), zod.string()),
-  })
-  .strict();
+    .object({
+      /** Namespace of the cluster DNS pods. */
+      namespace: zod.string().min(1),
+      /** Labels of the cluster DNS pods. */
+      podLabels: zod.record(zod.string(), zod.string()),
+    })
+    .strict();
 
 function names(values: readonly string[]): string {
   return [...new Set(values)].sort().join(", ");

@@ -17,8 +17,7 @@ import { selectsSomePod } from "../support/pod-labels.js";
 import type { NetworkPolicyModel, PolicyPeer } from "./network-policy-model.js";
 import { buildNetworkModel, namespacesSelectedBy } from "./reachability.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface PeerAt {
   readonly peer: Extract<PolicyPeer, { type: "pods" }>;

@@ -9,8 +9,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { buildNetworkModel, endpointOf, selects } from "./reachability.js";
 import { reachabilityMatrix } from "./reachability-matrix.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 export const workloadWithoutPolicyTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "workload-without-policy",

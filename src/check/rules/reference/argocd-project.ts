@@ -11,8 +11,7 @@ import { isApplication } from "../support/argocd-sources.js";
 import { objectsOfKind } from "../support/find-objects.js";
 import { asRecord, asRecords, asString, getPath } from "../support/json.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** The in-cluster destination by name, as Argo CD resolves it. */
 const IN_CLUSTER = { name: "in-cluster", server: "https://kubernetes.default.svc" };

@@ -19,8 +19,7 @@ import { runtimeObjectsOf } from "../support/runtime-objects.js";
 import { workloadsOf, type Workload } from "../support/workloads.js";
 import { configSources, type ConfigKind } from "./config-sources.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({ kind: zod.enum(["ConfigMap", "Secret"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ kind: zod.enum(["ConfigMap", "Secret"]) }).strict();
 
 interface ConfigReference {
   readonly name: string;

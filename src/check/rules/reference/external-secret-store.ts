@@ -11,8 +11,7 @@ import { asName, asRecord, asRecords, asString, getPath } from "../support/json.
 import { findClusterScoped, findNamespaced } from "../support/find-objects.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface StoreReference {
   readonly kind: string;

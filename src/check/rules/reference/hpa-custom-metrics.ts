@@ -9,8 +9,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { hpasOf, metricsOf } from "./hpa-model.js";
 import { METRICS_API_GROUPS, metricsServers, type MetricsApi, type MetricsServer } from "./metrics-servers.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 export const hpaCustomMetricsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-custom-metrics",

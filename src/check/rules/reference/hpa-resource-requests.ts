@@ -9,8 +9,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { limitRangeDefaults, hasEffectiveResource } from "../support/resources.js";
 import { hpasOf, metricsOf, scaledWorkload } from "./hpa-model.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 export const hpaResourceRequestsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-resource-requests",

@@ -14,8 +14,7 @@ import { chartDestinations } from "../support/input-coverage.js";
 import { namespaceOf } from "../support/namespaces.js";
 import { hpasOf, scaleTargetOf } from "./hpa-model.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** API group serving each scalable kind. */
 const SCALABLE_GROUPS: Readonly<Record<string, string>> = {

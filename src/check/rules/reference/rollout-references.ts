@@ -12,8 +12,7 @@ import { asName, asRecord, asRecords, getPath } from "../support/json.js";
 import { findClusterScoped, findNamespaced } from "../support/find-objects.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface TemplateReference {
   readonly name: string;

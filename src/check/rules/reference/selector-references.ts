@@ -15,8 +15,7 @@ import { formatSelector, isEmptySelector, parseLabelSelector, selectorFromMap, t
 import { namespaceOf } from "../support/namespaces.js";
 import { selectsSomePod } from "../support/pod-labels.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({ kind: zod.enum(["Service", "PodDisruptionBudget"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ kind: zod.enum(["Service", "PodDisruptionBudget"]) }).strict();
 
 function selectorOf(object: SourceObject): LabelSelector | undefined {
   if (object.kind === "Service" && object.apiVersion === "v1") {

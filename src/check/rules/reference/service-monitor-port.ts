@@ -13,8 +13,7 @@ import { LabelIndex } from "../support/label-index.js";
 import { formatSelector, parseLabelSelector } from "../support/label-selector.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** The namespaces a ServiceMonitor looks for Services in: `all` with `namespaceSelector.any`. */
 function selectedNamespaces(monitor: SourceObject): readonly string[] | "all" {

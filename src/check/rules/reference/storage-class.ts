@@ -10,8 +10,7 @@ import type { SourceObject } from "../../finding.js";
 import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asName, asRecord, asRecords, asStringMap, getPath } from "../support/json.js";
 
-const PARAMS = (zod: typeof z) =>
-  zod.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface Claim {
   readonly object: SourceObject;
