@@ -117,7 +117,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     argocd: options.argocd ?? "self-managed",
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
-  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
+  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : await (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.

@@ -11,7 +11,7 @@ import { DEPRECATION_RULES } from "./deprecations/deprecation-rules.js";
 import { ENGINE_RULES, type RuleDescriptor } from "./engine-rules.js";
 import { POD_SECURITY_RULES } from "./pod-security/index.js";
 import type { Rule } from "./rule.js";
-import { LINT_RULES, lintRules, type RuleOptions } from "./rules/index.js";
+import { LINT_RULES, type RuleOptions } from "./rules/index.js";
 
 export { ENGINE_RULES, type RuleDescriptor } from "./engine-rules.js";
 
@@ -33,10 +33,12 @@ export const RULES: readonly Rule[] = validated([...DEPRECATION_RULES, ...POD_SE
 
 /**
  * The rules with the user's parameters and severities applied to the lint rules
- * (`slipway check --rules-config FILE`); without options, the registry as built.
+ * (`slipway check --rules-config FILE`); without options, the registry as built. The
+ * options' validation (and zod) is loaded only when there are options.
  */
-export function configuredRules(options?: RuleOptions): readonly Rule[] {
+export async function configuredRules(options?: RuleOptions): Promise<readonly Rule[]> {
   if (options === undefined || (options.params === undefined && options.severity === undefined)) return RULES;
+  const { lintRules } = await import("./rules/rule-options.js");
   return validated([...DEPRECATION_RULES, ...POD_SECURITY_RULES, ...lintRules(options)]);
 }
 

@@ -10,8 +10,7 @@ import { z } from "zod";
 
 export const ARGOCD_MODES = ["self-managed", "eks-capability"] as const;
 
-/** Most Applications the EKS managed Argo CD capability manages (EKS user guide, Argo CD considerations). */
-export const EKS_CAPABILITY_MAX_APPLICATIONS = 1_000;
+export { EKS_CAPABILITY_MAX_APPLICATIONS } from "./eks-capability-limits.js";
 export type ArgoCdMode = (typeof ARGOCD_MODES)[number];
 
 /** IAM Identity Center's instance ARN grammar (sso-admin API: InstanceArn). */

@@ -1,10 +1,11 @@
 /** End-to-end tests of `slipway check` through the CLI entry point (real files, real kustomize). */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { SHARED_CRDS_DIR } from "../support/paths.js";
+import { runCli } from "../support/cli.js";
+import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
 import { needsShared } from "../support/shared.js";
 
 async function run(args: string[], files: Record<string, string> = {}, stdin = "") {
@@ -22,7 +23,27 @@ async function run(args: string[], files: Record<string, string> = {}, stdin = "
 const NAMESPACE = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n";
 const BAD_CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: prod\ndatta:\n  a: b\n";
 
+/** Packages the built CLI loads for `check ARGS` in a folder holding `files`. */
+async function packagesLoaded(args: readonly string[], files: Record<string, string>): Promise<string[]> {
+  const cwd = mkdtempSync(join(tmpdir(), "slipway-cli-check-start-up-"));
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(cwd, path), content);
+  const trace = join(cwd, "modules.txt");
+  writeFileSync(trace, "");
+  const hook = join(REPO_ROOT, "test", "support", "trace-module-loads.mjs");
+  const result = await runCli(["check", ...args], cwd, { NODE_OPTIONS: `--import=${hook}`, TRACE_MODULE_LOADS_FILE: trace });
+  expect(result.stderr).toBe("");
+  const packages = readFileSync(trace, "utf8")
+    .split("\n")
+    .flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
+  return [...new Set(packages)].sort();
+}
+
 describe("slipway check", () => {
+  it("GIVEN the built CLI WHEN it checks a folder without options THEN start-up loads no zod and no yaml (they cost more than small checks); --rules-config loads zod", async () => {
+    expect(await packagesLoaded(["--k8s-version", "1.35", "."], { "ns.yaml": NAMESPACE })).toEqual([]);
+    expect(await packagesLoaded(["--k8s-version", "1.35", "--rules-config", "rules.yaml", "."], { "ns.yaml": NAMESPACE, "rules.yaml": "severity:\n  best-practice/cpu-limits: info\n" })).toEqual(["yaml", "zod"]);
+  });
+
   it("GIVEN a clean manifest WHEN checked THEN exit 0 and a passing summary", async () => {
     const { code, stdout } = await run(["ns.yaml"], { "ns.yaml": NAMESPACE });
     expect(stdout).toContain("passed: 0 errors");

@@ -6,7 +6,7 @@ import { compareVersions } from "../../compare-versions.js";
 import { CHARTS, KUBERNETES } from "../../versions.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
-import { podTemplateOf } from "../pod-security/pod-templates.js";
+import { podTemplateOf, type PodTemplate } from "../pod-security/pod-templates.js";
 import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
 
 export const DEPRECATED_API_RULE_ID = "deprecated-api";
@@ -81,6 +81,16 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
     const status = statusOf(field, context.kubernetesVersion);
     return status === "current" ? [] : [{ field, status }];
   });
+  // Which fields apply to a kind is the same for every object of it.
+  const byKind = new Map<string, readonly { field: FieldDeprecation; status: Exclude<DeprecationStatus, "current"> }[]>();
+  const fieldsOfKind = (kind: string) => {
+    let applicable = byKind.get(kind);
+    if (applicable === undefined) {
+      applicable = fields.filter(({ field }) => field.kinds.length === 0 || field.kinds.includes(kind));
+      byKind.set(kind, applicable);
+    }
+    return applicable;
+  };
   const apiStatuses = new Map<ApiDeprecation, DeprecationStatus>();
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
@@ -105,13 +115,15 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
         fix: `use ${entry.replacement}`,
       });
     }
+    // The roots of each scope (the pod template for pod-scoped fields): found once per object, when a field needs them.
     const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
-    for (const { field, status: fieldStatus } of fields) {
-      if (field.kinds.length > 0 && !field.kinds.includes(object.kind)) continue;
+    let template: PodTemplate | undefined | null = null;
+    for (const { field, status: fieldStatus } of fieldsOfKind(object.kind)) {
       if (field.name !== undefined && object.name !== field.name) continue;
       let scoped = roots.get(field.scope);
       if (scoped === undefined) {
-        scoped = scopeRoots(object, field.scope);
+        if (field.scope !== "object" && template === null) template = podTemplateOf(object);
+        scoped = scopeRoots(object, field.scope, template ?? undefined);
         roots.set(field.scope, scoped);
       }
       for (const [scopePath, root] of scoped) {
@@ -143,22 +155,25 @@ function judgedAgainst(component: Component, kubernetesVersion: string): string 
 }
 
 /** Roots a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
-function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"]): [string[], unknown][] {
+function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): [string[], unknown][] {
   if (scope === "object") return [[[], object.document]];
-  const template = podTemplateOf(object);
   if (template === undefined) return [];
   return scope === "pod-spec" ? [[[...template.templatePath, "spec"], template.spec]] : [[[...template.templatePath, "metadata"], template.metadata]];
 }
 
-/** Concrete paths below `root` that match `pattern` (`*` = any item or key), with an optional value. */
-function matchPath(root: unknown, pattern: readonly string[], value?: string): string[][] {
-  if (pattern.length === 0) return value === undefined || root === value ? [[]] : [];
-  const [head, ...rest] = pattern as [string, ...string[]];
+/**
+ * Concrete paths below `root` that match `pattern` from its element `from` on (`*` = any
+ * item or key), with an optional value. Every field is tried on every object, so the
+ * pattern is walked by index rather than copied at each step.
+ */
+function matchPath(root: unknown, pattern: readonly string[], value?: string, from = 0): string[][] {
+  if (from === pattern.length) return value === undefined || root === value ? [[]] : [];
+  const head = pattern[from] as string;
   if (root === null || typeof root !== "object") return [];
   // A literal key is a property access: most fields of most objects are absent.
   if (head !== "*" && !head.endsWith("/*")) {
     if (Array.isArray(root) || !Object.hasOwn(root, head)) return [];
-    const tails = matchPath((root as Record<string, unknown>)[head], rest, value);
+    const tails = matchPath((root as Record<string, unknown>)[head], pattern, value, from + 1);
     return tails.map((tail) => joinIndexes([head, ...tail]));
   }
   const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);
@@ -166,7 +181,7 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string): s
   for (const [key, child] of entries) {
     const matches = head === "*" || key === head || (head.endsWith("/*") && key.startsWith(head.slice(0, -1)));
     if (!matches) continue;
-    for (const tail of matchPath(child, rest, value)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
+    for (const tail of matchPath(child, pattern, value, from + 1)) results.push([Array.isArray(root) ? `[${key}]` : key, ...tail]);
   }
   return results.map(joinIndexes);
 }

@@ -16,7 +16,7 @@ import { dnsBlockedTemplate } from "./network-policy/dns-blocked.js";
 import { namespaceSelectorMatchesNothingTemplate, podSelectorMatchesNothingTemplate } from "./network-policy/selector-matches-nothing.js";
 import { workloadWithoutPolicyTemplate } from "./network-policy/workload-without-policy.js";
 import { argocdProjectTemplate } from "./reference/argocd-project.js";
-import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/argocd-spec.js";
+import { EKS_CAPABILITY_MAX_APPLICATIONS } from "../../platform-spec/eks-capability-limits.js";
 import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
 import {
   capabilityApplicationCountTemplate,

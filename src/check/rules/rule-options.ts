@@ -6,11 +6,13 @@
  */
 import { z } from "zod";
 import { SlipwayError } from "../../errors.js";
-import { compareFindings, type Severity } from "../finding.js";
-import type { CheckContext, Rule } from "../rule.js";
+import type { Severity } from "../finding.js";
 import type { ConfiguredSuppression } from "../suppressions.js";
+import { BUILT_IN_CHECKS } from "./builtin-checks.js";
 import type { BuiltInCheck } from "./check-template.js";
-import { createReporter } from "./support/report.js";
+import { lintRule, type LintRule } from "./lint-rule.js";
+
+export type { LintRule } from "./lint-rule.js";
 
 export interface RuleOptions {
   /** Parameters per rule id, merged over the built-in ones (`{"best-practice/mutable-image-tag": {"mutableTags": ["latest", "main"]}}`). */
@@ -19,13 +21,6 @@ export interface RuleOptions {
   readonly severity?: Readonly<Record<string, Severity>>;
   /** Accepted findings, each with its reason and the objects it applies to (suppressions.ts). */
   readonly suppressions?: readonly ConfiguredSuppression[];
-}
-
-/** A lint rule with what the generated documentation can show besides the `Rule` contract. */
-export interface LintRule extends Rule {
-  /** Key of the template the rule instantiates. */
-  readonly template: string;
-  readonly params: Readonly<Record<string, unknown>>;
 }
 
 /** Schema of `RuleOptions` as read from a YAML or JSON config file. */
@@ -72,7 +67,7 @@ export function parseRuleOptions(raw: unknown, where: string): RuleOptions {
 
 function instantiate(check: BuiltInCheck, options: RuleOptions): LintRule {
   const merged = { ...check.params, ...(options.params?.[check.id] ?? {}) };
-  const parsed = check.template.params.safeParse(merged);
+  const parsed = check.template.params(z).safeParse(merged);
   if (!parsed.success) {
     throw new SlipwayError("USAGE", `invalid parameters for rule ${check.id}`, {
       where: `rule options: params.${check.id}`,
@@ -80,24 +75,7 @@ function instantiate(check: BuiltInCheck, options: RuleOptions): LintRule {
       fix: `give ${check.id} only the parameters of its template "${check.template.key}" (see docs/check-rules-design.md)`,
     });
   }
-  const params = parsed.data;
-  const severity = options.severity?.[check.id] ?? check.severity;
-  const template = check.template;
-  return {
-    id: check.id,
-    category: check.category,
-    severity,
-    description: check.description,
-    remediation: check.remediation,
-    template: check.template.key,
-    params: merged,
-    check(context) {
-      const reporter = createReporter(check.id, severity, check.remediation);
-      check.template.check(context, params, reporter.report);
-      return reporter.findings.sort(compareFindings);
-    },
-    ...(template.report ? { report: (context: CheckContext) => template.report?.(context, params) ?? "" } : {}),
-  };
+  return lintRule(check, parsed.data, options.severity?.[check.id] ?? check.severity, merged);
 }
 
 /** The checks as rules, with the user's parameters and severities applied, in registry order. */
@@ -118,4 +96,9 @@ export function buildLintRules(checks: readonly BuiltInCheck[], options: RuleOpt
     }
   }
   return checks.map((check) => instantiate(check, options));
+}
+
+/** The built-in lint rules configured by the user's options (parameters, severities). */
+export function lintRules(options: RuleOptions = {}): readonly LintRule[] {
+  return buildLintRules(BUILT_IN_CHECKS, options);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { BUILT_IN_CHECKS } from "../../../src/check/rules/builtin-checks.js";
 import { withRenamedNamespace } from "../../support/renamed-namespace.js";
 
@@ -15,6 +16,16 @@ describe("built-in checks", () => {
   it("GIVEN the checks WHEN listed THEN ids are unique", () => {
     const ids = BUILT_IN_CHECKS.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("GIVEN the built-in parameters (not validated at run time) WHEN read by their template's schema THEN each is valid and unchanged", () => {
+    const problems = BUILT_IN_CHECKS.flatMap((check) => {
+      const parsed = check.template.params(z).safeParse(check.params);
+      if (!parsed.success) return [`${check.id}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`];
+      // The rules run on the parameters as written: a schema that changed them (a default, a transform) would go unapplied.
+      return JSON.stringify(parsed.data) === JSON.stringify(check.params) ? [] : [`${check.id}: the schema changes the parameters to ${JSON.stringify(parsed.data)}`];
+    });
+    expect(problems).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { SlipwayError } from "../../../src/errors.js";
-import { BUILT_IN_CHECKS, LINT_RULES, lintRules, parseRuleOptions } from "../../../src/check/rules/index.js";
+import { BUILT_IN_CHECKS, LINT_RULES } from "../../../src/check/rules/index.js";
+import { lintRules, parseRuleOptions } from "../../../src/check/rules/rule-options.js";
 import { contextFromYaml } from "./support/run-lint-rules.js";
 
 const LATEST_MAIN = contextFromYaml(`

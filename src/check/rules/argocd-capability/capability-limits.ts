@@ -13,10 +13,10 @@
  * eks-capability`, or a spec with `argocd.mode: eks-capability`); a self-managed Argo CD
  * has none of these limits, so for it they report nothing.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
 import type { CheckContext } from "../../rule.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { isApplication } from "../support/argocd-sources.js";
 import { asRecord, asRecords, asString, getPath } from "../support/json.js";
 
@@ -28,9 +28,9 @@ function isArgoKind(object: SourceObject, kinds: readonly string[]): boolean {
   return kinds.includes(object.kind) && object.apiVersion.startsWith("argoproj.io/");
 }
 
-const NAMESPACE_PARAMS = z.object({ namespace: z.string().min(1) }).strict();
+const NAMESPACE_PARAMS = (zod: typeof z) => zod.object({ namespace: zod.string().min(1) }).strict();
 
-export const capabilityNamespaceTemplate: CheckTemplate<z.infer<typeof NAMESPACE_PARAMS>> = {
+export const capabilityNamespaceTemplate: CheckTemplate<ParamsOf<typeof NAMESPACE_PARAMS>> = {
   key: "namespace",
   description: "Argo CD Applications, ApplicationSets and AppProjects are in the namespace the EKS Argo CD capability watches.",
   params: NAMESPACE_PARAMS,
@@ -49,7 +49,7 @@ export const capabilityNamespaceTemplate: CheckTemplate<z.infer<typeof NAMESPACE
   },
 };
 
-const NO_PARAMS = z.object({}).strict();
+const NO_PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** Sources of an Application (`spec`), or of an ApplicationSet's template (`spec.template.spec`), with their field paths. */
 function sourcesOf(object: SourceObject): { path: string; source: Record<string, unknown> }[] {
@@ -63,7 +63,7 @@ function sourcesOf(object: SourceObject): { path: string; source: Record<string,
   ];
 }
 
-export const capabilityPluginTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> = {
+export const capabilityPluginTemplate: CheckTemplate<ParamsOf<typeof NO_PARAMS>> = {
   key: "plugin",
   description: "No Application or ApplicationSet source uses a config management plugin, which the EKS Argo CD capability does not run.",
   params: NO_PARAMS,
@@ -80,9 +80,9 @@ export const capabilityPluginTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> 
   },
 };
 
-const COUNT_PARAMS = z.object({ maxApplications: z.number().int().positive() }).strict();
+const COUNT_PARAMS = (zod: typeof z) => zod.object({ maxApplications: zod.number().int().positive() }).strict();
 
-export const capabilityApplicationCountTemplate: CheckTemplate<z.infer<typeof COUNT_PARAMS>> = {
+export const capabilityApplicationCountTemplate: CheckTemplate<ParamsOf<typeof COUNT_PARAMS>> = {
   key: "application-count",
   description: "The input holds no more Applications than the EKS Argo CD capability manages.",
   params: COUNT_PARAMS,
@@ -101,7 +101,7 @@ export const capabilityApplicationCountTemplate: CheckTemplate<z.infer<typeof CO
 /** The in-cluster server a self-managed Argo CD knows; the capability does not. */
 const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
-export const capabilityInClusterTemplate: CheckTemplate<z.infer<typeof NO_PARAMS>> = {
+export const capabilityInClusterTemplate: CheckTemplate<ParamsOf<typeof NO_PARAMS>> = {
   key: "in-cluster",
   description: "No Application targets https://kubernetes.default.svc, which the EKS Argo CD capability cannot reach; it names clusters by their EKS ARN.",
   params: NO_PARAMS,

@@ -4,19 +4,20 @@
  * utilisation; without a memory limit one pod can take a node's memory. Values a
  * namespace LimitRange fills in at admission count as set.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { hasEffectiveResource, limitRangeDefaults } from "../support/resources.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = z
-  .object({
-    field: z.enum(["requests", "limits"]),
-    resource: z.string().min(1),
-  })
-  .strict();
+const PARAMS = (zod: typeof z) =>
+  zod
+    .object({
+      field: zod.enum(["requests", "limits"]),
+      resource: zod.string().min(1),
+    })
+    .strict();
 
-export const containerResourceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const containerResourceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "container-resource",
   description: "Every container sets resources.<field>.<resource> (directly or through the namespace's LimitRange defaults).",
   params: PARAMS,

@@ -3,12 +3,12 @@
  * `latest`) or one of the configured mutable tags may change under the same manifest:
  * two nodes run different code and a rollback rolls back nothing. A digest pins it.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asString } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = z.object({ mutableTags: z.array(z.string().min(1)) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ mutableTags: zod.array(zod.string().min(1)) }).strict();
 
 /** The tag of an image reference, `undefined` when it has none; digests are handled by the caller. */
 export function imageTag(image: string): string | undefined {
@@ -18,7 +18,7 @@ export function imageTag(image: string): string | undefined {
   return lastColon > lastSlash ? image.slice(lastColon + 1) : undefined;
 }
 
-export const mutableImageTagTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const mutableImageTagTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "mutable-image-tag",
   description: "Every container image is pinned by digest or by a tag that is not mutable.",
   params: PARAMS,

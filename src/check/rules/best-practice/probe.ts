@@ -5,14 +5,14 @@
  * restarted. Jobs and CronJobs run to completion and init containers exit, so they are
  * exempt; sidecars (restartable init containers) are checked like containers.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = z.object({ probe: z.enum(["readinessProbe", "livenessProbe", "startupProbe"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ probe: zod.enum(["readinessProbe", "livenessProbe", "startupProbe"]) }).strict();
 
-export const probeTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const probeTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "probe",
   description: "Every long-running container declares the given probe.",
   params: PARAMS,

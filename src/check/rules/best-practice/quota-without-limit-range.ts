@@ -4,16 +4,16 @@
  * set those values ("must specify limits.memory"). A LimitRange with defaults for the
  * namespace fills them in; without one, any chart or Job that omits them fails to start.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord, getPath } from "../support/json.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 const COMPUTE_KEYS = new Set(["cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"]);
 
-export const quotaWithoutLimitRangeTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const quotaWithoutLimitRangeTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "quota-without-limit-range",
   description: "A namespace whose ResourceQuota constrains cpu or memory also has a LimitRange.",
   params: PARAMS,

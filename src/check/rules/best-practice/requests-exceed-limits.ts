@@ -14,15 +14,15 @@
  * as upstream holds them (nano units, src/manifest/quantity.ts) and printed as it prints them
  * (`2000m` is `2`). Values that are not quantities are left to the schema rule.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { canonicalQuantity, quantityNanos } from "../../../manifest/quantity.js";
 import { podTemplateOf } from "../../pod-security/pod-templates.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import type { Report } from "../support/report.js";
 import type { SourceObject } from "../../finding.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** Upstream's IsOvercommitAllowed: native resources (no domain, or kubernetes.io/) other than huge pages. */
 function overcommitAllowed(resource: string): boolean {
@@ -102,7 +102,7 @@ function checkObject(object: SourceObject, report: Report): void {
   }
 }
 
-export const requestsExceedLimitsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const requestsExceedLimitsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "requests-exceed-limits",
   description: "Resource requests the API server refuses against the limits: above the limit, or unequal to it (or without one) for resources that cannot be overcommitted.",
   params: PARAMS,

@@ -4,23 +4,24 @@
  * Names that point at a secret rather than hold one (`_FILE`, `_PATH`, `_NAME`, ...)
  * and values that only expand other variables (`$(DB_PASSWORD)`) are not reported.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecords, asString } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
-const PARAMS = z
-  .object({
-    /** Case-insensitive regular expression of names that hold credentials. */
-    namePattern: z.string().min(1),
-    /** Case-insensitive regular expression of names that only refer to one. */
-    ignoredNamePattern: z.string(),
-  })
-  .strict();
+const PARAMS = (zod: typeof z) =>
+  zod
+    .object({
+      /** Case-insensitive regular expression of names that hold credentials. */
+      namePattern: zod.string().min(1),
+      /** Case-insensitive regular expression of names that only refer to one. */
+      ignoredNamePattern: zod.string(),
+    })
+    .strict();
 
 const VARIABLE_ONLY = /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/;
 
-export const secretInEnvTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const secretInEnvTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "secret-in-env",
   description: "No container environment variable named like a credential has a literal value.",
   params: PARAMS,

@@ -7,18 +7,19 @@
  * Discord, Microsoft Teams). Values that are references for a later stage (`$__file{}`,
  * `${VAR}`, `{{ }}`, `<path:...>`, `ENC[...]`) are not. The value is never printed.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { applicationSources, isApplication, parsedValuesString, valuesObject } from "../support/argocd-sources.js";
 import { asArray, asRecord, asRecords, asString } from "../support/json.js";
 
-const PARAMS = z
-  .object({
-    keyPattern: z.string().min(1),
-    ignoredKeyPattern: z.string(),
-    webhookUrlPattern: z.string().min(1),
-  })
-  .strict();
+const PARAMS = (zod: typeof z) =>
+  zod
+    .object({
+      keyPattern: zod.string().min(1),
+      ignoredKeyPattern: zod.string(),
+      webhookUrlPattern: zod.string().min(1),
+    })
+    .strict();
 
 const REFERENCE_VALUE = /^\$|\{\{|<path:|^ENC\[|^vault:|^ref\+/;
 
@@ -41,7 +42,7 @@ function leaves(value: unknown, path: string, key: string, into: Leaf[], depth =
   return into;
 }
 
-export const secretInHelmValuesTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const secretInHelmValuesTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "secret-in-helm-values",
   description: "Inline Helm values of Argo CD Applications hold no literal credentials or webhook URLs.",
   params: PARAMS,

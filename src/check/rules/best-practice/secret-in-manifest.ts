@@ -5,13 +5,13 @@
  * A Secret a Helm chart renders at sync time is not in the repository: what reaches the
  * repository is the Application's values, which `secret-in-helm-values` checks.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 
-const PARAMS = z.object({ ignoredTypes: z.array(z.string()) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ ignoredTypes: zod.array(zod.string()) }).strict();
 
-export const secretInManifestTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const secretInManifestTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "secret-in-manifest",
   description: "No Secret object carries data or stringData values in the manifests.",
   params: PARAMS,

@@ -61,7 +61,10 @@ function betweenNamespaces(model: NetworkModel, byNamespace: ReadonlyMap<string,
       }
     }
   }
-  return ["Between namespaces", ...(lines.length > 0 ? lines : ["  nothing is allowed"]), ""];
+  if (lines.length === 0) lines.push("  nothing is allowed");
+  lines.unshift("Between namespaces");
+  lines.push("");
+  return lines;
 }
 
 export function reachabilityMatrix(context: CheckContext): string {
@@ -74,8 +77,8 @@ export function reachabilityMatrix(context: CheckContext): string {
     list.push(endpoint);
     byNamespace.set(endpoint.namespace, list);
   }
-  const lines = [...LEGEND, ""];
-  for (const [namespace, endpoints] of byNamespace) lines.push(...namespaceSection(model, namespace, endpoints));
-  if (byNamespace.size > 1) lines.push(...betweenNamespaces(model, byNamespace));
-  return `${lines.join("\n").trimEnd()}\n`;
+  // Sections are joined, not spread into one array: a large input has more lines than a call takes arguments.
+  const sections = [[...LEGEND, ""], ...[...byNamespace].map(([namespace, endpoints]) => namespaceSection(model, namespace, endpoints))];
+  if (byNamespace.size > 1) sections.push(betweenNamespaces(model, byNamespace));
+  return `${sections.map((lines) => lines.join("\n")).join("\n").trimEnd()}\n`;
 }

@@ -9,9 +9,11 @@
  * common CNIs (VPC CNI policy agent, Cilium) do not match them.
  */
 import type { SourceObject } from "../../finding.js";
-import { matchesLabels } from "../support/label-selector.js";
+import { LabelIndex } from "../support/label-index.js";
+import { matchesLabels, type LabelSelector } from "../support/label-selector.js";
 import { memoizeByObjects } from "../support/memoize.js";
 import { knownNamespaces, NAME_LABEL, type KnownNamespace } from "../support/namespaces.js";
+import { SelectorIndex } from "../support/selector-index.js";
 import { workloadsOf, type Workload, type WorkloadPort } from "../support/workloads.js";
 import { readNetworkPolicies, type NetworkPolicyModel, type PolicyPeer, type PolicyPort, type PolicyRule } from "./network-policy-model.js";
 import { ALL_PORTS, intersect, MAX_PORT, union, type PortSet } from "./port-set.js";
@@ -42,7 +44,13 @@ export const KUBE_DNS: Endpoint = {
 
 export interface NetworkModel {
   readonly namespaces: ReadonlyMap<string, KnownNamespace>;
+  /** The namespaces by their labels, for namespaceSelectors. */
+  readonly namespaceIndex: LabelIndex<KnownNamespace>;
   readonly policies: readonly NetworkPolicyModel[];
+  /** Per namespace, its policies by podSelector: the candidates that may select a pod there. */
+  readonly policyIndex: ReadonlyMap<string, SelectorIndex<NetworkPolicyModel>>;
+  /** Per namespace, its policies in input order. */
+  readonly policiesByNamespace: ReadonlyMap<string, readonly NetworkPolicyModel[]>;
   readonly workloads: readonly Workload[];
   readonly endpoints: readonly Endpoint[];
 }
@@ -60,9 +68,22 @@ export function endpointOf(workload: Workload): Endpoint {
 /** The network view of an input, derived once per input. */
 export const buildNetworkModel = memoizeByObjects((objects: readonly SourceObject[]): NetworkModel => {
   const workloads = workloadsOf(objects);
+  const namespaces = knownNamespaces(objects);
+  const policies = readNetworkPolicies(objects);
+  const policiesByNamespace = new Map<string, NetworkPolicyModel[]>();
+  for (const policy of policies) {
+    const list = policiesByNamespace.get(policy.namespace);
+    if (list) list.push(policy);
+    else policiesByNamespace.set(policy.namespace, [policy]);
+  }
+  const policyIndex = new Map<string, SelectorIndex<NetworkPolicyModel>>();
+  for (const [namespace, list] of policiesByNamespace) policyIndex.set(namespace, new SelectorIndex(list, (policy) => policy.podSelector));
   return {
-    namespaces: knownNamespaces(objects),
-    policies: readNetworkPolicies(objects),
+    namespaces,
+    namespaceIndex: new LabelIndex([...namespaces.values()], (namespace) => namespace.labels),
+    policies,
+    policyIndex,
+    policiesByNamespace,
     workloads,
     endpoints: workloads.map(endpointOf),
   };
@@ -70,6 +91,17 @@ export const buildNetworkModel = memoizeByObjects((objects: readonly SourceObjec
 
 export function selects(policy: NetworkPolicyModel, endpoint: Endpoint): boolean {
   return !policy.podSelector.malformed && policy.namespace === endpoint.namespace && matchesLabels(policy.podSelector, endpoint.labels);
+}
+
+/** The policies that select `endpoint` for `direction`, in input order (only its namespace's can). */
+export function policiesSelecting(model: NetworkModel, endpoint: Endpoint, direction: "ingress" | "egress"): NetworkPolicyModel[] {
+  const candidates = model.policyIndex.get(endpoint.namespace)?.candidates(endpoint.labels) ?? [];
+  return candidates.filter((policy) => policy[direction] !== undefined && selects(policy, endpoint));
+}
+
+/** Names of the namespaces a namespaceSelector selects, in the model's order. */
+export function namespacesSelectedBy(model: NetworkModel, selector: LabelSelector): string[] {
+  return model.namespaceIndex.matching(selector).map((namespace) => namespace.name);
 }
 
 function namespaceLabels(model: NetworkModel, namespace: string): Readonly<Record<string, string>> {
@@ -115,17 +147,45 @@ function allowedByRules(
   return union(...allowed);
 }
 
+/**
+ * What one egress policy lets any pod it selects open on `destination`: the source only
+ * decides whether the policy applies, so the answer is kept per destination and policy
+ * (a matrix or a DNS check asks it once per source otherwise).
+ */
+const egressAllowances = new WeakMap<Endpoint, WeakMap<NetworkPolicyModel, PortSet>>();
+
+function egressAllowance(model: NetworkModel, policy: NetworkPolicyModel, destination: Endpoint): PortSet {
+  let byPolicy = egressAllowances.get(destination);
+  if (byPolicy === undefined) {
+    byPolicy = new WeakMap();
+    egressAllowances.set(destination, byPolicy);
+  }
+  let allowed = byPolicy.get(policy);
+  if (allowed === undefined) {
+    allowed = allowedByRules(model, policy, policy.egress ?? [], destination, destination);
+    byPolicy.set(policy, allowed);
+  }
+  return allowed;
+}
+
 /** Ports `source` may open on `destination`'s pods. */
 export function allowedTraffic(model: NetworkModel, source: Endpoint, destination: Endpoint): PortSet {
-  let egress: PortSet = ALL_PORTS;
-  const egressPolicies = model.policies.filter((policy) => policy.egress && selects(policy, source));
-  if (egressPolicies.length > 0) {
-    egress = union(...egressPolicies.map((policy) => allowedByRules(model, policy, policy.egress ?? [], destination, destination)));
-  }
-  let ingress: PortSet = ALL_PORTS;
-  const ingressPolicies = model.policies.filter((policy) => policy.ingress && selects(policy, destination));
-  if (ingressPolicies.length > 0) {
-    ingress = union(...ingressPolicies.map((policy) => allowedByRules(model, policy, policy.ingress ?? [], source, destination)));
-  }
-  return egressPolicies.length === 0 && ingressPolicies.length === 0 ? ALL_PORTS : intersect(egress, ingress);
+  return allowedUnder(model, policiesSelecting(model, source, "egress"), policiesSelecting(model, destination, "ingress"), source, destination);
+}
+
+/**
+ * Ports `source` may open on `destination`'s pods under the given policies: those that
+ * select the source for egress, and those that select the destination for ingress.
+ */
+export function allowedUnder(
+  model: NetworkModel,
+  egressPolicies: readonly NetworkPolicyModel[],
+  ingressPolicies: readonly NetworkPolicyModel[],
+  source: Endpoint,
+  destination: Endpoint,
+): PortSet {
+  if (egressPolicies.length === 0 && ingressPolicies.length === 0) return ALL_PORTS;
+  const egress = egressPolicies.length > 0 ? union(...egressPolicies.map((policy) => egressAllowance(model, policy, destination))) : ALL_PORTS;
+  const ingress = ingressPolicies.length > 0 ? union(...ingressPolicies.map((policy) => allowedByRules(model, policy, policy.ingress ?? [], source, destination))) : ALL_PORTS;
+  return intersect(egress, ingress);
 }

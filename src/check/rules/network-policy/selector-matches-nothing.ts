@@ -7,16 +7,17 @@
  * the input declares Namespace objects, so selectors on them are checked only then. Pod
  * selectors are checked only in namespaces whose pods the input describes.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { namespacesWithKnownPods } from "../support/input-coverage.js";
-import { runtimeObjectsOf } from "../support/runtime-objects.js";
-import { formatSelector, isEmptySelector, matchesLabels, type LabelSelector } from "../support/label-selector.js";
+import { formatSelector, isEmptySelector } from "../support/label-selector.js";
 import { NAME_LABEL } from "../support/namespaces.js";
+import { selectsSomePod } from "../support/pod-labels.js";
 import type { NetworkPolicyModel, PolicyPeer } from "./network-policy-model.js";
-import { buildNetworkModel, type NetworkModel } from "./reachability.js";
+import { buildNetworkModel, namespacesSelectedBy } from "./reachability.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface PeerAt {
   readonly peer: Extract<PolicyPeer, { type: "pods" }>;
@@ -40,17 +41,13 @@ function peersOf(policy: NetworkPolicyModel): PeerAt[] {
   return result;
 }
 
-function selectedNamespaces(model: NetworkModel, selector: LabelSelector): string[] {
-  return [...model.namespaces.values()].filter((namespace) => matchesLabels(selector, namespace.labels)).map((namespace) => namespace.name);
-}
-
-export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "namespace-selector-matches-nothing",
   description: "Every namespaceSelector of a NetworkPolicy peer selects at least one namespace of the input.",
   params: PARAMS,
   check(context, _params, report) {
     const model = buildNetworkModel(context.objects);
-    const namespacesDeclared = context.objects.some((object) => object.kind === "Namespace");
+    const namespacesDeclared = objectsOfKind(context.objects, "Namespace").length > 0;
     const known = [...model.namespaces.keys()].sort().join(", ");
     for (const policy of model.policies) {
       for (const { peer, where } of peersOf(policy)) {
@@ -58,7 +55,7 @@ export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<type
         if (!selector || selector.malformed || isEmptySelector(selector)) continue;
         const onNameOnly = selector.requirements.every((requirement) => requirement.key === NAME_LABEL);
         if (!onNameOnly && !namespacesDeclared) continue;
-        if (selectedNamespaces(model, selector).length > 0) continue;
+        if (model.namespaceIndex.matchesAny(selector)) continue;
         report(
           policy.source,
           `namespaceSelector ${formatSelector(selector)} of ${where} matches no namespace; namespaces in the input: ${known}`,
@@ -69,29 +66,25 @@ export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<z.infer<type
   },
 };
 
-export const podSelectorMatchesNothingTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const podSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "pod-selector-matches-nothing",
   description: "The podSelector of a NetworkPolicy and of its peers selects at least one pod template of the input.",
   params: PARAMS,
   check(context, _params, report) {
     const model = buildNetworkModel(context.objects);
-    const covered = namespacesWithKnownPods(context.objects, model.workloads);
-    const runtimePods = runtimeObjectsOf(context.objects).pods;
-    // Pods of the input, and those controllers of the input create at run time (runtime-objects.ts).
-    const matchesSomePod = (selector: LabelSelector, namespaces: readonly string[]): boolean =>
-      model.workloads.some((workload) => namespaces.includes(workload.namespace) && matchesLabels(selector, workload.labels)) ||
-      runtimePods.some((pods) => namespaces.includes(pods.namespace) && matchesLabels(selector, pods.labels));
+    const covered = namespacesWithKnownPods(context.objects);
+    // Pods of the input, and those controllers of the input create at run time (pod-labels.ts).
     for (const policy of model.policies) {
       const own = policy.podSelector;
-      if (!own.malformed && !isEmptySelector(own) && covered.has(policy.namespace) && !matchesSomePod(own, [policy.namespace])) {
+      if (!own.malformed && !isEmptySelector(own) && covered.has(policy.namespace) && !selectsSomePod(context.objects, [policy.namespace], own)) {
         report(policy.source, `podSelector ${formatSelector(own)} selects no pod in namespace ${policy.namespace}: the policy protects nothing`);
       }
       for (const { peer, where } of peersOf(policy)) {
         const selector = peer.podSelector;
         if (!selector || selector.malformed || isEmptySelector(selector) || peer.namespaceSelector?.malformed) continue;
-        const namespaces = peer.namespaceSelector ? selectedNamespaces(model, peer.namespaceSelector) : [policy.namespace];
+        const namespaces = peer.namespaceSelector ? namespacesSelectedBy(model, peer.namespaceSelector) : [policy.namespace];
         if (namespaces.length === 0 || !namespaces.every((namespace) => covered.has(namespace))) continue;
-        if (matchesSomePod(selector, namespaces)) continue;
+        if (selectsSomePod(context.objects, namespaces, selector)) continue;
         report(
           policy.source,
           `podSelector ${formatSelector(selector)} of ${where} matches no pod in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.sort().join(", ")}`,

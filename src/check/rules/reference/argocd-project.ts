@@ -4,13 +4,14 @@
  * matched as Argo CD's `isDestinationMatched` does: some entry must match (server or
  * cluster name glob, AND namespace glob) and no entry with a `!` deny pattern may reject it.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { isApplication } from "../support/argocd-sources.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { asRecord, asRecords, asString, getPath } from "../support/json.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** The in-cluster destination by name, as Argo CD resolves it. */
 const IN_CLUSTER = { name: "in-cluster", server: "https://kubernetes.default.svc" };
@@ -64,19 +65,23 @@ function describeDestination(destination: Destination): string {
   return `${destination.server || destination.name}/${destination.namespace || "(no namespace)"}`;
 }
 
-export const argocdProjectTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const argocdProjectTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "argocd-project",
   description: "An Argo CD Application's project is in the input (or is `default`) and permits its destination.",
   params: PARAMS,
   check(context, _params, report) {
-    const projects = context.objects.filter((object) => object.kind === "AppProject" && object.apiVersion.startsWith("argoproj.io/"));
-    for (const application of context.objects.filter(isApplication)) {
+    const projectsByName = new Map<string, SourceObject[]>();
+    for (const project of objectsOfKind(context.objects, "AppProject")) {
+      if (!project.apiVersion.startsWith("argoproj.io/")) continue;
+      const list = projectsByName.get(project.name);
+      if (list) list.push(project);
+      else projectsByName.set(project.name, [project]);
+    }
+    for (const application of objectsOfKind(context.objects, "Application").filter(isApplication)) {
       const projectName = asString(getPath(application.document, "spec", "project")) ?? "";
       if (projectName === "") continue; // a missing project is a schema error, reported there
-      const sameNamespace = (project: SourceObject): boolean => project.namespace === application.namespace;
-      const project =
-        projects.find((candidate) => candidate.name === projectName && sameNamespace(candidate)) ??
-        projects.find((candidate) => candidate.name === projectName);
+      const named = projectsByName.get(projectName) ?? [];
+      const project = named.find((candidate) => candidate.namespace === application.namespace) ?? named[0];
       if (!project) {
         if (projectName !== "default") {
           report(application, `project ${projectName} is not an AppProject in the input`, `create AppProject ${projectName} or use an existing project`);

@@ -11,15 +11,15 @@
  * An object that a controller of the input creates at run time (Argo CD's Secret
  * argocd-redis) exists by the time it is read: see runtime-objects.ts.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { chartDestinations } from "../support/input-coverage.js";
 import { asName, asRecord, asRecords, getPath, type JsonRecord } from "../support/json.js";
 import { runtimeObjectsOf } from "../support/runtime-objects.js";
 import { workloadsOf, type Workload } from "../support/workloads.js";
 import { configSources, type ConfigKind } from "./config-sources.js";
 
-const PARAMS = z.object({ kind: z.enum(["ConfigMap", "Secret"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ kind: zod.enum(["ConfigMap", "Secret"]) }).strict();
 
 interface ConfigReference {
   readonly name: string;
@@ -73,7 +73,7 @@ function referencesOf(workload: Workload, kind: ConfigKind): ConfigReference[] {
   return references;
 }
 
-export const configReferenceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const configReferenceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "config-reference",
   description: "ConfigMaps or Secrets that pods read (env, envFrom, volumes) exist with the keys they read.",
   params: PARAMS,

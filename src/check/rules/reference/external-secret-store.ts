@@ -4,14 +4,14 @@
  * per entry (`data[].sourceRef.storeRef`, `dataFrom[].sourceRef.storeRef`). A
  * ClusterExternalSecret can only use ClusterSecretStores reliably across namespaces.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asName, asRecord, asRecords, asString, getPath } from "../support/json.js";
 import { findClusterScoped, findNamespaced } from "../support/find-objects.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface StoreReference {
   readonly kind: string;
@@ -36,7 +36,7 @@ function isExternalSecretsKind(object: SourceObject, kind: string): boolean {
   return object.kind === kind && object.apiVersion.startsWith("external-secrets.io/");
 }
 
-export const externalSecretStoreTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const externalSecretStoreTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "external-secret-store",
   description: "The SecretStore or ClusterSecretStore an ExternalSecret reads through is in the input.",
   params: PARAMS,

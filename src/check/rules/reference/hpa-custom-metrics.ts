@@ -4,24 +4,26 @@
  * API the HPA never gets a value (FailedGetPodsMetric); if the server's rules are known
  * and do not produce the name, same result.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
-import { isHpa, metricsOf } from "./hpa-model.js";
-import { METRICS_API_GROUPS, metricsServers, type MetricsApi } from "./metrics-servers.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
+import { hpasOf, metricsOf } from "./hpa-model.js";
+import { METRICS_API_GROUPS, metricsServers, type MetricsApi, type MetricsServer } from "./metrics-servers.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
-export const hpaCustomMetricsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const hpaCustomMetricsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-custom-metrics",
   description: "Custom and external HPA metrics are served by an adapter in the input, under the name the HPA asks for.",
   params: PARAMS,
   check(context, _params, report) {
     const servers = metricsServers(context.objects);
-    for (const hpa of context.objects.filter(isHpa)) {
+    const serving = (api: MetricsApi) => servers.filter((server) => server.apis.has(api));
+    const candidatesByApi: Readonly<Record<MetricsApi, readonly MetricsServer[]>> = { custom: serving("custom"), external: serving("external") };
+    for (const hpa of hpasOf(context.objects)) {
       for (const metric of metricsOf(hpa)) {
         if (metric.type === "Resource") continue;
         const api: MetricsApi = metric.type === "External" ? "external" : "custom";
-        const candidates = servers.filter((server) => server.apis.has(api));
+        const candidates = candidatesByApi[api];
         if (candidates.length === 0) {
           report(
             hpa,

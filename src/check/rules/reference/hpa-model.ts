@@ -4,9 +4,10 @@
  * Utilization resource metric).
  */
 import type { SourceObject } from "../../finding.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { asName, asNumber, asRecord, asRecords, asString, getPath } from "../support/json.js";
 import { namespaceOf } from "../support/namespaces.js";
-import { workloadsOf, type Workload } from "../support/workloads.js";
+import { findWorkload, type Workload } from "../support/workloads.js";
 
 export interface ScaleTargetRef {
   readonly apiVersion: string;
@@ -55,10 +56,12 @@ export function metricsOf(hpa: SourceObject): HpaMetric[] {
 }
 
 /** The workload an HPA scales, when it is in the input with a pod template. */
-export function scaledWorkload(objects: readonly SourceObject[], hpa: SourceObject, workloads?: readonly Workload[]): Workload | undefined {
+export function scaledWorkload(objects: readonly SourceObject[], hpa: SourceObject): Workload | undefined {
   const target = scaleTargetOf(hpa);
-  if (!target) return undefined;
-  return (workloads ?? workloadsOf(objects)).find(
-    (workload) => workload.source.kind === target.kind && workload.source.name === target.name && workload.namespace === namespaceOf(hpa),
-  );
+  return target ? findWorkload(objects, target.kind, namespaceOf(hpa), target.name) : undefined;
+}
+
+/** HPAs of the input, in input order. */
+export function hpasOf(objects: readonly SourceObject[]): SourceObject[] {
+  return objectsOfKind(objects, "HorizontalPodAutoscaler").filter(isHpa);
 }

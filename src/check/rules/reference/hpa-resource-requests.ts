@@ -4,22 +4,20 @@
  * the HPA reports "missing request for cpu" and does not scale at all. Requests filled
  * in by a LimitRange of the namespace count.
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { limitRangeDefaults, hasEffectiveResource } from "../support/resources.js";
-import { workloadsOf } from "../support/workloads.js";
-import { isHpa, metricsOf, scaledWorkload } from "./hpa-model.js";
+import { hpasOf, metricsOf, scaledWorkload } from "./hpa-model.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
-export const hpaResourceRequestsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const hpaResourceRequestsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-resource-requests",
   description: "Containers scaled on a resource Utilization target request that resource.",
   params: PARAMS,
   check(context, _params, report) {
-    const workloads = workloadsOf(context.objects);
-    for (const hpa of context.objects.filter(isHpa)) {
-      const workload = scaledWorkload(context.objects, hpa, workloads);
+    for (const hpa of hpasOf(context.objects)) {
+      const workload = scaledWorkload(context.objects, hpa);
       if (!workload) continue;
       const defaults = limitRangeDefaults(context.objects, workload.namespace);
       const reported = new Set<string>();

@@ -5,15 +5,16 @@
  * pods, the HPA must target the Rollout, not a Deployment of the same name (a Deployment
  * referenced by a Rollout's workloadRef is kept at zero replicas by the Rollout).
  */
-import { z } from "zod";
-import type { CheckTemplate } from "../check-template.js";
+import type { z } from "zod";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
+import type { SourceObject } from "../../finding.js";
 import { asName, asString, getPath } from "../support/json.js";
-import { findNamespaced, groupOf } from "../support/find-objects.js";
+import { findNamespaced, groupOf, objectsOfKind } from "../support/find-objects.js";
 import { chartDestinations } from "../support/input-coverage.js";
 import { namespaceOf } from "../support/namespaces.js";
-import { isHpa, scaleTargetOf } from "./hpa-model.js";
+import { hpasOf, scaleTargetOf } from "./hpa-model.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 /** API group serving each scalable kind. */
 const SCALABLE_GROUPS: Readonly<Record<string, string>> = {
@@ -26,13 +27,26 @@ const SCALABLE_GROUPS: Readonly<Record<string, string>> = {
 /** Workload kinds without a scale subresource, which an HPA can never scale. */
 const UNSCALABLE_KINDS = new Set(["DaemonSet", "Job", "CronJob", "Pod"]);
 
-export const hpaTargetTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+/** `namespace/name` of a Deployment → the first Rollout of the namespace whose workloadRef names it. */
+function rolloutsByWorkloadRef(objects: readonly SourceObject[]): Map<string, SourceObject> {
+  const owners = new Map<string, SourceObject>();
+  for (const rollout of objectsOfKind(objects, "Rollout")) {
+    const name = asName(getPath(rollout.document, "spec", "workloadRef", "name"));
+    if (name === undefined || (asString(getPath(rollout.document, "spec", "workloadRef", "kind")) ?? "Deployment") !== "Deployment") continue;
+    const key = JSON.stringify([namespaceOf(rollout), name]);
+    if (!owners.has(key)) owners.set(key, rollout);
+  }
+  return owners;
+}
+
+export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-target",
   description: "An HPA's scaleTargetRef names a scalable object of the input in its namespace.",
   params: PARAMS,
   check(context, _params, report) {
     const charts = chartDestinations(context.objects);
-    for (const hpa of context.objects.filter(isHpa)) {
+    const owners = rolloutsByWorkloadRef(context.objects);
+    for (const hpa of hpasOf(context.objects)) {
       const target = scaleTargetOf(hpa);
       if (!target) continue;
       const namespace = namespaceOf(hpa);
@@ -53,13 +67,7 @@ export const hpaTargetTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
       const found = findNamespaced(context.objects, target.kind, target.name, namespace, group);
       const rollout = findNamespaced(context.objects, "Rollout", target.name, namespace, "argoproj.io");
       if (target.kind === "Deployment" && found) {
-        const owner = context.objects.find(
-          (object) =>
-            object.kind === "Rollout" &&
-            namespaceOf(object) === namespace &&
-            asName(getPath(object.document, "spec", "workloadRef", "name")) === target.name &&
-            (asString(getPath(object.document, "spec", "workloadRef", "kind")) ?? "Deployment") === "Deployment",
-        );
+        const owner = owners.get(JSON.stringify([namespace, target.name]));
         if (owner) {
           report(
             hpa,

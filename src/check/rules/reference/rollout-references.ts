@@ -5,14 +5,14 @@
  * pre/post-promotion analysis, and the Services it rewires (canary/stable,
  * active/preview). A missing one stops the rollout with InvalidSpec.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asName, asRecord, asRecords, getPath } from "../support/json.js";
 import { findClusterScoped, findNamespaced } from "../support/find-objects.js";
 import { namespaceOf } from "../support/namespaces.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface TemplateReference {
   readonly name: string;
@@ -47,7 +47,7 @@ function templateReferences(rollout: SourceObject): TemplateReference[] {
   return references;
 }
 
-export const rolloutAnalysisTemplateTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const rolloutAnalysisTemplateTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "rollout-analysis-template",
   description: "Every AnalysisTemplate a Rollout names is in its namespace (or a ClusterAnalysisTemplate with clusterScope).",
   params: PARAMS,
@@ -76,7 +76,7 @@ const SERVICE_FIELDS = [
   ["blueGreen", "previewService"],
 ] as const;
 
-export const rolloutServiceTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const rolloutServiceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "rollout-service",
   description: "The canary, stable, active and preview Services a Rollout names exist in its namespace.",
   params: PARAMS,

@@ -5,17 +5,17 @@
  * input-coverage.ts), so Services in front of chart-installed pods stay quiet; pods that
  * operators of the input create at run time count as pods (runtime-objects.ts).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { namespacesWithKnownPods } from "../support/input-coverage.js";
 import { asRecord, getPath } from "../support/json.js";
-import { formatSelector, isEmptySelector, matchesLabels, parseLabelSelector, selectorFromMap, type LabelSelector } from "../support/label-selector.js";
+import { objectsOfKind } from "../support/find-objects.js";
+import { formatSelector, isEmptySelector, parseLabelSelector, selectorFromMap, type LabelSelector } from "../support/label-selector.js";
 import { namespaceOf } from "../support/namespaces.js";
-import { runtimeObjectsOf } from "../support/runtime-objects.js";
-import { workloadsOf } from "../support/workloads.js";
+import { selectsSomePod } from "../support/pod-labels.js";
 
-const PARAMS = z.object({ kind: z.enum(["Service", "PodDisruptionBudget"]) }).strict();
+const PARAMS = (zod: typeof z) => zod.object({ kind: zod.enum(["Service", "PodDisruptionBudget"]) }).strict();
 
 function selectorOf(object: SourceObject): LabelSelector | undefined {
   if (object.kind === "Service" && object.apiVersion === "v1") {
@@ -30,21 +30,18 @@ function selectorOf(object: SourceObject): LabelSelector | undefined {
   return undefined;
 }
 
-export const selectorMatchesPodsTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const selectorMatchesPodsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "selector-matches-pods",
   description: "The selector of an object of the given kind matches a pod template in its namespace.",
   params: PARAMS,
   check(context, params, report) {
-    const workloads = workloadsOf(context.objects);
-    const covered = namespacesWithKnownPods(context.objects, workloads);
-    for (const object of context.objects) {
-      if (object.kind !== params.kind) continue;
+    const covered = namespacesWithKnownPods(context.objects);
+    for (const object of objectsOfKind(context.objects, params.kind)) {
       const selector = selectorOf(object);
       const namespace = namespaceOf(object);
       if (!selector || selector.malformed || isEmptySelector(selector) || !covered.has(namespace)) continue;
-      if (workloads.some((workload) => workload.namespace === namespace && matchesLabels(selector, workload.labels))) continue;
-      // Pods an operator of the input creates at run time (a Prometheus CR's StatefulSet): see runtime-objects.ts.
-      if (runtimeObjectsOf(context.objects).pods.some((pods) => pods.namespace === namespace && matchesLabels(selector, pods.labels))) continue;
+      // Pods of the input, and those an operator of the input creates at run time (a Prometheus CR's StatefulSet).
+      if (selectsSomePod(context.objects, [namespace], selector)) continue;
       report(object, `selector ${formatSelector(selector)} matches no pod template in namespace ${namespace}`);
     }
   },

@@ -5,12 +5,12 @@
  * input defines StorageClasses (then it is taken to define all of them); EKS clusters
  * created on 1.30 or later have no default class unless one is installed.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { SourceObject } from "../../finding.js";
-import type { CheckTemplate } from "../check-template.js";
+import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asName, asRecord, asRecords, asStringMap, getPath } from "../support/json.js";
 
-const PARAMS = z.object({}).strict();
+const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface Claim {
   readonly object: SourceObject;
@@ -53,7 +53,7 @@ function isDefault(storageClass: SourceObject): boolean {
   );
 }
 
-export const storageClassTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const storageClassTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "storage-class",
   description: "A claim's storageClassName names a StorageClass of the input.",
   params: PARAMS,
@@ -61,8 +61,9 @@ export const storageClassTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
     const classes = storageClasses(context.objects);
     if (classes.length === 0) return;
     const names = classes.map((storageClass) => storageClass.name).sort();
+    const known = new Set(names);
     for (const claim of claimsOf(context.objects)) {
-      if (!claim.storageClassName || names.includes(claim.storageClassName)) continue;
+      if (!claim.storageClassName || known.has(claim.storageClassName)) continue;
       report(
         claim.object,
         `${claim.where} names StorageClass ${claim.storageClassName}, which is not in the input (StorageClasses: ${names.join(", ")})`,
@@ -71,7 +72,7 @@ export const storageClassTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
   },
 };
 
-export const defaultStorageClassTemplate: CheckTemplate<z.infer<typeof PARAMS>> = {
+export const defaultStorageClassTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "default-storage-class",
   description: "A claim without storageClassName has a default StorageClass to fall back on.",
   params: PARAMS,

@@ -3,10 +3,22 @@
  * values they carry inline: `helm.values` (a YAML string) and `helm.valuesObject`
  * (which Argo CD merges over `values`).
  */
-import { parse } from "yaml";
+import { createRequire } from "node:module";
 import { KUBERNETES_YAML_OPTIONS } from "../../../manifest/kubernetes-yaml.js";
 import type { SourceObject } from "../../finding.js";
 import { asRecord, asRecords, asString, type JsonRecord } from "./json.js";
+
+/**
+ * The `yaml` package is loaded on first need, as the loader does (parse-source.ts): only
+ * Applications with a `helm.values` string need it, and its module graph costs more
+ * start-up time than most checks spend in the rules.
+ */
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | undefined;
+function yamlPackage(): typeof import("yaml") {
+  yamlModule ??= require("yaml") as typeof import("yaml");
+  return yamlModule;
+}
 
 export function isApplication(object: SourceObject): boolean {
   return object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/");
@@ -26,7 +38,7 @@ export function parsedValuesString(source: JsonRecord): unknown {
   const text = asString(asRecord(source.helm)?.values);
   if (text === undefined) return undefined;
   try {
-    return parse(text, KUBERNETES_YAML_OPTIONS);
+    return yamlPackage().parse(text, KUBERNETES_YAML_OPTIONS);
   } catch {
     return undefined;
   }

@@ -98,3 +98,18 @@ export const workloadsOf = memoizeByObjects((objects: readonly SourceObject[]): 
   }
   return workloads;
 });
+
+/** `kind/namespace/name` → the first workload of that kind and name in the namespace (derived once per input). */
+const workloadsByName = memoizeByObjects((objects: readonly SourceObject[]): ReadonlyMap<string, Workload> => {
+  const byName = new Map<string, Workload>();
+  for (const workload of workloadsOf(objects)) {
+    const key = JSON.stringify([workload.source.kind, workload.namespace, workload.source.name]);
+    if (!byName.has(key)) byName.set(key, workload);
+  }
+  return byName;
+});
+
+/** The first workload (in input order) of this kind and name in the namespace. */
+export function findWorkload(objects: readonly SourceObject[], kind: string, namespace: string, name: string): Workload | undefined {
+  return workloadsByName(objects).get(JSON.stringify([kind, namespace, name]));
+}

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CheckContext } from "../../../../src/check/rule.js";
-import { LINT_RULES, lintRules } from "../../../../src/check/rules/index.js";
+import { LINT_RULES } from "../../../../src/check/rules/index.js";
+import { lintRules } from "../../../../src/check/rules/rule-options.js";
 import { contextFromYaml } from "../support/run-lint-rules.js";
 
 const CAPABILITY_RULES = LINT_RULES.filter((rule) => rule.category === "argocd-capability");

@@ -62,6 +62,28 @@ spec:
     );
   });
 
+  test("GIVEN 2 namespaces of 360 pods each, every ingress limited to one port WHEN the matrix is drawn THEN all 259,200 connections between them are listed (no stack overflow)", () => {
+    const documents: string[] = [];
+    for (const namespace of ["a", "b"]) {
+      documents.push(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: http-only, namespace: ${namespace}}
+spec:
+  podSelector: {}
+  ingress: [{ports: [{port: 8080}]}]`);
+      for (let index = 0; index < 360; index++) {
+        documents.push(`apiVersion: v1
+kind: Pod
+metadata: {name: pod-${index}, namespace: ${namespace}, labels: {app: pod-${index}}}
+spec: {containers: [{name: app, image: "app:1.0.0"}]}`);
+      }
+    }
+    const matrix = reachabilityMatrix(contextFromYaml(documents.join("\n---\n")));
+    const between = matrix.slice(matrix.indexOf("Between namespaces\n")).split("\n");
+    expect(between.filter((line) => line.endsWith(": TCP/8080"))).toHaveLength(2 * 360 * 360);
+    expect(between).toContain("  a/Pod pod-0 → b/Pod pod-359: TCP/8080");
+  });
+
   test("GIVEN the lint rules WHEN reports are listed THEN exactly one network-policy rule reports the matrix", async () => {
     const context = await loadContext(resolve(REPO_ROOT, "test/fixtures/check/clean"));
     const reporting = LINT_RULES.filter((rule) => rule.report);
