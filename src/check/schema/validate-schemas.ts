@@ -6,9 +6,10 @@
 import type { ErrorObject } from "ajv";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine, fieldLineText } from "../load/locate-field.js";
-import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { customResourceJsonSchema, type CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
-import { compileKubernetesDefinition, compileSelfContained, type CompiledSchema } from "./schema-compiler.js";
+import type { JsonSchema } from "./to-json-schema.js";
+import { compileByFingerprint, compileKubernetesDefinition, type CompiledSchema } from "./schema-compiler.js";
 
 export const SCHEMA_RULE_ID = "schema";
 export const UNKNOWN_KIND_RULE_ID = "unknown-kind";
@@ -118,8 +119,10 @@ function resolveCustom(custom: CustomResourceVersion, object: SourceObject, all:
         fix: `migrate to the CRD's storage version before this version stops being served`,
       }
     : undefined;
-  if (custom.schema === undefined) return deprecation ? { kind: "crd-version-problem", finding: deprecation } : { kind: "no-schema" };
-  return { kind: "schema", schema: compileSelfContained(`${custom.key}@crd:${custom.schemaHash}`, custom.schema), ...(deprecation ? { deprecation } : {}) };
+  if (custom.sourceSchema === undefined) return deprecation ? { kind: "crd-version-problem", finding: deprecation } : { kind: "no-schema" };
+  // Converted only when its validator is not cached: the source schema's hash identifies it.
+  const schema = compileByFingerprint(`${custom.key}@crd:${custom.schemaHash}`, `crd/${custom.schemaHash}`, () => customResourceJsonSchema(custom) as JsonSchema);
+  return { kind: "schema", schema, ...(deprecation ? { deprecation } : {}) };
 }
 
 /** `group/kind` → the apiVersions that serve it in the bundle, oldest first. */
