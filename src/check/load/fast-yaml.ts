@@ -8,7 +8,7 @@
  *
  * Why: `yaml` builds a full concrete syntax tree and checks duplicate keys pairwise (a
  * mapping of n keys costs n²), which dominated the checker's time. This parser builds
- * plain values directly, detects duplicate keys with a Set, and gives up (returns
+ * plain values directly, detects duplicate keys by a lookup, and gives up (returns
  * FALLBACK) on anything outside its subset (anchors, tags, multi-line flow collections,
  * complex keys, tabs, CRLF...) so the caller parses that document with `yaml`. A
  * differential test holds it to `yaml`'s results on generated, mutated and adversarial
@@ -51,18 +51,14 @@ export function parseFastYaml(source: string): unknown {
 
 class FastParser {
   private readonly raw: string[];
-  private readonly lines: (Line | undefined)[];
+  /** Per raw line: its Line, undefined when it holds nothing (empty, a comment, or consumed), null when not read yet. */
+  private readonly lines: (Line | undefined | null)[];
   private position = 0;
 
   constructor(source: string) {
     this.raw = source.split("\n");
-    this.lines = this.raw.map((text, index) => {
-      let indent = 0;
-      while (text.charCodeAt(indent) === 32) indent++;
-      const content = text.slice(indent);
-      if (content === "" || content.startsWith("#")) return undefined;
-      return { indent, text: trimEndSpaces(content), number: index + 1 };
-    });
+    // Read on first use (`null` until then): the lines of multi-line scalars never are.
+    this.lines = new Array<Line | undefined | null>(this.raw.length).fill(null);
   }
 
   document(): unknown {
@@ -75,8 +71,12 @@ class FastParser {
   }
 
   private peek(): Line | undefined {
-    while (this.position < this.lines.length && this.lines[this.position] === undefined) this.position++;
-    return this.lines[this.position];
+    for (; this.position < this.raw.length; this.position++) {
+      let line = this.lines[this.position];
+      if (line === null) line = this.lines[this.position] = readLine(this.raw[this.position] as string, this.position);
+      if (line !== undefined) return line;
+    }
+    return undefined;
   }
 
   /** A block node starting at the next line, which is at `indent` (> parentIndent). */
@@ -92,13 +92,11 @@ class FastParser {
 
   private mapping(indent: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const keys = new Set<string>();
     for (let line = this.peek(); line !== undefined && line.indent === indent && !isSequenceItem(line.text); line = this.peek()) {
       const end = keyEnd(line.text);
       if (end === -1) fallback();
       const key = parseKey(line.text.slice(0, end));
-      if (keys.has(key)) throw new DuplicateKeyError(line.number);
-      keys.add(key);
+      if (Object.hasOwn(result, key)) throw new DuplicateKeyError(line.number);
       const rest = stripComment(line.text.slice(end + 1));
       this.position++;
       let value: unknown;
@@ -110,8 +108,7 @@ class FastParser {
       } else {
         value = this.inlineValue(rest, line, indent);
       }
-      // `__proto__` as a key must stay data, never reach the prototype.
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      setKey(result, key, value);
     }
     return result;
   }
@@ -308,6 +305,23 @@ class FastParser {
     }
     return chomp === "-" ? body : body + "\n";
   }
+}
+
+/** A raw line → its indentation and content; undefined when empty or a comment. */
+function readLine(text: string, index: number): Line | undefined {
+  let indent = 0;
+  while (text.charCodeAt(indent) === 32) indent++;
+  if (indent === text.length || text.charCodeAt(indent) === 35) return undefined;
+  return { indent, text: trimEndSpaces(text.slice(indent)), number: index + 1 };
+}
+
+/**
+ * A plain assignment keeps V8's fast object shapes (defining every key cost a third of the
+ * parse); only `__proto__` must be defined, to stay data instead of reaching the prototype.
+ */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function isSequenceItem(text: string): boolean {
@@ -528,7 +542,6 @@ function parseFlow(text: string): unknown {
     if (char === "{") {
       index++;
       const result: Record<string, unknown> = {};
-      const keys = new Set<string>();
       for (;;) {
         skipSpaces();
         if (text.charAt(index) === "}") {
@@ -536,14 +549,13 @@ function parseFlow(text: string): unknown {
           return result;
         }
         const key = scalar(true);
-        if (typeof key !== "string" || keys.has(key)) fallback();
-        keys.add(key as string);
+        if (typeof key !== "string" || Object.hasOwn(result, key)) fallback();
         skipSpaces();
         if (text.charAt(index) !== ":") fallback();
         index++;
         skipSpaces();
         const item = text.charAt(index) === "," || text.charAt(index) === "}" ? null : value();
-        Object.defineProperty(result, key as string, { value: item, enumerable: true, writable: true, configurable: true });
+        setKey(result, key as string, item);
         skipSpaces();
         const separator = text.charAt(index++);
         if (separator === "}") return result;
