@@ -90,6 +90,19 @@ export function customResourceVersions(sources: readonly CustomResourceDefinitio
   return result;
 }
 
+/**
+ * The versions as a worker thread needs them to validate `objects`: the source schemas
+ * only of the versions those objects use (each is copied to every worker), no CEL rules
+ * (evaluated on the main thread).
+ */
+export function versionsForValidation(
+  customResources: ReadonlyMap<string, CustomResourceVersion>,
+  objects: readonly { readonly apiVersion: string; readonly kind: string }[],
+): [string, CustomResourceVersion][] {
+  const used = new Set(objects.map((object) => `${object.apiVersion}/${object.kind}`));
+  return [...customResources.entries()].map(([key, { validationSchema: _rules, sourceSchema, ...version }]) => [key, used.has(key) && sourceSchema !== undefined ? { ...version, sourceSchema } : version]);
+}
+
 interface VersionEntry {
   readonly name: string;
   readonly served: boolean;

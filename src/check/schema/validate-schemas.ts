@@ -30,12 +30,19 @@ export interface SchemaValidationOptions {
 }
 
 export function validateSchemas(objects: readonly SourceObject[], options: SchemaValidationOptions): Finding[] {
+  return validateSchemasByObject(objects, options).flat();
+}
+
+/** The findings of each object, in the order of `objects`: for joining results validated in several places. */
+export function validateSchemasByObject(objects: readonly SourceObject[], options: SchemaValidationOptions): Finding[][] {
   const bundle = kubernetesSchemaBundle(options.kubernetesVersion);
   const builtInKinds = builtInVersionsByKind(bundle.index);
-  const findings: Finding[] = [];
+  const result: Finding[][] = [];
   // Resolution per apiVersion/kind is memoised for the run: 5,000 Deployments resolve once.
   const resolved = new Map<string, Resolution>();
   for (const object of objects) {
+    const findings: Finding[] = [];
+    result.push(findings);
     const key = `${object.apiVersion}/${object.kind}`;
     let resolution = resolved.get(key);
     if (resolution === undefined) {
@@ -52,7 +59,7 @@ export function validateSchemas(objects: readonly SourceObject[], options: Schem
       findings.push({ ...resolution.finding, file: object.file, line: object.line, object: describeObject(object) });
     }
   }
-  return findings;
+  return result;
 }
 
 type Resolution =
