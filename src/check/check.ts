@@ -13,7 +13,7 @@ import { loadInputs, type LoadedInput } from "./load/load-inputs.js";
 import type { ArgoCdTarget, CheckContext, Rule } from "./rule.js";
 import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
-import { customResourceVersions, isCustomResourceDefinition, versionsForValidation, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
+import { customResourceVersions, isCustomResourceDefinition, usedVersions, versionsForValidation, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
@@ -178,7 +178,9 @@ function validateSchemasSomewhere(
     const workers = validationWorkers(loaded.objects.length);
     return { findings: workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere()), sources: Promise.resolve() };
   }
-  const celKinds = [...customResources.values()].filter((version) => version.served && version.validationSchema !== undefined).map((version) => `${version.group}/${version.version}/${version.kind}`);
+  const celKinds = usedVersions(customResources, loaded.objects)
+    .filter((version) => version.served && version.validationSchema !== undefined)
+    .map((version) => version.key);
   // A worker converts a CRD version's source schema only when its validator is not cached.
   const validation = parallel.validate({ kubernetesVersion, customResources: versionsForValidation(customResources, loaded.objects), celKinds });
   const here = loaded.objects.filter((object) => !parallel.holds(object));
@@ -230,7 +232,7 @@ export async function validateObjects(
 
 /** CEL rules of the CRDs in use; the CEL library is loaded only when one of them has rules. */
 async function celValidationFindings(objects: readonly SourceObject[], customResources: ReadonlyMap<string, CustomResourceVersion>): Promise<Finding[]> {
-  if (![...customResources.values()].some((version) => version.validationSchema !== undefined)) return [];
+  if (!usedVersions(customResources, objects).some((version) => version.validationSchema !== undefined)) return [];
   return (await import("./schema/cel-validations.js")).evaluateCelValidations(objects, customResources);
 }
 

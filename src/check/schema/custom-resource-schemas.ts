@@ -70,8 +70,7 @@ export function customResourceVersions(sources: readonly CustomResourceDefinitio
     if (!spec || !group || !kind) continue;
     for (const entry of versionEntries(spec)) {
       const key = `${group}/${entry.name}/${kind}`;
-      const schemaHash = createHash("sha256").update(`${CONVERTER_VERSION}/${release}/`).update(JSON.stringify(entry.schema ?? null)).digest("hex").slice(0, 32);
-      result.set(key, {
+      const version = {
         key,
         group,
         version: entry.name,
@@ -80,11 +79,15 @@ export function customResourceVersions(sources: readonly CustomResourceDefinitio
         deprecated: entry.deprecated,
         ...(entry.deprecationWarning ? { deprecationWarning: entry.deprecationWarning } : {}),
         ...(entry.schema ? { sourceSchema: entry.schema } : {}),
-        ...(entry.schema && hasValidationRules(entry.schema) ? { validationSchema: entry.schema } : {}),
         kubernetesVersion,
-        schemaHash,
         source: file,
-      });
+      } as CustomResourceVersion;
+      // A corpus defines hundreds of CRD versions and uses a few: hashing and scanning a
+      // schema (0.5 s for kube-prometheus-stack's) waits until a version is used.
+      const schema = entry.schema;
+      lazyProperty(version, "schemaHash", () => createHash("sha256").update(`${CONVERTER_VERSION}/${release}/`).update(JSON.stringify(schema ?? null)).digest("hex").slice(0, 32));
+      lazyProperty(version, "validationSchema", () => (schema && hasValidationRules(schema) ? schema : undefined));
+      result.set(key, version);
     }
   }
   return result;
@@ -100,7 +103,36 @@ export function versionsForValidation(
   objects: readonly { readonly apiVersion: string; readonly kind: string }[],
 ): [string, CustomResourceVersion][] {
   const used = new Set(objects.map((object) => `${object.apiVersion}/${object.kind}`));
-  return [...customResources.entries()].map(([key, { validationSchema: _rules, sourceSchema, ...version }]) => [key, used.has(key) && sourceSchema !== undefined ? { ...version, sourceSchema } : version]);
+  return [...customResources.entries()].map(([key, version]) => {
+    const { group, kind, served, deprecated, deprecationWarning, kubernetesVersion, source } = version;
+    const copy = { key, group, version: version.version, kind, served, deprecated, ...(deprecationWarning !== undefined ? { deprecationWarning } : {}), kubernetesVersion, source };
+    // A version no object uses is only named in messages: its schema is neither copied nor hashed.
+    return [key, used.has(key) ? { ...copy, ...(version.sourceSchema ? { sourceSchema: version.sourceSchema } : {}), schemaHash: version.schemaHash } : { ...copy, schemaHash: "" }];
+  });
+}
+
+/** Used versions of the input's custom resources: `apiVersion/kind` of the objects, when a CRD defines it. */
+export function usedVersions(customResources: ReadonlyMap<string, CustomResourceVersion>, objects: readonly { readonly apiVersion: string; readonly kind: string }[]): CustomResourceVersion[] {
+  const used = new Map<string, CustomResourceVersion>();
+  for (const object of objects) {
+    const key = `${object.apiVersion}/${object.kind}`;
+    const version = used.has(key) ? undefined : customResources.get(key);
+    if (version !== undefined) used.set(key, version);
+  }
+  return [...used.values()];
+}
+
+/** Defines `name` as computed on first read, then kept (enumerable, so copies carry it). */
+function lazyProperty<T extends object>(target: T, name: string, compute: () => unknown): void {
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: false });
+      return value;
+    },
+  });
 }
 
 interface VersionEntry {
