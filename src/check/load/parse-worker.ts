@@ -17,7 +17,9 @@ let objects: SourceObject[] = [];
 try {
   const results = (workerData as ParseTask).files.map((task) => readManifestFile(task.path, task.file));
   objects = results.flatMap((result) => result.objects);
-  post({ kind: "parsed", results });
+  // JSON text is read back two to four times faster than a structured clone, on the thread
+  // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.
+  post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)) });
 } catch (error) {
   post(failure(error));
 }
@@ -42,4 +44,22 @@ async function validate(request: ValidateRequest): Promise<void> {
     isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, request.kubernetesVersion),
   });
   post({ kind: "validated", findings: found.flatMap((findings, index) => (findings.length > 0 ? [[index, findings] as [number, typeof findings]] : [])) });
+}
+
+/** Does JSON give this value back unchanged? Not for NaN, ±Infinity, -0, bigint or undefined. */
+function isJsonSafe(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object":
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isJsonSafe);
+      for (const key in value) if (!isJsonSafe((value as Record<string, unknown>)[key])) return false;
+      return true;
+    default:
+      return false;
+  }
 }
