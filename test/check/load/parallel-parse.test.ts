@@ -54,6 +54,8 @@ function documents(index: number): string {
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${index}\n  namespace: prod\nspec:\n  replicas: ${index % 3 === 0 ? '"two"' : 2}\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n        - name: c\n          image: c:1\n${index % 2 === 0 ? "          imagePullPolicyy: Always\n" : ""}`,
     `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w${index}\n  namespace: prod\nspec:\n  minReplicas: ${index % 2 === 0 ? 5 : 1}\n  maxReplicas: 3\n  description: "two\n    lines"\n`,
     index % 4 === 0 ? `apiVersion: v1\nkind: Service\nmetadata: {name: broken\n` : `# slipway:ignore schema -- a test\napiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: prod\nspec:\n  portss: []\n`,
+    // Values JSON cannot carry: such a file comes back from its worker as a clone.
+    ...(index === 11 ? ["apiVersion: example.com/v1\nkind: Gauge\nmetadata: {name: g}\nspec: {a: .nan, b: -.inf, c: .inf, d: -0.0, e: 123456789012345678901}\n"] : []),
   ].join("---\n");
 }
 
