@@ -94,7 +94,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
-  const loaded = await loadInputs(inputs, { cwd, parseInWorkers: true, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
+  const loaded = await loadInputs(inputs, { cwd, parseInWorkers: { kubernetesVersion }, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
   try {
     return await checkLoaded(loaded, kubernetesVersion, failOn, options, cwd);
   } finally {

@@ -11,6 +11,11 @@
  * Symbolic links are followed (a folder reached twice is read once, a link back to an
  * enclosing folder is reported as a loop); a file or folder that cannot be read is an
  * `input` finding, never a silent skip: a check that passes must have seen everything.
+ *
+ * Manifest files found while walking are parsed together once the inputs are walked (on
+ * worker threads when they are large and the caller allows it: parallel-parse.ts), and
+ * everything is added in the order it was met, so the result does not depend on where
+ * the files were parsed.
  */
 import { readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
@@ -41,10 +46,11 @@ export interface LoadOptions {
   /** Render folders that hold a kustomization with kustomize. @default true */
   readonly kustomize?: boolean;
   /**
-   * Parse large inputs on worker threads (parallel-parse.ts), which then hold the objects
-   * to validate them: the caller must `validate` or `close` `parallel`. @default false
+   * Parse large inputs on worker threads (parallel-parse.ts), which then validate the
+   * objects against this Kubernetes version's schemas: the caller must `validate` or
+   * `close` `parallel`. @default parsed on the main thread
    */
-  readonly parseInWorkers?: boolean;
+  readonly parseInWorkers?: { readonly kubernetesVersion: string };
 }
 
 export interface LoadedInput {
@@ -63,7 +69,7 @@ const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomi
 export async function loadInputs(inputs: readonly string[], options: LoadOptions): Promise<LoadedInput> {
   const loader = new Loader(options);
   for (const input of inputs) await loader.loadInput(input);
-  await loader.flush(options.parseInWorkers === true);
+  await loader.flush(options.parseInWorkers);
   await loader.followApplications();
   // The chart machinery (and helm) loads only when an Application is in the input.
   if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
@@ -136,7 +142,7 @@ class Loader {
         const info = await stat(folder).catch(() => undefined);
         if (info?.isDirectory()) await this.loadFolder(folder);
       }
-      await this.flush(false);
+      await this.flush();
     }
   }
 
@@ -144,13 +150,13 @@ class Loader {
    * Parses the manifest files queued since the last flush (on worker threads when
    * `workers` allows and the files are large enough) and adds everything queued, in order.
    */
-  async flush(workers: boolean): Promise<void> {
+  async flush(workers?: { readonly kubernetesVersion: string }): Promise<void> {
     const pending = this.queue.filter((entry): entry is PendingFile => "pending" in entry);
     let results: ParsedSource[] | undefined;
-    const threads = workers && this.parallel === undefined ? parseWorkers(pending.length, pending.reduce((sum, file) => sum + file.bytes, 0)) : 0;
-    if (threads > 0) {
+    const threads = workers !== undefined && this.parallel === undefined ? parseWorkers(pending.length, pending.reduce((sum, file) => sum + file.bytes, 0)) : 0;
+    if (workers !== undefined && threads > 0) {
       try {
-        const started = await ParallelParse.start(pending, threads);
+        const started = await ParallelParse.start(pending, threads, workers.kubernetesVersion);
         results = started.results;
         this.parallel = started.session;
       } catch {

@@ -5,11 +5,12 @@
  * the main thread uses) and posts the objects back; results are joined in input order, so
  * everything downstream is byte-identical to a sequential run.
  *
- * The workers keep their own copy of each object with the text it was parsed from, and
- * later validate those copies against the schemas (`validate`): the main thread then
- * never holds the documents' text (field lines are the workers' business), except for
- * the objects whose CRD has CEL rules, evaluated on the main thread, whose text the
- * workers send back. Closing the workers frees all of it.
+ * The workers validate their own copy of each object, with the text it was parsed from
+ * for field lines: objects of built-in kinds right after parsing (then they let them
+ * go), objects of custom kinds once the main thread knows the CRDs (`validate`). So the
+ * main thread never holds the documents' text, except for the objects whose CRD has CEL
+ * rules (evaluated on the main thread), whose text the workers send back. Closing the
+ * workers frees the rest.
  *
  * Below `PARSE_WORKER_THRESHOLD_BYTES` the files are parsed on the main thread.
  * `SLIPWAY_CHECK_WORKERS=N` forces N workers (0: none). The parsed results come back as
@@ -62,6 +63,8 @@ export function slicesByBytes<T extends { readonly bytes: number }>(items: reado
 /** What a parse worker is started with. */
 export interface ParseTask {
   readonly files: readonly ManifestFileTask[];
+  /** Objects of its built-in kinds are validated as soon as they are parsed. */
+  readonly kubernetesVersion: string;
 }
 
 /** What the main thread asks a parse worker once the CRDs are known. */
@@ -98,10 +101,10 @@ export class ParallelParse {
    * rejects (after closing the workers) when a worker cannot start or fails, so the caller
    * can parse on the main thread instead.
    */
-  static async start(tasks: readonly ManifestFileTask[], workers: number): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
+  static async start(tasks: readonly ManifestFileTask[], workers: number, kubernetesVersion: string): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
     const entry = workerEntry(import.meta.url, "parse-worker");
     const running: Running[] = slicesByBytes(tasks, workers).map((files) => {
-      const worker = new Worker(entry, { workerData: { files } satisfies ParseTask });
+      const worker = new Worker(entry, { workerData: { files, kubernetesVersion } satisfies ParseTask });
       return { worker, files, objects: [], messages: new AsyncMessageQueue(worker) };
     });
     const session = new ParallelParse(running);

@@ -121,7 +121,7 @@ describe("parse workers", () => {
     expect(expected.flat()).toContainEqual(expect.objectContaining({ object: "Deployment prod/d0", file: join("nested", "objects-00.yaml"), line: 15, message: "spec.replicas: must be integer, got string \"two\"" }));
 
     for (const workers of [1, 2, 3]) {
-      const { results, session } = await ParallelParse.start(tasks, workers);
+      const { results, session } = await ParallelParse.start(tasks, workers, "1.35");
       expect(results).toStrictEqual(sequential);
       const parsed = results.flatMap((result) => result.objects);
       expect(parsed.every((object) => session.holds(object))).toBe(true);
