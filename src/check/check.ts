@@ -94,15 +94,25 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
+  // The rules' modules load while the input is read (and parsed, on worker threads for a large one).
+  const ruleRegistry = onlyEngineRules(options.enable ?? []) ? undefined : import("./rule-registry.js");
+  ruleRegistry?.catch(() => undefined);
   const loaded = await loadInputs(inputs, { cwd, parseInWorkers: { kubernetesVersion }, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
   try {
-    return await checkLoaded(loaded, kubernetesVersion, failOn, options, cwd);
+    return await checkLoaded(loaded, kubernetesVersion, failOn, options, cwd, ruleRegistry);
   } finally {
     loaded.parallel?.close();
   }
 }
 
-async function checkLoaded(loaded: LoadedInput, kubernetesVersion: string, failOn: Severity, options: CheckOptions, cwd: string): Promise<CheckResult> {
+async function checkLoaded(
+  loaded: LoadedInput,
+  kubernetesVersion: string,
+  failOn: Severity,
+  options: CheckOptions,
+  cwd: string,
+  ruleRegistry: Promise<typeof import("./rule-registry.js")> | undefined,
+): Promise<CheckResult> {
   const customResources = customResourceVersions(await crdSourcesFor(loaded.objects, kubernetesVersion, options, cwd), kubernetesVersion);
 
   const enabled = (rule: RuleDescriptor) =>
@@ -123,7 +133,7 @@ async function checkLoaded(loaded: LoadedInput, kubernetesVersion: string, failO
     argocd: options.argocd ?? "self-managed",
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
-  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
+  const rules: readonly Rule[] = ruleRegistry === undefined ? [] : (await ruleRegistry).configuredRules(options.ruleOptions);
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.
