@@ -9,15 +9,15 @@ import { isDeprecatedOrRemoved } from "./deprecations/deprecation-rules.js";
 import { compareFindings, SEVERITY_RANK, type Finding, type Severity, type SourceObject } from "./finding.js";
 
 export { compareFindings } from "./finding.js";
-import { loadInputs } from "./load/load-inputs.js";
+import { loadInputs, type LoadedInput } from "./load/load-inputs.js";
 import type { ArgoCdTarget, CheckContext, Rule } from "./rule.js";
 import type { RuleOptions } from "./rules/rule-options.js";
 import { ENGINE_RULES, onlyEngineRules, selects, type RuleDescriptor } from "./engine-rules.js";
-import { customResourceVersions, isCustomResourceDefinition, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
+import { customResourceVersions, isCustomResourceDefinition, usedVersions, versionsForValidation, type CustomResourceDefinitionSource, type CustomResourceVersion } from "./schema/custom-resource-schemas.js";
 import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
-import { validateSchemas } from "./schema/validate-schemas.js";
+import { validateSchemas, validateSchemasByObject } from "./schema/validate-schemas.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
@@ -94,20 +94,36 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   kubernetesSchemaBundle(kubernetesVersion); // fails early, as a usage error, on a version without schemas
   const cwd = options.cwd ?? process.cwd();
   const failOn = options.failOn ?? "error";
-  const loaded = await loadInputs(inputs, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
+  // The rules' modules load while the input is read (and parsed, on worker threads for a large one).
+  const ruleRegistry = onlyEngineRules(options.enable ?? []) ? undefined : import("./rule-registry.js");
+  ruleRegistry?.catch(() => undefined);
+  const loaded = await loadInputs(inputs, { cwd, parseInWorkers: { kubernetesVersion }, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
+  try {
+    return await checkLoaded(loaded, kubernetesVersion, failOn, options, cwd, ruleRegistry);
+  } finally {
+    loaded.parallel?.close();
+  }
+}
+
+async function checkLoaded(
+  loaded: LoadedInput,
+  kubernetesVersion: string,
+  failOn: Severity,
+  options: CheckOptions,
+  cwd: string,
+  ruleRegistry: Promise<typeof import("./rule-registry.js")> | undefined,
+): Promise<CheckResult> {
   const customResources = customResourceVersions(await crdSourcesFor(loaded.objects, kubernetesVersion, options, cwd), kubernetesVersion);
 
   const enabled = (rule: RuleDescriptor) =>
     (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
     !(options.disable ?? []).some((selector) => selects(selector, rule));
 
-  // Large inputs are validated on worker threads while this thread runs the rules below.
-  const validateHere = () => validateSchemas(loaded.objects, { kubernetesVersion, customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, kubernetesVersion) });
-  const workers = validationWorkers(loaded.objects.length);
-  // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
-  const schemaFindings = workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere());
+  // Large inputs are validated on worker threads (those that parsed them, else new ones) while this thread runs the rules below.
+  const { findings: schemaFindings, sources } = validateSchemasSomewhere(loaded, kubernetesVersion, customResources);
 
   // CEL rules of CRDs run here, on the main thread, whether or not workers validate the schemas.
+  await sources;
   const celFindings = ENGINE_RULES.some((rule) => rule.id === "schema" && enabled(rule)) ? await celValidationFindings(loaded.objects, customResources) : [];
 
   const context: CheckContext = {
@@ -117,7 +133,7 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
     argocd: options.argocd ?? "self-managed",
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
-  const rules: readonly Rule[] = onlyEngineRules(options.enable ?? []) ? [] : await (await import("./rule-registry.js")).configuredRules(options.ruleOptions);
+  const rules: readonly Rule[] = ruleRegistry === undefined ? [] : await (await ruleRegistry).configuredRules(options.ruleOptions);
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.
@@ -154,6 +170,51 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
 }
 
 /**
+ * Schema findings of every loaded object, in object order, wherever they are validated:
+ * by the parse workers for the objects they hold, else on worker threads for a large
+ * input, else here. `sources` settles when this thread has the texts CEL findings need.
+ * A worker that cannot start or dies (no memory, a sandbox without threads) costs time,
+ * not findings: its files are parsed again here and validated here.
+ */
+function validateSchemasSomewhere(
+  loaded: LoadedInput,
+  kubernetesVersion: string,
+  customResources: ReadonlyMap<string, CustomResourceVersion>,
+): { readonly findings: Promise<Finding[]>; readonly sources: Promise<void> } {
+  const options = { kubernetesVersion, customResources, isReportedElsewhere: (object: SourceObject) => isDeprecatedOrRemoved(object, kubernetesVersion) };
+  const validateHere = () => validateSchemas(loaded.objects, options);
+  const parallel = loaded.parallel;
+  if (parallel === undefined) {
+    const workers = validationWorkers(loaded.objects.length);
+    return { findings: workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere()), sources: Promise.resolve() };
+  }
+  const celKinds = usedVersions(customResources, loaded.objects)
+    .filter((version) => version.served && version.validationSchema !== undefined)
+    .map((version) => version.key);
+  // A worker converts a CRD version's source schema only when its validator is not cached.
+  const validation = parallel.validate({ kubernetesVersion, customResources: versionsForValidation(customResources, loaded.objects), celKinds });
+  const here = loaded.objects.filter((object) => !parallel.holds(object));
+  const findings = validation.findings.then(
+    (byObject) => {
+      const hereFindings = new Map(validateSchemasByObject(here, options).map((found, index) => [here[index] as SourceObject, found]));
+      return loaded.objects.flatMap((object) => byObject.get(object) ?? hereFindings.get(object) ?? []);
+    },
+    async () => {
+      // Parsed again here, the objects come back with their texts: the same findings as a sequential run.
+      const { readManifestFile } = await import("./load/read-manifest-file.js");
+      const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file).objects);
+      const byObject = new Map<SourceObject, Finding[]>();
+      const held = loaded.objects.filter((object) => parallel.holds(object));
+      // The copies parsed again are in the same order as the objects the workers held.
+      validateSchemasByObject(again, options).forEach((found, index) => byObject.set(held[index] as SourceObject, found));
+      const hereFindings = new Map(validateSchemasByObject(here, options).map((found, index) => [here[index] as SourceObject, found]));
+      return loaded.objects.flatMap((object) => byObject.get(object) ?? hereFindings.get(object) ?? []);
+    },
+  );
+  return { findings, sources: validation.sources.catch(() => undefined) };
+}
+
+/**
  * Schema findings for objects built in memory (generators' tests): the same validation as
  * `checkManifests`, without files. Findings name the object's index as `<object N>`.
  */
@@ -181,7 +242,7 @@ export async function validateObjects(
 
 /** CEL rules of the CRDs in use; the CEL library is loaded only when one of them has rules. */
 async function celValidationFindings(objects: readonly SourceObject[], customResources: ReadonlyMap<string, CustomResourceVersion>): Promise<Finding[]> {
-  if (![...customResources.values()].some((version) => version.validationSchema !== undefined)) return [];
+  if (!usedVersions(customResources, objects).some((version) => version.validationSchema !== undefined)) return [];
   return (await import("./schema/cel-validations.js")).evaluateCelValidations(objects, customResources);
 }
 

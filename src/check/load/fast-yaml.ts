@@ -1,17 +1,18 @@
 /**
  * A fast parser for the YAML Kubernetes manifests are actually written in: block
- * mappings and sequences, plain (also multi-line) and single-line quoted scalars,
- * single-line flow collections, literal and simple folded block scalars, comments. It
+ * mappings and sequences, plain and quoted scalars (also over several lines), single-line
+ * flow collections, literal and simple folded block scalars, comments. It
  * resolves plain scalars as Kubernetes does (YAML 1.1 as go-yaml v2 reads it: `yes`/`off`
  * are booleans, `0755` is octal; `kubernetes-yaml.ts`), exactly as the `yaml` package
  * does with KUBERNETES_YAML_OPTIONS.
  *
  * Why: `yaml` builds a full concrete syntax tree and checks duplicate keys pairwise (a
  * mapping of n keys costs n²), which dominated the checker's time. This parser builds
- * plain values directly, detects duplicate keys with a Set, and gives up (returns
- * FALLBACK) on anything outside its subset (anchors, tags, multi-line quoted scalars and flow
- * collections, complex keys, tabs, CRLF...) so the caller parses that document with `yaml`.
- * A differential test checks it against `yaml` on generated and fuzzed documents.
+ * plain values directly, detects duplicate keys by a lookup, and gives up (returns
+ * FALLBACK) on anything outside its subset (anchors, tags, multi-line flow collections,
+ * complex keys, tabs, CRLF...) so the caller parses that document with `yaml`. A
+ * differential test holds it to `yaml`'s results on generated, mutated and adversarial
+ * documents and on every upstream CRD and chart file in ../shared.
  */
 
 import { parseGoInteger } from "../../manifest/kubernetes-yaml.js";
@@ -50,18 +51,14 @@ export function parseFastYaml(source: string): unknown {
 
 class FastParser {
   private readonly raw: string[];
-  private readonly lines: (Line | undefined)[];
+  /** Per raw line: its Line, undefined when it holds nothing (empty, a comment, or consumed), null when not read yet. */
+  private readonly lines: (Line | undefined | null)[];
   private position = 0;
 
   constructor(source: string) {
     this.raw = source.split("\n");
-    this.lines = this.raw.map((text, index) => {
-      let indent = 0;
-      while (text.charCodeAt(indent) === 32) indent++;
-      const content = text.slice(indent);
-      if (content === "" || content.startsWith("#")) return undefined;
-      return { indent, text: content.trimEnd(), number: index + 1 };
-    });
+    // Read on first use (`null` until then): the lines of multi-line scalars never are.
+    this.lines = new Array<Line | undefined | null>(this.raw.length).fill(null);
   }
 
   document(): unknown {
@@ -74,8 +71,12 @@ class FastParser {
   }
 
   private peek(): Line | undefined {
-    while (this.position < this.lines.length && this.lines[this.position] === undefined) this.position++;
-    return this.lines[this.position];
+    for (; this.position < this.raw.length; this.position++) {
+      let line = this.lines[this.position];
+      if (line === null) line = this.lines[this.position] = readLine(this.raw[this.position] as string, this.position);
+      if (line !== undefined) return line;
+    }
+    return undefined;
   }
 
   /** A block node starting at the next line, which is at `indent` (> parentIndent). */
@@ -85,19 +86,17 @@ class FastParser {
     if (isSequenceItem(line.text)) return this.sequence(indent);
     if (keyEnd(line.text) !== -1) return this.mapping(indent);
     this.position++;
-    const value = this.inlineValue(line.text, line, parentIndent);
-    return value;
+    // A scalar alone on its line may carry a comment too.
+    return this.inlineValue(stripComment(line.text), line, parentIndent);
   }
 
   private mapping(indent: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const keys = new Set<string>();
     for (let line = this.peek(); line !== undefined && line.indent === indent && !isSequenceItem(line.text); line = this.peek()) {
       const end = keyEnd(line.text);
       if (end === -1) fallback();
       const key = parseKey(line.text.slice(0, end));
-      if (keys.has(key)) throw new DuplicateKeyError(line.number);
-      keys.add(key);
+      if (Object.hasOwn(result, key)) throw new DuplicateKeyError(line.number);
       const rest = stripComment(line.text.slice(end + 1));
       this.position++;
       let value: unknown;
@@ -109,8 +108,7 @@ class FastParser {
       } else {
         value = this.inlineValue(rest, line, indent);
       }
-      // `__proto__` as a key must stay data, never reach the prototype.
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      setKey(result, key, value);
     }
     return result;
   }
@@ -146,6 +144,7 @@ class FastParser {
     let value: unknown;
     if (first === "[" || first === "{") value = parseFlow(text);
     else if (first === "'" && closingQuote(text, "'") === -1) value = this.singleQuotedContinuation(text, parentIndent);
+    else if (first === '"' && closingQuote(text, '"') === -1) value = this.doubleQuotedContinuation(text, line, parentIndent);
     else if (first === '"' || first === "'") value = parseQuotedWhole(text);
     else if ("&*!%@`?,]}".includes(first) || (first === "-" && (text.length === 1 || text.charAt(1) === " "))) value = fallback();
     else if (keyEnd(text) !== -1) value = fallback();
@@ -166,11 +165,11 @@ class FastParser {
    * descriptions and CEL rules: folded like a plain one, `''` is a quote.
    */
   private singleQuotedContinuation(first: string, parentIndent: number): string {
-    let body = first.slice(1).trimEnd();
+    let body = trimEndSpaces(first.slice(1));
     let empty = 0;
     for (let index = this.position; index < this.raw.length; index++) {
       const text = this.raw[index] as string;
-      const content = text.trim();
+      const content = trimSpaces(text);
       if (content === "") {
         empty++;
         continue;
@@ -186,11 +185,42 @@ class FastParser {
         continue;
       }
       body += content.slice(0, close - 1);
-      const after = content.slice(close).trim();
-      if (after !== "" && !after.startsWith("#")) fallback();
+      if (!isLineEnd(content.slice(close))) fallback();
       for (let skip = this.position; skip <= index; skip++) this.lines[skip] = undefined;
       this.position = index + 1;
       return body.replace(/''/g, "'");
+    }
+    return fallback();
+  }
+
+  /**
+   * A double-quoted scalar over several lines (YAML 1.2 §7.3.1), as kube-prometheus-stack's
+   * CRDs write their descriptions. Its text runs from the opening quote to the first
+   * unescaped quote, read from the raw lines: the spaces at their ends matter (`\ ` before
+   * a line break is an escaped space, not an escaped line break). Every line after the
+   * first must be empty or indented deeper than the parent, else `yaml` reports it.
+   */
+  private doubleQuotedContinuation(text: string, line: Line, parentIndent: number): string {
+    const first = this.raw[line.number - 1] as string;
+    // `text` ends where the line's content ends (its trailing spaces trimmed).
+    const start = line.indent + line.text.length - text.length;
+    if (first.charCodeAt(start) !== 34) fallback();
+    let body = first.slice(start + 1);
+    for (let index = line.number; index < this.raw.length; index++) {
+      const raw = this.raw[index] as string;
+      let lineIndent = 0;
+      while (raw.charCodeAt(lineIndent) === 32) lineIndent++;
+      if (lineIndent < raw.length && lineIndent <= parentIndent) fallback();
+      const close = closingQuote(`"${raw}`, '"');
+      if (close === -1) {
+        body += `\n${raw}`;
+        continue;
+      }
+      body += `\n${raw.slice(0, close - 1)}`;
+      if (!isLineEnd(raw.slice(close))) fallback();
+      for (let skip = this.position; skip <= index; skip++) this.lines[skip] = undefined;
+      this.position = index + 1;
+      return doubleQuoted(body);
     }
     return fallback();
   }
@@ -211,7 +241,7 @@ class FastParser {
     let end = start;
     for (let index = start; index < this.raw.length; index++) {
       const text = this.raw[index] as string;
-      const content = text.trim();
+      const content = trimSpaces(text);
       if (content === "") {
         empty++;
         continue;
@@ -239,7 +269,7 @@ class FastParser {
     let end = start;
     for (let index = start; index < this.raw.length; index++) {
       const text = this.raw[index] as string;
-      if (text.trim() === "") {
+      if (trimSpaces(text) === "") {
         if (text.length > Math.max(contentIndent, parentIndent + 1) && contentIndent !== -1) fallback();
         continue;
       }
@@ -277,6 +307,23 @@ class FastParser {
   }
 }
 
+/** A raw line → its indentation and content; undefined when empty or a comment. */
+function readLine(text: string, index: number): Line | undefined {
+  let indent = 0;
+  while (text.charCodeAt(indent) === 32) indent++;
+  if (indent === text.length || text.charCodeAt(indent) === 35) return undefined;
+  return { indent, text: trimEndSpaces(text.slice(indent)), number: index + 1 };
+}
+
+/**
+ * A plain assignment keeps V8's fast object shapes (defining every key cost a third of the
+ * parse); only `__proto__` must be defined, to stay data instead of reaching the prototype.
+ */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 function isSequenceItem(text: string): boolean {
   return text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
 }
@@ -307,23 +354,46 @@ function keyEnd(text: string): number {
 function parseKey(text: string): string {
   const first = text.charAt(0);
   if (first === '"' || first === "'") return parseQuotedWhole(text);
-  const key = text.trimEnd();
+  const key = trimEndSpaces(text);
   if (key === "" || key === "<<" || typeof resolvePlain(key) !== "string") fallback();
   return key;
 }
 
 function stripComment(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = trimSpaces(text);
   if (trimmed.startsWith("#")) return "";
   const first = trimmed.charAt(0);
   if (first === '"' || first === "'") {
     const close = closingQuote(trimmed, first);
     if (close === -1) return trimmed;
-    const after = trimmed.slice(close + 1).trim();
-    return after === "" || after.startsWith("#") ? trimmed.slice(0, close + 1) : trimmed;
+    // Text after the closing quote (a comment without a space before it, too) stays, for the caller to refuse.
+    return isLineEnd(trimmed.slice(close + 1)) ? trimmed.slice(0, close + 1) : trimmed;
   }
   const hash = trimmed.indexOf(" #");
-  return hash === -1 ? trimmed : trimmed.slice(0, hash).trimEnd();
+  return hash === -1 ? trimmed : trimEndSpaces(trimmed.slice(0, hash));
+}
+
+/** Nothing, spaces, or a comment after at least one space: what may follow a scalar on its line. */
+function isLineEnd(text: string): boolean {
+  let index = 0;
+  while (text.charCodeAt(index) === 32) index++;
+  return index === text.length || (index > 0 && text.charCodeAt(index) === 35);
+}
+
+/*
+ * YAML's white space is the space and the tab (and tabs fall back): `String.prototype.trim`
+ * would also strip U+00A0, U+2028, U+3000 and others, which YAML keeps as content.
+ */
+function trimSpaces(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 32) start++;
+  return start === text.length ? "" : trimEndSpaces(start === 0 ? text : text.slice(start));
+}
+
+function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function closingQuote(text: string, quote: string): number {
@@ -348,29 +418,76 @@ function parseQuotedWhole(text: string): string {
   return unquote(text.slice(1, close), quote);
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", b: "\b", f: "\f", " ": " " };
-
 function unquote(body: string, quote: string): string {
-  if (quote === "'") return body.replace(/''/g, "'");
-  if (!body.includes("\\")) return body;
+  return quote === "'" ? body.replace(/''/g, "'") : doubleQuoted(body);
+}
+
+/** YAML 1.2's escapes (§5.7) as the `yaml` package reads them; `\x`, `\u` and `\U` are read by `doubleQuoted`. */
+const ESCAPES: Readonly<Record<string, string>> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+};
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The value of a double-quoted scalar from the text between its quotes, which may span
+ * lines (YAML 1.2 §7.3.1), exactly as the `yaml` package computes it: spaces before a
+ * line break are dropped, a line break and the indentation after it fold to one space,
+ * each empty line to a line feed, and an escaped line break (`\` ending a line) joins the
+ * lines with nothing between them. An escape `yaml` rejects falls back, so `yaml` reports it.
+ */
+function doubleQuoted(body: string): string {
+  if (!body.includes("\\") && !body.includes("\n")) return body;
   let result = "";
   for (let index = 0; index < body.length; index++) {
-    const char = body.charAt(index);
-    if (char !== "\\") {
-      result += char;
-      continue;
+    const char = body.charCodeAt(index);
+    if (char === 10) {
+      let breaks = "";
+      while (body.charCodeAt(index + 1) === 32 || body.charCodeAt(index + 1) === 10) {
+        if (body.charCodeAt(index + 1) === 10) breaks += "\n";
+        index++;
+      }
+      result += breaks === "" ? " " : breaks;
+    } else if (char === 92) {
+      const next = body.charAt(++index);
+      const simple = ESCAPES[next];
+      const digits = HEX_DIGITS[next];
+      if (simple !== undefined) {
+        result += simple;
+      } else if (next === "\n") {
+        // Only the next line's indentation goes: its empty lines still fold (as `yaml` does).
+        while (body.charCodeAt(index + 1) === 32) index++;
+      } else if (digits !== undefined) {
+        const hex = body.slice(index + 1, index + 1 + digits);
+        if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex) || Number.parseInt(hex, 16) > 0x10ffff) fallback();
+        result += String.fromCodePoint(Number.parseInt(hex, 16));
+        index += digits;
+      } else {
+        fallback();
+      }
+    } else if (char === 32) {
+      // Spaces before a line break are dropped; anywhere else they are content.
+      const start = index;
+      while (body.charCodeAt(index + 1) === 32) index++;
+      if (body.charCodeAt(index + 1) !== 10) result += body.slice(start, index + 1);
+    } else {
+      result += body.charAt(index);
     }
-    const next = body.charAt(++index);
-    const simple = ESCAPES[next];
-    if (simple !== undefined) result += simple;
-    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(body.slice(index + 1, index + 5))) {
-      result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 5), 16));
-      index += 4;
-    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(body.slice(index + 1, index + 3))) {
-      // `\xB5` (µ) in External Secrets' CRD descriptions.
-      result += String.fromCharCode(Number.parseInt(body.slice(index + 1, index + 3), 16));
-      index += 2;
-    } else fallback();
   }
   return result;
 }
@@ -384,8 +501,9 @@ export function resolvePlain(text: string): unknown {
   if (!couldBeSpecial) return text;
   if (YAML_1_1_TRUE.test(text)) return true;
   if (YAML_1_1_FALSE.test(text)) return false;
-  // Underscores inside numbers (`1_000`) are rare enough to leave to the `yaml` package.
-  if (text.includes("_") && /^[-+.]?[0-9]/.test(text)) return fallback();
+  // Underscores inside numbers (`1_000`) are rare enough to leave to the `yaml` package;
+  // text with a space or a bracket (`100 * node_load1`, a PromQL expression) is no number.
+  if (text.includes("_") && /^[-+.]?[0-9][0-9a-zA-Z_.:+-]*$/.test(text)) return fallback();
   if (/^[-+]?(?:[0-9]+|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+)$/.test(text)) return parseGoInteger(text);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number.parseFloat(text);
   if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
@@ -424,7 +542,6 @@ function parseFlow(text: string): unknown {
     if (char === "{") {
       index++;
       const result: Record<string, unknown> = {};
-      const keys = new Set<string>();
       for (;;) {
         skipSpaces();
         if (text.charAt(index) === "}") {
@@ -432,14 +549,13 @@ function parseFlow(text: string): unknown {
           return result;
         }
         const key = scalar(true);
-        if (typeof key !== "string" || keys.has(key)) fallback();
-        keys.add(key as string);
+        if (typeof key !== "string" || Object.hasOwn(result, key)) fallback();
         skipSpaces();
         if (text.charAt(index) !== ":") fallback();
         index++;
         skipSpaces();
         const item = text.charAt(index) === "," || text.charAt(index) === "}" ? null : value();
-        Object.defineProperty(result, key as string, { value: item, enumerable: true, writable: true, configurable: true });
+        setKey(result, key as string, item);
         skipSpaces();
         const separator = text.charAt(index++);
         if (separator === "}") return result;
@@ -468,15 +584,13 @@ function parseFlow(text: string): unknown {
       if (current === "#" && text.charAt(index - 1) === " ") fallback();
       index++;
     }
-    const plain = text.slice(start, index).trim();
+    const plain = trimSpaces(text.slice(start, index));
     if (plain === "" || plain.includes(": ")) fallback();
     const resolved = resolvePlain(plain);
     if (isKey && typeof resolved !== "string") fallback();
     return resolved;
   };
   const result = value();
-  skipSpaces();
-  const rest = text.slice(index).trim();
-  if (rest !== "" && !rest.startsWith("#")) fallback();
+  if (!isLineEnd(text.slice(index))) fallback();
   return result;
 }

@@ -11,8 +11,13 @@
  * Symbolic links are followed (a folder reached twice is read once, a link back to an
  * enclosing folder is reported as a loop); a file or folder that cannot be read is an
  * `input` finding, never a silent skip: a check that passes must have seen everything.
+ *
+ * Manifest files found while walking are parsed together once the inputs are walked (on
+ * worker threads when they are large and the caller allows it: parallel-parse.ts), and
+ * everything is added in the order it was met, so the result does not depend on where
+ * the files were parsed.
  */
-import { readFileSync, realpathSync, type Dirent } from "node:fs";
+import { readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { SlipwayError } from "../../errors.js";
@@ -21,8 +26,12 @@ import { SUPPRESSION_RULE_ID } from "../suppressions.js";
 import { decodeManifest } from "./decode-manifest.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
+import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
 import type { ChartRendering } from "./rendered-charts.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
+import { INPUT_RULE_ID, readManifestFile } from "./read-manifest-file.js";
+
+export { INPUT_RULE_ID } from "./read-manifest-file.js";
 
 export interface LoadOptions {
   /**
@@ -36,6 +45,12 @@ export interface LoadOptions {
   readonly readStdin?: () => Promise<string>;
   /** Render folders that hold a kustomization with kustomize. @default true */
   readonly kustomize?: boolean;
+  /**
+   * Parse large inputs on worker threads (parallel-parse.ts), which then validate the
+   * objects against this Kubernetes version's schemas: the caller must `validate` or
+   * `close` `parallel`. @default parsed on the main thread
+   */
+  readonly parseInWorkers?: { readonly kubernetesVersion: string };
 }
 
 export interface LoadedInput {
@@ -43,16 +58,18 @@ export interface LoadedInput {
   readonly findings: Finding[];
   /** Files read: manifests, and each kustomization rendered. */
   readonly files: number;
+  /** The worker threads that parsed (and hold) some of the objects, when `parseInWorkers` used them. */
+  readonly parallel?: ParallelParse;
 }
 
 export const STDIN_FILE = "<stdin>";
-export const INPUT_RULE_ID = "input";
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 export async function loadInputs(inputs: readonly string[], options: LoadOptions): Promise<LoadedInput> {
   const loader = new Loader(options);
   for (const input of inputs) await loader.loadInput(input);
+  await loader.flush(options.parseInWorkers);
   await loader.followApplications();
   // The chart machinery (and helm) loads only when an Application is in the input.
   if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
@@ -61,13 +78,24 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
     loader.objects.push(...rendered.objects);
     loader.findings.push(...rendered.findings);
   }
-  return { objects: loader.objects, findings: loader.findings, files: loader.files };
+  return { objects: loader.objects, findings: loader.findings, files: loader.files, ...(loader.parallel ? { parallel: loader.parallel } : {}) };
+}
+
+/** A manifest file whose parsing waits for `flush`, with everything loaded after it. */
+interface PendingFile extends ManifestFileTask {
+  readonly pending: true;
 }
 
 class Loader {
   readonly objects: SourceObject[] = [];
   readonly findings: Finding[] = [];
   files = 0;
+  parallel: ParallelParse | undefined;
+  /**
+   * What was loaded since the last `flush`, in order: manifest files are parsed together
+   * at the flush (on worker threads when large), so results keep their order either way.
+   */
+  private queue: (ParsedSource | PendingFile)[] = [];
   /** Folders walked whole: nothing below them is loaded again. */
   private readonly loadedFolders: string[] = [];
   /** Absolute paths of the files objects came from (after kustomize, their source files). */
@@ -114,6 +142,38 @@ class Loader {
         const info = await stat(folder).catch(() => undefined);
         if (info?.isDirectory()) await this.loadFolder(folder);
       }
+      await this.flush();
+    }
+  }
+
+  /**
+   * Parses the manifest files queued since the last flush (on worker threads when
+   * `workers` allows and the files are large enough) and adds everything queued, in order.
+   */
+  async flush(workers?: { readonly kubernetesVersion: string }): Promise<void> {
+    const pending = this.queue.filter((entry): entry is PendingFile => "pending" in entry);
+    let results: ParsedSource[] | undefined;
+    const threads = workers !== undefined && this.parallel === undefined ? parseWorkers(pending.length, pending.reduce((sum, file) => sum + file.bytes, 0)) : 0;
+    if (workers !== undefined && threads > 0) {
+      try {
+        const started = await ParallelParse.start(pending, threads, workers.kubernetesVersion);
+        results = started.results;
+        this.parallel = started.session;
+      } catch {
+        // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
+      }
+    }
+    results ??= pending.map((file) => readManifestFile(file.path, file.file));
+    let next = 0;
+    const queue = this.queue;
+    this.queue = [];
+    for (const entry of queue) {
+      const parsed = "pending" in entry ? (results[next++] as ParsedSource) : entry;
+      for (const object of parsed.objects) {
+        this.objects.push(object);
+        if (object.file !== STDIN_FILE) this.objectFiles.add(resolve(this.options.cwd, object.file));
+      }
+      for (const finding of parsed.findings) this.findings.push(finding);
     }
   }
 
@@ -164,7 +224,11 @@ class Loader {
   }
 
   private inputFinding(path: string, message: string, fix: string): void {
-    this.findings.push({ ruleId: INPUT_RULE_ID, severity: "error", file: this.display(path), line: 1, message, fix });
+    this.addFinding({ ruleId: INPUT_RULE_ID, severity: "error", file: this.display(path), line: 1, message, fix });
+  }
+
+  private addFinding(finding: Finding): void {
+    this.queue.push({ objects: [], findings: [finding] });
   }
 
   /** True when rendered; false when kustomize failed (reported) and the files are to be loaded one by one. */
@@ -178,7 +242,7 @@ class Loader {
     } catch (error) {
       // Only a kustomization kustomize rejected is a finding; a kustomize that cannot run is the machine's problem.
       if (!(error instanceof SlipwayError) || error.code !== "KUSTOMIZATION_INVALID") throw error;
-      this.findings.push({
+      this.addFinding({
         ruleId: "kustomize",
         severity: "error",
         file,
@@ -227,7 +291,7 @@ class Loader {
       candidates = parsed.objects;
       cache.set(path, candidates);
       // The source file's malformed suppression comments are the user's to fix, kustomize or not.
-      this.findings.push(...parsed.findings.filter((finding) => finding.ruleId === SUPPRESSION_RULE_ID));
+      for (const finding of parsed.findings) if (finding.ruleId === SUPPRESSION_RULE_ID) this.addFinding(finding);
     }
     const sameKind = candidates.filter((candidate) => candidate.kind === rendered.kind);
     const found =
@@ -267,25 +331,18 @@ class Loader {
     if (this.loadedFiles.has(real)) return;
     this.loadedFiles.add(real);
     this.files += 1;
-    const file = this.display(path);
-    let text: string;
+    let bytes = 0;
     try {
-      // Synchronous on purpose: one small file after another, a thread-pool round trip per
-      // asynchronous read costs more than the read itself (about 1 ms a file).
-      text = decodeManifest(readFileSync(path));
-    } catch (error) {
-      this.inputFinding(path, `cannot read the file: ${errorCode(error)}`, "make the file readable or leave it out of the input");
-      return;
+      bytes = statSync(path).size;
+    } catch {
+      // Unreadable: reported when it is read.
     }
-    this.add(parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml"));
+    // Read and parsed at the next flush, with the files around it.
+    this.queue.push({ pending: true, path, file: this.display(path), bytes });
   }
 
   private add(parsed: ParsedSource): void {
-    for (const object of parsed.objects) {
-      this.objects.push(object);
-      if (object.file !== STDIN_FILE) this.objectFiles.add(resolve(this.options.cwd, object.file));
-    }
-    for (const finding of parsed.findings) this.findings.push(finding);
+    this.queue.push(parsed);
   }
 
   private hasObjectsFrom(folder: string): boolean {

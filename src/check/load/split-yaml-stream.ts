@@ -44,10 +44,11 @@ export function splitYamlStream(text: string): YamlDocumentText[] {
   return documents.filter((document) => !isBlank(document.text)).map((document, index) => ({ ...document, index }));
 }
 
-/** Only whitespace, comments or a `%YAML` directive: no object in it. */
+/** Only white space, comments or a `%YAML` directive: no object in it. */
 function isBlank(text: string): boolean {
   for (const raw of text.split("\n")) {
-    const line = raw.trim();
+    // YAML's white space only: a line of U+00A0 is a scalar, which parse-source reports.
+    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
     if (line !== "" && !line.startsWith("#") && !line.startsWith("%")) return false;
   }
   return true;

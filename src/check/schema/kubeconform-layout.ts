@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { customResourceJsonSchema, type CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import { definitionsToJsonSchema, reachableDefinitions } from "./to-json-schema.js";
 
@@ -58,8 +58,9 @@ export function writeKubeconformCustomResourceSchemas(layout: KubeconformLayout,
   mkdirSync(folder, { recursive: true });
   let files = 0;
   for (const version of customResources.values()) {
-    if (version.schema === undefined || !version.served) continue;
-    writeFileSync(join(folder, kubeconformFileName(`${version.group}/${version.version}`, version.kind)), JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", ...version.schema }));
+    const schema = customResourceJsonSchema(version);
+    if (schema === undefined || !version.served) continue;
+    writeFileSync(join(folder, kubeconformFileName(`${version.group}/${version.version}`, version.kind)), JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", ...schema }));
     files += 1;
   }
   return files;

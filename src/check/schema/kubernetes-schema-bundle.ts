@@ -4,6 +4,7 @@
  * `scripts/generate-kubernetes-schemas.ts`). Read from disk once per version, lazily:
  * a check that never meets a built-in kind never pays for it.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { SlipwayError } from "../../errors.js";
 import { KUBERNETES } from "../../versions.js";
@@ -34,6 +35,7 @@ export function bundleFileName(minor: string): string {
 const BUNDLE_DIRECTORY = new URL("../../../src/generated/kubernetes-schemas/", import.meta.url);
 
 const bundles = new Map<string, KubernetesSchemaBundle>();
+const fingerprints = new Map<string, string>();
 
 /** Kubernetes minor versions the checker has schemas for, oldest first (1.9 before 1.10). */
 export function schemaVersions(): string[] {
@@ -52,7 +54,9 @@ export function kubernetesSchemaBundle(minor: string): KubernetesSchemaBundle {
   const url = new URL(bundleFileName(minor), BUNDLE_DIRECTORY);
   let bundle: KubernetesSchemaBundle;
   try {
-    bundle = JSON.parse(readFileSync(url, "utf8")) as KubernetesSchemaBundle;
+    const text = readFileSync(url, "utf8");
+    bundle = JSON.parse(text) as KubernetesSchemaBundle;
+    fingerprints.set(minor, createHash("sha256").update(text).digest("hex").slice(0, 32));
   } catch (error) {
     throw new SlipwayError("TOOL_UNAVAILABLE", `cannot read the Kubernetes ${minor} schema bundle`, {
       where: url.pathname,
@@ -62,4 +66,10 @@ export function kubernetesSchemaBundle(minor: string): KubernetesSchemaBundle {
   }
   bundles.set(minor, bundle);
   return bundle;
+}
+
+/** Hash of a version's bundle file: stands for its definitions in the compiled-validator cache. */
+export function kubernetesSchemaBundleFingerprint(minor: string): string {
+  kubernetesSchemaBundle(minor);
+  return fingerprints.get(minor) as string;
 }

@@ -14,7 +14,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
 import { sourceOf } from "../load/locate-field.js";
-import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { versionsForValidation, type CustomResourceVersion } from "./custom-resource-schemas.js";
 import { workerEntry } from "../../worker-entry.js";
 
 /** Objects from which validation moves to worker threads: below it, start-up costs more than it saves. */
@@ -54,7 +54,7 @@ export async function validateSchemasInWorkers(
 ): Promise<Finding[]> {
   const entry = workerEntry(import.meta.url, "validation-worker");
   // CEL rules are evaluated on the main thread (cel-validations.ts): their source schemas stay here.
-  const customResources = [...options.customResources.entries()].map(([key, { validationSchema: _unused, ...version }]) => [key, version] as const);
+  const customResources = versionsForValidation(options.customResources, objects);
   const replies = await Promise.all(
     slices(objects, workers).map(
       (slice) =>

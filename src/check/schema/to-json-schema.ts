@@ -24,6 +24,14 @@ import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 
 export type JsonSchema = Record<string, unknown>;
 
+/**
+ * Version of what this conversion (and `rootSchema` in custom-resource-schemas.ts) makes
+ * of a schema. Compiled validators are cached on disk by the hash of the *source* schema
+ * and this number, so a change to the conversion's result must bump it, or old validators
+ * stay in use; to-json-schema.test.ts fails until it is bumped.
+ */
+export const CONVERTER_VERSION = 1;
+
 export interface ConversionOptions {
   /**
    * What an object schema with neither `properties` nor `additionalProperties` means.

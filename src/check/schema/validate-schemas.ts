@@ -6,9 +6,10 @@
 import type { ErrorObject } from "ajv";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine, fieldLineText } from "../load/locate-field.js";
-import type { CustomResourceVersion } from "./custom-resource-schemas.js";
+import { customResourceJsonSchema, type CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
-import { compileKubernetesDefinition, compileSelfContained, type CompiledSchema } from "./schema-compiler.js";
+import type { JsonSchema } from "./to-json-schema.js";
+import { compileByFingerprint, compileKubernetesDefinition, type CompiledSchema } from "./schema-compiler.js";
 
 export const SCHEMA_RULE_ID = "schema";
 export const UNKNOWN_KIND_RULE_ID = "unknown-kind";
@@ -29,12 +30,19 @@ export interface SchemaValidationOptions {
 }
 
 export function validateSchemas(objects: readonly SourceObject[], options: SchemaValidationOptions): Finding[] {
+  return validateSchemasByObject(objects, options).flat();
+}
+
+/** The findings of each object, in the order of `objects`: for joining results validated in several places. */
+export function validateSchemasByObject(objects: readonly SourceObject[], options: SchemaValidationOptions): Finding[][] {
   const bundle = kubernetesSchemaBundle(options.kubernetesVersion);
   const builtInKinds = builtInVersionsByKind(bundle.index);
-  const findings: Finding[] = [];
+  const result: Finding[][] = [];
   // Resolution per apiVersion/kind is memoised for the run: 5,000 Deployments resolve once.
   const resolved = new Map<string, Resolution>();
   for (const object of objects) {
+    const findings: Finding[] = [];
+    result.push(findings);
     const key = `${object.apiVersion}/${object.kind}`;
     let resolution = resolved.get(key);
     if (resolution === undefined) {
@@ -51,7 +59,7 @@ export function validateSchemas(objects: readonly SourceObject[], options: Schem
       findings.push({ ...resolution.finding, file: object.file, line: object.line, object: describeObject(object) });
     }
   }
-  return findings;
+  return result;
 }
 
 type Resolution =
@@ -118,8 +126,10 @@ function resolveCustom(custom: CustomResourceVersion, object: SourceObject, all:
         fix: `migrate to the CRD's storage version before this version stops being served`,
       }
     : undefined;
-  if (custom.schema === undefined) return deprecation ? { kind: "crd-version-problem", finding: deprecation } : { kind: "no-schema" };
-  return { kind: "schema", schema: compileSelfContained(`${custom.key}@crd:${custom.schemaHash}`, custom.schema), ...(deprecation ? { deprecation } : {}) };
+  if (custom.sourceSchema === undefined) return deprecation ? { kind: "crd-version-problem", finding: deprecation } : { kind: "no-schema" };
+  // Converted only when its validator is not cached: the source schema's hash identifies it.
+  const schema = compileByFingerprint(`${custom.key}@crd:${custom.schemaHash}`, `crd/${custom.schemaHash}`, () => customResourceJsonSchema(custom) as JsonSchema);
+  return { kind: "schema", schema, ...(deprecation ? { deprecation } : {}) };
 }
 
 /** `group/kind` → the apiVersions that serve it in the bundle, oldest first. */

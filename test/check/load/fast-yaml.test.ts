@@ -3,10 +3,16 @@
  * the `yaml` package gives with Kubernetes' YAML 1.1 options (or both must reject it); on
  * the rest it must fall back.
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../../../src/check/load/fast-yaml.js";
+import { normalizeLineBreaks } from "../../../src/check/load/parse-source.js";
+import { splitYamlStream } from "../../../src/check/load/split-yaml-stream.js";
+import { loadPackagedChart, type PackagedChart } from "../../../src/charts/packaged-chart.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../../src/manifest/kubernetes-yaml.js";
+import { REPO_ROOT, SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../../support/paths.js";
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -86,7 +92,7 @@ describe("parseFastYaml", () => {
     expect(parseFastYaml(text)).toBe(FALLBACK);
   });
 
-  it.each(["True", "TRUE", "False", "FALSE", "true", "null", "Null", "NULL", "~", "yes", "On", "0", "-0", "+12", "007", "0o17", "0x1F", "0x1g", "1.5", "1.", ".5", "-.5e-3", "1e3", "1E+3", ".inf", "-.INF", "+.Inf", ".NaN", ".nan", "123456789012345678901", "1_000", "1:2", "a b", "y", "Y", "n", "N", "no", "NO", "off", "OFF", "on", "Yes", "yEs", "0755", "-0755", "08", "089", "0b101", "0B11", "0X1F", "1_0.5", "190:20:30", "2026-11-30", ".", ".e3", "0.", "500m", "2Gi", "v1.2", "-", "--x", "a#b", "é"])(
+  it.each(["True", "TRUE", "False", "FALSE", "true", "null", "Null", "NULL", "~", "yes", "On", "0", "-0", "+12", "007", "0o17", "0x1F", "0x1g", "1.5", "1.", ".5", "-.5e-3", "1e3", "1E+3", ".inf", "-.INF", "+.Inf", ".NaN", ".nan", "123456789012345678901", "1_000", "1:2", "a b", "y", "Y", "n", "N", "no", "NO", "off", "OFF", "on", "Yes", "yEs", "0755", "-0755", "08", "089", "0b101", "0B11", "0X1F", "1_0.5", "100 * node_load1", "1_000 x", "5_m", "1_0:30", "0_x(1)", "190:20:30", "2026-11-30", ".", ".e3", "0.", "500m", "2Gi", "v1.2", "-", "--x", "a#b", "é"])(
     "GIVEN the plain scalar %s WHEN parsed as a value, flow item and key THEN it resolves as yaml resolves it",
     (token) => {
       for (const text of [`a: ${token}\n`, `a: [${token}]\n`, `- ${token}\n`, `${token}: x\n`, `a: {${token}: x}\n`]) compare(text);
@@ -100,7 +106,6 @@ describe("parseFastYaml", () => {
     { name: "a single-quoted scalar left open", text: "a: 'one\n  two\n" },
     { name: "a single-quoted scalar whose next line is not indented", text: "a: 'one\ntwo'\n" },
     { name: "text after a closing quote", text: "a: 'one\n  two' three\n" },
-    { name: "a multi-line double-quoted scalar", text: 'a: "one\n  two"\n' },
   ])("GIVEN $name WHEN parsed fast THEN it is left to the yaml package, never misread", ({ text }) => {
     expect(parseFastYaml(text)).toBe(FALLBACK);
   });
@@ -133,5 +138,120 @@ describe("parseFastYaml", () => {
       }
       compare(text);
     }
+  });
+
+  it.each([
+    { name: "folded lines", text: 'a:\n  description: "one\n    two\n\n    three\n\n\n    four"\n  type: string\n' },
+    { name: "spaces before a line break (dropped) and an escaped space (kept)", text: 'a: "one   \n  two\\ \n  three"\n' },
+    { name: "escaped line breaks", text: 'a: "no\\\n  space, \\\n\n  then an empty line"\n' },
+    { name: "every escape", text: 'a: "\\0\\a\\b\\e\\f\\n\\r\\t\\v\\N\\_\\L\\P\\ \\"\\/\\\\ \\x41\\u00e9\\U0001F600\n  end"\n' },
+    { name: "escaped quotes and backslashes across lines", text: 'a: "say \\"hi\n  \\\\\\" there\\\\"\nb: x\n' },
+    { name: "a comment after the closing quote", text: 'a: "one\n  two" # c\nb: "x" # d\n' },
+    { name: "a sequence item", text: '- "one\n  two"\n- "three\n\n  four"\n' },
+    { name: "a mapping inside a sequence item", text: 'a:\n- b: "one\n    two"\n  c: x\n' },
+    { name: "a value on the line after its key", text: 'a:\n  "one\n  two"\nb: x\n' },
+    { name: "quotes, colons and hashes inside", text: "a: \"k: v # not a comment\n  - not an item\n  'single'\"\n" },
+    { name: "non-breaking and other Unicode spaces at line ends (content in YAML)", text: 'a: "one\u00a0\n  \u3000two\u2028"\nb: x\u00a0\nc: \'y\u00a0\'\nd:\n  e\n  f\u00a0\n' },
+  ])("GIVEN a multi-line double-quoted scalar ($name) WHEN parsed fast THEN it equals the yaml package's result without falling back", ({ text }) => {
+    expect(compare(text)).toBe("fast");
+  });
+
+  it.each([
+    { name: "an escape YAML does not have", text: 'a: "one\\q\n  two"\n' },
+    { name: "a short \\u escape", text: 'a: "one\n  \\u00e"\n' },
+    { name: "a code point beyond Unicode", text: 'a: "\\UFFFFFFFF"\n' },
+    { name: "a continuation line not indented enough", text: 'a:\n  b: "one\n  two"\n' },
+    { name: "text after the closing quote", text: 'a: "one\n  two" three\n' },
+    { name: "a comment with no space before it", text: 'a: "one\n  two"# c\n' },
+    { name: "a quote left open", text: 'a: "one\n  two\n' },
+    { name: "a multi-line key", text: '"one\n  two": x\n' },
+  ])("GIVEN a double-quoted scalar with $name WHEN parsed fast THEN it is left to the yaml package", ({ text }) => {
+    expect(parseFastYaml(text)).toBe(FALLBACK);
+    expect(parseWithYaml(text).error).toBe(true);
+  });
+
+  it("GIVEN 5,000 adversarial quoted and plain scalars in every block context WHEN parsed by both THEN the fast parser never disagrees with yaml", () => {
+    const pieces = ["a", "b c", " ", "   ", "\n", "\n\n", "\n   \n", "\\\n", "\\ ", '\\"', "\\\\", "\\n", "\\x41", "\\u00e9", "\\U0001F600", "\\N", "\\_", "\\e", "\\0", "\\/", "#", " #", ": ", ":", "- ", "'", "''", '"', "\u00a0", "\u2028", "\u3000", "\u0085", "---", "...", "\\q", "\\x4", "\\UFFFFFFFF", "{", "[", "]", "|", ">", "&a", "*a", "!", "%", "@", "yes", "0755", "~"];
+    const contexts = [
+      (scalar: string) => `a: ${scalar}\nb: x\n`,
+      (scalar: string) => `- ${scalar}\n- x\n`,
+      (scalar: string) => `a:\n- b: ${scalar}\n  c: x\n`,
+      (scalar: string) => `a:\n  ${scalar}\nb: x\n`,
+      (scalar: string) => `a:\n  b: ${scalar}\n  c: x\nd: y\n`,
+      (scalar: string) => `a: ${scalar} # comment\n`,
+      (scalar: string) => `a:\n  - ${scalar}\n  - x\n`,
+    ];
+    let fast = 0;
+    for (let seed = 1; seed <= 5000; seed++) {
+      const next = random(seed);
+      const quote = ['"', '"', "'", ""][Math.floor(next() * 4)] as string;
+      let body = "";
+      for (let piece = Math.floor(next() * 8); piece >= 0; piece--) {
+        body += pieces[Math.floor(next() * pieces.length)];
+        // Each line break is followed by an indentation from none to deeper than any parent.
+        if (body.endsWith("\n")) body += " ".repeat(Math.floor(next() * 7));
+      }
+      const context = contexts[Math.floor(next() * contexts.length)] as (scalar: string) => string;
+      if (compare(context(`${quote}${body}${quote}`)) === "fast") fast++;
+    }
+    // Most quoted scalars are valid YAML: the fast path must take a fair share of them.
+    expect(fast).toBeGreaterThan(1500);
+  });
+});
+
+/** Every YAML file (path → text) of an unpacked chart and its subcharts: CRDs as installed, and values. */
+function chartFiles(chart: PackagedChart, prefix: string, into: Map<string, string>): void {
+  for (const [path, text] of chart.crdFiles) into.set(`${prefix}/${path}`, text);
+  if (chart.valuesSource !== undefined) into.set(`${prefix}/values.yaml`, chart.valuesSource);
+  for (const [key, subchart] of chart.subcharts) chartFiles(subchart, `${prefix}/charts/${key}`, into);
+}
+
+function yamlFilesBelow(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((path) => /\.ya?ml$/.test(path))
+    .sort()
+    .map((path) => join(folder, path));
+}
+
+describe("parseFastYaml on real files", () => {
+  const shared = existsSync(SHARED_CRDS_DIR) && existsSync(SHARED_CHARTS_DIR);
+  if (!shared) console.warn(`fast-yaml.test.ts: ${SHARED_CRDS_DIR} or ${SHARED_CHARTS_DIR} is absent: the upstream CRD and chart files are not compared`);
+
+  it.skipIf(!shared)(
+    "GIVEN every upstream CRD in ../shared/crds and every CRD file and values.yaml in ../shared/charts WHEN parsed by both THEN they agree, and no CRD falls back (skipped without ../shared)",
+    () => {
+      const files = new Map<string, string>();
+      for (const path of yamlFilesBelow(SHARED_CRDS_DIR)) files.set(relative(SHARED_CRDS_DIR, path), readFileSync(path, "utf8"));
+      for (const archive of readdirSync(SHARED_CHARTS_DIR).filter((name) => name.endsWith(".tgz")).sort()) {
+        chartFiles(loadPackagedChart(readFileSync(join(SHARED_CHARTS_DIR, archive))), archive, files);
+      }
+      const fellBack: string[] = [];
+      const seen = new Set<string>();
+      let crds = 0;
+      for (const [path, text] of files) {
+        for (const document of splitYamlStream(normalizeLineBreaks(text))) {
+          // Charts bundle some of the same CRDs: each distinct document is compared once.
+          if (seen.has(document.text)) continue;
+          seen.add(document.text);
+          const isCrd = /^kind: CustomResourceDefinition$/m.test(document.text);
+          if (isCrd) crds++;
+          if (compare(document.text) === "fallback" && isCrd) fellBack.push(`${path}:${document.line}`);
+        }
+      }
+      expect(crds).toBeGreaterThan(50);
+      expect(fellBack).toStrictEqual([]);
+    },
+  );
+
+  it("GIVEN every golden file of Slipway's own output WHEN parsed by both THEN they agree", () => {
+    const golden = join(REPO_ROOT, "test", "golden");
+    let documents = 0;
+    for (const path of yamlFilesBelow(golden)) {
+      for (const document of splitYamlStream(normalizeLineBreaks(readFileSync(path, "utf8")))) {
+        compare(document.text);
+        documents++;
+      }
+    }
+    expect(documents).toBeGreaterThan(100);
   });
 });

@@ -11,6 +11,8 @@ describe("splitYamlStream", () => {
     { name: "document end marker", text: "a: 1\n...\nb: 2\n", expected: [{ text: "a: 1\n", line: 1, index: 0 }, { text: "b: 2\n", line: 3, index: 1 }] },
     { name: "---- is content, not a separator", text: "a: |\n  x\n----\n", expected: [{ text: "a: |\n  x\n----\n", line: 1, index: 0 }] },
     { name: "indented --- inside a block scalar is content", text: "a: |\n  ---\n  b\n", expected: [{ text: "a: |\n  ---\n  b\n", line: 1, index: 0 }] },
+    { name: "blank lines of spaces and tabs are dropped", text: "  \t \n---\nb: 2\n", expected: [{ text: "b: 2\n", line: 3, index: 0 }] },
+    { name: "a line of U+00A0 is content (a YAML scalar), not white space", text: "\u00a0\n---\nb: 2\n", expected: [{ text: "\u00a0\n", line: 1, index: 0 }, { text: "b: 2\n", line: 3, index: 1 }] },
   ])("GIVEN $name WHEN split THEN documents keep their start line", ({ text, expected }) => {
     expect(splitYamlStream(text)).toEqual(expected);
   });

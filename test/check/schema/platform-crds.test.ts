@@ -37,7 +37,7 @@ describe("the bundled CRDs of the pinned add-ons", () => {
       const kind = kinds[name as keyof typeof CRD_API_VERSIONS];
       const key = `${apiVersion.slice(0, apiVersion.indexOf("/"))}/${kind}`;
       const versions = customResourceVersions(platformCrds(new Set([key])), "1.35");
-      expect(versions.get(`${apiVersion}/${kind}`), `${apiVersion} ${kind}`).toMatchObject({ served: true, schema: expect.any(Object) });
+      expect(versions.get(`${apiVersion}/${kind}`), `${apiVersion} ${kind}`).toMatchObject({ served: true, sourceSchema: expect.any(Object) });
     }
   });
 

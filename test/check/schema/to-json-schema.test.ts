@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
-import { toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+import { CONVERTER_VERSION, toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+import { SHARED_CRDS_DIR } from "../../support/paths.js";
 
 /**
  * A CRD shaped like Gateway API's listeners: value validations in oneOf/anyOf branches
@@ -93,4 +96,38 @@ describe("toJsonSchema (structural schema semantics)", () => {
       anyOf: [{ properties: { a: { maxLength: 1 } } }],
     });
   });
+});
+
+/**
+ * What the conversion makes of every upstream CRD schema in ../shared/crds, by
+ * CONVERTER_VERSION. Compiled validators are cached by the hash of the source schema and
+ * CONVERTER_VERSION, so a conversion that changes its result without a new version would
+ * leave stale validators in every user's cache.
+ */
+const CONVERSION_DIGESTS: Readonly<Record<number, string>> = {
+  1: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
+};
+
+describe("CONVERTER_VERSION", () => {
+  it.skipIf(!existsSync(SHARED_CRDS_DIR))(
+    "GIVEN every upstream CRD schema WHEN converted THEN the result is the one recorded for CONVERTER_VERSION (if the conversion changed on purpose, bump CONVERTER_VERSION and record the new digest; skipped without ../shared/crds)",
+    () => {
+      const digest = createHash("sha256");
+      let schemas = 0;
+      const files = readdirSync(SHARED_CRDS_DIR, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".yaml")).sort();
+      for (const file of files) {
+        for (const document of parseAllDocuments(readFileSync(join(SHARED_CRDS_DIR, file), "utf8"))) {
+          const crd = document.toJS() as { spec?: { versions?: { schema?: { openAPIV3Schema?: Record<string, unknown> } }[] } } | null;
+          for (const version of crd?.spec?.versions ?? []) {
+            const source = version.schema?.openAPIV3Schema;
+            if (source === undefined) continue;
+            for (const emptyObject of ["closed", "open"] as const) digest.update(JSON.stringify(toJsonSchema(source, { emptyObject })));
+            schemas++;
+          }
+        }
+      }
+      expect(schemas).toBeGreaterThan(40);
+      expect(digest.digest("hex").slice(0, 32)).toBe(CONVERSION_DIGESTS[CONVERTER_VERSION]);
+    },
+  );
 });

@@ -1,0 +1,149 @@
+/**
+ * Parsing on worker threads: the same objects and findings, in the same order, as the
+ * main thread's parse; validation by the workers of what they parsed gives the same
+ * findings (field lines included) as validation here; this thread keeps no document text
+ * but that of the objects whose CRD has CEL rules.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkManifests } from "../../../src/check/check.js";
+import { isDeprecatedOrRemoved } from "../../../src/check/deprecations/deprecation-rules.js";
+import { sourceOf } from "../../../src/check/load/locate-field.js";
+import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, parseWorkers, slicesByBytes, type ManifestFileTask } from "../../../src/check/load/parallel-parse.js";
+import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
+import { customResourceVersions, isCustomResourceDefinition, versionsForValidation } from "../../../src/check/schema/custom-resource-schemas.js";
+import { validateSchemasByObject } from "../../../src/check/schema/validate-schemas.js";
+
+const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              x-kubernetes-validations:
+                - rule: "self.minReplicas <= self.maxReplicas"
+                  message: "minReplicas must not exceed maxReplicas"
+              properties:
+                minReplicas: {type: integer}
+                maxReplicas: {type: integer}
+                description:
+                  type: string
+                  description: "A description written as kube-prometheus-stack writes them:
+                    folded over lines, with \\"quotes\\" and an escaped\\
+                    \\ line break."
+`;
+
+/** Valid and broken objects of built-in and custom kinds, broken YAML, and a suppression. */
+function documents(index: number): string {
+  return [
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\n  namespace: prod\ndata:\n  a: "1"\n`,
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${index}\n  namespace: prod\nspec:\n  replicas: ${index % 3 === 0 ? '"two"' : 2}\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n        - name: c\n          image: c:1\n${index % 2 === 0 ? "          imagePullPolicyy: Always\n" : ""}`,
+    `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w${index}\n  namespace: prod\nspec:\n  minReplicas: ${index % 2 === 0 ? 5 : 1}\n  maxReplicas: 3\n  description: "two\n    lines"\n`,
+    index % 4 === 0 ? `apiVersion: v1\nkind: Service\nmetadata: {name: broken\n` : `# slipway:ignore schema -- a test\napiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: prod\nspec:\n  portss: []\n`,
+    // Values JSON cannot carry: such a file comes back from its worker as a clone.
+    ...(index === 11 ? ["apiVersion: example.com/v1\nkind: Gauge\nmetadata: {name: g}\nspec: {a: .nan, b: -.inf, c: .inf, d: -0.0, e: 123456789012345678901}\n"] : []),
+  ].join("---\n");
+}
+
+function folder(files: number): { root: string; tasks: ManifestFileTask[] } {
+  const root = mkdtempSync(join(tmpdir(), "slipway-parallel-parse-"));
+  mkdirSync(join(root, "nested"));
+  writeFileSync(join(root, "crd.yaml"), WIDGET_CRD);
+  const tasks: ManifestFileTask[] = [{ path: join(root, "crd.yaml"), file: "crd.yaml", bytes: WIDGET_CRD.length }];
+  for (let file = 0; file < files; file++) {
+    const name = join(file % 2 === 0 ? "nested" : ".", `objects-${String(file).padStart(2, "0")}.yaml`);
+    const text = Array.from({ length: 3 + (file % 4) }, (_, index) => documents(file * 10 + index)).join("---\n");
+    writeFileSync(join(root, name), text);
+    tasks.push({ path: join(root, name), file: name, bytes: text.length });
+  }
+  return { root, tasks };
+}
+
+const saved = process.env.SLIPWAY_CHECK_WORKERS;
+afterEach(() => {
+  if (saved === undefined) delete process.env.SLIPWAY_CHECK_WORKERS;
+  else process.env.SLIPWAY_CHECK_WORKERS = saved;
+});
+
+describe("parse workers", () => {
+  it.each([
+    { files: 10, bytes: 0, environment: {}, expected: 0 },
+    { files: 10, bytes: PARSE_WORKER_THRESHOLD_BYTES - 1, environment: {}, expected: 0 },
+    { files: 10, bytes: PARSE_WORKER_THRESHOLD_BYTES, environment: {}, expected: Math.min(availableParallelism(), 10) },
+    { files: 1, bytes: 50 * PARSE_WORKER_THRESHOLD_BYTES, environment: {}, expected: 0 },
+    { files: 10, bytes: 0, environment: { SLIPWAY_CHECK_WORKERS: "3" }, expected: 3 },
+    { files: 2, bytes: 0, environment: { SLIPWAY_CHECK_WORKERS: "3" }, expected: 2 },
+    { files: 10, bytes: 50 * PARSE_WORKER_THRESHOLD_BYTES, environment: { SLIPWAY_CHECK_WORKERS: "0" }, expected: 0 },
+  ])("GIVEN $files files of $bytes bytes and $environment WHEN workers are counted THEN $expected", ({ files, bytes, environment, expected }) => {
+    expect(parseWorkers(files, bytes, environment)).toBe(expected);
+  });
+
+  it.each([
+    { sizes: [1, 1, 1, 1], parts: 2, expected: [[1, 1], [1, 1]] },
+    { sizes: [8, 1, 1, 1, 1], parts: 2, expected: [[8], [1, 1, 1, 1]] },
+    { sizes: [1, 1, 8], parts: 2, expected: [[1, 1], [8]] },
+    { sizes: [5], parts: 3, expected: [[5]] },
+    { sizes: [0, 0, 0], parts: 2, expected: [[0], [0, 0]] },
+    { sizes: [], parts: 2, expected: [] },
+  ])("GIVEN files of $sizes bytes in $parts parts WHEN sliced THEN contiguous slices $expected, in order, none empty", ({ sizes, parts, expected }) => {
+    const items = sizes.map((bytes, index) => ({ bytes, index }));
+    const result = slicesByBytes(items, parts);
+    expect(result.map((slice) => slice.map((item) => item.bytes))).toEqual(expected);
+    expect(result.flat()).toEqual(items);
+  });
+
+  it("GIVEN files parsed on 1, 2 and 3 workers WHEN compared with the main thread's parse and validation THEN the same objects, findings and order, and only CEL objects' texts here", async () => {
+    const { tasks } = folder(9);
+    const sequential = tasks.map((task) => readManifestFile(task.path, task.file));
+    const objects = sequential.flatMap((result) => result.objects);
+    expect(sequential.flatMap((result) => result.findings).map((finding) => finding.ruleId)).toContain("parse");
+    const customResources = customResourceVersions(
+      objects.filter((object) => isCustomResourceDefinition(object.document)).map((object) => ({ document: object.document, file: object.file })),
+      "1.35",
+    );
+    const options = { kubernetesVersion: "1.35", customResources, isReportedElsewhere: (object: (typeof objects)[number]) => isDeprecatedOrRemoved(object, "1.35") };
+    const expected = validateSchemasByObject(objects, options);
+    // A field line, found in the document's text: Deployment d0's replicas.
+    expect(expected.flat()).toContainEqual(expect.objectContaining({ object: "Deployment prod/d0", file: join("nested", "objects-00.yaml"), line: 15, message: "spec.replicas: must be integer, got string \"two\"" }));
+
+    for (const workers of [1, 2, 3]) {
+      const { results, session } = await ParallelParse.start(tasks, workers, "1.35");
+      expect(results).toStrictEqual(sequential);
+      const parsed = results.flatMap((result) => result.objects);
+      expect(parsed.every((object) => session.holds(object))).toBe(true);
+      // The documents' texts stay on the workers until asked for.
+      expect(parsed.filter((object) => sourceOf(object.document) !== undefined)).toEqual([]);
+      const validation = session.validate({ kubernetesVersion: "1.35", customResources: versionsForValidation(customResources, parsed), celKinds: ["example.com/v1/Widget"] });
+      await validation.sources;
+      expect(new Set(parsed.filter((object) => sourceOf(object.document) !== undefined).map((object) => object.kind))).toEqual(new Set(["Widget"]));
+      const byObject = await validation.findings;
+      expect(parsed.map((object) => byObject.get(object) ?? [])).toStrictEqual(expected);
+    }
+  }, 120_000);
+
+  it("GIVEN a folder WHEN checked with parse workers forced and with none THEN byte-identical results, CEL field lines included", async () => {
+    const { root } = folder(7);
+    const run = async (workers: string) => {
+      process.env.SLIPWAY_CHECK_WORKERS = workers;
+      return JSON.stringify(await checkManifests(["."], { cwd: root, kubernetesVersion: "1.35" }));
+    };
+    const sequential = await run("0");
+    for (const rule of ['"ruleId":"schema"', '"ruleId":"parse"', "minReplicas must not exceed maxReplicas", '"suppressed":']) expect(sequential).toContain(rule);
+    expect(await run("2")).toBe(sequential);
+    expect(await run("3")).toBe(sequential);
+  }, 120_000);
+});

@@ -1,0 +1,29 @@
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../../../src/check/load/parse-source.js";
+import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
+
+describe("readManifestFile", () => {
+  const root = mkdtempSync(join(tmpdir(), "slipway-read-manifest-"));
+  const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: b\n";
+
+  it.each([
+    { name: "a YAML stream", file: "a.yaml", text: yaml, format: "yaml" as const },
+    { name: "a JSON file", file: "b.json", text: JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } }), format: "json" as const },
+    { name: "a UTF-16 file with a byte order mark", file: "c.yaml", text: yaml, format: "yaml" as const, bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, "utf16le")]) },
+  ])("GIVEN $name WHEN read THEN what parseSource gives for its text, under the name given", ({ file, text, format, bytes }) => {
+    writeFileSync(join(root, file), bytes ?? text);
+    expect(readManifestFile(join(root, file), `shown/${file}`)).toStrictEqual(parseSource(text, `shown/${file}`, format));
+  });
+
+  it("GIVEN a file that cannot be read WHEN read THEN an input finding says so, on the name given", () => {
+    const missing = readManifestFile(join(root, "missing.yaml"), "missing.yaml");
+    expect(missing).toStrictEqual({ objects: [], findings: [{ ruleId: "input", severity: "error", file: "missing.yaml", line: 1, message: "cannot read the file: ENOENT", fix: "make the file readable or leave it out of the input" }] });
+    if (process.getuid?.() === 0) return; // root reads anything
+    writeFileSync(join(root, "locked.yaml"), yaml);
+    chmodSync(join(root, "locked.yaml"), 0);
+    expect(readManifestFile(join(root, "locked.yaml"), "locked.yaml").findings[0]?.message).toBe("cannot read the file: EACCES");
+  });
+});
