@@ -13,17 +13,8 @@ import { splitYamlStream } from "../../../src/check/load/split-yaml-stream.js";
 import { loadPackagedChart, type PackagedChart } from "../../../src/charts/packaged-chart.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../../src/manifest/kubernetes-yaml.js";
 import { REPO_ROOT, SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../../support/paths.js";
+import { random } from "../../support/seeded-random.js";
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCALARS: readonly unknown[] = [
   "", "a", "hello world", "true", "True", "yes", "no", "on", "null", "y", "N", "Off", "YES", "0755", "08", "0o17", "0b11", "1_000", "1:30", "2026-11-30", "<<", "~", "0", "007", "-1", "+1", "1.5", "1e3", ".5", "1.", "0x1F", "0o17", ".inf", "-.Inf", ".nan",

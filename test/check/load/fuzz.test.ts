@@ -10,18 +10,8 @@ import { describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
 import { parseSource } from "../../../src/check/load/parse-source.js";
 import { validateSchemas } from "../../../src/check/schema/validate-schemas.js";
+import { random } from "../../support/seeded-random.js";
 
-/** mulberry32: a tiny seeded generator, so a failing case is reproducible from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALID = `apiVersion: apps/v1
 kind: Deployment

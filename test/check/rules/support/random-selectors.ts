@@ -1,17 +1,7 @@
 /** Seeded random label sets and selectors, for comparing the indexes with a plain scan. */
 import type { LabelRequirement, LabelSelector } from "../../../../src/check/rules/support/label-selector.js";
+export { random } from "../../../support/seeded-random.js";
 
-/** mulberry32: a tiny seeded generator, so a failing case is reproducible from its seed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Few keys and values, so that selectors often match; keys that are Object.prototype names or contain "=" included.
 const KEYS = ["app", "tier", "constructor", "toString", "a=b", "team"];
