@@ -57,9 +57,17 @@ function targetEnvironment(target: GoTarget, build: Pick<ComponentBuild, "env">)
  */
 async function moduleFolder(build: ComponentBuild): Promise<string> {
   if ("folder" in build.module) return build.module.folder;
-  const { stdout } = await run("go", ["mod", "download", "-json", `${build.module.path}@${build.module.version}`], { cwd: TOOLS_MODULE, maxBuffer: MAX_BUFFER });
+  const command = `go mod download -json ${build.module.path}@${build.module.version}`;
+  let stdout: string;
+  try {
+    ({ stdout } = await run("go", ["mod", "download", "-json", `${build.module.path}@${build.module.version}`], { cwd: TOOLS_MODULE, maxBuffer: MAX_BUFFER }));
+  } catch (error) {
+    // go mod download -json prints the module's Error on stdout and exits non-zero.
+    const failure = error as { stdout?: string; stderr?: string; message: string };
+    throw goFailure(build, command, failure.stdout || failure.stderr || failure.message);
+  }
   const { Dir, Error: failure } = JSON.parse(stdout) as { Dir?: string; Error?: string };
-  if (Dir === undefined) throw goFailure(build, `go mod download ${build.module.path}@${build.module.version}`, failure ?? stdout);
+  if (Dir === undefined) throw goFailure(build, command, failure ?? stdout);
   return Dir;
 }
 
@@ -86,11 +94,17 @@ export async function resolveForTarget(target: GoTarget, builds: readonly Compon
       problems.push({ component: build.label, pkg: packages.join(" "), error: (failure.stderr || failure.message).trim() });
       continue;
     }
-    const seen = new Set<string>();
+    // Each problem starts with "package<TAB>"; Go's error can run over several lines.
+    const found: { pkg: string; error: string }[] = [];
     for (const line of stdout.split("\n")) {
-      if (line.trim() === "" || seen.has(line)) continue;
-      seen.add(line);
-      const [pkg = "", error = ""] = line.split("\t");
+      const tab = line.indexOf("\t");
+      if (tab !== -1) found.push({ pkg: line.slice(0, tab), error: line.slice(tab + 1) });
+      else if (found.length > 0 && line.trim() !== "") found[found.length - 1]!.error += `\n${line}`;
+    }
+    const seen = new Set<string>();
+    for (const { pkg, error } of found) {
+      if (seen.has(pkg)) continue;
+      seen.add(pkg);
       problems.push({ component: build.label, pkg, error: error.trim() });
     }
   }

@@ -70,13 +70,19 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
   const loader = new Loader(options);
   for (const input of inputs) await loader.loadInput(input);
   await loader.flush(options.parseInWorkers);
-  await loader.followApplications();
-  // The chart machinery (and helm) loads only when an Application is in the input.
-  if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
-    const { renderChartSources } = await import("./rendered-charts.js");
-    const rendered = await renderChartSources(loader.objects, { ...options.charts, cwd: options.cwd, ruleId: INPUT_RULE_ID });
-    loader.objects.push(...rendered.objects);
-    loader.findings.push(...rendered.findings);
+  try {
+    await loader.followApplications();
+    // The chart machinery (and helm) loads only when an Application is in the input.
+    if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
+      const { renderChartSources } = await import("./rendered-charts.js");
+      const rendered = await renderChartSources(loader.objects, { ...options.charts, cwd: options.cwd, ruleId: INPUT_RULE_ID });
+      loader.objects.push(...rendered.objects);
+      loader.findings.push(...rendered.findings);
+    }
+  } catch (error) {
+    // The caller never gets the workers to close: close them here, or they keep the process alive.
+    loader.parallel?.close();
+    throw error;
   }
   return { objects: loader.objects, findings: loader.findings, files: loader.files, ...(loader.parallel ? { parallel: loader.parallel } : {}) };
 }
@@ -140,7 +146,12 @@ class Loader {
         // A folder some loaded object comes from was already rendered (by an enclosing kustomization).
         if (this.isLoaded(folder) || this.hasObjectsFrom(folder)) continue;
         const info = await stat(folder).catch(() => undefined);
-        if (info?.isDirectory()) await this.loadFolder(folder);
+        // Flushed folder by folder, so the files a kustomization rendered count as loaded
+        // before the next Application's folder is looked at (an overlay, then its base).
+        if (info?.isDirectory()) {
+          await this.loadFolder(folder);
+          await this.flush();
+        }
       }
       await this.flush();
     }

@@ -83,6 +83,23 @@ describe("loadInputs", () => {
     ]);
   });
 
+  it("GIVEN Applications on an overlay and on the base it includes, the overlay's folder first WHEN loaded THEN the base's objects come once, from the overlay's rendering", async () => {
+    const application = (name: string, path: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: ${path}\n`;
+    const root = tree({
+      "kustomization.yaml": "resources:\n  - argocd\n",
+      "argocd/kustomization.yaml": "resources:\n  - apps.yaml\n",
+      // Folders are followed in sorted order: "prod" before "shared-base", which it includes.
+      "argocd/apps.yaml": `${application("shared-base", "shared-base")}---\n${application("prod", "prod")}`,
+      "shared-base/kustomization.yaml": "resources:\n  - cm.yaml\n",
+      "shared-base/cm.yaml": configMap("shared-config"),
+      "prod/kustomization.yaml": "namespace: prod\nresources:\n  - ../shared-base\n",
+    });
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.filter((object) => object.kind === "ConfigMap").map((object) => `${object.file} ${object.namespace}/${object.name}`)).toEqual(["shared-base/cm.yaml prod/shared-config"]);
+  });
+
   it("GIVEN Applications whose paths start with the GitOps folder's own name WHEN that folder is checked THEN the paths resolve inside it", async () => {
     const root = tree({
       "gitops/kustomization.yaml": "resources:\n  - argocd/app.yaml\n",
