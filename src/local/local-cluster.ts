@@ -235,12 +235,12 @@ async function bringUp(
     const applied = await applyObjects(client, plannedLocalObjects([...volumes, ...localNodeClasses].map(({ object }) => object), served));
     const argoCd = await syncWithArgoCd(options, layout, client, tree, platformObjects.map(({ object }) => object), resolver, progress);
     state = argoCd.state;
-    const workloads = await waitForWorkloads(client, {
+    const { summary: workloads, snapshot } = await waitForWorkloads(client, {
       timeoutMs: 60000,
       stableMs: 10000,
       onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
     });
-    const addonPods = podsPerAddon(rendered.addons.map((addon) => addon.application), addonSelectors(addonInputs), await takeSnapshot(client));
+    const addonPods = podsPerAddon(rendered.addons.map((addon) => addon.application), addonSelectors(addonInputs), snapshot);
     const held = LOCAL_EXCLUSIONS.map(({ group, kinds, reason }) => ({ key: `${kinds.join(", ")} (${group})`, source: "Argo CD resource.exclusions on the local cluster", reason }));
     return { state, crds, nodes, applied, skipped: [], notRendered: [], held, addons: addonPods, workloads, argoCd: argoCd.summary, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
@@ -260,18 +260,14 @@ async function bringUp(
   }
 
   progress("waiting for workloads to be scheduled and Running");
-  const workloads = await waitForWorkloads(client, {
+  const { summary: workloads, snapshot } = await waitForWorkloads(client, {
     timeoutMs: options.waitTimeoutMs ?? 120000,
     // Controllers that restarted with the API server (Rollouts, the scheduler) can take
     // tens of seconds on a loaded 2-core machine before their first change.
     stableMs: 60000,
     onProgress: (summary) => progress(`  ${summary.runningPods} pods Running; waiting for ${summary.unreadyWorkloads.join(", ") || summary.notRunningPods.join(", ")}`),
   });
-  const addonPods = podsPerAddon(
-    rendered.addons.map((addon) => addon.application),
-    addonSelectors(addonInputs),
-    await takeSnapshot(client),
-  );
+  const addonPods = podsPerAddon(rendered.addons.map((addon) => addon.application), addonSelectors(addonInputs), snapshot);
   return { state, crds, nodes, applied, skipped: plan.skipped, notRendered: plan.notRendered, held: addons.held, addons: addonPods, workloads, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 

@@ -153,20 +153,32 @@ export interface WaitOptions {
   readonly onProgress?: (summary: WorkloadSummary) => void;
 }
 
-export async function waitForWorkloads(client: ApiClient, options: WaitOptions): Promise<WorkloadSummary> {
+/** Where the wait ended: the summary and the very snapshot it was made from. */
+export interface WorkloadWait {
+  readonly summary: WorkloadSummary;
+  /**
+   * Read everything else the report says about pods from this snapshot, not a new one:
+   * Karpenter may launch or consolidate a node a moment after the wait, and a daemon
+   * pod on a node seconds old is still Pending.
+   */
+  readonly snapshot: ClusterSnapshot;
+}
+
+export async function waitForWorkloads(client: ApiClient, options: WaitOptions): Promise<WorkloadWait> {
   const deadline = Date.now() + options.timeoutMs;
   let lastSignature = "";
   let lastChange = Date.now();
   for (;;) {
-    const summary = summarizeWorkloads(await takeSnapshot(client));
-    if (summary.settled) return summary;
+    const snapshot = await takeSnapshot(client);
+    const summary = summarizeWorkloads(snapshot);
+    if (summary.settled) return { summary, snapshot };
     const signature = JSON.stringify([summary.runningPods, summary.notRunningPods, summary.unreadyWorkloads]);
     if (signature !== lastSignature) {
       lastSignature = signature;
       lastChange = Date.now();
       options.onProgress?.(summary);
     }
-    if (Date.now() > deadline || Date.now() - lastChange > options.stableMs) return summary;
+    if (Date.now() > deadline || Date.now() - lastChange > options.stableMs) return { summary, snapshot };
     await sleep(500);
   }
 }
