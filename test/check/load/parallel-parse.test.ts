@@ -15,37 +15,27 @@ import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, parseWorkers, slicesByByte
 import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
 import { customResourceVersions, isCustomResourceDefinition, versionsForValidation } from "../../../src/check/schema/custom-resource-schemas.js";
 import { validateSchemasByObject } from "../../../src/check/schema/validate-schemas.js";
+import { crdYaml } from "../../support/crd.js";
 
-const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              x-kubernetes-validations:
-                - rule: "self.minReplicas <= self.maxReplicas"
-                  message: "minReplicas must not exceed maxReplicas"
-              properties:
-                minReplicas: {type: integer}
-                maxReplicas: {type: integer}
-                description:
-                  type: string
-                  description: "A description written as kube-prometheus-stack writes them:
-                    folded over lines, with \\"quotes\\" and an escaped\\
-                    \\ line break."
-`;
+const WIDGET_CRD = crdYaml({
+  kind: "Widget",
+  schema: `type: object
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: "self.minReplicas <= self.maxReplicas"
+        message: "minReplicas must not exceed maxReplicas"
+    properties:
+      minReplicas: {type: integer}
+      maxReplicas: {type: integer}
+      description:
+        type: string
+        description: "A description written as kube-prometheus-stack writes them:
+          folded over lines, with \\"quotes\\" and an escaped\\
+          \\ line break."
+`,
+});
 
 /** Valid and broken objects of built-in and custom kinds, broken YAML, and a suppression. */
 function documents(index: number): string {
