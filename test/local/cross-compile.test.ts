@@ -12,7 +12,6 @@ import { mkdtempSync, openSync, readSync, closeSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SlipwayError } from "../../src/errors.js";
 import { componentBuilds, TOOLS_MODULE, type ComponentBuild } from "../../src/local/binaries.js";
 import { crossCompile, resolveForTarget, type GoTarget } from "../../src/local/cross-compile.js";
 
@@ -60,15 +59,6 @@ function folderWith(files: Record<string, string>): string {
   return folder;
 }
 
-async function failure(promise: Promise<unknown>): Promise<SlipwayError> {
-  const error = await promise.then(
-    () => undefined,
-    (rejected: unknown) => rejected,
-  );
-  expect(error).toBeInstanceOf(SlipwayError);
-  return error as SlipwayError;
-}
-
 const EXPECTED_FORMAT: Record<string, string> = { "darwin/arm64": "Mach-O arm64", "linux/arm64": "ELF aarch64" };
 
 describe("resolveForTarget", () => {
@@ -94,10 +84,12 @@ describe("resolveForTarget", () => {
   }, 60_000);
 
   it("GIVEN a published module Go cannot download WHEN listed THEN a SlipwayError quoting the download's Error, not its JSON", async () => {
-    const error = await failure(resolveForTarget({ goos: "darwin", goarch: "arm64" }, [UNREACHABLE]));
-    expect(error.code).toBe("LOCAL_CLUSTER");
-    expect(error.problems).toEqual(["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"]);
-    expect(error.fix).toBe(`run \`cd ${TOOLS_MODULE} && GOPROXY=off go mod download -json example.com/unreachable@v1.0.0\` to see the whole error`);
+    await expect(resolveForTarget({ goos: "darwin", goarch: "arm64" }, [UNREACHABLE])).rejects.toMatchObject({
+      name: "SlipwayError",
+      code: "LOCAL_CLUSTER",
+      problems: ["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"],
+      fix: `run \`cd ${TOOLS_MODULE} && GOPROXY=off go mod download -json example.com/unreachable@v1.0.0\` to see the whole error`,
+    });
   }, 60_000);
 });
 
@@ -115,18 +107,22 @@ describe("crossCompile", () => {
   );
 
   it("GIVEN a published module Go cannot download WHEN built THEN a SlipwayError quoting the download's Error", async () => {
-    const error = await failure(crossCompile({ goos: "linux", goarch: "arm64" }, join(output, "unreachable"), { builds: [UNREACHABLE] }));
-    expect(error.message).toBe("building unreachable v1.0.0 failed (go mod download exited with 1)");
-    expect(error.problems).toEqual(["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"]);
+    await expect(crossCompile({ goos: "linux", goarch: "arm64" }, join(output, "unreachable"), { builds: [UNREACHABLE] })).rejects.toMatchObject({
+      name: "SlipwayError",
+      message: "building unreachable v1.0.0 failed (go mod download exited with 1)",
+      problems: ["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"],
+    });
   }, 60_000);
 
   it("GIVEN a package that does not compile WHEN built for darwin/arm64 THEN a SlipwayError with Go's errors and the command to run again, target and quoted flags included", async () => {
     const folder = folderWith({ "go.mod": "module example.com/broken\n\ngo 1.22\n", "main.go": "package main\n\nfunc main() {\n\tundefinedName()\n}\n" });
     const broken: ComponentBuild = { label: "broken", binaries: [{ name: "kwok", pkg: "." }], module: { folder }, ldflags: "-s -w" };
-    const error = await failure(crossCompile({ goos: "darwin", goarch: "arm64" }, join(output, "broken"), { builds: [broken] }));
-    expect(error.where).toBe(folder);
-    expect(error.problems).toContain("./main.go:4:2: undefined: undefinedName");
-    expect(error.fix).toBe(`run \`cd ${folder} && GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o ${join(output, "broken", "kwok")} .\` to see the whole error`);
+    await expect(crossCompile({ goos: "darwin", goarch: "arm64" }, join(output, "broken"), { builds: [broken] })).rejects.toMatchObject({
+      name: "SlipwayError",
+      where: folder,
+      problems: expect.arrayContaining(["./main.go:4:2: undefined: undefinedName"]),
+      fix: `run \`cd ${folder} && GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o ${join(output, "broken", "kwok")} .\` to see the whole error`,
+    });
   }, 120_000);
 
   it.skipIf(!everything).each(TARGETS)(

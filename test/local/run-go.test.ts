@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SlipwayError } from "../../src/errors.js";
 import { runGo } from "../../src/local/run-go.js";
 
 const folders: string[] = [];
@@ -35,15 +34,6 @@ func main() {
 }
 `;
 
-async function failure(promise: Promise<unknown>): Promise<SlipwayError> {
-  const error = await promise.then(
-    () => undefined,
-    (rejected: unknown) => rejected,
-  );
-  expect(error).toBeInstanceOf(SlipwayError);
-  return error as SlipwayError;
-}
-
 describe("runGo", () => {
   it("GIVEN GOOS and GOARCH in its environment WHEN `go env` runs THEN Go sees them and the output comes back", async () => {
     const { stdout } = await runGo({ args: ["env", "GOOS", "GOARCH"], cwd: tmpdir(), label: "env", env: { GOOS: "darwin", GOARCH: "arm64" } });
@@ -52,28 +42,23 @@ describe("runGo", () => {
 
   it("GIVEN a package that does not compile WHEN built for another platform THEN LOCAL_CLUSTER with Go's errors whole, where it ran, and the command with its environment, quoted", async () => {
     const folder = module(BROKEN);
-    const error = await failure(runGo({ args: ["build", "-ldflags", "-s -w", "-o", join(folder, "out"), "."], cwd: folder, label: "broken", env: { GOOS: "darwin", GOARCH: "arm64", CGO_ENABLED: "0", UNSET: undefined } }));
-    expect(error.code).toBe("LOCAL_CLUSTER");
-    expect(error.message).toBe("building broken failed (go build exited with 1)");
-    expect(error.where).toBe(folder);
-    expect(error.problems).toEqual([
-      "# example.com/broken",
-      "./main.go:6:2: undefined: undefinedName",
-      "./main.go:7:2: not enough arguments in call to needs",
-      "\thave ()",
-      "\twant (int)",
-    ]);
-    expect(error.fix).toBe(`run \`cd ${folder} && GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go build -ldflags '-s -w' -o ${join(folder, "out")} .\` to see the whole error`);
+    await expect(runGo({ args: ["build", "-ldflags", "-s -w", "-o", join(folder, "out"), "."], cwd: folder, label: "broken", env: { GOOS: "darwin", GOARCH: "arm64", CGO_ENABLED: "0", UNSET: undefined } })).rejects.toMatchObject({
+      name: "SlipwayError",
+      code: "LOCAL_CLUSTER",
+      message: "building broken failed (go build exited with 1)",
+      where: folder,
+      problems: ["# example.com/broken", "./main.go:6:2: undefined: undefinedName", "./main.go:7:2: not enough arguments in call to needs", "\thave ()", "\twant (int)"],
+      fix: `run \`cd ${folder} && GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go build -ldflags '-s -w' -o ${join(folder, "out")} .\` to see the whole error`,
+    });
   }, 120_000);
 
   it("GIVEN a command that explains its failure in its output's data WHEN it fails THEN the problems are those the caller reads from it", async () => {
-    const error = await failure(runGo({ args: ["build", "./missing"], cwd: module(BROKEN), label: "missing", failureProblems: ({ stdout, stderr }) => [`stdout ${stdout.length}`, stderr.includes("missing") ? "names it" : "does not"] }));
-    expect(error.problems).toEqual(["stdout 0", "names it"]);
+    await expect(
+      runGo({ args: ["build", "./missing"], cwd: module(BROKEN), label: "missing", failureProblems: ({ stdout, stderr }) => [`stdout ${stdout.length}`, stderr.includes("missing") ? "names it" : "does not"] }),
+    ).rejects.toMatchObject({ code: "LOCAL_CLUSTER", problems: ["stdout 0", "names it"] });
   }, 60_000);
 
   it("GIVEN no go on the PATH WHEN run THEN TOOL_UNAVAILABLE saying how to install Go", async () => {
-    const error = await failure(runGo({ args: ["version"], cwd: tmpdir(), label: "nothing", env: { PATH: join(tmpdir(), "no-such-folder") } }));
-    expect(error.code).toBe("TOOL_UNAVAILABLE");
-    expect(error.fix).toContain("https://go.dev/dl");
+    await expect(runGo({ args: ["version"], cwd: tmpdir(), label: "nothing", env: { PATH: join(tmpdir(), "no-such-folder") } })).rejects.toMatchObject({ code: "TOOL_UNAVAILABLE", fix: expect.stringContaining("https://go.dev/dl") });
   });
 });
