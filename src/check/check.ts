@@ -171,8 +171,8 @@ async function checkLoaded(
 
 /**
  * Schema findings of every loaded object, in object order, wherever they are validated:
- * by the parse workers for the objects they hold, else on worker threads for a large
- * input, else here. `sources` settles when this thread has the texts CEL findings need.
+ * by the parse workers for the objects they parsed, else (a large input parsed here) by
+ * the same kind of workers given the objects, else here. `sources` settles when this thread has the texts CEL findings need.
  * A worker that cannot start or dies (no memory, a sandbox without threads) costs time,
  * not findings: its files are parsed again here and validated here.
  */
@@ -194,23 +194,19 @@ function validateSchemasSomewhere(
   // A worker converts a CRD version's source schema only when its validator is not cached.
   const validation = parallel.validate({ kubernetesVersion, customResources: versionsForValidation(customResources, loaded.objects), celKinds });
   const here = loaded.objects.filter((object) => !parallel.holds(object));
-  const findings = validation.findings.then(
-    (byObject) => {
-      const hereFindings = new Map(validateSchemasByObject(here, options).map((found, index) => [here[index] as SourceObject, found]));
-      return loaded.objects.flatMap((object) => byObject.get(object) ?? hereFindings.get(object) ?? []);
-    },
-    async () => {
-      // Parsed again here, the objects come back with their texts: the same findings as a sequential run.
-      const { readManifestFile } = await import("./load/read-manifest-file.js");
-      const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file).objects);
-      const byObject = new Map<SourceObject, Finding[]>();
-      const held = loaded.objects.filter((object) => parallel.holds(object));
-      // The copies parsed again are in the same order as the objects the workers held.
-      validateSchemasByObject(again, options).forEach((found, index) => byObject.set(held[index] as SourceObject, found));
-      const hereFindings = new Map(validateSchemasByObject(here, options).map((found, index) => [here[index] as SourceObject, found]));
-      return loaded.objects.flatMap((object) => byObject.get(object) ?? hereFindings.get(object) ?? []);
-    },
-  );
+  // The objects the workers did not parse (standard input, kustomize and chart output) are validated here.
+  const joined = (byObject: ReadonlyMap<SourceObject, Finding[]>) => {
+    const hereFindings = new Map(validateSchemasByObject(here, options).map((found, index) => [here[index] as SourceObject, found]));
+    return loaded.objects.flatMap((object) => byObject.get(object) ?? hereFindings.get(object) ?? []);
+  };
+  const findings = validation.findings.then(joined, async () => {
+    // Parsed again here, the objects come back with their texts: the same findings as a sequential run.
+    const { readManifestFile } = await import("./load/read-manifest-file.js");
+    const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file).objects);
+    const held = loaded.objects.filter((object) => parallel.holds(object));
+    // The copies parsed again are in the same order as the objects the workers held.
+    return joined(new Map(validateSchemasByObject(again, options).map((found, index) => [held[index] as SourceObject, found])));
+  });
   return { findings, sources: validation.sources.catch(() => undefined) };
 }
 

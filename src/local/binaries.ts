@@ -13,16 +13,15 @@
  * naming every version is written last, so an interrupted build is never taken for a
  * finished one.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { setPriority } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { SlipwayError } from "../errors.js";
 import { CHARTS, LOCAL_CONTROL_PLANE } from "../versions.js";
 import { binariesDirectory } from "./local-paths.js";
+import { runGo } from "./run-go.js";
 
 export const BINARY_NAMES = [
   "etcd",
@@ -77,9 +76,6 @@ const ARGOCD_MODULE = join(TOOLS_MODULE, "argocd");
 const KARPENTER_MODULE = join(TOOLS_MODULE, "karpenter");
 /** prometheus-adapter pins Kubernetes 0.30 libraries; the proxy refuses its version list, so `go install …@v` cannot resolve it. */
 const PROMETHEUS_ADAPTER_MODULE = join(TOOLS_MODULE, "prometheus-adapter");
-/** Build processes run at low priority: the machine stays usable during a cold build. */
-const BUILD_NICENESS = 10;
-
 /**
  * One `go build` of the local control plane: the binaries it makes (name and main
  * package), the module it builds in (a folder of tools/localcp, or a published module
@@ -226,7 +222,7 @@ export async function buildBinaries(options: BuildOptions = {}): Promise<number>
   const steps = componentBuilds().map((build) => hostBuildStep(build, directory));
   for (const step of steps) {
     progress(`building ${step.label} from Go modules (cold builds take minutes, once per machine)`);
-    await runGo(step.args, { ...environment, ...step.env }, step.label, step.cwd ?? TOOLS_MODULE);
+    await runGo({ args: step.args, cwd: step.cwd ?? TOOLS_MODULE, label: step.label, env: { CGO_ENABLED: "0", ...step.env } });
   }
   await writeFile(join(directory, KWOK_CONFIG), await kwokConfiguration(environment));
   await writeFile(join(directory, ARGOCD_CRDS), await argoCdCrds(environment));
@@ -279,40 +275,4 @@ async function kwokConfiguration(environment: NodeJS.ProcessEnv): Promise<string
   const moduleDirectory = join(moduleCache, "sigs.k8s.io", `kwok@${LOCAL_CONTROL_PLANE.kwok}`);
   const documents = await Promise.all(KWOK_CONFIG_SOURCES.map(async (file) => `# ${file} (sigs.k8s.io/kwok ${LOCAL_CONTROL_PLANE.kwok})\n${(await readFile(join(moduleDirectory, file), "utf8")).trim()}\n`));
   return documents.join("---\n");
-}
-
-function runGo(args: string[], environment: NodeJS.ProcessEnv, label: string, cwd: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn("go", args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, BUILD_NICENESS);
-      } catch {
-        // Lowering priority is a courtesy; a platform that refuses it still builds.
-      }
-    }
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "ENOENT"
-          ? new SlipwayError("TOOL_UNAVAILABLE", "the Go toolchain (`go`) is not on the PATH; it builds the local control plane", {
-              fix: "install Go 1.25 or newer (https://go.dev/dl) and run the command again",
-              cause: error,
-            })
-          : error,
-      );
-    });
-    child.on("close", (code) => {
-      if (code === 0) return resolvePromise();
-      reject(
-        new SlipwayError("LOCAL_CLUSTER", `building ${label} failed (go ${args[0]} exited with ${code})`, {
-          where: cwd,
-          problems: output.trim().split("\n").slice(-20),
-          fix: `run \`cd ${cwd} && go ${args.join(" ")}\` to see the whole error`,
-        }),
-      );
-    });
-  });
 }

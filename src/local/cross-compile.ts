@@ -13,14 +13,11 @@
  *   Cold, it costs what the host build costs (about an hour on 2 cores per target);
  *   Go's build cache makes a second run link only.
  */
-import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { SlipwayError } from "../errors.js";
 import { componentBuilds, TOOLS_MODULE, type BinaryName, type ComponentBuild } from "./binaries.js";
-
-const run = promisify(execFile);
+import { runGo } from "./run-go.js";
 
 export interface GoTarget {
   readonly goos: "darwin" | "linux" | "windows";
@@ -44,10 +41,9 @@ export interface TargetProblem {
   readonly error: string;
 }
 
-const MAX_BUFFER = 256 * 1024 * 1024;
-
+/** GOOS, GOARCH and cgo off for `target`, over the component's own variables (GOTOOLCHAIN). */
 function targetEnvironment(target: GoTarget, build: Pick<ComponentBuild, "env">): NodeJS.ProcessEnv {
-  return { ...process.env, ...build.env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
+  return { ...build.env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
 }
 
 /**
@@ -57,18 +53,27 @@ function targetEnvironment(target: GoTarget, build: Pick<ComponentBuild, "env">)
  */
 async function moduleFolder(build: ComponentBuild): Promise<string> {
   if ("folder" in build.module) return build.module.folder;
-  const command = `go mod download -json ${build.module.path}@${build.module.version}`;
-  let stdout: string;
-  try {
-    ({ stdout } = await run("go", ["mod", "download", "-json", `${build.module.path}@${build.module.version}`], { cwd: TOOLS_MODULE, maxBuffer: MAX_BUFFER }));
-  } catch (error) {
-    // go mod download -json prints the module's Error on stdout and exits non-zero.
-    const failure = error as { stdout?: string; stderr?: string; message: string };
-    throw goFailure(build, command, failure.stdout || failure.stderr || failure.message);
-  }
-  const { Dir, Error: failure } = JSON.parse(stdout) as { Dir?: string; Error?: string };
-  if (Dir === undefined) throw goFailure(build, command, failure ?? stdout);
+  const { stdout } = await runGo({
+    args: ["mod", "download", "-json", `${build.module.path}@${build.module.version}`],
+    cwd: TOOLS_MODULE,
+    label: build.label,
+    ...(build.env === undefined ? {} : { env: build.env }),
+    // go mod download -json exits non-zero with the module's Error in its JSON, on stdout.
+    failureProblems: ({ stdout, stderr }) => (downloadError(stdout) ?? stderr).trim().split("\n"),
+  });
+  const { Dir } = JSON.parse(stdout) as { Dir?: string };
+  if (Dir === undefined) throw new Error(`go mod download -json ${build.module.path}@${build.module.version} succeeded without naming the module's folder: ${stdout}`);
   return Dir;
+}
+
+/** The `Error` of `go mod download -json`'s answer, when it is one. */
+function downloadError(stdout: string): string | undefined {
+  try {
+    const { Error: error } = JSON.parse(stdout) as { Error?: unknown };
+    return typeof error === "string" ? error : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The main package of a binary, relative to the published module's folder when it is one. */
@@ -88,10 +93,11 @@ export async function resolveForTarget(target: GoTarget, builds: readonly Compon
     const format = '{{if .Error}}{{.ImportPath}}\t{{.Error}}{{"\\n"}}{{end}}';
     let stdout: string;
     try {
-      ({ stdout } = await run("go", ["list", "-e", "-deps", "-f", format, ...packages], { cwd, env: targetEnvironment(target, build), maxBuffer: MAX_BUFFER }));
+      ({ stdout } = await runGo({ args: ["list", "-e", "-deps", "-f", format, ...packages], cwd, label: build.label, env: targetEnvironment(target, build), failureProblems: ({ stderr }) => stderr.trim().split("\n") }));
     } catch (error) {
-      const failure = error as { stderr?: string; message: string };
-      problems.push({ component: build.label, pkg: packages.join(" "), error: (failure.stderr || failure.message).trim() });
+      // Go could not list at all (a broken go.mod): a problem of the component, with Go's whole reason.
+      if (!(error instanceof SlipwayError) || error.code !== "LOCAL_CLUSTER") throw error;
+      problems.push({ component: build.label, pkg: packages.join(" "), error: error.problems.join("\n") });
       continue;
     }
     // Each problem starts with "package<TAB>"; Go's error can run over several lines.
@@ -124,23 +130,9 @@ export async function crossCompile(
     for (const binary of build.binaries) {
       const output = join(directory, binary.name);
       options.onProgress?.(`building ${binary.name} (${build.label}) for ${targetName(target)}`);
-      const args = ["build", "-trimpath", "-ldflags", build.ldflags, "-o", output, packageArgument(build, binary.pkg)];
-      try {
-        await run("go", args, { cwd, env: targetEnvironment(target, build), maxBuffer: MAX_BUFFER });
-      } catch (error) {
-        const failure = error as { stderr?: string; message: string };
-        throw goFailure(build, `GOOS=${target.goos} GOARCH=${target.goarch} CGO_ENABLED=0 go ${args.join(" ")}`, failure.stderr || failure.message, cwd);
-      }
+      await runGo({ args: ["build", "-trimpath", "-ldflags", build.ldflags, "-o", output, packageArgument(build, binary.pkg)], cwd, label: build.label, env: targetEnvironment(target, build) });
       built[binary.name] = output;
     }
   }
   return built;
-}
-
-function goFailure(build: ComponentBuild, command: string, output: string, cwd: string = TOOLS_MODULE): SlipwayError {
-  return new SlipwayError("LOCAL_CLUSTER", `building ${build.label} failed: ${command}`, {
-    where: cwd,
-    problems: output.trim().split("\n").slice(-20),
-    fix: `run \`cd ${cwd} && ${command}\` to see the whole error`,
-  });
 }

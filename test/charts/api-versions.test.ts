@@ -1,23 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { crdApiVersions, crdObjectsFromFiles, platformApiVersions, builtInApiVersions } from "../../src/charts/api-versions.js";
-import type { KubeObject } from "../../src/manifest/kube-object.js";
 import { CRD_API_VERSIONS } from "../../src/versions.js";
-
-const crd = (group: string, kind: string, versions: { name: string; served: boolean }[]): KubeObject => ({
-  apiVersion: "apiextensions.k8s.io/v1",
-  kind: "CustomResourceDefinition",
-  metadata: { name: `${kind.toLowerCase()}s.${group}` },
-  spec: { group, names: { kind }, versions },
-});
+import { crd } from "../support/crd.js";
 
 describe("API versions of the platform's CRDs", () => {
   it("GIVEN CRDs with served and unserved versions WHEN listed THEN each served group/version and group/version/Kind appears once, sorted", () => {
     const objects = [
-      crd("example.com", "Widget", [
-        { name: "v1", served: true },
-        { name: "v1beta1", served: false },
-      ]),
-      crd("example.com", "Gadget", [{ name: "v1", served: true }]),
+      crd({
+        kind: "Widget",
+        versions: [
+          { name: "v1", served: true },
+          { name: "v1beta1", served: false },
+        ],
+      }),
+      crd({ kind: "Gadget", versions: [{ name: "v1", served: true }] }),
       { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } },
     ];
     expect(crdApiVersions(objects)).toEqual(["example.com/v1", "example.com/v1/Gadget", "example.com/v1/Widget"]);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { runCli } from "../support/cli.js";
+import { crdYaml } from "../support/crd.js";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
 import { needsShared } from "../support/shared.js";
 
@@ -97,24 +98,7 @@ describe("slipway check", () => {
   const WIDGET_SCHEMA = { type: "object", properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, spec: { type: "object", required: ["size"], properties: { size: { type: ["integer", "null"], minimum: 1 } } } } };
 
   it("GIVEN a kind no CRD defines WHEN checked THEN unknown-kind; with its CRD folder THEN valid", async () => {
-    const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec: {type: object, properties: {size: {type: integer}}}
-`;
+    const crd = crdYaml({ kind: "Widget", schema: { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer" } } } } } });
     const without = await run(["w.yaml", "--enable", "schema", "--enable", "unknown-kind"], { "w.yaml": WIDGET });
     expect(without.stdout).toContain("unknown-kind  Widget prod/w: no schema for Widget example.com/v1");
     expect(without.code).toBe(1);

@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { PlannedObject } from "../../src/local/apply-plan.js";
 import { neededCrds } from "../../src/local/crd-install.js";
+import { crd } from "../support/crd.js";
 
-const crd = (group: string, kind: string): PlannedObject => ({
-  object: { apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata: { name: `${kind.toLowerCase()}s.${group}` }, spec: { group, names: { kind } } },
+const planned = (group: string, kind: string): PlannedObject => ({
+  object: crd({ group, kind }),
   source: "test",
   served: { resource: "customresourcedefinitions", namespaced: false },
 });
 
 const available = [
-  crd("karpenter.sh", "NodePool"),
-  crd("karpenter.sh", "NodeClaim"),
-  crd("karpenter.sh", "NodeOverlay"),
-  crd("karpenter.k8s.aws", "EC2NodeClass"),
-  crd("karpenter.kwok.sh", "KWOKNodeClass"),
-  crd("argoproj.io", "Rollout"),
-  crd("argoproj.io", "AnalysisRun"),
-  crd("monitoring.coreos.com", "Prometheus"),
+  planned("karpenter.sh", "NodePool"),
+  planned("karpenter.sh", "NodeClaim"),
+  planned("karpenter.sh", "NodeOverlay"),
+  planned("karpenter.k8s.aws", "EC2NodeClass"),
+  planned("karpenter.kwok.sh", "KWOKNodeClass"),
+  planned("argoproj.io", "Rollout"),
+  planned("argoproj.io", "AnalysisRun"),
+  planned("monitoring.coreos.com", "Prometheus"),
 ];
 const names = (crds: PlannedObject[]) => crds.map((entry) => entry.object.metadata.name).sort();
 

@@ -8,7 +8,7 @@
  * machine: `SLIPWAY_CROSS_COMPILE=1` runs that too (`npx tsx scripts/cross-compile.ts`
  * does the same outside the tests and prints the times).
  */
-import { mkdtempSync, openSync, readSync, closeSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,6 +43,22 @@ function executableFormat(file: string): string {
   return "unknown";
 }
 
+/** A published module the proxy cannot give: GOPROXY=off, so Go answers at once, offline. */
+const UNREACHABLE: ComponentBuild = {
+  label: "unreachable v1.0.0",
+  binaries: [{ name: "kwok", pkg: "example.com/unreachable" }],
+  module: { path: "example.com/unreachable", version: "v1.0.0" },
+  ldflags: "",
+  env: { GOPROXY: "off" },
+};
+
+/** A folder with `files` written in it. */
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(output, "module-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
 const EXPECTED_FORMAT: Record<string, string> = { "darwin/arm64": "Mach-O arm64", "linux/arm64": "ELF aarch64" };
 
 describe("resolveForTarget", () => {
@@ -60,6 +76,21 @@ describe("resolveForTarget", () => {
     expect(problems).toEqual([expect.objectContaining({ component: "windows-only", pkg: "golang.org/x/sys/windows" })]);
     expect(problems[0]?.error).toContain("build constraints exclude all Go files");
   }, 120_000);
+
+  it("GIVEN a module whose go.mod Go cannot read WHEN listed THEN one problem for the component with Go's whole reason, over its lines", async () => {
+    const broken: ComponentBuild = { label: "broken", binaries: [{ name: "kwok", pkg: "./cmd" }], module: { folder: folderWith({ "go.mod": "module example.com/broken\n\nrequire (\n\tnot a requirement\n\tneither\n)\n" }) }, ldflags: "" };
+    const problems = await resolveForTarget({ goos: "darwin", goarch: "arm64" }, [broken]);
+    expect(problems).toEqual([{ component: "broken", pkg: "./cmd", error: expect.stringMatching(/^go: errors parsing go\.mod:\n.*go\.mod:4:.*\n.*go\.mod:5:/) }]);
+  }, 60_000);
+
+  it("GIVEN a published module Go cannot download WHEN listed THEN a SlipwayError quoting the download's Error, not its JSON", async () => {
+    await expect(resolveForTarget({ goos: "darwin", goarch: "arm64" }, [UNREACHABLE])).rejects.toMatchObject({
+      name: "SlipwayError",
+      code: "LOCAL_CLUSTER",
+      problems: ["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"],
+      fix: `run \`cd ${TOOLS_MODULE} && GOPROXY=off go mod download -json example.com/unreachable@v1.0.0\` to see the whole error`,
+    });
+  }, 60_000);
 });
 
 describe("crossCompile", () => {
@@ -74,6 +105,25 @@ describe("crossCompile", () => {
     },
     1_800_000,
   );
+
+  it("GIVEN a published module Go cannot download WHEN built THEN a SlipwayError quoting the download's Error", async () => {
+    await expect(crossCompile({ goos: "linux", goarch: "arm64" }, join(output, "unreachable"), { builds: [UNREACHABLE] })).rejects.toMatchObject({
+      name: "SlipwayError",
+      message: "building unreachable v1.0.0 failed (go mod download exited with 1)",
+      problems: ["example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"],
+    });
+  }, 60_000);
+
+  it("GIVEN a package that does not compile WHEN built for darwin/arm64 THEN a SlipwayError with Go's errors and the command to run again, target and quoted flags included", async () => {
+    const folder = folderWith({ "go.mod": "module example.com/broken\n\ngo 1.22\n", "main.go": "package main\n\nfunc main() {\n\tundefinedName()\n}\n" });
+    const broken: ComponentBuild = { label: "broken", binaries: [{ name: "kwok", pkg: "." }], module: { folder }, ldflags: "-s -w" };
+    await expect(crossCompile({ goos: "darwin", goarch: "arm64" }, join(output, "broken"), { builds: [broken] })).rejects.toMatchObject({
+      name: "SlipwayError",
+      where: folder,
+      problems: expect.arrayContaining(["./main.go:4:2: undefined: undefinedName"]),
+      fix: `run \`cd ${folder} && GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags '-s -w' -o ${join(output, "broken", "kwok")} .\` to see the whole error`,
+    });
+  }, 120_000);
 
   it.skipIf(!everything).each(TARGETS)(
     "GIVEN SLIPWAY_CROSS_COMPILE=1 WHEN every component is built for $goos/$goarch THEN each binary is that platform's executable (skipped otherwise: two more cold builds of the control plane)",

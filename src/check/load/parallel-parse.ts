@@ -15,13 +15,18 @@
  * Below `PARSE_WORKER_THRESHOLD_BYTES` the files are parsed on the main thread.
  * `SLIPWAY_CHECK_WORKERS=N` forces N workers (0: none). The parsed results come back as
  * JSON text, which the main thread reads faster than a structured clone.
+ *
+ * The same workers also validate objects parsed elsewhere (`adopt`: a large input parsed
+ * on the main thread, see schema/parallel-validation.ts): they are given copies of the
+ * objects with their texts instead of files, and answer the same requests. So there is
+ * one worker, one protocol and one way to fail for both.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
 import type { CustomResourceVersion } from "../schema/custom-resource-schemas.js";
 import { workerEntry } from "../../worker-entry.js";
-import { rememberSource } from "./locate-field.js";
+import { rememberSource, sourceOf } from "./locate-field.js";
 import type { ParsedSource } from "./parse-source.js";
 
 /**
@@ -46,6 +51,16 @@ export function parseWorkers(files: number, bytes: number, environment: NodeJS.P
   return Math.min(availableParallelism(), files);
 }
 
+/** Splits `items` into `parts` contiguous slices of nearly equal length, in order, none empty. */
+export function slices<T>(items: readonly T[], parts: number): T[][] {
+  const result: T[][] = [];
+  for (let part = 0; part < parts; part++) {
+    const slice = items.slice(Math.floor((part * items.length) / parts), Math.floor(((part + 1) * items.length) / parts));
+    if (slice.length > 0) result.push(slice);
+  }
+  return result;
+}
+
 /** Contiguous slices, in order, of about `total / parts` bytes each (a file is never split). */
 export function slicesByBytes<T extends { readonly bytes: number }>(items: readonly T[], parts: number): T[][] {
   const total = items.reduce((sum, item) => sum + item.bytes, 0);
@@ -60,9 +75,13 @@ export function slicesByBytes<T extends { readonly bytes: number }>(items: reado
   return result.filter((slice) => slice.length > 0);
 }
 
-/** What a parse worker is started with. */
+/** An object handed to a worker, with the text it was parsed from (for field lines). */
+export type AdoptedObject = SourceObject & { readonly source?: { readonly text: string; readonly line: number } };
+
+/** What a parse worker is started with: files to parse, or objects parsed elsewhere to validate. */
 export interface ParseTask {
   readonly files: readonly ManifestFileTask[];
+  readonly objects?: readonly AdoptedObject[];
   /** Objects of its built-in kinds are validated as soon as they are parsed. */
   readonly kubernetesVersion: string;
 }
@@ -124,7 +143,38 @@ export class ParallelParse {
     }
   }
 
-  /** Did a worker parse this object (so it validates it)? */
+  /**
+   * Hands `objects`, parsed on this thread, to `workers` threads in contiguous slices, to
+   * be validated there like objects they parsed (`validate`). Each worker gets a copy of
+   * its slice with the texts, for field lines. Throws when a worker cannot be created
+   * (after closing the others); a worker that fails later rejects `validate`.
+   */
+  static adopt(objects: readonly SourceObject[], workers: number, kubernetesVersion: string): ParallelParse {
+    const entry = workerEntry(import.meta.url, "parse-worker");
+    const running: Running[] = [];
+    try {
+      for (const slice of slices(objects, workers)) {
+        const task: ParseTask = {
+          files: [],
+          kubernetesVersion,
+          objects: slice.map((object) => {
+            const source = sourceOf(object.document);
+            return source === undefined ? object : { ...object, source };
+          }),
+        };
+        const worker = new Worker(entry, { workerData: task });
+        running.push({ worker, files: [], objects: slice, messages: new AsyncMessageQueue(worker) });
+      }
+    } catch (error) {
+      for (const slice of running) void slice.worker.terminate();
+      throw error;
+    }
+    const session = new ParallelParse(running);
+    for (const object of objects) session.held.add(object);
+    return session;
+  }
+
+  /** Did a worker parse (or adopt) this object (so it validates it)? */
   holds(object: SourceObject): boolean {
     return this.held.has(object);
   }
@@ -158,7 +208,7 @@ export class ParallelParse {
     return { sources, findings };
   }
 
-  /** The files each worker parsed: to parse them again on this thread if a worker fails. */
+  /** The files each worker parsed (none for adopted objects): to parse them again on this thread if a worker fails. */
   files(): readonly ManifestFileTask[] {
     return this.running.flatMap((slice) => slice.files);
   }

@@ -1,14 +1,15 @@
 /**
  * The worker thread of parallel-parse.ts: parses its slice of files with the same
- * `readManifestFile` the main thread uses and posts the results back. It then validates
- * its own copies of the objects of built-in kinds at once (they need no CRD) and lets
- * them and their texts go; the objects of custom kinds wait, with their texts (for field
- * lines), until the main thread knows the CRDs and asks.
+ * `readManifestFile` the main thread uses and posts the results back (or, adopting objects
+ * the main thread parsed, takes them with their texts and posts nothing). It then
+ * validates its own copies of the objects of built-in kinds at once (they need no CRD)
+ * and lets them and their texts go; the objects of custom kinds wait, with their texts
+ * (for field lines), until the main thread knows the CRDs and asks.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
-import { sourceOf } from "./locate-field.js";
-import type { ParseTask, ParseWorkerMessage, ValidateRequest } from "./parallel-parse.js";
+import { rememberSource, sourceOf } from "./locate-field.js";
+import type { AdoptedObject, ParseTask, ParseWorkerMessage, ValidateRequest } from "./parallel-parse.js";
 import { readManifestFile } from "./read-manifest-file.js";
 
 const port = parentPort;
@@ -22,11 +23,14 @@ const findings = new Map<number, Finding[]>();
 
 const builtInsValidated = (async () => {
   try {
-    const results = task.files.map((file) => readManifestFile(file.path, file.file));
-    objects = results.flatMap((result) => result.objects);
-    // JSON text is read back two to four times faster than a structured clone, on the thread
-    // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.
-    post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)) });
+    if (task.objects !== undefined) objects = adopt(task.objects);
+    else {
+      const results = task.files.map((file) => readManifestFile(file.path, file.file));
+      objects = results.flatMap((result) => result.objects);
+      // JSON text is read back two to four times faster than a structured clone, on the thread
+      // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.
+      post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)) });
+    }
   } catch (error) {
     post(failure(error));
     throw error;
@@ -47,6 +51,14 @@ builtInsValidated.catch(() => undefined);
 port?.once("message", (request: ValidateRequest) => {
   void builtInsValidated.then(() => validateCustomResources(request)).catch((error: unknown) => post(failure(error)));
 });
+
+/** Objects parsed on the main thread: their texts are remembered, for field lines, by the copied documents' identity. */
+function adopt(adopted: readonly AdoptedObject[]): SourceObject[] {
+  return adopted.map(({ source, ...object }) => {
+    if (source !== undefined) rememberSource(object.document, source.text, source.line);
+    return object;
+  });
+}
 
 async function validation(kubernetesVersion: string, customResources: ValidateRequest["customResources"]) {
   const [{ validateSchemasByObject }, { isDeprecatedOrRemoved }] = await Promise.all([import("../schema/validate-schemas.js"), import("../deprecations/deprecation-rules.js")]);

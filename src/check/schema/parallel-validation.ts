@@ -1,9 +1,10 @@
 /**
- * Schema validation on worker threads, so it runs on the other cores while the main
- * thread runs the rules. The objects are cut into contiguous slices, one per worker; each
- * worker validates its slice exactly as `validateSchemas` does on the main thread (it is
- * the same function) and the findings are joined in slice order, so the result is the
- * same list in the same order as a sequential run.
+ * Schema validation on worker threads for a large input parsed on the main thread, so it
+ * runs on the other cores while the main thread runs the rules. The objects are handed,
+ * in contiguous slices, to the parse workers of load/parallel-parse.ts (`adopt`), which
+ * validate them exactly as they validate what they parse (with `validateSchemasByObject`,
+ * the function the main thread uses); the findings are joined in object order, so the
+ * result is the same list in the same order as a sequential run.
  *
  * Starting a worker costs about 0.1 s and a copy of its objects, so small inputs are
  * validated on the main thread: workers start only from `WORKER_THRESHOLD` objects up
@@ -11,23 +12,14 @@
  * through the disk cache of schema-compiler.ts.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
-import { sourceOf } from "../load/locate-field.js";
+import { ParallelParse } from "../load/parallel-parse.js";
 import { versionsForValidation, type CustomResourceVersion } from "./custom-resource-schemas.js";
-import { workerEntry } from "../../worker-entry.js";
+
+export { slices } from "../load/parallel-parse.js";
 
 /** Objects from which validation moves to worker threads: below it, start-up costs more than it saves. */
 export const WORKER_THRESHOLD = 1_500;
-
-/** What a worker receives: the objects of its slice, each with the text it was parsed from (for field lines). */
-export interface ValidationTask {
-  readonly kubernetesVersion: string;
-  readonly customResources: readonly (readonly [string, CustomResourceVersion])[];
-  readonly objects: readonly (SourceObject & { readonly source?: { readonly text: string; readonly line: number } })[];
-}
-
-export type ValidationReply = { readonly findings: Finding[] } | { readonly error: string };
 
 /** Workers to use for `objects` objects: none below the threshold, else one per core but the main thread's. */
 export function validationWorkers(objects: number, environment: NodeJS.ProcessEnv = process.env): number {
@@ -37,53 +29,16 @@ export function validationWorkers(objects: number, environment: NodeJS.ProcessEn
   return Math.max(1, availableParallelism() - 1);
 }
 
-/** Splits `items` into `parts` contiguous slices of nearly equal size, in order. */
-export function slices<T>(items: readonly T[], parts: number): T[][] {
-  const result: T[][] = [];
-  for (let part = 0; part < parts; part++) {
-    const slice = items.slice(Math.floor((part * items.length) / parts), Math.floor(((part + 1) * items.length) / parts));
-    if (slice.length > 0) result.push(slice);
-  }
-  return result;
-}
-
+/** Schema findings of `objects`, in order, validated on `workers` threads; rejects when a worker cannot start or fails. */
 export async function validateSchemasInWorkers(
   objects: readonly SourceObject[],
   options: { readonly kubernetesVersion: string; readonly customResources: ReadonlyMap<string, CustomResourceVersion> },
   workers: number,
 ): Promise<Finding[]> {
-  const entry = workerEntry(import.meta.url, "validation-worker");
-  // CEL rules are evaluated on the main thread (cel-validations.ts): their source schemas stay here.
-  const customResources = versionsForValidation(options.customResources, objects);
-  const replies = await Promise.all(
-    slices(objects, workers).map(
-      (slice) =>
-        new Promise<Finding[]>((resolve, reject) => {
-          const task: ValidationTask = {
-            kubernetesVersion: options.kubernetesVersion,
-            customResources,
-            objects: slice.map((object) => {
-              const source = sourceOf(object.document);
-              return source === undefined ? object : { ...object, source };
-            }),
-          };
-          const worker = new Worker(entry, { workerData: task });
-          let settled = false;
-          worker.once("message", (reply: ValidationReply) => {
-            settled = true;
-            if ("error" in reply) reject(new Error(`schema validation worker failed: ${reply.error}`));
-            else resolve(reply.findings);
-            void worker.terminate();
-          });
-          worker.once("error", (error) => {
-            settled = true;
-            reject(error);
-          });
-          worker.once("exit", (code) => {
-            if (!settled) reject(new Error(`schema validation worker exited with code ${code} before answering`));
-          });
-        }),
-    ),
-  );
-  return replies.flat();
+  const pool = ParallelParse.adopt(objects, workers, options.kubernetesVersion);
+  // CEL rules are evaluated on the main thread (cel-validations.ts), which has every text already: none is sent back.
+  const validation = pool.validate({ kubernetesVersion: options.kubernetesVersion, customResources: versionsForValidation(options.customResources, objects), celKinds: [] });
+  validation.sources.catch(() => undefined); // the same failure rejects `findings`
+  const byObject = await validation.findings;
+  return objects.flatMap((object) => byObject.get(object) ?? []);
 }

@@ -15,37 +15,27 @@ import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, parseWorkers, slicesByByte
 import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
 import { customResourceVersions, isCustomResourceDefinition, versionsForValidation } from "../../../src/check/schema/custom-resource-schemas.js";
 import { validateSchemasByObject } from "../../../src/check/schema/validate-schemas.js";
+import { crdYaml } from "../../support/crd.js";
 
-const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              x-kubernetes-validations:
-                - rule: "self.minReplicas <= self.maxReplicas"
-                  message: "minReplicas must not exceed maxReplicas"
-              properties:
-                minReplicas: {type: integer}
-                maxReplicas: {type: integer}
-                description:
-                  type: string
-                  description: "A description written as kube-prometheus-stack writes them:
-                    folded over lines, with \\"quotes\\" and an escaped\\
-                    \\ line break."
-`;
+const WIDGET_CRD = crdYaml({
+  kind: "Widget",
+  schema: `type: object
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: "self.minReplicas <= self.maxReplicas"
+        message: "minReplicas must not exceed maxReplicas"
+    properties:
+      minReplicas: {type: integer}
+      maxReplicas: {type: integer}
+      description:
+        type: string
+        description: "A description written as kube-prometheus-stack writes them:
+          folded over lines, with \\"quotes\\" and an escaped\\
+          \\ line break."
+`,
+});
 
 /** Valid and broken objects of built-in and custom kinds, broken YAML, and a suppression. */
 function documents(index: number): string {
@@ -134,6 +124,33 @@ describe("parse workers", () => {
       expect(parsed.map((object) => byObject.get(object) ?? [])).toStrictEqual(expected);
     }
   }, 120_000);
+
+  it("GIVEN objects parsed on the main thread WHEN adopted by 1, 2 and 3 workers THEN every object is held and validated with the same findings, field lines included", async () => {
+    const { tasks } = folder(5);
+    const objects = tasks.flatMap((task) => readManifestFile(task.path, task.file).objects);
+    const customResources = customResourceVersions(
+      objects.filter((object) => isCustomResourceDefinition(object.document)).map((object) => ({ document: object.document, file: object.file })),
+      "1.35",
+    );
+    const expected = validateSchemasByObject(objects, { kubernetesVersion: "1.35", customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, "1.35") });
+    expect(expected.flat()).toContainEqual(expect.objectContaining({ object: "Deployment prod/d0", line: 15, message: "spec.replicas: must be integer, got string \"two\"" }));
+    for (const workers of [1, 2, 3]) {
+      const session = ParallelParse.adopt(objects, workers, "1.35");
+      expect(objects.every((object) => session.holds(object))).toBe(true);
+      expect(session.files()).toEqual([]);
+      const validation = session.validate({ kubernetesVersion: "1.35", customResources: versionsForValidation(customResources, objects), celKinds: [] });
+      await validation.sources;
+      const byObject = await validation.findings;
+      expect(objects.map((object) => byObject.get(object) ?? [])).toStrictEqual(expected);
+    }
+  }, 120_000);
+
+  it("GIVEN an object a worker cannot be given (not cloneable) WHEN adopted THEN it throws at once instead of hanging", () => {
+    const { tasks } = folder(1);
+    const objects = tasks.flatMap((task) => readManifestFile(task.path, task.file).objects);
+    const poisoned = [...objects, { ...(objects[0] as (typeof objects)[number]), document: { kind: "ConfigMap", uncloneable: () => undefined } }];
+    expect(() => ParallelParse.adopt(poisoned, 2, "1.35")).toThrow(/could not be cloned/);
+  });
 
   it("GIVEN a folder WHEN checked with parse workers forced and with none THEN byte-identical results, CEL field lines included", async () => {
     const { root } = folder(7);

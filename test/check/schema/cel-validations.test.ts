@@ -7,74 +7,64 @@ import { ec2NodeClass } from "../../../src/gitops/platform/karpenter/ec2-node-cl
 import { nodePools } from "../../../src/gitops/platform/karpenter/node-pools.js";
 import { platformNames } from "../../../src/platform-spec/names.js";
 import { parseSpec } from "../../../src/platform-spec/load.js";
+import { crdYaml } from "../../support/crd.js";
 
 /** A small CRD whose rules cover each case: cross-field, list, map values, oldSelf, a missing function, messageExpression, fieldPath and reason. */
-const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
+const WIDGET_CRD = crdYaml({
+  kind: "Widget",
+  schema: `type: object
+x-kubernetes-validations:
+  - rule: "self.kind == 'Widget' && self.metadata.name.size() <= 10"
+    message: "names are at most 10 characters"
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: "self.minReplicas <= self.maxReplicas"
+        message: "minReplicas must not exceed maxReplicas"
+      - rule: "self.minReplicas == oldSelf.minReplicas"
+        message: "minReplicas is immutable"
+      - rule: "!has(self.mode) || self.mode != 'Off' || self.minReplicas == 0"
+        messageExpression: "'mode Off needs minReplicas 0, got ' + string(self.minReplicas)"
+      - rule: "!has(self.backup) || self.backup != 'none'"
+        fieldPath: ".backup"
+        reason: FieldValueForbidden
+        message: "backup none is not allowed"
+    properties:
+      minReplicas: {type: integer}
+      maxReplicas: {type: integer, default: 10}
+      mode: {type: string}
+      backup: {type: string}
+      size:
+        type: string
+        x-kubernetes-validations:
+          - rule: "quantity(self).isLessThan(quantity('1Gi'))"
+            message: "size must be under 1Gi"
+      names:
+        type: array
+        items: {type: string}
+        x-kubernetes-validations:
+          - rule: "self.all(x, x.startsWith('a'))"
+            message: "every name starts with a"
+      ports:
+        type: array
+        items:
           type: object
-          x-kubernetes-validations:
-            - rule: "self.kind == 'Widget' && self.metadata.name.size() <= 10"
-              message: "names are at most 10 characters"
           properties:
-            spec:
-              type: object
-              x-kubernetes-validations:
-                - rule: "self.minReplicas <= self.maxReplicas"
-                  message: "minReplicas must not exceed maxReplicas"
-                - rule: "self.minReplicas == oldSelf.minReplicas"
-                  message: "minReplicas is immutable"
-                - rule: "!has(self.mode) || self.mode != 'Off' || self.minReplicas == 0"
-                  messageExpression: "'mode Off needs minReplicas 0, got ' + string(self.minReplicas)"
-                - rule: "!has(self.backup) || self.backup != 'none'"
-                  fieldPath: ".backup"
-                  reason: FieldValueForbidden
-                  message: "backup none is not allowed"
-              properties:
-                minReplicas: {type: integer}
-                maxReplicas: {type: integer, default: 10}
-                mode: {type: string}
-                backup: {type: string}
-                size:
-                  type: string
-                  x-kubernetes-validations:
-                    - rule: "quantity(self).isLessThan(quantity('1Gi'))"
-                      message: "size must be under 1Gi"
-                names:
-                  type: array
-                  items: {type: string}
-                  x-kubernetes-validations:
-                    - rule: "self.all(x, x.startsWith('a'))"
-                      message: "every name starts with a"
-                ports:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      from: {type: integer}
-                      to: {type: integer}
-                    x-kubernetes-validations:
-                      - rule: "self.from <= self.to"
-                        message: "from must not exceed to"
-                labels:
-                  type: object
-                  additionalProperties:
-                    type: string
-                    x-kubernetes-validations:
-                      - rule: "self != ''"
-                        message: "label values may not be empty"
-`;
+            from: {type: integer}
+            to: {type: integer}
+          x-kubernetes-validations:
+            - rule: "self.from <= self.to"
+              message: "from must not exceed to"
+      labels:
+        type: object
+        additionalProperties:
+          type: string
+          x-kubernetes-validations:
+            - rule: "self != ''"
+              message: "label values may not be empty"
+`,
+});
 
 const widget = (spec: string) => `apiVersion: example.com/v1
 kind: Widget
@@ -256,52 +246,41 @@ ${extra}`;
 });
 
 /** A hostile CRD: a rule that loops over its list three levels deep, and one that stays under the per-call limit but runs once per item. */
-const HOSTILE_CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: gadgets.example.com
-spec:
-  group: example.com
-  names: {kind: Gadget, plural: gadgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
+const HOSTILE_CRD = crdYaml({
+  kind: "Gadget",
+  schema: `type: object
+properties:
+  spec:
+    type: object
+    properties:
+      values:
+        type: array
+        items: {type: integer}
+        x-kubernetes-validations:
+          - rule: "self.all(a, self.all(b, self.all(c, a + b + c >= 0)))"
+            message: "sums are not negative"
+      groups:
+        type: array
+        items:
           type: object
           properties:
-            spec:
-              type: object
-              properties:
-                values:
-                  type: array
-                  items: {type: integer}
-                  x-kubernetes-validations:
-                    - rule: "self.all(a, self.all(b, self.all(c, a + b + c >= 0)))"
-                      message: "sums are not negative"
-                groups:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      v: {type: array, items: {type: integer}}
-                    x-kubernetes-validations:
-                      - rule: "self.v.all(a, self.v.all(b, a + b >= 0))"
-                after:
-                  type: string
-                  x-kubernetes-validations:
-                    - rule: "self != 'bad'"
-                      message: "after may not be bad"
-                talk:
-                  type: object
-                  properties:
-                    words: {type: array, items: {type: string}}
-                  x-kubernetes-validations:
-                    - rule: "self.words.size() < 2"
-                      messageExpression: "self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'"
-`;
+            v: {type: array, items: {type: integer}}
+          x-kubernetes-validations:
+            - rule: "self.v.all(a, self.v.all(b, a + b >= 0))"
+      after:
+        type: string
+        x-kubernetes-validations:
+          - rule: "self != 'bad'"
+            message: "after may not be bad"
+      talk:
+        type: object
+        properties:
+          words: {type: array, items: {type: string}}
+        x-kubernetes-validations:
+          - rule: "self.words.size() < 2"
+            messageExpression: "self.words.all(a, self.words.all(b, self.words.all(c, a + b + c != ''))) ? 'too many words' : 'odd words'"
+`,
+});
 
 describe("the CEL cost budget on hostile CRDs", () => {
   const gadget = (spec: string) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g\nspec:\n${spec}\n`;

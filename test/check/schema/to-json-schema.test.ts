@@ -6,57 +6,47 @@ import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
 import { CONVERTER_VERSION, toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+import { crdYaml } from "../../support/crd.js";
 import { SHARED_CRDS_DIR } from "../../support/paths.js";
 
 /**
  * A CRD shaped like Gateway API's listeners: value validations in oneOf/anyOf branches
  * that name only some fields, and a required field with a default.
  */
-const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: gateways.example.com
-spec:
-  group: example.com
-  names: {kind: Gateway, plural: gateways}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
+const CRD = crdYaml({
+  kind: "Gateway",
+  schema: `type: object
+properties:
+  spec:
+    type: object
+    properties:
+      listeners:
+        type: array
+        items:
           type: object
+          required: [port, protocol]
           properties:
-            spec:
+            port: {type: integer}
+            protocol: {type: string, default: HTTP}
+            hostname: {type: string}
+            tls:
               type: object
               properties:
-                listeners:
-                  type: array
-                  items:
-                    type: object
-                    required: [port, protocol]
-                    properties:
-                      port: {type: integer}
-                      protocol: {type: string, default: HTTP}
-                      hostname: {type: string}
-                      tls:
-                        type: object
-                        properties:
-                          mode: {type: string}
-                    oneOf:
-                      - required: [hostname]
-                        properties:
-                          hostname: {maxLength: 12}
-                      - required: [tls]
-                        properties:
-                          tls:
-                            properties:
-                              mode: {enum: [Terminate]}
-                    anyOf:
-                      - required: [protocol]
-                      - required: [port]
-`;
+                mode: {type: string}
+          oneOf:
+            - required: [hostname]
+              properties:
+                hostname: {maxLength: 12}
+            - required: [tls]
+              properties:
+                tls:
+                  properties:
+                    mode: {enum: [Terminate]}
+          anyOf:
+            - required: [protocol]
+            - required: [port]
+`,
+});
 
 const check = async (listener: string) => {
   const root = mkdtempSync(join(tmpdir(), "slipway-branches-"));

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkManifests, validateObjects } from "../../../src/check/check.js";
 import type { KubeObject } from "../../../src/manifest/kube-object.js";
+import { crd } from "../../support/crd.js";
 import { SHARED_CRDS_DIR } from "../../support/paths.js";
 import { needsShared } from "../../support/shared.js";
 
@@ -85,45 +86,34 @@ describe("validateObjects (custom resources)", () => {
   });
 
   it("GIVEN a CRD in the input WHEN an object of its kind is validated THEN its schema applies, with int-or-string and preserved fields", async () => {
-    const crd = {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "widgets.example.com" },
-      spec: {
-        group: "example.com",
-        names: { kind: "Widget", plural: "widgets" },
-        scope: "Namespaced",
-        versions: [
-          { name: "v1alpha1", served: false, storage: false },
-          {
-            name: "v1",
-            served: true,
-            storage: true,
-            schema: {
-              openAPIV3Schema: {
+    const widgetCrd = crd({
+      kind: "Widget",
+      versions: [
+        { name: "v1alpha1", served: false },
+        {
+          name: "v1",
+          schema: {
+            type: "object",
+            properties: {
+              spec: {
                 type: "object",
+                required: ["size"],
                 properties: {
-                  spec: {
-                    type: "object",
-                    required: ["size"],
-                    properties: {
-                      size: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
-                      extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-                      mode: { type: "string", enum: ["fast", "slow"] },
-                      template: { type: "object", "x-kubernetes-embedded-resource": true, properties: { spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } },
-                    },
-                  },
+                  size: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
+                  extra: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                  mode: { type: "string", enum: ["fast", "slow"] },
+                  template: { type: "object", "x-kubernetes-embedded-resource": true, properties: { spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } },
                 },
               },
             },
           },
-        ],
-      },
-    } as unknown as KubeObject;
+        },
+      ],
+    });
     const widget = (spec: Record<string, unknown>, apiVersion = "example.com/v1") => ({ apiVersion, kind: "Widget", metadata: { name: "w" }, spec }) as KubeObject;
     expect(
       await messages([
-        crd,
+        widgetCrd,
         widget({ size: "10Gi", extra: { anything: { goes: 1 } }, template: { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { x: 1 } } }),
         widget({ size: 3, mode: "medium", colour: "red" }),
         widget({ size: 1 }, "example.com/v1alpha1"),
