@@ -29,3 +29,12 @@ export function formatDuration(seconds: number): string {
   }
   return parts.join("");
 }
+
+/** Seconds as a Go-style duration: `1h2m3s`, `45s`, `0s`. */
+export function formatSeconds(seconds: number): string {
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  return [hours > 0 ? `${hours}h` : "", minutes > 0 ? `${minutes}m` : "", rest > 0 || whole === 0 ? `${rest}s` : ""].join("");
+}

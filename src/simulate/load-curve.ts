@@ -13,6 +13,9 @@
 import type { PlatformSpec } from "../platform-spec/schema.js";
 
 export const LOAD_PATTERNS = ["steady", "daily", "spike"] as const;
+
+/** Longest curve accepted: a week of simulated time (a day at ×20 already takes 72 wall minutes). */
+export const MAX_LOAD_SECONDS = 7 * 24 * 3600;
 export type LoadPattern = (typeof LOAD_PATTERNS)[number];
 
 /** Default simulated duration per pattern, in seconds. */

@@ -19,10 +19,7 @@ import { z } from "zod";
 import { SlipwayError } from "../errors.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { parseDurationSeconds } from "./duration.js";
-import type { LoadCurve, LoadPoint } from "./load-curve.js";
-
-/** Longest curve accepted: a week of simulated time (a day at ×20 already takes 72 wall minutes). */
-export const MAX_LOAD_SECONDS = 7 * 24 * 3600;
+import { MAX_LOAD_SECONDS, type LoadCurve, type LoadPoint } from "./load-curve.js";
 
 const duration = z.string().refine((text) => parseDurationSeconds(text) !== undefined, "must be a duration such as 90s, 20m or 1h30m");
 const point = z.strictObject({

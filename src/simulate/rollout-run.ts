@@ -39,7 +39,8 @@ import { analysisTiming, localAnalysisTemplate, type AnalysisTiming } from "./ro
 import { writeRolloutTimeline } from "./rollout-file.js";
 import { POD_TEMPLATE_HASH_LABEL, RolloutRecorder, type CanaryStep, type ObservedAnalysisRun, type ObservedRolloutStatus } from "./rollout-recorder.js";
 import { ROLLOUT_SCHEMA_VERSION, type RolloutTimeline } from "./rollout-timeline.js";
-import { DEFAULT_SPEED, driveLoad, isReady, listApplicationPods, simulationClusterName, type Pod } from "./simulation-run.js";
+import { driveLoad, isReady, listApplicationPods, simulationClusterName, type Pod } from "./simulation-run.js";
+import { DEFAULT_SPEED } from "./speed.js";
 import { compressTime, type TimeCompression } from "./time-compression.js";
 import { usageModel } from "./usage-model.js";
 

@@ -2,7 +2,7 @@
  * The text summary of a rollout timeline (`DIR/rollout.txt`, also printed by the command):
  * one line per step and per analysis measurement, in simulated time, then the outcome.
  */
-import { formatSeconds } from "./simulation-run.js";
+import { formatSeconds } from "./duration.js";
 import type { RolloutTimeline } from "./rollout-timeline.js";
 
 export function rolloutSummary(timeline: RolloutTimeline): string {

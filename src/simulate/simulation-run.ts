@@ -29,9 +29,10 @@ import { LoadExporter, type PodRate } from "./load-exporter.js";
 import { SIMULATION_SCHEMA_VERSION, type SimulationResult, type SimulationSample } from "./simulation-result.js";
 import { writeSimulationResult } from "./simulation-file.js";
 import { compressTime } from "./time-compression.js";
+import { formatSeconds } from "./duration.js";
+import { DEFAULT_SPEED } from "./speed.js";
 import { podUsage, usageModel, type UsageModel } from "./usage-model.js";
 
-export const DEFAULT_SPEED = 20;
 /** Pod annotations kwok's upstream `usage-from-annotation` ClusterResourceUsage reads. */
 export const USAGE_CPU_ANNOTATION = "kwok.x-k8s.io/usage-cpu";
 export const USAGE_MEMORY_ANNOTATION = "kwok.x-k8s.io/usage-memory";
@@ -261,10 +262,3 @@ function describeSample(sample: SimulationSample): string {
   return `${apps}; ${sample.pendingPods} pending; ${all} nodes (${karpenter} Karpenter); $${sample.dollarsPerHour.toFixed(2)}/h`;
 }
 
-export function formatSeconds(seconds: number): string {
-  const whole = Math.round(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = whole % 60;
-  return [hours > 0 ? `${hours}h` : "", minutes > 0 ? `${minutes}m` : "", rest > 0 || whole === 0 ? `${rest}s` : ""].join("");
-}

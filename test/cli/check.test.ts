@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { runCli } from "../support/cli.js";
+import { packagesLoaded } from "../support/packages-loaded.js";
 import { crdYaml } from "../support/crd.js";
 import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
 import { needsShared } from "../support/shared.js";
@@ -25,24 +26,16 @@ const NAMESPACE = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n";
 const BAD_CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: prod\ndatta:\n  a: b\n";
 
 /** Packages the built CLI loads for `check ARGS` in a folder holding `files`. */
-async function packagesLoaded(args: readonly string[], files: Record<string, string>): Promise<string[]> {
-  const cwd = mkdtempSync(join(tmpdir(), "slipway-cli-check-start-up-"));
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(cwd, path), content);
-  const trace = join(cwd, "modules.txt");
-  writeFileSync(trace, "");
-  const hook = join(REPO_ROOT, "test", "support", "trace-module-loads.mjs");
-  const result = await runCli(["check", ...args], cwd, { NODE_OPTIONS: `--import=${hook}`, TRACE_MODULE_LOADS_FILE: trace });
-  expect(result.stderr).toBe("");
-  const packages = readFileSync(trace, "utf8")
-    .split("\n")
-    .flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
-  return [...new Set(packages)].sort();
+async function checkLoads(args: readonly string[], files: Record<string, string>): Promise<string[]> {
+  const { run, packages } = await packagesLoaded(["check", ...args], files);
+  expect(run.stderr).toBe("");
+  return packages;
 }
 
 describe("slipway check", () => {
   it("GIVEN the built CLI WHEN it checks a folder without options THEN start-up loads no zod and no yaml (they cost more than small checks); --rules-config loads zod", async () => {
-    expect(await packagesLoaded(["--k8s-version", "1.35", "."], { "ns.yaml": NAMESPACE })).toEqual([]);
-    expect(await packagesLoaded(["--k8s-version", "1.35", "--rules-config", "rules.yaml", "."], { "ns.yaml": NAMESPACE, "rules.yaml": "severity:\n  best-practice/cpu-limits: info\n" })).toEqual(["yaml", "zod"]);
+    expect(await checkLoads(["--k8s-version", "1.35", "."], { "ns.yaml": NAMESPACE })).toEqual([]);
+    expect(await checkLoads(["--k8s-version", "1.35", "--rules-config", "rules.yaml", "."], { "ns.yaml": NAMESPACE, "rules.yaml": "severity:\n  best-practice/cpu-limits: info\n" })).toEqual(["yaml", "zod"]);
   });
 
   it("GIVEN a clean manifest WHEN checked THEN exit 0 and a passing summary", async () => {

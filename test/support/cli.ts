@@ -12,11 +12,19 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  /** The child's whole environment, instead of this process's with `env` over it. */
+  readonly onlyEnv?: boolean;
+  /** A command the CLI runs under, e.g. `unshare -rn` for no network. */
+  readonly wrapper?: readonly string[];
+}
+
 /** Asynchronous on purpose: a long synchronous child blocks the test worker and starves vitest's RPC. */
-export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, options: RunOptions = {}): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error("dist/cli/main.js is missing: run `npm run build` (npm test does)");
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } });
+    const [executable, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+    const child = spawn(executable!, [...prefix, CLI, ...args], { cwd, env: options.onlyEnv ? env : { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

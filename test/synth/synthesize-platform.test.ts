@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../support/paths.js";
+import { runCli, type CliRun } from "../support/cli.js";
 
 /** Environment without any AWS credential source: an SDK call would fail. */
 function offlineEnvironment(): NodeJS.ProcessEnv {
@@ -27,11 +27,9 @@ function offlineEnvironment(): NodeJS.ProcessEnv {
 /** Runs in a network namespace without interfaces when the kernel allows it (Linux). */
 const canIsolateNetwork = spawnSync("unshare", ["-rn", "true"]).status === 0;
 
-function synth(out: string): { status: number | null; stdout: string; stderr: string } {
-  const command = [join(REPO_ROOT, "node_modules", ".bin", "tsx"), join(REPO_ROOT, "src", "cli", "main.ts"), "synth", "--out", out];
-  const [executable, ...args] = canIsolateNetwork ? ["unshare", "-rn", ...command] : command;
-  const result = spawnSync(executable!, args, { cwd: root, env: offlineEnvironment(), encoding: "utf8", timeout: 300_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The built CLI (dist/, as installed), offline. */
+function synth(out: string): Promise<CliRun> {
+  return runCli(["synth", "--out", out], root, offlineEnvironment(), { onlyEnv: true, ...(canIsolateNetwork ? { wrapper: ["unshare", "-rn"] } : {}) });
 }
 
 function readTree(directory: string): Map<string, string> {
@@ -48,12 +46,12 @@ function readTree(directory: string): Map<string, string> {
 }
 
 let root: string;
-let firstRun: ReturnType<typeof synth>;
+let firstRun: CliRun;
 let tree: Map<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "slipway-synth-"));
-  firstRun = synth(join(root, "first"));
+  firstRun = await synth(join(root, "first"));
   tree = readTree(join(root, "first"));
 });
 
@@ -74,8 +72,8 @@ describe("GIVEN a fresh working directory without a spec, AWS credentials or net
     expect(tree.has("workflows/api-server.yaml")).toBe(true);
   });
 
-  it("WHEN it runs a second time into another folder THEN every file is byte-identical", () => {
-    const second = synth(join(root, "second"));
+  it("WHEN it runs a second time into another folder THEN every file is byte-identical", async () => {
+    const second = await synth(join(root, "second"));
     expect(second.status).toBe(0);
     const secondTree = readTree(join(root, "second"));
     expect([...secondTree.keys()]).toEqual([...tree.keys()]);

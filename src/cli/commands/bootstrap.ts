@@ -12,17 +12,7 @@ import type { Command, CommandIO } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { ARGOCD_NAMESPACE_PATH } from "../../gitops/argocd/argocd-namespace.js";
-import { LOCAL_CLUSTER_PATH } from "../../gitops/argocd/eks-capability.js";
-import { ARGOCD_VALUES_PATH } from "../../gitops/argocd/argocd-values.js";
-import { ROOT_APPLICATION_PATH } from "../../gitops/argocd/root-application.js";
-import { PLATFORM_PROJECT_PATH } from "../../gitops/argocd/app-projects.js";
-import { bootstrapPlan, renderStep, type BootstrapStep } from "../../bootstrap/bootstrap-plan.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { platformNames } from "../../platform-spec/names.js";
-import { helmPath, kubectlPath } from "../../tools/kubectl.js";
-import { ChartResolver } from "../../charts/chart-resolver.js";
-import { CHARTS } from "../../versions.js";
+import type { BootstrapStep } from "../../bootstrap/bootstrap-plan.js";
 
 const USAGE = "slipway bootstrap [--config FILE] [--out DIR] [--kubeconfig FILE] [--charts DIR|URL] [--dry-run]";
 
@@ -41,6 +31,18 @@ export const command: Command = {
       );
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { platformNames } = await import("../../platform-spec/names.js");
+    const { bootstrapPlan, renderStep } = await import("../../bootstrap/bootstrap-plan.js");
+    const { ARGOCD_NAMESPACE_PATH } = await import("../../gitops/argocd/argocd-namespace.js");
+    const { LOCAL_CLUSTER_PATH } = await import("../../gitops/argocd/eks-capability.js");
+    const { ARGOCD_VALUES_PATH } = await import("../../gitops/argocd/argocd-values.js");
+    const { ROOT_APPLICATION_PATH } = await import("../../gitops/argocd/root-application.js");
+    const { PLATFORM_PROJECT_PATH } = await import("../../gitops/argocd/app-projects.js");
+    const { CHARTS } = await import("../../versions.js");
+    const { helmPath, kubectlPath } = await import("../../tools/kubectl.js");
+    const { ChartResolver } = await import("../../charts/chart-resolver.js");
     const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const names = platformNames(spec);
     const gitopsDirectory = join(resolve(io.cwd, values.out ?? "out"), "gitops");
@@ -72,7 +74,7 @@ export const command: Command = {
       });
       for (const step of steps) {
         io.stdout(`# ${step.description}\n${renderStep(step)}\n`);
-        if (!dryRun) await runStep(step, io);
+        if (!dryRun) await runStep(step, renderStep(step), io);
       }
       if (!dryRun) io.stdout(`${capability ? "The EKS Argo CD capability" : "Argo CD"} is running; it now syncs ${spec.gitops.repoURL} (${spec.gitops.targetRevision}).\n`);
       return EXIT.ok;
@@ -82,7 +84,8 @@ export const command: Command = {
   },
 };
 
-function runStep(step: BootstrapStep, io: CommandIO): Promise<void> {
+/** Runs one step; `rendered` is how the step reads as a command, named when it fails. */
+function runStep(step: BootstrapStep, rendered: string, io: CommandIO): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(step.command, [...step.args], { cwd: io.cwd, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.on("data", (chunk: Buffer) => io.stdout(chunk.toString("utf8")));
@@ -98,7 +101,7 @@ function runStep(step: BootstrapStep, io: CommandIO): Promise<void> {
     });
     child.on("close", (code) => {
       if (code === 0) return resolvePromise();
-      reject(new SlipwayError("TOOL_UNAVAILABLE", `${step.description} failed (exit ${code})`, { where: renderStep(step), fix: "read the output above; the command is safe to re-run" }));
+      reject(new SlipwayError("TOOL_UNAVAILABLE", `${step.description} failed (exit ${code})`, { where: rendered, fix: "read the output above; the command is safe to re-run" }));
     });
   });
 }

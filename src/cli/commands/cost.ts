@@ -9,10 +9,6 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { estimateCost } from "../../cost/estimate.js";
-import { formatCost } from "../../cost/format-cost.js";
-import { readSimulation } from "../../cost/read-simulation.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 
 const USAGE = "slipway cost [--config FILE] [--load FILE|DIR] [--output text|json] [--charts DIR|URL] [--as-of YYYY-MM-DD]";
@@ -44,6 +40,11 @@ export const command: Command = {
     if (output !== "text" && output !== "json") throw new SlipwayError("USAGE", `--output must be text or json, not "${output}"`, { fix: `usage: ${USAGE}` });
     const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
     if (!/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(asOf)) throw new SlipwayError("USAGE", `--as-of must be a date YYYY-MM-DD, not "${asOf}"`, { fix: `usage: ${USAGE}` });
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { estimateCost } = await import("../../cost/estimate.js");
+    const { formatCost } = await import("../../cost/format-cost.js");
+    const { readSimulation } = await import("../../cost/read-simulation.js");
     const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const loaded = values.load === undefined ? undefined : readSimulation(values.load, io.cwd);
     let addonObjects: { addon: string; objects: readonly KubeObject[] }[] | undefined;

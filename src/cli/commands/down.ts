@@ -5,9 +5,6 @@
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { down } from "../../local/local-cluster.js";
-import { simulationClusterName } from "../../simulate/simulation-run.js";
 
 const USAGE = "slipway down [--config FILE]";
 
@@ -20,6 +17,10 @@ export const command: Command = {
       io.stdout(`${USAGE}\n\n  --config FILE  spec whose cluster (and simulation cluster) to stop (default: found in the working directory, else the reference platform)\n`);
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { down } = await import("../../local/local-cluster.js");
+    const { simulationClusterName } = await import("../../simulate/simulation-run.js");
     const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const result = await down(spec.cluster.name);
     const simulation = await down(simulationClusterName(spec));

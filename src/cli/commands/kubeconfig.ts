@@ -3,8 +3,6 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { kubeconfigOf } from "../../local/local-cluster.js";
 
 const USAGE = "slipway kubeconfig [--config FILE]";
 
@@ -17,6 +15,9 @@ export const command: Command = {
       io.stdout(`${USAGE}\n\n  use it as: export KUBECONFIG=$(slipway kubeconfig)\n`);
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { kubeconfigOf } = await import("../../local/local-cluster.js");
     const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const path = kubeconfigOf(spec.cluster.name);
     if (path === undefined) {

@@ -6,11 +6,6 @@ import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { ChartResolver } from "../../charts/chart-resolver.js";
-import { renderAddons } from "../../charts/render-addons.js";
-import { renderFiles, RENDER_MANIFEST } from "../../charts/render-files.js";
-import { writeTree } from "../../synth/write-tree.js";
 
 const USAGE = "slipway render [--config FILE] [--out DIR] [--charts DIR|URL]";
 
@@ -25,6 +20,12 @@ export const command: Command = {
       );
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { ChartResolver } = await import("../../charts/chart-resolver.js");
+    const { renderAddons } = await import("../../charts/render-addons.js");
+    const { renderFiles, RENDER_MANIFEST } = await import("../../charts/render-files.js");
+    const { writeTree } = await import("../../synth/write-tree.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const out = resolve(io.cwd, values.out ?? "out/rendered");
     const resolver = new ChartResolver({ charts: values.charts, cwd: io.cwd });

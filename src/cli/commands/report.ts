@@ -10,11 +10,7 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { isSlipwayError, SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { estimateCost } from "../../cost/estimate.js";
-import { readSimulation, SIMULATION_FILE } from "../../cost/read-simulation.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
-import { buildReport, writeReport } from "../../report/build-report.js";
 import type { CostUnavailable } from "../../report/cost-section.js";
 import type { CostEstimate } from "../../cost/cost-estimate.js";
 import { assertOutputWritable } from "../../synth/output-directory.js";
@@ -56,6 +52,11 @@ export const command: Command = {
     // A URL stays as it is; a folder is the user's, relative to where they are (the checker runs elsewhere).
     const charts = values.charts === undefined ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(values.charts) ? values.charts : resolve(io.cwd, values.charts);
 
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { estimateCost } = await import("../../cost/estimate.js");
+    const { readSimulation, SIMULATION_FILE } = await import("../../cost/read-simulation.js");
+    const { buildReport, writeReport } = await import("../../report/build-report.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const simulationPath = values.simulation ?? (existsSync(join(out, SIMULATION_FILE)) ? join(out, SIMULATION_FILE) : undefined);
     const loaded = simulationPath === undefined ? undefined : readSimulation(simulationPath, io.cwd);

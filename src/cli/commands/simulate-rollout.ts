@@ -9,15 +9,10 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { assertRolloutOptions, simulateRollout } from "../../simulate/rollout-run.js";
-import { rolloutSummary } from "../../simulate/rollout-summary.js";
-import { DEFAULT_SPEED, simulationClusterName } from "../../simulate/simulation-run.js";
+import { DEFAULT_SPEED, MAX_SPEED } from "../../simulate/speed.js";
 
 export const ROLLOUT_USAGE =
   "slipway simulate rollout APP --image-tag TAG [--success-rate R] [--config FILE] [--speed N] --out DIR [--crds DIR]... [--charts DIR|URL] [--keep]";
-/** As `slipway simulate`'s: beyond it the controllers' floors dominate. */
-const MAX_SPEED = 1000;
 
 export const rolloutCommand: Command = {
   usage: ROLLOUT_USAGE,
@@ -64,6 +59,11 @@ export const rolloutCommand: Command = {
     if (!/^[0-9]+(\.[0-9]+)?$/.test(values["success-rate"] ?? "1") || !(successRate >= 0 && successRate <= 1)) {
       throw new SlipwayError("USAGE", `--success-rate ${values["success-rate"]} is not a share from 0 to 1`, { fix: "pass --success-rate 0.97 (3% of the canary's requests fail) or 1" });
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { assertRolloutOptions, simulateRollout } = await import("../../simulate/rollout-run.js");
+    const { simulationClusterName } = await import("../../simulate/simulation-run.js");
+    const { rolloutSummary } = await import("../../simulate/rollout-summary.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const options = { application: positionals[0]!, imageTag: values["image-tag"], successRate, outDirectory: resolve(io.cwd, values.out) };
     assertRolloutOptions(spec, options);

@@ -9,18 +9,14 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { parseDurationSeconds } from "../../simulate/duration.js";
-import { DEFAULT_DURATION_SECONDS, LOAD_PATTERNS, patternCurve, type LoadCurve, type LoadPattern } from "../../simulate/load-curve.js";
-import { MAX_LOAD_SECONDS, parseLoadFile } from "../../simulate/load-file.js";
-import { DEFAULT_SPEED, formatSeconds, simulate, simulationClusterName } from "../../simulate/simulation-run.js";
+import { formatSeconds, parseDurationSeconds } from "../../simulate/duration.js";
+import { DEFAULT_DURATION_SECONDS, LOAD_PATTERNS, MAX_LOAD_SECONDS, patternCurve, type LoadCurve, type LoadPattern } from "../../simulate/load-curve.js";
+import { DEFAULT_SPEED, MAX_SPEED } from "../../simulate/speed.js";
 import { ROLLOUT_USAGE, rolloutCommand } from "./simulate-rollout.js";
 
 const USAGE =
   "slipway simulate [--config FILE] [--load FILE | --pattern steady|daily|spike] [--speed N] [--duration D] [--sample-every D] --out DIR [--crds DIR]... [--charts DIR|URL] [--apply server-side-apply|argocd] [--keep]";
 const APPLY_MODES = ["server-side-apply", "argocd"] as const;
-/** Beyond this the controllers' floors (metrics-server's 10s, whole-second HPA periods) dominate what is simulated. */
-export const MAX_SPEED = 1000;
 
 export const command: Command = {
   usage: USAGE,
@@ -76,6 +72,8 @@ export const command: Command = {
     const apply = values.apply ?? "server-side-apply";
     if (!(APPLY_MODES as readonly string[]).includes(apply)) throw new SlipwayError("USAGE", `--apply ${apply} is not a mode`, { fix: `use --apply ${APPLY_MODES.join(" or --apply ")}` });
 
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     let curve: LoadCurve;
     if (values.load !== undefined) {
@@ -86,6 +84,7 @@ export const command: Command = {
       } catch (error) {
         throw new SlipwayError("INPUT_UNREADABLE", `cannot read the load file: ${(error as Error).message}`, { where: file, fix: "pass --load a YAML or JSON load file (docs/simulate.md)" });
       }
+      const { parseLoadFile } = await import("../../simulate/load-file.js");
       curve = parseLoadFile(text, values.load, spec);
       if (duration !== undefined) curve = { ...curve, durationSeconds: duration };
     } else {
@@ -96,6 +95,7 @@ export const command: Command = {
     if (Object.keys(spec.applications).length === 0) {
       throw new SlipwayError("SPEC_INVALID", "the spec has no applications: there is nothing to put load on", { where: source ?? "the reference platform", fix: "add an application under `applications` and run slipway simulate again" });
     }
+    const { simulate, simulationClusterName } = await import("../../simulate/simulation-run.js");
     io.stdout(`simulating ${source ?? "the reference platform"} on the local cluster ${simulationClusterName(spec)}\n`);
     const run = await simulate({
       spec,

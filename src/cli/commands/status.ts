@@ -2,8 +2,6 @@
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { status } from "../../local/local-cluster.js";
 
 const USAGE = "slipway status [--config FILE]";
 
@@ -16,6 +14,9 @@ export const command: Command = {
       io.stdout(`${USAGE}\n\n  --config FILE  spec whose cluster to report (default: found in the working directory, else the reference platform)\n`);
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { status } = await import("../../local/local-cluster.js");
     const { spec } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const result = await status(spec.cluster.name);
     if (result === undefined) {

@@ -6,9 +6,6 @@ import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { synthesizePlatform } from "../../synth/synthesize-platform.js";
-import { ChartResolver } from "../../charts/chart-resolver.js";
 
 const USAGE = "slipway synth [--config FILE] [--out DIR] [--charts DIR|URL]";
 
@@ -21,6 +18,10 @@ export const command: Command = {
       io.stdout(`${USAGE}\n\n  --config FILE  slipway.config.ts or slipway.yaml (default: found in the working directory, else the reference platform)\n  --out DIR      output folder (default: out)\n  --charts DIR|URL  Helm repository (folder with index.yaml, or http(s) URL) to check Helm values against the pinned charts (default: $SLIPWAY_CHARTS, then ~/.cache/slipway/charts, then helm pull; skipped with a note when none has them)\n`);
       return EXIT.ok;
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { synthesizePlatform } = await import("../../synth/synthesize-platform.js");
+    const { ChartResolver } = await import("../../charts/chart-resolver.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     const out = resolve(io.cwd, values.out ?? "out");
     const result = await synthesizePlatform(spec, out, { charts: new ChartResolver({ charts: values.charts, cwd: io.cwd }) });

@@ -8,9 +8,6 @@ import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
-import { loadSpec } from "../../platform-spec/load.js";
-import { up } from "../../local/local-cluster.js";
-import { renderUpSummary, upSucceeded } from "../../local/up-summary.js";
 
 const USAGE = "slipway up --local [--config FILE] [--crds DIR]... [--charts DIR|URL] [--apply argocd|server-side-apply]";
 const APPLY_MODES = ["argocd", "server-side-apply"] as const;
@@ -37,6 +34,10 @@ export const command: Command = {
     if (!(APPLY_MODES as readonly string[]).includes(apply)) {
       throw new SlipwayError("USAGE", `--apply ${apply} is not a mode`, { fix: `use --apply ${APPLY_MODES.join(" or --apply ")}` });
     }
+    // Loaded only once the options are known good: a usage error comes at once.
+    const { loadSpec } = await import("../../platform-spec/load.js");
+    const { up } = await import("../../local/local-cluster.js");
+    const { renderUpSummary, upSucceeded } = await import("../../local/up-summary.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
     io.stdout(`bringing up ${source ?? "the reference platform"} locally\n`);
     const result = await up({
