@@ -19,7 +19,7 @@ import { applyApiServerDefaults } from "./api-server-defaults.js";
 import { defaultEvaluator } from "./evaluate-pod.js";
 import { API_SERVER_DEFAULT_POLICY, policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";
 import { readPodMetadata, readPodSpec } from "./pod-spec.js";
-import { podTemplateOf } from "./pod-templates.js";
+import { podTemplatesOf } from "./pod-templates.js";
 import { formatLevelVersion, minorOfKubernetesVersion, type LevelVersion } from "./policy-level.js";
 
 export interface PodSecurityOptions {
@@ -81,9 +81,7 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
   const namespaces = namespaceContexts(context.objects, options);
   const evaluator = defaultEvaluator(minorOfKubernetesVersion(context.kubernetesVersion));
   const findings: Finding[] = [];
-  for (const object of context.objects) {
-    const template = podTemplateOf(object);
-    if (!template) continue;
+  for (const { object, template } of podTemplatesOf(context.objects).carriers) {
     const namespace =
       (object.namespace ? namespaces.get(object.namespace) : undefined) ??
       assumedContext(object, options.assumedPolicy ?? DEFAULT_ASSUMED_POLICY);
