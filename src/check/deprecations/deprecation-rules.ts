@@ -134,9 +134,8 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
     // Fields keep the table's order, object-scoped and pod-scoped alike, and so do the findings.
     for (const { field, status: fieldStatus } of template === undefined ? applicable.objectScoped : applicable.all) {
       if (field.name !== undefined && object.name !== field.name) continue;
-      const [scopePath, root] = scopeRoot(object, field.scope, template);
-      for (const match of matchPath(root, field.path, field.value)) {
-        const path = [...scopePath, ...match].join(".");
+      for (const match of matchPath(scopeRoot(object, field.scope, template), field.path, field.value)) {
+        const path = [...scopePath(field.scope, template), ...match].join(".");
         const version = fieldStatus === "removed" ? field.removedIn : field.deprecatedIn;
         found[fieldStatus].push({
           ruleId: fieldStatus === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
@@ -161,10 +160,16 @@ function judgedAgainst(component: Component, kubernetesVersion: string): string 
   return component === "kubernetes" ? `the target is ${kubernetesVersion}` : `the platform installs ${plain(COMPONENT_VERSIONS[component])}`;
 }
 
-/** The root a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
-function scopeRoot(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): [readonly string[], unknown] {
-  if (scope === "object" || template === undefined) return [[], object.document];
-  return scope === "pod-spec" ? [[...template.templatePath, "spec"], template.spec] : [[...template.templatePath, "metadata"], template.metadata];
+/** The value a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
+function scopeRoot(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): unknown {
+  if (scope === "object" || template === undefined) return object.document;
+  return scope === "pod-spec" ? template.spec : template.metadata;
+}
+
+/** Where that value is in the object, for a finding's path. */
+function scopePath(scope: FieldDeprecation["scope"], template: PodTemplate | undefined): readonly string[] {
+  if (scope === "object" || template === undefined) return [];
+  return [...template.templatePath, scope === "pod-spec" ? "spec" : "metadata"];
 }
 
 /**
@@ -180,6 +185,7 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string, fr
   if (head !== "*" && !head.endsWith("/*")) {
     if (Array.isArray(root) || !Object.hasOwn(root, head)) return [];
     const tails = matchPath((root as Record<string, unknown>)[head], pattern, value, from + 1);
+    if (tails.length === 0) return tails;
     return tails.map((tail) => joinIndexes([head, ...tail]));
   }
   const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);
