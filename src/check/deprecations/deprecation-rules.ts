@@ -6,7 +6,7 @@ import { compareVersions } from "../../compare-versions.js";
 import { CHARTS, KUBERNETES } from "../../versions.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
-import { podTemplateOf, type PodTemplate } from "../pod-security/pod-templates.js";
+import { podTemplatesOf, type PodTemplate } from "../pod-security/pod-templates.js";
 import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
 
 export const DEPRECATED_API_RULE_ID = "deprecated-api";
@@ -45,12 +45,17 @@ export function statusOf(entry: Pick<ApiDeprecation, "component" | "deprecatedIn
   return "current";
 }
 
-const apiIndex = new Map<string, ApiDeprecation>();
-for (const entry of API_DEPRECATIONS) for (const kind of entry.kinds) apiIndex.set(`${entry.apiVersion}/${kind}`, entry);
+/** apiVersion → kind → entry: two lookups per object, no key built (every object is looked up). */
+const apiIndex = new Map<string, Map<string, ApiDeprecation>>();
+for (const entry of API_DEPRECATIONS) {
+  const byKind = apiIndex.get(entry.apiVersion) ?? new Map<string, ApiDeprecation>();
+  apiIndex.set(entry.apiVersion, byKind);
+  for (const kind of entry.kinds) byKind.set(kind, entry);
+}
 
 /** The table's entry for an object's apiVersion/kind, if any. */
 export function apiDeprecationOf(object: Pick<SourceObject, "apiVersion" | "kind">): ApiDeprecation | undefined {
-  return apiIndex.get(`${object.apiVersion}/${object.kind}`);
+  return apiIndex.get(object.apiVersion)?.get(object.kind);
 }
 
 /** Objects the deprecation rules report as removed or deprecated (the schema step stays quiet on them). */
@@ -74,23 +79,32 @@ function apiFindings(context: CheckContext, wanted: Exclude<DeprecationStatus, "
   return pass[wanted];
 }
 
+/** A field of the table that the target versions deprecate or removed. */
+interface ApplicableField {
+  readonly field: FieldDeprecation;
+  readonly status: Exclude<DeprecationStatus, "current">;
+}
+
 function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatus, "current">, Finding[]> {
   const found: Record<Exclude<DeprecationStatus, "current">, Finding[]> = { removed: [], deprecated: [] };
   // Statuses depend on the versions only: judged once per run, not once per object.
-  const fields = FIELD_DEPRECATIONS.flatMap((field) => {
+  const fields = FIELD_DEPRECATIONS.flatMap((field): ApplicableField[] => {
     const status = statusOf(field, context.kubernetesVersion);
     return status === "current" ? [] : [{ field, status }];
   });
-  // Which fields apply to a kind is the same for every object of it.
-  const byKind = new Map<string, readonly { field: FieldDeprecation; status: Exclude<DeprecationStatus, "current"> }[]>();
+  // Which fields apply to a kind is the same for every object of it; pod-scoped ones only matter to objects that run a pod.
+  const byKind = new Map<string, { readonly all: readonly ApplicableField[]; readonly objectScoped: readonly ApplicableField[]; readonly podScoped: boolean }>();
   const fieldsOfKind = (kind: string) => {
     let applicable = byKind.get(kind);
     if (applicable === undefined) {
-      applicable = fields.filter(({ field }) => field.kinds.length === 0 || field.kinds.includes(kind));
+      const all = fields.filter(({ field }) => field.kinds.length === 0 || field.kinds.includes(kind));
+      const objectScoped = all.filter(({ field }) => field.scope === "object");
+      applicable = { all, objectScoped, podScoped: objectScoped.length < all.length };
       byKind.set(kind, applicable);
     }
     return applicable;
   };
+  const pods = podTemplatesOf(context.objects).byObject;
   const apiStatuses = new Map<ApiDeprecation, DeprecationStatus>();
   for (const object of context.objects) {
     const entry = apiDeprecationOf(object);
@@ -115,31 +129,23 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
         fix: `use ${entry.replacement}`,
       });
     }
-    // The roots of each scope (the pod template for pod-scoped fields): found once per object, when a field needs them.
-    const roots = new Map<FieldDeprecation["scope"], [string[], unknown][]>();
-    let template: PodTemplate | undefined | null = null;
-    for (const { field, status: fieldStatus } of fieldsOfKind(object.kind)) {
+    const applicable = fieldsOfKind(object.kind);
+    const template = applicable.podScoped ? pods.get(object) : undefined;
+    // Fields keep the table's order, object-scoped and pod-scoped alike, and so do the findings.
+    for (const { field, status: fieldStatus } of template === undefined ? applicable.objectScoped : applicable.all) {
       if (field.name !== undefined && object.name !== field.name) continue;
-      let scoped = roots.get(field.scope);
-      if (scoped === undefined) {
-        if (field.scope !== "object" && template === null) template = podTemplateOf(object);
-        scoped = scopeRoots(object, field.scope, template ?? undefined);
-        roots.set(field.scope, scoped);
-      }
-      for (const [scopePath, root] of scoped) {
-        for (const match of matchPath(root, field.path, field.value)) {
-          const path = [...scopePath, ...match].join(".");
-          const version = fieldStatus === "removed" ? field.removedIn : field.deprecatedIn;
-          found[fieldStatus].push({
-            ruleId: fieldStatus === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
-            severity: fieldStatus === "removed" ? "error" : "warning",
-            file: object.file,
-            line: object.line,
-            object: describeObject(object),
-            message: `${path}${field.value ? `: ${field.value}` : ""} ${fieldStatus === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
-            fix: `use ${field.replacement}`,
-          });
-        }
+      for (const match of matchPath(scopeRoot(object, field.scope, template), field.path, field.value)) {
+        const path = [...scopePath(field.scope, template), ...match].join(".");
+        const version = fieldStatus === "removed" ? field.removedIn : field.deprecatedIn;
+        found[fieldStatus].push({
+          ruleId: fieldStatus === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+          severity: fieldStatus === "removed" ? "error" : "warning",
+          file: object.file,
+          line: object.line,
+          object: describeObject(object),
+          message: `${path}${field.value ? `: ${field.value}` : ""} ${fieldStatus === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
+          fix: `use ${field.replacement}`,
+        });
       }
     }
   }
@@ -154,11 +160,16 @@ function judgedAgainst(component: Component, kubernetesVersion: string): string 
   return component === "kubernetes" ? `the target is ${kubernetesVersion}` : `the platform installs ${plain(COMPONENT_VERSIONS[component])}`;
 }
 
-/** Roots a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
-function scopeRoots(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): [string[], unknown][] {
-  if (scope === "object") return [[[], object.document]];
-  if (template === undefined) return [];
-  return scope === "pod-spec" ? [[[...template.templatePath, "spec"], template.spec]] : [[[...template.templatePath, "metadata"], template.metadata]];
+/** The value a field path is read from: the object, or its pod template's spec or metadata (pod-templates.ts). */
+function scopeRoot(object: SourceObject, scope: FieldDeprecation["scope"], template: PodTemplate | undefined): unknown {
+  if (scope === "object" || template === undefined) return object.document;
+  return scope === "pod-spec" ? template.spec : template.metadata;
+}
+
+/** Where that value is in the object, for a finding's path. */
+function scopePath(scope: FieldDeprecation["scope"], template: PodTemplate | undefined): readonly string[] {
+  if (scope === "object" || template === undefined) return [];
+  return [...template.templatePath, scope === "pod-spec" ? "spec" : "metadata"];
 }
 
 /**
@@ -174,6 +185,7 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string, fr
   if (head !== "*" && !head.endsWith("/*")) {
     if (Array.isArray(root) || !Object.hasOwn(root, head)) return [];
     const tails = matchPath((root as Record<string, unknown>)[head], pattern, value, from + 1);
+    if (tails.length === 0) return tails;
     return tails.map((tail) => joinIndexes([head, ...tail]));
   }
   const entries: [string, unknown][] = Array.isArray(root) ? root.map((item, index) => [String(index), item]) : Object.entries(root);

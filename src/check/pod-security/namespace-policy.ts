@@ -27,8 +27,15 @@ export interface ResolvedPolicy {
   readonly problems: readonly string[];
 }
 
+/** Every namespace is read for these six labels: spelled once. */
+const LABEL_KEYS: Readonly<Record<Mode, Readonly<Record<"level" | "version", string>>>> = {
+  enforce: { level: "pod-security.kubernetes.io/enforce", version: "pod-security.kubernetes.io/enforce-version" },
+  audit: { level: "pod-security.kubernetes.io/audit", version: "pod-security.kubernetes.io/audit-version" },
+  warn: { level: "pod-security.kubernetes.io/warn", version: "pod-security.kubernetes.io/warn-version" },
+};
+
 export function labelKey(mode: Mode, part: "level" | "version"): string {
-  return part === "level" ? `pod-security.kubernetes.io/${mode}` : `pod-security.kubernetes.io/${mode}-version`;
+  return LABEL_KEYS[mode][part];
 }
 
 /** The policy of a namespace with these labels (any JSON value; non-string labels are ignored). */

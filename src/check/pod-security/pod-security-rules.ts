@@ -19,7 +19,7 @@ import { applyApiServerDefaults } from "./api-server-defaults.js";
 import { defaultEvaluator } from "./evaluate-pod.js";
 import { API_SERVER_DEFAULT_POLICY, policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";
 import { readPodMetadata, readPodSpec } from "./pod-spec.js";
-import { podTemplateOf } from "./pod-templates.js";
+import { podTemplatesOf } from "./pod-templates.js";
 import { formatLevelVersion, minorOfKubernetesVersion, type LevelVersion } from "./policy-level.js";
 
 export interface PodSecurityOptions {
@@ -49,10 +49,22 @@ interface NamespaceContext {
   readonly assumed?: boolean;
 }
 
-function namespaceContexts(objects: readonly SourceObject[], options: PodSecurityOptions): Map<string, NamespaceContext> {
-  const contexts = new Map<string, NamespaceContext>();
+/**
+ * The policy of each namespace of the input, resolved from its labels when a pod there is
+ * evaluated: a repository often declares many namespaces that run no pod of the input.
+ */
+function namespaceContexts(objects: readonly SourceObject[], options: PodSecurityOptions): (name: string) => NamespaceContext | undefined {
+  const declared = new Map<string, SourceObject>();
   for (const object of objects) {
-    if (object.kind !== "Namespace" || object.apiVersion !== "v1" || contexts.has(object.name)) continue;
+    // The first Namespace of a name is the one the API server would hold.
+    if (object.kind === "Namespace" && object.apiVersion === "v1" && !declared.has(object.name)) declared.set(object.name, object);
+  }
+  const contexts = new Map<string, NamespaceContext>();
+  return (name) => {
+    const cached = contexts.get(name);
+    if (cached !== undefined) return cached;
+    const object = declared.get(name);
+    if (object === undefined) return undefined;
     const metadata = object.document.metadata;
     const labels = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).labels : undefined;
     const resolved = policyFromLabels(labels, options.clusterDefaults ?? API_SERVER_DEFAULT_POLICY);
@@ -60,9 +72,10 @@ function namespaceContexts(objects: readonly SourceObject[], options: PodSecurit
       resolved.problems.length > 0
         ? `namespace "${object.name}" has invalid labels (${resolved.problems.join("; ")}), evaluated as the API server does`
         : undefined;
-    contexts.set(object.name, { policy: resolved.policy, note });
-  }
-  return contexts;
+    const context = { policy: resolved.policy, note };
+    contexts.set(name, context);
+    return context;
+  };
 }
 
 function assumedContext(object: SourceObject, assumed: LevelVersion): NamespaceContext {
@@ -78,14 +91,12 @@ function sameLevelVersion(a: LevelVersion, b: LevelVersion): boolean {
 }
 
 function evaluateInput(context: CheckContext, options: PodSecurityOptions): Finding[] {
-  const namespaces = namespaceContexts(context.objects, options);
+  const policyOfNamespace = namespaceContexts(context.objects, options);
   const evaluator = defaultEvaluator(minorOfKubernetesVersion(context.kubernetesVersion));
   const findings: Finding[] = [];
-  for (const object of context.objects) {
-    const template = podTemplateOf(object);
-    if (!template) continue;
+  for (const { object, template } of podTemplatesOf(context.objects).carriers) {
     const namespace =
-      (object.namespace ? namespaces.get(object.namespace) : undefined) ??
+      (object.namespace ? policyOfNamespace(object.namespace) : undefined) ??
       assumedContext(object, options.assumedPolicy ?? DEFAULT_ASSUMED_POLICY);
     // Read and default the pod once; each mode's policy is then a table lookup.
     const podMetadata = readPodMetadata(template.metadata);

@@ -6,9 +6,12 @@
  *
  * The one pod-template reader of the checker: Pod Security, the lint rules' workloads
  * (rules/support/workloads.ts) and the pod-scoped field deprecations all read pods here,
- * so every one of them sees the same kinds, matched by API group and kind.
+ * so every one of them sees the same kinds, matched by API group and kind. They read them
+ * through `podTemplatesOf`, which finds each object's pod once per input: most objects of
+ * a repository carry none, and the rules then visit only those that do.
  */
 import type { SourceObject } from "../finding.js";
+import { memoizeByObjects } from "../rules/support/memoize.js";
 
 export interface PodTemplate {
   /** The pod's (or template's) metadata, untrusted JSON. */
@@ -64,3 +67,28 @@ export function podTemplateOf(object: Pick<SourceObject, "apiVersion" | "kind" |
     isPod: location.length === 0,
   };
 }
+
+/** An object of the input that runs a pod, with that pod. */
+export interface PodCarrier {
+  readonly object: SourceObject;
+  readonly template: PodTemplate;
+}
+
+/** The input's pods: read once per input, in input order, and keyed by object for the rules that walk every object. */
+export interface PodTemplateIndex {
+  readonly carriers: readonly PodCarrier[];
+  readonly byObject: ReadonlyMap<SourceObject, PodTemplate>;
+}
+
+/** Every object of the input that runs a pod, with its pod (derived once per input). */
+export const podTemplatesOf = memoizeByObjects((objects: readonly SourceObject[]): PodTemplateIndex => {
+  const carriers: PodCarrier[] = [];
+  const byObject = new Map<SourceObject, PodTemplate>();
+  for (const object of objects) {
+    const template = podTemplateOf(object);
+    if (template === undefined) continue;
+    carriers.push({ object, template });
+    byObject.set(object, template);
+  }
+  return { carriers, byObject };
+});

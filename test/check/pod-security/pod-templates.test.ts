@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEPRECATED_API_RULE } from "../../../src/check/deprecations/deprecation-rules.js";
 import type { SourceObject } from "../../../src/check/finding.js";
 import { POD_SECURITY_RULES } from "../../../src/check/pod-security/index.js";
-import { podTemplateOf, POD_TEMPLATE_KINDS } from "../../../src/check/pod-security/pod-templates.js";
+import { podTemplateOf, podTemplatesOf, POD_TEMPLATE_KINDS } from "../../../src/check/pod-security/pod-templates.js";
 import type { CheckContext } from "../../../src/check/rule.js";
 import { LINT_RULES } from "../../../src/check/rules/index.js";
 
@@ -45,6 +45,35 @@ describe("podTemplateOf", () => {
       "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet",
       "batch/Job", "batch/CronJob", "argoproj.io/Rollout",
     ]);
+  });
+});
+
+describe("podTemplatesOf", () => {
+  const source = (apiVersion: string, kind: string, name: string, body: Record<string, unknown>): SourceObject => ({
+    apiVersion, kind, name, file: "m.yaml", documentIndex: 0, line: 1, document: { apiVersion, kind, metadata: { name }, ...body },
+  });
+  const objects: SourceObject[] = [
+    source("v1", "Service", "svc", { spec: {} }),
+    source("batch/v1", "CronJob", "nightly", { spec: { jobTemplate: { spec: { template } } } }),
+    source("apps/v1", "Deployment", "broken", { spec: { template: "x" } }),
+    source("v1", "Pod", "pod", { spec: template.spec }),
+    source("example.com/v1", "Deployment", "custom", { spec: { template } }),
+  ];
+
+  it("GIVEN an input WHEN its pods are indexed THEN exactly the objects podTemplateOf reads a pod from are there, in input order, with that pod", () => {
+    const index = podTemplatesOf(objects);
+    expect(index.carriers.map((carrier) => carrier.object.name)).toEqual(["nightly", "pod"]);
+    for (const object of objects) {
+      expect(index.byObject.get(object)).toEqual(podTemplateOf(object));
+    }
+    expect(index.carriers.map((carrier) => carrier.template)).toEqual([podTemplateOf(objects[1] as SourceObject), podTemplateOf(objects[3] as SourceObject)]);
+  });
+
+  it("GIVEN the same input list twice WHEN indexed THEN it is read once; a new list is read anew", () => {
+    expect(podTemplatesOf(objects)).toBe(podTemplatesOf(objects));
+    const other = objects.slice(0, 2);
+    expect(podTemplatesOf(other)).not.toBe(podTemplatesOf(objects));
+    expect(podTemplatesOf(other).carriers.map((carrier) => carrier.object.name)).toEqual(["nightly"]);
   });
 });
 

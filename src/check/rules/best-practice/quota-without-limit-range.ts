@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import type { CheckTemplate, ParamsOf } from "../check-template.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { asRecord, getPath } from "../support/json.js";
 import { namespaceOf } from "../support/namespaces.js";
 
@@ -18,9 +19,9 @@ export const quotaWithoutLimitRangeTemplate: CheckTemplate<ParamsOf<typeof PARAM
   description: "A namespace whose ResourceQuota constrains cpu or memory also has a LimitRange.",
   params: PARAMS,
   check(context, _params, report) {
-    const withLimitRange = new Set(context.objects.filter((object) => object.kind === "LimitRange").map(namespaceOf));
-    for (const quota of context.objects) {
-      if (quota.kind !== "ResourceQuota" || quota.apiVersion !== "v1") continue;
+    const withLimitRange = new Set(objectsOfKind(context.objects, "LimitRange").map(namespaceOf));
+    for (const quota of objectsOfKind(context.objects, "ResourceQuota")) {
+      if (quota.apiVersion !== "v1") continue;
       const namespace = namespaceOf(quota);
       const constrained = Object.keys(asRecord(getPath(quota.document, "spec", "hard")) ?? {})
         .filter((key) => COMPUTE_KEYS.has(key))

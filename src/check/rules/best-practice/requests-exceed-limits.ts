@@ -16,7 +16,7 @@
  */
 import type { z } from "zod";
 import { canonicalQuantity, quantityNanos } from "../../../manifest/quantity.js";
-import { podTemplateOf } from "../../pod-security/pod-templates.js";
+import { podTemplatesOf, type PodTemplate } from "../../pod-security/pod-templates.js";
 import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import type { Report } from "../support/report.js";
@@ -30,13 +30,17 @@ function overcommitAllowed(resource: string): boolean {
   return native && !resource.startsWith("hugepages-");
 }
 
-/** A quantity as JSON holds it (YAML `cpu: 2` is a number), with its nano amount and printed form. */
-function quantityOf(value: unknown): { readonly nanos: bigint; readonly printed: string } | undefined {
+/** A quantity as JSON holds it (YAML `cpu: 2` is a number), with its nano amount; printed (as upstream prints it) only for a message. */
+function quantityOf(value: unknown): { readonly nanos: bigint; readonly text: string } | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   const text = String(value);
   const nanos = quantityNanos(text);
-  const printed = canonicalQuantity(text);
-  return nanos === undefined || printed === undefined ? undefined : { nanos, printed };
+  return nanos === undefined ? undefined : { nanos, text };
+}
+
+/** Upstream's printed form of a quantity quantityOf accepted (the grammar is the same, so it has one). */
+function printed(quantity: { readonly text: string }): string {
+  return canonicalQuantity(quantity.text) ?? quantity.text;
 }
 
 /**
@@ -50,17 +54,18 @@ export function resourceRequirementErrors(resources: unknown, path: string, leve
   const errors: { resource: string; message: string; fix: string }[] = [];
   // Upstream walks a Go map (no order); sorted here so the output is deterministic.
   for (const resource of Object.keys(requests).sort()) {
+    const overcommit = level === "pod" || overcommitAllowed(resource);
+    const limited = resource in limits;
+    // Most requests have no limit and may be overcommitted: nothing to compare, nothing to parse.
+    if (!limited && overcommit) continue;
     const request = quantityOf(requests[resource]);
     if (request === undefined) continue;
-    const overcommit = level === "pod" || overcommitAllowed(resource);
-    if (!(resource in limits)) {
-      if (!overcommit) {
-        errors.push({
-          resource,
-          message: `${path}.limits: Required value: Limit must be set for non overcommitable resources`,
-          fix: `set resources.limits["${resource}"] equal to the request (${request.printed}): ${resource} cannot be overcommitted`,
-        });
-      }
+    if (!limited) {
+      errors.push({
+        resource,
+        message: `${path}.limits: Required value: Limit must be set for non overcommitable resources`,
+        fix: `set resources.limits["${resource}"] equal to the request (${printed(request)}): ${resource} cannot be overcommitted`,
+      });
       continue;
     }
     const limit = quantityOf(limits[resource]);
@@ -68,23 +73,21 @@ export function resourceRequirementErrors(resources: unknown, path: string, leve
     if (!overcommit && request.nanos !== limit.nanos) {
       errors.push({
         resource,
-        message: `${path}.requests: Invalid value: "${request.printed}": must be equal to ${resource} limit of ${limit.printed}`,
+        message: `${path}.requests: Invalid value: "${printed(request)}": must be equal to ${resource} limit of ${printed(limit)}`,
         fix: `set resources.requests["${resource}"] and resources.limits["${resource}"] to the same amount: ${resource} cannot be overcommitted`,
       });
     } else if (request.nanos > limit.nanos) {
       errors.push({
         resource,
-        message: `${path}.requests: Invalid value: "${request.printed}": must be less than or equal to ${resource} limit of ${limit.printed}`,
-        fix: `lower resources.requests["${resource}"] to at most ${limit.printed}, or raise resources.limits["${resource}"] to at least ${request.printed}`,
+        message: `${path}.requests: Invalid value: "${printed(request)}": must be less than or equal to ${resource} limit of ${printed(limit)}`,
+        fix: `lower resources.requests["${resource}"] to at most ${printed(limit)}, or raise resources.limits["${resource}"] to at least ${printed(request)}`,
       });
     }
   }
   return errors;
 }
 
-function checkObject(object: SourceObject, report: Report): void {
-  const template = podTemplateOf(object);
-  if (template === undefined) return;
+function checkObject(object: SourceObject, template: PodTemplate, report: Report): void {
   const { spec, specPath } = template;
   const reportAll = (resources: unknown, path: string, owner: string) => {
     for (const error of resourceRequirementErrors(resources, path)) report(object, error.message, `${owner}: ${error.fix}`);
@@ -107,6 +110,6 @@ export const requestsExceedLimitsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>
   description: "Resource requests the API server refuses against the limits: above the limit, or unequal to it (or without one) for resources that cannot be overcommitted.",
   params: PARAMS,
   check(context, _params, report) {
-    for (const object of context.objects) checkObject(object, report);
+    for (const { object, template } of podTemplatesOf(context.objects).carriers) checkObject(object, template, report);
   },
 };

@@ -6,6 +6,7 @@
  * `namespaceSelector` every pod of the selected namespaces, with both the intersection.
  */
 import type { SourceObject } from "../../finding.js";
+import { objectsOfKind } from "../support/find-objects.js";
 import { asArray, asNumber, asRecord, asRecords, asString, getPath } from "../support/json.js";
 import { parseLabelSelector, type LabelSelector } from "../support/label-selector.js";
 import { namespaceOf } from "../support/namespaces.js";
@@ -87,7 +88,7 @@ export function isNetworkPolicy(object: SourceObject): boolean {
 }
 
 export function readNetworkPolicies(objects: readonly SourceObject[]): NetworkPolicyModel[] {
-  return objects.filter(isNetworkPolicy).flatMap((source) => {
+  return objectsOfKind(objects, "NetworkPolicy").filter(isNetworkPolicy).flatMap((source) => {
     const spec = asRecord(source.document.spec);
     if (!spec) return [];
     const types = policyTypes(spec);

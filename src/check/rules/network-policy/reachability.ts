@@ -55,14 +55,22 @@ export interface NetworkModel {
   readonly endpoints: readonly Endpoint[];
 }
 
+/** Each workload's endpoint, made once: every network rule asks for it. */
+const endpoints = new WeakMap<Workload, Endpoint>();
+
 export function endpointOf(workload: Workload): Endpoint {
-  return {
-    label: `${workload.namespace}/${workload.source.kind} ${workload.source.name}`,
-    namespace: workload.namespace,
-    labels: workload.labels,
-    ports: workload.ports,
-    workload,
-  };
+  let endpoint = endpoints.get(workload);
+  if (endpoint === undefined) {
+    endpoint = {
+      label: `${workload.namespace}/${workload.source.kind} ${workload.source.name}`,
+      namespace: workload.namespace,
+      labels: workload.labels,
+      ports: workload.ports,
+      workload,
+    };
+    endpoints.set(workload, endpoint);
+  }
+  return endpoint;
 }
 
 /** The network view of an input, derived once per input. */
@@ -85,7 +93,10 @@ export const buildNetworkModel = memoizeByObjects((objects: readonly SourceObjec
     policyIndex,
     policiesByNamespace,
     workloads,
-    endpoints: workloads.map(endpointOf),
+    // Only the reachability report lists every endpoint.
+    get endpoints() {
+      return workloads.map(endpointOf);
+    },
   };
 });
 

@@ -21,8 +21,15 @@ const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
 interface PeerAt {
   readonly peer: Extract<PolicyPeer, { type: "pods" }>;
-  /** `ingress rule 1 peer 2`, 1-based as people count. */
-  readonly where: string;
+  readonly direction: "ingress" | "egress";
+  /** 0-based positions of the rule and of the peer in it. */
+  readonly rule: number;
+  readonly position: number;
+}
+
+/** `ingress rule 1 peer 2`, 1-based as people count: spelled only for a finding. */
+function whereOf(at: PeerAt): string {
+  return `${at.direction} rule ${at.rule + 1} peer ${at.position + 1}`;
 }
 
 function peersOf(policy: NetworkPolicyModel): PeerAt[] {
@@ -34,7 +41,7 @@ function peersOf(policy: NetworkPolicyModel): PeerAt[] {
     (rules ?? []).forEach((rule, ruleIndex) => {
       if (rule.peers === "all") return;
       rule.peers.forEach((peer, peerIndex) => {
-        if (peer.type === "pods") result.push({ peer, where: `${direction} rule ${ruleIndex + 1} peer ${peerIndex + 1}` });
+        if (peer.type === "pods") result.push({ peer, direction, rule: ruleIndex, position: peerIndex });
       });
     });
   }
@@ -50,7 +57,8 @@ export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typ
     const namespacesDeclared = objectsOfKind(context.objects, "Namespace").length > 0;
     const known = [...model.namespaces.keys()].sort().join(", ");
     for (const policy of model.policies) {
-      for (const { peer, where } of peersOf(policy)) {
+      for (const at of peersOf(policy)) {
+        const peer = at.peer;
         const selector = peer.namespaceSelector;
         if (!selector || selector.malformed || isEmptySelector(selector)) continue;
         const onNameOnly = selector.requirements.every((requirement) => requirement.key === NAME_LABEL);
@@ -58,7 +66,7 @@ export const namespaceSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typ
         if (model.namespaceIndex.matchesAny(selector)) continue;
         report(
           policy.source,
-          `namespaceSelector ${formatSelector(selector)} of ${where} matches no namespace; namespaces in the input: ${known}`,
+          `namespaceSelector ${formatSelector(selector)} of ${whereOf(at)} matches no namespace; namespaces in the input: ${known}`,
           `select namespaces by a label they carry, e.g. ${NAME_LABEL}=<namespace>, or add the label to the Namespace object`,
         );
       }
@@ -79,7 +87,8 @@ export const podSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PA
       if (!own.malformed && !isEmptySelector(own) && covered.has(policy.namespace) && !selectsSomePod(context.objects, [policy.namespace], own)) {
         report(policy.source, `podSelector ${formatSelector(own)} selects no pod in namespace ${policy.namespace}: the policy protects nothing`);
       }
-      for (const { peer, where } of peersOf(policy)) {
+      for (const at of peersOf(policy)) {
+        const peer = at.peer;
         const selector = peer.podSelector;
         if (!selector || selector.malformed || isEmptySelector(selector) || peer.namespaceSelector?.malformed) continue;
         const namespaces = peer.namespaceSelector ? namespacesSelectedBy(model, peer.namespaceSelector) : [policy.namespace];
@@ -87,7 +96,7 @@ export const podSelectorMatchesNothingTemplate: CheckTemplate<ParamsOf<typeof PA
         if (selectsSomePod(context.objects, namespaces, selector)) continue;
         report(
           policy.source,
-          `podSelector ${formatSelector(selector)} of ${where} matches no pod in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.sort().join(", ")}`,
+          `podSelector ${formatSelector(selector)} of ${whereOf(at)} matches no pod in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.sort().join(", ")}`,
         );
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { SourceObject } from "../../finding.js";
 import { asName, asRecord, asRecords, getPath } from "../support/json.js";
+import { memoizeByObjects } from "../support/memoize.js";
 import { namespaceOf } from "../support/namespaces.js";
 
 export type ConfigKind = "ConfigMap" | "Secret";
@@ -40,7 +41,11 @@ function externalSecretKeys(spec: unknown): Set<string> | undefined {
   return new Set(asRecords(getPath(spec, "data")).flatMap((entry) => asName(entry.secretKey) ?? []));
 }
 
+/** Kinds that produce a ConfigMap or Secret: every other object is passed over without reading it. */
+const PRODUCER_KINDS: ReadonlySet<string> = new Set(["ConfigMap", "Secret", "ExternalSecret", "ClusterExternalSecret", "SealedSecret", "Certificate"]);
+
 function sourcesOf(object: SourceObject): { kind: ConfigKind; namespace: string; name: string; source: ConfigSource }[] {
+  if (!PRODUCER_KINDS.has(object.kind)) return [];
   const namespace = namespaceOf(object);
   const producer = `${object.kind} ${object.name}`;
   const group = object.apiVersion.split("/")[0];
@@ -73,7 +78,8 @@ function sourcesOf(object: SourceObject): { kind: ConfigKind; namespace: string;
   return [];
 }
 
-export function configSources(objects: readonly SourceObject[]): ConfigSources {
+/** The ConfigMaps and Secrets of the input and what produces them (derived once per input: two rules read them). */
+export const configSources = memoizeByObjects((objects: readonly SourceObject[]): ConfigSources => {
   const byKey = new Map<string, ConfigSource>();
   const namespaces = new Set<string>();
   for (const object of objects) {
@@ -87,4 +93,4 @@ export function configSources(objects: readonly SourceObject[]): ConfigSources {
     hasAny: (kind, namespace) => namespaces.has(`${kind}/${namespace}`),
     isAutomatic: (kind, name) => kind === "ConfigMap" && AUTOMATIC_CONFIG_MAPS.has(name),
   };
-}
+});

@@ -103,11 +103,11 @@ export function metricsServers(objects: readonly SourceObject[]): MetricsServer[
   }
   for (const workload of workloadsOf(objects)) {
     const images = workload.containers.map((container) => asString(container.record.image) ?? "");
-    const label = `${workload.source.kind} ${workload.namespace}/${workload.source.name}`;
+    const label = () => `${workload.source.kind} ${workload.namespace}/${workload.source.name}`;
     if (images.some((image) => /prometheus-adapter|k8s-prometheus-adapter/.test(image))) {
-      servers.push({ label, apis: new Set(["custom", "external"]) });
+      servers.push({ label: label(), apis: new Set(["custom", "external"]) });
     } else if (images.some((image) => /keda-metrics-apiserver|keda-adapter/.test(image))) {
-      servers.push({ label, apis: new Set(["external"]) });
+      servers.push({ label: label(), apis: new Set(["external"]) });
     }
   }
   return servers;

@@ -9,12 +9,37 @@ export function groupOf(apiVersion: string): string {
   return slash < 0 ? "" : apiVersion.slice(0, slash);
 }
 
-interface ObjectIndex {
-  readonly byKind: ReadonlyMap<string, readonly SourceObject[]>;
-  /** `kind/namespace/name` → objects (several when groups differ). */
-  readonly byNamespacedName: ReadonlyMap<string, readonly SourceObject[]>;
-  /** `kind/name` → objects, for cluster-scoped kinds. */
-  readonly byName: ReadonlyMap<string, readonly SourceObject[]>;
+/**
+ * The objects of one kind, in input order, with their name lookups built on first use:
+ * most kinds of an input are never looked up by name.
+ */
+class KindIndex {
+  readonly objects: SourceObject[] = [];
+  private namespaced?: Map<string, Map<string, SourceObject[]>>;
+  private clusterScoped?: Map<string, SourceObject[]>;
+
+  /** Objects of this kind with this name in the namespace (several when groups differ). */
+  inNamespace(namespace: string, name: string): readonly SourceObject[] | undefined {
+    if (this.namespaced === undefined) {
+      this.namespaced = new Map();
+      for (const object of this.objects) {
+        const objectNamespace = namespaceOf(object);
+        let byName = this.namespaced.get(objectNamespace);
+        if (byName === undefined) this.namespaced.set(objectNamespace, (byName = new Map()));
+        push(byName, object.name, object);
+      }
+    }
+    return this.namespaced.get(namespace)?.get(name);
+  }
+
+  /** Objects of this kind with this name, whatever their namespace (cluster-scoped kinds have none). */
+  named(name: string): readonly SourceObject[] | undefined {
+    if (this.clusterScoped === undefined) {
+      this.clusterScoped = new Map();
+      for (const object of this.objects) push(this.clusterScoped, object.name, object);
+    }
+    return this.clusterScoped.get(name);
+  }
 }
 
 function push(map: Map<string, SourceObject[]>, key: string, object: SourceObject): void {
@@ -23,16 +48,14 @@ function push(map: Map<string, SourceObject[]>, key: string, object: SourceObjec
   else map.set(key, [object]);
 }
 
-const objectIndex = memoizeByObjects((objects: readonly SourceObject[]): ObjectIndex => {
-  const byKind = new Map<string, SourceObject[]>();
-  const byNamespacedName = new Map<string, SourceObject[]>();
-  const byName = new Map<string, SourceObject[]>();
+const objectIndex = memoizeByObjects((objects: readonly SourceObject[]): ReadonlyMap<string, KindIndex> => {
+  const byKind = new Map<string, KindIndex>();
   for (const object of objects) {
-    push(byKind, object.kind, object);
-    push(byNamespacedName, `${object.kind}/${namespaceOf(object)}/${object.name}`, object);
-    push(byName, `${object.kind}/${object.name}`, object);
+    let kind = byKind.get(object.kind);
+    if (kind === undefined) byKind.set(object.kind, (kind = new KindIndex()));
+    kind.objects.push(object);
   }
-  return { byKind, byNamespacedName, byName };
+  return byKind;
 });
 
 function inGroup(candidates: readonly SourceObject[] | undefined, group: string | undefined): SourceObject | undefined {
@@ -46,13 +69,13 @@ export function findNamespaced(
   namespace: string,
   group?: string,
 ): SourceObject | undefined {
-  return inGroup(objectIndex(objects).byNamespacedName.get(`${kind}/${namespace}/${name}`), group);
+  return inGroup(objectIndex(objects).get(kind)?.inNamespace(namespace, name), group);
 }
 
 export function findClusterScoped(objects: readonly SourceObject[], kind: string, name: string, group?: string): SourceObject | undefined {
-  return inGroup(objectIndex(objects).byName.get(`${kind}/${name}`), group);
+  return inGroup(objectIndex(objects).get(kind)?.named(name), group);
 }
 
 export function objectsOfKind(objects: readonly SourceObject[], kind: string): readonly SourceObject[] {
-  return objectIndex(objects).byKind.get(kind) ?? [];
+  return objectIndex(objects).get(kind)?.objects ?? [];
 }

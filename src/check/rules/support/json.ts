@@ -13,11 +13,15 @@ export function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The items of a list that are objects. Read for every container, port and rule of the input: a plain loop, no array per item. */
 export function asRecords(value: unknown): JsonRecord[] {
-  return asArray(value).flatMap((item) => {
+  const records: JsonRecord[] = [];
+  if (!Array.isArray(value)) return records;
+  for (const item of value as readonly unknown[]) {
     const record = asRecord(item);
-    return record ? [record] : [];
-  });
+    if (record) records.push(record);
+  }
+  return records;
 }
 
 export function asString(value: unknown): string | undefined {
@@ -49,7 +53,8 @@ export function asStringMap(value: unknown): Record<string, string> {
   const record = asRecord(value);
   const result: Record<string, string> = {};
   if (!record) return result;
-  for (const [key, item] of Object.entries(record)) {
+  for (const key of Object.keys(record)) {
+    const item = record[key];
     if (typeof item === "string") result[key] = item;
   }
   return result;

@@ -10,6 +10,7 @@
  * they hold no special cases. Documented in docs/check.md ("Objects created at run time").
  */
 import type { SourceObject } from "../../finding.js";
+import { objectsOfKind } from "./find-objects.js";
 import { asStringMap, getPath } from "./json.js";
 import { memoizeByObjects } from "./memoize.js";
 import { namespaceOf } from "./namespaces.js";
@@ -140,8 +141,8 @@ function evidenceOf(evidence: RuntimeEvidence, objects: readonly SourceObject[])
   const slash = evidence.customResource.lastIndexOf("/");
   const group = evidence.customResource.slice(0, slash);
   const kind = evidence.customResource.slice(slash + 1);
-  return objects
-    .filter((object) => object.kind === kind && object.apiVersion.startsWith(`${group}/`))
+  return objectsOfKind(objects, kind)
+    .filter((object) => object.apiVersion.startsWith(`${group}/`))
     .map((object) => ({ evidence: object, namespace: namespaceOf(object) }));
 }
 

@@ -6,7 +6,7 @@
  * kinds, so a new workload kind is added to that one table.
  */
 import type { SourceObject } from "../../finding.js";
-import { podTemplateOf as podOf } from "../../pod-security/pod-templates.js";
+import { podTemplatesOf } from "../../pod-security/pod-templates.js";
 import { asName, asNumber, asRecord, asRecords, asString, asStringMap, getPath, type JsonRecord } from "./json.js";
 import { findNamespaced } from "./find-objects.js";
 import { memoizeByObjects } from "./memoize.js";
@@ -45,13 +45,14 @@ export interface Workload {
  */
 function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
   if (object.kind === "PodTemplate") return undefined;
-  const own = podOf(object);
+  const pods = podTemplatesOf(objects).byObject;
+  const own = pods.get(object);
   if (own !== undefined) return { metadata: own.metadata, spec: own.spec };
   if (object.kind !== "Rollout" || !object.apiVersion.startsWith("argoproj.io/")) return undefined;
   const reference = asRecord(asRecord(object.document.spec)?.workloadRef);
   const name = asName(reference?.name);
   const referenced = name ? findNamespaced(objects, asString(reference?.kind) ?? "Deployment", name, namespaceOf(object)) : undefined;
-  const borrowed = referenced ? podOf(referenced) : undefined;
+  const borrowed = referenced ? pods.get(referenced) : undefined;
   return borrowed ? { metadata: borrowed.metadata, spec: borrowed.spec } : undefined;
 }
 
