@@ -39,8 +39,12 @@ export interface ApplicationStatus {
   readonly health: string;
   /** When the root (or Argo CD's parent Application) created it: wave by wave, each after the one before was Healthy. */
   readonly createdAt?: string;
+  /** When its last sync started (`status.operationState.startedAt`). */
+  readonly syncStartedAt?: string;
   /** When its last sync finished (`status.operationState.finishedAt`), if it synced. */
   readonly syncedAt?: string;
+  /** When its health last changed (`status.health.lastTransitionTime`): since when it is Healthy, if it is. */
+  readonly healthSince?: string;
   /** The commit (or chart version) it is synced to (`status.sync.revision`). */
   readonly revision?: string;
   /** Conditions and the last operation's message, when not Synced and Healthy. */
@@ -286,8 +290,8 @@ export interface RawApplication {
   spec?: { project?: string };
   status?: {
     sync?: { status?: string; revision?: string };
-    health?: { status?: string; message?: string };
-    operationState?: { phase?: string; message?: string; finishedAt?: string };
+    health?: { status?: string; message?: string; lastTransitionTime?: string };
+    operationState?: { phase?: string; message?: string; startedAt?: string; finishedAt?: string };
     conditions?: { type?: string; message?: string }[];
   };
 }
@@ -310,7 +314,9 @@ export function applicationStatus(application: RawApplication): ApplicationStatu
     health,
     ...(application.metadata.creationTimestamp !== undefined ? { createdAt: application.metadata.creationTimestamp } : {}),
     ...(status.sync?.revision !== undefined ? { revision: status.sync.revision } : {}),
+    ...(status.operationState?.startedAt !== undefined ? { syncStartedAt: status.operationState.startedAt } : {}),
     ...(status.operationState?.phase === "Succeeded" && status.operationState.finishedAt !== undefined ? { syncedAt: status.operationState.finishedAt } : {}),
+    ...(status.health?.lastTransitionTime !== undefined ? { healthSince: status.health.lastTransitionTime } : {}),
     ...(messages.length > 0 && !(sync === "Synced" && health === "Healthy") ? { message: messages.join("; ").slice(0, 500) } : {}),
   };
 }
