@@ -45,6 +45,13 @@ export interface ApplicationStatus {
   readonly syncedAt?: string;
   /** When its health last changed (`status.health.lastTransitionTime`): since when it is Healthy, if it is. */
   readonly healthSince?: string;
+  /**
+   * When `up`'s wait (one poll a second) first saw it Synced and Healthy. Argo CD keeps only
+   * the last health change, and an Application can turn Progressing again later (a
+   * DaemonSet rolling onto a node Karpenter just launched) after its wave has let the next
+   * one go.
+   */
+  readonly firstSettledAt?: string;
   /** The commit (or chart version) it is synced to (`status.sync.revision`). */
   readonly revision?: string;
   /** Conditions and the last operation's message, when not Synced and Healthy. */
@@ -248,8 +255,11 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
   const deadline = Date.now() + options.timeoutMs;
   let settledSince: number | undefined;
   let lastReport = 0;
+  const firstSettled = new Map<string, string>();
   for (;;) {
-    const statuses = await applicationStatuses(client);
+    const polled = await applicationStatuses(client);
+    for (const status of polled) if (isSettled(status) && !firstSettled.has(status.name)) firstSettled.set(status.name, new Date().toISOString());
+    const statuses = polled.map((status) => (firstSettled.has(status.name) ? { ...status, firstSettledAt: firstSettled.get(status.name)! } : status));
     const root = statuses.find((status) => status.name === "root");
     const atCommit = options.commit === undefined || root?.revision === options.commit;
     const settled = statuses.length > 0 && atCommit && allSettled(statuses, notWaitedFor(statuses, options));

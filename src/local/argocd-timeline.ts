@@ -2,10 +2,13 @@
  * Where the time of an Argo CD sync went, wave by wave, read from Argo CD's own
  * timestamps on the Applications rather than from `up`'s polling: when the parent created
  * each Application (`metadata.creationTimestamp`), when its last sync started and finished
- * (`status.operationState.startedAt` / `finishedAt`), and when its health last turned
- * Healthy (`status.health.lastTransitionTime`). All of them come from the API server's and
- * the controller's clock, in whole seconds, so they line up with each other without `up`'s
- * clock.
+ * (`status.operationState.startedAt` / `finishedAt`), and when it was first Synced and
+ * Healthy. For that last one Argo CD keeps only the last health change
+ * (`status.health.lastTransitionTime`), and an Application may turn Progressing and
+ * Healthy again after its wave is done (a DaemonSet rolling onto a node Karpenter
+ * launched later), so the first time `up`'s wait saw it Synced and Healthy
+ * (`firstSettledAt`, one poll a second, on the API server's machine and clock) comes
+ * first. Times are in whole seconds.
  *
  * The root Application's waves are sequential: a wave's Applications are created once
  * every Application of the wave before is Healthy, so the slowest Application of a wave
@@ -23,9 +26,9 @@ export interface WaveTiming {
   readonly syncStarted?: number;
   /** When the wave's last sync finished (absent while one is not finished). */
   readonly synced?: number;
-  /** When the wave's last Application turned Healthy (absent while one is not Healthy). */
+  /** When the wave's last Application was first Synced and Healthy (absent while one has not been). */
   readonly healthy?: number;
-  /** The Application that turned Healthy last: what the next wave waited for. */
+  /** The Application that was Synced and Healthy last: what the next wave waited for. */
   readonly lastHealthy?: string;
 }
 
@@ -54,7 +57,7 @@ export function waveTimeline(applications: readonly ApplicationStatus[], root: s
       const created = earliest(members.map((member) => since(member.createdAt)));
       const syncStarted = earliest(members.map((member) => since(member.syncStartedAt)));
       const synced = latestOfAll(members.map((member) => since(member.syncedAt)));
-      const healthyTimes = members.map((member) => (member.health === "Healthy" ? since(member.healthSince) : undefined));
+      const healthyTimes = members.map((member) => since(member.firstSettledAt) ?? (member.health === "Healthy" ? since(member.healthSince) : undefined));
       const healthy = latestOfAll(healthyTimes);
       const lastHealthy = healthy === undefined ? undefined : members.filter((_, index) => healthyTimes[index] === healthy).map((member) => member.name).sort()[0];
       return {
@@ -74,7 +77,7 @@ export function renderWaveTimeline(timeline: readonly WaveTiming[]): string[] {
   const at = (value: number | undefined) => (value === undefined ? "-" : `+${value}s`).padStart(6);
   return timeline.map(
     (timing) =>
-      `  ${String(timing.wave).padStart(4)}  ${String(timing.applications.length).padStart(2)}  created ${at(timing.created)}  sync started ${at(timing.syncStarted)}  Healthy ${at(timing.healthy)}  synced ${at(timing.synced)}${timing.lastHealthy !== undefined ? `  last Healthy: ${timing.lastHealthy}` : ""}`,
+      `  ${String(timing.wave).padStart(4)}  ${String(timing.applications.length).padStart(2)}  created ${at(timing.created)}  sync started ${at(timing.syncStarted)}  Synced+Healthy ${at(timing.healthy)}  synced ${at(timing.synced)}${timing.lastHealthy !== undefined ? `  last: ${timing.lastHealthy}` : ""}`,
   );
 }
 

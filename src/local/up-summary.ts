@@ -32,7 +32,7 @@ export function renderUpSummary(result: UpResult): string {
     }
     const timeline = waveTimeline(argoCd.applications, "root", new Set([...argoCd.unservedApplications.map((application) => application.name), ...argoCd.notInTree]));
     if (timeline.length > 0) {
-      lines.push("sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, Healthy, synced, the last one Healthy):");
+      lines.push("sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, first Synced and Healthy, last sync finished, the last Application Synced and Healthy):");
       lines.push(...renderWaveTimeline(timeline));
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);

@@ -44,6 +44,13 @@ describe("waveTimeline", () => {
     expect(waveTimeline(statuses, "root")[0]?.lastHealthy).toBe("a");
   });
 
+  it("GIVEN an Application up's wait saw Synced and Healthy before it turned Progressing and Healthy again WHEN timed THEN its wave counts the first time, not Argo CD's last health change", () => {
+    const [rootStatus, alloy] = [root, application("alloy", 10, { created: 20, started: 21, finished: 30, healthy: 90 })].map(applicationStatus);
+    const statuses = [rootStatus!, { ...alloy!, firstSettledAt: "2026-11-30T12:00:28Z" }];
+    expect(waveTimeline(statuses, "root")[0]).toMatchObject({ healthy: 28, lastHealthy: "alloy" });
+    expect(waveTimeline([rootStatus!, alloy!], "root")[0]).toMatchObject({ healthy: 90 });
+  });
+
   it("GIVEN no root Application with a creation time WHEN timed THEN there is no origin and no timeline", () => {
     expect(waveTimeline([application("cert-manager", -25, { created: 10 })].map(applicationStatus), "root")).toEqual([]);
     expect(waveTimeline([application("root", -30, {}), application("cert-manager", -25, { created: 10 })].map(applicationStatus), "root")).toEqual([]);
@@ -63,8 +70,8 @@ describe("renderWaveTimeline", () => {
         { wave: 30, applications: ["api-server", "web"], created: 131 },
       ]),
     ).toEqual([
-      "   -25   1  created   +10s  sync started   +11s  Healthy   +18s  synced   +20s  last Healthy: cert-manager",
-      "    30   2  created  +131s  sync started      -  Healthy      -  synced      -",
+      "   -25   1  created   +10s  sync started   +11s  Synced+Healthy   +18s  synced   +20s  last: cert-manager",
+      "    30   2  created  +131s  sync started      -  Synced+Healthy      -  synced      -",
     ]);
   });
 });

@@ -65,9 +65,9 @@ describe("renderUpSummary with Argo CD", () => {
     const text = renderUpSummary(withArgoCd);
     expect(text).toContain(
       [
-        "sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, Healthy, synced, the last one Healthy):",
-        "   -25   1  created      -  sync started      -  Healthy      -  synced    +7s",
-        "    10   1  created      -  sync started      -  Healthy      -  synced      -",
+        "sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, first Synced and Healthy, last sync finished, the last Application Synced and Healthy):",
+        "   -25   1  created      -  sync started      -  Synced+Healthy      -  synced    +7s",
+        "    10   1  created      -  sync started      -  Synced+Healthy      -  synced      -",
       ].join("\n"),
     );
   });
