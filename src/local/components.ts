@@ -130,13 +130,30 @@ export const LOCAL_HPA_SYNC_PERIOD = "5s";
 /** Health endpoints every component may serve unauthenticated (for our readiness checks). */
 const ALWAYS_ALLOW_PATHS = "/healthz,/readyz,/livez,/metrics";
 
+/**
+ * Go's garbage collector target for the Go components (Go's default: 100). A local run is
+ * CPU-bound on 2 cores, mostly in the API server and Argo CD's application-controller, and
+ * collecting half as often measured 172.9 s of CPU instead of 216.4 s until every
+ * Application was Synced and Healthy (docs/local-control-plane.md, Figures), for about half
+ * again as much memory (kube-apiserver 1.5 GB resident instead of 1 GB).
+ */
+export const LOCAL_GOGC = "200";
+/** The components that are not Go programs. */
+const NOT_GO: readonly ComponentName[] = ["redis", "repository-proxy"];
+
 export function componentProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
-  const defaults = defaultProcesses(layout);
+  const defaults = withGoGarbageCollection(defaultProcesses(layout));
   const processes = { ...defaults };
   for (const [name, extra] of Object.entries(layout.componentArgs ?? {}) as [ComponentName, readonly string[]][]) {
     processes[name] = { ...defaults[name], args: [...defaults[name].args, ...extra] };
   }
   return processes;
+}
+
+function withGoGarbageCollection(processes: Record<ComponentName, ProcessSpec>): Record<ComponentName, ProcessSpec> {
+  return Object.fromEntries(
+    Object.entries(processes).map(([name, spec]) => [name, NOT_GO.includes(name as ComponentName) ? spec : { ...spec, env: { ...spec.env, GOGC: LOCAL_GOGC } }]),
+  ) as Record<ComponentName, ProcessSpec>;
 }
 
 function defaultProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
