@@ -10,13 +10,17 @@
  * is removed at the end. CRDs come from ../shared/crds and the add-ons' charts from
  * ../shared/charts (or --charts DIR|URL, or SLIPWAY_CHARTS): the figures include
  * rendering the add-ons and running their pods. The first `up` renders the charts; the
- * second (warm, on the running cluster) reuses that render.
+ * second (warm, on the running cluster) reuses that render. With Argo CD, the new
+ * cluster's sync waves are printed from Argo CD's own timestamps (argocd-timeline.ts):
+ * when each wave was created, started syncing, was Healthy, and which Application it
+ * waited for last.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBinaries, ensureBinaries } from "../src/local/binaries.js";
+import { renderWaveTimeline, waveTimeline } from "../src/local/argocd-timeline.js";
 import { down, up } from "../src/local/local-cluster.js";
 import { parseSpec } from "../src/platform-spec/load.js";
 
@@ -51,7 +55,11 @@ try {
   print(
     `warm up, new cluster: ${fresh.seconds}s (${fresh.crds.length} CRDs, ${fresh.applied.length} objects, ${fresh.addons.length} add-ons rendered with ${addonPods(fresh)} add-on pods Running, ${fresh.notRendered.length} not rendered; pods ${pods}; settled ${fresh.workloads.settled})`,
   );
-  if (fresh.argoCd !== undefined) print(argoCdLine("new cluster", fresh.argoCd));
+  if (fresh.argoCd !== undefined) {
+    print(argoCdLine("new cluster", fresh.argoCd));
+    print("  sync waves, seconds after the root Application was created:");
+    for (const line of renderWaveTimeline(waveTimeline(fresh.argoCd.applications, "root"))) print(`  ${line}`);
+  }
   const again = await up({ spec, apply, crdFolders: [crds], ...(charts !== undefined ? { charts } : {}) });
   if (again.argoCd !== undefined) print(argoCdLine("running cluster", again.argoCd));
   const unchanged = again.applied.filter((result) => result.outcome === "unchanged").length;

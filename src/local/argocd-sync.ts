@@ -39,8 +39,19 @@ export interface ApplicationStatus {
   readonly health: string;
   /** When the root (or Argo CD's parent Application) created it: wave by wave, each after the one before was Healthy. */
   readonly createdAt?: string;
+  /** When its last sync started (`status.operationState.startedAt`). */
+  readonly syncStartedAt?: string;
   /** When its last sync finished (`status.operationState.finishedAt`), if it synced. */
   readonly syncedAt?: string;
+  /** When its health last changed (`status.health.lastTransitionTime`): since when it is Healthy, if it is. */
+  readonly healthSince?: string;
+  /**
+   * When `up`'s wait (one poll a second) first saw it Synced and Healthy. Argo CD keeps only
+   * the last health change, and an Application can turn Progressing again later (a
+   * DaemonSet rolling onto a node Karpenter just launched) after its wave has let the next
+   * one go.
+   */
+  readonly firstSettledAt?: string;
   /** The commit (or chart version) it is synced to (`status.sync.revision`). */
   readonly revision?: string;
   /** Conditions and the last operation's message, when not Synced and Healthy. */
@@ -244,8 +255,11 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
   const deadline = Date.now() + options.timeoutMs;
   let settledSince: number | undefined;
   let lastReport = 0;
+  const firstSettled = new Map<string, string>();
   for (;;) {
-    const statuses = await applicationStatuses(client);
+    const polled = await applicationStatuses(client);
+    for (const status of polled) if (isSettled(status) && !firstSettled.has(status.name)) firstSettled.set(status.name, new Date().toISOString());
+    const statuses = polled.map((status) => (firstSettled.has(status.name) ? { ...status, firstSettledAt: firstSettled.get(status.name)! } : status));
     const root = statuses.find((status) => status.name === "root");
     const atCommit = options.commit === undefined || root?.revision === options.commit;
     const settled = statuses.length > 0 && atCommit && allSettled(statuses, notWaitedFor(statuses, options));
@@ -286,8 +300,8 @@ export interface RawApplication {
   spec?: { project?: string };
   status?: {
     sync?: { status?: string; revision?: string };
-    health?: { status?: string; message?: string };
-    operationState?: { phase?: string; message?: string; finishedAt?: string };
+    health?: { status?: string; message?: string; lastTransitionTime?: string };
+    operationState?: { phase?: string; message?: string; startedAt?: string; finishedAt?: string };
     conditions?: { type?: string; message?: string }[];
   };
 }
@@ -310,7 +324,9 @@ export function applicationStatus(application: RawApplication): ApplicationStatu
     health,
     ...(application.metadata.creationTimestamp !== undefined ? { createdAt: application.metadata.creationTimestamp } : {}),
     ...(status.sync?.revision !== undefined ? { revision: status.sync.revision } : {}),
+    ...(status.operationState?.startedAt !== undefined ? { syncStartedAt: status.operationState.startedAt } : {}),
     ...(status.operationState?.phase === "Succeeded" && status.operationState.finishedAt !== undefined ? { syncedAt: status.operationState.finishedAt } : {}),
+    ...(status.health?.lastTransitionTime !== undefined ? { healthSince: status.health.lastTransitionTime } : {}),
     ...(messages.length > 0 && !(sync === "Synced" && health === "Healthy") ? { message: messages.join("; ").slice(0, 500) } : {}),
   };
 }

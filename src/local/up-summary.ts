@@ -3,6 +3,7 @@
  * everything that did not make it, each with the API server's or scheduler's reason.
  */
 import { allSettled } from "./argocd-sync.js";
+import { renderWaveTimeline, waveTimeline } from "./argocd-timeline.js";
 import type { UpResult } from "./local-cluster.js";
 import type { ApplyResult } from "./server-side-apply.js";
 
@@ -28,6 +29,11 @@ export function renderUpSummary(result: UpResult): string {
     for (const application of argoCd.applications) {
       lines.push(`  ${String(application.wave).padStart(4)}  ${application.name.padEnd(36)} ${application.sync.padEnd(10)} ${application.health.padEnd(12)} ${application.createdAt ?? "-"}  ${application.syncedAt ?? "-"}`);
       if (application.message !== undefined) lines.push(`        ${application.message}`);
+    }
+    const timeline = waveTimeline(argoCd.applications, "root", new Set([...argoCd.unservedApplications.map((application) => application.name), ...argoCd.notInTree]));
+    if (timeline.length > 0) {
+      lines.push("sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, first Synced and Healthy, last sync finished, the last Application Synced and Healthy):");
+      lines.push(...renderWaveTimeline(timeline));
     }
     for (const url of argoCd.notServed) lines.push(`  not served locally (its Applications cannot sync): ${url}`);
     for (const application of argoCd.unservedApplications) lines.push(`  not waited for: Application ${application.name} (${application.repoURL}): ${application.why}`);

@@ -38,9 +38,34 @@ describe("componentProcesses", () => {
     const plain = componentProcesses(layout);
     const compressed = componentProcesses({ ...layout, componentArgs: { "metrics-server": ["--metric-resolution=10s"], "kube-controller-manager": ["--horizontal-pod-autoscaler-sync-period=750ms"] } });
     expect(compressed["metrics-server"].args).toEqual([...plain["metrics-server"].args, "--metric-resolution=10s"]);
-    expect(plain["metrics-server"].args).toContain("--metric-resolution=15s");
+    expect(plain["metrics-server"].args).toContain("--metric-resolution=10s");
     expect(compressed["kube-controller-manager"].args.at(-1)).toBe("--horizontal-pod-autoscaler-sync-period=750ms");
     expect(compressed["kube-scheduler"]).toEqual(plain["kube-scheduler"]);
+  });
+
+  it("GIVEN the local cluster WHEN metrics-server's and the HPA controller's command lines are made THEN metrics-server samples at its 10s floor with a kubelet timeout it accepts, and HPAs sync every 5s", () => {
+    const processes = componentProcesses(layout);
+    const seconds = (args: readonly string[], flag: string) => {
+      const values = args.filter((arg) => arg.startsWith(`--${flag}=`)).map((arg) => Number.parseFloat(arg.slice(flag.length + 3)));
+      expect(values, `--${flag} given once`).toHaveLength(1);
+      return values[0]!;
+    };
+    const resolution = seconds(processes["metrics-server"].args, "metric-resolution");
+    const timeout = seconds(processes["metrics-server"].args, "kubelet-request-timeout");
+    // metrics-server's own validation (cmd/metrics-server/app/options): at least 10s, and 90% of it not under the kubelet request timeout.
+    expect(resolution).toBe(10);
+    expect(resolution * 0.9).toBeGreaterThanOrEqual(timeout);
+    expect(seconds(processes["kube-controller-manager"].args, "horizontal-pod-autoscaler-sync-period")).toBe(5);
+  });
+
+  it("GIVEN the local cluster WHEN the command lines are made THEN every Go component collects garbage at GOGC=200, its own environment kept, and Redis and the repository proxy (not Go) get no GOGC", () => {
+    const processes = componentProcesses(layout);
+    const withGogc = Object.entries(processes).filter(([, spec]) => spec.env?.GOGC === "200").map(([name]) => name);
+    expect(withGogc).toEqual(Object.keys(processes).filter((name) => name !== "redis" && name !== "repository-proxy"));
+    expect(processes.redis.env?.GOGC).toBeUndefined();
+    expect(processes["repository-proxy"].env?.GOGC).toBeUndefined();
+    expect(processes.karpenter.env).toMatchObject({ SYSTEM_NAMESPACE: "kube-system", GOGC: "200" });
+    expect(processes["argocd-application-controller"].env).toMatchObject({ ARGOCD_FAKE_IN_CLUSTER: "true", GOGC: "200" });
   });
 
   it("GIVEN a simulation layout WHEN Prometheus and prometheus-adapter are described THEN both listen on loopback, the adapter on the aggregated-API certificate, querying the local Prometheus with the given intervals", () => {

@@ -61,6 +61,17 @@ describe("renderUpSummary with Argo CD", () => {
     expect(text).not.toContain("platform objects:");
   });
 
+  it("GIVEN Applications with Argo CD's timestamps WHEN summarized THEN the sync waves are timed from the root's creation, an unfinished wave with dashes", () => {
+    const text = renderUpSummary(withArgoCd);
+    expect(text).toContain(
+      [
+        "sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, first Synced and Healthy, last sync finished, the last Application Synced and Healthy):",
+        "   -25   1  created      -  sync started      -  Synced+Healthy      -  synced    +7s",
+        "    10   1  created      -  sync started      -  Synced+Healthy      -  synced      -",
+      ].join("\n"),
+    );
+  });
+
   it("GIVEN an Application that is not Synced and Healthy WHEN judged THEN up did not succeed; all settled, it did", () => {
     expect(upSucceeded(withArgoCd)).toBe(false);
     const settled = applications.slice(0, 2);
