@@ -258,10 +258,11 @@ export async function waitForApplications(client: ApiClient, options: WaitForApp
   const firstSettled = new Map<string, string>();
   for (;;) {
     const polled = await applicationStatuses(client);
-    for (const status of polled) if (isSettled(status) && !firstSettled.has(status.name)) firstSettled.set(status.name, new Date().toISOString());
-    const statuses = polled.map((status) => (firstSettled.has(status.name) ? { ...status, firstSettledAt: firstSettled.get(status.name)! } : status));
-    const root = statuses.find((status) => status.name === "root");
+    const root = polled.find((status) => status.name === "root");
     const atCommit = options.commit === undefined || root?.revision === options.commit;
+    // Before the root has the commit, a child Synced and Healthy is so at an older one: not yet settled by this sync.
+    if (atCommit) for (const status of polled) if (isSettled(status) && !firstSettled.has(status.name)) firstSettled.set(status.name, new Date().toISOString());
+    const statuses = polled.map((status) => (firstSettled.has(status.name) ? { ...status, firstSettledAt: firstSettled.get(status.name)! } : status));
     const settled = statuses.length > 0 && atCommit && allSettled(statuses, notWaitedFor(statuses, options));
     if (settled) settledSince ??= Date.now();
     else settledSince = undefined;

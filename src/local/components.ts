@@ -141,8 +141,9 @@ export const LOCAL_GOGC = "200";
 /** The components that are not Go programs. */
 const NOT_GO: readonly ComponentName[] = ["redis", "repository-proxy"];
 
-export function componentProcesses(layout: ClusterLayout): Record<ComponentName, ProcessSpec> {
-  const defaults = withGoGarbageCollection(defaultProcesses(layout));
+/** The components' command lines; a GOGC in `environment` (the user's) wins over LOCAL_GOGC. */
+export function componentProcesses(layout: ClusterLayout, environment: NodeJS.ProcessEnv = process.env): Record<ComponentName, ProcessSpec> {
+  const defaults = withGoGarbageCollection(defaultProcesses(layout), environment.GOGC ?? LOCAL_GOGC);
   const processes = { ...defaults };
   for (const [name, extra] of Object.entries(layout.componentArgs ?? {}) as [ComponentName, readonly string[]][]) {
     processes[name] = { ...defaults[name], args: [...defaults[name].args, ...extra] };
@@ -150,9 +151,9 @@ export function componentProcesses(layout: ClusterLayout): Record<ComponentName,
   return processes;
 }
 
-function withGoGarbageCollection(processes: Record<ComponentName, ProcessSpec>): Record<ComponentName, ProcessSpec> {
+function withGoGarbageCollection(processes: Record<ComponentName, ProcessSpec>, gogc: string): Record<ComponentName, ProcessSpec> {
   return Object.fromEntries(
-    Object.entries(processes).map(([name, spec]) => [name, NOT_GO.includes(name as ComponentName) ? spec : { ...spec, env: { ...spec.env, GOGC: LOCAL_GOGC } }]),
+    Object.entries(processes).map(([name, spec]) => [name, NOT_GO.includes(name as ComponentName) ? spec : { ...spec, env: { ...spec.env, GOGC: gogc } }]),
   ) as Record<ComponentName, ProcessSpec>;
 }
 

@@ -117,6 +117,11 @@ export interface ArgoCdSummary {
   readonly applications: readonly ApplicationStatus[];
   /** Seconds from the root Application's creation until every Application was Synced and Healthy (undefined: not reached). */
   readonly settledSeconds?: number;
+  /**
+   * Whether this run created the root Application, so its children's timestamps tell how
+   * one whole sync went, wave by wave. On a running cluster they are older than the run.
+   */
+  readonly rootCreatedNow: boolean;
   readonly notServed: readonly string[];
   /** Applications that cannot sync here (a source not served locally): not waited for. */
   readonly unservedApplications: readonly UnservedApplication[];
@@ -340,6 +345,8 @@ async function syncWithArgoCd(
   await startComponents(layout, localName(options), ["redis", "repository-proxy"], progress);
   await waitForListening(layout, "redis", layout.ports.redis);
   await waitForListening(layout, "repository-proxy", layout.ports.repositoryProxy);
+  // Whole seconds, as creationTimestamp has them.
+  const bootstrapStarted = Math.floor(Date.now() / 1000) * 1000;
   await applyArgoCdBootstrap(client, { objects, tree, repositories, proxyPort: layout.ports.repositoryProxy, secretFile: join(layout.argoCd.dataDirectory, "server-secret-key") });
   const rootCreated = Date.now();
   const state = await startComponents(layout, localName(options), ["argocd-repo-server", "argocd-application-controller"], progress);
@@ -367,6 +374,7 @@ async function syncWithArgoCd(
       commit: repositories.repository.commit,
       applications,
       ...(settledAt !== undefined ? { settledSeconds: Math.round((settledAt - rootCreated) / 100) / 10 } : {}),
+      rootCreatedNow: Date.parse(applications.find((application) => application.name === "root")?.createdAt ?? "") >= bootstrapStarted,
       notServed: repositories.notServed,
       unservedApplications: repositories.unservedApplications,
       notInTree: applications.filter((application) => !treeApplications.has(application.name)).map((application) => application.name),

@@ -73,7 +73,8 @@ export function runGo(command: GoCommand): Promise<GoOutput> {
     });
     child.on("close", (code) => {
       if (code === 0) return resolvePromise({ stdout, stderr });
-      const problems = command.failureProblems?.({ stdout, stderr }) ?? printed.trim().split("\n").slice(-QUOTED_LINES);
+      const quoted = (command.failureProblems?.({ stdout, stderr }) ?? printed.trim().split("\n").slice(-QUOTED_LINES)).filter((line) => line.trim() !== "");
+      const problems = quoted.length > 0 ? quoted : [`go ${subcommand(command.args)} exited with ${code} and printed nothing`];
       const shown = [...overrides.map(([name, value]) => `${name}=${shellWord(value)}`), "go", ...command.args.map(shellWord)].join(" ");
       reject(
         new SlipwayError("LOCAL_CLUSTER", `building ${command.label} failed (go ${subcommand(command.args)} exited with ${code})`, {

@@ -30,7 +30,8 @@ export function renderUpSummary(result: UpResult): string {
       lines.push(`  ${String(application.wave).padStart(4)}  ${application.name.padEnd(36)} ${application.sync.padEnd(10)} ${application.health.padEnd(12)} ${application.createdAt ?? "-"}  ${application.syncedAt ?? "-"}`);
       if (application.message !== undefined) lines.push(`        ${application.message}`);
     }
-    const timeline = waveTimeline(argoCd.applications, "root", new Set([...argoCd.unservedApplications.map((application) => application.name), ...argoCd.notInTree]));
+    // On a running cluster the root and its children are older than this run: no timeline to tell.
+    const timeline = argoCd.rootCreatedNow ? waveTimeline(argoCd.applications, "root", new Set([...argoCd.unservedApplications.map((application) => application.name), ...argoCd.notInTree])) : [];
     if (timeline.length > 0) {
       lines.push("sync waves, in seconds after the root Application was created (wave, Applications, created, sync started, first Synced and Healthy, last sync finished, the last Application Synced and Healthy):");
       lines.push(...renderWaveTimeline(timeline));

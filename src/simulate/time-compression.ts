@@ -101,10 +101,10 @@ export function compressTime(spec: PlatformSpec, factor: number): TimeCompressio
   const resolution = seconds("metrics-server --metric-resolution", UNCOMPRESSED.metricsServerResolution, METRICS_SERVER_MIN_RESOLUTION, "milliseconds");
   // metrics-server wants 90% of the resolution above its kubelet request timeout (10s); kwok answers on loopback in milliseconds.
   const timeout = resolution * 0.9 > UNCOMPRESSED.metricsServerKubeletTimeout ? UNCOMPRESSED.metricsServerKubeletTimeout : METRICS_SERVER_KUBELET_TIMEOUT;
-  const metricsServerArgs = [`--metric-resolution=${formatDuration(resolution)}`];
+  // Both always: they come after the local cluster's own (components.ts), which the last of a flag overrides.
+  const metricsServerArgs = [`--kubelet-request-timeout=${formatDuration(timeout)}`, `--metric-resolution=${formatDuration(resolution)}`];
   if (timeout < UNCOMPRESSED.metricsServerKubeletTimeout) {
     scaled.push(`metrics-server --kubelet-request-timeout: ${formatDuration(UNCOMPRESSED.metricsServerKubeletTimeout)} → ${formatDuration(timeout)} (not a period: metrics-server refuses a resolution less than 10/9 of it)`);
-    metricsServerArgs.unshift(`--kubelet-request-timeout=${formatDuration(timeout)}`);
   }
   const scrape = seconds("Prometheus scrape_interval (kube-prometheus-stack default)", UNCOMPRESSED.prometheusScrapeInterval, MIN_SCRAPE_INTERVAL, "milliseconds");
   const window = seconds("prometheus-adapter rule rate window ([2m] in REQUESTS_PER_SECOND_RULE)", UNCOMPRESSED.adapterRateWindow, 4 * scrape, "milliseconds");

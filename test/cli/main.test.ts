@@ -52,6 +52,7 @@ describe("slipway <command> with options that are wrong", () => {
     "bootstrap --bogus",
     "up",
     "simulate --pattern spike",
+    "simulate --out o --pattern weekly",
     "simulate rollout",
     "status --bogus",
     "down --bogus",

@@ -59,13 +59,19 @@ describe("componentProcesses", () => {
   });
 
   it("GIVEN the local cluster WHEN the command lines are made THEN every Go component collects garbage at GOGC=200, its own environment kept, and Redis and the repository proxy (not Go) get no GOGC", () => {
-    const processes = componentProcesses(layout);
+    const processes = componentProcesses(layout, {});
     const withGogc = Object.entries(processes).filter(([, spec]) => spec.env?.GOGC === "200").map(([name]) => name);
     expect(withGogc).toEqual(Object.keys(processes).filter((name) => name !== "redis" && name !== "repository-proxy"));
     expect(processes.redis.env?.GOGC).toBeUndefined();
     expect(processes["repository-proxy"].env?.GOGC).toBeUndefined();
     expect(processes.karpenter.env).toMatchObject({ SYSTEM_NAMESPACE: "kube-system", GOGC: "200" });
     expect(processes["argocd-application-controller"].env).toMatchObject({ ARGOCD_FAKE_IN_CLUSTER: "true", GOGC: "200" });
+  });
+
+  it("GIVEN a user's own GOGC WHEN the command lines are made THEN the Go components keep it", () => {
+    const processes = componentProcesses(layout, { GOGC: "50" });
+    expect(processes["kube-apiserver"].env?.GOGC).toBe("50");
+    expect(processes.redis.env?.GOGC).toBeUndefined();
   });
 
   it("GIVEN a simulation layout WHEN Prometheus and prometheus-adapter are described THEN both listen on loopback, the adapter on the aggregated-API certificate, querying the local Prometheus with the given intervals", () => {

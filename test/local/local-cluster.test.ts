@@ -158,17 +158,24 @@ describe.skipIf(needsShared("slipway up --local with the add-ons' upstream CRDs"
       type DaemonSet = { metadata: { namespace: string; name: string }; spec: { template: { spec: { tolerations?: { key?: string; operator?: string }[] } } }; status: { desiredNumberScheduled: number; numberReady: number } };
       // Karpenter may be launching or consolidating a node right now: a daemon pod on a node
       // seconds old is Pending for a moment. Read the DaemonSets once every one has caught up.
-      const { daemonSets, nodeCount } = await until("every DaemonSet to be ready on every node it targets", MINUTE, async () => {
+      const tolerateEverything = (daemonSet: DaemonSet) => (daemonSet.spec.template.spec.tolerations ?? []).some((toleration) => toleration.operator === "Exists" && toleration.key === undefined);
+      // Ready everywhere, and a DaemonSet that tolerates every taint on every node: what the test asserts, once the nodes are still.
+      const caughtUp = (items: readonly DaemonSet[], nodeCount: number) =>
+        items.every((daemonSet) => daemonSet.status.numberReady === daemonSet.status.desiredNumberScheduled && (!tolerateEverything(daemonSet) || daemonSet.status.desiredNumberScheduled === nodeCount));
+      let last: { daemonSets: DaemonSet[]; nodeCount: number } | undefined;
+      await until("every DaemonSet to be ready on every node it targets", MINUTE, async () => {
         const [items, nodes] = await Promise.all([list<DaemonSet>("/apis/apps/v1/daemonsets"), nodeGroups()]);
-        return items.every((daemonSet) => daemonSet.status.numberReady === daemonSet.status.desiredNumberScheduled) ? { daemonSets: items, nodeCount: nodes.size } : undefined;
-      });
+        last = { daemonSets: items, nodeCount: nodes.size };
+        return caughtUp(items, nodes.size) ? true : undefined;
+      }).catch(() => undefined);
+      // On a timeout, the assertions below name the DaemonSet that did not catch up.
+      const { daemonSets, nodeCount } = last!;
       expect(daemonSets.length).toBeGreaterThanOrEqual(4);
       for (const daemonSet of daemonSets) {
         const where = `DaemonSet ${daemonSet.metadata.namespace}/${daemonSet.metadata.name}`;
         expect(daemonSet.status.desiredNumberScheduled, where).toBeGreaterThan(0);
         expect(daemonSet.status.numberReady, where).toBe(daemonSet.status.desiredNumberScheduled);
-        const tolerateEverything = (daemonSet.spec.template.spec.tolerations ?? []).some((toleration) => toleration.operator === "Exists" && toleration.key === undefined);
-        if (tolerateEverything) expect(daemonSet.status.desiredNumberScheduled, where).toBe(nodeCount);
+        if (tolerateEverything(daemonSet)) expect(daemonSet.status.desiredNumberScheduled, where).toBe(nodeCount);
       }
     }
   });

@@ -58,6 +58,13 @@ describe("runGo", () => {
     ).rejects.toMatchObject({ code: "LOCAL_CLUSTER", problems: ["stdout 0", "names it"] });
   }, 60_000);
 
+  it("GIVEN a failure whose output says nothing WHEN it fails THEN the problem says Go exited and printed nothing, not an empty line", async () => {
+    await expect(runGo({ args: ["build", "./missing"], cwd: module(BROKEN), label: "silent", failureProblems: () => ["", "  "] })).rejects.toMatchObject({
+      code: "LOCAL_CLUSTER",
+      problems: ["go build exited with 1 and printed nothing"],
+    });
+  }, 60_000);
+
   it("GIVEN no go on the PATH WHEN run THEN TOOL_UNAVAILABLE saying how to install Go", async () => {
     await expect(runGo({ args: ["version"], cwd: tmpdir(), label: "nothing", env: { PATH: join(tmpdir(), "no-such-folder") } })).rejects.toMatchObject({ code: "TOOL_UNAVAILABLE", fix: expect.stringContaining("https://go.dev/dl") });
   });

@@ -50,7 +50,7 @@ describe("renderUpSummary with Argo CD", () => {
     { name: "cert-manager", project: "platform", wave: -25, sync: "Synced", health: "Healthy", syncedAt: "2026-11-30T04:00:05Z" },
     { name: "api-server", project: "team-a", wave: 10, sync: "OutOfSync", health: "Missing", message: "InvalidSpecError: application destination is not permitted in project team-a" },
   ];
-  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, notServed: ["https://github.com/other/repo.git"], unservedApplications: [], notInTree: [] } };
+  const withArgoCd: UpResult = { ...result, applied: [], argoCd: { version: "v3.6.1", commit: "0123456789abcdef0123", applications, rootCreatedNow: true, notServed: ["https://github.com/other/repo.git"], unservedApplications: [], notInTree: [] } };
 
   it("GIVEN Argo CD synced the tree WHEN summarized THEN each Application is listed in wave order with its sync, health and time, the reason of one that is not Synced, and repositories not served", () => {
     const text = renderUpSummary(withArgoCd);
@@ -70,6 +70,12 @@ describe("renderUpSummary with Argo CD", () => {
         "    10   1  created      -  sync started      -  Synced+Healthy      -  synced      -",
       ].join("\n"),
     );
+  });
+
+  it("GIVEN a running cluster whose root Application this run did not create WHEN summarized THEN no sync-wave timeline (its timestamps are older than the run)", () => {
+    const text = renderUpSummary({ ...withArgoCd, argoCd: { ...withArgoCd.argoCd!, rootCreatedNow: false } });
+    expect(text).not.toContain("sync waves");
+    expect(text).toContain("Applications in wave order");
   });
 
   it("GIVEN an Application that is not Synced and Healthy WHEN judged THEN up did not succeed; all settled, it did", () => {

@@ -45,7 +45,8 @@ describe("compressTime", () => {
   it("GIVEN ×1 WHEN compressed THEN nothing changes but the metrics-server resolution keeps upstream's 15s", () => {
     const { spec, componentArgs, customMetrics } = compressTime(reference, 1);
     expect(spec).toEqual(reference);
-    expect(componentArgs["metrics-server"]).toEqual(["--metric-resolution=15s"]);
+    // The upstream timeout too: the local cluster's own flags (a 5s timeout) come first and the last one wins.
+    expect(componentArgs["metrics-server"]).toEqual(["--kubelet-request-timeout=10s", "--metric-resolution=15s"]);
     expect(customMetrics).toEqual({ scrapeInterval: "30s", rateWindow: "2m", relistInterval: "1m" });
   });
 

@@ -13,7 +13,10 @@ export async function packagesLoaded(args: readonly string[], files: Record<stri
   writeFileSync(trace, "");
   const hook = join(REPO_ROOT, "test", "support", "trace-module-loads.mjs");
   const run = await runCli(args, cwd, { NODE_OPTIONS: `--import=${hook}`, TRACE_MODULE_LOADS_FILE: trace });
-  const packages = readFileSync(trace, "utf8")
+  const loaded = readFileSync(trace, "utf8");
+  // An empty trace would pass for "loads nothing": the hook must have seen the CLI itself.
+  if (!loaded.includes("/dist/cli/main.js")) throw new Error(`the module trace of slipway ${args.join(" ")} does not name dist/cli/main.js: the trace hook did not run (stderr: ${run.stderr})`);
+  const packages = loaded
     .split("\n")
     .flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
   return { run, packages: [...new Set(packages)].sort() };

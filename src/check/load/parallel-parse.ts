@@ -185,7 +185,13 @@ export class ParallelParse {
    * maps each worker-held object that has schema findings to them.
    */
   validate(request: ValidateRequest): { readonly sources: Promise<void>; readonly findings: Promise<Map<SourceObject, Finding[]>> } {
-    for (const slice of this.running) slice.worker.postMessage(request);
+    try {
+      for (const slice of this.running) slice.worker.postMessage(request);
+    } catch (error) {
+      // A request that cannot be copied to a worker: no worker is left running.
+      this.close();
+      throw error;
+    }
     const sources = Promise.all(
       this.running.map(async (slice) => {
         const message = await slice.messages.next("sources");

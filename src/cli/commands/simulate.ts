@@ -72,6 +72,11 @@ export const command: Command = {
     const apply = values.apply ?? "server-side-apply";
     if (!(APPLY_MODES as readonly string[]).includes(apply)) throw new SlipwayError("USAGE", `--apply ${apply} is not a mode`, { fix: `use --apply ${APPLY_MODES.join(" or --apply ")}` });
 
+    const pattern = values.pattern ?? "daily";
+    if (values.load === undefined && !(LOAD_PATTERNS as readonly string[]).includes(pattern)) {
+      throw new SlipwayError("USAGE", `--pattern ${pattern} is not a pattern`, { fix: `use --pattern ${LOAD_PATTERNS.join(", --pattern ")}, or --load FILE` });
+    }
+
     // Loaded only once the options are known good: a usage error comes at once.
     const { loadSpec } = await import("../../platform-spec/load.js");
     const { spec, source } = await loadSpec({ configPath: values.config, cwd: io.cwd });
@@ -88,8 +93,6 @@ export const command: Command = {
       curve = parseLoadFile(text, values.load, spec);
       if (duration !== undefined) curve = { ...curve, durationSeconds: duration };
     } else {
-      const pattern = values.pattern ?? "daily";
-      if (!(LOAD_PATTERNS as readonly string[]).includes(pattern)) throw new SlipwayError("USAGE", `--pattern ${pattern} is not a pattern`, { fix: `use --pattern ${LOAD_PATTERNS.join(", --pattern ")}, or --load FILE` });
       curve = patternCurve(spec, pattern as LoadPattern, duration ?? DEFAULT_DURATION_SECONDS[pattern as LoadPattern]);
     }
     if (Object.keys(spec.applications).length === 0) {
