@@ -116,18 +116,11 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
     if (entry !== undefined && status !== undefined && status !== "current") {
       const component = COMPONENT_NAMES[entry.component];
       const version = plain((status === "removed" ? entry.removedIn : entry.deprecatedIn) ?? "");
-      found[status].push({
-        ruleId: status === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
-        severity: status === "removed" ? "error" : "warning",
-        file: object.file,
-        line: object.line,
-        object: describeObject(object),
-        message:
-          status === "removed"
-            ? `${object.kind} ${object.apiVersion} was removed in ${component} ${version}; ${judgedAgainst(entry.component, context.kubernetesVersion)}`
-            : `${object.kind} ${object.apiVersion} is deprecated since ${component} ${version}${entry.removedIn ? ` and removed in ${plain(entry.removedIn)}` : ""}`,
-        fix: `use ${entry.replacement}`,
-      });
+      const message =
+        status === "removed"
+          ? `${object.kind} ${object.apiVersion} was removed in ${component} ${version}; ${judgedAgainst(entry.component, context.kubernetesVersion)}`
+          : `${object.kind} ${object.apiVersion} is deprecated since ${component} ${version}${entry.removedIn ? ` and removed in ${plain(entry.removedIn)}` : ""}`;
+      found[status].push(deprecationFinding(status, object, message, entry.replacement));
     }
     const applicable = fieldsOfKind(object.kind);
     const template = applicable.podScoped ? pods.get(object) : undefined;
@@ -137,19 +130,25 @@ function deprecationPass(context: CheckContext): Record<Exclude<DeprecationStatu
       for (const match of matchPath(scopeRoot(object, field.scope, template), field.path, field.value)) {
         const path = [...scopePath(field.scope, template), ...match].join(".");
         const version = fieldStatus === "removed" ? field.removedIn : field.deprecatedIn;
-        found[fieldStatus].push({
-          ruleId: fieldStatus === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
-          severity: fieldStatus === "removed" ? "error" : "warning",
-          file: object.file,
-          line: object.line,
-          object: describeObject(object),
-          message: `${path}${field.value ? `: ${field.value}` : ""} ${fieldStatus === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`,
-          fix: `use ${field.replacement}`,
-        });
+        const message = `${path}${field.value ? `: ${field.value}` : ""} ${fieldStatus === "removed" ? "was removed in" : "is deprecated since"} ${COMPONENT_NAMES[field.component]} ${plain(version ?? "")}`;
+        found[fieldStatus].push(deprecationFinding(fieldStatus, object, message, field.replacement));
       }
     }
   }
   return found;
+}
+
+/** A finding of either rule: removed is an error, deprecated a warning. */
+function deprecationFinding(status: Exclude<DeprecationStatus, "current">, object: SourceObject, message: string, replacement: string): Finding {
+  return {
+    ruleId: status === "removed" ? REMOVED_API_RULE_ID : DEPRECATED_API_RULE_ID,
+    severity: status === "removed" ? "error" : "warning",
+    file: object.file,
+    line: object.line,
+    object: describeObject(object),
+    message,
+    fix: `use ${replacement}`,
+  };
 }
 
 function plain(version: string): string {
