@@ -7,8 +7,6 @@ import { main } from "../../src/cli/main.js";
 import { runCli } from "../support/cli.js";
 import { packagesLoaded } from "../support/packages-loaded.js";
 import { crdYaml } from "../support/crd.js";
-import { REPO_ROOT, SHARED_CRDS_DIR } from "../support/paths.js";
-import { needsShared } from "../support/shared.js";
 
 async function run(args: string[], files: Record<string, string> = {}, stdin = "") {
   const cwd = mkdtempSync(join(tmpdir(), "slipway-cli-check-"));
@@ -208,39 +206,5 @@ describe("slipway check", () => {
     const { code, stderr } = await run(["missing.yaml"]);
     expect(code).toBe(1);
     expect(stderr.split("\n")[0]).toBe("error INPUT_UNREADABLE: cannot read missing.yaml: ENOENT");
-  });
-});
-
-describe("slipway check on the reference platform", () => {
-  it("GIVEN the synthesized reference GitOps repository WHEN checked with no option THEN no error: the add-ons' CRDs are bundled", async () => {
-    const { parseSpec } = await import("../../src/platform-spec/load.js");
-    const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
-    const { writeTree } = await import("../../src/synth/write-tree.js");
-    const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
-    writeTree(root, synthesizeGitOps(parseSpec({}, "reference")));
-    let stdout = "";
-    const code = await main(["check", ".", "--output", "json"], { stdout: (text) => (stdout += text), stderr: () => {}, cwd: root, readStdin: async () => "" });
-    const result = JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[]; stats: { objects: number } };
-    expect(result.findings.filter((finding) => finding.ruleId === "unknown-kind")).toEqual([]);
-    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
-    expect(result.stats.objects).toBeGreaterThan(50);
-    expect(code).toBe(0);
-  });
-});
-
-describe.skipIf(needsShared("the check of the reference platform against upstream CRDs"))("slipway check on the reference platform with the upstream CRDs", () => {
-  it("GIVEN the synthesized reference GitOps repository and the add-ons' upstream CRDs WHEN checked THEN no error", async () => {
-    const { parseSpec } = await import("../../src/platform-spec/load.js");
-    const { synthesizeGitOps } = await import("../../src/gitops/synthesize.js");
-    const { writeTree } = await import("../../src/synth/write-tree.js");
-    const { upstreamCrdDirectories } = await import("../support/crds.js");
-    const { checkManifests } = await import("../../src/check/check.js");
-    const root = mkdtempSync(join(tmpdir(), "slipway-reference-"));
-    writeTree(root, synthesizeGitOps(parseSpec({}, "reference")));
-    const result = await checkManifests(["."], { cwd: root, crdDirectories: await upstreamCrdDirectories() });
-    expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
-    expect(result.stats.objects).toBeGreaterThan(50);
-    // Rendered by kustomize, yet every object points at the file it was written in.
-    expect(result.findings.every((finding) => !finding.file.endsWith("kustomization.yaml"))).toBe(true);
   });
 });

@@ -16,7 +16,6 @@ import type { Finding, SourceObject } from "../finding.js";
 import { ParallelParse } from "../load/parallel-parse.js";
 import { versionsForValidation, type CustomResourceVersion } from "./custom-resource-schemas.js";
 
-export { slices } from "../load/parallel-parse.js";
 
 /** Objects from which validation moves to worker threads: below it, start-up costs more than it saves. */
 export const WORKER_THRESHOLD = 1_500;

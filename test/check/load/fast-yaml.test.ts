@@ -1,20 +1,19 @@
 /**
  * Differential test: on every document the fast parser accepts, it must give exactly what
  * the `yaml` package gives with Kubernetes' YAML 1.1 options (or both must reject it); on
- * the rest it must fall back.
+ * the rest it must fall back. The same check on every upstream CRD and chart file is
+ * fast-yaml-corpus.test.ts.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { parse, stringify } from "yaml";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../../../src/check/load/fast-yaml.js";
 import { normalizeLineBreaks } from "../../../src/check/load/parse-source.js";
 import { splitYamlStream } from "../../../src/check/load/split-yaml-stream.js";
-import { loadPackagedChart, type PackagedChart } from "../../../src/charts/packaged-chart.js";
-import { KUBERNETES_YAML_OPTIONS } from "../../../src/manifest/kubernetes-yaml.js";
-import { REPO_ROOT, SHARED_CHARTS_DIR, SHARED_CRDS_DIR } from "../../support/paths.js";
+import { compare, parseWithYaml, yamlFilesBelow } from "../../support/fast-yaml-compare.js";
+import { REPO_ROOT } from "../../support/paths.js";
 import { random } from "../../support/seeded-random.js";
-
 
 const SCALARS: readonly unknown[] = [
   "", "a", "hello world", "true", "True", "yes", "no", "on", "null", "y", "N", "Off", "YES", "0755", "08", "0o17", "0b11", "1_000", "1:30", "2026-11-30", "<<", "~", "0", "007", "-1", "+1", "1.5", "1e3", ".5", "1.", "0x1F", "0o17", ".inf", "-.Inf", ".nan",
@@ -31,30 +30,6 @@ function randomValue(next: () => number, depth: number): unknown {
     return result;
   }
   return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
-}
-
-function parseWithYaml(text: string): { value?: unknown; error?: boolean } {
-  try {
-    return { value: parse(text, KUBERNETES_YAML_OPTIONS) };
-  } catch {
-    return { error: true };
-  }
-}
-
-function compare(text: string): "fast" | "fallback" {
-  let fast: unknown;
-  try {
-    fast = parseFastYaml(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DuplicateKeyError);
-    expect(parseWithYaml(text).error, `yaml accepts what the fast parser rejects:\n${text}`).toBe(true);
-    return "fast";
-  }
-  if (fast === FALLBACK) return "fallback";
-  const reference = parseWithYaml(text);
-  expect(reference.error, `yaml rejects what the fast parser accepts:\n${text}`).toBeUndefined();
-  expect(fast, text).toStrictEqual(reference.value);
-  return "fast";
 }
 
 describe("parseFastYaml", () => {
@@ -190,50 +165,7 @@ describe("parseFastYaml", () => {
   });
 });
 
-/** Every YAML file (path → text) of an unpacked chart and its subcharts: CRDs as installed, and values. */
-function chartFiles(chart: PackagedChart, prefix: string, into: Map<string, string>): void {
-  for (const [path, text] of chart.crdFiles) into.set(`${prefix}/${path}`, text);
-  if (chart.valuesSource !== undefined) into.set(`${prefix}/values.yaml`, chart.valuesSource);
-  for (const [key, subchart] of chart.subcharts) chartFiles(subchart, `${prefix}/charts/${key}`, into);
-}
-
-function yamlFilesBelow(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: "utf8" })
-    .filter((path) => /\.ya?ml$/.test(path))
-    .sort()
-    .map((path) => join(folder, path));
-}
-
-describe("parseFastYaml on real files", () => {
-  const shared = existsSync(SHARED_CRDS_DIR) && existsSync(SHARED_CHARTS_DIR);
-  if (!shared) console.warn(`fast-yaml.test.ts: ${SHARED_CRDS_DIR} or ${SHARED_CHARTS_DIR} is absent: the upstream CRD and chart files are not compared`);
-
-  it.skipIf(!shared)(
-    "GIVEN every upstream CRD in ../shared/crds and every CRD file and values.yaml in ../shared/charts WHEN parsed by both THEN they agree, and no CRD falls back (skipped without ../shared)",
-    () => {
-      const files = new Map<string, string>();
-      for (const path of yamlFilesBelow(SHARED_CRDS_DIR)) files.set(relative(SHARED_CRDS_DIR, path), readFileSync(path, "utf8"));
-      for (const archive of readdirSync(SHARED_CHARTS_DIR).filter((name) => name.endsWith(".tgz")).sort()) {
-        chartFiles(loadPackagedChart(readFileSync(join(SHARED_CHARTS_DIR, archive))), archive, files);
-      }
-      const fellBack: string[] = [];
-      const seen = new Set<string>();
-      let crds = 0;
-      for (const [path, text] of files) {
-        for (const document of splitYamlStream(normalizeLineBreaks(text))) {
-          // Charts bundle some of the same CRDs: each distinct document is compared once.
-          if (seen.has(document.text)) continue;
-          seen.add(document.text);
-          const isCrd = /^kind: CustomResourceDefinition$/m.test(document.text);
-          if (isCrd) crds++;
-          if (compare(document.text) === "fallback" && isCrd) fellBack.push(`${path}:${document.line}`);
-        }
-      }
-      expect(crds).toBeGreaterThan(50);
-      expect(fellBack).toStrictEqual([]);
-    },
-  );
-
+describe("parseFastYaml on Slipway's own files", () => {
   it("GIVEN every golden file of Slipway's own output WHEN parsed by both THEN they agree", () => {
     const golden = join(REPO_ROOT, "test", "golden");
     let documents = 0;

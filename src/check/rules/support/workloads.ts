@@ -43,7 +43,7 @@ export interface Workload {
  * to the Deployment whose template it adopts. A PodTemplate runs no pod by itself, so it is
  * not a workload (Pod Security still checks it).
  */
-function podTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
+function workloadTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
   if (object.kind === "PodTemplate") return undefined;
   const pods = podTemplatesOf(objects).byObject;
   const own = pods.get(object);
@@ -83,7 +83,7 @@ function portsOf(containers: readonly WorkloadContainer[]): WorkloadPort[] {
 export const workloadsOf = memoizeByObjects((objects: readonly SourceObject[]): readonly Workload[] => {
   const workloads: Workload[] = [];
   for (const object of objects) {
-    const template = podTemplateOf(object, objects);
+    const template = workloadTemplateOf(object, objects);
     const podSpec = asRecord(template?.spec);
     if (!template || !podSpec) continue;
     const containers = containersOf(podSpec);
