@@ -4,7 +4,8 @@
  *
  * A folder with a kustomization is rendered with real kustomize (as Argo CD would) and
  * its files are not loaded again; rendered objects keep the file and line of the
- * document they came from when it can be found. Argo CD Applications whose source path
+ * document they came from when it can be found. A large kustomization that only gathers
+ * other kustomizations is rendered child by child (kustomize-aggregation.ts). Argo CD Applications whose source path
  * is a folder of the input repository (the folder given) are followed, so checking the
  * app-of-apps folder checks what it deploys.
  *
@@ -24,6 +25,7 @@ import { SlipwayError } from "../../errors.js";
 import type { Finding, SourceObject } from "../finding.js";
 import { SUPPRESSION_RULE_ID } from "../suppressions.js";
 import { decodeManifest } from "./decode-manifest.js";
+import { BuildQueue, DEFAULT_SPLIT_FILES, gatheredFolders } from "./kustomize-aggregation.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
 import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
@@ -45,6 +47,11 @@ export interface LoadOptions {
   readonly readStdin?: () => Promise<string>;
   /** Render folders that hold a kustomization with kustomize. @default true */
   readonly kustomize?: boolean;
+  /**
+   * Above this many manifest files, a kustomization that only gathers kustomization
+   * folders is built child by child (kustomize-aggregation.ts). @default DEFAULT_SPLIT_FILES
+   */
+  readonly kustomizeSplitFiles?: number;
   /**
    * Parse large inputs on worker threads (parallel-parse.ts), which then validate the
    * objects against this Kubernetes version's schemas: the caller must `validate` or
@@ -112,6 +119,12 @@ class Loader {
   /** Repository roots (folders given as input) against which Application paths resolve. */
   private readonly roots: string[] = [];
   private followedUpTo = 0;
+  /** kustomize builds of gathered folders, started ahead of their turn. */
+  private builds: BuildQueue | undefined;
+  /** Per folder with a kustomization: the folders it gathers when it is built child by child, else undefined. */
+  private readonly gatherings = new Map<string, Promise<string[] | undefined>>();
+  /** The identities rendered so far under each gathering being loaded, to find what kustomize would refuse. */
+  private readonly scopes: { readonly ids: Set<string>; conflict: boolean }[] = [];
 
   constructor(private readonly options: LoadOptions) {}
 
@@ -203,7 +216,14 @@ class Loader {
     if (this.walkedFolders.has(real)) return;
     this.walkedFolders.add(real);
     const kustomization = await kustomizationFile(folder);
-    if (kustomization && this.options.kustomize !== false && (await this.loadKustomization(folder, kustomization))) return;
+    if (kustomization && this.options.kustomize !== false) {
+      const children = await this.gatheredChildren(folder, kustomization);
+      if (children !== undefined) {
+        await this.loadGathering(folder, kustomization, children, [...enclosing, real]);
+        return;
+      }
+      if (await this.loadKustomization(folder, kustomization)) return;
+    }
     if (!nested) this.loadedFolders.push(folder);
     let entries: Dirent[];
     try {
@@ -242,6 +262,76 @@ class Loader {
     this.queue.push({ objects: [], findings: [finding] });
   }
 
+  /** The folders the kustomization of `folder` gathers, when there are enough files below them to build them one by one. */
+  private gatheredChildren(folder: string, kustomization: string): Promise<string[] | undefined> {
+    let result = this.gatherings.get(folder);
+    if (result === undefined) {
+      result = gatheredFolders(folder, kustomization).then(async (children) => {
+        if (children === undefined) return undefined;
+        let files = 0;
+        for (const child of children) files += (await manifestFilesBelow(child)).length;
+        return files > (this.options.kustomizeSplitFiles ?? DEFAULT_SPLIT_FILES) ? children : undefined;
+      });
+      this.gatherings.set(folder, result);
+    }
+    return result;
+  }
+
+  /**
+   * A kustomization that gathers `children`, each loaded in turn (built whole several at a
+   * time, or split again). The folder's own build runs only when two children render the
+   * same object or one child is gathered twice: kustomize then says whether it refuses.
+   */
+  private async loadGathering(folder: string, kustomization: string, children: readonly string[], enclosing: readonly string[]): Promise<void> {
+    // Counted as one build of the folder would count: its kustomization, and the files its children read.
+    if (this.scopes.length === 0) this.files += 1;
+    const builds = await this.buildQueue();
+    for (const child of children) {
+      const childKustomization = await kustomizationFile(child);
+      if (childKustomization !== undefined && (await this.gatheredChildren(child, childKustomization)) === undefined) builds.schedule(child);
+    }
+    const scope = { ids: new Set<string>(), conflict: false };
+    this.scopes.push(scope);
+    try {
+      for (const child of children) {
+        // Gathered twice (here, or by another gathering around it): kustomize refuses the same objects twice.
+        if (this.walkedFolders.has(await realpath(child).catch(() => child))) for (const open of this.scopes) open.conflict = true;
+        else await this.loadFolder(child, true, enclosing);
+      }
+    } finally {
+      this.scopes.pop();
+    }
+    if (!scope.conflict) return;
+    try {
+      // Built as a whole build would have been, so the finding is the one it would give.
+      const { kustomizeBuild } = await import("../../tools/kubectl.js");
+      await buildWithOrigins(folder, kustomizeBuild);
+    } catch (error) {
+      this.kustomizeFinding(folder, kustomization, error);
+    }
+  }
+
+  private async buildQueue(): Promise<BuildQueue> {
+    if (this.builds === undefined) {
+      const { kustomizeBuild } = await import("../../tools/kubectl.js");
+      this.builds = new BuildQueue((folder) => buildWithOrigins(folder, kustomizeBuild));
+    }
+    return this.builds;
+  }
+
+  /** A kustomization kustomize rejected is a finding; a kustomize that cannot run is the machine's problem, thrown. */
+  private kustomizeFinding(folder: string, kustomization: string, error: unknown): void {
+    if (!(error instanceof SlipwayError) || error.code !== "KUSTOMIZATION_INVALID") throw error;
+    this.addFinding({
+      ruleId: "kustomize",
+      severity: "error",
+      file: this.display(kustomization),
+      line: 1,
+      message: error.message,
+      fix: `run kubectl kustomize ${relative(this.options.cwd, folder) || "."} and fix what it reports`,
+    });
+  }
+
   /** True when rendered; false when kustomize failed (reported) and the files are to be loaded one by one. */
   private async loadKustomization(folder: string, kustomization: string): Promise<boolean> {
     const file = this.display(kustomization);
@@ -249,25 +339,17 @@ class Loader {
     try {
       // Loaded only when a kustomization is met: finding kustomize is not every check's business.
       const { kustomizeBuild } = await import("../../tools/kubectl.js");
-      rendered = await buildWithOrigins(folder, kustomizeBuild);
+      rendered = await (this.builds?.take(folder) ?? buildWithOrigins(folder, kustomizeBuild));
     } catch (error) {
-      // Only a kustomization kustomize rejected is a finding; a kustomize that cannot run is the machine's problem.
-      if (!(error instanceof SlipwayError) || error.code !== "KUSTOMIZATION_INVALID") throw error;
-      this.addFinding({
-        ruleId: "kustomize",
-        severity: "error",
-        file,
-        line: 1,
-        message: error.message,
-        fix: `run kubectl kustomize ${relative(this.options.cwd, folder) || "."} and fix what it reports`,
-      });
+      this.kustomizeFinding(folder, kustomization, error);
       return false;
     }
     // Not marked as walked: Applications may still point at folders the kustomization leaves out.
     const parsed = parseSource(rendered, file);
     const { origins, files } = await this.originsBelow(folder);
-    // The manifest files below the kustomization count as read, plus the kustomization itself.
-    this.files += files + 1;
+    // The manifest files below the kustomization count as read, plus the kustomization itself
+    // (within a gathering, the gathering's kustomization stands for its children's).
+    this.files += files + (this.scopes.length === 0 ? 1 : 0);
     const originFiles = new Map<string, SourceObject[]>();
     const objects = parsed.objects.map((object) => {
       const originPath = takeOrigin(object.document, folder);
@@ -280,6 +362,13 @@ class Loader {
         ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex, ...(origin.suppressions ? { suppressions: origin.suppressions } : {}) }
         : { ...object, line: 1 };
     });
+    for (const scope of this.scopes) {
+      for (const object of objects) {
+        const key = signature(object);
+        if (scope.ids.has(key)) scope.conflict = true;
+        else scope.ids.add(key);
+      }
+    }
     this.add({ objects, findings: parsed.findings });
     return true;
   }
