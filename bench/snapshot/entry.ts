@@ -1,0 +1,61 @@
+/**
+ * The entry bundled into one CommonJS script (bench/snapshot/bundle.ts) for the V8
+ * start-up snapshot experiment: `slipway synth` in process, with the same options.
+ *
+ * Run plainly (`node synth.cjs synth --out DIR ...`) it synthesizes once. Run by
+ * `node --snapshot-blob F --build-snapshot synth.cjs`, it synthesizes the reference
+ * platform once into a temporary folder (so every module it needs is evaluated and its
+ * functions compiled), and sets the snapshot's main function to the same command, which
+ * `node --snapshot-blob F synth --out DIR ...` then runs.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startupSnapshot } from "node:v8";
+import { command } from "../../src/cli/commands/synth.js";
+import type { CommandIO } from "../../src/cli/command.js";
+
+function processIO(): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    readStdin: () => Promise.reject(new Error("synth reads no standard input")),
+  };
+}
+
+/** `synth ARGS...` as `node dist/cli/main.js synth ARGS...` runs it, the CDK side in process. */
+async function runSynth(argv: readonly string[]): Promise<void> {
+  // A worker thread would load dist/ modules from disk, which is what the snapshot avoids.
+  process.env.SLIPWAY_SYNTH_WORKER = "0";
+  const [name, ...rest] = argv;
+  if (name !== "synth") throw new Error(`usage: synth [--config FILE] [--out DIR] [--charts DIR|URL] (got ${JSON.stringify(name)})`);
+  process.exitCode = await command.run(rest, processIO());
+}
+
+function reportFailure(error: unknown): void {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 70;
+}
+
+if (startupSnapshot.isBuildingSnapshot()) {
+  // Node 20's snapshot builder removes Error.stackTraceLimit, so a captured stack has no
+  // `stack` at all, and aws-cdk-lib's construct metadata (parseErrorStack) crashes on it.
+  // Node's default is put back for the warm-up; the deserialized process keeps it.
+  Error.stackTraceLimit = 10;
+  const warmUp = mkdtempSync(join(tmpdir(), "slipway-snapshot-warm-up-"));
+  const quiet: CommandIO = { ...processIO(), stdout: () => {} };
+  process.env.SLIPWAY_SYNTH_WORKER = "0";
+  command
+    .run(["--out", join(warmUp, "out"), ...(process.env.SLIPWAY_SNAPSHOT_CHARTS ? ["--charts", process.env.SLIPWAY_SNAPSHOT_CHARTS] : [])], quiet)
+    .then((code) => {
+      rmSync(warmUp, { recursive: true, force: true });
+      if (code !== 0) throw new Error(`warm-up synthesis exited with ${code}`);
+    })
+    .catch(reportFailure);
+  startupSnapshot.setDeserializeMainFunction(() => {
+    runSynth(process.argv.slice(1)).catch(reportFailure);
+  });
+} else {
+  runSynth(process.argv.slice(2)).catch(reportFailure);
+}
