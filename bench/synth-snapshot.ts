@@ -12,11 +12,11 @@
  *   blueprints node bench/eks-blueprints/blueprint-app.mjs (its cold `cdk synth`), when
  *              bench/synth-vs-eks-blueprints.ts has installed it
  *
- *   npm run build && npx tsx bench/synth-snapshot.ts [iterations] [--no-charts] [--keep DIR]
+ *   npm run build && npx tsx bench/synth-snapshot.ts [iterations] [--no-charts] [--no-minify] [--keep DIR]
  *
  * Every run passes `--charts ../shared/charts` when that folder exists (the Helm values
  * checked against the 13 charts, as `slipway synth` does with charts), else no charts;
- * `--no-charts` forces the latter. Before timing, the outputs of cli, bundle and snapshot
+ * `--no-charts` forces the latter. The bundle is minified (names kept) unless `--no-minify`. Before timing, the outputs of cli, bundle and snapshot
  * are compared file by file and the script stops if they differ. CPU time (user + system
  * of the process and its threads, from bash's `times`, since `--import` preloads are not
  * run in a process started from a snapshot) is the figure a busy machine does not inflate;
@@ -142,7 +142,8 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 if (!existsSync(cli)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
 const loadAtStart = loadavg()[0]!;
 
-const bundled = await bundleSynthEntry(bundleFile);
+const minify = !process.argv.includes("--no-minify");
+const bundled = await bundleSynthEntry(bundleFile, { minify });
 for (const warning of bundled.warnings) console.error(`bundle warning ${warning}`);
 const snapshotBuild = timed(["--snapshot-blob", blobFile, "--build-snapshot", bundleFile], environment({ ...(withCharts ? { SLIPWAY_SNAPSHOT_CHARTS: sharedCharts } : {}), NODE_NO_WARNINGS: "1" }), work);
 
@@ -167,7 +168,7 @@ for (let index = 0; index < iterations; index++) {
 
 console.log(`cold synthesis of the reference platform, ${iterations} runs each, interleaved, ${withCharts ? "Helm values checked against ../shared/charts" : "no charts"}; node ${process.version}`);
 console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
-console.log(`bundle: ${(bundled.bytes / 1e6).toFixed(1)} MB in ${(bundled.milliseconds / 1000).toFixed(1)} s; snapshot: ${(statSync(blobFile).size / 1e6).toFixed(1)} MB blob built in ${(snapshotBuild.wall / 1000).toFixed(1)} s wall, ${(snapshotBuild.cpu / 1000).toFixed(1)} s CPU`);
+console.log(`bundle${minify ? " (minified)" : ""}: ${(bundled.bytes / 1e6).toFixed(1)} MB in ${(bundled.milliseconds / 1000).toFixed(1)} s; snapshot: ${(statSync(blobFile).size / 1e6).toFixed(1)} MB blob built in ${(snapshotBuild.wall / 1000).toFixed(1)} s wall, ${(snapshotBuild.cpu / 1000).toFixed(1)} s CPU`);
 console.log(`outputs of cli, bundle and snapshot: identical (${trees.cli.size} files)`);
 console.log(`${"".padEnd(34)}  wall ms               CPU ms`);
 for (const mode of MODES) console.log(`${LABELS[mode].padEnd(34)}  ${format(results[mode].wall)}  ${format(results[mode].cpu)}`);
