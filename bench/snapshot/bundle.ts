@@ -13,6 +13,8 @@
  *   is invisible to the bundler: it would load them from node_modules at run time,
  *   which the snapshot builder cannot. It is rewritten to a plain `require("…")`,
  *   which esbuild bundles and still evaluates lazily (on first call), as before.
+ * - `require.resolve("…")` is left for run time by esbuild, where it would resolve from
+ *   the bundle's folder: in Slipway's files it is resolved at bundle time into the path.
  * - `__dirname` / `__filename` in packages (aws-cdk-lib's handler and asset folders)
  *   would name the bundle's folder: replaced by the original file's, as above.
  * - tsx (a TypeScript `slipway.config.ts`) registers module loader hooks, which neither a
@@ -20,6 +22,7 @@
  *   by this entry (the reference platform and YAML specs can).
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
@@ -37,6 +40,12 @@ export function withPlainRequire(source: string): string {
     if (name !== "require") rewritten = rewritten.replace(new RegExp(`(?<![.\\w$])${name}(?=\\(|\\.resolve\\()`, "g"), "require");
   }
   return rewritten;
+}
+
+/** `require.resolve("literal")` → the path it resolves to from `path`, resolved now. */
+export function withResolvedPaths(source: string, path: string): string {
+  const resolveFrom = createRequire(path);
+  return source.replace(/(?<![.\w$])require\.resolve\((["'])([^"'\n]+)\1\)/g, (_, _quote: string, specifier: string) => JSON.stringify(resolveFrom.resolve(specifier)));
 }
 
 /**
@@ -60,7 +69,7 @@ const fileLocations: Plugin = {
       const source = await readFile(args.path, "utf8");
       const inSlipway = !args.path.includes("/node_modules/");
       if (!inSlipway && !/\b__dirname\b|\b__filename\b|import\.meta\.url/.test(source)) return undefined;
-      const contents = withFileLocation(inSlipway ? withPlainRequire(source) : source, args.path);
+      const contents = withFileLocation(inSlipway ? withResolvedPaths(withPlainRequire(source), args.path) : source, args.path);
       return { contents, loader: args.path.endsWith(".ts") ? "ts" : "js", resolveDir: dirname(args.path) };
     });
   },
@@ -82,10 +91,16 @@ export interface BundleOptions {
   readonly minify?: boolean;
 }
 
-export async function bundleSynthEntry(outfile: string, options: BundleOptions = {}): Promise<BundleResult> {
+/** bench/snapshot/entry.ts (`slipway synth`) as one script. */
+export function bundleSynthEntry(outfile: string, options: BundleOptions = {}): Promise<BundleResult> {
+  return bundleForSnapshot(ENTRY, outfile, options);
+}
+
+/** Any entry and what it imports as one CommonJS script, with the rewrites above. */
+export async function bundleForSnapshot(entry: string, outfile: string, options: BundleOptions = {}): Promise<BundleResult> {
   const start = performance.now();
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     platform: "node",
     format: "cjs",
