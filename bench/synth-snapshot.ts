@@ -12,7 +12,7 @@
  *   blueprints node bench/eks-blueprints/blueprint-app.mjs (its cold `cdk synth`), when
  *              bench/synth-vs-eks-blueprints.ts has installed it
  *
- *   npm run build && npx tsx bench/synth-snapshot.ts [iterations] [--no-charts] [--no-minify] [--keep DIR]
+ *   npm run build && npx tsx bench/synth-snapshot.ts [iterations] [--no-minify] [--keep DIR]
  *
  * Every run passes `--charts ../shared/charts` when that folder exists (the Helm values
  * checked against the 13 charts, as `slipway synth` does with charts), else no charts;
@@ -23,10 +23,11 @@
  * wall time is what a user waits. min and median of the runs.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
+import { scaleSpec } from "./scale-spec.js";
 import { bundleSynthEntry, REPO_ROOT } from "./snapshot/bundle.js";
 
 const cli = join(REPO_ROOT, "dist", "cli", "main.js");
@@ -35,7 +36,7 @@ const blueprintApp = join(REPO_ROOT, "bench", "eks-blueprints", "blueprint-app.m
 const blueprintsInstalled = existsSync(join(REPO_ROOT, "bench", "eks-blueprints", "node_modules", "@aws-quickstart", "eks-blueprints"));
 
 const iterations = /^\d+$/.test(process.argv[2] ?? "") ? Number(process.argv[2]) : 5;
-const withCharts = !process.argv.includes("--no-charts") && existsSync(sharedCharts);
+if (!existsSync(sharedCharts)) throw new Error(`${sharedCharts} is missing: the runs check Helm values against it`);
 const keepAt = process.argv.indexOf("--keep");
 const work = keepAt >= 0 ? process.argv[keepAt + 1]! : mkdtempSync(join(tmpdir(), "bench-synth-snapshot-"));
 const bundleFile = join(work, "synth.cjs");
@@ -78,9 +79,9 @@ function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...rest, ...extra };
 }
 
-/** One cold synthesis into `out`. */
-function run(mode: Mode, out: string): Measure {
-  const synthArgs = ["synth", "--out", out, ...(withCharts ? ["--charts", sharedCharts] : [])];
+/** One cold synthesis into `out`, of the reference platform or of the spec file `config`. */
+function run(mode: Mode, out: string, config: readonly string[] = []): Measure {
+  const synthArgs = ["synth", "--out", out, "--charts", sharedCharts, ...config];
   switch (mode) {
     case "cli":
       return timed([cli, ...synthArgs], environment(), work);
@@ -145,15 +146,21 @@ const loadAtStart = loadavg()[0]!;
 const minify = !process.argv.includes("--no-minify");
 const bundled = await bundleSynthEntry(bundleFile, { minify });
 for (const warning of bundled.warnings) console.error(`bundle warning ${warning}`);
-const snapshotBuild = timed(["--snapshot-blob", blobFile, "--build-snapshot", bundleFile], environment({ ...(withCharts ? { SLIPWAY_SNAPSHOT_CHARTS: sharedCharts } : {}), NODE_NO_WARNINGS: "1" }), work);
+const snapshotBuild = timed(["--snapshot-blob", blobFile, "--build-snapshot", bundleFile], environment({ SLIPWAY_SNAPSHOT_CHARTS: sharedCharts, NODE_NO_WARNINGS: "1" }), work);
 
 // The snapshot must write what the CLI writes, byte for byte (this also warms the file cache).
-const trees = Object.fromEntries(
-  (["cli", "bundle", "snapshot"] as const).map((mode) => [mode, withOut((out) => (run(mode, out), listTree(out)))]),
-) as Record<"cli" | "bundle" | "snapshot", Map<string, Buffer>>;
-for (const mode of ["bundle", "snapshot"] as const) {
-  const differences = treeDifferences(trees.cli, trees[mode]);
-  if (differences.length > 0) throw new Error(`${mode} output differs from the CLI's in ${differences.length} files: ${differences.slice(0, 10).join(", ")}`);
+const otherSpec = join(work, "ten-applications.json");
+writeFileSync(otherSpec, JSON.stringify(scaleSpec(10)));
+const compared: Record<string, number> = {};
+for (const [label, config] of [["the reference platform", []], ["a 10-application spec", ["--config", otherSpec]]] as const) {
+  const trees = Object.fromEntries(
+    (["cli", "bundle", "snapshot"] as const).map((mode) => [mode, withOut((out) => (run(mode, out, config), listTree(out)))]),
+  ) as Record<"cli" | "bundle" | "snapshot", Map<string, Buffer>>;
+  for (const mode of ["bundle", "snapshot"] as const) {
+    const differences = treeDifferences(trees.cli, trees[mode]);
+    if (differences.length > 0) throw new Error(`${mode} output of ${label} differs from the CLI's in ${differences.length} files: ${differences.slice(0, 10).join(", ")}`);
+  }
+  compared[label] = trees.cli.size;
 }
 if (blueprintsInstalled) withOut((out) => run("blueprints", out));
 
@@ -166,10 +173,10 @@ for (let index = 0; index < iterations; index++) {
   }
 }
 
-console.log(`cold synthesis of the reference platform, ${iterations} runs each, interleaved, ${withCharts ? "Helm values checked against ../shared/charts" : "no charts"}; node ${process.version}`);
+console.log(`cold synthesis of the reference platform, ${iterations} runs each, interleaved, Helm values checked against ../shared/charts; node ${process.version}`);
 console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
 console.log(`bundle${minify ? " (minified)" : ""}: ${(bundled.bytes / 1e6).toFixed(1)} MB in ${(bundled.milliseconds / 1000).toFixed(1)} s; snapshot: ${(statSync(blobFile).size / 1e6).toFixed(1)} MB blob built in ${(snapshotBuild.wall / 1000).toFixed(1)} s wall, ${(snapshotBuild.cpu / 1000).toFixed(1)} s CPU`);
-console.log(`outputs of cli, bundle and snapshot: identical (${trees.cli.size} files)`);
+console.log(`outputs of cli, bundle and snapshot: identical (${Object.entries(compared).map(([label, files]) => `${label}: ${files} files`).join("; ")})`);
 console.log(`${"".padEnd(34)}  wall ms               CPU ms`);
 for (const mode of MODES) console.log(`${LABELS[mode].padEnd(34)}  ${format(results[mode].wall)}  ${format(results[mode].cpu)}`);
 const ratio = (of: "wall" | "cpu", over: Mode, under: Mode) => (median(results[over][of]) / median(results[under][of])).toFixed(2);

@@ -5,7 +5,7 @@
  * Run plainly (`node synth.cjs synth --out DIR ...`) it synthesizes once. Run by
  * `node --snapshot-blob F --build-snapshot synth.cjs`, it synthesizes the reference
  * platform once into a temporary folder (so every module it needs is evaluated and its
- * functions compiled), and sets the snapshot's main function to the same command, which
+ * functions compiled; Helm values checked against $SLIPWAY_SNAPSHOT_CHARTS), and sets the snapshot's main function to the same command, which
  * `node --snapshot-blob F synth --out DIR ...` then runs.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -44,15 +44,27 @@ if (startupSnapshot.isBuildingSnapshot()) {
   // Node's default is put back for the warm-up; the deserialized process keeps it.
   Error.stackTraceLimit = 10;
   const warmUp = mkdtempSync(join(tmpdir(), "slipway-snapshot-warm-up-"));
-  const quiet: CommandIO = { ...processIO(), stdout: () => {} };
+  // Module-level memos outlive the warm-up into the snapshot: the parsed charts are kept by
+  // path (src/charts/validate-chart-values.ts). A chart cache of its own, deleted after,
+  // means no later run can be answered from them, so a run does the work the CLI does.
+  const cacheHome = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = join(warmUp, "cache");
   process.env.SLIPWAY_SYNTH_WORKER = "0";
+  const quiet: CommandIO = { ...processIO(), stdout: () => {} };
+  // Without a Helm repository the warm-up would try `helm pull` of all 13 charts.
+  const charts = process.env.SLIPWAY_SNAPSHOT_CHARTS;
+  if (!charts) throw new Error("set SLIPWAY_SNAPSHOT_CHARTS to a Helm repository folder (../shared/charts) for the warm-up synthesis");
   command
-    .run(["--out", join(warmUp, "out"), ...(process.env.SLIPWAY_SNAPSHOT_CHARTS ? ["--charts", process.env.SLIPWAY_SNAPSHOT_CHARTS] : [])], quiet)
+    .run(["--out", join(warmUp, "out"), "--charts", charts], quiet)
     .then((code) => {
-      rmSync(warmUp, { recursive: true, force: true });
       if (code !== 0) throw new Error(`warm-up synthesis exited with ${code}`);
     })
-    .catch(reportFailure);
+    .catch(reportFailure)
+    .finally(() => {
+      rmSync(warmUp, { recursive: true, force: true });
+      if (cacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = cacheHome;
+    });
   startupSnapshot.setDeserializeMainFunction(() => {
     runSynth(process.argv.slice(1)).catch(reportFailure);
   });
