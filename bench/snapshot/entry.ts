@@ -14,6 +14,9 @@ import { join } from "node:path";
 import { startupSnapshot } from "node:v8";
 import { command } from "../../src/cli/commands/synth.js";
 import type { CommandIO } from "../../src/cli/command.js";
+import { aws } from "../../src/cdk/aws-cdk-lib.js";
+import { addPlatformStack, platformAppProps } from "../../src/cdk/synthesize-infrastructure.js";
+import { loadSpec } from "../../src/platform-spec/load.js";
 
 function processIO(): CommandIO {
   return {
@@ -24,13 +27,26 @@ function processIO(): CommandIO {
   };
 }
 
-/** `synth ARGS...` as `node dist/cli/main.js synth ARGS...` runs it, the CDK side in process. */
+/**
+ * `synth ARGS...` as `node dist/cli/main.js synth ARGS...` runs it, the CDK side in
+ * process; `cdk` as `node dist/cdk/cdk-app.js` runs it (the AWS side alone, into
+ * $CDK_OUTDIR, as `cdk synth` runs an app), to compare with EKS Blueprints' CDK app.
+ */
 async function runSynth(argv: readonly string[]): Promise<void> {
   // A worker thread would load dist/ modules from disk, which is what the snapshot avoids.
   process.env.SLIPWAY_SYNTH_WORKER = "0";
   const [name, ...rest] = argv;
-  if (name !== "synth") throw new Error(`usage: synth [--config FILE] [--out DIR] [--charts DIR|URL] (got ${JSON.stringify(name)})`);
+  if (name === "cdk") return runCdkApp();
+  if (name !== "synth") throw new Error(`usage: synth [--config FILE] [--out DIR] [--charts DIR|URL] | cdk (got ${JSON.stringify(name)})`);
   process.exitCode = await command.run(rest, processIO());
+}
+
+/** The body of src/cdk/cdk-app.ts (a module with top-level await, so it cannot be imported here). */
+async function runCdkApp(): Promise<void> {
+  const { spec } = await loadSpec({ configPath: process.env.SLIPWAY_CONFIG || undefined, cwd: process.cwd() });
+  const app = new aws.core.App(platformAppProps());
+  addPlatformStack(app, spec, { nagChecks: String(app.node.tryGetContext("slipway:nagChecks") ?? "true") !== "false" });
+  app.synth();
 }
 
 function reportFailure(error: unknown): void {
