@@ -5,15 +5,18 @@
  * Run plainly (`node synth.cjs synth --out DIR ...`) it synthesizes once. Run by
  * `node --snapshot-blob F --build-snapshot synth.cjs`, it synthesizes the reference
  * platform once into a temporary folder (so every module it needs is evaluated and its
- * functions compiled; Helm values checked against $SLIPWAY_SNAPSHOT_CHARTS), and sets the snapshot's main function to the same command, which
- * `node --snapshot-blob F synth --out DIR ...` then runs.
+ * functions compiled; Helm values checked against $SLIPWAY_SNAPSHOT_CHARTS), and sets
+ * the snapshot's main function to the same command, which `node --snapshot-blob F
+ * synth --out DIR ...` then runs. Errors end as in src/cli/main.ts: a SlipwayError
+ * prints what, where and the fix (exit 1, or 2 for usage), anything else its stack (70).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startupSnapshot } from "node:v8";
 import { command } from "../../src/cli/commands/synth.js";
-import type { CommandIO } from "../../src/cli/command.js";
+import { EXIT, type CommandIO } from "../../src/cli/command.js";
+import { isSlipwayError } from "../../src/errors.js";
 import { aws } from "../../src/cdk/aws-cdk-lib.js";
 import { addPlatformStack, platformAppProps } from "../../src/cdk/synthesize-infrastructure.js";
 import { loadSpec } from "../../src/platform-spec/load.js";
@@ -50,7 +53,12 @@ async function runCdkApp(): Promise<void> {
 }
 
 function reportFailure(error: unknown): void {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  if (isSlipwayError(error)) {
+    process.stderr.write(`${error.render()}\n`);
+    process.exitCode = error.code === "USAGE" ? EXIT.usage : EXIT.findings;
+    return;
+  }
+  process.stderr.write(`slipway: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 70;
 }
 
