@@ -325,7 +325,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     asArray(spec[list]).forEach((item, index) => {
       const container = asRecord(item);
       if (container === undefined) return;
-      containerProblems(container, at(list, index), kind, mountable, containerNames, problems);
+      containerProblems(container, at(list, index), kind, spec.volumes === undefined || Array.isArray(spec.volumes) ? mountable : undefined, containerNames, problems);
     });
   }
 
@@ -346,7 +346,8 @@ function containerProblems(
   container: JsonRecord,
   path: Path,
   kind: string,
-  volumeNames: ReadonlySet<string>,
+  /** Undefined when the pod's volumes cannot be read (the schema step reports them). */
+  volumeNames: ReadonlySet<string> | undefined,
   containerNames: Set<string>,
   problems: Problem[],
 ): void {
@@ -384,7 +385,7 @@ function containerProblems(
     const mount = asRecord(item);
     if (mount === undefined) return;
     const mountPath = [...path, "volumeMounts", index];
-    if (typeof mount.name === "string" && !volumeNames.has(mount.name)) {
+    if (typeof mount.name === "string" && volumeNames !== undefined && !volumeNames.has(mount.name)) {
       problems.push({ path: [...mountPath, "name"], message: `${show([...mountPath, "name"])}: Not found: ${JSON.stringify(mount.name)}`, fix: `add a volume named "${mount.name}" to the pod's volumes, or mount one that exists` });
     }
     if (typeof mount.mountPath === "string") {
