@@ -39,7 +39,7 @@ export const API_VALIDATION_RULE_ID = "api-validation";
 
 type Path = readonly (string | number)[];
 
-interface Problem {
+export interface Problem {
   readonly path: Path;
   readonly message: string;
   readonly fix: string;
@@ -79,29 +79,41 @@ function namesUnchecked(group: string, kind: string): boolean {
   return (group === "" && (kind === "Event" || kind === "ComponentStatus" || kind === "List")) || (BUILT_IN_GROUPS.has(group) === false && !group.includes("."));
 }
 
+/** An object the API server would refuse, with why. */
+export interface RefusedObject {
+  readonly object: SourceObject;
+  readonly problems: readonly Problem[];
+}
+
 /**
- * The API server's verdict on every object it would be given: findings in object order.
- * `isCustomKind(apiVersion/kind)` says whether a CRD serves a kind outside the built-in
- * groups; an object of a kind nothing serves is the `unknown-kind` finding only (often a
- * tool's configuration file, which no API server ever sees).
+ * The objects the API server would refuse, in object order. `isCustomKind(apiVersion/kind)`
+ * says whether a CRD serves a kind outside the built-in groups; an object of a kind nothing
+ * serves is the `unknown-kind` finding only (often a tool's configuration file, which no API
+ * server ever sees).
  */
-export function apiValidationFindings(objects: readonly SourceObject[], isCustomKind: (key: string) => boolean): Finding[] {
-  const findings: Finding[] = [];
+export function refusedObjects(objects: readonly SourceObject[], isCustomKind: (key: string) => boolean): RefusedObject[] {
+  const refused: RefusedObject[] = [];
   for (const object of objects) {
     if (!BUILT_IN_GROUPS.has(groupOf(object.apiVersion)) && !isCustomKind(`${object.apiVersion}/${object.kind}`)) continue;
-    for (const problem of objectProblems(object)) {
-      findings.push({
-        ruleId: API_VALIDATION_RULE_ID,
-        severity: "error",
-        file: object.file,
-        line: fieldLine(object.document, problem.path) ?? object.line,
-        object: describeObject(object),
-        message: problem.message,
-        fix: problem.fix,
-      });
-    }
+    const problems = objectProblems(object);
+    if (problems.length > 0) refused.push({ object, problems });
   }
-  return findings;
+  return refused;
+}
+
+/** Findings at the line of each field at fault (where the object's text is known), else the object's. */
+export function apiValidationFindings(refused: readonly RefusedObject[]): Finding[] {
+  return refused.flatMap(({ object, problems }) =>
+    problems.map((problem) => ({
+      ruleId: API_VALIDATION_RULE_ID,
+      severity: "error" as const,
+      file: object.file,
+      line: fieldLine(object.document, problem.path) ?? object.line,
+      object: describeObject(object),
+      message: problem.message,
+      fix: problem.fix,
+    })),
+  );
 }
 
 function groupOf(apiVersion: string): string {
