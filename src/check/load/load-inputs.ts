@@ -203,6 +203,9 @@ class Loader {
     if (this.walkedFolders.has(real)) return;
     this.walkedFolders.add(real);
     const kustomization = await kustomizationFile(folder);
+    // A Component is no build of its own: its patches mean something only in the kustomizations that list it
+    // under `components`, which render its objects (with their origin in its files). kustomize refuses to build it alone.
+    if (kustomization && this.options.kustomize !== false && isKustomizeComponent(kustomization)) return;
     if (kustomization && this.options.kustomize !== false && (await this.loadKustomization(folder, kustomization))) return;
     if (!nested) this.loadedFolders.push(folder);
     let entries: Dirent[];
@@ -372,6 +375,15 @@ class Loader {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** `kind: Component` (kustomize.config.k8s.io/v1alpha1): read by text, as the file is kustomize's, not a manifest. */
+function isKustomizeComponent(kustomization: string): boolean {
+  try {
+    return /^kind:[ \t]*["']?Component["']?[ \t]*(#.*)?$/m.test(readFileSync(kustomization, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 async function kustomizationFile(folder: string): Promise<string | undefined> {
