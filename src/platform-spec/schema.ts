@@ -10,7 +10,7 @@ import { z } from "zod";
 import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
-import { reservedApplicationName, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
+import { reservedApplicationName, reservedNamespaceLabel, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
 import { applicationSecretName } from "../gitops/applications/external-secret.js";
 import { serviceName } from "../gitops/applications/services.js";
@@ -407,6 +407,10 @@ export const platformSpecSchema = z
     for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
+      for (const key of Object.keys(ns.labels)) {
+        const why = reservedNamespaceLabel(key);
+        if (why !== undefined) context.addIssue({ code: "custom", path: ["namespaces", name, "labels", key], message: `is a label the platform does not let a spec set: ${why}` });
+      }
       if (ns.team !== undefined && !(ns.team in spec.teams)) {
         context.addIssue({
           code: "custom",
