@@ -83,6 +83,15 @@ const duration = z
   .string()
   .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h");
 
+/**
+ * A Karpenter NodePool duration (`consolidateAfter`, `expireAfter`): hours, minutes and
+ * seconds only, or `Never`, the pattern of Karpenter's CRD. A Go duration with `ms` passed
+ * the spec and then failed the NodePool's schema.
+ */
+const karpenterDuration = z
+  .string()
+  .regex(/^(([0-9]+(s|m|h))+|Never)$/, "must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never");
+
 const labels = z.record(labelKey(), labelValue());
 
 const taint = z.strictObject({
@@ -120,8 +129,8 @@ const karpenter = z.strictObject({
       memory: quantity.describe("Memory, split between the NodePools like cpu."),
     })
     .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
-  consolidateAfter: duration.default("60s").describe("Empty or underused nodes are consolidated after this long."),
-  expireAfter: duration.default("168h").describe("Nodes are replaced after this long."),
+  consolidateAfter: karpenterDuration.default("60s").describe("Empty or underused nodes are consolidated after this long; Never turns consolidation off."),
+  expireAfter: karpenterDuration.default("168h").describe("Nodes are replaced after this long; Never keeps them."),
   rootVolume: z
     .strictObject({
       sizeGiB: z.number().int().min(20).max(16384).default(100).describe("Root volume size in GiB."),

@@ -169,6 +169,10 @@ describe("spec errors name the field path and the allowed values", () => {
     expect(problemsOf(raw)).toEqual(expected);
   });
 
+  it("GIVEN Karpenter durations of Never (Karpenter's CRD allows them) WHEN parsing THEN they are accepted", () => {
+    expect(parseSpec({ karpenter: { consolidateAfter: "Never", expireAfter: "Never" } }, "x").karpenter).toMatchObject({ consolidateAfter: "Never", expireAfter: "Never" });
+  });
+
   it("GIVEN 0.0.0.0/0 with the explicit opt-in WHEN parsing THEN it is accepted", () => {
     expect(parseSpec({ cluster: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true } }, "x").cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
   });
@@ -211,6 +215,8 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["namespace label kubernetes.io/metadata.name", { namespaces: { production: { labels: { "kubernetes.io/metadata.name": "other" } } } }, "namespaces.production.labels.kubernetes.io/metadata.name: is a label the platform does not let a spec set: the API server sets it to the namespace's name"],
     ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
     ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
+    ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
   ])("%s", (_title, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
