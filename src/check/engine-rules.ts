@@ -49,7 +49,7 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     category: "schema",
     severity: "error",
     description:
-      "Objects the API server's built-in validation rejects although every field has the right type: names that are not DNS names (per kind), invalid label keys and values or annotation keys, controller selectors that are empty or do not match their template's labels, pods without containers or with duplicate container, volume or port names, volume mounts naming no volume, unknown image pull, restart and DNS policies, Services without ports, with unnamed, duplicate or out-of-range ports or an unknown type, PodDisruptionBudgets with both minAvailable and maxUnavailable, HPAs with maxReplicas below minReplicas.",
+      "Objects the API server's built-in validation rejects although every field has the right type: names that are not DNS names (per kind), invalid label keys and values or annotation keys, controller selectors that are empty or do not match their template's labels, pods without containers or with duplicate container, volume or port names, volume mounts naming no volume, unknown image pull, restart and DNS policies, Services without ports, with unnamed, duplicate or out-of-range ports or an unknown type, ConfigMap and Secret keys that cannot be file names, Ingress paths without a known pathType or not absolute, PodDisruptionBudgets with both minAvailable and maxUnavailable, HPAs with maxReplicas below minReplicas.",
     remediation: "Fix the field named in the finding as its message says; kubectl apply --dry-run=server gives the same verdict against a cluster.",
   },
   {

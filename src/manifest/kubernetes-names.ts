@@ -100,3 +100,16 @@ export function pathSegmentNameProblems(value: string): string[] {
   for (const forbidden of ["/", "%"]) if (value.includes(forbidden)) problems.push(`may not contain '${forbidden}'`);
   return problems;
 }
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** A key of a ConfigMap's or Secret's data (it becomes a file name when mounted). */
+export function configKeyProblems(value: string): string[] {
+  const problems: string[] = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH) problems.push(maxLength(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!CONFIG_KEY.test(value)) problems.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+  if (value === ".") problems.push("must not be '.'");
+  else if (value === "..") problems.push("must not be '..'");
+  else if (value.startsWith("..")) problems.push("must not start with '..'");
+  return problems;
+}

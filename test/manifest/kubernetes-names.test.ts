@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  configKeyProblems,
   dns1035LabelProblems,
   dns1123LabelProblems,
   dns1123SubdomainProblems,
@@ -17,6 +18,7 @@ describe("Kubernetes name grammars (apimachinery's validation)", () => {
     ["qualified name", qualifiedNameProblems, ["app", "MyName", "my.name", "example.com/My_Name", "a".repeat(63), "k8s.io/x"], ["", "/a", "a/", "a/b/c", "-a", "a b", "Example.com/a", "a".repeat(64), "é"]],
     ["label value", labelValueProblems, ["", "MyValue", "my_value", "12345", "a".repeat(63)], ["-a", "a-", "a b", "a".repeat(64), "é"]],
     ["port name", portNameProblems, ["http", "http-metrics", "h2c", "a".repeat(15)], ["", "HTTP", "80", "a--b", "-http", "http-", "a".repeat(16), "http_1"]],
+    ["config key", configKeyProblems, ["a", "KEY_NAME", "key.name", "key-name", ".hidden", "a".repeat(253)], ["", "a/b", "a b", ".", "..", "..data", "a".repeat(254)]],
     ["path segment name", pathSegmentNameProblems, ["system:controller:foo", "a b", "A"], [".", "..", "a/b", "a%20"]],
   ])("GIVEN the %s grammar WHEN valid and invalid values are checked THEN only the invalid ones have problems", (_grammar, problems, valid, invalid) => {
     for (const value of valid) expect(problems(value), value).toEqual([]);

@@ -15,6 +15,8 @@
  *   volume mounts naming a volume (or a StatefulSet's claim template), an image;
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
  *   nodePort only where it means something, externalName;
+ * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
+ * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules.
  *
  * Immutable fields need the object already in the cluster; a manifest has none, so they are
@@ -26,6 +28,7 @@ import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
+  configKeyProblems,
   dns1035LabelProblems,
   dns1123LabelProblems,
   dns1123SubdomainProblems,
@@ -134,6 +137,8 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), problems);
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
+    if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
+    if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
   }
   return problems;
 }
@@ -480,4 +485,52 @@ function autoscalerProblems(spec: JsonRecord | undefined, problems: Problem[]): 
     if (max < 1) invalid(problems, ["spec", "maxReplicas"], max, "must be greater than 0", "set spec.maxReplicas to 1 or more");
     else if (typeof min === "number" && max < min) invalid(problems, ["spec", "maxReplicas"], max, "must be greater than or equal to `minReplicas`", `raise spec.maxReplicas to at least ${min}, or lower spec.minReplicas`);
   }
+}
+
+// ---------------------------------------------------------------------------- configuration and ingress
+
+function dataKeyProblems(document: JsonRecord, kind: string, problems: Problem[]): void {
+  const bags = kind === "ConfigMap" ? (["data", "binaryData"] as const) : (["data", "stringData"] as const);
+  for (const bag of bags) {
+    const entries = asRecord(document[bag]);
+    if (entries === undefined) continue;
+    for (const key of Object.keys(entries)) {
+      for (const detail of configKeyProblems(key)) problems.push({ path: [bag, key], message: `${bag}[${key}]: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the key "${key}": alphanumerics, '-', '_' and '.' (it becomes a file name when the ${kind} is mounted)` });
+    }
+  }
+  if (kind === "ConfigMap") {
+    const binary = asRecord(document.binaryData) ?? {};
+    for (const key of Object.keys(asRecord(document.data) ?? {})) {
+      if (key in binary) problems.push({ path: ["data", key], message: `data[${key}]: Invalid value: ${JSON.stringify(key)}: duplicate of key present in binaryData`, fix: `keep "${key}" in data or in binaryData, not both` });
+    }
+  }
+}
+
+const PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
+const INVALID_PATH_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
+const INVALID_PATH_SUFFIXES = ["/..", "/."];
+
+/** `pathTypeRequired`: networking.k8s.io/v1 has no default for pathType; v1beta1 defaulted it to ImplementationSpecific. */
+function ingressProblems(spec: JsonRecord | undefined, pathTypeRequired: boolean, problems: Problem[]): void {
+  asArray(spec?.rules).forEach((rule, ruleIndex) => {
+    asArray(asRecord(asRecord(rule)?.http)?.paths).forEach((item, pathIndex) => {
+      const entry = asRecord(item);
+      if (entry === undefined) return;
+      const at: Path = ["spec", "rules", ruleIndex, "http", "paths", pathIndex];
+      const pathType = entry.pathType ?? (pathTypeRequired ? undefined : "ImplementationSpecific");
+      const path = typeof entry.path === "string" ? entry.path : "";
+      if (pathType === undefined || pathType === null) return required(problems, [...at, "pathType"], "pathType must be specified", "set pathType: Prefix (or Exact, ImplementationSpecific)");
+      if (typeof pathType !== "string") return;
+      if (!PATH_TYPES.includes(pathType)) return unsupported(problems, [...at, "pathType"], pathType, PATH_TYPES);
+      const fix = "write the path as an absolute, clean URL path such as /api";
+      if (pathType === "ImplementationSpecific") {
+        if (path !== "" && !path.startsWith("/")) invalid(problems, [...at, "path"], path, "must be an absolute path", fix);
+        return;
+      }
+      if (!path.startsWith("/")) invalid(problems, [...at, "path"], path, "must be an absolute path", fix);
+      if (path === "") return;
+      for (const sequence of INVALID_PATH_SEQUENCES) if (path.includes(sequence)) invalid(problems, [...at, "path"], path, `must not contain '${sequence}'`, fix);
+      for (const suffix of INVALID_PATH_SUFFIXES) if (path.endsWith(suffix)) invalid(problems, [...at, "path"], path, `cannot end with '${suffix}'`, fix);
+    });
+  });
 }

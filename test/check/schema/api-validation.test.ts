@@ -109,6 +109,20 @@ describe("the API server's validation beyond the schema", () => {
     ["a PodDisruptionBudget with minAvailable and maxUnavailable", { apiVersion: "policy/v1", kind: "PodDisruptionBudget", document: { metadata: { name: "p" }, spec: { minAvailable: 1, maxUnavailable: "10%" } } }, ["spec: Invalid value: minAvailable and maxUnavailable cannot be both set"]],
     ["an HPA with maxReplicas below minReplicas", { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", document: { metadata: { name: "h" }, spec: { minReplicas: 5, maxReplicas: 2 } } }, ["spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`"]],
     ["an HPA with minReplicas 0", { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", document: { metadata: { name: "h" }, spec: { minReplicas: 0, maxReplicas: 2 } } }, ["spec.minReplicas: Invalid value: 0: must be greater than or equal to 1"]],
+    ["a ConfigMap key with a slash and one starting with '..'", { apiVersion: "v1", kind: "ConfigMap", document: { metadata: { name: "c" }, data: { "conf/app.yaml": "x", "..data": "y", "app.properties": "z" } } }, [
+      "data[conf/app.yaml]: Invalid value: \"conf/app.yaml\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+      "data[..data]: Invalid value: \"..data\": must not start with '..'",
+    ]],
+    ["a ConfigMap key in data and binaryData", { apiVersion: "v1", kind: "ConfigMap", document: { metadata: { name: "c" }, data: { a: "x" }, binaryData: { a: "eA==" } } }, ['data[a]: Invalid value: "a": duplicate of key present in binaryData']],
+    ["a networking.k8s.io/v1beta1 Ingress path without pathType (v1beta1 defaulted it)", { apiVersion: "networking.k8s.io/v1beta1", kind: "Ingress", document: { metadata: { name: "i" }, spec: { rules: [{ http: { paths: [{ path: "/a" }] } }] } } }, []],
+    ["a Secret stringData key with a space", { apiVersion: "v1", kind: "Secret", document: { metadata: { name: "s" }, stringData: { "api key": "x" } } }, [expect.stringMatching(/^stringData\[api key\]: Invalid value: "api key": a valid config key must consist/)]],
+    ["Ingress paths: no pathType, an unknown one, a relative path, '//' and a '/.' end", { apiVersion: "networking.k8s.io/v1", kind: "Ingress", document: { metadata: { name: "i" }, spec: { rules: [{ http: { paths: [{ path: "/a" }, { path: "/b", pathType: "Regex" }, { path: "api", pathType: "Prefix" }, { path: "/a//b", pathType: "Exact" }, { path: "/a/.", pathType: "Prefix" }, { path: "/ok", pathType: "ImplementationSpecific" }] } }] } } }, [
+      "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified",
+      'spec.rules[0].http.paths[1].pathType: Unsupported value: "Regex": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+      'spec.rules[0].http.paths[2].path: Invalid value: "api": must be an absolute path',
+      "spec.rules[0].http.paths[3].path: Invalid value: \"/a//b\": must not contain '//'",
+      "spec.rules[0].http.paths[4].path: Invalid value: \"/a/.\": cannot end with '/.'",
+    ]],
     ["an Argo Rollout (its controller validates it, not the API server)", { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", document: { metadata: { name: "r" }, spec: { selector: { matchLabels: { app: "x" } }, template: { metadata: { labels: { app: "y" } }, spec: { containers: [] } } } } }, []],
   ])("GIVEN %s WHEN validated THEN %j", (_case, object, expected) => {
     expect(messages(object as { apiVersion: string; kind: string; document: Json })).toEqual(expected);
