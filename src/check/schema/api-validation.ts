@@ -98,7 +98,13 @@ export function refusedObjects(objects: readonly SourceObject[], isCustomKind: (
   const refused: RefusedObject[] = [];
   for (const object of objects) {
     if (!BUILT_IN_GROUPS.has(groupOf(object.apiVersion)) && !isCustomKind(`${object.apiVersion}/${object.kind}`)) continue;
-    const problems = objectProblems(object);
+    let problems: Problem[];
+    try {
+      problems = objectProblems(object);
+    } catch (error) {
+      // As with every rule: a bug here is a finding about this object, never the end of the check.
+      problems = [{ path: [], message: `the API server's validation could not be evaluated on this object: ${(error as Error).message} (a bug in Slipway to report)`, fix: "report the object and this message to Slipway's maintainers; kubectl apply --dry-run=server gives the API server's verdict meanwhile" }];
+    }
     if (problems.length > 0) refused.push({ object, problems });
   }
   return refused;

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
-import { objectProblems } from "../../../src/check/schema/api-validation.js";
+import { objectProblems, refusedObjects } from "../../../src/check/schema/api-validation.js";
+import type { SourceObject } from "../../../src/check/finding.js";
 
 type Json = Record<string, unknown>;
 
@@ -143,6 +144,21 @@ describe("the API server's validation beyond the schema", () => {
     ["a name starting with a digit (Services are DNS-1035 labels)", service({ ports: [{ port: 80 }] }, "1api"), [expect.stringMatching(/^metadata\.name: Invalid value: "1api": a DNS-1035 label must consist of/)]],
   ])("GIVEN %s WHEN validated THEN %j", (_case, object, expected) => {
     expect(messages(object)).toEqual(expected);
+  });
+});
+
+describe("refusedObjects", () => {
+  it("GIVEN an object whose fields throw when read WHEN validated THEN a finding about that object, and the next object is still judged", () => {
+    const hostile = { metadata: { name: "ok" } } as Record<string, unknown>;
+    Object.defineProperty(hostile, "spec", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const objects = [
+      { document: hostile, apiVersion: "v1", kind: "Service", name: "ok", file: "a.yaml", documentIndex: 0, line: 1 },
+      { document: { metadata: { name: "Bad" } }, apiVersion: "v1", kind: "ConfigMap", name: "Bad", file: "a.yaml", documentIndex: 1, line: 5 },
+    ] satisfies SourceObject[];
+    expect(refusedObjects(objects, () => false).map(({ object, problems }) => `${object.name}: ${problems.map((problem) => problem.message.slice(0, 60)).join(" / ")}`)).toEqual([
+      "ok: the API server's validation could not be evaluated on this o",
+      'Bad: metadata.name: Invalid value: "Bad": a lowercase RFC 1123 subd',
+    ]);
   });
 });
 
