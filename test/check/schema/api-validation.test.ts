@@ -157,7 +157,7 @@ describe("refusedObjects", () => {
     ] satisfies SourceObject[];
     expect(refusedObjects(objects, () => false).map(({ object, problems }) => `${object.name}: ${problems.map((problem) => problem.message.slice(0, 60)).join(" / ")}`)).toEqual([
       "ok: the API server's validation could not be evaluated on this o",
-      'Bad: metadata.name: Invalid value: "Bad": a lowercase RFC 1123 subd',
+      'Bad: metadata.name: Invalid value: "Bad": a lowercase RFC 1123 su',
     ]);
   });
 });
