@@ -18,6 +18,8 @@ import { crdsFromDirectories } from "./schema/crd-directories.js";
 import { platformCrds } from "./schema/platform-crds.js";
 import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas, validateSchemasByObject } from "./schema/validate-schemas.js";
+import { API_VALIDATION_RULE_ID, apiValidationFindings, refusedObjects } from "./schema/api-validation.js";
+import { recallSources } from "./load/read-manifest-file.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
@@ -125,6 +127,11 @@ async function checkLoaded(
   // CEL rules of CRDs run here, on the main thread, whether or not workers validate the schemas.
   await sources;
   const celFindings = ENGINE_RULES.some((rule) => rule.id === "schema" && enabled(rule)) ? await celValidationFindings(loaded.objects, customResources) : [];
+  // The API server's validation beyond the schema (names, selectors, duplicates, enumerations): pure and cheap, here too.
+  const refused = ENGINE_RULES.some((rule) => rule.id === API_VALIDATION_RULE_ID && enabled(rule)) ? refusedObjects(loaded.objects, (key) => customResources.get(key)?.served === true) : [];
+  // Objects parsed on worker threads left their text there: read again for the few refused, so field lines match a sequential run.
+  recallSources(refused.map((entry) => entry.object), cwd);
+  const apiFindings = apiValidationFindings(refused);
 
   const context: CheckContext = {
     objects: loaded.objects,
@@ -137,7 +144,7 @@ async function checkLoaded(
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.
-  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...celFindings, ...ruleFindings];
+  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...celFindings, ...apiFindings, ...ruleFindings];
   const reports: RuleReport[] = [];
   for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });

@@ -1,5 +1,5 @@
 /**
- * The rules the checker's engine runs itself (parse, input, suppression, kustomize, schema, unknown-kind),
+ * The rules the checker's engine runs itself (parse, input, suppression, kustomize, schema, api-validation, unknown-kind),
  * because they need I/O or compiled schemas. Described here, apart from the registry, so
  * a check that runs only these does not load every other rule's module.
  */
@@ -43,6 +43,14 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     severity: "error",
     description: "Objects that do not match the schema of their kind for the target Kubernetes version, or the openAPIV3Schema of their CRD's version; unknown fields are errors, as with the API server's strict field validation. The CRD's CEL rules (`x-kubernetes-validations`) are evaluated too; rules the checker cannot evaluate are counted in one info finding per kind, never reported as violations.",
     remediation: "Fix the field named in the finding; kubectl explain <kind> --recursive lists the valid fields.",
+  },
+  {
+    id: "api-validation",
+    category: "schema",
+    severity: "error",
+    description:
+      "Objects the API server's built-in validation rejects although every field has the right type: names that are not DNS names (per kind), invalid label keys and values or annotation keys, controller selectors that are empty or do not match their template's labels, pods without containers or with duplicate container, volume or port names, volume mounts naming no volume, unknown image pull, restart and DNS policies, Services without ports, with unnamed, duplicate or out-of-range ports or an unknown type, ConfigMap and Secret keys that cannot be file names, Ingress paths without a known pathType or not absolute, PodDisruptionBudgets with both minAvailable and maxUnavailable, HPAs with maxReplicas below minReplicas.",
+    remediation: "Fix the field named in the finding as its message says; kubectl apply --dry-run=server gives the same verdict against a cluster.",
   },
   {
     id: "unknown-kind",

@@ -12,6 +12,8 @@ import { ROOT_APPLICATION } from "./argocd/root-application.js";
 import { PLATFORM_PROJECT } from "./argocd/app-projects.js";
 import { PLATFORM_FOLDER_APPLICATIONS } from "./platform/platform-folders.js";
 import { TENANCY_FOLDER } from "./tenancy/tenancy-generator.js";
+import { podSecurityLabels, TEAM_LABEL } from "./tenancy/namespace-object.js";
+import { MANAGED_BY_LABELS } from "./conventions.js";
 
 /** Argo CD Application names (all live in one namespace) → what generates them. */
 export const RESERVED_APPLICATION_NAMES: ReadonlyMap<string, string> = new Map<string, string>([
@@ -47,5 +49,21 @@ export function reservedApplicationName(name: string): string | undefined {
   const exact = RESERVED_APPLICATION_NAMES.get(name);
   if (exact !== undefined) return exact;
   for (const [prefix, why] of RESERVED_APPLICATION_PREFIXES) if (name.startsWith(prefix)) return why;
+  return undefined;
+}
+
+/**
+ * Namespace label keys a spec may not set in `namespaces.<name>.labels` → why and what to
+ * use instead. The platform writes these itself and its value wins, so a user's value would
+ * be dropped without a word (a `pod-security.kubernetes.io/enforce: privileged` label left the
+ * namespace restricted); `kubernetes.io/metadata.name` is set by the API server to the name.
+ */
+export function reservedNamespaceLabel(key: string): string | undefined {
+  if (key in podSecurityLabels("restricted") || key.startsWith("pod-security.kubernetes.io/")) {
+    return "the platform sets the Pod Security labels from the namespace's podSecurity level (enforce, audit and warn, pinned version); set namespaces.<name>.podSecurity instead";
+  }
+  if (key === TEAM_LABEL) return "the platform sets it from namespaces.<name>.team; set team instead";
+  if (key in MANAGED_BY_LABELS) return "the platform marks every object it generates with it";
+  if (key === "kubernetes.io/metadata.name") return "the API server sets it to the namespace's name on every namespace; leave it out";
   return undefined;
 }

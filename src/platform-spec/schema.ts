@@ -10,7 +10,7 @@ import { z } from "zod";
 import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
-import { reservedApplicationName, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
+import { reservedApplicationName, reservedNamespaceLabel, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
 import { applicationSecretName } from "../gitops/applications/external-secret.js";
 import { serviceName } from "../gitops/applications/services.js";
@@ -83,6 +83,15 @@ const duration = z
   .string()
   .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h");
 
+/**
+ * A Karpenter NodePool duration (`consolidateAfter`, `expireAfter`): hours, minutes and
+ * seconds only, or `Never`, the pattern of Karpenter's CRD. A Go duration with `ms` passed
+ * the spec and then failed the NodePool's schema.
+ */
+const karpenterDuration = z
+  .string()
+  .regex(/^(([0-9]+(s|m|h))+|Never)$/, "must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never");
+
 const labels = z.record(labelKey(), labelValue());
 
 const taint = z.strictObject({
@@ -120,8 +129,8 @@ const karpenter = z.strictObject({
       memory: quantity.describe("Memory, split between the NodePools like cpu."),
     })
     .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
-  consolidateAfter: duration.default("60s").describe("Empty or underused nodes are consolidated after this long."),
-  expireAfter: duration.default("168h").describe("Nodes are replaced after this long."),
+  consolidateAfter: karpenterDuration.default("60s").describe("Empty or underused nodes are consolidated after this long; Never turns consolidation off."),
+  expireAfter: karpenterDuration.default("168h").describe("Nodes are replaced after this long; Never keeps them."),
   rootVolume: z
     .strictObject({
       sizeGiB: z.number().int().min(20).max(16384).default(100).describe("Root volume size in GiB."),
@@ -407,6 +416,10 @@ export const platformSpecSchema = z
     for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
+      for (const key of Object.keys(ns.labels)) {
+        const why = reservedNamespaceLabel(key);
+        if (why !== undefined) context.addIssue({ code: "custom", path: ["namespaces", name, "labels", key], message: `is a label the platform does not let a spec set: ${why}` });
+      }
       if (ns.team !== undefined && !(ns.team in spec.teams)) {
         context.addIssue({
           code: "custom",

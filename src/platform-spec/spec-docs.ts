@@ -8,6 +8,8 @@ import { z } from "zod";
 import { MAX_APPLICATION_NAME, platformSpecSchema } from "./schema.js";
 import { RESERVED_APPLICATION_NAMES, RESERVED_APPLICATION_PREFIXES, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { MAX_YAML_ALIASES } from "./load.js";
+import { TEAM_LABEL } from "../gitops/tenancy/namespace-object.js";
+import { MANAGED_BY_LABELS } from "../gitops/conventions.js";
 
 type JsonSchema = {
   type?: string | string[];
@@ -62,7 +64,7 @@ function namesSection(): string[] {
     `- **Keys** of \`namespaces\`, \`teams\`, \`applications\` and \`nodeGroups\` are RFC 1123 DNS labels (lowercase a-z, 0-9, '-', starting and ending with a letter or digit, at most 63 characters). Application names have at most ${MAX_APPLICATION_NAME}, because Slipway names objects after them with a suffix. The cluster name and node group names must leave every AWS name derived from them within AWS's limits (IAM roles 64, S3 buckets 63, SQS queues 80, EKS node groups 63 characters); the error gives the longest name that fits.`,
     `- **Application names** may not be those of the platform's own Argo CD Applications (they share one namespace): ${quoted(RESERVED_APPLICATION_NAMES.keys())}, nor start with ${quoted(RESERVED_APPLICATION_PREFIXES.keys())}.`,
     `- **Team names** may not be ${quoted(RESERVED_PROJECT_NAMES.keys())} (each team gets an AppProject of its name).`,
-    `- **Tenant namespaces** may not be ${quoted(RESERVED_NAMESPACES.keys())}: tenancy gives a namespace restricted Pod Security and a default-deny network policy, which would break Kubernetes or the add-ons there.`,
+    `- **Tenant namespaces** may not be ${quoted(RESERVED_NAMESPACES.keys())}: tenancy gives a namespace restricted Pod Security and a default-deny network policy, which would break Kubernetes or the add-ons there. Their \`labels\` may not set what the platform or the API server sets itself: \`pod-security.kubernetes.io/*\` (use \`podSecurity\`), \`${TEAM_LABEL}\` (use \`team\`), ${Object.keys(MANAGED_BY_LABELS).map((key) => `\`${key}\``).join(", ")} and \`kubernetes.io/metadata.name\`; the platform's value would win without a word.`,
     "- **Strings that reach a manifest, URL or shell line** follow their grammar: hosts are bare DNS names (no scheme, port, path or spaces; `*.` only as the whole first label of an application host), images are OCI repositories (`[registry[:port]/]lowercase/path`, tag in `imageTag`), Git URLs are `https://`, `ssh://` or `git@host:owner/name` (never `file://` or `http://`, no embedded credentials), repository paths are relative without `..`, labels and taints follow Kubernetes' label grammar, CIDRs have no host bits set.",
     "- **Numbers** must be finite: YAML reads `1e400` as Infinity and `.nan` as NaN, both refused.",
     `- **YAML aliases** expand at most ${MAX_YAML_ALIASES} times, so an alias bomb is refused instead of exhausting memory.`,

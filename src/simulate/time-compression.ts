@@ -86,10 +86,12 @@ export function compressTime(spec: PlatformSpec, factor: number): TimeCompressio
       },
     };
   }
+  // Karpenter's `Never` is no period: nothing to compress.
+  const karpenterDuration = (what: string, text: string): string => (text === "Never" ? text : duration(what, text));
   const karpenter = {
     ...spec.karpenter,
-    consolidateAfter: duration("karpenter.consolidateAfter (NodePool disruption)", spec.karpenter.consolidateAfter),
-    expireAfter: duration("karpenter.expireAfter (NodePool)", spec.karpenter.expireAfter),
+    consolidateAfter: karpenterDuration("karpenter.consolidateAfter (NodePool disruption)", spec.karpenter.consolidateAfter),
+    expireAfter: karpenterDuration("karpenter.expireAfter (NodePool)", spec.karpenter.expireAfter),
   };
   const flag = (name: string, what: string, from: number) => `--${name}=${formatDuration(seconds(`kube-controller-manager --${name}${what}`, from, 0.001, "milliseconds"))}`;
   const controllerManager = [

@@ -37,7 +37,7 @@ export async function kustomizeBuild(directory: string, kustomize?: ResolvedTool
       const ranAndRejected = exitCode !== undefined && exitCode !== 126 && exitCode !== 127 && error.signal === null && !/^panic:|^fatal error:/m.test(stderr);
       if (ranAndRejected) {
         reject(
-          new SlipwayError("KUSTOMIZATION_INVALID", `kustomize cannot build this folder: ${firstLine(stderr) || error.message}`, {
+          new SlipwayError("KUSTOMIZATION_INVALID", `kustomize cannot build this folder: ${firstErrorLine(stderr) || error.message}`, {
             where: directory,
             fix: `run \`${commandLine}\` to see the full error and fix the kustomization`,
             cause: error,
@@ -58,4 +58,14 @@ export async function kustomizeBuild(directory: string, kustomize?: ResolvedTool
 
 function firstLine(text: string): string {
   return text.trim().split("\n")[0] ?? "";
+}
+
+/**
+ * The first line of kustomize's stderr that is not a deprecation warning: kustomize prints
+ * `# Warning: 'patchesStrategicMerge' is deprecated...` before the error, and the warning
+ * alone says nothing about why the build failed.
+ */
+export function firstErrorLine(stderr: string): string {
+  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  return lines.find((line) => !/^#?\s*Warning:/i.test(line)) ?? lines[0] ?? "";
 }

@@ -169,6 +169,10 @@ describe("spec errors name the field path and the allowed values", () => {
     expect(problemsOf(raw)).toEqual(expected);
   });
 
+  it("GIVEN Karpenter durations of Never (Karpenter's CRD allows them) WHEN parsing THEN they are accepted", () => {
+    expect(parseSpec({ karpenter: { consolidateAfter: "Never", expireAfter: "Never" } }, "x").karpenter).toMatchObject({ consolidateAfter: "Never", expireAfter: "Never" });
+  });
+
   it("GIVEN 0.0.0.0/0 with the explicit opt-in WHEN parsing THEN it is accepted", () => {
     expect(parseSpec({ cluster: { publicAccessCidrs: ["0.0.0.0/0"], allowPublicEndpointFromAnywhere: true } }, "x").cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
   });
@@ -203,8 +207,16 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["argocdHost with a path", { gitops: { argocdHost: "argocd.example.com/x" } }, "gitops.argocdHost: must be a bare host name"],
     ["targetRevision with a shell substitution", { gitops: { targetRevision: "$(reboot)" } }, "gitops.targetRevision: must be a Git branch, tag or commit"],
     ["label value with spaces", { namespaces: { production: { team: "team-a", labels: { tier: "a b" } } } }, "namespaces.production.labels.tier: must be empty or alphanumerics"],
+    ...["pod-security.kubernetes.io/enforce", "pod-security.kubernetes.io/warn-version", "pod-security.kubernetes.io/anything"].map(
+      (key): [string, unknown, string] => [`namespace label ${key} (the platform's value won silently)`, { namespaces: { production: { team: "team-a", labels: { [key]: "privileged" } } } }, `namespaces.production.labels.${key}: is a label the platform does not let a spec set: the platform sets the Pod Security labels from the namespace's podSecurity level`],
+    ),
+    ["namespace label slipway.io/team", { namespaces: { production: { team: "team-a", labels: { "slipway.io/team": "other" } } } }, "namespaces.production.labels.slipway.io/team: is a label the platform does not let a spec set: the platform sets it from namespaces.<name>.team"],
+    ["namespace label app.kubernetes.io/managed-by", { namespaces: { production: { labels: { "app.kubernetes.io/managed-by": "helm" } } } }, "namespaces.production.labels.app.kubernetes.io/managed-by: is a label the platform does not let a spec set"],
+    ["namespace label kubernetes.io/metadata.name", { namespaces: { production: { labels: { "kubernetes.io/metadata.name": "other" } } } }, "namespaces.production.labels.kubernetes.io/metadata.name: is a label the platform does not let a spec set: the API server sets it to the namespace's name"],
     ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
     ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
+    ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
   ])("%s", (_title, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);

@@ -17,6 +17,12 @@ describe("compressTime", () => {
     expect({ ...spec, applications: {}, karpenter: {} }).toEqual({ ...reference, applications: {}, karpenter: {} });
   });
 
+  it("GIVEN Karpenter durations of Never WHEN compressed THEN they stay Never (no period to divide), and are not listed as scaled", () => {
+    const { spec, scaled } = compressTime(parseSpec({ karpenter: { consolidateAfter: "Never", expireAfter: "Never" } }, "never"), 20);
+    expect([spec.karpenter.consolidateAfter, spec.karpenter.expireAfter]).toEqual(["Never", "Never"]);
+    expect(scaled.filter((line) => line.startsWith("karpenter."))).toEqual([]);
+  });
+
   it("GIVEN ×20 WHEN compressed THEN the controller-manager's HPA timings are divided and metrics-server stops at its 10s floor", () => {
     const { componentArgs, customMetrics } = compressTime(reference, 20);
     expect(componentArgs["kube-controller-manager"]).toEqual([

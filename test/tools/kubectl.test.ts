@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { ResolvedTool } from "../../src/tools/cluster-tools.js";
-import { helmPath, kubectlPath, kustomizeBuild } from "../../src/tools/kubectl.js";
+import { firstErrorLine, helmPath, kubectlPath, kustomizeBuild } from "../../src/tools/kubectl.js";
 import { installAdvice } from "../../src/tools/go-tool-build.js";
 
 function kustomization(files: Record<string, string>): string {
@@ -41,6 +41,15 @@ describe("kubectl, helm and kustomize commands", () => {
   it("GIVEN a broken kustomization WHEN built THEN KUSTOMIZATION_INVALID naming the folder (the user's files, not the tool)", async () => {
     const folder = kustomization({ "kustomization.yaml": "resources:\n  - missing.yaml\n" });
     await expect(kustomizeBuild(folder)).rejects.toMatchObject({ code: "KUSTOMIZATION_INVALID", where: folder, message: expect.stringMatching(/^kustomize cannot build this folder: .*missing\.yaml/) });
+  });
+
+  it.each([
+    ["# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead.\nError: accumulating resources: missing.yaml\n", "Error: accumulating resources: missing.yaml"],
+    ["Warning: something\n\n  error: no such file\n", "error: no such file"],
+    ["# Warning: only a warning\n", "# Warning: only a warning"],
+    ["", ""],
+  ])("GIVEN kustomize's stderr %j WHEN its error is shown THEN the first line that is not a deprecation warning", (stderr, expected) => {
+    expect(firstErrorLine(stderr)).toBe(expected);
   });
 
   it.each([

@@ -217,6 +217,9 @@ class Loader {
     this.walkedFolders.add(real);
     const kustomization = await kustomizationFile(folder);
     if (kustomization && this.options.kustomize !== false) {
+      // A Component is no build of its own: its patches mean something only in the kustomizations that list it
+      // under `components`, which render its objects (with their origin in its files). kustomize refuses to build it alone.
+      if (isKustomizeComponent(kustomization)) return;
       const children = await this.gatheredChildren(folder, kustomization);
       if (children !== undefined) {
         await this.loadGathering(folder, kustomization, children, [...enclosing, real]);
@@ -461,6 +464,15 @@ class Loader {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** `kind: Component` (kustomize.config.k8s.io/v1alpha1): read by text, as the file is kustomize's, not a manifest. */
+function isKustomizeComponent(kustomization: string): boolean {
+  try {
+    return /^kind:[ \t]*["']?Component["']?[ \t]*(#.*)?$/m.test(readFileSync(kustomization, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 async function kustomizationFile(folder: string): Promise<string | undefined> {

@@ -5,9 +5,12 @@
  * the same result wherever it is read.
  */
 import { readFileSync } from "node:fs";
-import { extname } from "node:path";
+import { extname, resolve } from "node:path";
+import type { SourceObject } from "../finding.js";
 import { decodeManifest } from "./decode-manifest.js";
-import { parseSource, type ParsedSource } from "./parse-source.js";
+import { rememberSource, sourceOf } from "./locate-field.js";
+import { normalizeLineBreaks, parseSource, type ParsedSource } from "./parse-source.js";
+import { splitYamlStream } from "./split-yaml-stream.js";
 
 export const INPUT_RULE_ID = "input";
 
@@ -23,4 +26,40 @@ export function readManifestFile(path: string, file: string): ParsedSource {
     return { objects: [], findings: [{ ruleId: INPUT_RULE_ID, severity: "error", file, line: 1, message: `cannot read the file: ${code}`, fix: "make the file readable or leave it out of the input" }] };
   }
   return parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+}
+
+/**
+ * Gives objects whose document text is not kept here (parsed on a worker thread, which
+ * kept it) their text again, read from their file, so findings about them point at the
+ * field's line as a run without workers does. For the few objects a finding is about: a
+ * file is read once. Objects of standard input, charts and List items are left alone (their
+ * text, if any, is kept already), and so is a file that changed or went since it was parsed.
+ */
+export function recallSources(objects: readonly SourceObject[], cwd: string): void {
+  const byFile = new Map<string, SourceObject[]>();
+  for (const object of objects) {
+    if (object.file === "<stdin>" || object.renderedFrom !== undefined || sourceOf(object.document) !== undefined) continue;
+    const list = byFile.get(object.file) ?? [];
+    list.push(object);
+    byFile.set(object.file, list);
+  }
+  for (const [file, list] of byFile) {
+    let text: string;
+    try {
+      text = normalizeLineBreaks(decodeManifest(readFileSync(resolve(cwd, file))));
+    } catch {
+      continue;
+    }
+    if (extname(file).toLowerCase() === ".json") {
+      for (const object of list) rememberSource(object.document, text, 1);
+      continue;
+    }
+    const documents = splitYamlStream(text);
+    for (const object of list) {
+      const document = documents[object.documentIndex];
+      // The same document as parsed (same first line), holding the object itself rather than a List of it.
+      if (document === undefined || document.line !== object.line || !new RegExp(`^kind:[ \t]*["']?${object.kind.replace(/[^A-Za-z0-9]/g, "")}["']?[ \t]*(#.*)?$`, "m").test(document.text)) continue;
+      rememberSource(object.document, document.text, document.line);
+    }
+  }
 }

@@ -181,6 +181,21 @@ describe("loadInputs", () => {
     expect(loaded.objects.map((object) => (object.document.metadata as Record<string, unknown>).annotations)).toEqual([undefined, undefined]);
   });
 
+  it("GIVEN a kustomize Component (patches only meaningful in an overlay) and the overlay using it WHEN the whole tree is loaded THEN no kustomize finding, the Component's files only through the overlay", async () => {
+    const root = tree({
+      "base/kustomization.yaml": "resources:\n  - deploy.yaml\n",
+      "base/deploy.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: '1'\n",
+      // As metrics-server ships them: a Component with a resource and a partial patch (no selector, no containers).
+      "components/ha/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - pdb.yaml\npatches:\n  - path: patch.yaml\n",
+      "components/ha/pdb.yaml": configMap("ha-extra"),
+      "components/ha/patch.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  b: '2'\n",
+      "overlays/ha/kustomization.yaml": "resources:\n  - ../../base\ncomponents:\n  - ../../components/ha\n",
+    });
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${object.name}`).sort()).toEqual(["base/deploy.yaml:1 settings", "base/deploy.yaml:1 settings", "components/ha/pdb.yaml:1 ha-extra"]);
+  });
+
   it("GIVEN an overlay that renames objects (namePrefix) WHEN loaded THEN objects still point at the document they came from", async () => {
     const root = tree({
       "base/kustomization.yaml": "resources:\n  - cm.yaml\n",

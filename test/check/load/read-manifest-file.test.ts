@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../../src/check/load/parse-source.js";
-import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
+import { fieldLine } from "../../../src/check/load/locate-field.js";
+import { recallSources, readManifestFile } from "../../../src/check/load/read-manifest-file.js";
 
 describe("readManifestFile", () => {
   const root = mkdtempSync(join(tmpdir(), "slipway-read-manifest-"));
@@ -25,5 +26,20 @@ describe("readManifestFile", () => {
     writeFileSync(join(root, "locked.yaml"), yaml);
     chmodSync(join(root, "locked.yaml"), 0);
     expect(readManifestFile(join(root, "locked.yaml"), "locked.yaml").findings[0]?.message).toBe("cannot read the file: EACCES");
+  });
+
+  it("GIVEN objects whose text was not kept (parsed on a worker) WHEN recalled THEN field lines come from their file; a List item and a changed file are left alone", () => {
+    const text = "# header\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: s}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: b\n";
+    writeFileSync(join(root, "recall.yaml"), text);
+    // Copies stand for what a worker sends back: the same values, no text remembered for them.
+    const objects = parseSource(text, "recall.yaml").objects.map((object) => ({ ...object, document: structuredClone(object.document) }));
+    expect(objects.map((object) => fieldLine(object.document, ["metadata", "name"]))).toEqual([undefined, undefined, undefined]);
+    recallSources(objects, root);
+    expect(objects.map((object) => fieldLine(object.document, ["metadata", "name"]))).toEqual([5, undefined, 17]);
+
+    const moved = parseSource(text, "recall.yaml").objects.map((object) => ({ ...object, document: structuredClone(object.document) }));
+    writeFileSync(join(root, "recall.yaml"), `apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n---\n${text}`);
+    recallSources(moved, root);
+    expect(moved.map((object) => fieldLine(object.document, ["metadata", "name"]))).toEqual([undefined, undefined, undefined]);
   });
 });

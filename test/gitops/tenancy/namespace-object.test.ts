@@ -42,11 +42,10 @@ describe("namespaceObject", () => {
   });
 
   it("GIVEN a namespace without team whose labels try to loosen Pod Security WHEN built THEN it has no team label and the spec level wins", () => {
-    const spec = parseSpec(
-      { namespaces: { sandbox: { podSecurity: "baseline", labels: { "pod-security.kubernetes.io/enforce": "privileged", cost: "lab" } } }, applications: {} },
-      "test",
-    );
-    const labels = namespaceObject("sandbox", spec.namespaces.sandbox!).metadata.labels!;
+    // parseSpec refuses such labels (test/platform-spec/load.test.ts); a NamespaceSpec built in code still cannot loosen the level.
+    expect(() => parseSpec({ namespaces: { sandbox: { labels: { "pod-security.kubernetes.io/enforce": "privileged" } } }, applications: {} }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID" }));
+    const sandbox = { ...parseSpec({ namespaces: { sandbox: { podSecurity: "baseline", labels: { cost: "lab" } } }, applications: {} }, "test").namespaces.sandbox! };
+    const labels = namespaceObject("sandbox", { ...sandbox, labels: { ...sandbox.labels, "pod-security.kubernetes.io/enforce": "privileged" } }).metadata.labels!;
     expect(labels["pod-security.kubernetes.io/enforce"]).toBe("baseline");
     expect(labels.cost).toBe("lab");
     expect(labels[TEAM_LABEL]).toBeUndefined();
