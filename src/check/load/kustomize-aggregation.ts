@@ -59,11 +59,13 @@ export async function gatheredFolders(folder: string, kustomization: string): Pr
   return children;
 }
 
+/** True when `folder` holds a Kustomization (a Component is no resource: kustomize refuses it, so the whole build says so). */
 async function holdsKustomization(folder: string): Promise<boolean> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) return false;
   for (const name of KUSTOMIZATION_FILES) {
-    if ((await stat(join(folder, name)).catch(() => undefined))?.isFile()) return true;
+    const text = await readFile(join(folder, name), "utf8").catch(() => undefined);
+    if (text !== undefined) return !/^kind:[ \t]*["']?Component["']?[ \t]*(#.*)?$/m.test(text);
   }
   return false;
 }

@@ -37,11 +37,19 @@ describe("gatheredFolders", () => {
     { case: "a missing folder", kustomization: gathering("a", "missing") },
     { case: "a folder listed twice", kustomization: gathering("a", "a") },
     { case: "itself", kustomization: gathering("a", ".") },
+    { case: "a Component folder", kustomization: gathering("a", "component") },
     { case: "a Component", kustomization: "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - a\n" },
     { case: "no resources", kustomization: "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" },
     { case: "YAML the fast reader leaves to others", kustomization: "resources: &r\n  - a\nx: *r\n" },
   ])("GIVEN a kustomization with $case WHEN read THEN undefined: kustomize builds it whole", async ({ kustomization }) => {
-    const root = tree({ ...CHILDREN, "extra.yaml": configMap("x"), "plain/cm.yaml": configMap("p"), "kustomization.yaml": kustomization });
+    const root = tree({
+      ...CHILDREN,
+      "extra.yaml": configMap("x"),
+      "plain/cm.yaml": configMap("p"),
+      "component/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - cm.yaml\n",
+      "component/cm.yaml": configMap("c"),
+      "kustomization.yaml": kustomization,
+    });
     expect(await gatheredFolders(root, join(root, "kustomization.yaml"))).toBeUndefined();
   });
 });
