@@ -1,7 +1,23 @@
-/** Reads a folder into a path → content map (paths `/`-separated, sorted), for tree comparisons. */
-import { readdirSync, readFileSync } from "node:fs";
+/** Folders of files for tests: written from a path → content map, and read back into one. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 
+/** A new temporary folder holding `files` (path → content, `/`-separated paths). */
+export function writeFiles(files: Readonly<Record<string, string>>, prefix = "slipway-tree-"): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A ConfigMap manifest named `name`, in `namespace` when given. */
+export const configMapYaml = (name: string, namespace?: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ""}data:\n  a: "1"\n`;
+
+/** Reads a folder into a path → content map (paths `/`-separated, sorted), for tree comparisons. */
 export function readTree(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const visit = (directory: string) => {

@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BuildQueue, gatheredFolders } from "../../../src/check/load/kustomize-aggregation.js";
 import { loadInputs } from "../../../src/check/load/load-inputs.js";
+import { configMapYaml, writeFiles } from "../../support/tree.js";
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "slipway-gather-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
-const configMap = (name: string, namespace?: string) =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ""}data:\n  a: "1"\n`;
+const tree = (files: Record<string, string>) => writeFiles(files, "slipway-gather-");
+const configMap = configMapYaml;
 const gathering = (...resources: string[]) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((entry) => `  - ${entry}\n`).join("")}`;
 const CHILDREN = { "a/kustomization.yaml": "resources:\n  - cm.yaml\n", "a/cm.yaml": configMap("a"), "b/kustomization.yaml": "resources:\n  - cm.yaml\n", "b/cm.yaml": configMap("b") };
 

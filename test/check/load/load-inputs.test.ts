@@ -3,18 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadInputs } from "../../../src/check/load/load-inputs.js";
+import { configMapYaml, writeFiles } from "../../support/tree.js";
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "slipway-load-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
-const configMap = (name: string, namespace?: string) =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ""}data:\n  a: "1"\n`;
+const tree = (files: Record<string, string>) => writeFiles(files, "slipway-load-");
+const configMap = configMapYaml;
 
 describe("loadInputs", () => {
   it("GIVEN a folder WHEN loaded THEN YAML and JSON files are read recursively, other files and hidden folders skipped", async () => {
