@@ -15,17 +15,17 @@
  * Below the threshold the whole folder is built at once: one kustomize process is then
  * cheaper than one per child.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { FALLBACK, parseFastYaml } from "./fast-yaml.js";
+import { isKustomizeComponent, kustomizationFile } from "./kustomization-file.js";
 
 /** Above this many manifest files below a gathering kustomization, its children are built one by one. */
 export const DEFAULT_SPLIT_FILES = 500;
 
 /** The only fields a gathering kustomization has. */
 const GATHERING_FIELDS = new Set(["apiVersion", "kind", "resources"]);
-const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 /**
  * The folders the kustomization of `folder` gathers, in its order, when it only gathers
@@ -61,13 +61,8 @@ export async function gatheredFolders(folder: string, kustomization: string): Pr
 
 /** True when `folder` holds a Kustomization (a Component is no resource: kustomize refuses it, so the whole build says so). */
 async function holdsKustomization(folder: string): Promise<boolean> {
-  const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) return false;
-  for (const name of KUSTOMIZATION_FILES) {
-    const text = await readFile(join(folder, name), "utf8").catch(() => undefined);
-    if (text !== undefined) return !/^kind:[ \t]*["']?Component["']?[ \t]*(#.*)?$/m.test(text);
-  }
-  return false;
+  const kustomization = await kustomizationFile(folder);
+  return kustomization !== undefined && !isKustomizeComponent(kustomization);
 }
 
 /**

@@ -26,6 +26,7 @@ import type { Finding, SourceObject } from "../finding.js";
 import { SUPPRESSION_RULE_ID } from "../suppressions.js";
 import { decodeManifest } from "./decode-manifest.js";
 import { BuildQueue, DEFAULT_SPLIT_FILES, gatheredFolders } from "./kustomize-aggregation.js";
+import { isKustomizeComponent, KUSTOMIZATION_FILES, kustomizationFile } from "./kustomization-file.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { moveSource } from "./locate-field.js";
 import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
@@ -71,7 +72,6 @@ export interface LoadedInput {
 
 export const STDIN_FILE = "<stdin>";
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
-const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 export async function loadInputs(inputs: readonly string[], options: LoadOptions): Promise<LoadedInput> {
   const loader = new Loader(options);
@@ -464,23 +464,6 @@ class Loader {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-}
-
-/** `kind: Component` (kustomize.config.k8s.io/v1alpha1): read by text, as the file is kustomize's, not a manifest. */
-function isKustomizeComponent(kustomization: string): boolean {
-  try {
-    return /^kind:[ \t]*["']?Component["']?[ \t]*(#.*)?$/m.test(readFileSync(kustomization, "utf8"));
-  } catch {
-    return false;
-  }
-}
-
-async function kustomizationFile(folder: string): Promise<string | undefined> {
-  for (const name of KUSTOMIZATION_FILES) {
-    const path = join(folder, name);
-    if ((await stat(path).catch(() => undefined))?.isFile()) return path;
-  }
-  return undefined;
 }
 
 async function manifestFilesBelow(folder: string): Promise<string[]> {
