@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { isKustomizeComponent, kustomizationFile } from "../../../src/check/load/kustomization-file.js";
 import { writeFiles } from "../../support/tree.js";
 
-describe("kustomizationFile", () => {
-  it.each([
+const FOLDERS: { files: Record<string, string>; expected: string | undefined }[] = [
     { files: { "kustomization.yaml": "", "kustomization.yml": "" }, expected: "kustomization.yaml" },
     { files: { "kustomization.yml": "" }, expected: "kustomization.yml" },
     { files: { Kustomization: "" }, expected: "Kustomization" },
     { files: { "deploy.yaml": "", "kustomization.yaml/x.yaml": "" }, expected: undefined },
-  ])("GIVEN a folder holding $files WHEN its kustomization is looked up THEN $expected, in kustomize's order (a folder of that name is none)", async ({ files, expected }) => {
+];
+
+describe("kustomizationFile", () => {
+  it.each(FOLDERS)("GIVEN a folder holding $files WHEN its kustomization is looked up THEN $expected, in kustomize's order (a folder of that name is none)", async ({ files, expected }) => {
     const root = writeFiles(files, "slipway-kustomization-file-");
     expect(await kustomizationFile(root)).toBe(expected === undefined ? undefined : join(root, expected));
   });
