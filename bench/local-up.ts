@@ -9,8 +9,10 @@
  * The cluster is named `slipway-bench`, so it never touches one you started yourself, and
  * is removed at the end. CRDs come from ../shared/crds and the add-ons' charts from
  * ../shared/charts (or --charts DIR|URL, or SLIPWAY_CHARTS): the figures include
- * rendering the add-ons and running their pods. The first `up` renders the charts; the
- * second (warm, on the running cluster) reuses that render. With Argo CD, the new
+ * running the add-ons' pods. Warm means what a user's second `up` of a spec finds: the
+ * binaries built and the charts' render in the machine's cache (rendered-addons-cache.ts),
+ * so the render is done (or found) and timed on its own first, then a new cluster is
+ * brought up, then `up` runs again on the running cluster. With Argo CD, the new
  * cluster's sync waves are printed from Argo CD's own timestamps (argocd-timeline.ts):
  * when each wave was created, started syncing, was Healthy, and which Application it
  * waited for last.
@@ -21,7 +23,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBinaries, ensureBinaries } from "../src/local/binaries.js";
 import { renderWaveTimeline, waveTimeline } from "../src/local/argocd-timeline.js";
-import { down, up } from "../src/local/local-cluster.js";
+import { down, localPlatform, up } from "../src/local/local-cluster.js";
 import { parseSpec } from "../src/platform-spec/load.js";
 
 const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -46,6 +48,10 @@ if (process.argv.includes("--cold-build")) {
   print(`rebuild with Go's caches warm: ${await buildBinaries()}s`);
 }
 await ensureBinaries({ onProgress: print });
+
+const renderStarted = Date.now();
+const { rendered } = await localPlatform({ spec, ...(charts !== undefined ? { charts } : {}) });
+print(`charts: ${rendered.fromCache ? "render found in the cache" : "rendered"} in ${((Date.now() - renderStarted) / 1000).toFixed(1)}s (${rendered.addons.length} add-ons)`);
 
 await down(spec.cluster.name);
 try {

@@ -5,6 +5,7 @@
  * trace; anything else is a bug and prints its stack.
  */
 import { realpathSync } from "node:fs";
+import nodeModule from "node:module";
 import { fileURLToPath } from "node:url";
 import { isSlipwayError, SlipwayError } from "../errors.js";
 import { EXIT, type Command, type CommandIO } from "./command.js";
@@ -77,7 +78,24 @@ export function processIO(): CommandIO {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+/**
+ * Node 22.1 and later keep V8's compiled code of the modules loaded after this call on
+ * disk (`os.tmpdir()/node-compile-cache`, keyed by Node version and file content), so the
+ * next run of a command skips compiling them again: aws-cdk-lib alone is hundreds of
+ * modules (docs/infrastructure.md, "Cold `slipway synth`"). The folder is exported as
+ * NODE_COMPILE_CACHE so the CDK worker thread and Node child processes use it too.
+ * Node 20 has no such API, and NODE_DISABLE_COMPILE_CACHE=1 turns it off: then nothing
+ * changes.
+ */
+export function enableCompileCache(environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  const enable = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
+  const directory = enable?.().directory;
+  if (directory !== undefined && environment.NODE_COMPILE_CACHE === undefined) environment.NODE_COMPILE_CACHE = directory;
+  return directory;
+}
+
 if (invokedDirectly) {
+  enableCompileCache();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

@@ -22,8 +22,12 @@ export const SYNC_WAVES = {
   platformConfiguration: 0,
   /** Monitoring back ends and collectors that use the platform's storage and secrets. */
   monitoring: 10,
-  /** Team namespaces, quotas and network policies. */
-  tenancy: 20,
+  /**
+   * Team namespaces, quotas and network policies, beside the monitoring stack: they need
+   * nothing from it nor it from them, and the applications after them need both. (A wave
+   * of their own cost every platform sync one more round of Argo CD's wave handling, 5–10 s.)
+   */
+  tenancy: 10,
   /** Team applications. */
   applications: 30,
 } as const;

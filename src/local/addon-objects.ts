@@ -103,7 +103,7 @@ export async function renderAvailableAddons(
   objects: readonly KubeObject[],
   resolver: ChartResolver,
   kubernetesVersion: string,
-  cacheFile?: string,
+  cacheDirectory?: string,
 ): Promise<RenderedPlatformAddons & { readonly fromCache: boolean }> {
   const available: ChartApplication[] = [];
   const digests: string[] = [];
@@ -124,11 +124,11 @@ export async function renderAvailableAddons(
   if (available.length === 0) return { addons: [], unavailable, fromCache: false };
   const helm = await helmPath();
   const key = renderKey(available, digests, kubernetesVersion, helm);
-  const cached = cacheFile === undefined ? undefined : await readRenderedAddons(cacheFile, key);
+  const cached = cacheDirectory === undefined ? undefined : await readRenderedAddons(cacheDirectory, key);
   if (cached !== undefined) return { addons: cached, unavailable, fromCache: true };
   const rendered = await renderChartApplications(available, { resolver, kubernetesVersion, helm });
   const addons = [...rendered.addons.values()];
-  if (cacheFile !== undefined) await writeRenderedAddons(cacheFile, key, addons);
+  if (cacheDirectory !== undefined) await writeRenderedAddons(cacheDirectory, key, addons);
   return { addons, unavailable, fromCache: false };
 }
 

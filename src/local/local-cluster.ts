@@ -26,6 +26,7 @@ import { AGGREGATED_SERVICE_NAMES, customMetricsApiObjects, metricsApiObjects } 
 import { adapterConfig, prometheusConfig } from "./custom-metrics-config.js";
 import { ensureBinaries, type BinaryPaths } from "./binaries.js";
 import { CLIENT_IDENTITIES, createPki, type ClientName, type Pki } from "./certificates.js";
+import { renderCacheDirectory } from "./rendered-addons-cache.js";
 import { readClusterState, stateFile, writeClusterState, type ClusterState } from "./cluster-state.js";
 import { ARGOCD_COMPONENTS, componentProcesses, customMetricsLayout, KUBERNETES_SERVICE_IP, type ClusterLayout, type ClusterPorts, type ComponentName } from "./components.js";
 import { groupKind, installCrds, neededCrds, readCrds } from "./crd-install.js";
@@ -171,21 +172,8 @@ async function bringUp(
   for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
   if (options.simulation !== undefined) state = await startCustomMetrics(layout, localName(options), client, options.simulation, progress);
 
-  // The repository as Argo CD applies it, but for the NodePools' nodeClassRef, which points
-  // at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local Karpenter
-  // launches kwok nodes: the one change the served repository has (local-tree.ts).
-  const tree = localTree(synthesizeGitOps(options.spec), isEksCapability(options.spec) ? clusterArn(platformNames(options.spec)) : undefined);
-  const repositoryObjects = objectsOfTree(tree);
-  const localNodeClasses = kwokNodeClasses(repositoryObjects.map(({ object }) => object)).map((object) => ({ object, source: "local stand-in for the EC2NodeClass of the same name (Karpenter's kwok provider)" }));
-  const platformObjects = [...repositoryObjects, ...localNodeClasses];
-  const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
-  const rendered = await renderAvailableAddons(
-    platformObjects.map(({ object }) => object),
-    resolver,
-    options.spec.cluster.kubernetesVersion,
-    join(layout.stateDirectory, "rendered-addons.json"),
-  );
-  progress(`${rendered.fromCache ? "reused the last render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
+  const { tree, localNodeClasses, platformObjects, resolver, rendered } = await localPlatform(options);
+  progress(`${rendered.fromCache ? "reused the cached render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
   const addons = addonObjects(rendered.addons);
   const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
   const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
@@ -314,6 +302,30 @@ async function waitForListening(layout: Layout, component: ComponentName, port: 
     where: join(layout.stateDirectory, "logs", `${component}.log`),
     fix: "read the log named above; `slipway down` then `slipway up --local` starts over",
   });
+}
+
+/**
+ * The platform as the local cluster gets it: the GitOps tree Argo CD is served, its
+ * objects with the local KWOKNodeClasses, and the add-ons rendered from their charts (or
+ * the machine's cached render of the same inputs, rendered-addons-cache.ts). Also what
+ * `bench/local-up.ts` calls first, so its timed `up` is warm like a user's second one.
+ */
+export async function localPlatform(options: Pick<UpOptions, "spec" | "charts" | "cwd">) {
+  // The repository as Argo CD applies it, but for the NodePools' nodeClassRef, which points
+  // at the KWOKNodeClass of the same name (one per EC2NodeClass) so the local Karpenter
+  // launches kwok nodes: the one change the served repository has (local-tree.ts).
+  const tree = localTree(synthesizeGitOps(options.spec), isEksCapability(options.spec) ? clusterArn(platformNames(options.spec)) : undefined);
+  const repositoryObjects = objectsOfTree(tree);
+  const localNodeClasses = kwokNodeClasses(repositoryObjects.map(({ object }) => object)).map((object) => ({ object, source: "local stand-in for the EC2NodeClass of the same name (Karpenter's kwok provider)" }));
+  const platformObjects = [...repositoryObjects, ...localNodeClasses];
+  const resolver = new ChartResolver({ ...(options.charts !== undefined ? { charts: options.charts } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  const rendered = await renderAvailableAddons(
+    platformObjects.map(({ object }) => object),
+    resolver,
+    options.spec.cluster.kubernetesVersion,
+    renderCacheDirectory(),
+  );
+  return { tree, localNodeClasses, platformObjects, resolver, rendered };
 }
 
 /** Serves the repositories, starts Argo CD, applies its bootstrap and waits for every Application to be Synced and Healthy. */

@@ -1,23 +1,36 @@
 /**
- * The add-ons `up --local` rendered last time, kept in the cluster's state folder, so a
- * warm `up` does not run helm thirteen times again (tens of seconds on 2 cores). The key
- * is everything the render depends on: each chart Application (chart coordinates,
+ * The add-ons `up --local` rendered, kept per machine in `~/.cache/slipway/rendered-addons/`
+ * (one file per render key), so an `up` does not run helm thirteen times again: not on
+ * the same cluster, and not on a new one after `slipway down` (5–40 s on 2 cores). The
+ * key is everything the render depends on: each chart Application (chart coordinates,
  * release name, namespace, values), the sha256 of each packaged chart, the Kubernetes
- * version and the helm binary's path. A change to any of them renders again. Keeping the last render also keeps what a chart generates
- * at render time (a self-signed webhook certificate) stable between runs, so a warm `up`
- * changes nothing, as Argo CD's own render cache would.
+ * version and the helm binary's path. A change to any of them renders again. Keeping the
+ * render also keeps what a chart generates at render time (a self-signed webhook
+ * certificate) stable between runs, so a warm `up` changes nothing, as Argo CD's own
+ * render cache would.
+ *
+ * The newest RENDER_CACHE_ENTRIES renders are kept (a hit counts as new), so switching
+ * between a few specs stays warm while the folder stays bounded (a render of the
+ * reference platform is about 3 MB).
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { readdir, readFile, rm, stat, utimes } from "node:fs/promises";
+import { join } from "node:path";
 import type { ChartApplication } from "../charts/chart-applications.js";
 import type { RenderedAddon } from "../charts/render-addons.js";
 import { writeOutputFile } from "../synth/output-file.js";
+import { slipwayCacheRoot } from "./local-paths.js";
+
+export const RENDER_CACHE_ENTRIES = 4;
 
 interface CacheFile {
   readonly key: string;
   readonly addons: readonly RenderedAddon[];
+}
+
+/** `$XDG_CACHE_HOME/slipway/rendered-addons`: the folder of the machine's cached renders. */
+export function renderCacheDirectory(environment: NodeJS.ProcessEnv = process.env): string {
+  return join(slipwayCacheRoot(environment), "rendered-addons");
 }
 
 /** What the render of `applications` depends on, as one hash. */
@@ -25,24 +38,42 @@ export function renderKey(applications: readonly ChartApplication[], chartDigest
   return createHash("sha256").update(JSON.stringify([applications, chartDigests, kubernetesVersion, helm])).digest("hex");
 }
 
-/** The cached render for `key`, or undefined (no file, another key, unreadable). */
-export async function readRenderedAddons(file: string, key: string): Promise<readonly RenderedAddon[] | undefined> {
-  if (!existsSync(file)) return undefined;
+const entryName = (key: string) => `${key}.json`;
+
+/** The cached render for `key` in `directory`, or undefined (none, unreadable, another key inside). */
+export async function readRenderedAddons(directory: string, key: string): Promise<readonly RenderedAddon[] | undefined> {
+  const file = join(directory, entryName(key));
+  let cached: CacheFile;
   try {
-    const cached = JSON.parse(await readFile(file, "utf8")) as CacheFile;
-    return cached.key === key && Array.isArray(cached.addons) ? cached.addons : undefined;
+    cached = JSON.parse(await readFile(file, "utf8")) as CacheFile;
   } catch {
-    // An unreadable file only costs a render.
+    // Missing or unreadable only costs a render.
     return undefined;
   }
+  if (cached.key !== key || !Array.isArray(cached.addons)) return undefined;
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return cached.addons;
 }
 
-/** Stores the render whole (writeOutputFile), so a killed `up` never leaves half a file behind; readable by its owner only. */
-export async function writeRenderedAddons(file: string, key: string, addons: readonly RenderedAddon[]): Promise<void> {
+/**
+ * Stores the render whole (writeOutputFile), so a killed `up` never leaves half a file
+ * behind; readable by its owner only. Then removes all but the newest RENDER_CACHE_ENTRIES.
+ */
+export async function writeRenderedAddons(directory: string, key: string, addons: readonly RenderedAddon[]): Promise<void> {
   const content: CacheFile = { key, addons };
-  await writeOutputFile(dirname(file), basename(file), JSON.stringify(content), {
+  await writeOutputFile(directory, entryName(key), JSON.stringify(content), {
     mode: 0o600,
     errorCode: "LOCAL_CLUSTER",
-    fix: `make ${dirname(file)} writable, or run slipway down and slipway up --local again`,
+    fix: `make ${directory} writable (or remove it: it only holds cached chart renders)`,
   });
+  await pruneRenders(directory);
+}
+
+async function pruneRenders(directory: string): Promise<void> {
+  const entries = (await readdir(directory)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
+  if (entries.length <= RENDER_CACHE_ENTRIES) return;
+  const dated = await Promise.all(entries.map(async (name) => ({ name, modified: (await stat(join(directory, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.modified - a.modified || (a.name < b.name ? -1 : 1));
+  await Promise.all(dated.slice(RENDER_CACHE_ENTRIES).map(({ name }) => rm(join(directory, name), { force: true })));
 }

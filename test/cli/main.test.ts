@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { main } from "../../src/cli/main.js";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import nodeModule from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { enableCompileCache, main } from "../../src/cli/main.js";
+import { runCli } from "../support/cli.js";
 import { packageVersion } from "../../src/cli/package-version.js";
 import type { CommandIO } from "../../src/cli/command.js";
 import { packagesLoaded } from "../support/packages-loaded.js";
@@ -70,4 +74,26 @@ describe("slipway <command> with options that are wrong", () => {
     const listed = [...out.join("").matchAll(/^  ([a-z]+) {2,}/gm)].map((match) => match[1]);
     expect(listed.sort()).toEqual(["bootstrap", "check", "cost", "down", "kubeconfig", "render", "report", "simulate", "status", "synth", "up"]);
   });
+});
+
+const compileCacheApi = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function";
+
+describe(`slipway's on-disk compile cache (Node ${process.versions.node}: ${compileCacheApi ? "has" : "lacks"} module.enableCompileCache)`, () => {
+  it.skipIf(compileCacheApi)("GIVEN a Node without the API (Node 20) WHEN enabled THEN nothing happens and the environment is left alone", () => {
+    const environment: NodeJS.ProcessEnv = {};
+    expect(enableCompileCache(environment)).toBeUndefined();
+    expect(environment).toEqual({});
+  });
+
+  it.runIf(compileCacheApi)("GIVEN Node 22.1+ WHEN a command runs THEN V8's code lands in TMPDIR/node-compile-cache, and NODE_DISABLE_COMPILE_CACHE=1 keeps it off", async () => {
+    const run = async (environment: NodeJS.ProcessEnv) => {
+      const temporary = mkdtempSync(join(tmpdir(), "slipway-compile-cache-"));
+      const { NODE_COMPILE_CACHE: _ignored, ...inherited } = process.env;
+      await runCli(["check", mkdtempSync(join(temporary, "empty-"))], temporary, { ...inherited, TMPDIR: temporary, ...environment }, { onlyEnv: true });
+      const cache = join(temporary, "node-compile-cache");
+      return existsSync(cache) ? readdirSync(cache, { recursive: true }).length : 0;
+    };
+    expect(await run({})).toBeGreaterThan(10);
+    expect(await run({ NODE_DISABLE_COMPILE_CACHE: "1" })).toBe(0);
+  }, 60_000);
 });

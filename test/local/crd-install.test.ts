@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
 import type { PlannedObject } from "../../src/local/apply-plan.js";
-import { neededCrds } from "../../src/local/crd-install.js";
+import { neededCrds, readCrds } from "../../src/local/crd-install.js";
 import { crd } from "../support/crd.js";
 
 const planned = (group: string, kind: string): PlannedObject => ({
@@ -37,5 +41,42 @@ describe("neededCrds", () => {
 
   it("GIVEN no Karpenter kind in use (Karpenter off) WHEN selecting CRDs THEN none of its CRDs is installed", () => {
     expect(names(neededCrds(available, new Set(["monitoring.coreos.com/Prometheus"])))).toEqual(["prometheuss.monitoring.coreos.com"]);
+  });
+});
+
+describe("readCrds", () => {
+  const crdText = (kind: string, extra = "") => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: ${kind.toLowerCase()}s.example.com
+spec:
+  group: example.com
+  names:
+    kind: ${kind}
+    plural: ${kind.toLowerCase()}s
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          description: "a description
+            over two lines"
+${extra}`;
+
+  it("GIVEN CRDs the fast parser reads and one it leaves to yaml (an anchor) WHEN read THEN both give exactly what yaml gives, and unused kinds are left", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "slipway-crds-"));
+    writeFileSync(join(folder, "plain.yaml"), `${crdText("Widget")}---\n${crdText("Unused")}`);
+    writeFileSync(join(folder, "anchored.yaml"), crdText("Gadget", "      additionalPrinterColumns: &columns\n        - name: Age\n          type: date\n          jsonPath: .metadata.creationTimestamp\n  conversion: { strategy: None }\n"));
+    const selection = await readCrds([folder], new Set(["example.com/Widget", "example.com/Gadget"]));
+    expect(selection.available).toBe(3);
+    expect(selection.needed.map(({ object }) => object.metadata.name)).toEqual(["gadgets.example.com", "widgets.example.com"]);
+    for (const { object, source } of selection.needed) {
+      const text = readFileSync(source, "utf8").split(/^---$/m).find((part) => part.includes(`name: ${object.metadata.name}`))!;
+      expect(object).toEqual(parse(text));
+    }
+    expect((selection.needed[1]!.object.spec as any).versions[0].schema.openAPIV3Schema.description).toBe("a description over two lines");
   });
 });

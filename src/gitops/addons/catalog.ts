@@ -107,7 +107,14 @@ export const ADDONS: readonly AddonDefinition[] = [
       applications("its environment Secret is an ExternalSecret"),
     ),
   },
-  { name: "cert-manager", generate: certManagerGenerator, dependants: none },
+  {
+    name: "cert-manager",
+    generate: certManagerGenerator,
+    dependants: all(
+      addon("aws-load-balancer-controller", "its webhook serves a cert-manager Certificate (enableCertManager)"),
+      addon("kube-prometheus-stack", "the Prometheus Operator's admission webhook serves a cert-manager Certificate"),
+    ),
+  },
   {
     name: "secrets-store-csi-driver",
     generate: secretsStoreCsiDriverGenerator,

@@ -16,6 +16,8 @@
  * - node-exporter needs the host's network, PID namespace and file systems, so it runs in
  *   kube-system beside EKS's own node agents instead of lowering the monitoring
  *   namespace's Pod Security level (see addon-namespaces.ts).
+ * - The Prometheus Operator's admission webhook is served with a cert-manager Certificate
+ *   (a self-signed root and a CA Issuer in the chart), so a sync runs no hook Jobs.
  * - The CRDs are too large for client-side apply's last-applied annotation, hence
  *   ServerSideApply. It syncs in the monitoring wave: Prometheus needs the gp3
  *   StorageClass and Grafana its Secret, both created in the configuration wave before.
@@ -160,6 +162,11 @@ export function kubePrometheusStackValues(spec: PlatformSpec, names: PlatformNam
         },
       },
     },
+    // The admission webhook's certificates come from cert-manager (synced in an earlier
+    // wave), not from the chart's kube-webhook-certgen Jobs: those are Argo CD PreSync and
+    // PostSync hooks (two Jobs with cluster-wide rights on webhook configurations, and
+    // their RBAC) that ran on every sync.
+    prometheusOperator: { admissionWebhooks: { certManager: { enabled: true } } },
     grafana: {
       admin: {
         existingSecret: GRAFANA_ADMIN_SECRET.name,

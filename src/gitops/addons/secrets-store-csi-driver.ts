@@ -8,6 +8,9 @@
  * `pods.eks.amazonaws.com` (EKS Pod Identity). The provider chart sets them only on the
  * copy of the driver it bundles, which is switched off because the driver is installed
  * here on its own; without them every mount with the AWS provider fails.
+ *
+ * Its CRDs come from the chart's crds/ folder, which Argo CD applies on every sync; the
+ * chart's CRD upgrade hooks (two Jobs running kubectl with rights on every CRD) are off.
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";
@@ -26,7 +29,10 @@ export function secretsStoreCsiDriverValues(): Record<string, unknown> {
     enableSecretRotation: true,
     rotationPollInterval: "2m",
     tokenRequests: AWS_PROVIDER_TOKEN_AUDIENCES.map((audience) => ({ audience })),
-    linux: { tolerations: TOLERATE_EVERYTHING },
+    // The chart's CRD hook Jobs (PreSync hooks under Argo CD: re-apply the CRDs, then mark
+    // them helm.sh/resource-policy: keep) do what Argo CD already does: it applies the
+    // chart's crds/ on every sync, and Helm's keep policy means nothing to it.
+    linux: { tolerations: TOLERATE_EVERYTHING, crds: { enabled: false } },
   };
 }
 

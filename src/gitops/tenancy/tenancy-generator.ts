@@ -3,8 +3,8 @@
  * network policies and, for a team's namespace, the quota and limit range) and one Argo
  * CD Application per folder under `apps/tenancy/`.
  *
- * Tenancy is applied by the platform project in its own wave, after the platform's CRD
- * owners and before the applications that run in these namespaces.
+ * Tenancy is applied by the platform project in the monitoring stack's wave, after the
+ * platform's CRD owners and before the applications that run in these namespaces.
  */
 import { folderApplication } from "../argocd/application.js";
 import type { GitOpsFile, GitOpsGenerator } from "../gitops-file.js";

@@ -37,6 +37,11 @@ describe("GIVEN an add-on turned off while something needs it", () => {
     ["kube-prometheus-stack with prometheus-adapter", { addons: off("kube-prometheus-stack") }, "addons.kube-prometheus-stack (no: addons.prometheus-adapter"],
     ["loki with alloy and Grafana", { addons: off("loki") }, "addons.loki.enabled: cannot be false: addons.alloy (it ships logs to Loki); addons.kube-prometheus-stack (Grafana has a Loki data source)"],
     ["tempo with Grafana", { addons: off("tempo") }, "addons.tempo.enabled: cannot be false: addons.kube-prometheus-stack (Grafana has a Tempo data source)"],
+    [
+      "cert-manager with the load balancer controller and the monitoring stack",
+      { addons: off("cert-manager") },
+      "addons.cert-manager.enabled: cannot be false: addons.aws-load-balancer-controller (its webhook serves a cert-manager Certificate (enableCertManager)); addons.kube-prometheus-stack (the Prometheus Operator's admission webhook serves a cert-manager Certificate)",
+    ],
     ["the CSI driver with its AWS provider", { addons: off("secrets-store-csi-driver") }, "addons.secrets-store-csi-driver.enabled: cannot be false: addons.secrets-store-csi-driver-provider-aws"],
     ["the load balancer controller with Argo CD's UI", { addons: off("aws-load-balancer-controller") }, "addons.aws-load-balancer-controller.enabled: cannot be false: gitops.argocdHost (Argo CD's UI is served through an ALB Ingress)"],
     ["metrics-server with a CPU-scaled application", { addons: off("metrics-server") }, "applications.api-server (its HPA scales on CPU or memory, which metrics-server serves)"],
@@ -52,7 +57,7 @@ describe("GIVEN an add-on turned off while something needs it", () => {
   });
 
   it("WHEN the dependants are turned off too THEN the spec is accepted", () => {
-    expect(problems({ addons: off("cert-manager", "alloy", "secrets-store-csi-driver", "secrets-store-csi-driver-provider-aws") })).toEqual([]);
+    expect(problems({ addons: off("alloy", "secrets-store-csi-driver", "secrets-store-csi-driver-provider-aws") })).toEqual([]);
   });
 
   it("WHEN an application scales only on CPU THEN prometheus-adapter may be turned off", () => {
@@ -68,11 +73,11 @@ describe("GIVEN add-on overrides", () => {
   }
 
   it("WHEN an add-on is turned off THEN neither its Application nor anything only it needs is generated, and nothing names it", () => {
-    const { tree } = applicationsOf({ addons: off("cert-manager", "karpenter") });
-    expect(tree.has("apps/platform/cert-manager.yaml")).toBe(false);
+    const { tree } = applicationsOf({ addons: off("secrets-store-csi-driver", "secrets-store-csi-driver-provider-aws", "karpenter") });
+    expect(tree.has("apps/platform/secrets-store-csi-driver.yaml")).toBe(false);
     expect(tree.has("apps/system/karpenter.yaml")).toBe(false);
     expect(tree.has("platform/karpenter/nodepools.yaml")).toBe(false);
-    expect(tree.get("apps/platform/kustomization.yaml")).not.toContain("cert-manager");
+    expect(tree.get("apps/platform/kustomization.yaml")).not.toContain("secrets-store-csi-driver");
     expect(tree.get("applications/api-server/rollout.yaml")).not.toContain("slipway.io/capacity-spread");
   });
 

@@ -5,13 +5,13 @@ import { CHARTS_UNAVAILABLE, renderApplication } from "../../support/render-char
 import { generate } from "./support.js";
 
 describe("Secrets Store CSI driver and its AWS provider", () => {
-  it("GIVEN the reference spec THEN the driver syncs Secrets, rotates them and runs on every node", () => {
+  it("GIVEN the reference spec THEN the driver syncs Secrets, rotates them, runs on every node and leaves its CRDs to Argo CD (no hook Jobs)", () => {
     expect(generate(secretsStoreCsiDriverGenerator).values).toEqual({
       syncSecret: { enabled: true },
       enableSecretRotation: true,
       rotationPollInterval: "2m",
       tokenRequests: [{ audience: "sts.amazonaws.com" }, { audience: "pods.eks.amazonaws.com" }],
-      linux: { tolerations: [{ operator: "Exists" }] },
+      linux: { tolerations: [{ operator: "Exists" }], crds: { enabled: false } },
     });
   });
 

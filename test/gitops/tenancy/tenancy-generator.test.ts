@@ -35,7 +35,7 @@ describe("generateTenancy", () => {
     expect(application).toMatchObject({
       apiVersion: "argoproj.io/v1alpha1",
       kind: "Application",
-      metadata: { name: "tenancy-production", namespace: "argocd", annotations: { "argocd.argoproj.io/sync-wave": "20" } },
+      metadata: { name: "tenancy-production", namespace: "argocd", annotations: { "argocd.argoproj.io/sync-wave": "10" } },
       spec: {
         project: "platform",
         source: { repoURL: "https://github.com/example-org/platform-gitops.git", targetRevision: "main", path: "tenancy/production" },
