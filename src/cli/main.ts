@@ -6,10 +6,12 @@
  */
 import { realpathSync } from "node:fs";
 import nodeModule from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isSlipwayError, SlipwayError } from "../errors.js";
 import { EXIT, type Command, type CommandIO } from "./command.js";
 import { packageVersion } from "./package-version.js";
+import { slipwayCacheRoot } from "../local/local-paths.js";
 
 /** Every command with its one-line summary; a command's module is imported only when it runs. */
 const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<{ command: Command }> }> = {
@@ -80,16 +82,19 @@ export function processIO(): CommandIO {
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 /**
  * Node 22.1 and later keep V8's compiled code of the modules loaded after this call on
- * disk (`os.tmpdir()/node-compile-cache`, keyed by Node version and file content), so the
- * next run of a command skips compiling them again: aws-cdk-lib alone is hundreds of
- * modules (docs/infrastructure.md, "Cold `slipway synth`"). The folder is exported as
- * NODE_COMPILE_CACHE so the CDK worker thread and Node child processes use it too.
- * Node 20 has no such API, and NODE_DISABLE_COMPILE_CACHE=1 turns it off: then nothing
- * changes.
+ * disk, keyed by Node version and file content, so the next run of a command skips
+ * compiling them again: aws-cdk-lib alone is hundreds of modules (docs/infrastructure.md,
+ * "Cold `slipway synth`"). The folder is Slipway's own cache (`~/.cache/slipway/
+ * node-compile-cache`), not Node's default in the shared temporary folder, where another
+ * user of the machine could own it or plant code; a NODE_COMPILE_CACHE the user set wins.
+ * The folder is exported as NODE_COMPILE_CACHE so the CDK worker thread and Node child
+ * processes use it too. Node 20 has no such API, and NODE_DISABLE_COMPILE_CACHE=1 turns
+ * it off: then nothing changes.
  */
 export function enableCompileCache(environment: NodeJS.ProcessEnv = process.env): string | undefined {
-  const enable = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
-  const directory = enable?.().directory;
+  const enable = (nodeModule as { enableCompileCache?: (directory?: string) => { directory?: string } }).enableCompileCache;
+  if (enable === undefined) return undefined;
+  const directory = enable(environment.NODE_COMPILE_CACHE || join(slipwayCacheRoot(environment), "node-compile-cache")).directory;
   if (directory !== undefined && environment.NODE_COMPILE_CACHE === undefined) environment.NODE_COMPILE_CACHE = directory;
   return directory;
 }

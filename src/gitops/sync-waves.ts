@@ -9,7 +9,8 @@ export const SYNC_WAVES = {
   projects: -30,
   /**
    * cert-manager alone, before every other controller: the AWS Load Balancer Controller's
-   * Application holds cert-manager Certificates and Issuers for its webhook, so their CRDs
+   * and kube-prometheus-stack's Applications hold cert-manager Certificates and Issuers for
+   * their webhooks, so their CRDs
    * and cert-manager's own webhook must be serving first (a later wave is what guarantees
    * it; `SkipDryRunOnMissingResource` would only postpone the failure to apply time).
    */

@@ -104,7 +104,7 @@ export async function renderAvailableAddons(
   resolver: ChartResolver,
   kubernetesVersion: string,
   cacheDirectory?: string,
-): Promise<RenderedPlatformAddons & { readonly fromCache: boolean }> {
+): Promise<RenderedPlatformAddons & { readonly fromCache: boolean; readonly cacheProblem?: string }> {
   const available: ChartApplication[] = [];
   const digests: string[] = [];
   const unavailable = new Map<string, string>();
@@ -128,7 +128,15 @@ export async function renderAvailableAddons(
   if (cached !== undefined) return { addons: cached, unavailable, fromCache: true };
   const rendered = await renderChartApplications(available, { resolver, kubernetesVersion, helm });
   const addons = [...rendered.addons.values()];
-  if (cacheDirectory !== undefined) await writeRenderedAddons(cacheDirectory, key, addons);
+  if (cacheDirectory !== undefined) {
+    try {
+      await writeRenderedAddons(cacheDirectory, key, addons);
+    } catch (error) {
+      // The render is done; a cache that cannot be written only costs the next `up` a render.
+      if (!(error instanceof SlipwayError)) throw error;
+      return { addons, unavailable, fromCache: false, cacheProblem: `${error.message} (${error.fix ?? ""}): the next up renders the charts again` };
+    }
+  }
   return { addons, unavailable, fromCache: false };
 }
 

@@ -14,7 +14,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseAllDocuments } from "yaml";
-import { FALLBACK, parseFastYaml } from "../check/load/fast-yaml.js";
+import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../check/load/fast-yaml.js";
+import { KUBERNETES_YAML_OPTIONS } from "../manifest/kubernetes-yaml.js";
 import { SlipwayError } from "../errors.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
@@ -105,17 +106,19 @@ export async function readCrds(folders: readonly string[], usedKinds: ReadonlySe
 /**
  * The documents of `text` (one `---` section). The checker's fast parser reads what
  * controller-gen writes in a fraction of `yaml`'s time (the platform's CRDs are megabytes
- * of schema); what it leaves (anchors, tags, odd layouts) and what it refuses go to
- * `yaml` as before.
+ * of schema); what it leaves (anchors, tags, odd layouts) and a duplicate key go to
+ * `yaml`, with the same Kubernetes reading of scalars.
  */
 function parsedDocuments(text: string): (KubeObject | null)[] {
   try {
     const fast = parseFastYaml(text);
     if (fast !== FALLBACK) return [fast as KubeObject | null];
-  } catch {
-    // A duplicate key, for one: `yaml` reads the document as it always did.
+  } catch (error) {
+    // A duplicate key: `yaml` reads the document as it always did (the last value wins).
+    if (!(error instanceof DuplicateKeyError)) throw error;
   }
-  return parseAllDocuments(text).map((document) => document.toJS() as KubeObject | null);
+  // With YAML 1.1 scalars as Kubernetes reads them, as the fast parser does (`on` is true, `0755` octal).
+  return parseAllDocuments(text, KUBERNETES_YAML_OPTIONS).map((document) => document.toJS() as KubeObject | null);
 }
 
 /** `group/Kind` a CRD document declares, read from its text (controller-gen layout); undefined when unsure. */

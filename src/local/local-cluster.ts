@@ -174,6 +174,7 @@ async function bringUp(
 
   const { tree, localNodeClasses, platformObjects, resolver, rendered } = await localPlatform(options);
   progress(`${rendered.fromCache ? "reused the cached render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
+  if (rendered.cacheProblem !== undefined) progress(`  not cached: ${rendered.cacheProblem}`);
   const addons = addonObjects(rendered.addons);
   const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
   const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");

@@ -9,9 +9,11 @@
  * certificate) stable between runs, so a warm `up` changes nothing, as Argo CD's own
  * render cache would.
  *
- * The newest RENDER_CACHE_ENTRIES renders are kept (a hit counts as new), so switching
- * between a few specs stays warm while the folder stays bounded (a render of the
- * reference platform is about 3 MB).
+ * The key also holds Slipway's version and RENDER_CACHE_FORMAT, so an upgraded Slipway
+ * (which may render or store differently) never reads an older render. The newest
+ * RENDER_CACHE_ENTRIES renders are kept (a hit counts as new), so switching between a few
+ * specs stays warm while the folder stays bounded (a render of the reference platform is
+ * about 5 MB). Temporary files a killed `up` left behind are removed after an hour.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat, utimes } from "node:fs/promises";
@@ -19,9 +21,13 @@ import { join } from "node:path";
 import type { ChartApplication } from "../charts/chart-applications.js";
 import type { RenderedAddon } from "../charts/render-addons.js";
 import { writeOutputFile } from "../synth/output-file.js";
+import { packageVersion } from "../cli/package-version.js";
 import { slipwayCacheRoot } from "./local-paths.js";
 
 export const RENDER_CACHE_ENTRIES = 4;
+/** Bumped when what is stored, or how the charts are rendered, changes within one version. */
+export const RENDER_CACHE_FORMAT = 2;
+const STALE_TEMPORARY_MS = 3_600_000;
 
 interface CacheFile {
   readonly key: string;
@@ -34,8 +40,8 @@ export function renderCacheDirectory(environment: NodeJS.ProcessEnv = process.en
 }
 
 /** What the render of `applications` depends on, as one hash. */
-export function renderKey(applications: readonly ChartApplication[], chartDigests: readonly string[], kubernetesVersion: string, helm: string): string {
-  return createHash("sha256").update(JSON.stringify([applications, chartDigests, kubernetesVersion, helm])).digest("hex");
+export function renderKey(applications: readonly ChartApplication[], chartDigests: readonly string[], kubernetesVersion: string, helm: string, slipwayVersion: string = packageVersion()): string {
+  return createHash("sha256").update(JSON.stringify([RENDER_CACHE_FORMAT, slipwayVersion, applications, chartDigests, kubernetesVersion, helm])).digest("hex");
 }
 
 const entryName = (key: string) => `${key}.json`;
@@ -58,7 +64,9 @@ export async function readRenderedAddons(directory: string, key: string): Promis
 
 /**
  * Stores the render whole (writeOutputFile), so a killed `up` never leaves half a file
- * behind; readable by its owner only. Then removes all but the newest RENDER_CACHE_ENTRIES.
+ * behind; readable by its owner only. Then removes all but the newest RENDER_CACHE_ENTRIES
+ * (best effort: a file another `up` removed first, or a folder that cannot be listed,
+ * only leaves more in the cache).
  */
 export async function writeRenderedAddons(directory: string, key: string, addons: readonly RenderedAddon[]): Promise<void> {
   const content: CacheFile = { key, addons };
@@ -67,13 +75,13 @@ export async function writeRenderedAddons(directory: string, key: string, addons
     errorCode: "LOCAL_CLUSTER",
     fix: `make ${directory} writable (or remove it: it only holds cached chart renders)`,
   });
-  await pruneRenders(directory);
+  await pruneRenders(directory).catch(() => undefined);
 }
 
-async function pruneRenders(directory: string): Promise<void> {
-  const entries = (await readdir(directory)).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
-  if (entries.length <= RENDER_CACHE_ENTRIES) return;
-  const dated = await Promise.all(entries.map(async (name) => ({ name, modified: (await stat(join(directory, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-  dated.sort((a, b) => b.modified - a.modified || (a.name < b.name ? -1 : 1));
-  await Promise.all(dated.slice(RENDER_CACHE_ENTRIES).map(({ name }) => rm(join(directory, name), { force: true })));
+async function pruneRenders(directory: string, now = Date.now()): Promise<void> {
+  const names = await readdir(directory);
+  const dated = await Promise.all(names.map(async (name) => ({ name, modified: (await stat(join(directory, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const stale = dated.filter(({ name, modified }) => /^\.[0-9a-f]{64}\.json\..*\.tmp$/.test(name) && now - modified > STALE_TEMPORARY_MS);
+  const renders = dated.filter(({ name }) => /^[0-9a-f]{64}\.json$/.test(name)).sort((a, b) => b.modified - a.modified || (a.name < b.name ? -1 : 1));
+  await Promise.all([...stale, ...renders.slice(RENDER_CACHE_ENTRIES)].map(({ name }) => rm(join(directory, name), { force: true })));
 }

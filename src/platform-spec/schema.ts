@@ -10,6 +10,7 @@ import { z } from "zod";
 import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
+import { nodeGroupLabelProblem } from "./node-labels.js";
 import { reservedApplicationName, reservedNamespaceLabel, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { analysisTemplateName } from "../gitops/applications/analysis-template.js";
 import { applicationSecretName } from "../gitops/applications/external-secret.js";
@@ -414,6 +415,12 @@ export const platformSpecSchema = z
     for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
     for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const [name, group] of Object.entries(spec.nodeGroups)) {
+      for (const key of Object.keys(group.labels)) {
+        const why = nodeGroupLabelProblem(key);
+        if (why !== undefined) context.addIssue({ code: "custom", path: ["nodeGroups", name, "labels", key], message: `is a label a node group cannot set: ${why}` });
+      }
+    }
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {

@@ -85,15 +85,17 @@ describe(`slipway's on-disk compile cache (Node ${process.versions.node}: ${comp
     expect(environment).toEqual({});
   });
 
-  it.runIf(compileCacheApi)("GIVEN Node 22.1+ WHEN a command runs THEN V8's code lands in TMPDIR/node-compile-cache, and NODE_DISABLE_COMPILE_CACHE=1 keeps it off", async () => {
+  it.runIf(compileCacheApi)("GIVEN Node 22.1+ WHEN a command runs THEN V8's code lands in Slipway's cache folder (not the shared TMPDIR), and NODE_DISABLE_COMPILE_CACHE=1 keeps it off", async () => {
     const run = async (environment: NodeJS.ProcessEnv) => {
-      const temporary = mkdtempSync(join(tmpdir(), "slipway-compile-cache-"));
+      const home = mkdtempSync(join(tmpdir(), "slipway-compile-cache-"));
       const { NODE_COMPILE_CACHE: _ignored, ...inherited } = process.env;
-      await runCli(["check", mkdtempSync(join(temporary, "empty-"))], temporary, { ...inherited, TMPDIR: temporary, ...environment }, { onlyEnv: true });
-      const cache = join(temporary, "node-compile-cache");
-      return existsSync(cache) ? readdirSync(cache, { recursive: true }).length : 0;
+      await runCli(["check", mkdtempSync(join(home, "empty-"))], home, { ...inherited, XDG_CACHE_HOME: join(home, "cache"), TMPDIR: join(home, "tmp"), ...environment }, { onlyEnv: true });
+      const files = (folder: string) => (existsSync(folder) ? readdirSync(folder, { recursive: true }).length : 0);
+      return { slipway: files(join(home, "cache", "slipway", "node-compile-cache")), temporary: files(join(home, "tmp")) };
     };
-    expect(await run({})).toBeGreaterThan(10);
-    expect(await run({ NODE_DISABLE_COMPILE_CACHE: "1" })).toBe(0);
+    const enabled = await run({});
+    expect(enabled.slipway).toBeGreaterThan(10);
+    expect(enabled.temporary).toBe(0);
+    expect(await run({ NODE_DISABLE_COMPILE_CACHE: "1" })).toEqual({ slipway: 0, temporary: 0 });
   }, 60_000);
 });

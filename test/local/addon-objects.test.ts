@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ChartResolver } from "../../src/charts/chart-resolver.js";
 import type { RenderedAddon } from "../../src/charts/render-addons.js";
-import { addonObjects, whyHeld } from "../../src/local/addon-objects.js";
+import { synthesizeGitOps } from "../../src/gitops/synthesize.js";
+import { addonObjects, renderAvailableAddons, whyHeld } from "../../src/local/addon-objects.js";
+import { objectsOfTree } from "../../src/local/apply-plan.js";
+import { parseSpec } from "../../src/platform-spec/load.js";
+import { CHARTS_UNAVAILABLE, SHARED_CHARTS_DIR } from "../support/render-chart.js";
 import type { KubeObject } from "../../src/manifest/kube-object.js";
 
 const webhook = (kind: string, policies: (string | undefined)[]): KubeObject => ({
@@ -50,4 +58,26 @@ describe("addonObjects", () => {
     expect(result.objects).toEqual([{ object: deployment, source: "addon alpha (alpha@1.0.0)", namespace: "a", addon: "alpha" }]);
     expect(result.held.map((entry) => `${entry.source}: ${entry.key}`)).toEqual(["addon alpha (alpha@1.0.0): APIService v1beta1.custom.metrics.k8s.io", "addon zeta (zeta@1.0.0): ValidatingWebhookConfiguration hook"]);
   });
+});
+
+describe.skipIf(CHARTS_UNAVAILABLE !== undefined)(`renderAvailableAddons with the machine's render cache ${CHARTS_UNAVAILABLE ?? ""}`, () => {
+  const metricsServer = objectsOfTree(synthesizeGitOps(parseSpec({}, "test")))
+    .map(({ object }) => object)
+    .filter((object) => object.kind === "Application" && object.metadata.name === "metrics-server");
+
+  it("GIVEN a render WHEN asked again with the same inputs THEN it comes from the cache, equal; and a cache that cannot be written costs a warning, not the render", async () => {
+    const resolver = new ChartResolver({ charts: SHARED_CHARTS_DIR });
+    const cache = join(mkdtempSync(join(tmpdir(), "slipway-render-")), "rendered-addons");
+    const first = await renderAvailableAddons(metricsServer, resolver, "1.35", cache);
+    const second = await renderAvailableAddons(metricsServer, resolver, "1.35", cache);
+    expect([first.fromCache, second.fromCache]).toEqual([false, true]);
+    expect(second.addons).toEqual(first.addons);
+    expect(first.addons.map((addon) => addon.application)).toEqual(["metrics-server"]);
+
+    const blocked = join(mkdtempSync(join(tmpdir(), "slipway-render-")), "file");
+    writeFileSync(blocked, "");
+    const uncached = await renderAvailableAddons(metricsServer, resolver, "1.35", blocked);
+    expect(uncached.addons).toEqual(first.addons);
+    expect(uncached.cacheProblem).toContain("the next up renders the charts again");
+  }, 60_000);
 });

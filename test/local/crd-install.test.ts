@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import type { PlannedObject } from "../../src/local/apply-plan.js";
 import { neededCrds, readCrds } from "../../src/local/crd-install.js";
+import { KUBERNETES_YAML_OPTIONS } from "../../src/manifest/kubernetes-yaml.js";
 import { crd } from "../support/crd.js";
 
 const planned = (group: string, kind: string): PlannedObject => ({
@@ -62,11 +63,12 @@ spec:
       schema:
         openAPIV3Schema:
           type: object
+          x-kubernetes-preserve-unknown-fields: yes
           description: "a description
             over two lines"
 ${extra}`;
 
-  it("GIVEN CRDs the fast parser reads and one it leaves to yaml (an anchor) WHEN read THEN both give exactly what yaml gives, and unused kinds are left", async () => {
+  it("GIVEN CRDs the fast parser reads and one it leaves to yaml (an anchor) WHEN read THEN both read as Kubernetes does (YAML 1.1 `yes` is true), exactly as yaml with those options, and unused kinds are left", async () => {
     const folder = mkdtempSync(join(tmpdir(), "slipway-crds-"));
     writeFileSync(join(folder, "plain.yaml"), `${crdText("Widget")}---\n${crdText("Unused")}`);
     writeFileSync(join(folder, "anchored.yaml"), crdText("Gadget", "      additionalPrinterColumns: &columns\n        - name: Age\n          type: date\n          jsonPath: .metadata.creationTimestamp\n  conversion: { strategy: None }\n"));
@@ -75,7 +77,8 @@ ${extra}`;
     expect(selection.needed.map(({ object }) => object.metadata.name)).toEqual(["gadgets.example.com", "widgets.example.com"]);
     for (const { object, source } of selection.needed) {
       const text = readFileSync(source, "utf8").split(/^---$/m).find((part) => part.includes(`name: ${object.metadata.name}`))!;
-      expect(object).toEqual(parse(text));
+      expect(object).toEqual(parse(text, KUBERNETES_YAML_OPTIONS));
+      expect((object.spec as any).versions[0].schema.openAPIV3Schema["x-kubernetes-preserve-unknown-fields"], object.metadata.name).toBe(true);
     }
     expect((selection.needed[1]!.object.spec as any).versions[0].schema.openAPIV3Schema.description).toBe("a description over two lines");
   });

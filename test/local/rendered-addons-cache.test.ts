@@ -17,6 +17,7 @@ describe("rendered add-ons cache", () => {
     ["the Kubernetes version", renderKey([application], ["digest"], "1.34", "/helm")],
     ["the helm binary", renderKey([application], ["digest"], "1.35", "/other/helm")],
     ["the chart version", renderKey([{ ...application, coordinates: { ...application.coordinates, version: "6.0.1" } }], ["digest"], "1.35", "/helm")],
+    ["Slipway's version (an upgrade may render or store differently)", renderKey([application], ["digest"], "1.35", "/helm", "0.0.0-other")],
   ])("GIVEN a render WHEN %s changes THEN the key changes", (_what, changed) => {
     expect(changed).not.toBe(key);
   });
@@ -64,6 +65,18 @@ describe("rendered add-ons cache", () => {
     const blocker = join(mkdtempSync(join(tmpdir(), "slipway-render-cache-")), "rendered-addons");
     writeFileSync(blocker, "");
     await expect(writeRenderedAddons(blocker, key, [addon])).rejects.toMatchObject({ code: "LOCAL_CLUSTER", where: join(blocker, `${key}.json`), fix: expect.stringContaining(blocker) });
+  });
+
+  it("GIVEN temporary files a killed up left WHEN a render is stored THEN those over an hour old go and a recent one (another up writing) stays", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "slipway-render-cache-"));
+    const old = `.${key}.json.123-1.tmp`;
+    const recent = `.${key}.json.456-1.tmp`;
+    writeFileSync(join(directory, old), "{");
+    writeFileSync(join(directory, recent), "{");
+    const longAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(join(directory, old), longAgo, longAgo);
+    await writeRenderedAddons(directory, key, [addon]);
+    expect(readdirSync(directory).sort()).toEqual([recent, `${key}.json`].sort());
   });
 
   it("GIVEN XDG_CACHE_HOME WHEN the cache folder is asked for THEN it is slipway's cache root, shared by every local cluster", () => {

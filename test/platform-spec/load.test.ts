@@ -213,6 +213,18 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["namespace label slipway.io/team", { namespaces: { production: { team: "team-a", labels: { "slipway.io/team": "other" } } } }, "namespaces.production.labels.slipway.io/team: is a label the platform does not let a spec set: the platform sets it from namespaces.<name>.team"],
     ["namespace label app.kubernetes.io/managed-by", { namespaces: { production: { labels: { "app.kubernetes.io/managed-by": "helm" } } } }, "namespaces.production.labels.app.kubernetes.io/managed-by: is a label the platform does not let a spec set"],
     ["namespace label kubernetes.io/metadata.name", { namespaces: { production: { labels: { "kubernetes.io/metadata.name": "other" } } } }, "namespaces.production.labels.kubernetes.io/metadata.name: is a label the platform does not let a spec set: the API server sets it to the namespace's name"],
+    ...[
+      ["kubernetes.io/hostname", "the kubelet and EKS set it on each node from the node itself"],
+      ["topology.kubernetes.io/zone", "the kubelet and EKS set it on each node from the node itself"],
+      ["node.kubernetes.io/instance-type", "the kubelet and EKS set it on each node from the node itself"],
+      ["node-role.kubernetes.io/worker", "the kubelet refuses node labels in the kubernetes.io and k8s.io namespaces outside kubelet.kubernetes.io/ and node.kubernetes.io/"],
+      ["example.k8s.io/tier", "the kubelet refuses node labels in the kubernetes.io and k8s.io namespaces"],
+      ["kubernetes.io/role", "the kubelet refuses node labels in the kubernetes.io and k8s.io namespaces"],
+    ].map(([key, why]): [string, unknown, string] => [
+      `node group label ${key}`,
+      { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2, labels: { [key!]: "x" } } } },
+      `nodeGroups.system.labels.${key}: is a label a node group cannot set: ${why}`,
+    ]),
     ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
     ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
     ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
@@ -274,5 +286,13 @@ describe("GIVEN an admin role ARN", () => {
     const input = { cluster: { adminRoleArn: arn } };
     if (accepted) expect(parseSpec(input, "x").cluster.adminRoleArn).toBe(arn);
     else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
+  });
+});
+
+describe("GIVEN node group labels the kubelet accepts", () => {
+  it("WHEN they are the group's own (role: system), under node.kubernetes.io/ or kubelet.kubernetes.io/, or another domain THEN the spec is accepted", () => {
+    const labels = { role: "system", "node.kubernetes.io/pool": "a", "kubelet.kubernetes.io/x": "b", "example.com/tier": "c", "eks.example.kubernetes.io.evil.com/y": "d" };
+    const spec = parseSpec({ nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2, labels } } }, "test");
+    expect(spec.nodeGroups.system!.labels).toEqual(labels);
   });
 });

@@ -2,8 +2,9 @@
  * cert-manager: issues and renews certificates for in-cluster TLS (webhooks, internal
  * endpoints). The chart installs its CRDs (`crds.enabled`) and keeps them when the release
  * is removed, so Certificates are never garbage-collected with the chart. It syncs in its
- * own wave before the system controllers, because the AWS Load Balancer Controller's
- * webhook certificate is a cert-manager Certificate (see sync-waves.ts).
+ * own wave before the system controllers, because the AWS Load Balancer Controller's and
+ * the Prometheus Operator's webhook certificates are cert-manager Certificates (see
+ * sync-waves.ts); so it cannot be turned off while either is on (catalog.ts).
  */
 import { chartApplication } from "../argocd/application.js";
 import { PLATFORM_PROJECT } from "../argocd/app-projects.js";

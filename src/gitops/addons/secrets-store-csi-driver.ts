@@ -30,8 +30,9 @@ export function secretsStoreCsiDriverValues(): Record<string, unknown> {
     rotationPollInterval: "2m",
     tokenRequests: AWS_PROVIDER_TOKEN_AUDIENCES.map((audience) => ({ audience })),
     // The chart's CRD hook Jobs (PreSync hooks under Argo CD: re-apply the CRDs, then mark
-    // them helm.sh/resource-policy: keep) do what Argo CD already does: it applies the
-    // chart's crds/ on every sync, and Helm's keep policy means nothing to it.
+    // them helm.sh/resource-policy: keep) repeat what Argo CD does anyway: it applies the
+    // chart's crds/ on every sync, and it never deletes a CRD when an Application is
+    // deleted (controller/appcontroller.go, shouldBeDeleted), keep annotation or not.
     linux: { tolerations: TOLERATE_EVERYTHING, crds: { enabled: false } },
   };
 }
