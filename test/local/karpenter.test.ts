@@ -110,12 +110,15 @@ describe.skipIf(needsShared("the local Karpenter with the add-ons' upstream CRDs
     expect(first.workloads.settled, first.workloads.problems.join("\n")).toBe(true);
     const pods = runningOn(await applicationPods());
     expect(pods.length).toBe(10);
-    // Karpenter writes a NodeClaim's node name once the node registers: wait until claims and nodes agree (read together each time).
-    const nodes = await until("every NodeClaim to name its registered node", MINUTE, async () => {
+    // Karpenter writes a NodeClaim's node name once the node registers, and kwok's metrics-path
+    // stage annotates a new node a moment after it appears (under load, seconds): wait until
+    // claims and nodes agree and every node has its annotation (read together each time).
+    const nodes = await until("every NodeClaim to name its registered node, annotated by kwok's metrics-path stage", MINUTE, async () => {
       const current = new Map((await karpenterNodes()).map((node) => [node.metadata.name, node]));
       const claims = await list<{ status?: { nodeName?: string } }>("/apis/karpenter.sh/v1/nodeclaims");
       const named = new Set(claims.map((claim) => claim.status?.nodeName));
-      return named.size === current.size && [...current.keys()].every((name) => named.has(name)) ? current : undefined;
+      const annotated = [...current.values()].every((node) => node.metadata.annotations?.["metrics.k8s.io/resource-metrics-path"] !== undefined);
+      return annotated && named.size === current.size && [...current.keys()].every((name) => named.has(name)) ? current : undefined;
     });
     for (const pod of pods) expect(nodes.has(pod.spec.nodeName!), `${pod.metadata.name} runs on ${pod.spec.nodeName}, not a Karpenter node`).toBe(true);
     for (const node of nodes.values()) {
