@@ -37,6 +37,7 @@ import {
 } from "./grammars.js";
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
+import { quotaFitProblems } from "./quota-fit.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -414,6 +415,7 @@ export const platformSpecSchema = z
     for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
     for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
