@@ -38,6 +38,7 @@ import {
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
 import { quotaFitProblems } from "./quota-fit.js";
+import { applicationResourcesProblems } from "./application-resources.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -491,6 +492,7 @@ export const platformSpecSchema = z
         }
         previous = step.weight;
       });
+      for (const problem of applicationResourcesProblems(name, app.resources)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }
