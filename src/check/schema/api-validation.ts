@@ -17,7 +17,8 @@
  *   nodePort only where it means something, externalName;
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
- * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules.
+ * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
+ * - a Deployment's strategy and a CronJob's schedule (controller-spec-validation.ts).
  *
  * Immutable fields need the object already in the cluster; a manifest has none, so they are
  * not judged. Pure: fields of the wrong type are skipped (the schema step reports them).
@@ -25,6 +26,7 @@
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
+import { cronJobScheduleProblems, deploymentStrategyProblems, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
@@ -144,6 +146,13 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
+    const controllerProblems: ControllerProblem[] =
+      group === "apps" && object.kind === "Deployment"
+        ? deploymentStrategyProblems(asRecord(object.document.spec))
+        : group === "batch" && object.kind === "CronJob"
+          ? cronJobScheduleProblems(asRecord(object.document.spec))
+          : [];
+    for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
   }
   return problems;

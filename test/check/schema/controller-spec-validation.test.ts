@@ -1,0 +1,78 @@
+/** Deployment strategies and CronJob schedules as the API server validates them, after its defaulting. */
+import { describe, expect, it } from "vitest";
+import { cronJobScheduleProblems, deploymentStrategyProblems } from "../../../src/check/schema/controller-spec-validation.js";
+import { objectProblems } from "../../../src/check/schema/api-validation.js";
+
+const strategy = (value: unknown) => deploymentStrategyProblems({ strategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`);
+
+describe("deploymentStrategyProblems", () => {
+  it.each([
+    ["no strategy", undefined, []],
+    ["Recreate alone", { type: "Recreate" }, []],
+    ["RollingUpdate with defaults", { type: "RollingUpdate" }, []],
+    ["a type left to its default with maxSurge 0 (maxUnavailable defaults to 25%)", { rollingUpdate: { maxSurge: 0 } }, []],
+    ["maxUnavailable 0 and maxSurge 1", { rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } }, []],
+    ["100%", { rollingUpdate: { maxUnavailable: "100%" } }, []],
+    ["Recreate with rollingUpdate", { type: "Recreate", rollingUpdate: { maxSurge: 1 } }, ["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"]],
+    ["an unknown type", { type: "BlueGreen" }, ['spec.strategy.type: Unsupported value: "BlueGreen": supported values: "Recreate", "RollingUpdate"']],
+    ["both 0", { rollingUpdate: { maxUnavailable: 0, maxSurge: 0 } }, ["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"]],
+    ["both 0 as percentages", { rollingUpdate: { maxUnavailable: "0%", maxSurge: "0%" } }, ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "0%": may not be 0 when `maxSurge` is 0']],
+    ["a negative surge", { rollingUpdate: { maxSurge: -1 } }, ["spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0"]],
+    [
+      "a percentage without %",
+      { rollingUpdate: { maxSurge: "25" } },
+      ["spec.strategy.rollingUpdate.maxSurge: Invalid value: \"25\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"],
+    ],
+    ["more than 100% unavailable", { rollingUpdate: { maxUnavailable: "150%" } }, ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%']],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, value, expected) => {
+    expect(strategy(value)).toEqual(expected);
+  });
+});
+
+describe("cronJobScheduleProblems", () => {
+  it.each([
+    ["a valid schedule", { schedule: "@hourly", timeZone: "Europe/Paris" }, []],
+    ["no schedule (the schema step's required field)", {}, []],
+    ["a minute out of range", { schedule: "61 * * * *" }, ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61']],
+    ["a time zone in the schedule", { schedule: "TZ=UTC 0 5 * * *" }, ['spec.schedule: Invalid value: "TZ=UTC 0 5 * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead']],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
+    expect(cronJobScheduleProblems(spec).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+  });
+});
+
+describe("api-validation of controllers", () => {
+  const deployment = (strategyValue: unknown) => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    document: {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web", namespace: "shop" },
+      spec: { strategy: strategyValue, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } } },
+    },
+  });
+
+  it("GIVEN a Deployment with Recreate and rollingUpdate WHEN its object is validated THEN the finding names the field", () => {
+    expect(objectProblems(deployment({ type: "Recreate", rollingUpdate: {} })).map((problem) => problem.message)).toEqual([
+      "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    ]);
+  });
+
+  it("GIVEN the same strategy on an Argo Rollout-like kind of another group WHEN validated THEN it is not judged", () => {
+    expect(objectProblems({ ...deployment({ type: "Recreate", rollingUpdate: {} }), apiVersion: "example.com/v1" })).toEqual([]);
+  });
+
+  it("GIVEN a CronJob with a bad schedule WHEN its object is validated THEN the finding quotes robfig's error", () => {
+    const cronJob = {
+      apiVersion: "batch/v1",
+      kind: "CronJob",
+      document: {
+        apiVersion: "batch/v1",
+        kind: "CronJob",
+        metadata: { name: "tick", namespace: "shop" },
+        spec: { schedule: "* * * * 8", jobTemplate: { spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "t", image: "busybox:1.36" }] } } } } },
+      },
+    };
+    expect(objectProblems(cronJob).map((problem) => problem.message)).toEqual(['spec.schedule: Invalid value: "* * * * 8": end of range (8) above maximum (6): 8']);
+  });
+});
