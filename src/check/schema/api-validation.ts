@@ -18,7 +18,8 @@
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
- * - a Deployment's strategy and a CronJob's schedule (controller-spec-validation.ts).
+ * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
+ *   schedule (controller-spec-validation.ts).
  *
  * Immutable fields need the object already in the cluster; a manifest has none, so they are
  * not judged. Pure: fields of the wrong type are skipped (the schema step reports them).
@@ -26,7 +27,7 @@
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
-import { cronJobScheduleProblems, deploymentStrategyProblems, type ControllerProblem } from "./controller-spec-validation.js";
+import { cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, statefulSetStrategyProblems, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
@@ -149,7 +150,11 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     const controllerProblems: ControllerProblem[] =
       group === "apps" && object.kind === "Deployment"
         ? deploymentStrategyProblems(asRecord(object.document.spec))
-        : group === "batch" && object.kind === "CronJob"
+        : group === "apps" && object.kind === "DaemonSet"
+          ? daemonSetStrategyProblems(asRecord(object.document.spec))
+          : group === "apps" && object.kind === "StatefulSet"
+            ? statefulSetStrategyProblems(asRecord(object.document.spec))
+            : group === "batch" && object.kind === "CronJob"
           ? cronJobScheduleProblems(asRecord(object.document.spec))
           : [];
     for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });

@@ -8,6 +8,11 @@
  * - Deployment `spec.strategy`: a known type; no `rollingUpdate` with `Recreate`;
  *   maxSurge and maxUnavailable non-negative integers or percentages, maxUnavailable at
  *   most 100%, and not both 0 (the rollout could never move);
+ * - DaemonSet `spec.updateStrategy` (ValidateDaemonSetUpdateStrategy, defaults maxUnavailable 1
+ *   and maxSurge 0): a known type; maxUnavailable and maxSurge as above, each at most 100%,
+ *   and not both 0;
+ * - StatefulSet `spec.updateStrategy` (ValidateStatefulSetSpec): a known type, and no
+ *   `rollingUpdate` with `OnDelete`;
  * - CronJob `spec.schedule`: a cron schedule robfig/cron parses (cron-schedule.ts),
  *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it).
  */
@@ -66,9 +71,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
       fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
     });
   }
-  if (typeof maxUnavailable === "string" && PERCENT.test(maxUnavailable) && Number(maxUnavailable.slice(0, -1)) > 100) {
-    problems.push({ path: [...path, "maxUnavailable"], reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: must not be greater than 100%`, fix: "set maxUnavailable to at most 100%" });
-  }
+  notMoreThan100Percent(maxUnavailable, [...path, "maxUnavailable"], problems);
   return problems;
 }
 
@@ -89,6 +92,78 @@ function intOrPercentProblems(value: unknown, path: Path, problems: ControllerPr
     return undefined;
   }
   return Number(value.slice(0, -1));
+}
+
+const DAEMON_SET_STRATEGY_TYPES = ["OnDelete", "RollingUpdate"];
+
+export function daemonSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+  const strategy = asRecord(spec?.updateStrategy);
+  if (strategy === undefined) return [];
+  const type = strategy.type ?? "RollingUpdate";
+  if (typeof type !== "string" || type === "OnDelete") return [];
+  const path = ["spec", "updateStrategy"];
+  if (type !== "RollingUpdate") {
+    return [
+      {
+        path,
+        reason: `Unsupported value: ${JSON.stringify(type)}: supported values: ${DAEMON_SET_STRATEGY_TYPES.map((value) => JSON.stringify(value)).join(", ")}`,
+        fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete",
+      },
+    ];
+  }
+  const problems: ControllerProblem[] = [];
+  const update = asRecord(strategy.rollingUpdate) ?? {};
+  const updatePath = [...path, "rollingUpdate"];
+  // Upstream defaults a DaemonSet's maxUnavailable to 1 and maxSurge to 0 before validating.
+  const maxUnavailable = update.maxUnavailable ?? 1;
+  const maxSurge = update.maxSurge ?? 0;
+  const unavailable = intOrPercentProblems(maxUnavailable, [...updatePath, "maxUnavailable"], problems);
+  if (unavailable === 0 && intOrPercentAmount(maxSurge) === 0) {
+    problems.push({
+      path: [...updatePath, "maxUnavailable"],
+      reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: cannot be 0 when maxSurge is 0`,
+      fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
+    });
+  }
+  notMoreThan100Percent(maxUnavailable, [...updatePath, "maxUnavailable"], problems);
+  intOrPercentProblems(maxSurge, [...updatePath, "maxSurge"], problems);
+  notMoreThan100Percent(maxSurge, [...updatePath, "maxSurge"], problems);
+  return problems;
+}
+
+const STATEFUL_SET_STRATEGY_TYPES = ["RollingUpdate", "OnDelete"];
+
+export function statefulSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+  const strategy = asRecord(spec?.updateStrategy);
+  if (strategy === undefined) return [];
+  const type = strategy.type ?? "RollingUpdate";
+  if (typeof type !== "string") return [];
+  const path = ["spec", "updateStrategy"];
+  if (!STATEFUL_SET_STRATEGY_TYPES.includes(type)) {
+    return [{ path, reason: `Invalid value: ${JSON.stringify(strategy)}: must be 'RollingUpdate' or 'OnDelete'`, fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
+  }
+  const rollingUpdate = strategy.rollingUpdate;
+  if (type === "OnDelete" && rollingUpdate !== undefined && rollingUpdate !== null) {
+    return [
+      {
+        path: [...path, "rollingUpdate"],
+        reason: `Invalid value: ${JSON.stringify(rollingUpdate)}: only allowed for updateStrategy 'RollingUpdate'`,
+        fix: "remove spec.updateStrategy.rollingUpdate, or set spec.updateStrategy.type to RollingUpdate",
+      },
+    ];
+  }
+  return [];
+}
+
+function intOrPercentAmount(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  return typeof value === "string" && PERCENT.test(value) ? Number(value.slice(0, -1)) : undefined;
+}
+
+function notMoreThan100Percent(value: unknown, path: Path, problems: ControllerProblem[]): void {
+  if (typeof value === "string" && PERCENT.test(value) && Number(value.slice(0, -1)) > 100) {
+    problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`, fix: `set ${path.join(".")} to at most 100%` });
+  }
 }
 
 export function cronJobScheduleProblems(spec: JsonRecord | undefined): ControllerProblem[] {

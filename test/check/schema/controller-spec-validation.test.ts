@@ -1,6 +1,6 @@
-/** Deployment strategies and CronJob schedules as the API server validates them, after its defaulting. */
+/** Deployment, DaemonSet and StatefulSet strategies and CronJob schedules as the API server validates them, after its defaulting. */
 import { describe, expect, it } from "vitest";
-import { cronJobScheduleProblems, deploymentStrategyProblems } from "../../../src/check/schema/controller-spec-validation.js";
+import { cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, statefulSetStrategyProblems } from "../../../src/check/schema/controller-spec-validation.js";
 import { objectProblems } from "../../../src/check/schema/api-validation.js";
 
 const strategy = (value: unknown) => deploymentStrategyProblems({ strategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`);
@@ -26,6 +26,32 @@ describe("deploymentStrategyProblems", () => {
     ["more than 100% unavailable", { rollingUpdate: { maxUnavailable: "150%" } }, ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%']],
   ])("GIVEN %s WHEN validated THEN %j", (_case, value, expected) => {
     expect(strategy(value)).toEqual(expected);
+  });
+});
+
+describe("daemonSetStrategyProblems", () => {
+  it.each([
+    ["no strategy", undefined, []],
+    ["OnDelete", { type: "OnDelete" }, []],
+    ["RollingUpdate with defaults (maxUnavailable 1)", { type: "RollingUpdate" }, []],
+    ["maxUnavailable 0 with a surge", { rollingUpdate: { maxUnavailable: 0, maxSurge: "10%" } }, []],
+    ["maxUnavailable 0 and the default surge 0", { rollingUpdate: { maxUnavailable: 0 } }, ["spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: cannot be 0 when maxSurge is 0"]],
+    ["a surge over 100%", { rollingUpdate: { maxSurge: "101%" } }, ['spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: "101%": must not be greater than 100%']],
+    ["an unknown type", { type: "Recreate" }, ['spec.updateStrategy: Unsupported value: "Recreate": supported values: "OnDelete", "RollingUpdate"']],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, value, expected) => {
+    expect(daemonSetStrategyProblems({ updateStrategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+  });
+});
+
+describe("statefulSetStrategyProblems", () => {
+  it.each([
+    ["no strategy", undefined, []],
+    ["OnDelete alone", { type: "OnDelete" }, []],
+    ["RollingUpdate with a partition", { type: "RollingUpdate", rollingUpdate: { partition: 2 } }, []],
+    ["OnDelete with rollingUpdate", { type: "OnDelete", rollingUpdate: { partition: 1 } }, ['spec.updateStrategy.rollingUpdate: Invalid value: {"partition":1}: only allowed for updateStrategy \'RollingUpdate\'']],
+    ["an unknown type", { type: "Recreate" }, ['spec.updateStrategy: Invalid value: {"type":"Recreate"}: must be \'RollingUpdate\' or \'OnDelete\'']],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, value, expected) => {
+    expect(statefulSetStrategyProblems({ updateStrategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
   });
 });
 
