@@ -12,7 +12,9 @@
  * - pod specs (Pods and the templates of the core controllers, not Argo Rollouts, which
  *   its controller validates): containers present, container and volume names unique and
  *   DNS labels, port names, numbers and protocols, image pull, restart and DNS policies,
- *   volume mounts naming a volume (or a StatefulSet's claim template), an image;
+ *   volume mounts naming a volume (or a StatefulSet's claim template), an image; one
+ *   handler per probe, and hostPort = containerPort with hostNetwork
+ *   (probe-and-host-port-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
  *   nodePort only where it means something, externalName;
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
@@ -27,6 +29,7 @@
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
+import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, statefulSetStrategyProblems, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -377,6 +380,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     }
   }
   enumProblem(problems, at("dnsPolicy"), spec.dnsPolicy, DNS_POLICIES);
+  for (const problem of hostNetworkPortProblems(spec, specPath)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
 }
 
 function containerProblems(
@@ -416,6 +420,8 @@ function containerProblems(
     portNumberProblem(problems, [...portPath, "hostPort"], port.hostPort, true);
     enumProblem(problems, [...portPath, "protocol"], port.protocol, PROTOCOLS);
   });
+
+  for (const problem of probeProblems(container, path)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
 
   const mountPaths = new Set<string>();
   asArray(container.volumeMounts).forEach((item, index) => {
