@@ -38,6 +38,7 @@ import {
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
 import { quotaFitProblems } from "./quota-fit.js";
+import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
 
 /**
@@ -416,6 +417,7 @@ export const platformSpecSchema = z
     for (const problem of addonDependencyProblems(spec)) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
     for (const problem of physicalNameProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of argocdSpecProblems(spec.argocd, platformNames(spec).partition)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
