@@ -152,6 +152,9 @@ const namespace = z.strictObject({
   labels: labels.default({}).describe("Extra labels of the Namespace."),
 });
 
+/** The Prometheus CRD's Duration (Prometheus' model.Duration): units from largest to smallest, each at most once. */
+const PROMETHEUS_DURATION = /^(?=.)(?:[0-9]+y)?(?:[0-9]+w)?(?:[0-9]+d)?(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?(?:[0-9]+ms)?$/;
+
 const quota = z.strictObject({
   requestsCpu: quantity.default("20").describe("Sum of CPU requests allowed in each namespace of the team."),
   requestsMemory: quantity.default("40Gi").describe("Sum of memory requests allowed."),
@@ -252,7 +255,12 @@ const application = z.strictObject({
 });
 
 const prometheus = z.strictObject({
-  retention: z.string().regex(/^[0-9]+(h|d|w|y)$/).default("15d").describe("How long Prometheus keeps metrics."),
+  retention: z
+    .string()
+    .regex(PROMETHEUS_DURATION, "must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)")
+    .refine((text) => !PROMETHEUS_DURATION.test(text) || /[1-9]/.test(text), "must be longer than 0 (a zero retention is no retention setting at all)")
+    .default("15d")
+    .describe("How long Prometheus keeps metrics."),
   storage: quantity.default("100Gi").describe("Prometheus volume size (gp3)."),
   replicas: z.number().int().min(1).default(2).describe("Prometheus replicas."),
 });

@@ -276,3 +276,18 @@ describe("GIVEN an admin role ARN", () => {
     else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
   });
 });
+
+describe("monitoring.prometheus.retention", () => {
+  it.each(["15d", "90m", "1w3d", "2h30m", "1y"])("GIVEN %j (a duration the Prometheus CRD accepts) WHEN parsed THEN it is kept", (retention) => {
+    expect(parseSpec({ monitoring: { prometheus: { retention } } }, "test").monitoring.prometheus.retention).toBe(retention);
+  });
+
+  it.each([
+    ["15 days", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["1d1w", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["0d", "monitoring.prometheus.retention: must be longer than 0 (a zero retention is no retention setting at all)"],
+  ])("GIVEN %j WHEN parsed THEN SPEC_INVALID with one problem", (retention, problem) => {
+    expect(() => parseSpec({ monitoring: { prometheus: { retention } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
+  });
+});
