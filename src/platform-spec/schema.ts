@@ -117,8 +117,8 @@ const nodeGroup = z.strictObject({
 const karpenter = z.strictObject({
   enabled: z.boolean().default(true).describe("Install Karpenter and its NodePools."),
   architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]).describe("CPU architectures Karpenter may launch."),
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
-  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
+  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
+  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an EC2 instance size such as large, xlarge or 2xlarge (lowercase letters and digits)")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
   capacitySplit: z
     .strictObject({
       spot: z.number().int().min(0).max(20).describe("Parts of the capacity on spot instances."),
@@ -248,7 +248,16 @@ const application = z.strictObject({
     })
     .describe("Canary steps; pauses between them."),
   autoscaling: autoscaling.prefault({}).describe("HorizontalPodAutoscaler of the application's Rollout."),
-  minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
+  minAvailable: z
+    .union([
+      z.number().int().min(1),
+      z
+        .string()
+        .regex(/^[0-9]{1,3}%$/, "must be a whole number of pods (1 or more) or a percentage such as 50%")
+        // The API server refuses a PodDisruptionBudget over 100% (IsNotMoreThan100Percent).
+        .refine((text) => !/^[0-9]{1,3}%$/.test(text) || Number(text.slice(0, -1)) <= 100, "must be at most 100%"),
+    ])
+    .default("50%").describe("Minimum pods available during voluntary disruptions."),
   secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),

@@ -291,3 +291,16 @@ describe("monitoring.prometheus.retention", () => {
     expect(() => parseSpec({ monitoring: { prometheus: { retention } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
   });
 });
+
+describe("applications.<name>.minAvailable", () => {
+  it.each([
+    ["150%", "applications.api-server.minAvailable: must be at most 100%"],
+    ["50", "applications.api-server.minAvailable: must be a whole number of pods (1 or more) or a percentage such as 50%"],
+  ])("GIVEN %j WHEN parsed THEN SPEC_INVALID (the API server refuses a PodDisruptionBudget over 100%%)", (minAvailable, problem) => {
+    expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
+  });
+
+  it("GIVEN 100% WHEN parsed THEN it is kept", () => {
+    expect(parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test").applications["api-server"]?.minAvailable).toBe("100%");
+  });
+});

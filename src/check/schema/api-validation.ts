@@ -30,7 +30,15 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
-import { cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, statefulSetStrategyProblems, type ControllerProblem } from "./controller-spec-validation.js";
+import {
+  cronJobScheduleProblems,
+  daemonSetStrategyProblems,
+  deploymentStrategyProblems,
+  intOrPercentProblems,
+  notMoreThan100Percent,
+  statefulSetStrategyProblems,
+  type ControllerProblem,
+} from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
@@ -497,6 +505,14 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
 function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
   if (spec === undefined) return;
   const set = (value: unknown) => value !== undefined && value !== null;
+  // Each a non-negative count or a percentage of at most 100% (ValidatePodDisruptionBudgetSpec).
+  for (const field of ["minAvailable", "maxUnavailable"] as const) {
+    if (!set(spec[field])) continue;
+    const found: ControllerProblem[] = [];
+    intOrPercentProblems(spec[field], ["spec", field], found);
+    notMoreThan100Percent(spec[field], ["spec", field], found);
+    for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+  }
   if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
     problems.push({ path: ["spec"], message: "spec: Invalid value: minAvailable and maxUnavailable cannot be both set", fix: "keep either minAvailable or maxUnavailable" });
   }

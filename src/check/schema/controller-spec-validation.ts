@@ -76,7 +76,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
 }
 
 /** ValidatePositiveIntOrPercent; returns the amount (a number, or a percentage's number), undefined when wrong or of another type. */
-function intOrPercentProblems(value: unknown, path: Path, problems: ControllerProblem[]): number | undefined {
+export function intOrPercentProblems(value: unknown, path: Path, problems: ControllerProblem[]): number | undefined {
   if (typeof value === "number") {
     if (!Number.isInteger(value)) return undefined;
     if (value < 0) problems.push({ path, reason: `Invalid value: ${value}: must be greater than or equal to 0`, fix: `set ${path.join(".")} to 0 or more` });
@@ -160,7 +160,8 @@ function intOrPercentAmount(value: unknown): number | undefined {
   return typeof value === "string" && PERCENT.test(value) ? Number(value.slice(0, -1)) : undefined;
 }
 
-function notMoreThan100Percent(value: unknown, path: Path, problems: ControllerProblem[]): void {
+/** IsNotMoreThan100Percent. */
+export function notMoreThan100Percent(value: unknown, path: Path, problems: ControllerProblem[]): void {
   if (typeof value === "string" && PERCENT.test(value) && Number(value.slice(0, -1)) > 100) {
     problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`, fix: `set ${path.join(".")} to at most 100%` });
   }
