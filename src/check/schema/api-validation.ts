@@ -30,15 +30,7 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
-import {
-  cronJobScheduleProblems,
-  daemonSetStrategyProblems,
-  deploymentStrategyProblems,
-  intOrPercentProblems,
-  notMoreThan100Percent,
-  statefulSetStrategyProblems,
-  type ControllerProblem,
-} from "./controller-spec-validation.js";
+import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
@@ -158,16 +150,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
-    const controllerProblems: ControllerProblem[] =
-      group === "apps" && object.kind === "Deployment"
-        ? deploymentStrategyProblems(asRecord(object.document.spec))
-        : group === "apps" && object.kind === "DaemonSet"
-          ? daemonSetStrategyProblems(asRecord(object.document.spec))
-          : group === "apps" && object.kind === "StatefulSet"
-            ? statefulSetStrategyProblems(asRecord(object.document.spec))
-            : group === "batch" && object.kind === "CronJob"
-          ? cronJobScheduleProblems(asRecord(object.document.spec))
-          : [];
+    const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
     for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
   }

@@ -13,6 +13,9 @@
  *   and not both 0;
  * - StatefulSet `spec.updateStrategy` (ValidateStatefulSetSpec): a known type, and no
  *   `rollingUpdate` with `OnDelete`;
+ * - Job specs (of Jobs and CronJob templates, validateJobSpec): `backoffLimitPerIndex` and
+ *   `maxFailedIndexes` only with `completionMode: Indexed`, `maxFailedIndexes` only with
+ *   `backoffLimitPerIndex`, and an Indexed Job with `completions`;
  * - CronJob `spec.schedule`: a cron schedule robfig/cron parses (cron-schedule.ts),
  *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it).
  */
@@ -167,6 +170,32 @@ export function notMoreThan100Percent(value: unknown, path: Path, problems: Cont
   }
 }
 
+/** `specPath`: where the Job spec is (`spec`, or `spec.jobTemplate.spec` of a CronJob). */
+export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path): ControllerProblem[] {
+  if (spec === undefined) return [];
+  const problems: ControllerProblem[] = [];
+  const indexed = spec.completionMode === "Indexed";
+  const set = (value: unknown) => value !== undefined && value !== null;
+  if (set(spec.backoffLimitPerIndex) && !indexed) {
+    problems.push({
+      path: [...specPath, "backoffLimitPerIndex"],
+      reason: `Invalid value: ${JSON.stringify(spec.backoffLimitPerIndex)}: requires indexed completion mode`,
+      fix: "set completionMode: Indexed (with completions), or use backoffLimit instead",
+    });
+  }
+  if (set(spec.maxFailedIndexes)) {
+    if (!set(spec.backoffLimitPerIndex)) {
+      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: "Required value: requires backoffLimitPerIndex to be set", fix: "set backoffLimitPerIndex too, or remove maxFailedIndexes" });
+    } else if (!indexed) {
+      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
+    }
+  }
+  if (indexed && !set(spec.completions)) {
+    problems.push({ path: [...specPath, "completions"], reason: "Required value: when completion mode is Indexed", fix: "set completions to the number of indexes" });
+  }
+  return problems;
+}
+
 export function cronJobScheduleProblems(spec: JsonRecord | undefined): ControllerProblem[] {
   if (spec === undefined) return [];
   const schedule = spec.schedule;
@@ -187,4 +216,14 @@ export function cronJobScheduleProblems(spec: JsonRecord | undefined): Controlle
     problems.push({ path, reason: `Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`, fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
   }
   return problems;
+}
+
+/** The problems of a controller's spec, by its group and kind (none for other kinds). */
+export function controllerSpecProblems(group: string, kind: string, spec: JsonRecord | undefined): ControllerProblem[] {
+  if (group === "apps" && kind === "Deployment") return deploymentStrategyProblems(spec);
+  if (group === "apps" && kind === "DaemonSet") return daemonSetStrategyProblems(spec);
+  if (group === "apps" && kind === "StatefulSet") return statefulSetStrategyProblems(spec);
+  if (group === "batch" && kind === "Job") return jobSpecProblems(spec, ["spec"]);
+  if (group === "batch" && kind === "CronJob") return [...cronJobScheduleProblems(spec), ...jobSpecProblems(asRecord(asRecord(spec?.jobTemplate)?.spec), ["spec", "jobTemplate", "spec"])];
+  return [];
 }

@@ -1,6 +1,6 @@
 /** Deployment, DaemonSet and StatefulSet strategies and CronJob schedules as the API server validates them, after its defaulting. */
 import { describe, expect, it } from "vitest";
-import { cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, statefulSetStrategyProblems } from "../../../src/check/schema/controller-spec-validation.js";
+import { controllerSpecProblems, cronJobScheduleProblems, daemonSetStrategyProblems, deploymentStrategyProblems, jobSpecProblems, statefulSetStrategyProblems } from "../../../src/check/schema/controller-spec-validation.js";
 import { objectProblems } from "../../../src/check/schema/api-validation.js";
 
 const strategy = (value: unknown) => deploymentStrategyProblems({ strategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`);
@@ -52,6 +52,23 @@ describe("statefulSetStrategyProblems", () => {
     ["an unknown type", { type: "Recreate" }, ['spec.updateStrategy: Invalid value: {"type":"Recreate"}: must be \'RollingUpdate\' or \'OnDelete\'']],
   ])("GIVEN %s WHEN validated THEN %j", (_case, value, expected) => {
     expect(statefulSetStrategyProblems({ updateStrategy: value }).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+  });
+});
+
+describe("jobSpecProblems", () => {
+  it.each([
+    ["a plain Job", {}, []],
+    ["an Indexed Job with per-index limits", { completionMode: "Indexed", completions: 4, backoffLimitPerIndex: 1, maxFailedIndexes: 2 }, []],
+    ["backoffLimitPerIndex without Indexed", { completionMode: "NonIndexed", backoffLimitPerIndex: 1 }, ["spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode"]],
+    ["maxFailedIndexes without backoffLimitPerIndex", { completionMode: "Indexed", completions: 2, maxFailedIndexes: 1 }, ["spec.maxFailedIndexes: Required value: requires backoffLimitPerIndex to be set"]],
+    ["an Indexed Job without completions", { completionMode: "Indexed" }, ["spec.completions: Required value: when completion mode is Indexed"]],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
+    expect(jobSpecProblems(spec, ["spec"]).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+  });
+
+  it("GIVEN a CronJob whose Job template has backoffLimitPerIndex without Indexed WHEN its spec is validated THEN the path is inside jobTemplate", () => {
+    const problems = controllerSpecProblems("batch", "CronJob", { schedule: "@daily", jobTemplate: { spec: { backoffLimitPerIndex: 2 } } });
+    expect(problems.map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(["spec.jobTemplate.spec.backoffLimitPerIndex: Invalid value: 2: requires indexed completion mode"]);
   });
 });
 
