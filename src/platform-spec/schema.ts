@@ -38,6 +38,9 @@ import {
 } from "./grammars.js";
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
+import { quotaFitProblems } from "./quota-fit.js";
+import { publicHostProblems } from "./public-hosts.js";
+import { applicationResourcesProblems } from "./application-resources.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -115,8 +118,8 @@ const nodeGroup = z.strictObject({
 const karpenter = z.strictObject({
   enabled: z.boolean().default(true).describe("Install Karpenter and its NodePools."),
   architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]).describe("CPU architectures Karpenter may launch."),
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
-  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
+  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
+  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an EC2 instance size such as large, xlarge or 2xlarge (lowercase letters and digits)")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
   capacitySplit: z
     .strictObject({
       spot: z.number().int().min(0).max(20).describe("Parts of the capacity on spot instances."),
@@ -149,6 +152,9 @@ const namespace = z.strictObject({
   team: dnsLabel().optional().describe("Team that owns the namespace; its quota and AppProject apply."),
   labels: labels.default({}).describe("Extra labels of the Namespace."),
 });
+
+/** The Prometheus CRD's Duration (Prometheus' model.Duration): units from largest to smallest, each at most once. */
+const PROMETHEUS_DURATION = /^(?=.)(?:[0-9]+y)?(?:[0-9]+w)?(?:[0-9]+d)?(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?(?:[0-9]+ms)?$/;
 
 const quota = z.strictObject({
   requestsCpu: quantity.default("20").describe("Sum of CPU requests allowed in each namespace of the team."),
@@ -243,14 +249,28 @@ const application = z.strictObject({
     })
     .describe("Canary steps; pauses between them."),
   autoscaling: autoscaling.prefault({}).describe("HorizontalPodAutoscaler of the application's Rollout."),
-  minAvailable: z.union([z.number().int().min(1), z.string().regex(/^[0-9]{1,3}%$/)]).default("50%").describe("Minimum pods available during voluntary disruptions."),
+  minAvailable: z
+    .union([
+      z.number().int().min(1),
+      z
+        .string()
+        .regex(/^[0-9]{1,3}%$/, "must be a whole number of pods (1 or more) or a percentage such as 50%")
+        // The API server refuses a PodDisruptionBudget over 100% (IsNotMoreThan100Percent).
+        .refine((text) => !/^[0-9]{1,3}%$/.test(text) || Number(text.slice(0, -1)) <= 100, "must be at most 100%"),
+    ])
+    .default("50%").describe("Minimum pods available during voluntary disruptions."),
   secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });
 
 const prometheus = z.strictObject({
-  retention: z.string().regex(/^[0-9]+(h|d|w|y)$/).default("15d").describe("How long Prometheus keeps metrics."),
+  retention: z
+    .string()
+    .regex(PROMETHEUS_DURATION, "must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)")
+    .refine((text) => !PROMETHEUS_DURATION.test(text) || /[1-9]/.test(text), "must be longer than 0 (a zero retention is no retention setting at all)")
+    .default("15d")
+    .describe("How long Prometheus keeps metrics."),
   storage: quantity.default("100Gi").describe("Prometheus volume size (gp3)."),
   replicas: z.number().int().min(1).default(2).describe("Prometheus replicas."),
 });
@@ -421,6 +441,8 @@ export const platformSpecSchema = z
         if (why !== undefined) context.addIssue({ code: "custom", path: ["nodeGroups", name, "labels", key], message: `is a label a node group cannot set: ${why}` });
       }
     }
+    for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
@@ -496,6 +518,7 @@ export const platformSpecSchema = z
         }
         previous = step.weight;
       });
+      for (const problem of applicationResourcesProblems(name, app.resources)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }

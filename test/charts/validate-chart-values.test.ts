@@ -54,6 +54,12 @@ describe.skipIf(!CHARTS_AVAILABLE)("validateChartValues", () => {
     ]);
   });
 
+  it("GIVEN a spec with a public Grafana host (grafana.ini server.root_url, a setting the chart's defaults do not list) WHEN validating THEN 0 unknown keys: the chart writes every grafana.ini key it is given", async () => {
+    const spec = parseSpec({ monitoring: { grafana: { host: "grafana.example.com" } } }, "a public Grafana");
+    const report = await validateChartValues(platformChartApplications(spec), resolver(SHARED_CHARTS_DIR));
+    expect(report.validated).toHaveLength(13);
+  });
+
   it("GIVEN a value the chart's values.schema.json refuses WHEN validating THEN the schema problem is named with its path", async () => {
     const applications = withValues(platformChartApplications(reference), "cert-manager", (values) => ({ ...values, replicaCount: "two" }));
     const error = await failure(validateChartValues(applications, resolver(SHARED_CHARTS_DIR)));

@@ -296,3 +296,31 @@ describe("GIVEN node group labels the kubelet accepts", () => {
     expect(spec.nodeGroups.system!.labels).toEqual(labels);
   });
 });
+
+describe("monitoring.prometheus.retention", () => {
+  it.each(["15d", "90m", "1w3d", "2h30m", "1y"])("GIVEN %j (a duration the Prometheus CRD accepts) WHEN parsed THEN it is kept", (retention) => {
+    expect(parseSpec({ monitoring: { prometheus: { retention } } }, "test").monitoring.prometheus.retention).toBe(retention);
+  });
+
+  it.each([
+    ["15 days", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["1d1w", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["", "monitoring.prometheus.retention: must be a Prometheus duration such as 15d, 90m or 1w3d (units y, w, d, h, m, s, ms, largest first)"],
+    ["0d", "monitoring.prometheus.retention: must be longer than 0 (a zero retention is no retention setting at all)"],
+  ])("GIVEN %j WHEN parsed THEN SPEC_INVALID with one problem", (retention, problem) => {
+    expect(() => parseSpec({ monitoring: { prometheus: { retention } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
+  });
+});
+
+describe("applications.<name>.minAvailable", () => {
+  it.each([
+    ["150%", "applications.api-server.minAvailable: must be at most 100%"],
+    ["50", "applications.api-server.minAvailable: must be a whole number of pods (1 or more) or a percentage such as 50%"],
+  ])("GIVEN %j WHEN parsed THEN SPEC_INVALID (the API server refuses a PodDisruptionBudget over 100%%)", (minAvailable, problem) => {
+    expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
+  });
+
+  it("GIVEN 100% WHEN parsed THEN it is kept", () => {
+    expect(parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test").applications["api-server"]?.minAvailable).toBe("100%");
+  });
+});

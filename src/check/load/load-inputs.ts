@@ -36,6 +36,9 @@ import { INPUT_RULE_ID, readManifestFile } from "./read-manifest-file.js";
 
 export { INPUT_RULE_ID } from "./read-manifest-file.js";
 
+/** The file that makes a folder a Helm chart, for helm and for Argo CD's source type detection. */
+const HELM_CHART_FILE = "Chart.yaml";
+
 export interface LoadOptions {
   /**
    * Render the Helm charts that Applications in the input install, and add the namespaces
@@ -228,6 +231,21 @@ class Loader {
       if (await this.loadKustomization(folder, kustomization)) return;
     }
     if (!nested) this.loadedFolders.push(folder);
+    // A Helm chart folder is a template for helm, not manifests: Argo CD renders it (a
+    // Chart.yaml makes the source a Helm source), and its templates are Go templates that no
+    // YAML reader can parse. It is named, not parsed into false errors.
+    if ((await stat(join(folder, HELM_CHART_FILE)).catch(() => undefined))?.isFile()) {
+      this.files += 1;
+      this.addFinding({
+        ruleId: INPUT_RULE_ID,
+        severity: "info",
+        file: this.display(join(folder, HELM_CHART_FILE)),
+        line: 1,
+        message: "Helm chart folder: its templates are rendered by helm (Argo CD renders them with the Application's values), so they are not read as manifests here",
+        fix: `check what it renders: helm template <release> ${this.display(folder)} --namespace <namespace> --values <values> | slipway check -`,
+      });
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = await readdir(folder, { withFileTypes: true });

@@ -12,12 +12,16 @@
  * - pod specs (Pods and the templates of the core controllers, not Argo Rollouts, which
  *   its controller validates): containers present, container and volume names unique and
  *   DNS labels, port names, numbers and protocols, image pull, restart and DNS policies,
- *   volume mounts naming a volume (or a StatefulSet's claim template), an image;
+ *   volume mounts naming a volume (or a StatefulSet's claim template), an image; one
+ *   handler per probe, and hostPort = containerPort with hostNetwork
+ *   (probe-and-host-port-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
  *   nodePort only where it means something, externalName;
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
- * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules.
+ * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
+ * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
+ *   schedule (controller-spec-validation.ts).
  *
  * Immutable fields need the object already in the cluster; a manifest has none, so they are
  * not judged. Pure: fields of the wrong type are skipped (the schema step reports them).
@@ -25,6 +29,8 @@
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
+import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
+import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
   ANNOTATIONS_MAX_BYTES,
@@ -144,6 +150,8 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
+    const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
+    for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
   }
   return problems;
@@ -363,6 +371,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     }
   }
   enumProblem(problems, at("dnsPolicy"), spec.dnsPolicy, DNS_POLICIES);
+  for (const problem of hostNetworkPortProblems(spec, specPath)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
 }
 
 function containerProblems(
@@ -402,6 +411,8 @@ function containerProblems(
     portNumberProblem(problems, [...portPath, "hostPort"], port.hostPort, true);
     enumProblem(problems, [...portPath, "protocol"], port.protocol, PROTOCOLS);
   });
+
+  for (const problem of probeProblems(container, path)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
 
   const mountPaths = new Set<string>();
   asArray(container.volumeMounts).forEach((item, index) => {
@@ -477,6 +488,14 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
 function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
   if (spec === undefined) return;
   const set = (value: unknown) => value !== undefined && value !== null;
+  // Each a non-negative count or a percentage of at most 100% (ValidatePodDisruptionBudgetSpec).
+  for (const field of ["minAvailable", "maxUnavailable"] as const) {
+    if (!set(spec[field])) continue;
+    const found: ControllerProblem[] = [];
+    intOrPercentProblems(spec[field], ["spec", field], found);
+    notMoreThan100Percent(spec[field], ["spec", field], found);
+    for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+  }
   if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
     problems.push({ path: ["spec"], message: "spec: Invalid value: minAvailable and maxUnavailable cannot be both set", fix: "keep either minAvailable or maxUnavailable" });
   }

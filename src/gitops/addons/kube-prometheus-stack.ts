@@ -32,6 +32,10 @@ import { ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET } from "../platform/mon
 import { addonFile } from "./addon-file.js";
 import type { PlatformNames } from "../../platform-spec/names.js";
 import { addonNamespaceMetadata } from "./addon-namespaces.js";
+import { sharedAlbAnnotations } from "../applications/ingress.js";
+
+/** Grafana's health endpoint (its chart's readiness and liveness probes read it too). */
+const GRAFANA_HEALTH_PATH = "/api/health";
 import { LOKI_URL, PROMETHEUS_URL, TEMPO_URL } from "./monitoring-endpoints.js";
 
 /** Where the Prometheus Operator mounts `alertmanagerSpec.secrets` in the Alertmanager pods. */
@@ -184,7 +188,22 @@ export function kubePrometheusStackValues(spec: PlatformSpec, names: PlatformNam
       // The data sources are declared below with explicit URLs instead of the chart's default one.
       sidecar: { datasources: { defaultDatasourceEnabled: false } },
       additionalDataSources: GRAFANA_DATA_SOURCES.map((source) => ({ access: "proxy", editable: false, ...source })),
-      ...(grafana.host !== undefined ? { "grafana.ini": { server: { root_url: `https://${grafana.host}` } } } : {}),
+      ...(grafana.host !== undefined
+        ? {
+            "grafana.ini": { server: { root_url: `https://${grafana.host}` } },
+            // A rule of the shared ALB, as an application's host is (HTTPS only, the ACM
+            // certificate found by host); the ALB checks Grafana's own health endpoint.
+            ingress: {
+              enabled: true,
+              ingressClassName: "alb",
+              annotations: sharedAlbAnnotations(GRAFANA_HEALTH_PATH),
+              hosts: [grafana.host],
+              path: "/",
+              pathType: "Prefix",
+              tls: [{ hosts: [grafana.host] }],
+            },
+          }
+        : {}),
     },
   };
 }

@@ -23,6 +23,26 @@ export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** The port name telling the AWS Load Balancer Controller to read the actions annotation. */
 export const USE_ANNOTATION_PORT = "use-annotation";
 
+/**
+ * The annotations that make an Ingress a rule of the shared ALB: what every public host
+ * of the shared ALB (applications, Grafana) carries, with the path its targets answer
+ * health checks on.
+ */
+export function sharedAlbAnnotations(healthCheckPath: string): Record<string, string> {
+  return {
+    "alb.ingress.kubernetes.io/scheme": "internet-facing",
+    // IP mode: the ALB sends to pod IPs directly (no NodePort hop), which is why the
+    // tenancy network policy admits the VPC CIDR on the pod's port.
+    "alb.ingress.kubernetes.io/target-type": "ip",
+    "alb.ingress.kubernetes.io/group.name": SHARED_ALB_GROUP,
+    "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+    // Port 80 only redirects; no request is ever served in clear text.
+    "alb.ingress.kubernetes.io/ssl-redirect": "443",
+    "alb.ingress.kubernetes.io/ssl-policy": ALB_SSL_POLICY,
+    "alb.ingress.kubernetes.io/healthcheck-path": healthCheckPath,
+  };
+}
+
 export function applicationIngress(name: string, application: ApplicationSpec, host: string): KubeObject {
   return {
     apiVersion: "networking.k8s.io/v1",
@@ -31,18 +51,7 @@ export function applicationIngress(name: string, application: ApplicationSpec, h
       name,
       namespace: application.namespace,
       labels: applicationLabels(name),
-      annotations: {
-        "alb.ingress.kubernetes.io/scheme": "internet-facing",
-        // IP mode: the ALB sends to pod IPs directly (no NodePort hop), which is why the
-        // tenancy network policy admits the VPC CIDR on the pod's port.
-        "alb.ingress.kubernetes.io/target-type": "ip",
-        "alb.ingress.kubernetes.io/group.name": SHARED_ALB_GROUP,
-        "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
-        // Port 80 only redirects; no request is ever served in clear text.
-        "alb.ingress.kubernetes.io/ssl-redirect": "443",
-        "alb.ingress.kubernetes.io/ssl-policy": ALB_SSL_POLICY,
-        "alb.ingress.kubernetes.io/healthcheck-path": application.probes.readinessPath,
-      },
+      annotations: sharedAlbAnnotations(application.probes.readinessPath),
     },
     spec: {
       ingressClassName: "alb",

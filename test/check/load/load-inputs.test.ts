@@ -23,6 +23,27 @@ describe("loadInputs", () => {
     expect(loaded.files).toBe(3);
   });
 
+  it.each([
+    { name: "walked inside the folder given", inputs: ["."], kustomization: undefined },
+    { name: "given itself", inputs: [".", "charts/web"], kustomization: undefined },
+    { name: "reached only as the path of an Application", inputs: ["."], kustomization: "resources:\n  - apps/web.yaml\n  - other.yaml\n" },
+  ])("GIVEN a Helm chart folder (Chart.yaml, Go templates) $name WHEN loaded THEN it is one info finding, its templates and values not parsed as manifests", async ({ inputs, kustomization }) => {
+    const root = tree({
+      "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+      "charts/web/values.yaml": "replicaCount: 1\n",
+      "charts/web/templates/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"web.fullname\" . }}\n  labels:\n    {{- include \"web.labels\" . | nindent 4 }}\n",
+      "charts/web/charts/dependency/templates/cm.yaml": "{{ if .Values.x }}\n",
+      "apps/web.yaml": "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\n  namespace: argocd\nspec:\n  source:\n    repoURL: https://example.com/repo.git\n    path: charts/web\n",
+      "other.yaml": configMap("other"),
+      ...(kustomization !== undefined ? { "kustomization.yaml": kustomization } : {}),
+    });
+    const loaded = await loadInputs(inputs, { cwd: root });
+    expect(loaded.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["info input charts/web/Chart.yaml:1"]);
+    expect(loaded.findings[0]?.message).toMatch(/^Helm chart folder: /);
+    expect(loaded.findings[0]?.fix).toBe("check what it renders: helm template <release> charts/web --namespace <namespace> --values <values> | slipway check -");
+    expect(loaded.objects.map((object) => `${object.kind}/${object.name}`).sort()).toEqual(["Application/web", "ConfigMap/other"]);
+  });
+
   it("GIVEN standard input WHEN loaded with - THEN objects are named <stdin>", async () => {
     const loaded = await loadInputs(["-"], { cwd: tmpdir(), readStdin: async () => configMap("from-stdin") });
     expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["<stdin> from-stdin"]);

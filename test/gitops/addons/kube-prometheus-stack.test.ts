@@ -4,6 +4,7 @@ import { KUBE_PROMETHEUS_STACK_RELEASE, PROMETHEUS_URL } from "../../../src/gito
 import type { KubeObject } from "../../../src/manifest/kube-object.js";
 import { CHARTS_UNAVAILABLE, renderApplication } from "../../support/render-chart.js";
 import { generate } from "./support.js";
+import { sharedAlbAnnotations } from "../../../src/gitops/applications/ingress.js";
 
 describe("kube-prometheus-stack values", () => {
   it("GIVEN the reference spec THEN Prometheus keeps 15d on 100Gi gp3 and selects every monitor in the cluster", () => {
@@ -87,6 +88,20 @@ function rulesOf(objects: readonly KubeObject[]): { group: string; rule: Rule }[
 
 describe.skipIf(CHARTS_UNAVAILABLE !== undefined)(`kube-prometheus-stack rendered by the real helm ${CHARTS_UNAVAILABLE ?? ""}`, () => {
   const render = () => renderApplication(generate(kubePrometheusStackGenerator).application);
+
+  it("GIVEN monitoring.grafana.host WHEN rendered THEN Grafana gets an Ingress on the shared ALB for that host (HTTPS, its health endpoint), and none without it", async () => {
+    const objects = await renderApplication(generate(kubePrometheusStackGenerator, { monitoring: { grafana: { host: "grafana.example.com" } } }).application);
+    const ingresses = objects.filter((object) => object.kind === "Ingress");
+    expect(ingresses.map((ingress) => ingress.metadata.name)).toEqual(["kube-prometheus-stack-grafana"]);
+    const ingress = ingresses[0]!;
+    expect(ingress.metadata.annotations).toEqual(sharedAlbAnnotations("/api/health"));
+    expect(ingress.spec).toEqual({
+      ingressClassName: "alb",
+      tls: [{ hosts: ["grafana.example.com"] }],
+      rules: [{ host: "grafana.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "kube-prometheus-stack-grafana", port: { number: 80 } } } }] } }],
+    });
+    expect((await render()).filter((object) => object.kind === "Ingress")).toEqual([]);
+  }, 120_000);
 
   it("GIVEN EKS WHEN rendered THEN nothing scrapes the scheduler, controller manager, etcd or kube-proxy", async () => {
     const objects = await render();

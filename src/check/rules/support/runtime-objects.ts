@@ -5,8 +5,9 @@
  * a Secret `argocd-redis` that no manifest holds, because its init container creates it.
  *
  * Each entry is data: the controller, the evidence in the input that it will run there
- * (a container running a given command, or a custom resource it reconciles), what it
- * creates, and why (with the upstream source). Rules ask `runtimeObjectsOf(objects)`;
+ * (a container running a given command or image, or a custom resource it reconciles), what
+ * it creates, and why (with the upstream source). What a command-line tool creates may be
+ * named by its own flags (kube-webhook-certgen's `--secret-name`), read from that container. Rules ask `runtimeObjectsOf(objects)`;
  * they hold no special cases. Documented in docs/check.md ("Objects created at run time").
  */
 import type { SourceObject } from "../../finding.js";
@@ -20,12 +21,23 @@ import { workloadsOf } from "./workloads.js";
 export type RuntimeEvidence =
   /** A pod template in the input with a container whose command and args contain `text`: creates in that namespace. */
   | { readonly containerRuns: string }
+  /**
+   * A pod template in the input with a container of this image (the last segment of its
+   * repository, any registry, tag or digest) whose command and args contain `runs`:
+   * creates in that namespace, or where the creation's flags say.
+   */
+  | { readonly containerImage: string; readonly runs: string }
   /** A custom resource of this `group/Kind`: the controller creates objects for it, in its namespace. */
   | { readonly customResource: string };
 
 export type RuntimeCreation =
   /** An object of this kind and name. */
   | { readonly kind: string; readonly name: string }
+  /**
+   * An object of this kind named by a flag of the evidence's container (`--flag=value` or
+   * `--flag value`), in the namespace another flag names (default: the container's own).
+   */
+  | { readonly kind: string; readonly nameFlag: string; readonly namespaceFlag?: string }
   /**
    * Pods labelled with these labels (`{name}` is the custom resource's name), plus the
    * labels of `extraLabelsAt` (a path in the custom resource, e.g. its pod metadata).
@@ -38,6 +50,9 @@ export interface RuntimeObjectEntry {
   readonly creates: RuntimeCreation;
   readonly why: string;
 }
+
+const WEBHOOK_CERTGEN_SOURCE =
+  "kube-webhook-certgen cmd/create.go (kubernetes/ingress-nginx images/kube-webhook-certgen, and its fork jkroepke/kube-webhook-certgen that kube-prometheus-stack runs)";
 
 const PROMETHEUS_OPERATOR_SOURCE = "prometheus-operator pkg/*/operator.go makeSelectorLabels and statefulset.go (v0.92.0), pod labels = selector labels + spec.podMetadata.labels";
 
@@ -58,6 +73,12 @@ export const RUNTIME_OBJECTS: readonly RuntimeObjectEntry[] = [
     evidence: { containerRuns: "redis-initial-password" },
     creates: { kind: "Secret", name: "argocd-redis" },
     why: "Argo CD's Redis pods run the init container `secret-init` (`argocd admin redis-initial-password`), which creates the Secret argocd-redis with a random password before Redis and the Argo CD components start (manifests/install.yaml and manifests/ha/install.yaml since v2.11)",
+  },
+  {
+    controller: "kube-webhook-certgen",
+    evidence: { containerImage: "kube-webhook-certgen", runs: "create" },
+    creates: { kind: "Secret", nameFlag: "--secret-name", namespaceFlag: "--namespace" },
+    why: `the Job running \`kube-webhook-certgen create\` (a Helm hook of ingress-nginx, kube-prometheus-stack and other charts' admission webhooks) creates the Secret --secret-name in --namespace with the webhook's certificate before the webhook's server starts (${WEBHOOK_CERTGEN_SOURCE})`,
   },
   {
     controller: "Prometheus Operator",
@@ -115,28 +136,44 @@ export function runtimeObjects(objects: readonly SourceObject[], table: readonly
   const named = new Map<string, RuntimeNamedObject>();
   const pods: RuntimePods[] = [];
   for (const entry of table) {
-    for (const { evidence, namespace } of evidenceOf(entry.evidence, objects)) {
+    for (const { evidence, namespace: evidenceNamespace, container } of evidenceOf(entry.evidence, objects)) {
       const creates = entry.creates;
       if ("kind" in creates) {
-        const key = `${creates.kind}/${namespace}/${creates.name}`;
-        if (!named.has(key)) named.set(key, { entry, namespace, evidence, kind: creates.kind, name: creates.name });
+        const target = "name" in creates ? { name: creates.name, namespace: evidenceNamespace } : flagNamed(creates, container, evidenceNamespace);
+        if (!target) continue;
+        const { name, namespace } = target;
+        const key = `${creates.kind}/${namespace}/${name}`;
+        if (!named.has(key)) named.set(key, { entry, namespace, evidence, kind: creates.kind, name });
       } else {
         const labels: Record<string, string> = {};
         for (const [key, value] of Object.entries(creates.podLabels)) labels[key] = value.replace(/\{name\}/g, evidence.name);
         const extra = creates.extraLabelsAt ? asStringMap(getPath(evidence.document, ...creates.extraLabelsAt)) : {};
         // The operator's own labels win over the user's pod metadata, as in upstream's maps.Copy order.
-        pods.push({ entry, namespace, evidence, labels: { ...extra, ...labels } });
+        pods.push({ entry, namespace: evidenceNamespace, evidence, labels: { ...extra, ...labels } });
       }
     }
   }
   return { created: (kind, namespace, name) => named.get(`${kind}/${namespace}/${name}`), pods };
 }
 
-function evidenceOf(evidence: RuntimeEvidence, objects: readonly SourceObject[]): { evidence: SourceObject; namespace: string }[] {
-  if ("containerRuns" in evidence) {
-    return workloadsOf(objects)
-      .filter((workload) => workload.containers.some((container) => commandLine(container.record).includes(evidence.containerRuns)))
-      .map((workload) => ({ evidence: workload.source, namespace: workload.namespace }));
+interface Evidence {
+  readonly evidence: SourceObject;
+  readonly namespace: string;
+  /** The container that is the evidence, when a container is. */
+  readonly container?: Record<string, unknown>;
+}
+
+function evidenceOf(evidence: RuntimeEvidence, objects: readonly SourceObject[]): Evidence[] {
+  if ("containerRuns" in evidence || "containerImage" in evidence) {
+    const matches = (container: Record<string, unknown>) =>
+      "containerRuns" in evidence
+        ? commandLine(container).join(" ").includes(evidence.containerRuns)
+        : imageName(container.image) === evidence.containerImage && commandLine(container).includes(evidence.runs);
+    return workloadsOf(objects).flatMap((workload) =>
+      workload.containers
+        .filter((container) => matches(container.record))
+        .map((container) => ({ evidence: workload.source, namespace: workload.namespace, container: container.record })),
+    );
   }
   const slash = evidence.customResource.lastIndexOf("/");
   const group = evidence.customResource.slice(0, slash);
@@ -146,9 +183,75 @@ function evidenceOf(evidence: RuntimeEvidence, objects: readonly SourceObject[])
     .map((object) => ({ evidence: object, namespace: namespaceOf(object) }));
 }
 
-function commandLine(container: Record<string, unknown>): string {
+function commandLine(container: Record<string, unknown>): string[] {
   const parts = [container.command, container.args].flatMap((value) => (Array.isArray(value) ? value : []));
-  return parts.filter((part): part is string => typeof part === "string").join(" ");
+  return parts.filter((part): part is string => typeof part === "string");
+}
+
+/** `kube-webhook-certgen` of `registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5@sha256:...`. */
+function imageName(image: unknown): string | undefined {
+  if (typeof image !== "string") return undefined;
+  const repository = image.split("@")[0] ?? "";
+  const lastSegment = repository.slice(repository.lastIndexOf("/") + 1);
+  return lastSegment.split(":")[0];
+}
+
+/**
+ * The name and namespace a command-line tool is told to create, from its flags in the
+ * form Go's flag and cobra packages accept (`--flag=value`, `--flag value`, `-flag`). A
+ * `$(VAR)` reference is expanded as the kubelet does, from the container's env: a literal
+ * value, or the pod's namespace (`fieldRef: metadata.namespace`). The kubelet leaves a
+ * reference to an undefined variable as it is, so the tool would be told a name no object
+ * can have; a variable from a Secret or another field cannot be known offline: in both
+ * cases nothing is assumed created.
+ */
+function flagNamed(
+  creates: { readonly nameFlag: string; readonly namespaceFlag?: string },
+  container: Record<string, unknown> | undefined,
+  podNamespace: string,
+): { name: string; namespace: string } | undefined {
+  if (!container) return undefined;
+  const words = commandLine(container);
+  const name = flagValue(words, creates.nameFlag, container, podNamespace);
+  if (!name) return undefined;
+  const namespace = creates.namespaceFlag === undefined ? podNamespace : flagValue(words, creates.namespaceFlag, container, podNamespace, podNamespace);
+  return namespace === undefined ? undefined : { name, namespace };
+}
+
+/** The flag's value, `absent` when the flag is not given, undefined when it cannot be known. */
+function flagValue(words: readonly string[], flag: string, container: Record<string, unknown>, podNamespace: string, absent?: string): string | undefined {
+  const spellings = [flag, flag.replace(/^--/, "-")];
+  let value: string | undefined;
+  words.forEach((word, index) => {
+    for (const spelling of spellings) {
+      if (word.startsWith(`${spelling}=`)) value = word.slice(spelling.length + 1);
+      else if (word === spelling && index + 1 < words.length) value = words[index + 1];
+    }
+  });
+  if (value === undefined) return absent;
+  return expandVariables(value, container, podNamespace);
+}
+
+function expandVariables(value: string, container: Record<string, unknown>, podNamespace: string): string | undefined {
+  const env = new Map<string, string | undefined>();
+  for (const variable of Array.isArray(container.env) ? container.env : []) {
+    const record = variable as Record<string, unknown> | null;
+    if (typeof record?.name !== "string") continue;
+    const fieldPath = getPath(record, "valueFrom", "fieldRef", "fieldPath");
+    env.set(record.name, typeof record.value === "string" ? record.value : fieldPath === "metadata.namespace" ? podNamespace : undefined);
+  }
+  let known = true;
+  // $$ is a literal $, as in the kubelet's expansion.
+  const expanded = value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
+    if (name === undefined) return "$";
+    const resolved = env.get(name);
+    if (resolved === undefined) {
+      known = false;
+      return match;
+    }
+    return resolved;
+  });
+  return known && expanded !== "" ? expanded : undefined;
 }
 
 /** `Secret argocd-redis is created at run time by Argo CD (...)`: the note a rule may print. */

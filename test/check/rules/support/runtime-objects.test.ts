@@ -57,6 +57,40 @@ spec:
   ports: [{port: 9090}]
 `;
 
+// ingress-nginx's deploy.yaml and kube-prometheus-stack's admission webhook, reduced: a
+// Helm hook Job runs kube-webhook-certgen create, the webhook server mounts the Secret it
+// creates, and another Secret in the namespace makes reference/secret-ref look.
+const certgen = (args: string, env = "[{name: POD_NAMESPACE, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]", image = "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.6.4@sha256:abc") => `apiVersion: batch/v1
+kind: Job
+metadata: {name: ingress-nginx-admission-create, namespace: ingress-nginx}
+spec:
+  template:
+    spec:
+      restartPolicy: OnFailure
+      containers:
+        - name: create
+          image: ${image}
+          args: [${args}]
+          env: ${env}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
+spec:
+  selector: {matchLabels: {app: controller}}
+  template:
+    metadata: {labels: {app: controller}}
+    spec:
+      containers: [{name: controller, image: registry.k8s.io/ingress-nginx/controller:v1.14.0}]
+      volumes: [{name: webhook-cert, secret: {secretName: ingress-nginx-admission}}]
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: other, namespace: ingress-nginx}
+`;
+
+const MISSING_ADMISSION = 'Deployment ingress-nginx/ingress-nginx-controller: volume "webhook-cert" reads Secret ingress-nginx-admission, which is not in namespace ingress-nginx';
+
 describe("RUNTIME_OBJECTS", () => {
   it("GIVEN the table WHEN read THEN every entry names its controller, evidence and why", () => {
     for (const entry of RUNTIME_OBJECTS) {
@@ -73,6 +107,20 @@ describe("RUNTIME_OBJECTS", () => {
       expected: ["Deployment argocd/argocd-redis: container \"redis\" env REDIS_PASSWORD reads Secret argocd-redis, which is not in namespace argocd"],
     },
   ])("GIVEN $name WHEN reference/secret-ref runs THEN it reports only what no controller creates", ({ yaml, expected }) => {
+    expect(messages("reference/secret-ref", yaml)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "ingress-nginx: --secret-name=, --namespace=$(POD_NAMESPACE) from the pod's namespace", yaml: certgen("create, --host=a,b, --namespace=$(POD_NAMESPACE), --secret-name=ingress-nginx-admission"), expected: [] },
+    { name: "kube-prometheus-stack: the fork's image, a literal --namespace", yaml: certgen("create, --namespace=ingress-nginx, --secret-name=ingress-nginx-admission", "[]", "ghcr.io/jkroepke/kube-webhook-certgen:1.8.7"), expected: [] },
+    { name: "flags as separate words, no --namespace", yaml: certgen("create, --secret-name, ingress-nginx-admission", "[]"), expected: [] },
+    { name: "--namespace from a literal env value", yaml: certgen("create, --namespace=$(NS), --secret-name=ingress-nginx-admission", "[{name: NS, value: ingress-nginx}]"), expected: [] },
+    { name: "the Secret created in another namespace", yaml: certgen("create, --namespace=elsewhere, --secret-name=ingress-nginx-admission", "[]"), expected: [MISSING_ADMISSION] },
+    { name: "another Secret name", yaml: certgen("create, --secret-name=other-admission"), expected: [MISSING_ADMISSION] },
+    { name: "certgen patching, not creating", yaml: certgen("patch, --webhook-name=x, --secret-name=ingress-nginx-admission"), expected: [MISSING_ADMISSION] },
+    { name: "a namespace variable the env does not define", yaml: certgen("create, --namespace=$(UNSET), --secret-name=ingress-nginx-admission", "[]"), expected: [MISSING_ADMISSION] },
+    { name: "another image running create", yaml: certgen("create, --secret-name=ingress-nginx-admission", "[]", "example.com/kube-webhook-certgen-like:1"), expected: [MISSING_ADMISSION] },
+  ])("GIVEN kube-webhook-certgen, $name WHEN reference/secret-ref runs THEN only a Secret it does not create is missing", ({ yaml, expected }) => {
     expect(messages("reference/secret-ref", yaml)).toEqual(expected);
   });
 

@@ -1,0 +1,35 @@
+/**
+ * An application's requests may not exceed its limits: the API server refuses such a pod
+ * (`spec.containers[0].resources.requests: Invalid value: "1": must be less than or equal
+ * to cpu limit of 500m`), so the Rollout would never get one, and `slipway check` reports
+ * the synthesized Rollout as an error (best-practice/requests-exceed-limits). Compared
+ * exactly, as the API server compares quantities (k8s.io/apimachinery resource.Quantity Cmp).
+ */
+import { canonicalQuantity, quantityValue } from "../manifest/quantity.js";
+
+export interface ApplicationResourcesProblem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+interface Resources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/** Problems of `applications.<name>.resources`, each at the request that is too large. */
+export function applicationResourcesProblems(name: string, resources: Resources): ApplicationResourcesProblem[] {
+  const problems: ApplicationResourcesProblem[] = [];
+  for (const resource of ["cpu", "memory"] as const) {
+    const request = quantityValue(resources.requests[resource]);
+    const limit = quantityValue(resources.limits[resource]);
+    // A quantity the grammar refuses is reported at its own field already.
+    if (request === undefined || limit === undefined) continue;
+    if (request.numerator * limit.denominator <= limit.numerator * request.denominator) continue;
+    problems.push({
+      path: ["applications", name, "resources", "requests", resource],
+      message: `${resources.requests[resource]} is more than the ${resource} limit (${canonicalQuantity(resources.limits[resource]) ?? resources.limits[resource]}); the API server refuses a pod whose requests exceed its limits. Lower resources.requests.${resource} or raise resources.limits.${resource}`,
+    });
+  }
+  return problems;
+}
