@@ -27,7 +27,11 @@ describe("GIVEN the cdk-nag AwsSolutions pack", () => {
     ["an application with its own repository and host", { applications: { "api-server": { namespace: "production", githubRepository: "acme/api", host: "api.example.com" } } }],
     [
       "40 applications built by 40 repositories (several CI roles)",
-      { applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])) },
+      {
+        // A quota that holds 40 applications at their HPA minimum (the spec refuses one that does not).
+        teams: { "team-a": { quota: { requestsCpu: "40", requestsMemory: "80Gi", limitsCpu: "80", limitsMemory: "160Gi" } } },
+        applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])),
+      },
     ],
   ])("WHEN it checks %s THEN no finding is left unacknowledged", (_name, input) => {
     expect(nagFindings(input)).toEqual([]);

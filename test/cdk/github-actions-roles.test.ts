@@ -21,9 +21,13 @@ function rolesOf(input: PlatformSpecInput) {
   return githubActionsRoles(spec, platformNames(spec));
 }
 
-/** `count` applications, each built by its own repository named by `repository(index)`. */
+/**
+ * `count` applications, each built by its own repository named by `repository(index)`, in
+ * a team whose quota holds them all at their HPA minimum (the spec refuses one that does not).
+ */
 function builtBy(count: number, repository: (index: number) => string, extra: PlatformSpecInput = {}): PlatformSpecInput {
   return {
+    teams: { "team-a": { quota: { requestsCpu: String(count), requestsMemory: `${count * 2}Gi`, limitsCpu: String(count * 2), limitsMemory: `${count * 4}Gi` } } },
     ...extra,
     applications: Object.fromEntries(Array.from({ length: count }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: repository(index) }])),
   };

@@ -60,7 +60,15 @@ describe("GIVEN cfn-lint", () => {
     ["reference", {}],
     ["single-nat-admin", { cluster: { natGateways: "single", adminRoleArn: "arn:aws:iam::111122223333:role/platform-admin", kubernetesVersion: "1.36" } }],
     ["no-karpenter-other-region", { aws: { region: "us-east-2" }, karpenter: { enabled: false } }],
-    ["eks-capability-40-ci-repositories", { ...CAPABILITY_SPEC, applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])) }],
+    [
+      "eks-capability-40-ci-repositories",
+      {
+        ...CAPABILITY_SPEC,
+        // A quota that holds 40 applications at their HPA minimum (the spec refuses one that does not).
+        teams: { "team-a": { quota: { requestsCpu: "40", requestsMemory: "80Gi", limitsCpu: "80", limitsMemory: "160Gi" } } },
+        applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])),
+      },
+    ],
   ];
   let directory: string;
   beforeAll(() => {
