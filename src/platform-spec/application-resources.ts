@@ -2,10 +2,10 @@
  * An application's requests may not exceed its limits: the API server refuses such a pod
  * (`spec.containers[0].resources.requests: Invalid value: "1": must be less than or equal
  * to cpu limit of 500m`), so the Rollout would never get one, and `slipway check` reports
- * the synthesized Rollout as an error (best-practice/requests-exceed-limits). Compared
- * exactly, as the API server compares quantities (k8s.io/apimachinery resource.Quantity Cmp).
+ * the synthesized Rollout as an error (best-practice/requests-exceed-limits). Compared in
+ * nano units, as that rule and the API server compare them (quantityNanos).
  */
-import { canonicalQuantity, quantityValue } from "../manifest/quantity.js";
+import { canonicalQuantity, quantityNanos } from "../manifest/quantity.js";
 
 export interface ApplicationResourcesProblem {
   readonly path: readonly (string | number)[];
@@ -21,11 +21,10 @@ interface Resources {
 export function applicationResourcesProblems(name: string, resources: Resources): ApplicationResourcesProblem[] {
   const problems: ApplicationResourcesProblem[] = [];
   for (const resource of ["cpu", "memory"] as const) {
-    const request = quantityValue(resources.requests[resource]);
-    const limit = quantityValue(resources.limits[resource]);
+    const request = quantityNanos(resources.requests[resource]);
+    const limit = quantityNanos(resources.limits[resource]);
     // A quantity the grammar refuses is reported at its own field already.
-    if (request === undefined || limit === undefined) continue;
-    if (request.numerator * limit.denominator <= limit.numerator * request.denominator) continue;
+    if (request === undefined || limit === undefined || request <= limit) continue;
     problems.push({
       path: ["applications", name, "resources", "requests", resource],
       message: `${resources.requests[resource]} is more than the ${resource} limit (${canonicalQuantity(resources.limits[resource]) ?? resources.limits[resource]}); the API server refuses a pod whose requests exceed its limits. Lower resources.requests.${resource} or raise resources.limits.${resource}`,

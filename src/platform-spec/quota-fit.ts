@@ -11,7 +11,7 @@
  * Each Slipway pod has one container (the application's own), so a pod takes exactly the
  * application's requests and limits; sums are exact (quantities as fractions, not floats).
  */
-import { canonicalQuantity, quantityValue } from "../manifest/quantity.js";
+import { canonicalQuantity, quantityNanos } from "../manifest/quantity.js";
 
 interface Resources {
   readonly cpu: string;
@@ -40,11 +40,10 @@ const QUOTA_FIELDS = [
   { field: "limitsMemory", kind: "limits", resource: "memory" },
 ] as const;
 
-/** A sum of quantities as a nano-unit count (the API server's own precision), rounded up. */
+/** `times` pods' worth of a quantity in nano units, each pod's amount as the API server holds it. */
 function nanos(text: string, times = 1): bigint | undefined {
-  const value = quantityValue(text);
-  if (value === undefined) return undefined;
-  return (value.numerator * BigInt(times) * 10n ** 9n + value.denominator - 1n) / value.denominator;
+  const each = quantityNanos(text);
+  return each === undefined ? undefined : each * BigInt(times);
 }
 
 /** A nano-unit count as the API server prints it: binary units for whole KiB multiples (memory), else decimal. */
