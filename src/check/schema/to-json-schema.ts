@@ -18,7 +18,9 @@
  *   object failed every branch that names only some of its fields);
  * - defaults are applied before validation by the API server: a field with a `default` is
  *   always present by then, so it is dropped from `required` lists (the object's and its
- *   branches'), which is exactly what defaulting does to those checks.
+ *   branches'), which is exactly what defaulting does to those checks. The checker also
+ *   applies the defaults to the object before validating (structural-defaults.ts), since a
+ *   branch may constrain a defaulted field's value; kubeconform, given these schemas, cannot.
  */
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 

@@ -9,7 +9,9 @@ import { fieldLine, fieldLineText } from "../load/locate-field.js";
 import { customResourceJsonSchema, type CustomResourceVersion } from "./custom-resource-schemas.js";
 import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import type { JsonSchema } from "./to-json-schema.js";
+import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 import { compileByFingerprint, compileKubernetesDefinition, type CompiledSchema } from "./schema-compiler.js";
+import { applyStructuralDefaults } from "./structural-defaults.js";
 
 export const SCHEMA_RULE_ID = "schema";
 export const UNKNOWN_KIND_RULE_ID = "unknown-kind";
@@ -50,7 +52,9 @@ export function validateSchemasByObject(objects: readonly SourceObject[], option
       resolved.set(key, resolution);
     }
     if (resolution.kind === "schema") {
-      const errors = resolution.schema.validate(object.document);
+      // A custom resource is defaulted first, as the API server does: oneOf/anyOf/not branches see the defaults.
+      const document = resolution.defaults === undefined ? object.document : (applyStructuralDefaults(object.document, resolution.defaults) as typeof object.document);
+      const errors = resolution.schema.validate(document);
       if (errors) findings.push(...schemaFindings(object, errors));
       if (resolution.deprecation && !options.isReportedElsewhere?.(object)) findings.push({ ...resolution.deprecation, file: object.file, line: object.line, object: describeObject(object) });
     } else if (resolution.kind === "unknown" && !options.isReportedElsewhere?.(object)) {
@@ -63,7 +67,13 @@ export function validateSchemasByObject(objects: readonly SourceObject[], option
 }
 
 type Resolution =
-  | { readonly kind: "schema"; readonly schema: CompiledSchema; readonly deprecation?: Omit<Finding, "file" | "line" | "object"> }
+  | {
+      readonly kind: "schema";
+      readonly schema: CompiledSchema;
+      /** A CRD version's structural schema, whose defaults are applied before validation. */
+      readonly defaults?: OpenApiSchema;
+      readonly deprecation?: Omit<Finding, "file" | "line" | "object">;
+    }
   | { readonly kind: "no-schema" }
   | { readonly kind: "unknown"; readonly message: string; readonly fix: string }
   | { readonly kind: "crd-version-problem"; readonly finding: Omit<Finding, "file" | "line" | "object"> };
@@ -129,7 +139,7 @@ function resolveCustom(custom: CustomResourceVersion, object: SourceObject, all:
   if (custom.sourceSchema === undefined) return deprecation ? { kind: "crd-version-problem", finding: deprecation } : { kind: "no-schema" };
   // Converted only when its validator is not cached: the source schema's hash identifies it.
   const schema = compileByFingerprint(`${custom.key}@crd:${custom.schemaHash}`, `crd/${custom.schemaHash}`, () => customResourceJsonSchema(custom) as JsonSchema);
-  return { kind: "schema", schema, ...(deprecation ? { deprecation } : {}) };
+  return { kind: "schema", schema, defaults: custom.sourceSchema, ...(deprecation ? { deprecation } : {}) };
 }
 
 /** `group/kind` → the apiVersions that serve it in the bundle, oldest first. */

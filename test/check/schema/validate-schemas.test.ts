@@ -126,6 +126,47 @@ describe("validateObjects (custom resources)", () => {
   });
 });
 
+describe("validateObjects (custom resources are defaulted before validation)", () => {
+  // Gateway API's GatewaySpecAddress: `type` defaults to IPAddress, and a oneOf picks the
+  // value's format by type. Before defaulting, an address without `type` matched both branches.
+  const gatewayCrd = crd({
+    kind: "Gateway",
+    schema: {
+      type: "object",
+      properties: {
+        spec: {
+          type: "object",
+          properties: {
+            addresses: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["value"],
+                oneOf: [
+                  { properties: { type: { enum: ["IPAddress"] }, value: { anyOf: [{ format: "ipv4" }, { format: "ipv6" }] } } },
+                  { properties: { type: { not: { enum: ["IPAddress"] } } } },
+                ],
+                properties: { type: { type: "string", default: "IPAddress" }, value: { type: "string" } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const gateway = (addresses: unknown[]) => ({ apiVersion: "example.com/v1", kind: "Gateway", metadata: { name: "g" }, spec: { addresses } }) as KubeObject;
+
+  it.each([
+    { name: "an IPv4 address without type", address: { value: "1.1.1.1" }, messages: [] },
+    { name: "an IPv6 address without type", address: { value: "2001:db8:3c4d:15:0:d234:3eee::" }, messages: [] },
+    { name: "a null type (defaulted too)", address: { type: null, value: "10.0.0.1" }, messages: [] },
+    { name: "a hostname with its type", address: { type: "Hostname", value: "example.com" }, messages: [] },
+    { name: "a hostname without type (the default IPAddress)", address: { value: "example.com" }, messages: ["schema Gateway g: spec.addresses[0].type: must NOT be valid", 'schema Gateway g: spec.addresses[0].value: "example.com" is not a valid ipv4', 'schema Gateway g: spec.addresses[0].value: "example.com" is not a valid ipv6'] },
+  ])("GIVEN a Gateway with $name WHEN validated THEN the oneOf sees the default, as the API server does", async ({ address, messages: expected }) => {
+    expect(await messages([gatewayCrd, gateway([address])])).toEqual(expected);
+  });
+});
+
 describe("YAML 1.1 values in the schema (checkManifests on files)", () => {
   const check = async (yaml: string, enable: string[]) => {
     const root = mkdtempSync(join(tmpdir(), "slipway-yaml11-"));

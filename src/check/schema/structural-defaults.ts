@@ -1,0 +1,80 @@
+/**
+ * A custom resource with the defaults of its CRD's structural schema applied, as the API
+ * server applies them before it validates (k8s.io/apiextensions-apiserver
+ * `pkg/apiserver/schema/defaulting/algorithm.go`, `Default`):
+ *
+ * - a property of an object that is absent, or `null` where the schema is not `nullable`,
+ *   gets a deep copy of its `default`;
+ * - then every property is defaulted by its own schema (the defaults just set included),
+ *   every value of a map by `additionalProperties`, every list item by `items`.
+ *
+ * Defaults only live in the structural part of a schema (`properties`, `items`,
+ * `additionalProperties`): a structural schema allows none under `allOf`/`anyOf`/`oneOf`/
+ * `not`. Those branches, though, see the defaulted value: Gateway API's address
+ * `oneOf: [{type: IPAddress, value: ipv4|ipv6}, {type: not IPAddress}]` with
+ * `type: {default: IPAddress}` matches exactly one branch only once `type` is set.
+ *
+ * Copy on write: the input is never changed, objects on the way to a default are copied,
+ * everything else is shared. An object whose schema holds no default is returned as is.
+ */
+import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+
+/** `value` defaulted by `schema`; the same reference when nothing was defaulted. */
+export function applyStructuralDefaults(value: unknown, schema: OpenApiSchema | undefined): unknown {
+  if (schema === undefined || !hasDefaults(schema)) return value;
+  return defaulted(value, schema);
+}
+
+function defaulted(value: unknown, schema: OpenApiSchema): unknown {
+  if (Array.isArray(value)) {
+    const items = asSchema(schema.items);
+    if (items === undefined || !hasDefaults(items)) return value;
+    let result: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const next = defaulted(item, items);
+      if (next !== item) (result ??= [...value])[index] = next;
+    });
+    return result ?? value;
+  }
+  if (!isRecord(value)) return value;
+  const properties = isRecord(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
+  const additional = asSchema(schema.additionalProperties);
+  let result: Record<string, unknown> | undefined;
+  for (const [name, raw] of Object.entries(properties)) {
+    const property = asSchema(raw);
+    if (property?.default === undefined) continue;
+    const current = value[name];
+    if (current === undefined || (current === null && property.nullable !== true)) (result ??= { ...value })[name] = structuredClone(property.default);
+  }
+  const source = result ?? value;
+  for (const [name, field] of Object.entries(source)) {
+    const fieldSchema = Object.hasOwn(properties, name) ? asSchema(properties[name]) : additional;
+    if (fieldSchema === undefined || !hasDefaults(fieldSchema)) continue;
+    const next = defaulted(field, fieldSchema);
+    if (next !== field) (result ??= { ...value })[name] = next;
+  }
+  return result ?? value;
+}
+
+/** Whether a schema's structural part declares any default: memoised, schemas are shared and immutable. */
+const declaresDefaults = new WeakMap<object, boolean>();
+
+function hasDefaults(schema: OpenApiSchema): boolean {
+  const known = declaresDefaults.get(schema);
+  if (known !== undefined) return known;
+  // Set first, so a schema that reaches itself ends the walk.
+  declaresDefaults.set(schema, false);
+  const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+  const children = [...properties, schema.items, schema.additionalProperties].map(asSchema).filter((child): child is OpenApiSchema => child !== undefined);
+  const result = children.some((child) => child.default !== undefined || hasDefaults(child));
+  declaresDefaults.set(schema, result);
+  return result;
+}
+
+function asSchema(value: unknown): OpenApiSchema | undefined {
+  return isRecord(value) ? (value as OpenApiSchema) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
