@@ -21,7 +21,9 @@
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
- *   schedule (controller-spec-validation.ts).
+ *   schedule (controller-spec-validation.ts);
+ * - RBAC: role references, binding subjects (a ServiceAccount's namespace in a
+ *   ClusterRoleBinding), the rules of Roles and ClusterRoles (rbac-validation.ts).
  *
  * Immutable fields need the object already in the cluster; a manifest has none, so they are
  * not judged. Pure: fields of the wrong type are skipped (the schema step reports them).
@@ -30,6 +32,7 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
+import { rbacProblems } from "./rbac-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -153,6 +156,9 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
     for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
+    if (group === "rbac.authorization.k8s.io") {
+      for (const problem of rbacProblems(object.kind, object.document)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+    }
   }
   return problems;
 }
