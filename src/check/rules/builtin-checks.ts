@@ -40,11 +40,21 @@ const NETWORK_POLICY: readonly BuiltInCheck[] = [
     category: "network-policy",
     severity: "error",
     description:
-      "A workload selected by egress NetworkPolicies (default-deny) must still reach CoreDNS (kube-dns in kube-system) on port 53 over UDP and TCP, or it resolves no name.",
+      "A workload selected by egress NetworkPolicies (default-deny) must still reach CoreDNS (kube-dns in kube-system) on port 53 over UDP, or it resolves no name (the finding names 53/TCP too when it is blocked as well).",
     remediation:
       "Add an egress rule allowing UDP and TCP port 53 to namespaceSelector kubernetes.io/metadata.name=kube-system with podSelector k8s-app=kube-dns.",
     template: dnsBlockedTemplate,
-    params: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns", "eks.amazonaws.com/component": "coredns" } },
+    params: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns", "eks.amazonaws.com/component": "coredns" }, blocked: "udp" },
+  }),
+  defineCheck({
+    id: "network-policy/dns-tcp-blocked",
+    category: "network-policy",
+    severity: "warning",
+    description:
+      "A workload whose egress NetworkPolicies allow DNS over UDP but not over TCP port 53: names resolve, but answers too large for UDP (truncated, then retried over TCP) fail. A warning: allowing only UDP works for most names.",
+    remediation: "Allow TCP port 53 next to UDP in the egress rule to kube-dns (namespaceSelector kubernetes.io/metadata.name=kube-system, podSelector k8s-app=kube-dns).",
+    template: dnsBlockedTemplate,
+    params: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns", "eks.amazonaws.com/component": "coredns" }, blocked: "tcp-only" },
   }),
   defineCheck({
     id: "network-policy/namespace-selector-matches-nothing",

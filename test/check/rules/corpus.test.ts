@@ -55,7 +55,12 @@ const CASES: readonly Case[] = [
     rule: "network-policy/dns-blocked",
     findings: [
       "Deployment demo/web: DNS is blocked: egress NetworkPolicies default-deny-egress of this workload allow no traffic to 53/UDP and 53/TCP of the DNS pods in namespace kube-system",
-      "Deployment demo/api: DNS is blocked: egress NetworkPolicies allow-dns-udp, default-deny-egress of this workload allow no traffic to 53/TCP of the DNS pods in namespace kube-system",
+    ],
+  },
+  {
+    rule: "network-policy/dns-tcp-blocked",
+    findings: [
+      "Deployment demo/api: DNS over TCP is blocked: egress NetworkPolicies allow-dns-udp, default-deny-egress of this workload allow no traffic to 53/TCP of the DNS pods in namespace kube-system; names resolve over UDP, but an answer too large for UDP is truncated and its retry over TCP fails",
     ],
   },
   {

@@ -284,6 +284,24 @@ spec: {podSelector: {}, policyTypes: [Egress]}
     ]);
   });
 
+  test.each([
+    { name: "only UDP", ports: "[{port: 53, protocol: UDP}]", blocked: [], tcpBlocked: ["Pod demo/app: DNS over TCP is blocked: egress NetworkPolicies dns of this workload allow no traffic to 53/TCP of the DNS pods in namespace kube-system; names resolve over UDP, but an answer too large for UDP is truncated and its retry over TCP fails"] },
+    { name: "only TCP", ports: "[{port: 53, protocol: TCP}]", blocked: ["Pod demo/app: DNS is blocked: egress NetworkPolicies dns of this workload allow no traffic to 53/UDP of the DNS pods in namespace kube-system"], tcpBlocked: [] },
+    { name: "UDP and TCP", ports: "[{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]", blocked: [], tcpBlocked: [] },
+  ])("GIVEN an egress policy allowing DNS over $name WHEN checked THEN a blocked UDP is the error, a blocked TCP alone the warning", ({ ports, blocked, tcpBlocked }) => {
+    const input = `${pod("app", "{app: app}")}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: dns, namespace: demo}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress: [{to: [{namespaceSelector: {}}], ports: ${ports}}]
+`;
+    expect(messages("network-policy/dns-blocked", input)).toEqual(blocked);
+    expect(messages("network-policy/dns-tcp-blocked", input)).toEqual(tcpBlocked);
+  });
+
   test("GIVEN DNS allowed to every namespace on port 53 WHEN checked THEN DNS is not blocked", () => {
     const input = `${pod("app", "{app: app}")}---
 apiVersion: networking.k8s.io/v1
