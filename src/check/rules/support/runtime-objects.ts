@@ -31,8 +31,12 @@ export type RuntimeEvidence =
   | { readonly customResource: string };
 
 export type RuntimeCreation =
-  /** An object of this kind and name. */
-  | { readonly kind: string; readonly name: string }
+  /**
+   * An object of this kind and name, in the evidence's namespace; with `inEveryNamespace`,
+   * in every namespace of the cluster but the listed ones (a controller that publishes an
+   * object to each namespace).
+   */
+  | { readonly kind: string; readonly name: string; readonly inEveryNamespace?: { readonly except: readonly string[] } }
   /**
    * An object of this kind named by a flag of the evidence's container (`--flag=value` or
    * `--flag value`), in the namespace another flag names (default: the container's own).
@@ -53,6 +57,9 @@ export interface RuntimeObjectEntry {
 
 const WEBHOOK_CERTGEN_SOURCE =
   "kube-webhook-certgen cmd/create.go (kubernetes/ingress-nginx images/kube-webhook-certgen, and its fork jkroepke/kube-webhook-certgen that kube-prometheus-stack runs)";
+
+const ISTIOD_SOURCE =
+  "istio pilot/pkg/serviceregistry/kube/controller/namespacecontroller.go (NamespaceController: CACertNamespaceConfigMap, features.CACertConfigMapName default istio-ca-root-cert; ignoredNamespaces = inject.IgnoredNamespaces minus kube-system)";
 
 const PROMETHEUS_OPERATOR_SOURCE = "prometheus-operator pkg/*/operator.go makeSelectorLabels and statefulset.go (v0.92.0), pod labels = selector labels + spec.podMetadata.labels";
 
@@ -79,6 +86,12 @@ export const RUNTIME_OBJECTS: readonly RuntimeObjectEntry[] = [
     evidence: { containerImage: "kube-webhook-certgen", runs: "create" },
     creates: { kind: "Secret", nameFlag: "--secret-name", namespaceFlag: "--namespace" },
     why: `the Job running \`kube-webhook-certgen create\` (a Helm hook of ingress-nginx, kube-prometheus-stack and other charts' admission webhooks) creates the Secret --secret-name in --namespace with the webhook's certificate before the webhook's server starts (${WEBHOOK_CERTGEN_SOURCE})`,
+  },
+  {
+    controller: "istiod",
+    evidence: { containerImage: "pilot", runs: "discovery" },
+    creates: { kind: "ConfigMap", name: "istio-ca-root-cert", inEveryNamespace: { except: ["kube-public", "kube-node-lease", "local-path-storage"] } },
+    why: `istiod (the pilot image running \`discovery\`) writes the ConfigMap istio-ca-root-cert with the mesh's root certificate into every namespace but kube-public, kube-node-lease and local-path-storage, and keeps it there; ztunnel, istio-cni, gateways and sidecars mount it (${ISTIOD_SOURCE})`,
   },
   {
     controller: "Prometheus Operator",
@@ -134,11 +147,16 @@ export const runtimeObjectsOf = memoizeByObjects((objects: readonly SourceObject
 
 export function runtimeObjects(objects: readonly SourceObject[], table: readonly RuntimeObjectEntry[]): RuntimeObjects {
   const named = new Map<string, RuntimeNamedObject>();
+  // `kind/name` → what creates it in every namespace but some.
+  const everywhere = new Map<string, { readonly entry: RuntimeObjectEntry; readonly evidence: SourceObject; readonly except: readonly string[] }>();
   const pods: RuntimePods[] = [];
   for (const entry of table) {
     for (const { evidence, namespace: evidenceNamespace, container } of evidenceOf(entry.evidence, objects)) {
       const creates = entry.creates;
-      if ("kind" in creates) {
+      if ("kind" in creates && "name" in creates && creates.inEveryNamespace !== undefined) {
+        const key = `${creates.kind}/${creates.name}`;
+        if (!everywhere.has(key)) everywhere.set(key, { entry, evidence, except: creates.inEveryNamespace.except });
+      } else if ("kind" in creates) {
         const target = "name" in creates ? { name: creates.name, namespace: evidenceNamespace } : flagNamed(creates, container, evidenceNamespace);
         if (!target) continue;
         const { name, namespace } = target;
@@ -153,7 +171,13 @@ export function runtimeObjects(objects: readonly SourceObject[], table: readonly
       }
     }
   }
-  return { created: (kind, namespace, name) => named.get(`${kind}/${namespace}/${name}`), pods };
+  const created = (kind: string, namespace: string, name: string): RuntimeNamedObject | undefined => {
+    const here = named.get(`${kind}/${namespace}/${name}`);
+    if (here !== undefined) return here;
+    const publisher = everywhere.get(`${kind}/${name}`);
+    return publisher !== undefined && !publisher.except.includes(namespace) ? { entry: publisher.entry, namespace, evidence: publisher.evidence, kind, name } : undefined;
+  };
+  return { created, pods };
 }
 
 interface Evidence {

@@ -91,6 +91,42 @@ metadata: {name: other, namespace: ingress-nginx}
 
 const MISSING_ADMISSION = 'Deployment ingress-nginx/ingress-nginx-controller: volume "webhook-cert" reads Secret ingress-nginx-admission, which is not in namespace ingress-nginx';
 
+// istiod and a reader of the root certificate it publishes, reduced from Istio's istiod and ztunnel charts
+// (a ConfigMap in the reader's namespace, so configmap-ref takes the input to hold that namespace's configuration).
+const istio = (istiodImage: string, readerNamespace: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: istiod, namespace: istio-system}
+spec:
+  selector: {matchLabels: {app: istiod}}
+  template:
+    metadata: {labels: {app: istiod}}
+    spec:
+      containers:
+        - name: discovery
+          image: ${istiodImage}
+          args: [discovery, --monitoringAddr=:15014]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ztunnel, namespace: ${readerNamespace}}
+spec:
+  selector: {matchLabels: {app: ztunnel}}
+  template:
+    metadata: {labels: {app: ztunnel}}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: docker.io/istio/ztunnel:1.29.0
+          volumeMounts: [{name: istiod-ca-cert, mountPath: /var/run/secrets/istio}]
+      volumes:
+        - name: istiod-ca-cert
+          configMap: {name: istio-ca-root-cert}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ztunnel-settings, namespace: ${readerNamespace}}
+`;
+
 describe("RUNTIME_OBJECTS", () => {
   it("GIVEN the table WHEN read THEN every entry names its controller, evidence and why", () => {
     for (const entry of RUNTIME_OBJECTS) {
@@ -122,6 +158,23 @@ describe("RUNTIME_OBJECTS", () => {
     { name: "another image running create", yaml: certgen("create, --secret-name=ingress-nginx-admission", "[]", "example.com/kube-webhook-certgen-like:1"), expected: [MISSING_ADMISSION] },
   ])("GIVEN kube-webhook-certgen, $name WHEN reference/secret-ref runs THEN only a Secret it does not create is missing", ({ yaml, expected }) => {
     expect(messages("reference/secret-ref", yaml)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "istiod in the input, the reader in its namespace", yaml: istio("docker.io/istio/pilot:1.29.0", "istio-system"), expected: [] },
+    { name: "istiod in the input, the reader in another namespace", yaml: istio("gcr.io/istio-release/pilot:1.29.0@sha256:0123", "shop"), expected: [] },
+    {
+      name: "the reader in kube-public, where istiod publishes nothing",
+      yaml: istio("docker.io/istio/pilot:1.29.0", "kube-public"),
+      expected: ['DaemonSet kube-public/ztunnel: volume "istiod-ca-cert" reads ConfigMap istio-ca-root-cert, which is not in namespace kube-public'],
+    },
+    {
+      name: "no istiod (another image)",
+      yaml: istio("docker.io/istio/proxyv2:1.29.0", "istio-system"),
+      expected: ['DaemonSet istio-system/ztunnel: volume "istiod-ca-cert" reads ConfigMap istio-ca-root-cert, which is not in namespace istio-system'],
+    },
+  ])("GIVEN $name WHEN reference/configmap-ref runs THEN istio-ca-root-cert is created in every namespace istiod serves", ({ yaml, expected }) => {
+    expect(messages("reference/configmap-ref", yaml)).toEqual(expected);
   });
 
   it("GIVEN Secret argocd-redis created by Redis in argocd WHEN looked up in another namespace THEN it is not there", () => {
