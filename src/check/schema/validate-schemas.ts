@@ -246,6 +246,9 @@ export function errorMessage(error: ErrorObject): string {
       return `${at}${JSON.stringify(error.data)} does not match ${String(params.pattern)}`;
     case "format":
       return `${at}${JSON.stringify(error.data)} is not a valid ${String(params.format)}`;
+    case "not":
+      // The API server's words; the value matters, as it may be a default the object never wrote.
+      return `${at}must not validate the schema (not)${error.data === undefined ? "" : `: ${JSON.stringify(error.data)}`}`;
     default:
       return `${at}${error.message ?? error.keyword}`;
   }
