@@ -23,6 +23,7 @@
  *   branch may constrain a defaulted field's value; kubeconform, given these schemas, cannot.
  */
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+import { UNENFORCED_REQUIRED } from "./unenforced-required.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ export type JsonSchema = Record<string, unknown>;
  * and this number, so a change to the conversion's result must bump it, or old validators
  * stay in use; to-json-schema.test.ts fails until it is bumped.
  */
-export const CONVERTER_VERSION = 1;
+export const CONVERTER_VERSION = 2;
 
 export interface ConversionOptions {
   /**
@@ -150,9 +151,18 @@ export function definitionsToJsonSchema(definitions: Readonly<Record<string, Ope
   for (const [name, schema] of Object.entries(definitions)) {
     if (name === QUANTITY_DEFINITION) result[name] = { type: ["string", "number", "null"], pattern: QUANTITY_PATTERN };
     else if (name === INT_OR_STRING_DEFINITION) result[name] = { type: ["integer", "string", "null"] };
-    else result[name] = toJsonSchema(schema, { emptyObject: "open" });
+    else result[name] = withoutUnenforcedRequired(name, toJsonSchema(schema, { emptyObject: "open" }));
   }
   return result;
+}
+
+/** A built-in definition without the `required` entries its Go validation does not enforce (unenforced-required.ts). */
+function withoutUnenforcedRequired(name: string, schema: JsonSchema): JsonSchema {
+  const unenforced = UNENFORCED_REQUIRED[name];
+  if (unenforced === undefined || !Array.isArray(schema.required)) return schema;
+  const required = (schema.required as unknown[]).filter((field) => typeof field !== "string" || !unenforced.includes(field));
+  const { required: _dropped, ...rest } = schema;
+  return required.length > 0 ? { ...rest, required } : rest;
 }
 
 /** The definitions a root definition reaches, for writing self-contained schema files. */

@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
 import { parseSource } from "../../../src/check/load/parse-source.js";
-import { CONVERTER_VERSION, toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+import { CONVERTER_VERSION, definitionsToJsonSchema, toJsonSchema } from "../../../src/check/schema/to-json-schema.js";
+import { kubernetesSchemaBundle } from "../../../src/check/schema/kubernetes-schema-bundle.js";
+import { UNENFORCED_REQUIRED } from "../../../src/check/schema/unenforced-required.js";
+import { KUBERNETES } from "../../../src/versions.js";
 import { crdYaml } from "../../support/crd.js";
 import { SHARED_CRDS_DIR } from "../../support/paths.js";
 
@@ -96,7 +99,27 @@ describe("toJsonSchema (structural schema semantics)", () => {
  */
 const CONVERSION_DIGESTS: Readonly<Record<number, string>> = {
   1: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
+  // 2 changed only built-in definitions (unenforced-required.ts), not CRD conversion.
+  2: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
 };
+
+describe("required fields the API server does not enforce", () => {
+  it("GIVEN every entry of UNENFORCED_REQUIRED WHEN the newest bundle is converted THEN the definition marks the field required upstream and not after conversion", () => {
+    const bundle = kubernetesSchemaBundle(KUBERNETES.newestCheckerVersion);
+    const converted = definitionsToJsonSchema(bundle.definitions);
+    const stale: string[] = [];
+    for (const [definition, fields] of Object.entries(UNENFORCED_REQUIRED)) {
+      // v1beta1/v1beta2 resource kinds may be gone from a newer release; an entry must name at least one served shape.
+      if (bundle.definitions[definition] === undefined) continue;
+      for (const field of fields) {
+        if (!((bundle.definitions[definition]!.required as string[] | undefined) ?? []).includes(field)) stale.push(`${definition}.${field} is not required upstream`);
+        if (((converted[definition]!.required as string[] | undefined) ?? []).includes(field)) stale.push(`${definition}.${field} is still required`);
+      }
+    }
+    expect(stale).toEqual([]);
+    expect(Object.keys(UNENFORCED_REQUIRED).filter((definition) => bundle.definitions[definition] !== undefined).length).toBeGreaterThanOrEqual(5);
+  });
+});
 
 describe("CONVERTER_VERSION", () => {
   it.skipIf(!existsSync(SHARED_CRDS_DIR))(

@@ -60,6 +60,29 @@ describe("validateObjects (built-in kinds)", () => {
     ]);
   });
 
+  it.each([
+    { name: "a CSIDriver without spec", object: { apiVersion: "storage.k8s.io/v1", kind: "CSIDriver", metadata: { name: "mock.storage.k8s.io" } }, expected: [] },
+    { name: "a DeviceClass without spec", object: { apiVersion: "resource.k8s.io/v1", kind: "DeviceClass", metadata: { name: "gpu" } }, expected: [] },
+    { name: "a ResourceClaimTemplate with an empty spec", object: { apiVersion: "resource.k8s.io/v1", kind: "ResourceClaimTemplate", metadata: { name: "t", namespace: "prod" }, spec: {} }, expected: [] },
+    {
+      name: "a preferred node-affinity term without preference",
+      object: { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "prod" }, spec: { containers: [{ name: "c", image: "nginx:1.27" }], affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1 }] } } } },
+      expected: [],
+    },
+    {
+      name: "an Ingress path without backend (its validation needs one)",
+      object: { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "i", namespace: "prod" }, spec: { rules: [{ http: { paths: [{ path: "/", pathType: "Prefix" }] } }] } },
+      expected: ['schema Ingress prod/i: missing required field "spec.rules[0].http.paths[0].backend"'],
+    },
+    {
+      name: "a webhook without clientConfig (its validation needs one)",
+      object: { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: { name: "v" }, webhooks: [{ name: "a.example.com", sideEffects: "None", admissionReviewVersions: ["v1"] }] },
+      expected: ['schema ValidatingWebhookConfiguration v: missing required field "webhooks[0].clientConfig"'],
+    },
+  ])("GIVEN $name WHEN validated THEN required is what the API server requires", async ({ object, expected }) => {
+    expect(await messages([object as KubeObject])).toEqual(expected);
+  });
+
   it("GIVEN an API version removed from Kubernetes WHEN validated THEN the schema step leaves it to removed-api", async () => {
     expect(await messages([{ apiVersion: "extensions/v1beta1", kind: "Ingress", metadata: { name: "old" } } as KubeObject])).toEqual([]);
   });
