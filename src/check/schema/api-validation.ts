@@ -18,6 +18,7 @@
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
  *   nodePort only where it means something, externalName;
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
+ *   the keys a typed Secret must hold (secret-validation.ts);
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
@@ -33,6 +34,7 @@ import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
+import { secretProblems } from "./secret-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -153,6 +155,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
+    if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
     for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
@@ -480,7 +483,8 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
     }
     const target = port.targetPort;
     if (typeof target === "number") portNumberProblem(problems, [...path, "targetPort"], target, false);
-    else if (typeof target === "string" && target !== "" && !/^[0-9]+$/.test(target)) {
+    // A string targetPort is a port name even when it is all digits: upstream refuses "8080" (it needs a letter).
+    else if (typeof target === "string" && target !== "") {
       for (const detail of portNameProblems(target)) invalid(problems, [...path, "targetPort"], target, detail, "name a container port (at most 15 lowercase letters, digits and '-') or give its number");
     }
     if (port.nodePort !== undefined && port.nodePort !== null && port.nodePort !== 0 && (type === "ClusterIP" || type === "ExternalName")) {

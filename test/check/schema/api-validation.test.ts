@@ -141,6 +141,7 @@ describe("the API server's validation beyond the schema", () => {
     ["two unnamed ports, the same twice", service({ ports: [{ port: 80 }, { port: 80 }] }), ["spec.ports[0].name: Required value", "spec.ports[1].name: Required value", 'spec.ports[1]: Duplicate value: "80/TCP"']],
     ["the same port over TCP and UDP", service({ ports: [{ name: "dns", port: 53 }, { name: "dns-udp", port: 53, protocol: "UDP" }] }), []],
     ["two ports named alike", service({ ports: [{ name: "http", port: 80 }, { name: "http", port: 81 }] }), ['spec.ports[1].name: Duplicate value: "http"']],
+    ["a targetPort written as a string of digits (a name to upstream, which needs a letter)", service({ ports: [{ port: 80, targetPort: "8080" }] }), ['spec.ports[0].targetPort: Invalid value: "8080": must contain at least one letter (a-z)']],
     ["a targetPort name with upper case", service({ ports: [{ port: 80, targetPort: "HTTP" }] }), ['spec.ports[0].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'spec.ports[0].targetPort: Invalid value: "HTTP": must contain at least one letter (a-z)']],
     ["a nodePort on a ClusterIP Service", service({ ports: [{ port: 80, nodePort: 30080 }] }), ["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]],
     ["a nodePort on a NodePort Service", service({ type: "NodePort", ports: [{ port: 80, nodePort: 30080 }] }), []],
