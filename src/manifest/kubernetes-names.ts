@@ -47,6 +47,18 @@ export function dns1123SubdomainProblems(value: string): string[] {
   return problems;
 }
 
+const WILDCARD_DNS1123_SUBDOMAIN = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const WILDCARD_DNS1123_SUBDOMAIN_MESSAGE =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+/** A wildcard host such as `*.example.com` (IsWildcardDNS1123Subdomain). */
+export function wildcardDns1123SubdomainProblems(value: string): string[] {
+  const problems: string[] = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH) problems.push(maxLength(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!WILDCARD_DNS1123_SUBDOMAIN.test(value)) problems.push(WILDCARD_DNS1123_SUBDOMAIN_MESSAGE);
+  return problems;
+}
+
 export function dns1035LabelProblems(value: string): string[] {
   const problems: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) problems.push(maxLength(DNS1123_LABEL_MAX_LENGTH));

@@ -19,6 +19,8 @@
  *   nodePort only where it means something, externalName;
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  *   the keys a typed Secret must hold (secret-validation.ts);
+ * - replicas, claim storage, env value/valueFrom, Ingress hosts, externalTrafficPolicy and a
+ *   CronJob's concurrencyPolicy (spec-field-validation.ts);
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
@@ -35,6 +37,7 @@ import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
+import { envValueProblems, specFieldProblems } from "./spec-field-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -156,6 +159,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
+    problems.push(...specFieldProblems(group, object.kind, object.document));
     const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
     for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
@@ -405,6 +409,7 @@ function containerProblems(
   if (image === undefined || image === null || image === "") required(problems, [...path, "image"], "", "set the container's image");
   else if (kind === "Pod" && typeof image === "string" && image.trim() !== image) invalid(problems, [...path, "image"], image, "must not have leading or trailing whitespace", "remove the spaces around the image");
   enumProblem(problems, [...path, "imagePullPolicy"], container.imagePullPolicy, PULL_POLICIES);
+  problems.push(...envValueProblems(container, path));
 
   const portNames = new Set<string>();
   asArray(container.ports).forEach((item, index) => {

@@ -92,7 +92,7 @@ describe("the API server's validation beyond the schema", () => {
 
   it("GIVEN a StatefulSet mounting its volumeClaimTemplate WHEN validated THEN the claim counts as a volume", () => {
     const object = deployment((spec, _pod, container) => {
-      spec.volumeClaimTemplates = [{ metadata: { name: "data" }, spec: {} }];
+      spec.volumeClaimTemplates = [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }];
       container.volumeMounts = [{ name: "data", mountPath: "/data" }];
     });
     expect(messages({ ...object, kind: "StatefulSet", document: { ...object.document, kind: "StatefulSet" } })).toEqual([]);

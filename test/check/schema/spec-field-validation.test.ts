@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { objectProblems } from "../../../src/check/schema/api-validation.js";
+
+type Json = Record<string, any>;
+
+const messages = (document: Json) => objectProblems({ apiVersion: document.apiVersion, kind: document.kind, document }).map((problem) => problem.message);
+
+/** Valid objects: each case below tweaks one thing of one. */
+const deployment = (change: (spec: Json) => void = () => {}): Json => {
+  const spec: Json = {
+    replicas: 2,
+    selector: { matchLabels: { app: "api" } },
+    template: { metadata: { labels: { app: "api" } }, spec: { containers: [{ name: "api", image: "nginx:1.27", env: [{ name: "POD", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }, { name: "MODE", value: "fast" }] }] } },
+  };
+  change(spec);
+  return { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "api", namespace: "shop" }, spec };
+};
+const claim = (spec: Json): Json => ({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data", namespace: "shop" }, spec });
+const statefulSet = (claimSpec: Json): Json => ({
+  apiVersion: "apps/v1",
+  kind: "StatefulSet",
+  metadata: { name: "db", namespace: "shop" },
+  spec: { serviceName: "db", selector: { matchLabels: { app: "db" } }, template: { metadata: { labels: { app: "db" } }, spec: { containers: [{ name: "db", image: "postgres:17" }] } }, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: claimSpec }] },
+});
+const ingress = (host: string): Json => ({
+  apiVersion: "networking.k8s.io/v1",
+  kind: "Ingress",
+  metadata: { name: "web", namespace: "shop" },
+  spec: { rules: [{ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
+});
+const service = (spec: Json): Json => ({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "shop" }, spec: { ports: [{ port: 80 }], ...spec } });
+const cronJob = (concurrencyPolicy: string): Json => ({
+  apiVersion: "batch/v1",
+  kind: "CronJob",
+  metadata: { name: "report", namespace: "shop" },
+  spec: { schedule: "0 * * * *", concurrencyPolicy, jobTemplate: { spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "r", image: "busybox:1.37" }] } } } } },
+});
+
+const WILDCARD =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const SUBDOMAIN =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+describe("the API server's field rules (spec-field-validation)", () => {
+  it.each([
+    ["a Deployment with 0 replicas and env from value or valueFrom", deployment((spec) => (spec.replicas = 0))],
+    ["an env var with an empty value and a valueFrom (upstream allows it)", deployment((spec) => spec.template.spec.containers[0].env.push({ name: "X", value: "", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }))],
+    ["a claim with storage", claim({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } })],
+    ["a StatefulSet claim template with storage", statefulSet({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } })],
+    ["a host", ingress("shop.example.com")],
+    ["a wildcard host", ingress("*.example.com")],
+    ["externalTrafficPolicy on a LoadBalancer", service({ type: "LoadBalancer", externalTrafficPolicy: "Local" })],
+    ["externalTrafficPolicy on a ClusterIP with externalIPs", service({ externalIPs: ["203.0.113.7"], externalTrafficPolicy: "Cluster" })],
+    ["a CronJob forbidding concurrent runs", cronJob("Forbid")],
+  ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
+    expect(messages(document)).toEqual([]);
+  });
+
+  it.each([
+    ["negative replicas", deployment((spec) => (spec.replicas = -1)), ["spec.replicas: Invalid value: -1: must be greater than or equal to 0"]],
+    [
+      "an env var with both value and valueFrom",
+      deployment((spec) => (spec.template.spec.containers[0].env[1].valueFrom = { fieldRef: { fieldPath: "metadata.name" } })),
+      ['spec.template.spec.containers[0].env[1].valueFrom: Invalid value: "": may not be specified when `value` is not empty'],
+    ],
+    ["a claim without storage", claim({ accessModes: ["ReadWriteOnce"] }), ["spec.resources[storage]: Required value"]],
+    ["a claim requesting only other resources", claim({ accessModes: ["ReadWriteOnce"], resources: { requests: {} } }), ["spec.resources[storage]: Required value"]],
+    ["a StatefulSet claim template without storage", statefulSet({ accessModes: ["ReadWriteOnce"] }), ["spec.volumeClaimTemplates[0].spec.resources[storage]: Required value"]],
+    ["an upper-case host", ingress("Shop.example.com"), [`spec.rules[0].host: Invalid value: "Shop.example.com": ${SUBDOMAIN}`]],
+    ["a wildcard in the middle", ingress("shop.*.com"), [`spec.rules[0].host: Invalid value: "shop.*.com": ${WILDCARD}`]],
+    ["an IP address as host", ingress("10.0.0.1"), ['spec.rules[0].host: Invalid value: "10.0.0.1": must be a DNS name, not an IP address']],
+    ["externalTrafficPolicy on a ClusterIP Service", service({ externalTrafficPolicy: "Local" }), ['spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services']],
+    ["an unknown concurrencyPolicy", cronJob("Sometimes"), ['spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"']],
+  ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
+    expect(messages(document)).toEqual(expected);
+  });
+
+  it("GIVEN fields of the wrong type WHEN validated THEN nothing here: the schema step reports them", () => {
+    expect(messages(claim({ resources: "10Gi" }))).toEqual([]);
+    expect(messages(deployment((spec) => (spec.replicas = "-1")))).toEqual([]);
+  });
+});
