@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  wildcardDns1123SubdomainProblems,
   configKeyProblems,
   dns1035LabelProblems,
   dns1123LabelProblems,
@@ -33,5 +34,17 @@ describe("Kubernetes name grammars (apimachinery's validation)", () => {
     [dns1123LabelProblems("a".repeat(64)), ["must be no more than 63 characters"]],
   ])("GIVEN an invalid value WHEN checked THEN upstream's exact messages %#", (actual, expected) => {
     expect(actual).toEqual(expected);
+  });
+
+  it.each([
+    ["*.example.com", 0],
+    ["*.a", 0],
+    ["example.com", 1],
+    ["*.Example.com", 1],
+    ["a.*.example.com", 1],
+    ["**.example.com", 1],
+    [`*.${"a".repeat(252)}`, 1],
+  ])("GIVEN the wildcard host %s WHEN checked THEN %i problems, as IsWildcardDNS1123Subdomain", (value, count) => {
+    expect(wildcardDns1123SubdomainProblems(value)).toHaveLength(count);
   });
 });
