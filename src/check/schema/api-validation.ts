@@ -37,7 +37,7 @@ import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
-import { envValueProblems, specFieldProblems } from "./spec-field-validation.js";
+import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -384,6 +384,8 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     }
   }
   enumProblem(problems, at("dnsPolicy"), spec.dnsPolicy, DNS_POLICIES);
+  labelProblems(spec.nodeSelector, at("nodeSelector"), problems);
+  problems.push(...tolerationProblems(spec, specPath));
   for (const problem of hostNetworkPortProblems(spec, specPath)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
 }
 

@@ -12,13 +12,16 @@
  *   address (validateIngressRules);
  * - a Service's `externalTrafficPolicy` only on services reachable from outside: NodePort,
  *   LoadBalancer, or ClusterIP with externalIPs (validateServiceExternalTrafficPolicy);
- * - a CronJob's `concurrencyPolicy` among Allow, Forbid and Replace (validateConcurrencyPolicy).
+ * - a CronJob's `concurrencyPolicy` among Allow, Forbid and Replace (validateConcurrencyPolicy);
+ * - a pod's tolerations (ValidateTolerations): a key that is a label name, Exists when the
+ *   key is empty, no value with Exists, a label value with Equal, `tolerationSeconds` only
+ *   with NoExecute, a known effect (Lt and Gt depend on a feature gate and are not judged).
  *
  * Fields of the wrong type are skipped (the schema step reports them).
  */
 import { isIP } from "node:net";
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
-import { dns1123SubdomainProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
+import { dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
 
 type Path = readonly (string | number)[];
 
@@ -65,6 +68,40 @@ export function envValueProblems(container: JsonRecord, path: Path): SpecFieldPr
     if (variable === undefined || typeof variable.value !== "string" || variable.value === "" || asRecord(variable.valueFrom) === undefined) return;
     const at = [...path, "env", index, "valueFrom"];
     problems.push({ path: at, message: `${show(at)}: Invalid value: "": may not be specified when \`value\` is not empty`, fix: `keep either value or valueFrom in env ${typeof variable.name === "string" ? variable.name : index}` });
+  });
+  return problems;
+}
+
+const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/** A pod spec's tolerations (`specPath` is the pod spec's). */
+export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path): SpecFieldProblem[] {
+  const problems: SpecFieldProblem[] = [];
+  asArray(podSpec.tolerations).forEach((item, index) => {
+    const toleration = asRecord(item);
+    if (toleration === undefined) return;
+    const at = (field: string): Path => [...specPath, "tolerations", index, field];
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    const key = text(toleration.key);
+    const operator = text(toleration.operator);
+    const value = text(toleration.value);
+    const effect = text(toleration.effect);
+    const fix = "write the toleration as key, operator (Equal with a value, or Exists without one) and effect (NoSchedule, PreferNoSchedule or NoExecute)";
+    const invalid = (field: string, bad: string, detail: string) => problems.push({ path: at(field), message: `${show(at(field))}: Invalid value: ${JSON.stringify(bad)}: ${detail}`, fix });
+    if (key !== "") for (const detail of qualifiedNameProblems(key)) invalid("key", key, detail);
+    if (key === "" && operator !== "Exists") invalid("operator", operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"');
+    if (toleration.tolerationSeconds !== undefined && toleration.tolerationSeconds !== null && effect !== "NoExecute") invalid("effect", effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
+    if (operator === "Equal" || operator === "") {
+      const details = labelValueProblems(value);
+      if (details.length > 0) invalid("operator", value, details.join(";"));
+    } else if (operator === "Exists") {
+      if (value !== "") invalid("operator", value, "value must be empty when `operator` is 'Exists'");
+    } else if (operator !== "Lt" && operator !== "Gt") {
+      problems.push({ path: at("operator"), message: `${show(at("operator"))}: Unsupported value: ${JSON.stringify(operator)}: supported values: "Equal", "Exists"`, fix });
+    }
+    if (effect !== "" && !TAINT_EFFECTS.includes(effect)) {
+      problems.push({ path: at("effect"), message: `${show(at("effect"))}: Unsupported value: ${JSON.stringify(effect)}: supported values: ${TAINT_EFFECTS.map((name) => JSON.stringify(name)).join(", ")}`, fix });
+    }
   });
   return problems;
 }

@@ -79,4 +79,32 @@ describe("the API server's field rules (spec-field-validation)", () => {
     expect(messages(claim({ resources: "10Gi" }))).toEqual([]);
     expect(messages(deployment((spec) => (spec.replicas = "-1")))).toEqual([]);
   });
+
+  const pod = (podSpec: Json): Json => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "shop" }, spec: { containers: [{ name: "c", image: "nginx:1.27" }], ...podSpec } });
+  const tolerating = (...tolerations: Json[]) => pod({ tolerations });
+
+  it.each([
+    ["a toleration of every taint", tolerating({ operator: "Exists" })],
+    ["Exists on a key with NoExecute and tolerationSeconds", tolerating({ key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 })],
+    ["Equal by default, with a value", tolerating({ key: "dedicated", value: "gpu", effect: "NoSchedule" })],
+    ["a comparison operator (behind a feature gate, not judged)", tolerating({ key: "capacity", operator: "Gt", value: "4" })],
+    ["a nodeSelector of label keys", pod({ nodeSelector: { "kubernetes.io/os": "linux", role: "system" } })],
+  ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
+    expect(messages(document)).toEqual([]);
+  });
+
+  it.each([
+    ["Exists with a value", tolerating({ key: "a", operator: "Exists", value: "b" }), ['spec.tolerations[0].operator: Invalid value: "b": value must be empty when `operator` is \'Exists\'']],
+    ["an empty key with Equal", tolerating({ operator: "Equal", value: "x" }), ['spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"']],
+    ["tolerationSeconds without NoExecute", tolerating({ key: "k", operator: "Exists", effect: "NoSchedule", tolerationSeconds: 30 }), ['spec.tolerations[0].effect: Invalid value: "NoSchedule": effect must be \'NoExecute\' when `tolerationSeconds` is set']],
+    [
+      "an unknown operator and effect",
+      tolerating({ key: "k", operator: "Maybe", effect: "Sometimes" }),
+      ['spec.tolerations[0].operator: Unsupported value: "Maybe": supported values: "Equal", "Exists"', 'spec.tolerations[0].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"'],
+    ],
+    ["an Equal value that is no label value", tolerating({ key: "k", value: "not valid!" }), [expect.stringMatching(/^spec\.tolerations\[0\]\.operator: Invalid value: "not valid!": a valid label must be an empty string/)]],
+    ["a nodeSelector key that is no label key", pod({ nodeSelector: { "bad key!": "x" } }), [expect.stringMatching(/^spec\.nodeSelector: Invalid value: "bad key!": name part must consist of alphanumeric characters/)]],
+  ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
+    expect(messages(document)).toEqual(expected);
+  });
 });
