@@ -17,6 +17,10 @@ describe("probeProblems", () => {
     ],
     ["no handler", { startupProbe: { periodSeconds: 5 } }, ["c.startupProbe: Required value: must specify a handler type"]],
     ["a liveness probe needing 2 successes", { livenessProbe: { httpGet: { port: 80 }, successThreshold: 2 } }, ["c.livenessProbe.successThreshold: Invalid value: 2: must be 1"]],
+    ["probes on named ports", { readinessProbe: { httpGet: { port: "http" } }, livenessProbe: { tcpSocket: { port: "metrics-port" } } }, []],
+    ["an httpGet port out of range", { livenessProbe: { httpGet: { port: 99999 } } }, ["c.livenessProbe.httpGet.port: Invalid value: 99999: must be between 1 and 65535, inclusive"]],
+    ["a grpc port of 0", { readinessProbe: { grpc: { port: 0 } } }, ["c.readinessProbe.grpc.port: Invalid value: 0: must be between 1 and 65535, inclusive"]],
+    ["a tcpSocket port given as a string of digits (a name to upstream)", { readinessProbe: { tcpSocket: { port: "8080" } } }, ['c.readinessProbe.tcpSocket.port: Invalid value: "8080": must contain at least one letter (a-z)']],
   ])("GIVEN %s WHEN validated THEN %j", (_case, container, expected) => {
     expect(shown(probeProblems(container, ["c"]))).toEqual(expected);
   });
