@@ -44,7 +44,7 @@ import { renderKubeconfig } from "./kubeconfig.js";
 import { clusterStateDirectory } from "./local-paths.js";
 import { isRunning, startProcess, stopProcess, type RunningProcess } from "./process-supervisor.js";
 import { apiServerFailure, resumeAfterApiServerLoss } from "./resume-up.js";
-import { allSettled, applyArgoCdBootstrap, isSettled, notWaitedFor, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type UnservedApplication } from "./argocd-sync.js";
+import { allSettled, applyArgoCdBootstrap, isSettled, notWaitedFor, prepareArgoCdHost, prepareRepositories, waitForApplications, type ApplicationStatus, type ArgoCdRepositories, type UnservedApplication } from "./argocd-sync.js";
 import { LOCAL_EXCLUSIONS } from "./argocd-objects.js";
 import { localTree } from "./local-tree.js";
 import { crdObjectsFromFiles } from "../charts/api-versions.js";
@@ -163,37 +163,35 @@ async function bringUp(
   progress: (line: string) => void,
 ): Promise<UpResult> {
   let state = initialState;
-  // A restarted API server can lose the race for its port to the dying one; keep it started.
-  await waitForApiServer(client, layout, async () => {
-    state = await startComponents(layout, localName(options), ["etcd", "kube-apiserver"], progress);
-  });
-  state = await startComponents(layout, localName(options), ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
-  const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
-  for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
-  if (options.simulation !== undefined) state = await startCustomMetrics(layout, localName(options), client, options.simulation, progress);
+  const viaArgoCd = (options.apply ?? "argocd") === "argocd";
+  // The platform, the add-ons' render and the CRDs to install need nothing from the
+  // cluster: worked out while the API server starts, and awaited once it serves.
+  const preparing = platformAndCrds(options, layout, viaArgoCd);
+  preparing.catch(() => undefined); // awaited below, where a failure is thrown
+  try {
+    // A restarted API server can lose the race for its port to the dying one; keep it started.
+    await waitForApiServer(client, layout, async () => {
+      state = await startComponents(layout, localName(options), ["etcd", "kube-apiserver"], progress);
+    });
+    state = await startComponents(layout, localName(options), ["kube-controller-manager", "kube-scheduler", "kwok", "metrics-server"], progress);
+    const metricsApi = await applyObjects(client, plannedLocalObjects(metricsApiObjects(layout.ports.metricsServer, layout.pki.caCert), await discoverServedKinds(client)));
+    for (const result of metricsApi) if (result.outcome === "rejected") progress(`  rejected ${result.key}: ${result.reason}`);
+    if (options.simulation !== undefined) state = await startCustomMetrics(layout, localName(options), client, options.simulation, progress);
+  } finally {
+    await preparing.catch(() => undefined);
+  }
 
-  const { tree, localNodeClasses, platformObjects, resolver, rendered } = await localPlatform(options);
+  const { tree, localNodeClasses, platformObjects, resolver, rendered, addons, addonInputs, crdPlan } = await preparing;
   progress(`${rendered.fromCache ? "reused the cached render of" : "rendered"} ${rendered.addons.length} add-ons from their charts${rendered.unavailable.size > 0 ? ` (${rendered.unavailable.size} charts not available)` : ""}`);
   if (rendered.cacheProblem !== undefined) progress(`  not cached: ${rendered.cacheProblem}`);
-  const addons = addonObjects(rendered.addons);
-  const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
-  const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
-  // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
-  // come from their Go modules; --crds folders come later and win. Both win over the
-  // charts' copies of the same CRD: the local controllers are built from those modules.
-  const folders = [...(await platformCrdDirectories()), ...(await localControlPlaneCrdDirectories()), ...options.crdFolders];
-  const usedKinds = new Set([...platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
-  const selection = await readCrds(folders, usedKinds);
-  const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
-  // As with --crds, only the charts' CRDs of kinds something uses: each CRD makes the API
-  // server rebuild its OpenAPI document (crd-install.ts).
-  const usedChartCrds = neededCrds(chartCrds.map(({ object, source }) => ({ object, source, served: crdKind })), usedKinds);
-  const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
-  for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
-  const viaArgoCd = (options.apply ?? "argocd") === "argocd";
-  if (viaArgoCd) for (const crd of crdObjectsFromFiles([await readFile(layout.binaries.argoCdCrds, "utf8")])) crdsByName.set(crd.metadata.name, { object: crd, source: layout.binaries.argoCdCrds, served: crdKind });
-  progress(`installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`);
-  const crds = await installCrds(client, [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)));
+  progress(crdPlan.summary);
+  // While the API server establishes the CRDs, Argo CD's repository side gets ready: the
+  // served repositories, Redis and the repo-server need none of them.
+  const [crds, argoCdRepositories] = await bothSettled(
+    installCrds(client, crdPlan.crds),
+    viaArgoCd ? serveArgoCdRepositories(options, layout, tree, platformObjects.map(({ object }) => object), resolver, progress) : Promise.resolve(undefined),
+  );
+  if (argoCdRepositories !== undefined) state = argoCdRepositories.state;
 
   let served = await discoverServedKinds(client);
   const nodeKind = served.get("v1/Node")!;
@@ -227,7 +225,7 @@ async function bringUp(
   if (viaArgoCd) {
     // Local stand-ins Argo CD does not own (they are not in the repository): volumes and KWOKNodeClasses.
     const applied = await applyObjects(client, plannedLocalObjects([...volumes, ...localNodeClasses].map(({ object }) => object), served));
-    const argoCd = await syncWithArgoCd(options, layout, client, tree, platformObjects.map(({ object }) => object), resolver, progress);
+    const argoCd = await syncWithArgoCd(options, layout, client, tree, argoCdRepositories!.repositories, platformObjects.map(({ object }) => object), progress);
     state = argoCd.state;
     const { summary: workloads, snapshot } = await waitForWorkloads(client, {
       timeoutMs: 60000,
@@ -329,16 +327,53 @@ export async function localPlatform(options: Pick<UpOptions, "spec" | "charts" |
   return { tree, localNodeClasses, platformObjects, resolver, rendered };
 }
 
-/** Serves the repositories, starts Argo CD, applies its bootstrap and waits for every Application to be Synced and Healthy. */
-async function syncWithArgoCd(
+/**
+ * The platform as the local cluster gets it (localPlatform), the add-ons' objects split
+ * into CRDs and the rest, and the CRDs to install: the charts' CRDs of kinds something
+ * uses, then the Go modules' and --crds folders' (which win), then Argo CD's own.
+ */
+async function platformAndCrds(options: UpOptions, layout: Layout, viaArgoCd: boolean) {
+  const platform = await localPlatform(options);
+  const addons = addonObjects(platform.rendered.addons);
+  const chartCrds = addons.objects.filter(({ object }) => object.kind === "CustomResourceDefinition");
+  const addonInputs = addons.objects.filter(({ object }) => object.kind !== "CustomResourceDefinition");
+  // The pinned add-ons' CRDs (Argo Rollouts' at the controller's version, Karpenter's)
+  // come from their Go modules; --crds folders come later and win. Both win over the
+  // charts' copies of the same CRD: the local controllers are built from those modules.
+  const folders = [...(await platformCrdDirectories()), ...(await localControlPlaneCrdDirectories()), ...options.crdFolders];
+  const usedKinds = new Set([...platform.platformObjects, ...addonInputs].map(({ object }) => groupKind(object)));
+  const selection = await readCrds(folders, usedKinds);
+  const crdKind = { resource: "customresourcedefinitions", namespaced: false } as const;
+  // As with --crds, only the charts' CRDs of kinds something uses: each CRD makes the API
+  // server rebuild its OpenAPI document (crd-install.ts).
+  const usedChartCrds = neededCrds(chartCrds.map(({ object, source }) => ({ object, source, served: crdKind })), usedKinds);
+  const crdsByName = new Map<string, PlannedObject>(usedChartCrds.map((crd) => [crd.object.metadata.name, crd]));
+  for (const crd of selection.needed) crdsByName.set(crd.object.metadata.name, crd);
+  if (viaArgoCd) for (const crd of crdObjectsFromFiles([await readFile(layout.binaries.argoCdCrds, "utf8")])) crdsByName.set(crd.metadata.name, { object: crd, source: layout.binaries.argoCdCrds, served: crdKind });
+  const crdPlan = {
+    crds: [...crdsByName.values()].sort((a, b) => (a.object.metadata.name < b.object.metadata.name ? -1 : 1)),
+    summary: `installing the ${crdsByName.size} CRDs the platform and its add-ons use: ${usedChartCrds.length} of the charts' ${chartCrds.length}, ${selection.needed.length} from ${folders.join(", ")} (of ${selection.available})`,
+  };
+  return { ...platform, addons, addonInputs, crdPlan };
+}
+
+/** Both results once both promises have settled; the first failure, if any, after both are done. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
+
+/** Serves the GitOps tree and the charts, and starts Redis and Argo CD's repo-server: nothing here needs the CRDs. */
+async function serveArgoCdRepositories(
   options: UpOptions,
   layout: Layout,
-  client: ApiClient,
   tree: ReadonlyMap<string, string>,
   objects: readonly KubeObject[],
   resolver: ChartResolver,
   progress: (line: string) => void,
-): Promise<{ state: ClusterState; summary: ArgoCdSummary }> {
+): Promise<{ state: ClusterState; repositories: ArgoCdRepositories }> {
   const repositories = await prepareRepositories({ tree, objects, resolver, layout });
   progress(`serving the GitOps tree (commit ${repositories.repository.commit.slice(0, 12)}) and ${repositories.proxyConfig.charts.reduce((total, repository) => total + repository.charts.length, 0)} charts at the URLs the Applications name`);
   if (findOnPath("redis-server") === undefined && layout.argoCd.redisServer === "redis-server") {
@@ -358,12 +393,26 @@ async function syncWithArgoCd(
   await startComponents(layout, localName(options), ["redis", "repository-proxy"], progress);
   await waitForListening(layout, "redis", layout.ports.redis);
   await waitForListening(layout, "repository-proxy", layout.ports.repositoryProxy);
+  const state = await startComponents(layout, localName(options), ["argocd-repo-server"], progress);
+  await waitForListening(layout, "argocd-repo-server", layout.ports.argoCdRepoServer);
+  return { state, repositories };
+}
+
+/** Applies Argo CD's bootstrap, starts its application-controller and waits for every Application to be Synced and Healthy. */
+async function syncWithArgoCd(
+  options: UpOptions,
+  layout: Layout,
+  client: ApiClient,
+  tree: ReadonlyMap<string, string>,
+  repositories: ArgoCdRepositories,
+  objects: readonly KubeObject[],
+  progress: (line: string) => void,
+): Promise<{ state: ClusterState; summary: ArgoCdSummary }> {
   // Whole seconds, as creationTimestamp has them.
   const bootstrapStarted = Math.floor(Date.now() / 1000) * 1000;
   await applyArgoCdBootstrap(client, { objects, tree, repositories, proxyPort: layout.ports.repositoryProxy, secretFile: join(layout.argoCd.dataDirectory, "server-secret-key") });
   const rootCreated = Date.now();
-  const state = await startComponents(layout, localName(options), ["argocd-repo-server", "argocd-application-controller"], progress);
-  await waitForListening(layout, "argocd-repo-server", layout.ports.argoCdRepoServer);
+  const state = await startComponents(layout, localName(options), ["argocd-application-controller"], progress);
   progress(`Argo CD ${LOCAL_CONTROL_PLANE.argoCd.version} is syncing the root Application; waiting for every Application to be Synced and Healthy`);
   let settledAt: number | undefined;
   const unserved = new Set(repositories.unservedApplications.map((application) => application.name));

@@ -1,5 +1,17 @@
 /**
  * Builder of Argo CD `Application` objects, the unit the root app-of-apps owns.
+ *
+ * Applications whose manifests Slipway writes or renders (the pinned add-on charts and the
+ * folders of this repository) sync with `Validate=false`. Argo CD's kubectl validation
+ * costs the application-controller, for every object it applies (dry run and apply), the
+ * download and parse of the object's whole group-version OpenAPI v3 document (a new
+ * verifier per object: kubectl's `cachingVerifier` does not outlive one apply); measured on
+ * the local control plane, that was more than half of the controller's CPU in a sync of the
+ * platform. What it adds is rejecting unknown fields (`fieldValidation=Strict`): these
+ * manifests are checked before they reach Argo CD by `slipway check`, against the same
+ * schemas with unknown fields refused, and a field the API server would drop still shows
+ * as a difference (OutOfSync) in Argo CD's diff. A team's own repository or folder
+ * (gitApplication) keeps Argo CD's validation: Slipway has not checked that content.
  */
 import type { KubeObject } from "../../manifest/kube-object.js";
 import { PLATFORM_NAMESPACES } from "../../platform-spec/names.js";
@@ -48,8 +60,12 @@ export interface FolderSourceOptions extends ApplicationOptions {
 }
 
 const BASE_SYNC_OPTIONS = ["CreateNamespace=true"];
+/** For manifests Slipway wrote or rendered and `slipway check` validates (module comment). */
+export const CHECKED_SOURCE_SYNC_OPTIONS = ["Validate=false"];
 
-function applicationObject(options: ApplicationOptions, source: Record<string, unknown>): KubeObject {
+type SourceOrigin = "checked by slipway" | "written by a team";
+
+function applicationObject(options: ApplicationOptions, source: Record<string, unknown>, origin: SourceOrigin): KubeObject {
   return {
     apiVersion: CRD_API_VERSIONS.argoApplication,
     kind: "Application",
@@ -66,7 +82,7 @@ function applicationObject(options: ApplicationOptions, source: Record<string, u
       destination: { server: "https://kubernetes.default.svc", namespace: options.destinationNamespace },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
-        syncOptions: [...BASE_SYNC_OPTIONS, ...(options.syncOptions ?? [])],
+        syncOptions: [...BASE_SYNC_OPTIONS, ...(origin === "checked by slipway" ? CHECKED_SOURCE_SYNC_OPTIONS : []), ...(options.syncOptions ?? [])],
         ...(options.namespaceMetadata ? { managedNamespaceMetadata: options.namespaceMetadata } : {}),
         retry: { limit: 10, backoff: { duration: "10s", factor: 2, maxDuration: "5m" } },
       },
@@ -83,7 +99,7 @@ export function chartApplication(options: ChartSourceOptions): KubeObject {
     chart: chart.chart,
     targetRevision: chart.version,
     helm: { releaseName: options.releaseName ?? options.name, valuesObject: options.values },
-  });
+  }, "checked by slipway");
 }
 
 /** An Application applying a folder of this GitOps repository. */
@@ -92,7 +108,7 @@ export function folderApplication(spec: PlatformSpec, options: FolderSourceOptio
     repoURL: spec.gitops.repoURL,
     targetRevision: spec.gitops.targetRevision,
     path: repoPath(spec, options.folder),
-  });
+  }, "checked by slipway");
 }
 
 export interface GitSourceOptions extends ApplicationOptions {
@@ -104,5 +120,5 @@ export interface GitSourceOptions extends ApplicationOptions {
 
 /** An Application applying a folder of any Git repository (a team's own, or this one). */
 export function gitApplication(options: GitSourceOptions): KubeObject {
-  return applicationObject(options, { repoURL: options.repoURL, targetRevision: options.targetRevision, path: options.path });
+  return applicationObject(options, { repoURL: options.repoURL, targetRevision: options.targetRevision, path: options.path }, "written by a team");
 }

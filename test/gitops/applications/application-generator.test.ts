@@ -57,7 +57,7 @@ describe("generateApplications", () => {
         source: { path: "applications/api-server" },
         destination: { namespace: "production" },
         ignoreDifferences: [{ group: "argoproj.io", kind: "Rollout", jsonPointers: ["/spec/replicas"] }],
-        syncPolicy: { syncOptions: ["CreateNamespace=true", "RespectIgnoreDifferences=true"] },
+        syncPolicy: { syncOptions: ["CreateNamespace=true", "Validate=false", "RespectIgnoreDifferences=true"] },
       },
     });
   });
