@@ -172,7 +172,7 @@ const teamApplicationName = unreservedName(63, undefined, (name) => {
 
 const teamApplication = z.strictObject({
   repoURL: gitRepositoryUrl().optional().describe("Git repository of the manifests (default: the GitOps repository). Must be one of the team's sourceRepos."),
-  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..')."),
+  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..'). In the GitOps repository it must lie outside the folders Slipway writes; the team commits it there (synth warns until `slipway check` finds it)."),
   targetRevision: gitRevision().optional().describe("Branch, tag or commit (default: gitops.targetRevision in the GitOps repository, HEAD in another one)."),
   namespace: dnsLabel().describe("Namespace the manifests go to; must be one of the team's namespaces."),
 });

@@ -19,6 +19,7 @@ import { writeTree } from "./write-tree.js";
 import { platformChartApplications } from "../charts/chart-applications.js";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { validateChartValues } from "../charts/validate-chart-values.js";
+import { teamApplicationPathReport } from "../gitops/argocd/team-application-paths.js";
 import { assertOutputWritable } from "./output-directory.js";
 
 export interface SynthesisResult {
@@ -26,6 +27,8 @@ export interface SynthesisResult {
   readonly cdkOutDirectory: string;
   readonly workflowsDirectory: string;
   readonly summary: readonly string[];
+  /** What the spec leaves to someone else before Argo CD can sync, each `field.path: what to do`. */
+  readonly warnings: readonly string[];
 }
 
 export interface SynthesisOptions {
@@ -63,6 +66,7 @@ export async function synthesizePlatform(spec: PlatformSpec, outDirectory: strin
     gitopsDirectory,
     cdkOutDirectory,
     workflowsDirectory,
+    warnings: teamApplicationPathReport(spec, gitops.keys()).warnings.map((warning) => `${warning.path.join(".")}: ${warning.message}`),
     summary: [
       `gitops/: ${gitops.size} files`,
       `cdk.out/: CloudFormation stack ${[...cloudAssembly.keys()].filter((path) => path.endsWith(".template.json")).map((path) => path.replace(/\.template\.json$/, "")).join(", ")} (npx cdk deploy --app ${cdkOutDirectory})`,

@@ -82,6 +82,24 @@ describe("slipway synth", () => {
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
+  it("GIVEN a team Application reading a folder Slipway writes WHEN synthesizing THEN SPEC_INVALID names the field, and nothing is written", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "teams:\n  team-a:\n    applications:\n      extra: { path: applications/api-server, namespace: production }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("- teams.team-a.applications.extra.path: applications/api-server is inside applications/, a folder Slipway writes");
+    expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("GIVEN a team Application reading a folder of the GitOps repository Slipway does not write WHEN synthesizing THEN it succeeds and warns that the team must commit that folder", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "teams:\n  team-a:\n    applications:\n      extra: { path: teams/team-a/extra, namespace: production }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: teams\.team-a\.applications\.extra\.path: teams\/team-a\/extra is a folder of https:\/\/github\.com\/example-org\/platform-gitops\.git that Slipway does not write: .*"app path does not exist"\n$/);
+  });
+
   it("GIVEN an earlier output WHEN the spec becomes invalid THEN the earlier output is left untouched", () => {
     const cwd = tempDir();
     expect(slipway(["synth", "--out", "out"], cwd).status).toBe(0);
