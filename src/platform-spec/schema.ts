@@ -178,7 +178,7 @@ const teamApplication = z.strictObject({
 });
 
 const team = z.strictObject({
-  quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
+  quota: quota.prefault({}).describe("Quota applied to every namespace of the team; it must hold the team's applications at their HPA minimum through a canary (refused otherwise, with the figures)."),
   sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from (default: the GitOps repository)."),
   applications: z
     .record(teamApplicationName, teamApplication)
