@@ -69,7 +69,7 @@ function renderWorkflow(spec: PlatformSpec, names: PlatformNames, entry: CiRepos
         steps: [
           { uses: WORKFLOW_ACTIONS.checkout },
           { name: "Image tag", id: "tag", run: 'echo "tag=${GITHUB_SHA}" >> "$GITHUB_OUTPUT"' },
-          { name: "AWS credentials (OIDC)", uses: WORKFLOW_ACTIONS.configureAwsCredentials, with: { "role-to-assume": roleArn, "aws-region": "${{ env.AWS_REGION }}" } },
+          { name: "AWS credentials (OIDC)", uses: WORKFLOW_ACTIONS.configureAwsCredentials, with: { "role-to-assume": roleArn, "aws-region": "${{ env.AWS_REGION }}", audience: role.audience } },
           { name: "Log in to ECR", uses: WORKFLOW_ACTIONS.ecrLogin },
           { uses: WORKFLOW_ACTIONS.setupBuildx },
           {
