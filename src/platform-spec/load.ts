@@ -114,14 +114,30 @@ function unwrapDefault(value: unknown): unknown {
 
 /** Validates raw spec input; every problem names its field path. */
 export function parseSpec(raw: unknown, where: string): PlatformSpec {
+  const keyProblems = reservedKeyProblems(raw, []);
   const result = platformSpecSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => describeIssue(issue));
+  if (result.success && keyProblems.length === 0) return result.data;
+  const problems = [...keyProblems, ...(result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue)))];
   throw new SlipwayError("SPEC_INVALID", `the platform spec is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written`, {
     where,
     problems,
     fix: "correct the fields listed; docs/spec.md lists every field with its default",
   });
+}
+
+/**
+ * `__proto__` as a map key (a team, an application, a label...): zod's records drop it
+ * without a word, so the team or application would silently not exist. Found in the raw
+ * input, at any depth, before validation.
+ */
+function reservedKeyProblems(value: unknown, path: readonly (string | number)[]): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => reservedKeyProblems(item, [...path, index]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.keys(value).flatMap((key) =>
+    key === "__proto__"
+      ? [`${formatPath([...path, key])}: the name "__proto__" is not allowed (JavaScript reserves it, and the entry would be dropped without a word); rename it`]
+      : reservedKeyProblems((value as Record<string, unknown>)[key], [...path, key]),
+  );
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -449,7 +449,8 @@ export const platformSpecSchema = z
         const why = reservedNamespaceLabel(key);
         if (why !== undefined) context.addIssue({ code: "custom", path: ["namespaces", name, "labels", key], message: `is a label the platform does not let a spec set: ${why}` });
       }
-      if (ns.team !== undefined && !(ns.team in spec.teams)) {
+      // Own keys only: "constructor" is a valid name and `in` would find Object.prototype's.
+      if (ns.team !== undefined && !Object.hasOwn(spec.teams, ns.team)) {
         context.addIssue({
           code: "custom",
           path: ["namespaces", name, "team"],
@@ -469,9 +470,10 @@ export const platformSpecSchema = z
           context.addIssue({ code: "custom", path, message: `the name "${name}" is already used by ${previous}; Argo CD Applications share one namespace, so rename one of them` });
         }
         applicationOwners.set(name, path.join("."));
-        const owner = spec.namespaces[application.namespace]?.team;
+        const defined = Object.hasOwn(spec.namespaces, application.namespace);
+        const owner = defined ? spec.namespaces[application.namespace]!.team : undefined;
         if (owner !== teamName) {
-          const why = !(application.namespace in spec.namespaces) ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
+          const why = !defined ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
           context.addIssue({
             code: "custom",
             path: [...path, "namespace"],
@@ -489,7 +491,7 @@ export const platformSpecSchema = z
       }
     }
     for (const [name, app] of Object.entries(spec.applications)) {
-      if (!(app.namespace in spec.namespaces)) {
+      if (!Object.hasOwn(spec.namespaces, app.namespace)) {
         context.addIssue({
           code: "custom",
           path: ["applications", name, "namespace"],

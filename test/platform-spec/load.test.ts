@@ -230,6 +230,13 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
     ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
+    // zod's records dropped a "__proto__" entry without a word: the application silently did not exist.
+    ["an application named __proto__", JSON.parse('{"applications": {"__proto__": {"namespace": "production"}}}'), 'applications.__proto__: the name "__proto__" is not allowed'],
+    ["a label named __proto__", JSON.parse('{"namespaces": {"production": {"team": "team-a", "labels": {"__proto__": "x"}}}}'), 'namespaces.production.labels.__proto__: the name "__proto__" is not allowed'],
+    // "constructor" is a valid DNS label and `in` found Object.prototype's: a crash (TypeError) and an application in a namespace nothing creates.
+    ["a namespace owned by team constructor", { namespaces: { production: { team: "constructor" } } }, 'namespaces.production.team: team "constructor" is not defined; defined teams: team-a'],
+    ["an application in namespace constructor", { applications: { "api-server": app({ namespace: "constructor" }) } }, 'applications.api-server.namespace: namespace "constructor" is not defined'],
+    ["a team Application in namespace constructor", { teams: { "team-a": { applications: { x: { path: "teams/x", namespace: "constructor" } } } } }, 'teams.team-a.applications.x.namespace: namespace "constructor" is not defined'],
   ])("%s", (_title, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
   });
