@@ -520,7 +520,7 @@ export const platformSpecSchema = z
         }
         previous = step.weight;
       });
-      for (const problem of applicationResourcesProblems(name, app.resources)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+      for (const problem of applicationResourcesProblems(name, app.resources, app.autoscaling)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }
