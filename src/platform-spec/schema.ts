@@ -259,7 +259,14 @@ const application = z.strictObject({
         .refine((text) => !/^[0-9]{1,3}%$/.test(text) || Number(text.slice(0, -1)) <= 100, "must be at most 100%"),
     ])
     .default("50%").describe("Minimum pods available during voluntary disruptions."),
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
+  secrets: z.record(
+    z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)")
+      // It is also the key of Secret <app>-env, and Secret keys (and the ExternalSecret's secretKey) have at most 253 characters.
+      .max(253, "has more than 253 characters: it is also a key of the Secret <app>-env, and the API server allows at most 253"),
+    secretsManagerNamePart(),
+  ).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });

@@ -236,6 +236,8 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     // "constructor" is a valid DNS label and `in` found Object.prototype's: a crash (TypeError) and an application in a namespace nothing creates.
     ["a namespace owned by team constructor", { namespaces: { production: { team: "constructor" } } }, 'namespaces.production.team: team "constructor" is not defined; defined teams: team-a'],
     ["an application in namespace constructor", { applications: { "api-server": app({ namespace: "constructor" }) } }, 'applications.api-server.namespace: namespace "constructor" is not defined'],
+    // The variable is also a key of Secret <app>-env: check found the ExternalSecret's secretKey over 253 characters.
+    ["a secret variable of 254 characters", { applications: { "api-server": app({ secrets: { ["A".repeat(254)]: "db" } }) } }, `applications.api-server.secrets.${"A".repeat(254)}: the name "${"A".repeat(254)}" has more than 253 characters: it is also a key of the Secret <app>-env`],
     ["a team Application in namespace constructor", { teams: { "team-a": { applications: { x: { path: "teams/x", namespace: "constructor" } } } } }, 'teams.team-a.applications.x.namespace: namespace "constructor" is not defined'],
   ])("%s", (_title, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
