@@ -126,6 +126,15 @@ describe("slipway synth", () => {
     expect(result.stdout).not.toContain("NOT checked");
   });
 
+  it.skipIf(!CHARTS_AVAILABLE)("GIVEN addons.<name>.version that no chart source has WHEN synthesizing THEN a warning names the field, the version and where it was looked for", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "addons:\n  metrics-server: { version: 9.9.9 }\n");
+    // An empty cache and no network: the pull fails at once, as offline.
+    const result = await runCli(["synth", "--charts", join(REPO_ROOT, "../shared/charts"), "--out", "out"], cwd, { SLIPWAY_CHARTS: "", XDG_CACHE_HOME: join(cwd, "cache"), HTTPS_PROXY: "http://127.0.0.1:9", HTTP_PROXY: "http://127.0.0.1:9" });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: addons\.metrics-server\.version: 9\.9\.9 was found in no chart source \(.*no metrics-server 9\.9\.9 in index\.yaml \(it lists [0-9.]+\).*Argo CD cannot render the add-on/m);
+  });
+
   it.each([
     [["synth", "--bogus"], "error USAGE: Unknown option '--bogus'"],
     [["synth", "extra"], 'error USAGE: unexpected argument "extra"'],
