@@ -39,6 +39,7 @@ import {
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
 import { quotaFitProblems } from "./quota-fit.js";
+import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
 
@@ -450,6 +451,7 @@ export const platformSpecSchema = z
     }
     for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of podFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
