@@ -127,7 +127,7 @@ describe("spec files", () => {
   it("GIVEN a config without a default export WHEN loading THEN the error says how to export it", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.config.mjs"), "export const spec = {};\n");
-    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export" });
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export (it exports spec)" });
   });
 });
 
@@ -281,6 +281,27 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
     expect(error).toMatchObject({ code: "SPEC_INVALID" });
     expect(error.problems).toEqual(["(root): expected object, got number 42"]);
+  });
+});
+
+describe("GIVEN a slipway.config.ts whose default export is the wrong shape", () => {
+  // Each was validated as an object without fields and silently became the reference platform, or named the wrong thing.
+  it.each<[string, string, Record<string, unknown>]>([
+    ["a Promise", "export default Promise.resolve({ cluster: { name: 'x' } });\n", { code: "SPEC_UNREADABLE", message: "the default export is a Promise, not the spec object" }],
+    ["a Map", "export default new Map([['cluster', {}]]);\n", { code: "SPEC_UNREADABLE", message: "the default export is a Map, not the spec object" }],
+    ["a class instance", "class Spec { cluster = {} }\nexport default new Spec();\n", { code: "SPEC_UNREADABLE", message: "the default export is a Spec, not the spec object" }],
+    ["nothing, only a named export", "export const spec = { cluster: { name: 'x' } };\n", { code: "SPEC_UNREADABLE", message: "spec file has no default export (it exports spec)" }],
+    ["a function", "export default () => ({});\n", { code: "SPEC_INVALID", problems: ["(root): expected object, got a function (export the spec object, not a function that builds it)"] }],
+  ])("WHEN it is %s THEN loading fails naming what it is", async (_name, source, expected) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), source);
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ ...expected, where: expected.code === "SPEC_UNREADABLE" ? join(cwd, "slipway.config.ts") : expect.any(String) });
+  });
+
+  it("WHEN it has named exports beside the default THEN the default export is the spec", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), "export const name = 'beside';\nexport default { cluster: { name: 'beside' } };\n");
+    expect((await loadSpec({ cwd })).spec.cluster.name).toBe("beside");
   });
 });
 
