@@ -21,6 +21,7 @@ import type * as Iam from "aws-cdk-lib/aws-iam";
 import type * as Kms from "aws-cdk-lib/aws-kms";
 import type * as S3 from "aws-cdk-lib/aws-s3";
 import type * as Sqs from "aws-cdk-lib/aws-sqs";
+import type * as RegionInfo from "aws-cdk-lib/region-info";
 
 const load = createRequire(import.meta.url);
 
@@ -38,4 +39,5 @@ export const aws = {
   get kms(): typeof Kms { return load("aws-cdk-lib/aws-kms") as typeof Kms; },
   get s3(): typeof S3 { return load("aws-cdk-lib/aws-s3") as typeof S3; },
   get sqs(): typeof Sqs { return load("aws-cdk-lib/aws-sqs") as typeof Sqs; },
+  get regionInfo(): typeof RegionInfo { return load("aws-cdk-lib/region-info") as typeof RegionInfo; },
 };

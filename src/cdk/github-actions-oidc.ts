@@ -50,9 +50,10 @@ export class GitHubActionsOidc extends Construct {
 
   constructor(scope: Construct, id: string, props: GitHubActionsOidcProps) {
     super(scope, id);
+    // Every role of a spec trusts the same audience (the partition's).
     this.provider = new aws.iam.OidcProviderNative(this, "Provider", {
       url: `https://${GITHUB_OIDC_ISSUER}`,
-      clientIds: ["sts.amazonaws.com"],
+      clientIds: [...new Set(props.roles.map((plan) => plan.audience))],
     });
     const stack = aws.core.Stack.of(this);
     const repositories = stack.formatArn({ service: "ecr", resource: "repository", resourceName: `${props.ecrRepositoryPrefix}*` });
@@ -75,7 +76,7 @@ export class GitHubActionsOidc extends Construct {
         description: `GitHub Actions workflows of ${plan.repositories.length} repositories (branch ${props.branch}) pushing images to ECR`,
         assumedBy: new aws.iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
           StringEquals: {
-            [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com",
+            [`${GITHUB_OIDC_ISSUER}:aud`]: plan.audience,
             [`${GITHUB_OIDC_ISSUER}:sub`]: [...plan.subjects],
           },
         }),

@@ -34,9 +34,23 @@ export const IAM_ROLE_QUOTAS = {
   managedPoliciesPerRole: 20,
 } as const;
 
+/**
+ * The `aud` of the GitHub OIDC token the workflows request and the roles trust. In the
+ * China partition it is `sts.amazonaws.com.cn`: aws-actions/configure-aws-credentials
+ * documents that audience for China regions ("OIDC Audience" in its README), and a token
+ * whose `aud` the provider does not list fails with "Incorrect token audience". Elsewhere
+ * (aws, aws-us-gov) the action's default, `sts.amazonaws.com`. The provider's client ID,
+ * the trust condition and the workflow's `audience` input all read it from here.
+ */
+export function githubOidcAudience(partition: string): string {
+  return partition === "aws-cn" ? "sts.amazonaws.com.cn" : "sts.amazonaws.com";
+}
+
 export interface GitHubActionsRole {
   readonly roleName: string;
   readonly roleArn: string;
+  /** OIDC audience the role trusts (githubOidcAudience): the workflows must request it. */
+  readonly audience: string;
   /** `owner/name` of the repositories whose workflows may assume it, sorted, distinct. */
   readonly repositories: readonly string[];
   /** The OIDC `sub` claims the trust policy accepts, in the repositories' order. */
@@ -59,12 +73,12 @@ export function githubSubject(repository: string, branch: string): string {
  * The trust policy of a CI role, as CloudFormation receives it from CDK's
  * WebIdentityPrincipal, with the provider ARN resolved: what IAM measures.
  */
-export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): object {
+export function githubTrustPolicy(providerArn: string, subjects: readonly string[], audience: string): object {
   return {
     Statement: [
       {
         Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: { StringEquals: { [`${GITHUB_OIDC_ISSUER}:aud`]: "sts.amazonaws.com", [`${GITHUB_OIDC_ISSUER}:sub`]: [...subjects] } },
+        Condition: { StringEquals: { [`${GITHUB_OIDC_ISSUER}:aud`]: audience, [`${GITHUB_OIDC_ISSUER}:sub`]: [...subjects] } },
         Effect: "Allow",
         Principal: { Federated: providerArn },
       },
@@ -85,7 +99,8 @@ export function githubActionsRoles(spec: PlatformSpec, names: PlatformNames): Gi
   const entries = ciRepositories(spec);
   const repositories = [...new Set(entries.map((entry) => entry.repository))].sort();
   // The policy's size with an empty subject list, plus each subject as a JSON string and a comma between them.
-  const emptySize = iamPolicyCharacters(githubTrustPolicy(providerArn, []));
+  const audience = githubOidcAudience(names.partition);
+  const emptySize = iamPolicyCharacters(githubTrustPolicy(providerArn, [], audience));
   const groups: { repositories: string[]; size: number }[] = [];
   for (const repository of repositories) {
     const subjectSize = JSON.stringify(githubSubject(repository, branch)).length;
@@ -102,6 +117,7 @@ export function githubActionsRoles(spec: PlatformSpec, names: PlatformNames): Gi
     return {
       roleName,
       roleArn: `arn:${names.partition}:iam::${names.account}:role/${roleName}`,
+      audience,
       repositories: group,
       subjects: group.map((repository) => githubSubject(repository, branch)),
       applications: entries.filter((entry) => members.has(entry.repository)).map((entry) => entry.application),

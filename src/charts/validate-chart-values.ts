@@ -56,7 +56,7 @@ export async function loadChart(application: ChartApplication, resolver: ChartRe
   try {
     resolved = await resolver.resolve(application.coordinates, application.name);
   } catch (error) {
-    if (error instanceof SlipwayError && error.code === "CHART_UNAVAILABLE" && error.where === application.coordinates.repoURL) return { reason: error.message };
+    if (error instanceof SlipwayError && error.code === "CHART_UNAVAILABLE" && error.where === application.coordinates.repoURL) return { reason: [error.message, ...error.problems].join("; ") };
     throw error;
   }
   return { chart: await readPackagedChart(resolved.path), resolved };

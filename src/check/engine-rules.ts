@@ -24,6 +24,14 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     remediation: "Make the file or folder readable, fix the link, or leave it out of the input.",
   },
   {
+    id: "argocd-source-path",
+    category: "reference",
+    severity: "warning",
+    description:
+      "An Argo CD Application whose source path lies in the repository being checked (the repoURL of Applications whose folders are in the input) but is not a folder there: Argo CD reports `app path does not exist` and syncs nothing. A warning because a team may commit that folder beside a synthesized tree (teams.<team>.applications).",
+    remediation: "Commit the manifests to that folder of the repository, or point the Application's source path at a folder that exists.",
+  },
+  {
     id: "suppression",
     category: "schema",
     severity: "error",

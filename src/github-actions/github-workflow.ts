@@ -13,6 +13,7 @@
  * `slipway synth` agrees with what runs.
  */
 import { stringify } from "yaml";
+import { normalizedRepositoryPath } from "../platform-spec/grammars.js";
 import type { PlatformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { ciRepositories, githubRepositoryOf, type CiRepository } from "../cdk/ci-repositories.js";
@@ -47,7 +48,7 @@ function renderWorkflow(spec: PlatformSpec, names: PlatformNames, entry: CiRepos
   const image = names.ecrRepositories[application]!.uri;
   const gitopsRepository = githubRepositoryOf(spec.gitops.repoURL)!;
   const branch = spec.gitops.targetRevision;
-  const treePath = spec.gitops.path.replace(/^\.\/?/, "").replace(/\/+$/, "") || ".";
+  const treePath = normalizedRepositoryPath(spec.gitops.path);
   const roleArn = role.roleArn;
   const escapedImage = image.replace(/[.]/g, "\\\\.");
 
@@ -68,7 +69,7 @@ function renderWorkflow(spec: PlatformSpec, names: PlatformNames, entry: CiRepos
         steps: [
           { uses: WORKFLOW_ACTIONS.checkout },
           { name: "Image tag", id: "tag", run: 'echo "tag=${GITHUB_SHA}" >> "$GITHUB_OUTPUT"' },
-          { name: "AWS credentials (OIDC)", uses: WORKFLOW_ACTIONS.configureAwsCredentials, with: { "role-to-assume": roleArn, "aws-region": "${{ env.AWS_REGION }}" } },
+          { name: "AWS credentials (OIDC)", uses: WORKFLOW_ACTIONS.configureAwsCredentials, with: { "role-to-assume": roleArn, "aws-region": "${{ env.AWS_REGION }}", audience: role.audience } },
           { name: "Log in to ECR", uses: WORKFLOW_ACTIONS.ecrLogin },
           { uses: WORKFLOW_ACTIONS.setupBuildx },
           {

@@ -2,6 +2,7 @@
  * What a GitOps generator returns: files of the repository, each either Kubernetes
  * objects (serialized canonically) or literal text (values files, READMEs).
  */
+import { normalizedRepositoryPath } from "../platform-spec/grammars.js";
 import type { PlatformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import type { KubeObject } from "../manifest/kube-object.js";
@@ -36,6 +37,6 @@ export type GitOpsGenerator = (context: SynthContext) => GitOpsFile[];
  * live below `gitops.path` in the user's repository.
  */
 export function repoPath(spec: PlatformSpec, folder: string): string {
-  const base = spec.gitops.path.replace(/^\.\/?/, "").replace(/\/+$/, "");
-  return base === "" ? folder : `${base}/${folder}`;
+  const base = normalizedRepositoryPath(spec.gitops.path);
+  return base === "." ? folder : `${base}/${folder}`;
 }

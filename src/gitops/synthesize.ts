@@ -10,6 +10,8 @@ import { platformNames } from "../platform-spec/names.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { isManifestFile, type GitOpsFile, type GitOpsGenerator, type SynthContext } from "./gitops-file.js";
 import { GENERATORS } from "./generators.js";
+import { SlipwayError } from "../errors.js";
+import { teamApplicationPathReport } from "./argocd/team-application-paths.js";
 import { assertWithinCapabilityLimits, isEksCapability, retargetToClusterArn } from "./argocd/eks-capability.js";
 
 /** Rendered repository: path → file content, sorted by path. */
@@ -26,7 +28,19 @@ export function synthesizeGitOps(spec: PlatformSpec, generators: readonly GitOps
     rendered.set(file.path, isManifestFile(file) ? toYamlStream(file.objects) : file.content);
   }
   for (const [path, content] of kustomizations(files)) rendered.set(path, content);
+  assertTeamFoldersOutsideTree(spec, rendered.keys());
   return new Map([...rendered.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A team Application reading a folder Slipway writes is a spec error (team-application-paths.ts). */
+function assertTeamFoldersOutsideTree(spec: PlatformSpec, paths: Iterable<string>): void {
+  const { errors } = teamApplicationPathReport(spec, paths);
+  if (errors.length === 0) return;
+  throw new SlipwayError("SPEC_INVALID", `the platform spec is invalid (${errors.length} problem${errors.length === 1 ? "" : "s"}); nothing was written`, {
+    where: "teams.<team>.applications",
+    problems: errors.map((problem) => `${problem.path.join(".")}: ${problem.message}`),
+    fix: "give each team Application a folder of its own in the GitOps repository, outside the folders Slipway writes",
+  });
 }
 
 function assertUnique(files: readonly GitOpsFile[]): void {

@@ -4,6 +4,11 @@
  * to cpu limit of 500m`), so the Rollout would never get one, and `slipway check` reports
  * the synthesized Rollout as an error (best-practice/requests-exceed-limits). Compared in
  * nano units, as that rule and the API server compare them (quantityNanos).
+ *
+ * A request of 0 with a utilization target is refused too: the HPA computes utilization
+ * as a percentage of the pods' requests, and with 0 it fails every time
+ * (GetResourceUtilizationRatio: "no metrics returned matched known pods"), so it never
+ * scales on that metric, though the manifests are valid.
  */
 import { canonicalQuantity, quantityNanos } from "../manifest/quantity.js";
 
@@ -17,12 +22,26 @@ interface Resources {
   readonly limits: { readonly cpu: string; readonly memory: string };
 }
 
-/** Problems of `applications.<name>.resources`, each at the request that is too large. */
-export function applicationResourcesProblems(name: string, resources: Resources): ApplicationResourcesProblem[] {
+/** The HPA's utilization targets in percent of requests; null when the metric is off. */
+interface UtilizationTargets {
+  readonly cpuUtilization: number | null;
+  readonly memoryUtilization: number | null;
+}
+
+/** Problems of `applications.<name>.resources`, each at the request that is wrong. */
+export function applicationResourcesProblems(name: string, resources: Resources, autoscaling?: UtilizationTargets): ApplicationResourcesProblem[] {
   const problems: ApplicationResourcesProblem[] = [];
   for (const resource of ["cpu", "memory"] as const) {
     const request = quantityNanos(resources.requests[resource]);
     const limit = quantityNanos(resources.limits[resource]);
+    const target = resource === "cpu" ? autoscaling?.cpuUtilization : autoscaling?.memoryUtilization;
+    if (request === 0n && target !== undefined && target !== null) {
+      problems.push({
+        path: ["applications", name, "resources", "requests", resource],
+        message: `is 0 while autoscaling.${resource}Utilization is ${target}%: the HPA measures utilization as a percentage of the request and cannot with 0, so it would never scale on ${resource}. Request more than 0, or set autoscaling.${resource}Utilization: null`,
+      });
+      continue;
+    }
     // A quantity the grammar refuses is reported at its own field already.
     if (request === undefined || limit === undefined || request <= limit) continue;
     problems.push({

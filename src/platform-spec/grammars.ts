@@ -173,6 +173,15 @@ export function repositoryPathProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A valid repository path as Argo CD and Git resolve it: `.` segments and trailing slashes
+ * dropped (`./teams/./a/` is `teams/a`), `.` for the root. One spelling per folder, so
+ * paths compare by string.
+ */
+export function normalizedRepositoryPath(value: string): string {
+  return value.split("/").filter((segment) => segment !== "" && segment !== ".").join("/") || ".";
+}
+
 export function repositoryPath(): z.ZodString {
   return grammar(repositoryPathProblem, REPOSITORY_PATH_PATTERN);
 }

@@ -90,23 +90,62 @@ async function readSpecFile(path: string): Promise<unknown> {
         fix: "make the file run on its own (node --import tsx <file>) and export the spec as its default export",
       });
     }
-    if (module.default === undefined) {
-      throw new SlipwayError("SPEC_UNREADABLE", "spec file has no default export", {
+    const named = Object.keys(module).filter((key) => key !== "default");
+    if (module.default === undefined || onlyNamedExports(module.default, named)) {
+      throw new SlipwayError("SPEC_UNREADABLE", `spec file has no default export${named.length > 0 ? ` (it exports ${named.join(", ")})` : ""}`, {
         where: path,
         fix: 'end it with `export default defineConfig({ ... })` (import { defineConfig } from "slipway/config")',
       });
     }
-    return unwrapDefault(module.default);
+    const spec = unwrapDefault(module.default, named);
+    const kind = notPlainData(spec);
+    if (kind !== undefined) {
+      throw new SlipwayError("SPEC_UNREADABLE", `the default export is ${kind}, not the spec object`, {
+        where: path,
+        fix:
+          kind === "a Promise"
+            ? "await it where the file builds it (`export default await build()`), so the default export is the spec itself"
+            : "export the spec as a plain object: `export default defineConfig({ ... })`",
+      });
+    }
+    return spec;
   }
   throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mjs, .js, .yaml or .yml, not "${extension}"`, { where: path });
+}
+
+/**
+ * A .ts file compiled as CommonJS with only named exports arrives as `{ default: exports }`:
+ * the "default" is the exports object itself, every key of it a named export. Read as the
+ * spec, `export const spec = {...}` gave "spec: unknown field" instead of "no default export".
+ */
+function onlyNamedExports(value: unknown, named: readonly string[]): boolean {
+  if (value === null || typeof value !== "object" || named.length === 0 || "default" in value) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => named.includes(key));
+}
+
+/**
+ * What a default export is when it is not plain data (a Promise, a Map, a Date, a class
+ * instance), or undefined. Validated as an object, such a value has no fields, so it
+ * silently became the reference platform; lists, functions and scalars get their own
+ * messages from the schema.
+ */
+function notPlainData(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === null || prototype === Object.prototype) return undefined;
+  if (value instanceof Promise) return "a Promise";
+  const name = (prototype as { constructor?: { name?: string } }).constructor?.name;
+  return name ? `a ${name}` : "an object with a prototype";
 }
 
 /**
  * A .ts file outside an ESM package is compiled as CommonJS, so its `export default`
  * arrives one level deeper (`{ default: spec }`).
  */
-function unwrapDefault(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && Object.keys(value).length === 1 && "default" in value) {
+function unwrapDefault(value: unknown, named: readonly string[] = []): unknown {
+  // Beside `default`, the CommonJS exports object holds the file's named exports, if any.
+  if (value !== null && typeof value === "object" && "default" in value && Object.keys(value).every((key) => key === "default" || named.includes(key))) {
     return (value as { default: unknown }).default;
   }
   return value;
@@ -114,14 +153,30 @@ function unwrapDefault(value: unknown): unknown {
 
 /** Validates raw spec input; every problem names its field path. */
 export function parseSpec(raw: unknown, where: string): PlatformSpec {
+  const keyProblems = reservedKeyProblems(raw, []);
   const result = platformSpecSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => describeIssue(issue));
+  if (result.success && keyProblems.length === 0) return result.data;
+  const problems = [...keyProblems, ...(result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue)))];
   throw new SlipwayError("SPEC_INVALID", `the platform spec is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was written`, {
     where,
     problems,
     fix: "correct the fields listed; docs/spec.md lists every field with its default",
   });
+}
+
+/**
+ * `__proto__` as a map key (a team, an application, a label...): zod's records drop it
+ * without a word, so the team or application would silently not exist. Found in the raw
+ * input, at any depth, before validation.
+ */
+function reservedKeyProblems(value: unknown, path: readonly (string | number)[]): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => reservedKeyProblems(item, [...path, index]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.keys(value).flatMap((key) =>
+    key === "__proto__"
+      ? [`${formatPath([...path, key])}: the name "__proto__" is not allowed (JavaScript reserves it, and the entry would be dropped without a word); rename it`]
+      : reservedKeyProblems((value as Record<string, unknown>)[key], [...path, key]),
+  );
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -168,6 +223,7 @@ function describeReceived(input: unknown): string {
   if (input === null) return "null";
   if (Array.isArray(input)) return "a list";
   if (typeof input === "string") return `the string ${JSON.stringify(input)}`;
+  if (typeof input === "function") return "a function (export the spec object, not a function that builds it)";
   return `${typeof input} ${typeof input === "object" ? "" : JSON.stringify(input)}`.trim();
 }
 

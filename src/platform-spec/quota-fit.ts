@@ -1,17 +1,25 @@
 /**
- * A team's quota must hold the fewest pods its applications run. Each namespace of a team
- * gets the team's ResourceQuota on requests and limits; the API server refuses a pod that
- * would take the namespace past it (`exceeded quota`), so a Rollout whose HPA minimum does
- * not fit never has all its replicas, its canary never completes, and Argo CD shows the
- * application degraded, though every manifest is valid and `slipway check` passes. The
- * fewest is `autoscaling.minReplicas`: the HPA never goes below it, whatever the load
- * (the first `replicas` are only until the HPA takes over, and above the minimum the HPA
- * stops at the quota, which docs/gitops-tenancy-and-applications.md explains).
+ * A team's quota must hold its applications at their fewest pods, canary included. Each
+ * namespace of a team gets the team's ResourceQuota on requests and limits; the API server
+ * refuses a pod that would take the namespace past it (`exceeded quota`), so a Rollout that
+ * does not fit never gets its pods, its canary stalls, and Argo CD shows the application
+ * degraded, though every manifest is valid and `slipway check` passes. The fewest is
+ * `autoscaling.minReplicas`: the HPA never goes below it, whatever the load (the first
+ * `replicas` are only until the HPA takes over, and above the minimum the HPA stops at the
+ * quota, which docs/gitops-tenancy-and-applications.md explains).
+ *
+ * During a canary the namespace runs more pods than that: the canary's beside the stable
+ * ones (`canaryPeakPods` in the Rollout's own file says how many, from Argo Rollouts'
+ * replica arithmetic). A quota that holds only the steady state lets the applications run
+ * and then refuses the canary's pods at the first image change. Every application of the
+ * namespace is counted at its peak at once: a change to every pod template (a platform
+ * upgrade, a commit touching several applications) rolls them all together.
  *
  * Each Slipway pod has one container (the application's own), so a pod takes exactly the
  * application's requests and limits; sums are exact (quantities as fractions, not floats).
  */
 import { canonicalQuantity, quantityNanos } from "../manifest/quantity.js";
+import { canaryPeakPods, type CanaryShape } from "../gitops/applications/rollout.js";
 
 interface Resources {
   readonly cpu: string;
@@ -23,7 +31,7 @@ export interface QuotaFitSpec {
   readonly teams: Readonly<Record<string, { readonly quota: { readonly requestsCpu: string; readonly requestsMemory: string; readonly limitsCpu: string; readonly limitsMemory: string } }>>;
   readonly namespaces: Readonly<Record<string, { readonly team?: string | undefined }>>;
   readonly applications: Readonly<
-    Record<string, { readonly namespace: string; readonly resources: { readonly requests: Resources; readonly limits: Resources }; readonly autoscaling: { readonly minReplicas: number } }>
+    Record<string, CanaryShape & { readonly namespace: string; readonly resources: { readonly requests: Resources; readonly limits: Resources }; readonly autoscaling: { readonly minReplicas: number } }>
   >;
 }
 
@@ -61,19 +69,26 @@ export function quotaFitProblems(spec: QuotaFitSpec): QuotaFitProblem[] {
       .filter(([, application]) => application.namespace === namespace)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (applications.length === 0) continue;
+    const pods = new Map(applications.map(([name, application]) => [name, canaryPeakPods(application, application.autoscaling.minReplicas)]));
     for (const { field, kind, resource } of QUOTA_FIELDS) {
       // A quantity the grammar refuses is reported at its own field already.
       const hard = nanos(quota[field]);
-      const amounts = applications.map(([, application]) => nanos(application.resources[kind][resource], application.autoscaling.minReplicas));
+      const amounts = applications.map(([name, application]) => nanos(application.resources[kind][resource], pods.get(name)));
       if (hard === undefined || hard < 0n || amounts.some((amount) => amount === undefined || amount < 0n)) continue;
       const needed = amounts.reduce<bigint>((sum, amount) => sum + (amount ?? 0n), 0n);
       if (needed <= hard) continue;
-      const parts = applications.map(([name, application]) => `${name}: ${application.autoscaling.minReplicas} × ${application.resources[kind][resource]}`).join(", ");
+      const parts = applications
+        .map(([name, application]) => {
+          const peak = pods.get(name)!;
+          const minimum = application.autoscaling.minReplicas;
+          return `${name}: ${peak} pods × ${application.resources[kind][resource]}, ${minimum} at autoscaling.minReplicas + ${peak - minimum} during its canary${application.host === undefined ? "" : " (traffic-routed: the stable pods stay until promotion)"}`;
+        })
+        .join("; ");
       problems.push({
         path: ["teams", team, "quota", field],
         message:
-          `${quota[field]} cannot hold the HPA minimum of the applications in namespace ${namespace}, which need ${printed(needed)} of ${kind}.${resource} (${parts}); ` +
-          `the API server would refuse their pods (exceeded quota). Raise the quota, or lower those applications' autoscaling.minReplicas or resources.${kind}.${resource}`,
+          `${quota[field]} cannot hold the applications in namespace ${namespace} at their HPA minimum through a canary, which needs ${printed(needed)} of ${kind}.${resource} (${parts}); ` +
+          `the API server would refuse the canary's pods (exceeded quota) and the rollout would stall. Raise the quota, or lower those applications' autoscaling.minReplicas or resources.${kind}.${resource}`,
       });
     }
   }

@@ -39,6 +39,7 @@ import {
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
 import { quotaFitProblems } from "./quota-fit.js";
+import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
 
@@ -172,13 +173,13 @@ const teamApplicationName = unreservedName(63, undefined, (name) => {
 
 const teamApplication = z.strictObject({
   repoURL: gitRepositoryUrl().optional().describe("Git repository of the manifests (default: the GitOps repository). Must be one of the team's sourceRepos."),
-  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..')."),
+  path: repositoryPath().describe("Folder of the manifests inside that repository (relative, no '..'). In the GitOps repository it must lie outside the folders Slipway writes; the team commits it there (synth warns until `slipway check` finds it)."),
   targetRevision: gitRevision().optional().describe("Branch, tag or commit (default: gitops.targetRevision in the GitOps repository, HEAD in another one)."),
   namespace: dnsLabel().describe("Namespace the manifests go to; must be one of the team's namespaces."),
 });
 
 const team = z.strictObject({
-  quota: quota.prefault({}).describe("Quota applied to every namespace of the team."),
+  quota: quota.prefault({}).describe("Quota applied to every namespace of the team; it must hold the team's applications at their HPA minimum through a canary (refused otherwise, with the figures)."),
   sourceRepos: z.array(gitRepositoryUrl()).min(1).optional().describe("Git repositories the team's Argo CD AppProject may deploy from (default: the GitOps repository)."),
   applications: z
     .record(teamApplicationName, teamApplication)
@@ -259,7 +260,14 @@ const application = z.strictObject({
         .refine((text) => !/^[0-9]{1,3}%$/.test(text) || Number(text.slice(0, -1)) <= 100, "must be at most 100%"),
     ])
     .default("50%").describe("Minimum pods available during voluntary disruptions."),
-  secrets: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)"), secretsManagerNamePart()).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
+  secrets: z.record(
+    z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name (A-Z, 0-9, '_', not starting with a digit)")
+      // It is also the key of Secret <app>-env, and Secret keys (and the ExternalSecret's secretKey) have at most 253 characters.
+      .max(253, "has more than 253 characters: it is also a key of the Secret <app>-env, and the API server allows at most 253"),
+    secretsManagerNamePart(),
+  ).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
 });
@@ -443,13 +451,15 @@ export const platformSpecSchema = z
     }
     for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of podFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
         const why = reservedNamespaceLabel(key);
         if (why !== undefined) context.addIssue({ code: "custom", path: ["namespaces", name, "labels", key], message: `is a label the platform does not let a spec set: ${why}` });
       }
-      if (ns.team !== undefined && !(ns.team in spec.teams)) {
+      // Own keys only: "constructor" is a valid name and `in` would find Object.prototype's.
+      if (ns.team !== undefined && !Object.hasOwn(spec.teams, ns.team)) {
         context.addIssue({
           code: "custom",
           path: ["namespaces", name, "team"],
@@ -469,9 +479,10 @@ export const platformSpecSchema = z
           context.addIssue({ code: "custom", path, message: `the name "${name}" is already used by ${previous}; Argo CD Applications share one namespace, so rename one of them` });
         }
         applicationOwners.set(name, path.join("."));
-        const owner = spec.namespaces[application.namespace]?.team;
+        const defined = Object.hasOwn(spec.namespaces, application.namespace);
+        const owner = defined ? spec.namespaces[application.namespace]!.team : undefined;
         if (owner !== teamName) {
-          const why = !(application.namespace in spec.namespaces) ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
+          const why = !defined ? "is not defined" : owner === undefined ? "belongs to no team" : `belongs to team "${owner}"`;
           context.addIssue({
             code: "custom",
             path: [...path, "namespace"],
@@ -489,7 +500,7 @@ export const platformSpecSchema = z
       }
     }
     for (const [name, app] of Object.entries(spec.applications)) {
-      if (!(app.namespace in spec.namespaces)) {
+      if (!Object.hasOwn(spec.namespaces, app.namespace)) {
         context.addIssue({
           code: "custom",
           path: ["applications", name, "namespace"],
@@ -518,7 +529,7 @@ export const platformSpecSchema = z
         }
         previous = step.weight;
       });
-      for (const problem of applicationResourcesProblems(name, app.resources)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+      for (const problem of applicationResourcesProblems(name, app.resources, app.autoscaling)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }

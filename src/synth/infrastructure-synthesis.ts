@@ -43,10 +43,22 @@ export function synthesizesOnWorker(options: InfrastructureOptions, environment:
   return cores > 1;
 }
 
+/**
+ * The caller awaits the result only after its own work (checking the charts, the GitOps
+ * tree), and the synthesis may fail before that (a spec error the stack finds, such as
+ * more availability zones than the region has): without a handler by then, Node ends the
+ * process on the unhandled rejection with a stack trace instead of the CLI printing the
+ * SlipwayError. Marked handled here; awaiting it still throws.
+ */
+function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 export function startInfrastructureSynthesis(spec: PlatformSpec, options: InfrastructureOptions = {}): InfrastructureSynthesis {
   if (!synthesizesOnWorker(options)) {
     const result = import("../cdk/synthesize-infrastructure.js").then(({ synthesizeInfrastructure }) => synthesizeInfrastructure(spec, options));
-    return { result, cancel: () => {} };
+    return { result: handledLater(result), cancel: () => {} };
   }
   const task: InfrastructureTask = { spec, nagChecks: options.nagChecks ?? true };
   const worker = new Worker(workerEntry(import.meta.url, "infrastructure-worker"), { workerData: task });
@@ -70,7 +82,7 @@ export function startInfrastructureSynthesis(spec: PlatformSpec, options: Infras
     });
   });
   return {
-    result,
+    result: handledLater(result),
     cancel: () => {
       // A cancelled synthesis's rejection is nobody's error.
       result.catch(() => {});

@@ -19,6 +19,7 @@ import { writeTree } from "./write-tree.js";
 import { platformChartApplications } from "../charts/chart-applications.js";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { validateChartValues } from "../charts/validate-chart-values.js";
+import { teamApplicationPathReport } from "../gitops/argocd/team-application-paths.js";
 import { assertOutputWritable } from "./output-directory.js";
 
 export interface SynthesisResult {
@@ -26,6 +27,8 @@ export interface SynthesisResult {
   readonly cdkOutDirectory: string;
   readonly workflowsDirectory: string;
   readonly summary: readonly string[];
+  /** What the spec leaves to someone else before Argo CD can sync, each `field.path: what to do`. */
+  readonly warnings: readonly string[];
 }
 
 export interface SynthesisOptions {
@@ -63,6 +66,10 @@ export async function synthesizePlatform(spec: PlatformSpec, outDirectory: strin
     gitopsDirectory,
     cdkOutDirectory,
     workflowsDirectory,
+    warnings: [
+      ...teamApplicationPathReport(spec, gitops.keys()).warnings.map((warning) => `${warning.path.join(".")}: ${warning.message}`),
+      ...(chartValues === undefined ? [] : overriddenVersionWarnings(spec, chartValues)),
+    ],
     summary: [
       `gitops/: ${gitops.size} files`,
       `cdk.out/: CloudFormation stack ${[...cloudAssembly.keys()].filter((path) => path.endsWith(".template.json")).map((path) => path.replace(/\.template\.json$/, "")).join(", ")} (npx cdk deploy --app ${cdkOutDirectory})`,
@@ -70,6 +77,22 @@ export async function synthesizePlatform(spec: PlatformSpec, outDirectory: strin
       ...(chartValues === undefined ? [] : chartValuesSummary(chartValues)),
     ],
   };
+}
+
+/**
+ * A chart version the spec chose (`addons.<name>.version`) that no chart source had. Offline
+ * or with a mirror that lacks it, Slipway cannot tell a missing version from an unreachable
+ * one, so it is a warning, not an error; but it is never silent: if the version does not
+ * exist, Argo CD's repo-server fails the Application and nothing of the add-on is installed.
+ */
+function overriddenVersionWarnings(spec: PlatformSpec, report: Awaited<ReturnType<typeof validateChartValues>>): string[] {
+  return report.unavailable.flatMap((item) => {
+    const version = (spec.addons as Record<string, { readonly version?: string | undefined } | undefined>)[item.application]?.version;
+    if (version === undefined) return [];
+    return [
+      `addons.${item.application}.version: ${version} was found in no chart source (${item.reason}), so its values are unchecked; if the chart repository has no such version, Argo CD cannot render the add-on and installs nothing of it. Check it with \`helm search repo ${item.chart.split(" ")[0]} --versions\`, or pass --charts with a repository that has it`,
+    ];
+  });
 }
 
 function chartValuesSummary(report: Awaited<ReturnType<typeof validateChartValues>>): string[] {

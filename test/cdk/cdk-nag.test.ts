@@ -28,8 +28,9 @@ describe("GIVEN the cdk-nag AwsSolutions pack", () => {
     [
       "40 applications built by 40 repositories (several CI roles)",
       {
-        // A quota that holds 40 applications at their HPA minimum (the spec refuses one that does not).
-        teams: { "team-a": { quota: { requestsCpu: "40", requestsMemory: "80Gi", limitsCpu: "80", limitsMemory: "160Gi" } } },
+        // A quota that holds 40 applications at their HPA minimum through a canary, 5 pods of
+        // 250m/256Mi each (the spec refuses one that does not).
+        teams: { "team-a": { quota: { requestsCpu: "50", requestsMemory: "80Gi", limitsCpu: "100", limitsMemory: "160Gi" } } },
         applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])),
       },
     ],

@@ -106,3 +106,24 @@ describe("GIVEN a CI role's permission", () => {
     }
   });
 });
+
+describe("GIVEN the spec's region in each AWS partition", () => {
+  // aws-actions/configure-aws-credentials documents sts.amazonaws.com.cn as the audience in China regions.
+  it.each([
+    ["eu-west-1", "aws", "sts.amazonaws.com"],
+    ["us-gov-west-1", "aws-us-gov", "sts.amazonaws.com"],
+    ["cn-north-1", "aws-cn", "sts.amazonaws.com.cn"],
+  ])("WHEN the CI side of %s is synthesized THEN the provider, the role's trust and the workflow agree on the %s audience %s", (region, partition, audience) => {
+    const input: PlatformSpecInput = { aws: { account: "123456789012", region } };
+    const { template } = platformTemplate(input);
+    const [provider] = resourcesOf(template, "AWS::IAM::OIDCProvider");
+    expect(provider!.Properties.ClientIdList).toEqual([audience]);
+    const role = resourcesOf(template, "AWS::IAM::Role").find((candidate) => candidate.Properties.RoleName === "production-cluster-github-actions")!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"]).toBe(audience);
+    const spec = parseSpec(input, "test");
+    const [workflow] = [...githubWorkflows(spec, platformNames(spec)).values()].map((text) => parse(text));
+    const credentials = workflow.jobs.build.steps.find((step: { uses?: string }) => step.uses?.startsWith("aws-actions/configure-aws-credentials")).with;
+    expect(credentials.audience).toBe(audience);
+    expect(credentials["role-to-assume"]).toBe(`arn:${partition}:iam::123456789012:role/production-cluster-github-actions`);
+  });
+});

@@ -23,11 +23,11 @@ function rolesOf(input: PlatformSpecInput) {
 
 /**
  * `count` applications, each built by its own repository named by `repository(index)`, in
- * a team whose quota holds them all at their HPA minimum (the spec refuses one that does not).
+ * a team whose quota holds them all at their HPA minimum through a canary (the spec refuses one that does not).
  */
 function builtBy(count: number, repository: (index: number) => string, extra: PlatformSpecInput = {}): PlatformSpecInput {
   return {
-    teams: { "team-a": { quota: { requestsCpu: String(count), requestsMemory: `${count * 2}Gi`, limitsCpu: String(count * 2), limitsMemory: `${count * 4}Gi` } } },
+    teams: { "team-a": { quota: { requestsCpu: String(count * 2), requestsMemory: `${count * 2}Gi`, limitsCpu: String(count * 4), limitsMemory: `${count * 4}Gi` } } },
     ...extra,
     applications: Object.fromEntries(Array.from({ length: count }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: repository(index) }])),
   };
@@ -48,6 +48,7 @@ describe("GIVEN githubActionsRoles", () => {
       {
         roleName: "production-cluster-github-actions",
         roleArn: "arn:aws:iam::111122223333:role/production-cluster-github-actions",
+        audience: "sts.amazonaws.com",
         repositories: ["example-org/platform-gitops"],
         subjects: ["repo:example-org/platform-gitops:ref:refs/heads/main"],
         applications: ["api-server"],
@@ -71,6 +72,8 @@ describe("GIVEN githubActionsRoles", () => {
     ["35 short repositories", builtBy(35, (index) => `example-org/service-${index}`), 2],
     ["300 short repositories", builtBy(300, (index) => `example-org/service-${index}`), 10],
     ["60 repositories with the longest names GitHub allows, a 255-character branch, GovCloud", builtBy(60, (index) => `${longOwner}/${longName(index)}`, { aws: { region: "us-gov-west-1" }, gitops: { targetRevision: `release/${"b".repeat(247)}` } }), 15],
+    // China: the audience sts.amazonaws.com.cn makes every trust policy 3 characters longer.
+    ["60 repositories with the longest names GitHub allows, a 255-character branch, China", builtBy(60, (index) => `${longOwner}/${longName(index)}`, { aws: { region: "cn-north-1" }, gitops: { targetRevision: `release/${"b".repeat(247)}` } }), 15],
   ])("WHEN %s are planned THEN every repository is in exactly one role and every trust policy fits 2,048 characters", (_, input, minimumRoles) => {
     const spec = parseSpec(input, "test");
     const names = platformNames(spec);
@@ -79,7 +82,7 @@ describe("GIVEN githubActionsRoles", () => {
     const repositories = Object.values(spec.applications).map((app) => app.githubRepository!);
     expect(roles.flatMap((role) => role.repositories).sort()).toEqual([...new Set(repositories)].sort());
     for (const role of roles) {
-      expect(iamPolicyCharacters(githubTrustPolicy(githubOidcProviderArn(names), role.subjects))).toBeLessThanOrEqual(IAM_ROLE_QUOTAS.trustPolicyCharacters);
+      expect(iamPolicyCharacters(githubTrustPolicy(githubOidcProviderArn(names), role.subjects, role.audience))).toBeLessThanOrEqual(IAM_ROLE_QUOTAS.trustPolicyCharacters);
       expect(role.roleName.length).toBeLessThanOrEqual(IAM_ROLE_QUOTAS.nameCharacters);
     }
     expect(new Set(roles.map((role) => role.roleName)).size).toBe(roles.length);
@@ -92,7 +95,7 @@ describe("GIVEN githubActionsRoles", () => {
     const roles = githubActionsRoles(spec, names);
     for (const [index, role] of roles.slice(0, -1).entries()) {
       const withNext = [...role.subjects, roles[index + 1]!.subjects[0]!];
-      expect(iamPolicyCharacters(githubTrustPolicy(githubOidcProviderArn(names), withNext))).toBeGreaterThan(IAM_ROLE_QUOTAS.trustPolicyCharacters);
+      expect(iamPolicyCharacters(githubTrustPolicy(githubOidcProviderArn(names), withNext, role.audience))).toBeGreaterThan(IAM_ROLE_QUOTAS.trustPolicyCharacters);
     }
     expect(roles.slice(1).map((role) => role.roleName)).toEqual(roles.slice(1).map((_, index) => `production-cluster-github-actions-${index + 2}`));
   });

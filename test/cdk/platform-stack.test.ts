@@ -397,3 +397,73 @@ describe("GIVEN spec variations", () => {
     template.hasResourceProperties("AWS::EKS::Nodegroup", { NodegroupName: "production-cluster-arm", AmiType: "AL2023_ARM_64_STANDARD" });
   });
 });
+
+describe("GIVEN a region in the China or GovCloud partition", () => {
+  /**
+   * Every string of the template as CloudFormation resolves it in `partition` (Fn::Join
+   * joined, `AWS::Partition` filled in, other references left as <ref>), and every
+   * Principal.Service, walked once.
+   */
+  function collect(template: Template, partition = "aws"): { strings: string[]; services: Set<string> } {
+    const strings: string[] = [];
+    const services = new Set<string>();
+    const text = (value: unknown): string => {
+      if (typeof value === "string") return value;
+      const object = value as Record<string, unknown>;
+      if (object?.Ref === "AWS::Partition") return partition;
+      if (object !== null && typeof object === "object" && "Fn::Join" in object) {
+        const [separator, parts] = object["Fn::Join"] as [string, unknown[]];
+        return parts.map(text).join(separator);
+      }
+      return "<ref>";
+    };
+    const walk = (value: unknown, key?: string) => {
+      if (typeof value === "string") strings.push(value);
+      else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+      else if (value !== null && typeof value === "object") {
+        if ("Fn::Join" in value) {
+          strings.push(text(value));
+          return;
+        }
+        for (const [childKey, child] of Object.entries(value)) {
+          if (key === "Principal" && childKey === "Service") for (const service of [child].flat()) services.add(text(service));
+          walk(child, childKey);
+        }
+      }
+    };
+    walk(template.toJSON());
+    return { strings, services };
+  }
+
+  const referencePrincipals = () => [...collect(reference).services].sort();
+
+  it.each([
+    ["cn-north-1", "aws-cn"],
+    ["us-gov-west-1", "aws-us-gov"],
+  ])("WHEN %s is synthesized THEN every literal ARN is in %s, and the service principals are the standard <service>.amazonaws.com ones", (region, partition) => {
+    const { template } = platformTemplate({ aws: { account: "123456789012", region } });
+    const { strings, services } = collect(template, partition);
+    const arns = strings.filter((text) => text.startsWith("arn:"));
+    expect(arns.length).toBeGreaterThan(10);
+    expect(arns.filter((arn) => !arn.startsWith(`arn:${partition}:`))).toEqual([]);
+    // AWS-managed policies and CDK's own ARNs are joined with the stack's partition, never a literal arn:aws:.
+    expect(strings.filter((text) => text.includes("arn:aws:"))).toEqual([]);
+    // aws-cdk-lib's ServicePrincipal writes <service>.amazonaws.com in every partition (its
+    // region-info marks the per-partition forms deprecated), and the EKS user guide of the
+    // China regions writes pods.eks.amazonaws.com and ec2.amazonaws.com in its trust policies.
+    expect([...services].sort()).toEqual(referencePrincipals());
+    expect([...services].every((service) => service.endsWith(".amazonaws.com"))).toBe(true);
+  });
+});
+
+describe("GIVEN a region the grammar accepts but AWS does not have", () => {
+  it.each([
+    ["xx-moon-1", "aws", "eu-west-1"],
+    ["eu-westt-1", "aws", "eu-west-1"],
+    ["cn-south-9", "aws-cn", "cn-north-1, cn-northwest-1"],
+  ])("WHEN %s is synthesized THEN SPEC_INVALID names aws.region and lists the %s partition's regions", (region, partition, listed) => {
+    expect(() => platformTemplate({ aws: { region } })).toThrow(
+      expect.objectContaining({ code: "SPEC_INVALID", where: "aws.region", problems: [`aws.region: ${region} is not an AWS region of the ${partition} partition aws-cdk-lib knows`], fix: expect.stringContaining(listed) }),
+    );
+  });
+});

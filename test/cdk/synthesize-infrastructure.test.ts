@@ -64,8 +64,9 @@ describe("GIVEN cfn-lint", () => {
       "eks-capability-40-ci-repositories",
       {
         ...CAPABILITY_SPEC,
-        // A quota that holds 40 applications at their HPA minimum (the spec refuses one that does not).
-        teams: { "team-a": { quota: { requestsCpu: "40", requestsMemory: "80Gi", limitsCpu: "80", limitsMemory: "160Gi" } } },
+        // A quota that holds 40 applications at their HPA minimum through a canary, 5 pods of
+        // 250m/256Mi each (the spec refuses one that does not).
+        teams: { "team-a": { quota: { requestsCpu: "50", requestsMemory: "80Gi", limitsCpu: "100", limitsMemory: "160Gi" } } },
         applications: Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`service-${index}`, { namespace: "production", githubRepository: `example-org/service-${index}` }])),
       },
     ],

@@ -82,6 +82,24 @@ describe("slipway synth", () => {
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
+  it("GIVEN a team Application reading a folder Slipway writes WHEN synthesizing THEN SPEC_INVALID names the field, and nothing is written", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "teams:\n  team-a:\n    applications:\n      extra: { path: applications/api-server, namespace: production }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("- teams.team-a.applications.extra.path: applications/api-server is inside applications/, a folder Slipway writes");
+    expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("GIVEN a team Application reading a folder of the GitOps repository Slipway does not write WHEN synthesizing THEN it succeeds and warns that the team must commit that folder", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "teams:\n  team-a:\n    applications:\n      extra: { path: teams/team-a/extra, namespace: production }\n");
+    const result = slipway(["synth", "--out", "out"], cwd);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: teams\.team-a\.applications\.extra\.path: teams\/team-a\/extra is a folder of https:\/\/github\.com\/example-org\/platform-gitops\.git that Slipway does not write: .*"app path does not exist"\n$/);
+  });
+
   it("GIVEN an earlier output WHEN the spec becomes invalid THEN the earlier output is left untouched", () => {
     const cwd = tempDir();
     expect(slipway(["synth", "--out", "out"], cwd).status).toBe(0);
@@ -106,6 +124,15 @@ describe("slipway synth", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("  Helm values: 13 add-ons checked against their charts, 0 unknown keys\n");
     expect(result.stdout).not.toContain("NOT checked");
+  });
+
+  it.skipIf(!CHARTS_AVAILABLE)("GIVEN addons.<name>.version that no chart source has WHEN synthesizing THEN a warning names the field, the version and where it was looked for", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "addons:\n  metrics-server: { version: 9.9.9 }\n");
+    // An empty cache and no network: the pull fails at once, as offline.
+    const result = await runCli(["synth", "--charts", join(REPO_ROOT, "../shared/charts"), "--out", "out"], cwd, { SLIPWAY_CHARTS: "", XDG_CACHE_HOME: join(cwd, "cache"), HTTPS_PROXY: "http://127.0.0.1:9", HTTP_PROXY: "http://127.0.0.1:9" });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: addons\.metrics-server\.version: 9\.9\.9 was found in no chart source \(.*no metrics-server 9\.9\.9 in index\.yaml \(it lists [0-9.]+\).*Argo CD cannot render the add-on/m);
   });
 
   it.each([

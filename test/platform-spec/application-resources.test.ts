@@ -44,3 +44,21 @@ describe("applicationResourcesProblems", () => {
     ]);
   });
 });
+
+describe("GIVEN a request of 0 and the HPA's utilization targets", () => {
+  const targets = (cpuUtilization: number | null, memoryUtilization: number | null) => ({ cpuUtilization, memoryUtilization });
+  it.each([
+    { name: "cpu 0 with a CPU target", given: resources("0", "500m"), autoscaling: targets(70, 80), expected: ["applications.web.resources.requests.cpu: is 0 while autoscaling.cpuUtilization is 70%: the HPA measures utilization as a percentage of the request and cannot with 0, so it would never scale on cpu. Request more than 0, or set autoscaling.cpuUtilization: null"] },
+    { name: "memory 0Gi (0 in another unit) with a memory target", given: resources("250m", "500m", "0Gi"), autoscaling: targets(70, 80), expected: ["applications.web.resources.requests.memory: is 0 while autoscaling.memoryUtilization is 80%: the HPA measures utilization as a percentage of the request and cannot with 0, so it would never scale on memory. Request more than 0, or set autoscaling.memoryUtilization: null"] },
+    { name: "cpu 0 with the CPU target turned off", given: resources("0", "500m"), autoscaling: targets(null, 80), expected: [] },
+    { name: "the smallest request, 1n (the HPA rounds it up to 1m)", given: resources("1n", "500m"), autoscaling: targets(70, 80), expected: [] },
+  ])("WHEN $name THEN $expected.length problems", ({ given, autoscaling, expected }) => {
+    expect(applicationResourcesProblems("web", given, autoscaling).map((problem) => `${problem.path.join(".")}: ${problem.message}`)).toEqual(expected);
+  });
+
+  it("WHEN a spec requests 0 CPU with the default CPU target THEN SPEC_INVALID names the request", () => {
+    expect(() => parseSpec({ applications: { "api-server": { namespace: "production", resources: resources("0", "500m") } } }, "test")).toThrow(
+      expect.objectContaining({ code: "SPEC_INVALID", problems: [expect.stringMatching(/^applications\.api-server\.resources\.requests\.cpu: is 0 while autoscaling\.cpuUtilization is 70%/)] }),
+    );
+  });
+});

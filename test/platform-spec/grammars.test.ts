@@ -11,6 +11,7 @@ import {
   imageTagProblem,
   labelKeyProblem,
   labelValueProblem,
+  normalizedRepositoryPath,
   repositoryPathProblem,
 } from "../../src/platform-spec/grammars.js";
 
@@ -113,6 +114,21 @@ table("repository path", repositoryPathProblem, [
   ["a b", "must be a relative folder"],
   ["", "must not be empty"],
 ]);
+
+describe("GIVEN repository paths spelt several ways", () => {
+  it.each([
+    [".", "."],
+    ["./", "."],
+    ["./.", "."],
+    ["teams/a", "teams/a"],
+    ["./teams/./a/", "teams/a"],
+    ["././apps", "apps"],
+    ["a/.", "a"],
+  ])("WHEN %j is normalized THEN it is %j, the folder Argo CD and Git resolve", (value, expected) => {
+    expect(repositoryPathProblem(value)).toBeUndefined();
+    expect(normalizedRepositoryPath(value)).toBe(expected);
+  });
+});
 
 table("Git revision", gitRevisionProblem, [
   ["main", undefined],

@@ -127,7 +127,7 @@ describe("spec files", () => {
   it("GIVEN a config without a default export WHEN loading THEN the error says how to export it", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.config.mjs"), "export const spec = {};\n");
-    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export" });
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file has no default export (it exports spec)" });
   });
 });
 
@@ -230,6 +230,15 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
     ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
+    // zod's records dropped a "__proto__" entry without a word: the application silently did not exist.
+    ["an application named __proto__", JSON.parse('{"applications": {"__proto__": {"namespace": "production"}}}'), 'applications.__proto__: the name "__proto__" is not allowed'],
+    ["a label named __proto__", JSON.parse('{"namespaces": {"production": {"team": "team-a", "labels": {"__proto__": "x"}}}}'), 'namespaces.production.labels.__proto__: the name "__proto__" is not allowed'],
+    // "constructor" is a valid DNS label and `in` found Object.prototype's: a crash (TypeError) and an application in a namespace nothing creates.
+    ["a namespace owned by team constructor", { namespaces: { production: { team: "constructor" } } }, 'namespaces.production.team: team "constructor" is not defined; defined teams: team-a'],
+    ["an application in namespace constructor", { applications: { "api-server": app({ namespace: "constructor" }) } }, 'applications.api-server.namespace: namespace "constructor" is not defined'],
+    // The variable is also a key of Secret <app>-env: check found the ExternalSecret's secretKey over 253 characters.
+    ["a secret variable of 254 characters", { applications: { "api-server": app({ secrets: { ["A".repeat(254)]: "db" } }) } }, `applications.api-server.secrets.${"A".repeat(254)}: the name "${"A".repeat(254)}" has more than 253 characters: it is also a key of the Secret <app>-env`],
+    ["a team Application in namespace constructor", { teams: { "team-a": { applications: { x: { path: "teams/x", namespace: "constructor" } } } } }, 'teams.team-a.applications.x.namespace: namespace "constructor" is not defined'],
   ])("%s", (_title, raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
   });
@@ -272,6 +281,27 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     const error = (await loadSpec({ cwd }).catch((caught: unknown) => caught)) as SlipwayError;
     expect(error).toMatchObject({ code: "SPEC_INVALID" });
     expect(error.problems).toEqual(["(root): expected object, got number 42"]);
+  });
+});
+
+describe("GIVEN a slipway.config.ts whose default export is the wrong shape", () => {
+  // Each was validated as an object without fields and silently became the reference platform, or named the wrong thing.
+  it.each<[string, string, Record<string, unknown>]>([
+    ["a Promise", "export default Promise.resolve({ cluster: { name: 'x' } });\n", { code: "SPEC_UNREADABLE", message: "the default export is a Promise, not the spec object" }],
+    ["a Map", "export default new Map([['cluster', {}]]);\n", { code: "SPEC_UNREADABLE", message: "the default export is a Map, not the spec object" }],
+    ["a class instance", "class Spec { cluster = {} }\nexport default new Spec();\n", { code: "SPEC_UNREADABLE", message: "the default export is a Spec, not the spec object" }],
+    ["nothing, only a named export", "export const spec = { cluster: { name: 'x' } };\n", { code: "SPEC_UNREADABLE", message: "spec file has no default export (it exports spec)" }],
+    ["a function", "export default () => ({});\n", { code: "SPEC_INVALID", problems: ["(root): expected object, got a function (export the spec object, not a function that builds it)"] }],
+  ])("WHEN it is %s THEN loading fails naming what it is", async (_name, source, expected) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), source);
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ ...expected, where: expected.code === "SPEC_UNREADABLE" ? join(cwd, "slipway.config.ts") : expect.any(String) });
+  });
+
+  it("WHEN it has named exports beside the default THEN the default export is the spec", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), "export const name = 'beside';\nexport default { cluster: { name: 'beside' } };\n");
+    expect((await loadSpec({ cwd })).spec.cluster.name).toBe("beside");
   });
 });
 

@@ -54,3 +54,24 @@ describe("GIVEN the reference platform", () => {
     await expect(synthesis.result).rejects.toThrow(/^CDK synthesis worker exited with code \d+ before answering$/);
   }, 120_000);
 });
+
+describe("GIVEN a spec the stack refuses at once (us-west-1 has two availability zones Slipway can name, not three)", () => {
+  const spec = parseSpec({ aws: { region: "us-west-1" } }, "test");
+
+  it.each(["1", "0"])("WHEN SLIPWAY_SYNTH_WORKER=%s and the result is awaited only after the failure THEN there is no unhandled rejection and the result rejects with the SlipwayError", async (setting) => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      // As synthesizePlatform does: start, do other work, await later.
+      const late = withWorkerSetting(setting, () => startInfrastructureSynthesis(spec));
+      // A second, identical synthesis awaited at once tells when the first has failed too.
+      await expect(withWorkerSetting(setting, () => startInfrastructureSynthesis(spec)).result).rejects.toMatchObject({ code: "SPEC_INVALID" });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(unhandled).toEqual([]);
+      await expect(late.result).rejects.toMatchObject({ code: "SPEC_INVALID", where: "cluster.availabilityZones", fix: "set cluster.availabilityZones to 2 or less" });
+    } finally {
+      process.off("unhandledRejection", listener);
+    }
+  }, 120_000);
+});

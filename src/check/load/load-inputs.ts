@@ -28,6 +28,7 @@ import { decodeManifest } from "./decode-manifest.js";
 import { BuildQueue, DEFAULT_SPLIT_FILES, gatheredFolders } from "./kustomize-aggregation.js";
 import { isKustomizeComponent, KUSTOMIZATION_FILES, kustomizationFile } from "./kustomization-file.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
+import { missingApplicationFolders } from "./missing-application-folders.js";
 import { moveSource } from "./locate-field.js";
 import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
 import type { ChartRendering } from "./rendered-charts.js";
@@ -82,6 +83,7 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
   await loader.flush(options.parseInWorkers);
   try {
     await loader.followApplications();
+    loader.findings.push(...missingApplicationFolders(loader.objects, loader.roots, options.cwd));
     // The chart machinery (and helm) loads only when an Application is in the input.
     if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
       const { renderChartSources } = await import("./rendered-charts.js");
@@ -120,7 +122,7 @@ class Loader {
   private readonly loadedFiles = new Set<string>();
   private readonly walkedFolders = new Set<string>();
   /** Repository roots (folders given as input) against which Application paths resolve. */
-  private readonly roots: string[] = [];
+  readonly roots: string[] = [];
   private followedUpTo = 0;
   /** kustomize builds of gathered folders, started ahead of their turn. */
   private builds: BuildQueue | undefined;

@@ -27,6 +27,7 @@ export const command: Command = {
     const result = await synthesizePlatform(spec, out, { charts: new ChartResolver({ charts: values.charts, cwd: io.cwd }) });
     io.stdout(`synthesized ${source ?? "the reference platform"} into ${out}\n`);
     for (const line of result.summary) io.stdout(`  ${line}\n`);
+    for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
     return EXIT.ok;
   },
 };

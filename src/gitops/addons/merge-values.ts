@@ -26,3 +26,20 @@ export function mergeValues(base: Values, override: Values): Values {
   }
   return result;
 }
+
+/**
+ * Where `override` sets null over a value `base` has: the key paths, depth first. Helm
+ * drops a null key, so such an override deletes what the platform configured there,
+ * which other parts rely on (`kube-prometheus-stack.values.prometheus: null` removed the
+ * Prometheus the canary analysis and the adapter query, and the chart no longer renders).
+ */
+export function nullsOverPlatformValues(base: Values, override: Values, path: readonly string[] = []): string[][] {
+  const found: string[][] = [];
+  for (const key of Object.keys(override)) {
+    if (!Object.hasOwn(base, key)) continue;
+    const [before, after] = [base[key], override[key]];
+    if (after === null && before !== null && before !== undefined) found.push([...path, key]);
+    else if (isObject(before) && isObject(after)) found.push(...nullsOverPlatformValues(before, after, [...path, key]));
+  }
+  return found;
+}

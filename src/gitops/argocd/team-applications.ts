@@ -5,6 +5,7 @@
  * applications wave, after tenancy has created the namespace, its quota and policies.
  * They live in `apps/teams/<team>/`, which the root Application applies.
  */
+import { normalizedRepositoryPath } from "../../platform-spec/grammars.js";
 import type { PlatformSpec } from "../../platform-spec/schema.js";
 import type { GitOpsGenerator, ManifestFile } from "../gitops-file.js";
 import { SYNC_WAVES } from "../sync-waves.js";
@@ -37,7 +38,7 @@ export function teamApplications(spec: PlatformSpec): ResolvedTeamApplication[] 
         name,
         repoURL: application.repoURL ?? spec.gitops.repoURL,
         targetRevision: application.targetRevision ?? (inGitOpsRepository ? spec.gitops.targetRevision : DEFAULT_TEAM_REVISION),
-        path: application.path.replace(/^\.\/+(?=.)/, "").replace(/\/+$/, "") || ".",
+        path: normalizedRepositoryPath(application.path),
         namespace: application.namespace,
       });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canarySteps, rollout } from "../../../src/gitops/applications/rollout.js";
+import { canaryPeakPods, canarySteps, rollout } from "../../../src/gitops/applications/rollout.js";
 import { parseSpec } from "../../../src/platform-spec/load.js";
 import { platformNames } from "../../../src/platform-spec/names.js";
 import type { PlatformSpecInput } from "../../../src/platform-spec/schema.js";
@@ -68,5 +68,35 @@ describe("rollout", () => {
   it("GIVEN a single step without pause WHEN steps are listed THEN it waits for a manual promotion", () => {
     const spec = parseSpec({ applications: { one: { namespace: "production", canary: { steps: [{ weight: 50 }] } } } }, "test");
     expect(canarySteps(spec.applications.one!)).toEqual([{ setWeight: 50 }, { pause: {} }]);
+  });
+});
+
+describe("canaryPeakPods", () => {
+  const REFERENCE_STEPS = [5, 20, 50, 80];
+  const shape = (weights: number[], host?: string) => ({ ...(host === undefined ? {} : { host }), canary: { steps: weights.map((weight) => ({ weight })) } });
+
+  // Worked by hand from Argo Rollouts' CalculateReplicaCountsForCanary (utils/replicaset/canary.go).
+  it.each<[string, number[], string | undefined, number, number]>([
+    ["reference steps, 3 replicas: maxSurge 1, +1 at 50% (1.5 pods), 3 stable + 2 canary", REFERENCE_STEPS, undefined, 3, 5],
+    ["reference steps, 2 replicas: maxSurge 1 caps every step at 3", REFERENCE_STEPS, undefined, 2, 3],
+    ["reference steps, 1 replica: one canary pod beside the stable one", REFERENCE_STEPS, undefined, 1, 2],
+    ["one 50% step, 10 replicas: the 25% surge (3) caps 10 + 5", [50], undefined, 10, 13],
+    ["one 1% step, 100 replicas: promotion to 100% is capped by the 25 surge", [1], undefined, 100, 125],
+    ["even quarters, 4 replicas: 4 + 1 at every step", [25, 50, 75], undefined, 4, 5],
+    ["a host (ALB traffic routing), 3 replicas: the stable pods stay until the canary has all", REFERENCE_STEPS, "api.example.com", 3, 6],
+    ["a host, 10 replicas", [50], "api.example.com", 10, 20],
+  ])("GIVEN %s WHEN the peak is computed THEN it matches Argo Rollouts' replica arithmetic", (_name, weights, host, replicas, expected) => {
+    expect(canaryPeakPods(shape(weights, host), replicas)).toBe(expected);
+  });
+
+  it("GIVEN the generated Rollouts WHEN read THEN they set no maxSurge, maxUnavailable or dynamicStableScale, the defaults canaryPeakPods assumes", () => {
+    for (const input of [{}, { applications: { web: { namespace: "production", host: "web.example.com" } } }] as PlatformSpecInput[]) {
+      const spec = parseSpec(input, "test");
+      for (const [name, application] of Object.entries(spec.applications)) {
+        const canary = (rollout(name, application, spec, platformNames(spec)).spec as { strategy: { canary: Record<string, unknown> } }).strategy.canary;
+        for (const key of ["maxSurge", "maxUnavailable", "dynamicStableScale", "scaleDownDelaySeconds", "scaleDownDelayRevisionLimit"]) expect(canary[key], key).toBeUndefined();
+        expect(canary.trafficRouting !== undefined).toBe(application.host !== undefined);
+      }
+    }
   });
 });
