@@ -209,7 +209,7 @@ function validateSchemasSomewhere(
   const findings = validation.findings.then(joined, async () => {
     // Parsed again here, the objects come back with their texts: the same findings as a sequential run.
     const { readManifestFile } = await import("./load/read-manifest-file.js");
-    const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file).objects);
+    const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }).objects);
     const held = loaded.objects.filter((object) => parallel.holds(object));
     // The copies parsed again are in the same order as the objects the workers held.
     return joined(new Map(validateSchemasByObject(again, options).map((found, index) => [held[index] as SourceObject, found])));

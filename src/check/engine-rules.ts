@@ -13,7 +13,7 @@ export const ENGINE_RULES: readonly RuleDescriptor[] = [
     id: "parse",
     category: "schema",
     severity: "error",
-    description: "Input that is not a Kubernetes object: broken YAML or JSON, binary files, scalars or lists instead of objects, documents without apiVersion or kind, documents over the API server's 3 MiB limit.",
+    description: "Input that is not a Kubernetes object: broken YAML or JSON, binary files, scalars or lists instead of objects, documents without apiVersion or kind, documents over the API server's 3 MiB limit. A YAML file found in a folder none of whose documents looks like a Kubernetes object (no kind, no metadata, no group/version apiVersion: a Helm repository index, Helm values, docker-compose) is one info finding instead, skipped as Argo CD skips it.",
     remediation: "Fix the syntax at the line given, or leave the file out of the input.",
   },
   {

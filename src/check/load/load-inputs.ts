@@ -190,7 +190,7 @@ class Loader {
         // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
       }
     }
-    results ??= pending.map((file) => readManifestFile(file.path, file.file));
+    results ??= pending.map((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }));
     let next = 0;
     const queue = this.queue;
     this.queue = [];
@@ -271,7 +271,7 @@ class Loader {
         isFile = target.isFile();
       }
       if (isDirectory) await this.loadFolder(path, true, [...enclosing, real]);
-      else if (isFile && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) this.loadFile(path);
+      else if (isFile && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) this.loadFile(path, true);
     }
   }
 
@@ -442,7 +442,8 @@ class Loader {
     return { origins, files: paths.length };
   }
 
-  private loadFile(path: string): void {
+  /** `walked`: found by walking a folder, not named as input (YAML of other tools is then skipped, not an error). */
+  private loadFile(path: string, walked = false): void {
     let real = path;
     try {
       real = realpathSync.native(path);
@@ -459,7 +460,7 @@ class Loader {
       // Unreadable: reported when it is read.
     }
     // Read and parsed at the next flush, with the files around it.
-    this.queue.push({ pending: true, path, file: this.display(path), bytes });
+    this.queue.push({ pending: true, path, file: this.display(path), bytes, walked });
   }
 
   private add(parsed: ParsedSource): void {

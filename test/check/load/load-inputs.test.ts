@@ -44,6 +44,24 @@ describe("loadInputs", () => {
     expect(loaded.objects.map((object) => `${object.kind}/${object.name}`).sort()).toEqual(["Application/web", "ConfigMap/other"]);
   });
 
+  it("GIVEN a Helm repository index and Helm values in a folder beside manifests WHEN the folder is loaded THEN each is one info finding; named as input, an error", async () => {
+    const root = tree({
+      "repo/index.yaml": "apiVersion: v1\nentries:\n  web:\n    - apiVersion: v2\n      name: web\n      version: 1.0.0\ngenerated: \"2026-11-29T23:39:03Z\"\n",
+      "values/web.yaml": "replicaCount: 1\n",
+      "broken.yaml": "apiVersion: v1\nmetadata:\n  name: x\n",
+      "cm.yaml": configMap("a"),
+    });
+    const walked = await loadInputs(["."], { cwd: root });
+    expect(walked.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual([
+      "error parse broken.yaml:1",
+      "info parse repo/index.yaml:1",
+      "info parse values/web.yaml:1",
+    ]);
+    expect(walked.objects.map((object) => object.name)).toEqual(["a"]);
+    const named = await loadInputs(["repo/index.yaml"], { cwd: root });
+    expect(named.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["error parse repo/index.yaml:1"]);
+  });
+
   it("GIVEN standard input WHEN loaded with - THEN objects are named <stdin>", async () => {
     const loaded = await loadInputs(["-"], { cwd: tmpdir(), readStdin: async () => configMap("from-stdin") });
     expect(loaded.objects.map((object) => `${object.file} ${object.name}`)).toEqual(["<stdin> from-stdin"]);
