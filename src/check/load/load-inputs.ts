@@ -28,6 +28,7 @@ import { decodeManifest } from "./decode-manifest.js";
 import { BuildQueue, DEFAULT_SPLIT_FILES, gatheredFolders } from "./kustomize-aggregation.js";
 import { isKustomizeComponent, KUSTOMIZATION_FILES, kustomizationFile } from "./kustomization-file.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
+import { mergeRenderings } from "./kustomize-renderings.js";
 import { moveSource } from "./locate-field.js";
 import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
 import type { ChartRendering } from "./rendered-charts.js";
@@ -82,6 +83,7 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
   await loader.flush(options.parseInWorkers);
   try {
     await loader.followApplications();
+    loader.mergeRenderings();
     // The chart machinery (and helm) loads only when an Application is in the input.
     if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
       const { renderChartSources } = await import("./rendered-charts.js");
@@ -103,7 +105,7 @@ interface PendingFile extends ManifestFileTask {
 }
 
 class Loader {
-  readonly objects: SourceObject[] = [];
+  objects: SourceObject[] = [];
   readonly findings: Finding[] = [];
   files = 0;
   parallel: ParallelParse | undefined;
@@ -126,6 +128,8 @@ class Loader {
   private builds: BuildQueue | undefined;
   /** Per folder with a kustomization: the folders it gathers when it is built child by child, else undefined. */
   private readonly gatherings = new Map<string, Promise<string[] | undefined>>();
+  /** The folder (as findings name it) of the kustomization that rendered each object kustomize rendered. */
+  private readonly renderedBy = new Map<SourceObject, string>();
   /** The identities rendered so far under each gathering being loaded, to find what kustomize would refuse. */
   private readonly scopes: { readonly ids: Set<string>; conflict: boolean }[] = [];
 
@@ -171,6 +175,11 @@ class Loader {
       }
       await this.flush();
     }
+  }
+
+  /** One object per distinct rendering of a document several kustomizations render (kustomize-renderings.ts). */
+  mergeRenderings(): void {
+    this.objects = mergeRenderings(this.objects, this.renderedBy);
   }
 
   /**
@@ -383,6 +392,8 @@ class Loader {
         ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex, ...(origin.suppressions ? { suppressions: origin.suppressions } : {}) }
         : { ...object, line: 1 };
     });
+    const rendering = relative(this.options.cwd, folder) || ".";
+    for (const object of objects) this.renderedBy.set(object, rendering);
     for (const scope of this.scopes) {
       for (const object of objects) {
         const key = signature(object);
