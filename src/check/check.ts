@@ -20,6 +20,7 @@ import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas, validateSchemasByObject } from "./schema/validate-schemas.js";
 import { API_VALIDATION_RULE_ID, apiValidationFindings, refusedObjects } from "./schema/api-validation.js";
 import { recallSources } from "./load/read-manifest-file.js";
+import { fieldLine, sourceOf, type FieldPath } from "./load/locate-field.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
@@ -138,6 +139,7 @@ async function checkLoaded(
     kubernetesVersion,
     customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
     argocd: options.argocd ?? "self-managed",
+    fieldLine: fieldLineReader(loaded.objects, cwd),
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = ruleRegistry === undefined ? [] : await (await ruleRegistry).configuredRules(options.ruleOptions);
@@ -173,6 +175,31 @@ async function checkLoaded(
     failOn,
     reports,
     rules: [...new Set([...sorted, ...suppressed].map((finding) => finding.ruleId))].sort().flatMap((id) => descriptors.get(id) ?? []),
+  };
+}
+
+/**
+ * Field lines for the rules: an object parsed on a worker thread left its text there, so
+ * the text of every object of its file is read back at the first finding about one of them
+ * (recallSources), once per file; a run with workers then points where a run without does.
+ */
+function fieldLineReader(objects: readonly SourceObject[], cwd: string): (object: SourceObject, path: FieldPath) => number | undefined {
+  let byFile: Map<string, SourceObject[]> | undefined;
+  const recalled = new Set<string>();
+  return (object, path) => {
+    if (sourceOf(object.document) === undefined && !recalled.has(object.file)) {
+      recalled.add(object.file);
+      if (byFile === undefined) {
+        byFile = new Map();
+        for (const each of objects) {
+          const list = byFile.get(each.file);
+          if (list) list.push(each);
+          else byFile.set(each.file, [each]);
+        }
+      }
+      recallSources(byFile.get(object.file) ?? [object], cwd);
+    }
+    return fieldLine(object.document, path);
   };
 }
 

@@ -9,6 +9,9 @@
  * so nothing is kept for objects built in memory.
  */
 
+/** Keys and list indexes from a document's root to a field: `["spec", "containers", 0, "image"]`. */
+export type FieldPath = readonly (string | number)[];
+
 interface DocumentSource {
   readonly text: string;
   /** 1-based line of the document's first line in its file. */

@@ -21,6 +21,7 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import type { Report } from "../support/report.js";
 import type { SourceObject } from "../../finding.js";
+import type { FieldPath } from "../../load/locate-field.js";
 
 const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
@@ -87,12 +88,14 @@ export function resourceRequirementErrors(resources: unknown, path: string, leve
   return errors;
 }
 
+/** Findings point at the request at fault (every error is about one), else the deepest part of its path the object has. */
 function checkObject(object: SourceObject, template: PodTemplate, report: Report): void {
   const { spec, specPath } = template;
-  const reportAll = (resources: unknown, path: string, owner: string) => {
-    for (const error of resourceRequirementErrors(resources, path)) report(object, error.message, `${owner}: ${error.fix}`);
+  const podSpecPath = [...template.templatePath, "spec"];
+  const reportAll = (resources: unknown, path: string, owner: string, at: FieldPath) => {
+    for (const error of resourceRequirementErrors(resources, path)) report(object, error.message, `${owner}: ${error.fix}`, [...at, "requests", error.resource]);
   };
-  for (const error of resourceRequirementErrors(spec.resources, `${specPath}.resources`, "pod")) report(object, error.message, `the pod: ${error.fix}`);
+  for (const error of resourceRequirementErrors(spec.resources, `${specPath}.resources`, "pod")) report(object, error.message, `the pod: ${error.fix}`, [...podSpecPath, "resources", "requests", error.resource]);
   for (const list of ["initContainers", "containers"] as const) {
     const containers = spec[list];
     if (!Array.isArray(containers)) continue;
@@ -100,7 +103,7 @@ function checkObject(object: SourceObject, template: PodTemplate, report: Report
       const record = asRecord(container);
       if (record === undefined) return;
       const name = typeof record.name === "string" ? record.name : `#${index}`;
-      reportAll(record.resources, `${specPath}.${list}[${index}].resources`, `container "${name}"`);
+      reportAll(record.resources, `${specPath}.${list}[${index}].resources`, `container "${name}"`, [...podSpecPath, list, index, "resources"]);
     });
   }
 }

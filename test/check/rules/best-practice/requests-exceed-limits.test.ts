@@ -66,7 +66,7 @@ describe("best-practice/requests-exceed-limits: what the API server refuses", ()
     expect(errors.map((message) => message.replace(/^spec\.containers\[0\]\.resources\.(requests: )?/, ""))).toEqual(messages);
   });
 
-  it("GIVEN init containers, a sidecar and pod-level resources WHEN each exceeds its limit THEN each is reported at its own path", () => {
+  it("GIVEN init containers, a sidecar and pod-level resources WHEN each exceeds its limit THEN each is reported at its own path, on the line of the request at fault", () => {
     const spec = {
       resources: { requests: { cpu: "4" }, limits: { cpu: "2" } },
       initContainers: [
@@ -76,12 +76,14 @@ describe("best-practice/requests-exceed-limits: what the API server refuses", ()
       containers: [{ name: "ok", image: "a:1", resources: { requests: { cpu: "1" }, limits: { cpu: "1" } } }, "not a container", { image: "b:1", resources: { requests: { cpu: "2" }, limits: { cpu: "1" } } }],
     };
     const deployment = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d", namespace: "a" }, spec: { template: { spec } } };
-    // The rule runner orders findings of one object by message.
-    expect(findings(stringify(deployment))).toEqual([
-      'error spec.template.spec.containers[2].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1 | container "#2": lower resources.requests["cpu"] to at most 1, or raise resources.limits["cpu"] to at least 2',
-      'error spec.template.spec.initContainers[0].resources.requests: Invalid value: "3": must be less than or equal to cpu limit of 2 | container "migrate": lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 3',
-      'error spec.template.spec.initContainers[1].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi | container "proxy": lower resources.requests["memory"] to at most 512Mi, or raise resources.limits["memory"] to at least 1Gi',
-      'error spec.template.spec.resources.requests: Invalid value: "4": must be less than or equal to cpu limit of 2 | the pod: lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 4',
+    const yaml = stringify(deployment);
+    const lineOf = (text: string, after = 0) => yaml.split("\n").findIndex((line, index) => index >= after && line.includes(text)) + 1;
+    // The rule runner orders findings of one object by line, then message.
+    expect(rule.check(contextFromYaml(yaml)).map((finding) => `${finding.line} ${finding.severity} ${finding.message} | ${finding.fix}`)).toEqual([
+      `${lineOf('cpu: "4"')} error spec.template.spec.resources.requests: Invalid value: "4": must be less than or equal to cpu limit of 2 | the pod: lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 4`,
+      `${lineOf('cpu: "3"')} error spec.template.spec.initContainers[0].resources.requests: Invalid value: "3": must be less than or equal to cpu limit of 2 | container "migrate": lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 3`,
+      `${lineOf("memory: 1Gi")} error spec.template.spec.initContainers[1].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi | container "proxy": lower resources.requests["memory"] to at most 512Mi, or raise resources.limits["memory"] to at least 1Gi`,
+      `${lineOf('cpu: "2"', lineOf("b:1"))} error spec.template.spec.containers[2].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1 | container "#2": lower resources.requests["cpu"] to at most 1, or raise resources.limits["cpu"] to at least 2`,
     ]);
   });
 
