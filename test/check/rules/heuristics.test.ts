@@ -445,3 +445,22 @@ ${deployment}`;
     expect(rule?.check(contextFromYaml(rollout)).map((finding) => `${finding.object} ${finding.line}`)).toEqual(["Rollout demo/web 1", "Deployment demo/web 24"]);
   });
 });
+
+describe("field lines of reference rules", () => {
+  test.each([
+    {
+      ruleId: "reference/hpa-target",
+      yaml: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: demo}\nspec:\n  minReplicas: 1\n  maxReplicas: 3\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: missing\n",
+      lines: [7],
+    },
+    {
+      ruleId: "reference/rollout-service",
+      yaml: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: demo}\nspec:\n  strategy:\n    canary:\n      canaryService: web-canary\n",
+      lines: [7],
+    },
+  ])("GIVEN an object whose $ruleId reference is broken WHEN checked THEN the finding is on the reference's line", ({ ruleId, yaml, lines }) => {
+    const rule = LINT_RULES.find((candidate) => candidate.id === ruleId);
+    if (!rule) throw new Error(`no rule ${ruleId}`);
+    expect(rule.check(contextFromYaml(yaml)).map((finding) => finding.line)).toEqual(lines);
+  });
+});
