@@ -458,6 +458,11 @@ describe("field lines of reference rules", () => {
       yaml: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: demo}\nspec:\n  strategy:\n    canary:\n      canaryService: web-canary\n",
       lines: [7],
     },
+    {
+      ruleId: "reference/argocd-project",
+      yaml: "apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata: {name: team, namespace: argocd}\nspec:\n  destinations: [{server: https://kubernetes.default.svc, namespace: team}]\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web, namespace: argocd}\nspec:\n  project: missing\n  source: {repoURL: https://example.com/repo.git, path: web}\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: api, namespace: argocd}\nspec:\n  project: team\n  source: {repoURL: https://example.com/repo.git, path: api}\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: elsewhere\n",
+      lines: [11, 20],
+    },
   ])("GIVEN an object whose $ruleId reference is broken WHEN checked THEN the finding is on the reference's line", ({ ruleId, yaml, lines }) => {
     const rule = LINT_RULES.find((candidate) => candidate.id === ruleId);
     if (!rule) throw new Error(`no rule ${ruleId}`);
