@@ -20,7 +20,7 @@ import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas, validateSchemasByObject } from "./schema/validate-schemas.js";
 import { API_VALIDATION_RULE_ID, apiValidationFindings, refusedObjects } from "./schema/api-validation.js";
 import { recallSources } from "./load/read-manifest-file.js";
-import { fieldLine, sourceOf, type FieldPath } from "./load/locate-field.js";
+import { fieldLine, hasSource, type FieldPath } from "./load/locate-field.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
@@ -187,7 +187,7 @@ function fieldLineReader(objects: readonly SourceObject[], cwd: string): (object
   let byFile: Map<string, SourceObject[]> | undefined;
   const recalled = new Set<string>();
   return (object, path) => {
-    if (sourceOf(object.document) === undefined && !recalled.has(object.file)) {
+    if (!hasSource(object.document) && !recalled.has(object.file)) {
       recalled.add(object.file);
       if (byFile === undefined) {
         byFile = new Map();

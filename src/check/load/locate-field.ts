@@ -16,6 +16,13 @@ interface DocumentSource {
   readonly text: string;
   /** 1-based line of the document's first line in its file. */
   readonly line: number;
+  /** `text` split into lines, on first need: rules locate many fields of one document. */
+  lines?: readonly string[];
+}
+
+function linesOf(source: DocumentSource): readonly string[] {
+  source.lines ??= source.text.split("\n");
+  return source.lines;
 }
 
 const sources = new WeakMap<object, DocumentSource>();
@@ -24,9 +31,16 @@ export function rememberSource(document: object, text: string, line: number): vo
   sources.set(document, { text, line });
 }
 
+/** Whether the text a document was loaded from is kept here (no copy made, unlike `sourceOf`). */
+export function hasSource(document: object): boolean {
+  return sources.has(document);
+}
+
 /** The text and first line a document was loaded from, to hand to a worker thread with a copy of it. */
 export function sourceOf(document: object): { readonly text: string; readonly line: number } | undefined {
-  return sources.get(document);
+  const source = sources.get(document);
+  // Without the cached lines: a copy goes to worker threads, which split the text themselves.
+  return source === undefined ? undefined : { text: source.text, line: source.line };
 }
 
 /** Points a document at another text (kustomize output → the file it was rendered from), or at none. */
@@ -40,7 +54,7 @@ export function moveSource(document: object, from: object | undefined): void {
 export function fieldLine(document: object, path: readonly (string | number)[]): number | undefined {
   const source = sources.get(document);
   if (source === undefined) return undefined;
-  const relative = locate(source.text.split("\n"), path);
+  const relative = locate(linesOf(source), path);
   return relative === undefined ? undefined : source.line + relative;
 }
 
@@ -48,7 +62,7 @@ export function fieldLine(document: object, path: readonly (string | number)[]):
 export function fieldLineText(document: object, path: readonly (string | number)[]): string | undefined {
   const source = sources.get(document);
   if (source === undefined) return undefined;
-  const lines = source.text.split("\n");
+  const lines = linesOf(source);
   const relative = locate(lines, path);
   return relative === undefined ? undefined : lines[relative];
 }
@@ -83,7 +97,7 @@ interface Hit {
 function findKey(lines: readonly string[], start: number, end: number, parentIndent: number, key: string, insideItem: boolean): Hit | undefined {
   let keyIndent: number | undefined;
   for (let index = start; index < end; index++) {
-    const { indent, content } = lineParts(lines[index] as string, insideItem && index === start);
+    const { indent, content } = insideItem && index === start ? lineParts(lines[index] as string, true) : linePartsAt(lines, index);
     if (content === "" || content.startsWith("#")) continue;
     if (indent <= parentIndent) break;
     keyIndent ??= indent;
@@ -97,7 +111,7 @@ function findItem(lines: readonly string[], start: number, end: number, parentIn
   let count = -1;
   let itemIndent: number | undefined;
   for (let index = start; index < end; index++) {
-    const { indent, content } = lineParts(lines[index] as string, false);
+    const { indent, content } = linePartsAt(lines, index);
     if (content === "" || content.startsWith("#")) continue;
     // Items sit deeper than their key, or at the key's column (compact style).
     if (indent < parentIndent || (indent === parentIndent && !isItem(content))) break;
@@ -112,6 +126,20 @@ function findItem(lines: readonly string[], start: number, end: number, parentIn
 
 function isItem(content: string): boolean {
   return content === "-" || content.startsWith("- ");
+}
+
+/**
+ * `lineParts(lines[index], false)`, computed once per line of a text: the rules locate many
+ * fields of one document, and each walk reads the same lines again.
+ */
+const partsByText = new WeakMap<readonly string[], ({ indent: number; content: string } | undefined)[]>();
+function linePartsAt(lines: readonly string[], index: number): { indent: number; content: string } {
+  let parts = partsByText.get(lines);
+  if (parts === undefined) {
+    parts = [];
+    partsByText.set(lines, parts);
+  }
+  return (parts[index] ??= lineParts(lines[index] as string, false));
 }
 
 /** Indentation and content; on an item's own line, the content after the dash and its column. */
@@ -129,7 +157,7 @@ function lineParts(text: string, afterDash: boolean): { indent: number; content:
 /** First line after `from` that no longer belongs to the value of the hit at `indent`. */
 function blockEnd(lines: readonly string[], from: number, indent: number, item: boolean, limit: number): number {
   for (let index = from; index < limit; index++) {
-    const { indent: lineIndent, content } = lineParts(lines[index] as string, false);
+    const { indent: lineIndent, content } = linePartsAt(lines, index);
     if (content === "" || content.startsWith("#")) continue;
     if (item ? lineIndent <= indent : lineIndent < indent || (lineIndent === indent && !isItem(content))) return index;
   }

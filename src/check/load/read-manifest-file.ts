@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { SourceObject } from "../finding.js";
 import { decodeManifest } from "./decode-manifest.js";
-import { rememberSource, sourceOf } from "./locate-field.js";
+import { hasSource, rememberSource } from "./locate-field.js";
 import { normalizeLineBreaks, parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
@@ -42,7 +42,7 @@ export function readManifestFile(path: string, file: string, options: ParseOptio
 export function recallSources(objects: readonly SourceObject[], cwd: string): void {
   const byFile = new Map<string, SourceObject[]>();
   for (const object of objects) {
-    if (object.file === "<stdin>" || object.renderedFrom !== undefined || sourceOf(object.document) !== undefined) continue;
+    if (object.file === "<stdin>" || object.renderedFrom !== undefined || hasSource(object.document)) continue;
     const list = byFile.get(object.file) ?? [];
     list.push(object);
     byFile.set(object.file, list);
