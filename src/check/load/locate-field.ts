@@ -67,24 +67,56 @@ export function fieldLineText(document: object, path: readonly (string | number)
   return relative === undefined ? undefined : lines[relative];
 }
 
+/** Where a walk stands after a prefix of a path: the block its next segment is looked for in. */
+interface WalkState {
+  readonly start: number;
+  readonly end: number;
+  readonly parentIndent: number;
+  readonly insideItem: boolean;
+  /** The line of the prefix's last segment; undefined at the root. */
+  readonly found: number | undefined;
+  /** The states after one more segment, or null when that segment is not there. */
+  next?: Map<string | number, WalkState | null>;
+}
+
+/**
+ * Per text (its lines array), the walks done so far, as a tree of path prefixes: findings
+ * about one container share `spec.template.spec.containers[0]`, which is found once.
+ */
+const walksByText = new WeakMap<readonly string[], WalkState>();
+
 /** 0-based line of the deepest part of `path` found in `lines`. */
 export function locate(lines: readonly string[], path: readonly (string | number)[]): number | undefined {
-  let start = 0;
-  let end = lines.length;
-  let parentIndent = -1;
-  let insideItem = false;
-  let found: number | undefined;
-  for (const segment of path) {
-    const hit: Hit | undefined = typeof segment === "number" ? findItem(lines, start, end, parentIndent, segment) : findKey(lines, start, end, parentIndent, segment, insideItem);
-    if (hit === undefined) return found;
-    found = hit.line;
-    insideItem = hit.item;
-    // An item's first key is on the item's own line; a key's value starts on the next line.
-    start = hit.item ? hit.line : hit.line + 1;
-    end = blockEnd(lines, hit.line + 1, hit.indent, hit.item, end);
-    parentIndent = hit.indent;
+  let state = walksByText.get(lines);
+  if (state === undefined) {
+    state = { start: 0, end: lines.length, parentIndent: -1, insideItem: false, found: undefined };
+    walksByText.set(lines, state);
   }
-  return found;
+  for (const segment of path) {
+    state.next ??= new Map();
+    let next = state.next.get(segment);
+    if (next === undefined) {
+      next = step(lines, state, segment);
+      state.next.set(segment, next);
+    }
+    if (next === null) return state.found;
+    state = next;
+  }
+  return state.found;
+}
+
+function step(lines: readonly string[], state: WalkState, segment: string | number): WalkState | null {
+  const { start, end, parentIndent, insideItem } = state;
+  const hit: Hit | undefined = typeof segment === "number" ? findItem(lines, start, end, parentIndent, segment) : findKey(lines, start, end, parentIndent, segment, insideItem);
+  if (hit === undefined) return null;
+  return {
+    // An item's first key is on the item's own line; a key's value starts on the next line.
+    start: hit.item ? hit.line : hit.line + 1,
+    end: blockEnd(lines, hit.line + 1, hit.indent, hit.item, end),
+    parentIndent: hit.indent,
+    insideItem: hit.item,
+    found: hit.line,
+  };
 }
 
 interface Hit {
