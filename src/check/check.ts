@@ -20,6 +20,7 @@ import { kubernetesSchemaBundle } from "./schema/kubernetes-schema-bundle.js";
 import { validateSchemas, validateSchemasByObject } from "./schema/validate-schemas.js";
 import { API_VALIDATION_RULE_ID, apiValidationFindings, refusedObjects } from "./schema/api-validation.js";
 import { recallSources } from "./load/read-manifest-file.js";
+import { fieldLine, hasSource, type FieldPath } from "./load/locate-field.js";
 import { SlipwayError } from "../errors.js";
 import { applySuppressions, SUPPRESSION_RULE_ID, type SuppressedFinding } from "./suppressions.js";
 import { validateSchemasInWorkers, validationWorkers } from "./schema/parallel-validation.js";
@@ -138,6 +139,7 @@ async function checkLoaded(
     kubernetesVersion,
     customResourceKinds: new Set([...customResources.values()].filter((version) => version.served).map((version) => version.key)),
     argocd: options.argocd ?? "self-managed",
+    fieldLine: fieldLineReader(loaded.objects, cwd),
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = ruleRegistry === undefined ? [] : await (await ruleRegistry).configuredRules(options.ruleOptions);
@@ -177,6 +179,31 @@ async function checkLoaded(
 }
 
 /**
+ * Field lines for the rules: an object parsed on a worker thread left its text there, so
+ * the text of every object of its file is read back at the first finding about one of them
+ * (recallSources), once per file; a run with workers then points where a run without does.
+ */
+function fieldLineReader(objects: readonly SourceObject[], cwd: string): (object: SourceObject, path: FieldPath) => number | undefined {
+  let byFile: Map<string, SourceObject[]> | undefined;
+  const recalled = new Set<string>();
+  return (object, path) => {
+    if (!hasSource(object.document) && !recalled.has(object.file)) {
+      recalled.add(object.file);
+      if (byFile === undefined) {
+        byFile = new Map();
+        for (const each of objects) {
+          const list = byFile.get(each.file);
+          if (list) list.push(each);
+          else byFile.set(each.file, [each]);
+        }
+      }
+      recallSources(byFile.get(object.file) ?? [object], cwd);
+    }
+    return fieldLine(object.document, path);
+  };
+}
+
+/**
  * Schema findings of every loaded object, in object order, wherever they are validated:
  * by the parse workers for the objects they parsed, else (a large input parsed here) by
  * the same kind of workers given the objects, else here. `sources` settles when this thread has the texts CEL findings need.
@@ -209,7 +236,7 @@ function validateSchemasSomewhere(
   const findings = validation.findings.then(joined, async () => {
     // Parsed again here, the objects come back with their texts: the same findings as a sequential run.
     const { readManifestFile } = await import("./load/read-manifest-file.js");
-    const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file).objects);
+    const again = parallel.files().flatMap((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }).objects);
     const held = loaded.objects.filter((object) => parallel.holds(object));
     // The copies parsed again are in the same order as the objects the workers held.
     return joined(new Map(validateSchemasByObject(again, options).map((found, index) => [held[index] as SourceObject, found])));

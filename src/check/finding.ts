@@ -44,11 +44,20 @@ export interface SourceObject {
   readonly renderedFrom?: string;
   /** `# slipway:ignore <rule> -- <reason>` comments in the object's document. */
   readonly suppressions?: readonly Suppression[];
+  /**
+   * Set when several kustomizations of the input render this object's document: the
+   * folders of those that render it exactly as this object is (kustomize-renderings.ts).
+   */
+  readonly kustomizations?: readonly string[];
 }
 
-/** `Kind namespace/name` or `Kind name`, as findings print objects. */
-export function describeObject(object: Pick<SourceObject, "kind" | "name" | "namespace">): string {
-  return object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
+/**
+ * `Kind namespace/name` or `Kind name`, as findings print objects; for a document several
+ * kustomizations render, the ones that render it so: `Deployment web (rendered by base, dev)`.
+ */
+export function describeObject(object: Pick<SourceObject, "kind" | "name" | "namespace" | "kustomizations">): string {
+  const identity = object.namespace ? `${object.kind} ${object.namespace}/${object.name}` : `${object.kind} ${object.name}`;
+  return object.kustomizations === undefined ? identity : `${identity} (rendered by ${object.kustomizations.join(", ")})`;
 }
 
 /** File, then line, then rule, then object and message: the order every output and rule shows. */

@@ -5,6 +5,7 @@
  */
 import type { ArgoCdMode } from "../platform-spec/argocd-spec.js";
 import type { Finding, Severity, SourceObject } from "./finding.js";
+import type { FieldPath } from "./load/locate-field.js";
 
 export interface CheckContext {
   readonly objects: readonly SourceObject[];
@@ -17,6 +18,13 @@ export interface CheckContext {
    * (the `argocd-capability` rules). @default "self-managed"
    */
   readonly argocd?: ArgoCdTarget;
+  /**
+   * 1-based line of the field at `path` of an object (the deepest part of the path found),
+   * for findings about one field. The checker reads back the text of objects parsed on
+   * worker threads, so lines do not depend on where an object was parsed.
+   * @default locate-field.ts `fieldLine` on the text kept in memory (none: undefined)
+   */
+  readonly fieldLine?: (object: SourceObject, path: FieldPath) => number | undefined;
 }
 
 /** The spec's `argocd.mode`: one list of modes for synth and check. */

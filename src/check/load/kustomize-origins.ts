@@ -13,6 +13,7 @@
 import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SlipwayError } from "../../errors.js";
 
 export const ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 /**
@@ -21,8 +22,30 @@ export const ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
  */
 const LINK = "slipway-kustomize-input";
 
-/** `build(folder)` → kustomize output of `folder`, with origin annotations on every object kustomize read from a file. */
+/**
+ * `build(folder)` → kustomize output of `folder`, with origin annotations on every object
+ * kustomize read from a file.
+ *
+ * When kustomize rejects the wrapped build (`KUSTOMIZATION_INVALID`), the folder is built
+ * again as it is, and that error is the one thrown: kustomize nests the real reason in its
+ * account of the wrapper (`accumulating resources from 'slipway-kustomize-input': '<temporary
+ * folder>/slipway-kustomize-input' must resolve to a file': recursed accumulation of path
+ * ...`), names no user file in it, and words it differently per version; the plain build's
+ * error is exactly what `kubectl kustomize <folder>` prints, which the finding's fix says to
+ * run. Should the plain build succeed (only the wrapper failed), its output is returned,
+ * without origins: objects then find their files by identity. Any other error (kustomize
+ * cannot run) is thrown with the wrapper's paths replaced by the folder.
+ */
 export async function buildWithOrigins(folder: string, build: (directory: string) => Promise<string>): Promise<string> {
+  try {
+    return await buildWrapped(folder, build);
+  } catch (error) {
+    if (!(error instanceof SlipwayError) || error.code !== "KUSTOMIZATION_INVALID") throw error;
+  }
+  return build(resolve(folder));
+}
+
+async function buildWrapped(folder: string, build: (directory: string) => Promise<string>): Promise<string> {
   const wrapper = await mkdtemp(join(tmpdir(), "slipway-kustomize-"));
   try {
     await symlink(resolve(folder), join(wrapper, LINK), "dir");
@@ -30,7 +53,9 @@ export async function buildWithOrigins(folder: string, build: (directory: string
     return await build(wrapper);
   } catch (error) {
     // Errors name the wrapper; the user knows only their folder.
-    if (error instanceof Error) error.message = error.message.split(join(wrapper, LINK)).join(folder).split(wrapper).join(folder);
+    if (error instanceof Error && !(error instanceof SlipwayError && error.code === "KUSTOMIZATION_INVALID")) {
+      error.message = error.message.split(join(wrapper, LINK)).join(folder).split(wrapper).join(folder);
+    }
     throw error;
   } finally {
     await rm(wrapper, { recursive: true, force: true });

@@ -29,6 +29,7 @@ import { BuildQueue, DEFAULT_SPLIT_FILES, gatheredFolders } from "./kustomize-ag
 import { isKustomizeComponent, KUSTOMIZATION_FILES, kustomizationFile } from "./kustomization-file.js";
 import { buildWithOrigins, takeOrigin } from "./kustomize-origins.js";
 import { missingApplicationFolders } from "./missing-application-folders.js";
+import { mergeRenderings } from "./kustomize-renderings.js";
 import { moveSource } from "./locate-field.js";
 import { ParallelParse, parseWorkers, type ManifestFileTask } from "./parallel-parse.js";
 import type { ChartRendering } from "./rendered-charts.js";
@@ -83,6 +84,7 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
   await loader.flush(options.parseInWorkers);
   try {
     await loader.followApplications();
+    loader.mergeRenderings();
     loader.findings.push(...missingApplicationFolders(loader.objects, loader.roots, options.cwd));
     // The chart machinery (and helm) loads only when an Application is in the input.
     if (options.charts !== undefined && loader.objects.some((object) => object.kind === "Application" && object.apiVersion.startsWith("argoproj.io/"))) {
@@ -105,7 +107,7 @@ interface PendingFile extends ManifestFileTask {
 }
 
 class Loader {
-  readonly objects: SourceObject[] = [];
+  objects: SourceObject[] = [];
   readonly findings: Finding[] = [];
   files = 0;
   parallel: ParallelParse | undefined;
@@ -128,6 +130,8 @@ class Loader {
   private builds: BuildQueue | undefined;
   /** Per folder with a kustomization: the folders it gathers when it is built child by child, else undefined. */
   private readonly gatherings = new Map<string, Promise<string[] | undefined>>();
+  /** The folder (as findings name it) of the kustomization that rendered each object kustomize rendered. */
+  private readonly renderedBy = new Map<SourceObject, string>();
   /** The identities rendered so far under each gathering being loaded, to find what kustomize would refuse. */
   private readonly scopes: { readonly ids: Set<string>; conflict: boolean }[] = [];
 
@@ -175,6 +179,11 @@ class Loader {
     }
   }
 
+  /** One object per distinct rendering of a document several kustomizations render (kustomize-renderings.ts). */
+  mergeRenderings(): void {
+    this.objects = mergeRenderings(this.objects, this.renderedBy);
+  }
+
   /**
    * Parses the manifest files queued since the last flush (on worker threads when
    * `workers` allows and the files are large enough) and adds everything queued, in order.
@@ -192,7 +201,7 @@ class Loader {
         // A worker that cannot start or dies (no memory, a sandbox without threads) costs time, not findings.
       }
     }
-    results ??= pending.map((file) => readManifestFile(file.path, file.file));
+    results ??= pending.map((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }));
     let next = 0;
     const queue = this.queue;
     this.queue = [];
@@ -273,7 +282,7 @@ class Loader {
         isFile = target.isFile();
       }
       if (isDirectory) await this.loadFolder(path, true, [...enclosing, real]);
-      else if (isFile && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) this.loadFile(path);
+      else if (isFile && MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !KUSTOMIZATION_FILES.includes(entry.name)) this.loadFile(path, true);
     }
   }
 
@@ -385,6 +394,8 @@ class Loader {
         ? { ...object, file: origin.file, line: origin.line, documentIndex: origin.documentIndex, ...(origin.suppressions ? { suppressions: origin.suppressions } : {}) }
         : { ...object, line: 1 };
     });
+    const rendering = relative(this.options.cwd, folder) || ".";
+    for (const object of objects) this.renderedBy.set(object, rendering);
     for (const scope of this.scopes) {
       for (const object of objects) {
         const key = signature(object);
@@ -444,7 +455,8 @@ class Loader {
     return { origins, files: paths.length };
   }
 
-  private loadFile(path: string): void {
+  /** `walked`: found by walking a folder, not named as input (YAML of other tools is then skipped, not an error). */
+  private loadFile(path: string, walked = false): void {
     let real = path;
     try {
       real = realpathSync.native(path);
@@ -461,7 +473,7 @@ class Loader {
       // Unreadable: reported when it is read.
     }
     // Read and parsed at the next flush, with the files around it.
-    this.queue.push({ pending: true, path, file: this.display(path), bytes });
+    this.queue.push({ pending: true, path, file: this.display(path), bytes, walked });
   }
 
   private add(parsed: ParsedSource): void {

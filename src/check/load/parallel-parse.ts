@@ -41,6 +41,8 @@ export interface ManifestFileTask {
   readonly path: string;
   readonly file: string;
   readonly bytes: number;
+  /** Found by walking a folder: YAML of other tools is skipped (parse-source.ts `skipUnrelatedYaml`). */
+  readonly walked: boolean;
 }
 
 /** Worker threads for parsing `bytes` of files: none below the threshold, else one per core. */

@@ -34,10 +34,21 @@ export interface ParsedSource {
   readonly findings: Finding[];
 }
 
+export interface ParseOptions {
+  /**
+   * The file was found by walking a folder, as Argo CD's directory source finds it: a YAML
+   * file none of whose documents looks like a Kubernetes object (a Helm repository index,
+   * Helm values, docker-compose, mkdocs...) is skipped with one info finding instead of an
+   * error per document. @default false: a file named as input, or standard input, is
+   * meant to be manifests, so such documents are errors (as kubeconform reports them)
+   */
+  readonly skipUnrelatedYaml?: boolean;
+}
+
 export const PARSE_RULE_ID = "parse";
 const FIX_YAML = "fix the YAML syntax (a linter such as yamllint shows the exact spot)";
 
-export function parseSource(source: string, file: string, format: "yaml" | "json" = "yaml"): ParsedSource {
+export function parseSource(source: string, file: string, format: "yaml" | "json" = "yaml", options: ParseOptions = {}): ParsedSource {
   const result: ParsedSource = { objects: [], findings: [] };
   const text = normalizeLineBreaks(source);
   if (looksBinary(text)) {
@@ -61,9 +72,13 @@ export function parseSource(source: string, file: string, format: "yaml" | "json
     addValue(value, file, 0, 1, result, text);
     return result;
   }
+  // Whether every document read is unrelated YAML (and the first of them), for `skipUnrelatedYaml`.
+  let allUnrelated = true;
+  let firstValue: unknown;
   for (const document of splitYamlStream(text)) {
     if (document.text.length > MAX_DOCUMENT_BYTES) {
       result.findings.push(tooLarge(file, document.line, document.text.length));
+      allUnrelated = false;
       continue;
     }
     let value: unknown;
@@ -79,11 +94,48 @@ export function parseSource(source: string, file: string, format: "yaml" | "json
             ? document.line + lineOf(document.text, error.pos[0]) - 1
             : document.line;
       result.findings.push(parseFinding(file, line, `invalid YAML: ${firstLine((error as Error).message)}`, FIX_YAML));
+      allUnrelated = false;
       continue;
+    }
+    if (value !== null && value !== undefined) {
+      firstValue ??= value;
+      if (looksLikeKubernetesObject(value)) allUnrelated = false;
     }
     addValue(value, file, document.index, document.line, result, document.text);
   }
+  if (options.skipUnrelatedYaml === true && allUnrelated && firstValue !== undefined) return { objects: [], findings: [unrelatedYaml(file, firstValue)] };
   return result;
+}
+
+/**
+ * Whether a document is meant as a Kubernetes object, broken or not: a mapping with a
+ * \`kind\`, a \`metadata\`, or an apiVersion of the \`group/version\` form. Anything else (a
+ * scalar, a sequence, a mapping such as a Helm repository index, whose \`apiVersion: v1\` is
+ * Helm's) is YAML of another tool. Argo CD skips a file of such documents in a directory
+ * source (reposerver: "it might be an unrelated YAML file which we will ignore"), judging
+ * by the text \`apiVersion:\`, \`kind:\` and \`metadata:\` all appearing; this judges each
+ * document by its keys, and asks for less, so an object that only lost its kind (it keeps
+ * its metadata) is still an error.
+ */
+export function looksLikeKubernetesObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const { kind, metadata, apiVersion } = value as Record<string, unknown>;
+  return kind !== undefined || metadata !== undefined || (typeof apiVersion === "string" && apiVersion.includes("/"));
+}
+
+/** One info finding for a file of unrelated YAML, naming what it is when its shape says so. */
+function unrelatedYaml(file: string, first: unknown): Finding {
+  const fields = first !== null && typeof first === "object" && !Array.isArray(first) ? (first as Record<string, unknown>) : {};
+  const entries = fields.entries;
+  const helmIndex = typeof fields.apiVersion === "string" && entries !== null && typeof entries === "object" && !Array.isArray(entries);
+  return {
+    ruleId: PARSE_RULE_ID,
+    severity: "info",
+    file,
+    line: 1,
+    message: `${helmIndex ? "a Helm repository index" : "YAML of another tool"}, not Kubernetes manifests (no document has a kind, metadata or a group/version apiVersion): skipped, as Argo CD skips it in a directory source`,
+    fix: "nothing to do if it is not meant to be applied; if it is, give each document apiVersion, kind and metadata",
+  };
 }
 
 /** `text`: the document's own text, for locating fields; absent for the items of a List. */

@@ -25,7 +25,7 @@ const builtInsValidated = (async () => {
   try {
     if (task.objects !== undefined) objects = adopt(task.objects);
     else {
-      const results = task.files.map((file) => readManifestFile(file.path, file.file));
+      const results = task.files.map((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }));
       objects = results.flatMap((result) => result.objects);
       // JSON text is read back two to four times faster than a structured clone, on the thread
       // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.

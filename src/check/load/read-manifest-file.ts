@@ -8,14 +8,18 @@ import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { SourceObject } from "../finding.js";
 import { decodeManifest } from "./decode-manifest.js";
-import { rememberSource, sourceOf } from "./locate-field.js";
-import { normalizeLineBreaks, parseSource, type ParsedSource } from "./parse-source.js";
+import { hasSource, rememberSource } from "./locate-field.js";
+import { normalizeLineBreaks, parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
 export const INPUT_RULE_ID = "input";
 
-/** `path`: where to read; `file`: the name findings and objects carry (relative to the working directory). */
-export function readManifestFile(path: string, file: string): ParsedSource {
+/**
+ * `path`: where to read; `file`: the name findings and objects carry (relative to the
+ * working directory); `options.skipUnrelatedYaml`: the file was found by walking a folder
+ * (parse-source.ts).
+ */
+export function readManifestFile(path: string, file: string, options: ParseOptions = {}): ParsedSource {
   let text: string;
   try {
     // Synchronous on purpose: one small file after another, a thread-pool round trip per
@@ -25,7 +29,7 @@ export function readManifestFile(path: string, file: string): ParsedSource {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { objects: [], findings: [{ ruleId: INPUT_RULE_ID, severity: "error", file, line: 1, message: `cannot read the file: ${code}`, fix: "make the file readable or leave it out of the input" }] };
   }
-  return parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+  return parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml", options);
 }
 
 /**
@@ -38,7 +42,7 @@ export function readManifestFile(path: string, file: string): ParsedSource {
 export function recallSources(objects: readonly SourceObject[], cwd: string): void {
   const byFile = new Map<string, SourceObject[]>();
   for (const object of objects) {
-    if (object.file === "<stdin>" || object.renderedFrom !== undefined || sourceOf(object.document) !== undefined) continue;
+    if (object.file === "<stdin>" || object.renderedFrom !== undefined || hasSource(object.document)) continue;
     const list = byFile.get(object.file) ?? [];
     list.push(object);
     byFile.set(object.file, list);

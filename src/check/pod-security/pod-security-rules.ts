@@ -19,7 +19,8 @@ import { applyApiServerDefaults } from "./api-server-defaults.js";
 import { defaultEvaluator } from "./evaluate-pod.js";
 import { API_SERVER_DEFAULT_POLICY, policyFromLabels, type Mode, type NamespacePolicy } from "./namespace-policy.js";
 import { readPodMetadata, readPodSpec } from "./pod-spec.js";
-import { podTemplatesOf } from "./pod-templates.js";
+import { podTemplatesOf, type PodTemplate } from "./pod-templates.js";
+import { fieldLine, type FieldPath } from "../load/locate-field.js";
 import { formatLevelVersion, minorOfKubernetesVersion, type LevelVersion } from "./policy-level.js";
 
 export interface PodSecurityOptions {
@@ -94,6 +95,7 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
   const policyOfNamespace = namespaceContexts(context.objects, options);
   const evaluator = defaultEvaluator(minorOfKubernetesVersion(context.kubernetesVersion));
   const findings: Finding[] = [];
+  const locate = context.fieldLine ?? ((object: SourceObject, path: FieldPath) => fieldLine(object.document, path));
   for (const { object, template } of podTemplatesOf(context.objects).carriers) {
     const namespace =
       (object.namespace ? policyOfNamespace(object.namespace) : undefined) ??
@@ -121,7 +123,7 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
           ruleId: RULE_PREFIX + result.checkId,
           severity: rejected ? "error" : "warning",
           file: object.file,
-          line: object.line,
+          line: locate(object, violationPath(template, result.forbiddenDetail ?? "")) ?? object.line,
           object: describeObject(object),
           message: `${verb} PodSecurity "${formatLevelVersion(levelVersion)}": ${violation}${note}`,
           fix: CHECK_DOCUMENTATION[result.checkId]?.remediation ?? "Change the pod spec to meet the namespace's Pod Security level.",
@@ -130,6 +132,24 @@ function evaluateInput(context: CheckContext, options: PodSecurityOptions): Find
     }
   }
   return findings;
+}
+
+/**
+ * Where a violation points: the one container its detail names (`container "api" must
+ * set ...`), else the pod's spec, which holds the fields at fault or lacks them. A detail
+ * naming several containers (`containers "a", "b" ...`) points at the pod's spec.
+ */
+export function violationPath(template: PodTemplate, detail: string): FieldPath {
+  const spec = [...template.templatePath, "spec"];
+  const named = /(?:^|\s)container "([^"]+)"/.exec(detail)?.[1];
+  if (named === undefined || /containers "/.test(detail)) return spec;
+  for (const list of ["initContainers", "containers", "ephemeralContainers"] as const) {
+    const containers = template.spec[list];
+    if (!Array.isArray(containers)) continue;
+    const index = containers.findIndex((container: unknown) => typeof container === "object" && container !== null && (container as Record<string, unknown>).name === named);
+    if (index !== -1) return [...spec, list, index];
+  }
+  return spec;
 }
 
 /** The rules, one per check, sharing one evaluation per input. */

@@ -266,7 +266,7 @@ const BEST_PRACTICE: readonly BuiltInCheck[] = [
     category: "best-practice",
     severity: "error",
     description:
-      "A container's (or the pod's) resource request is above its limit, or, for a resource that cannot be overcommitted (an extended resource such as nvidia.com/gpu, hugepages-*), differs from its limit or has none: the API server rejects the object, with the message quoted.",
+      "A container's (or the pod's) resource request is above its limit, or, for a resource that cannot be overcommitted (an extended resource such as nvidia.com/gpu, hugepages-*), differs from its limit or has none: the API server rejects the object, with the message quoted. With a LimitRange of the namespace in the input, also as admitted: an omitted request is its limit, then LimitRanger fills the LimitRange's default limits and requests, and a request above a default limit gets its pods refused (the finding names the LimitRange).",
     remediation: "Keep each request at or below its limit (equal to it, and with a limit, for extended resources and huge pages).",
     template: requestsExceedLimitsTemplate,
     params: {},

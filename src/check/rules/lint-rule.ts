@@ -30,7 +30,7 @@ export function lintRule(check: BuiltInCheck, params: unknown, severity: Severit
     template: template.key,
     params: shownParams,
     check(context) {
-      const reporter = createReporter(check.id, severity, check.remediation);
+      const reporter = createReporter(check.id, severity, check.remediation, context);
       template.check(context, params, reporter.report);
       return reporter.findings.sort(compareFindings);
     },

@@ -16,10 +16,11 @@
  *   handler per probe, and hostPort = containerPort with hostNetwork
  *   (probe-and-host-port-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
- *   nodePort only where it means something, externalName;
+ *   nodePort only where it means something, externalName; the fields only some types take
+ *   and the headless form only ClusterIP takes (service-type-validation.ts);
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  *   the keys a typed Secret must hold (secret-validation.ts);
- * - replicas, claim storage, env value/valueFrom, Ingress hosts, externalTrafficPolicy and a
+ * - replicas, claim storage, env value/valueFrom, Ingress hosts and a
  *   CronJob's concurrencyPolicy (spec-field-validation.ts);
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
@@ -38,6 +39,7 @@ import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-va
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
 import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
+import { serviceTypeProblems } from "./service-type-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -60,6 +62,8 @@ export interface Problem {
   readonly path: Path;
   readonly message: string;
   readonly fix: string;
+  /** The field as the manifest wrote it, for the finding's line, when the message names another (`clusterIPs[0]` for `clusterIP`). */
+  readonly at?: Path;
 }
 
 /** Groups whose kinds are built into the API server: their names follow the table below, not the custom-resource rule. */
@@ -131,7 +135,7 @@ export function apiValidationFindings(refused: readonly RefusedObject[]): Findin
       ruleId: API_VALIDATION_RULE_ID,
       severity: "error" as const,
       file: object.file,
-      line: fieldLine(object.document, problem.path) ?? object.line,
+      line: fieldLine(object.document, problem.at ?? problem.path) ?? object.line,
       object: describeObject(object),
       message: problem.message,
       fix: problem.fix,
@@ -468,6 +472,7 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
     required(problems, ["spec", "ports"], "", 'list the ports the Service exposes, or make it headless with clusterIP: "None"');
   }
   labelProblems(spec.selector, ["spec", "selector"], problems);
+  for (const problem of serviceTypeProblems(spec)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
   const names = new Set<string>();
   const numbers = new Set<string>();
   (ports ?? []).forEach((item, index) => {

@@ -10,8 +10,6 @@
  * - a container's env var with both `value` and `valueFrom` (validateEnvVarValueFrom);
  * - Ingress rule hosts: a DNS subdomain, or a wildcard one (`*.example.com`), never an IP
  *   address (validateIngressRules);
- * - a Service's `externalTrafficPolicy` only on services reachable from outside: NodePort,
- *   LoadBalancer, or ClusterIP with externalIPs (validateServiceExternalTrafficPolicy);
  * - a CronJob's `concurrencyPolicy` among Allow, Forbid and Replace (validateConcurrencyPolicy);
  * - a pod's tolerations (ValidateTolerations): a key that is a label name, Exists when the
  *   key is empty, no value with Exists, a label value with Equal, `tolerationSeconds` only
@@ -49,7 +47,6 @@ export function specFieldProblems(group: string, kind: string, document: JsonRec
     });
   }
   if (group === "networking.k8s.io" && kind === "Ingress") ingressHostProblems(spec, problems);
-  if (group === "" && kind === "Service") externalTrafficPolicyProblem(spec, problems);
   if (group === "batch" && kind === "CronJob" && typeof spec.concurrencyPolicy === "string" && spec.concurrencyPolicy !== "" && !CONCURRENCY_POLICIES.includes(spec.concurrencyPolicy)) {
     problems.push({
       path: ["spec", "concurrencyPolicy"],
@@ -124,19 +121,6 @@ function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): vo
     if (isIpSloppy(host)) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: must be a DNS name, not an IP address`, fix });
     const details = host.includes("*") ? wildcardDns1123SubdomainProblems(host) : dns1123SubdomainProblems(host);
     for (const detail of details) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: ${detail}`, fix });
-  });
-}
-
-function externalTrafficPolicyProblem(spec: JsonRecord, problems: SpecFieldProblem[]): void {
-  const policy = spec.externalTrafficPolicy;
-  if (typeof policy !== "string" || policy === "") return;
-  const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
-  const externallyAccessible = type === "NodePort" || type === "LoadBalancer" || (type === "ClusterIP" && asArray(spec.externalIPs).length > 0);
-  if (externallyAccessible) return;
-  problems.push({
-    path: ["spec", "externalTrafficPolicy"],
-    message: `spec.externalTrafficPolicy: Invalid value: ${JSON.stringify(policy)}: may only be set for externally-accessible services`,
-    fix: "remove spec.externalTrafficPolicy, or make the Service a NodePort or LoadBalancer",
   });
 }
 

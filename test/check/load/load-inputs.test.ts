@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeObject } from "../../../src/check/finding.js";
 import { loadInputs } from "../../../src/check/load/load-inputs.js";
 import { configMapYaml, writeFiles } from "../../support/tree.js";
 
@@ -42,6 +43,24 @@ describe("loadInputs", () => {
     expect(loaded.findings[0]?.message).toMatch(/^Helm chart folder: /);
     expect(loaded.findings[0]?.fix).toBe("check what it renders: helm template <release> charts/web --namespace <namespace> --values <values> | slipway check -");
     expect(loaded.objects.map((object) => `${object.kind}/${object.name}`).sort()).toEqual(["Application/web", "ConfigMap/other"]);
+  });
+
+  it("GIVEN a Helm repository index and Helm values in a folder beside manifests WHEN the folder is loaded THEN each is one info finding; named as input, an error", async () => {
+    const root = tree({
+      "repo/index.yaml": "apiVersion: v1\nentries:\n  web:\n    - apiVersion: v2\n      name: web\n      version: 1.0.0\ngenerated: \"2026-11-29T23:39:03Z\"\n",
+      "values/web.yaml": "replicaCount: 1\n",
+      "broken.yaml": "apiVersion: v1\nmetadata:\n  name: x\n",
+      "cm.yaml": configMap("a"),
+    });
+    const walked = await loadInputs(["."], { cwd: root });
+    expect(walked.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual([
+      "error parse broken.yaml:1",
+      "info parse repo/index.yaml:1",
+      "info parse values/web.yaml:1",
+    ]);
+    expect(walked.objects.map((object) => object.name)).toEqual(["a"]);
+    const named = await loadInputs(["repo/index.yaml"], { cwd: root });
+    expect(named.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["error parse repo/index.yaml:1"]);
   });
 
   it("GIVEN standard input WHEN loaded with - THEN objects are named <stdin>", async () => {
@@ -93,6 +112,25 @@ describe("loadInputs", () => {
       "argocd/apps.yaml Application/shared",
       "argocd/apps.yaml Application/web",
       "apps/web/cm.yaml ConfigMap/web-config",
+    ]);
+  });
+
+  it("GIVEN a base and three overlays of it (one unchanged, one patching the image, one in another namespace) WHEN the tree is loaded THEN one object per distinct rendering, naming the kustomizations that render it", async () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:latest\n";
+    const root = tree({
+      "base/kustomization.yaml": "resources:\n  - deploy.yaml\n",
+      "base/deploy.yaml": deployment,
+      "overlays/dev/kustomization.yaml": "resources:\n  - ../../base\n",
+      "overlays/prod/kustomization.yaml": "resources:\n  - ../../base\nimages:\n  - name: nginx\n    newTag: \"1.27\"\n",
+      "overlays/stage/kustomization.yaml": "resources:\n  - ../../base\nnamespace: stage\n",
+    });
+    const loaded = await loadInputs(["."], { cwd: root });
+    expect(loaded.findings).toEqual([]);
+    const image = (object: (typeof loaded.objects)[number]) => JSON.stringify(object.document.spec).match(/nginx:[^"]+/)?.[0];
+    expect(loaded.objects.map((object) => `${object.file}:${object.line} ${describeObject(object)} ${image(object)}`)).toEqual([
+      "base/deploy.yaml:1 Deployment web (rendered by base, overlays/dev) nginx:latest",
+      "base/deploy.yaml:1 Deployment web (rendered by overlays/prod) nginx:1.27",
+      "base/deploy.yaml:1 Deployment stage/web nginx:latest",
     ]);
   });
 

@@ -53,12 +53,16 @@ function folder(files: number): { root: string; tasks: ManifestFileTask[] } {
   const root = mkdtempSync(join(tmpdir(), "slipway-parallel-parse-"));
   mkdirSync(join(root, "nested"));
   writeFileSync(join(root, "crd.yaml"), WIDGET_CRD);
-  const tasks: ManifestFileTask[] = [{ path: join(root, "crd.yaml"), file: "crd.yaml", bytes: WIDGET_CRD.length }];
+  const tasks: ManifestFileTask[] = [{ path: join(root, "crd.yaml"), file: "crd.yaml", bytes: WIDGET_CRD.length, walked: true }];
+  // Helm values: skipped when found in the folder, an error when named as input.
+  const values = "replicaCount: 1\nimage:\n  repository: nginx\n";
+  writeFileSync(join(root, "values.yaml"), values);
+  tasks.push({ path: join(root, "values.yaml"), file: "values.yaml", bytes: values.length, walked: true }, { path: join(root, "values.yaml"), file: "named-values.yaml", bytes: values.length, walked: false });
   for (let file = 0; file < files; file++) {
     const name = join(file % 2 === 0 ? "nested" : ".", `objects-${String(file).padStart(2, "0")}.yaml`);
     const text = Array.from({ length: 3 + (file % 4) }, (_, index) => documents(file * 10 + index)).join("---\n");
     writeFileSync(join(root, name), text);
-    tasks.push({ path: join(root, name), file: name, bytes: text.length });
+    tasks.push({ path: join(root, name), file: name, bytes: text.length, walked: true });
   }
   return { root, tasks };
 }
@@ -98,9 +102,10 @@ describe("parse workers", () => {
 
   it("GIVEN files parsed on 1, 2 and 3 workers WHEN compared with the main thread's parse and validation THEN the same objects, findings and order, and only CEL objects' texts here", async () => {
     const { tasks } = folder(9);
-    const sequential = tasks.map((task) => readManifestFile(task.path, task.file));
+    const sequential = tasks.map((task) => readManifestFile(task.path, task.file, { skipUnrelatedYaml: task.walked }));
     const objects = sequential.flatMap((result) => result.objects);
     expect(sequential.flatMap((result) => result.findings).map((finding) => finding.ruleId)).toContain("parse");
+    expect(sequential.flatMap((result) => result.findings).filter((finding) => finding.file.endsWith("values.yaml")).map((finding) => `${finding.file} ${finding.severity}`)).toEqual(["values.yaml info", "named-values.yaml error"]);
     const customResources = customResourceVersions(
       objects.filter((object) => isCustomResourceDefinition(object.document)).map((object) => ({ document: object.document, file: object.file })),
       "1.35",

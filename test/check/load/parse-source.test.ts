@@ -91,6 +91,48 @@ describe("parseSource", () => {
     ]);
   });
 
+  const helmIndex = "apiVersion: v1\nentries:\n  web:\n    - apiVersion: v2\n      name: web\n      version: 1.0.0\n      urls: [web-1.0.0.tgz]\ngenerated: \"2026-11-29T23:39:03Z\"\n";
+  it.each([
+    { name: "a Helm repository index", text: helmIndex, what: "a Helm repository index" },
+    { name: "Helm values", text: "replicaCount: 1\nimage:\n  repository: nginx\n", what: "YAML of another tool" },
+    { name: "a Chart.yaml", text: "apiVersion: v2\nname: web\nversion: 0.1.0\n", what: "YAML of another tool" },
+    { name: "docker-compose", text: "services:\n  web:\n    image: nginx\n", what: "YAML of another tool" },
+    { name: "a GitHub Actions workflow (its `on:` is a boolean key)", text: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n", what: "YAML of another tool" },
+    { name: "an OpenAPI document", text: "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n", what: "YAML of another tool" },
+    { name: "an Ansible playbook (a sequence) in two documents", text: "- hosts: all\n---\n- hosts: web\n", what: "YAML of another tool" },
+  ])("GIVEN $name found by walking a folder WHEN parsed THEN one info finding says it is skipped, no error", ({ text, what }) => {
+    const walked = parseSource(text, "other.yaml", "yaml", { skipUnrelatedYaml: true });
+    expect(walked.objects).toEqual([]);
+    expect(walked.findings).toEqual([
+      {
+        ruleId: "parse",
+        severity: "info",
+        file: "other.yaml",
+        line: 1,
+        message: `${what}, not Kubernetes manifests (no document has a kind, metadata or a group/version apiVersion): skipped, as Argo CD skips it in a directory source`,
+        fix: "nothing to do if it is not meant to be applied; if it is, give each document apiVersion, kind and metadata",
+      },
+    ]);
+    // Named as input (or piped in), the same text is meant to be manifests: errors, as kubeconform reports them.
+    expect(parseSource(text, "other.yaml").findings.every((finding) => finding.severity === "error" && finding.ruleId === "parse")).toBe(true);
+  });
+
+  it.each([
+    { name: "an object that lost its kind (metadata kept)", text: "apiVersion: v1\nmetadata:\n  name: x\ndata:\n  a: b\n", messages: ["document has no kind: not a Kubernetes object"] },
+    { name: "an object that lost its apiVersion", text: "kind: ConfigMap\nmetadata:\n  name: x\n", messages: ["document has no apiVersion: not a Kubernetes object"] },
+    { name: "a group/version apiVersion with no kind or metadata", text: "apiVersion: apps/v1\nspec:\n  replicas: 1\n", messages: ["document has no kind: not a Kubernetes object"] },
+    { name: "values beside a real object", text: "replicaCount: 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n", messages: ["document has no apiVersion and kind: not a Kubernetes object"] },
+    { name: "values beside broken YAML", text: "replicaCount: 1\n---\na: [\n", messages: ["document has no apiVersion and kind: not a Kubernetes object", "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"] },
+  ])("GIVEN $name found by walking a folder WHEN parsed THEN it is still a parse error", ({ text, messages }) => {
+    const { findings } = parseSource(text, "broken.yaml", "yaml", { skipUnrelatedYaml: true });
+    expect(findings.map((finding) => `${finding.severity} ${finding.message}`)).toEqual(messages.map((message) => `error ${message}`));
+  });
+
+  it("GIVEN a JSON file that is no object (package.json) found by walking a folder WHEN parsed THEN it is an error, as Argo CD refuses it too", () => {
+    const { findings } = parseSource('{"name": "x", "version": "1.0.0"}', "package.json", "json", { skipUnrelatedYaml: true });
+    expect(findings.map((finding) => `${finding.severity} ${finding.message}`)).toEqual(["error document has no apiVersion and kind: not a Kubernetes object"]);
+  });
+
   it("GIVEN a document over 3 MiB WHEN parsed THEN it is reported without being parsed", () => {
     const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  big: " + "x".repeat(MAX_DOCUMENT_BYTES) + "\n";
     const { objects, findings } = parseSource(text, "big.yaml");

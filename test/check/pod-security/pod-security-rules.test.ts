@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceObject } from "../../../src/check/finding.js";
-import { createPodSecurityRules } from "../../../src/check/pod-security/pod-security-rules.js";
+import { parseSource } from "../../../src/check/load/parse-source.js";
+import { createPodSecurityRules, violationPath } from "../../../src/check/pod-security/pod-security-rules.js";
 import { POD_SECURITY_RULES } from "../../../src/check/pod-security/index.js";
 import type { CheckContext } from "../../../src/check/rule.js";
 
@@ -155,5 +156,48 @@ describe("POD_SECURITY_RULES", () => {
     const [finding] = POD_SECURITY_RULES.find((rule) => rule.id === "pod-security/hostPorts")!.check(context([deployment("api", "team-x")]));
     expect(finding?.file).toBe("app.yaml");
     expect(finding?.fix).toBe("Remove hostPort from the container ports and expose the pod through a Service.");
+  });
+});
+
+describe("where a violation points", () => {
+  const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: demo
+spec:
+  template:
+    spec:
+      containers:
+        - name: ok
+          image: ok:1
+          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+        - name: web
+          image: web:1
+          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+          ports:
+            - containerPort: 80
+              hostPort: 80
+      hostNetwork: true
+`;
+  it.each([
+    // Line 13: the container the detail names; line 8: the pod's spec (hostNetwork is the pod's).
+    { ruleId: "pod-security/hostPorts", line: 13 },
+    { ruleId: "pod-security/hostNamespaces", line: 8 },
+  ])("GIVEN a pod whose container $ruleId concerns WHEN checked THEN the finding is on that container's line, or the pod spec's", ({ ruleId, line: expected }) => {
+    const parsed = parseSource(yaml, "app.yaml");
+    const found = POD_SECURITY_RULES.filter((rule) => rule.id === ruleId).flatMap((rule) => rule.check(context(parsed.objects)));
+    expect(found.map((finding) => finding.line)).toEqual([expected]);
+  });
+
+  it.each([
+    { detail: 'container "web" must set securityContext.allowPrivilegeEscalation=false', path: ["spec", "template", "spec", "containers", 1] },
+    { detail: 'pod or container "setup" must set securityContext.runAsNonRoot=true', path: ["spec", "template", "spec", "initContainers", 0] },
+    { detail: 'containers "ok", "web" must set securityContext.allowPrivilegeEscalation=false', path: ["spec", "template", "spec"] },
+    { detail: 'container "gone" uses hostPort 80', path: ["spec", "template", "spec"] },
+    { detail: "hostNetwork=true", path: ["spec", "template", "spec"] },
+  ])("GIVEN the detail $detail WHEN located THEN $path", ({ detail, path }) => {
+    const template = { metadata: {}, spec: { initContainers: [{ name: "setup" }], containers: [{ name: "ok" }, { name: "web" }] }, specPath: "spec.template.spec", templatePath: ["spec", "template"], isPod: false };
+    expect(violationPath(template, detail)).toEqual(path);
   });
 });

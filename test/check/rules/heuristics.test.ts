@@ -265,9 +265,10 @@ spec:
   containers: [{name: app, image: app:1.0.0, readinessProbe: {tcpSocket: {port: 1}}}]
 `;
     expect(messages("best-practice/readiness-probe", input)).toEqual([]);
+    // In the order of the document: each finding is on its container's line.
     expect(messages("best-practice/liveness-probe", input)).toEqual([
-      'Pod demo/p: container "app" has no livenessProbe',
       'Pod demo/p: container "proxy" has no livenessProbe',
+      'Pod demo/p: container "app" has no livenessProbe',
     ]);
   });
 
@@ -406,5 +407,83 @@ ${pod("app", "{app: app}")}  volumes:
     expect(messages("reference/configmap-ref", input)).toEqual([
       'Pod demo/app: volume "all-in-one" (projected) reads ConfigMap absent, which is not in namespace demo',
     ]);
+  });
+});
+
+describe("field lines", () => {
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: demo
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      initContainers:
+        - name: setup
+          image: setup:1.0.0
+      containers:
+        - name: web
+          image: nginx:latest
+          env:
+            - name: MODE
+              value: fast
+            - name: API_TOKEN
+              value: hunter2hunter2
+          resources:
+            requests:
+              cpu: 100m
+`;
+  // Lines of the YAML above: 17 is the container "web", 18 its image, 23 its token, 25 its requests.
+  test.each([
+    { ruleId: "best-practice/mutable-image-tag", lines: [18] },
+    { ruleId: "best-practice/readiness-probe", lines: [17] },
+    { ruleId: "best-practice/memory-requests", lines: [14, 25] },
+    { ruleId: "best-practice/cpu-requests", lines: [14] },
+    { ruleId: "best-practice/secret-in-env", lines: [23] },
+  ])("GIVEN a Deployment WHEN $ruleId reports on a container's field THEN the finding is on the field's line, or on the deepest part of its path the object has", ({ ruleId, lines }) => {
+    const rule = LINT_RULES.find((candidate) => candidate.id === ruleId);
+    if (!rule) throw new Error(`no rule ${ruleId}`);
+    expect(rule.check(contextFromYaml(deployment)).map((finding) => finding.line)).toEqual(lines);
+  });
+
+  test("GIVEN a Rollout borrowing a Deployment's template (workloadRef) WHEN its containers are reported THEN each finding is on its own object's first line", () => {
+    const rollout = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: web, namespace: demo}
+spec:
+  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+---
+${deployment}`;
+    const rule = LINT_RULES.find((candidate) => candidate.id === "best-practice/mutable-image-tag");
+    expect(rule?.check(contextFromYaml(rollout)).map((finding) => `${finding.object} ${finding.line}`)).toEqual(["Rollout demo/web 1", "Deployment demo/web 24"]);
+  });
+});
+
+describe("field lines of reference rules", () => {
+  test.each([
+    {
+      ruleId: "reference/hpa-target",
+      yaml: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: demo}\nspec:\n  minReplicas: 1\n  maxReplicas: 3\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: missing\n",
+      lines: [7],
+    },
+    {
+      ruleId: "reference/rollout-service",
+      yaml: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: demo}\nspec:\n  strategy:\n    canary:\n      canaryService: web-canary\n",
+      lines: [7],
+    },
+    {
+      ruleId: "reference/argocd-project",
+      yaml: "apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata: {name: team, namespace: argocd}\nspec:\n  destinations: [{server: https://kubernetes.default.svc, namespace: team}]\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web, namespace: argocd}\nspec:\n  project: missing\n  source: {repoURL: https://example.com/repo.git, path: web}\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: api, namespace: argocd}\nspec:\n  project: team\n  source: {repoURL: https://example.com/repo.git, path: api}\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: elsewhere\n",
+      lines: [11, 20],
+    },
+  ])("GIVEN an object whose $ruleId reference is broken WHEN checked THEN the finding is on the reference's line", ({ ruleId, yaml, lines }) => {
+    const rule = LINT_RULES.find((candidate) => candidate.id === ruleId);
+    if (!rule) throw new Error(`no rule ${ruleId}`);
+    expect(rule.check(contextFromYaml(yaml)).map((finding) => finding.line)).toEqual(lines);
   });
 });

@@ -28,7 +28,6 @@ const ingress = (host: string): Json => ({
   metadata: { name: "web", namespace: "shop" },
   spec: { rules: [{ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
 });
-const service = (spec: Json): Json => ({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "shop" }, spec: { ports: [{ port: 80 }], ...spec } });
 const cronJob = (concurrencyPolicy: string): Json => ({
   apiVersion: "batch/v1",
   kind: "CronJob",
@@ -49,8 +48,6 @@ describe("the API server's field rules (spec-field-validation)", () => {
     ["a StatefulSet claim template with storage", statefulSet({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } })],
     ["a host", ingress("shop.example.com")],
     ["a wildcard host", ingress("*.example.com")],
-    ["externalTrafficPolicy on a LoadBalancer", service({ type: "LoadBalancer", externalTrafficPolicy: "Local" })],
-    ["externalTrafficPolicy on a ClusterIP with externalIPs", service({ externalIPs: ["203.0.113.7"], externalTrafficPolicy: "Cluster" })],
     ["a CronJob forbidding concurrent runs", cronJob("Forbid")],
   ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
     expect(messages(document)).toEqual([]);
@@ -69,7 +66,6 @@ describe("the API server's field rules (spec-field-validation)", () => {
     ["an upper-case host", ingress("Shop.example.com"), [`spec.rules[0].host: Invalid value: "Shop.example.com": ${SUBDOMAIN}`]],
     ["a wildcard in the middle", ingress("shop.*.com"), [`spec.rules[0].host: Invalid value: "shop.*.com": ${WILDCARD}`]],
     ["an IP address as host", ingress("10.0.0.1"), ['spec.rules[0].host: Invalid value: "10.0.0.1": must be a DNS name, not an IP address']],
-    ["externalTrafficPolicy on a ClusterIP Service", service({ externalTrafficPolicy: "Local" }), ['spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services']],
     ["an unknown concurrencyPolicy", cronJob("Sometimes"), ['spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"']],
   ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
     expect(messages(document)).toEqual(expected);

@@ -30,6 +30,7 @@ export const containerResourceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> =
           workload.source,
           `container "${container.name}" has no resources.${params.field}.${params.resource}`,
           `set resources.${params.field}.${params.resource} on container "${container.name}"`,
+          container.path && [...container.path, "resources", params.field, params.resource],
         );
       }
     }

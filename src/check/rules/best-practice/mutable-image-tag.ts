@@ -28,10 +28,11 @@ export const mutableImageTagTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
         const image = asString(container.record.image);
         if (!image || image.includes("@")) continue;
         const tag = imageTag(image);
+        const at = container.path && [...container.path, "image"];
         if (tag === undefined) {
-          report(workload.source, `container "${container.name}" uses image ${image} without a tag, which resolves to the mutable tag latest`);
+          report(workload.source, `container "${container.name}" uses image ${image} without a tag, which resolves to the mutable tag latest`, undefined, at);
         } else if (params.mutableTags.includes(tag)) {
-          report(workload.source, `container "${container.name}" uses image ${image} with the mutable tag ${tag}`);
+          report(workload.source, `container "${container.name}" uses image ${image} with the mutable tag ${tag}`, undefined, at);
         }
       }
     }

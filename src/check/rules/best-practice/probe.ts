@@ -21,7 +21,7 @@ export const probeTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
       if (workload.runsToCompletion) continue;
       for (const container of workload.containers) {
         if (container.role === "init" || asRecord(container.record[params.probe])) continue;
-        report(workload.source, `container "${container.name}" has no ${params.probe}`, `add a ${params.probe} to container "${container.name}"`);
+        report(workload.source, `container "${container.name}" has no ${params.probe}`, `add a ${params.probe} to container "${container.name}"`, container.path);
       }
     }
   },

@@ -8,6 +8,15 @@
  *   and `hugepages-*`), a request that differs from its limit (`must be equal to ...`) or
  *   has no limit (`resources.limits: Required value: Limit must be set for non overcommitable resources`).
  *
+ * When a LimitRange of the container's namespace is in the input, the container is also
+ * judged as the API server judges its pod after admission: a request omitted beside a
+ * limit is the limit (Pod defaulting), then LimitRanger fills every request and limit
+ * still missing from the LimitRange's defaults (`default`, else `max`; `defaultRequest`,
+ * else the default limit, else `min`). A request above a default limit, or a default request
+ * above the written limit, is then refused: the Pod itself, or every pod a controller creates
+ * from the template (the controller is accepted, its pods are not). Each finding names the
+ * LimitRange.
+ *
  * Containers, init containers (sidecars too) and the pod-level `resources`, of every object
  * that carries a pod, read by the one pod-template reader (pod-security/pod-templates.ts),
  * PodTemplates included: the API server validates their template alike. Amounts are compared
@@ -21,6 +30,9 @@ import type { CheckTemplate, ParamsOf } from "../check-template.js";
 import { asRecord } from "../support/json.js";
 import type { Report } from "../support/report.js";
 import type { SourceObject } from "../../finding.js";
+import type { FieldPath } from "../../load/locate-field.js";
+import { namespaceOf } from "../support/namespaces.js";
+import { admittedResources, limitRangeDefaultValues, type LimitRangeDefaultValues } from "../support/resources.js";
 
 const PARAMS = (zod: typeof z) => zod.object({}).strict();
 
@@ -36,6 +48,12 @@ function quantityOf(value: unknown): { readonly nanos: bigint; readonly text: st
   const text = String(value);
   const nanos = quantityNanos(text);
   return nanos === undefined ? undefined : { nanos, text };
+}
+
+/** A default as upstream prints it, or as written when it is no quantity. */
+function printedValue(value: unknown): string {
+  const quantity = quantityOf(value);
+  return quantity === undefined ? String(value) : printed(quantity);
 }
 
 /** Upstream's printed form of a quantity quantityOf accepted (the grammar is the same, so it has one). */
@@ -87,12 +105,32 @@ export function resourceRequirementErrors(resources: unknown, path: string, leve
   return errors;
 }
 
-function checkObject(object: SourceObject, template: PodTemplate, report: Report): void {
+/** Findings point at the request at fault (every error is about one), else the deepest part of its path the object has. */
+function checkObject(object: SourceObject, template: PodTemplate, report: Report, defaults: LimitRangeDefaultValues): void {
   const { spec, specPath } = template;
-  const reportAll = (resources: unknown, path: string, owner: string) => {
-    for (const error of resourceRequirementErrors(resources, path)) report(object, error.message, `${owner}: ${error.fix}`);
+  const podSpecPath = [...template.templatePath, "spec"];
+  const reportAll = (resources: unknown, path: string, owner: string, at: FieldPath) => {
+    const written = resourceRequirementErrors(resources, path);
+    for (const error of written) report(object, error.message, `${owner}: ${error.fix}`, [...at, "requests", error.resource]);
+    if (defaults.limits.size === 0 && defaults.requests.size === 0) return;
+    // What the API server judges once LimitRanger filled the namespace's defaults in: a refusal the written values alone do not have.
+    const admitted = admittedResources(resources, defaults);
+    for (const error of resourceRequirementErrors(admitted.resources, path)) {
+      if (written.some((found) => found.resource === error.resource)) continue;
+      const source = admitted.filled.get(`limits.${error.resource}`) ?? admitted.filled.get(`requests.${error.resource}`);
+      if (source === undefined) continue;
+      const field = admitted.filled.has(`limits.${error.resource}`) ? "limit" : "request";
+      const limitRange = `LimitRange ${source.limitRange.namespace ?? namespaceOf(source.limitRange)}/${source.limitRange.name}`;
+      const refused = template.isPod ? "the API server refuses the pod" : "the API server refuses every pod it creates";
+      report(
+        object,
+        `${error.message} (the ${error.resource} ${field} ${printedValue(source.value)} is the default of ${limitRange}, which admission fills in: ${refused})`,
+        `${owner}: set resources.${field === "limit" ? "limits" : "requests"}["${error.resource}"] itself, or change the default of ${limitRange}`,
+        [...at, "requests", error.resource],
+      );
+    }
   };
-  for (const error of resourceRequirementErrors(spec.resources, `${specPath}.resources`, "pod")) report(object, error.message, `the pod: ${error.fix}`);
+  for (const error of resourceRequirementErrors(spec.resources, `${specPath}.resources`, "pod")) report(object, error.message, `the pod: ${error.fix}`, [...podSpecPath, "resources", "requests", error.resource]);
   for (const list of ["initContainers", "containers"] as const) {
     const containers = spec[list];
     if (!Array.isArray(containers)) continue;
@@ -100,7 +138,7 @@ function checkObject(object: SourceObject, template: PodTemplate, report: Report
       const record = asRecord(container);
       if (record === undefined) return;
       const name = typeof record.name === "string" ? record.name : `#${index}`;
-      reportAll(record.resources, `${specPath}.${list}[${index}].resources`, `container "${name}"`);
+      reportAll(record.resources, `${specPath}.${list}[${index}].resources`, `container "${name}"`, [...podSpecPath, list, index, "resources"]);
     });
   }
 }
@@ -110,6 +148,6 @@ export const requestsExceedLimitsTemplate: CheckTemplate<ParamsOf<typeof PARAMS>
   description: "Resource requests the API server refuses against the limits: above the limit, or unequal to it (or without one) for resources that cannot be overcommitted.",
   params: PARAMS,
   check(context, _params, report) {
-    for (const { object, template } of podTemplatesOf(context.objects).carriers) checkObject(object, template, report);
+    for (const { object, template } of podTemplatesOf(context.objects).carriers) checkObject(object, template, report, limitRangeDefaultValues(context.objects, namespaceOf(object)));
   },
 };

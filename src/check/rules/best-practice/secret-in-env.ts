@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { CheckTemplate, ParamsOf } from "../check-template.js";
-import { asRecords, asString } from "../support/json.js";
+import { asRecord, asString } from "../support/json.js";
 import { workloadsOf } from "../support/workloads.js";
 
 const PARAMS = (zod: typeof z) =>
@@ -30,16 +30,19 @@ export const secretInEnvTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
     const ignored = params.ignoredNamePattern ? new RegExp(params.ignoredNamePattern, "i") : undefined;
     for (const workload of workloadsOf(context.objects)) {
       for (const container of workload.containers) {
-        for (const env of asRecords(container.record.env)) {
-          const name = asString(env.name);
-          const value = asString(env.value);
-          if (!name || !value || !names.test(name) || ignored?.test(name) || VARIABLE_ONLY.test(value)) continue;
+        const variables = Array.isArray(container.record.env) ? (container.record.env as unknown[]) : [];
+        variables.forEach((variable, index) => {
+          const env = asRecord(variable);
+          const name = asString(env?.name);
+          const value = asString(env?.value);
+          if (!name || !value || !names.test(name) || ignored?.test(name) || VARIABLE_ONLY.test(value)) return;
           report(
             workload.source,
             `container "${container.name}" env ${name} holds a literal value that looks like a secret`,
             `move the value into a Secret (e.g. through an ExternalSecret) and read it with valueFrom.secretKeyRef`,
+            container.path && [...container.path, "env", index, "value"],
           );
-        }
+        });
       }
     }
   },

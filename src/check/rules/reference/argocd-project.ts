@@ -84,7 +84,7 @@ export const argocdProjectTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
       const project = named.find((candidate) => candidate.namespace === application.namespace) ?? named[0];
       if (!project) {
         if (projectName !== "default") {
-          report(application, `project ${projectName} is not an AppProject in the input`, `create AppProject ${projectName} or use an existing project`);
+          report(application, `project ${projectName} is not an AppProject in the input`, `create AppProject ${projectName} or use an existing project`, ["spec", "project"]);
         }
         continue;
       }
@@ -102,6 +102,7 @@ export const argocdProjectTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
         application,
         `destination ${describeDestination(declared)} is not permitted by AppProject ${project.name} (destinations: ${allowed})`,
         `add the destination to AppProject ${project.name}'s spec.destinations or deploy to a permitted namespace`,
+        ["spec", "destination"],
       );
     }
   },

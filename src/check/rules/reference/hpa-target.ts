@@ -39,6 +39,9 @@ function rolloutsByWorkloadRef(objects: readonly SourceObject[]): Map<string, So
   return owners;
 }
 
+/** Findings about the target point at its `scaleTargetRef`. */
+const SCALE_TARGET = ["spec", "scaleTargetRef"] as const;
+
 export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
   key: "hpa-target",
   description: "An HPA's scaleTargetRef names a scalable object of the input in its namespace.",
@@ -52,7 +55,7 @@ export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
       const namespace = namespaceOf(hpa);
       const described = `${target.kind} ${target.name}`;
       if (UNSCALABLE_KINDS.has(target.kind)) {
-        report(hpa, `scaleTargetRef ${described} cannot be scaled: ${target.kind} has no scale subresource`);
+        report(hpa, `scaleTargetRef ${described} cannot be scaled: ${target.kind} has no scale subresource`, undefined, ["spec", "scaleTargetRef", "kind"]);
         continue;
       }
       const group = SCALABLE_GROUPS[target.kind];
@@ -61,6 +64,8 @@ export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
         report(
           hpa,
           `scaleTargetRef apiVersion "${target.apiVersion}" does not serve kind ${target.kind}: use ${group}/${target.kind === "Rollout" ? "v1alpha1" : "v1"}`,
+          undefined,
+          ["spec", "scaleTargetRef", "apiVersion"],
         );
         continue;
       }
@@ -73,6 +78,7 @@ export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
             hpa,
             `scaleTargetRef Deployment ${target.name} is the workloadRef of Rollout ${owner.name}, which keeps it at zero replicas: scale the Rollout`,
             `set scaleTargetRef to apiVersion argoproj.io/v1alpha1, kind Rollout, name ${owner.name}`,
+            SCALE_TARGET,
           );
         }
         continue;
@@ -83,9 +89,10 @@ export const hpaTargetTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
           hpa,
           `scaleTargetRef Deployment ${target.name} is not in the input but Rollout ${target.name} is: an HPA must scale the Rollout`,
           `set scaleTargetRef to apiVersion argoproj.io/v1alpha1, kind Rollout, name ${target.name}`,
+          SCALE_TARGET,
         );
       } else if (!charts.has(namespace)) {
-        report(hpa, `scaleTargetRef ${described} matches no object in namespace ${namespace}`);
+        report(hpa, `scaleTargetRef ${described} matches no object in namespace ${namespace}`, undefined, SCALE_TARGET);
       }
     }
   },

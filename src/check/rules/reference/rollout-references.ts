@@ -86,7 +86,7 @@ export const rolloutServiceTemplate: CheckTemplate<ParamsOf<typeof PARAMS>> = {
       for (const [strategy, field] of SERVICE_FIELDS) {
         const name = asName(getPath(rollout.document, "spec", "strategy", strategy, field));
         if (!name || findNamespaced(context.objects, "Service", name, namespace, "")) continue;
-        report(rollout, `${strategy}.${field} names Service ${name}, which is not in namespace ${namespace}`);
+        report(rollout, `${strategy}.${field} names Service ${name}, which is not in namespace ${namespace}`, undefined, ["spec", "strategy", strategy, field]);
       }
     }
   },

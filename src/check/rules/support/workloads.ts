@@ -6,6 +6,7 @@
  * kinds, so a new workload kind is added to that one table.
  */
 import type { SourceObject } from "../../finding.js";
+import type { FieldPath } from "../../load/locate-field.js";
 import { podTemplatesOf } from "../../pod-security/pod-templates.js";
 import { asName, asNumber, asRecord, asRecords, asString, asStringMap, getPath, type JsonRecord } from "./json.js";
 import { findNamespaced } from "./find-objects.js";
@@ -21,6 +22,8 @@ export interface WorkloadPort {
 export interface WorkloadContainer {
   readonly name: string;
   readonly record: JsonRecord;
+  /** Where the container is in the workload's own document; undefined for a template borrowed from another object. */
+  readonly path?: FieldPath;
   /** Init containers run before the app starts; sidecars are init containers with restartPolicy Always. */
   readonly role: "container" | "init" | "sidecar";
 }
@@ -43,11 +46,11 @@ export interface Workload {
  * to the Deployment whose template it adopts. A PodTemplate runs no pod by itself, so it is
  * not a workload (Pod Security still checks it).
  */
-function workloadTemplateOf(object: SourceObject, objects: readonly SourceObject[]): JsonRecord | undefined {
+function workloadTemplateOf(object: SourceObject, objects: readonly SourceObject[]): (JsonRecord & { readonly specPath?: FieldPath }) | undefined {
   if (object.kind === "PodTemplate") return undefined;
   const pods = podTemplatesOf(objects).byObject;
   const own = pods.get(object);
-  if (own !== undefined) return { metadata: own.metadata, spec: own.spec };
+  if (own !== undefined) return { metadata: own.metadata, spec: own.spec, specPath: [...own.templatePath, "spec"] };
   if (object.kind !== "Rollout" || !object.apiVersion.startsWith("argoproj.io/")) return undefined;
   const reference = asRecord(asRecord(object.document.spec)?.workloadRef);
   const name = asName(reference?.name);
@@ -56,14 +59,16 @@ function workloadTemplateOf(object: SourceObject, objects: readonly SourceObject
   return borrowed ? { metadata: borrowed.metadata, spec: borrowed.spec } : undefined;
 }
 
-function containersOf(podSpec: JsonRecord): WorkloadContainer[] {
+function containersOf(podSpec: JsonRecord, specPath: FieldPath | undefined): WorkloadContainer[] {
   const containers: WorkloadContainer[] = [];
-  for (const record of asRecords(podSpec.initContainers)) {
-    const sidecar = record.restartPolicy === "Always";
-    containers.push({ name: asString(record.name) ?? "", record, role: sidecar ? "sidecar" : "init" });
-  }
-  for (const record of asRecords(podSpec.containers)) {
-    containers.push({ name: asString(record.name) ?? "", record, role: "container" });
+  for (const list of ["initContainers", "containers"] as const) {
+    const items = Array.isArray(podSpec[list]) ? (podSpec[list] as unknown[]) : [];
+    items.forEach((item, index) => {
+      const record = asRecord(item);
+      if (record === undefined) return;
+      const role = list === "containers" ? "container" : record.restartPolicy === "Always" ? "sidecar" : "init";
+      containers.push({ name: asString(record.name) ?? "", record, role, ...(specPath ? { path: [...specPath, list, index] } : {}) });
+    });
   }
   return containers;
 }
@@ -86,7 +91,7 @@ export const workloadsOf = memoizeByObjects((objects: readonly SourceObject[]): 
     const template = workloadTemplateOf(object, objects);
     const podSpec = asRecord(template?.spec);
     if (!template || !podSpec) continue;
-    const containers = containersOf(podSpec);
+    const containers = containersOf(podSpec, template.specPath);
     workloads.push({
       source: object,
       namespace: namespaceOf(object),

@@ -66,7 +66,7 @@ describe("best-practice/requests-exceed-limits: what the API server refuses", ()
     expect(errors.map((message) => message.replace(/^spec\.containers\[0\]\.resources\.(requests: )?/, ""))).toEqual(messages);
   });
 
-  it("GIVEN init containers, a sidecar and pod-level resources WHEN each exceeds its limit THEN each is reported at its own path", () => {
+  it("GIVEN init containers, a sidecar and pod-level resources WHEN each exceeds its limit THEN each is reported at its own path, on the line of the request at fault", () => {
     const spec = {
       resources: { requests: { cpu: "4" }, limits: { cpu: "2" } },
       initContainers: [
@@ -76,12 +76,14 @@ describe("best-practice/requests-exceed-limits: what the API server refuses", ()
       containers: [{ name: "ok", image: "a:1", resources: { requests: { cpu: "1" }, limits: { cpu: "1" } } }, "not a container", { image: "b:1", resources: { requests: { cpu: "2" }, limits: { cpu: "1" } } }],
     };
     const deployment = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d", namespace: "a" }, spec: { template: { spec } } };
-    // The rule runner orders findings of one object by message.
-    expect(findings(stringify(deployment))).toEqual([
-      'error spec.template.spec.containers[2].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1 | container "#2": lower resources.requests["cpu"] to at most 1, or raise resources.limits["cpu"] to at least 2',
-      'error spec.template.spec.initContainers[0].resources.requests: Invalid value: "3": must be less than or equal to cpu limit of 2 | container "migrate": lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 3',
-      'error spec.template.spec.initContainers[1].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi | container "proxy": lower resources.requests["memory"] to at most 512Mi, or raise resources.limits["memory"] to at least 1Gi',
-      'error spec.template.spec.resources.requests: Invalid value: "4": must be less than or equal to cpu limit of 2 | the pod: lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 4',
+    const yaml = stringify(deployment);
+    const lineOf = (text: string, after = 0) => yaml.split("\n").findIndex((line, index) => index >= after && line.includes(text)) + 1;
+    // The rule runner orders findings of one object by line, then message.
+    expect(rule.check(contextFromYaml(yaml)).map((finding) => `${finding.line} ${finding.severity} ${finding.message} | ${finding.fix}`)).toEqual([
+      `${lineOf('cpu: "4"')} error spec.template.spec.resources.requests: Invalid value: "4": must be less than or equal to cpu limit of 2 | the pod: lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 4`,
+      `${lineOf('cpu: "3"')} error spec.template.spec.initContainers[0].resources.requests: Invalid value: "3": must be less than or equal to cpu limit of 2 | container "migrate": lower resources.requests["cpu"] to at most 2, or raise resources.limits["cpu"] to at least 3`,
+      `${lineOf("memory: 1Gi")} error spec.template.spec.initContainers[1].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi | container "proxy": lower resources.requests["memory"] to at most 512Mi, or raise resources.limits["memory"] to at least 1Gi`,
+      `${lineOf('cpu: "2"', lineOf("b:1"))} error spec.template.spec.containers[2].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1 | container "#2": lower resources.requests["cpu"] to at most 1, or raise resources.limits["cpu"] to at least 2`,
     ]);
   });
 
@@ -96,5 +98,80 @@ describe("best-practice/requests-exceed-limits: what the API server refuses", ()
 
   it("GIVEN the rule registry WHEN listed THEN the rule is an error in best-practice", () => {
     expect(rule).toMatchObject({ category: "best-practice", severity: "error" });
+  });
+});
+
+describe("best-practice/requests-exceed-limits with the namespace's LimitRange defaults", () => {
+  const limitRange = (item: Record<string, unknown>, name = "limits", namespace = "shop") =>
+    stringify({ apiVersion: "v1", kind: "LimitRange", metadata: { name, namespace }, spec: { limits: [{ type: "Container", ...item }] } });
+  const deployment = (resources: Record<string, unknown>, namespace = "shop") =>
+    stringify({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "api", namespace }, spec: { template: { spec: podSpec(resources) } } });
+  const pod = (resources: Record<string, unknown>) => stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "shop" }, spec: podSpec(resources) });
+
+  it.each([
+    [
+      "a request above the default limit",
+      limitRange({ default: { cpu: "500m" } }),
+      deployment({ requests: { cpu: "1" } }),
+      ['error spec.template.spec.containers[0].resources.requests: Invalid value: "1": must be less than or equal to cpu limit of 500m (the cpu limit 500m is the default of LimitRange shop/limits, which admission fills in: the API server refuses every pod it creates) | container "api": set resources.limits["cpu"] itself, or change the default of LimitRange shop/limits'],
+    ],
+    [
+      "a Pod's memory request above the default limit",
+      limitRange({ default: { memory: "256Mi" } }),
+      pod({ requests: { memory: "1Gi" } }),
+      ['error spec.containers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 256Mi (the memory limit 256Mi is the default of LimitRange shop/limits, which admission fills in: the API server refuses the pod) | container "api": set resources.limits["memory"] itself, or change the default of LimitRange shop/limits'],
+    ],
+    [
+      "a limit below the default request, on a Pod",
+      limitRange({ defaultRequest: { memory: "1Gi" } }),
+      pod({ limits: { memory: "512Mi" } }),
+      [],
+    ],
+    [
+      "a request below the written limit, and a default request above a limit written only as a request's partner",
+      limitRange({ defaultRequest: { memory: "1Gi" }, default: { memory: "2Gi" } }),
+      pod({ limits: { cpu: "1" }, requests: { cpu: "1" } }),
+      [],
+    ],
+    [
+      "a limit that the max defaults (no default), below the request",
+      limitRange({ max: { cpu: "2" } }),
+      deployment({ requests: { cpu: "3" } }),
+      ['error spec.template.spec.containers[0].resources.requests: Invalid value: "3": must be less than or equal to cpu limit of 2 (the cpu limit 2 is the default of LimitRange shop/limits, which admission fills in: the API server refuses every pod it creates) | container "api": set resources.limits["cpu"] itself, or change the default of LimitRange shop/limits'],
+    ],
+    [
+      "defaults for cpu only, a container writing only memory (the default request is within the default limit)",
+      limitRange({ defaultRequest: { cpu: "2" }, default: { cpu: "4" } }),
+      pod({ limits: { memory: "1Gi" }, requests: {} }),
+      [],
+    ],
+    [
+      "a request within the default limit",
+      limitRange({ default: { cpu: "2" } }),
+      deployment({ requests: { cpu: "1" } }),
+      [],
+    ],
+    [
+      "a LimitRange of another namespace",
+      limitRange({ default: { cpu: "500m" } }, "limits", "other"),
+      deployment({ requests: { cpu: "1" } }),
+      [],
+    ],
+    [
+      "a request above the written limit (reported once, as without a LimitRange)",
+      limitRange({ default: { cpu: "500m" } }),
+      deployment({ requests: { cpu: "2" }, limits: { cpu: "1" } }),
+      ['error spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1 | container "api": lower resources.requests["cpu"] to at most 1, or raise resources.limits["cpu"] to at least 2'],
+    ],
+  ])("GIVEN %s WHEN checked THEN %j", (_case, range, workload, expected) => {
+    expect(findings(`${range}---\n${workload}`)).toEqual(expected);
+  });
+
+  it("GIVEN a written limit below the LimitRange's default request WHEN checked THEN nothing: the omitted request is the limit before LimitRanger runs", () => {
+    const range = limitRange({ defaultRequest: { cpu: "1", memory: "1Gi" } });
+    expect(findings(`${range}---\n${pod({ limits: { cpu: "500m" } })}`)).toEqual([]);
+    expect(findings(`${range}---\n${deployment({ limits: { memory: "512Mi" } })}`)).toEqual([]);
+    // Without that defaulting the default request (1) would exceed the limit (500m): it is what the rule must not report.
+    expect(findings(`${range}---\n${pod({ limits: { cpu: "500m" }, requests: { cpu: "1" } })}`)).toHaveLength(1);
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * What the API server's ValidateService (k8s.io/kubernetes pkg/apis/core/validation)
+ * refuses in a Service because of its type: fields that mean something only for some
+ * types, and the headless form (`clusterIP: None`) that only ClusterIP Services may take.
+ * The Service's ports, names and selector are judged in api-validation.ts.
+ *
+ * Upstream validates the object after defaulting and the create strategy, so:
+ * - `type` is ClusterIP when absent;
+ * - `clusterIPs` is `[clusterIP]` when only `clusterIP` is written (the strategy copies it),
+ *   so a headless Service is reported at `spec.clusterIPs[0]`, as the API server words it,
+ *   on the line of whichever field the manifest wrote;
+ * - `sessionAffinity` is None when absent;
+ * - the fields the defaults fill in (externalTrafficPolicy for externally-accessible
+ *   Services, allocateLoadBalancerNodePorts for LoadBalancers, internalTrafficPolicy) are
+ *   never missing, so their `Required value` errors cannot occur from a manifest.
+ *
+ * Messages are upstream's, with its field paths (`spec.LoadBalancerSourceRanges` is
+ * capitalised upstream).
+ */
+import { asArray, type JsonRecord } from "../rules/support/json.js";
+import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
+
+type Path = readonly (string | number)[];
+
+export interface ServiceProblem {
+  /** The field the message names. */
+  readonly path: Path;
+  /** `<reason>: <detail>` without the field, which the caller prefixes. */
+  readonly reason: string;
+  readonly fix: string;
+  /** The field as the manifest wrote it, for the finding's line, when it differs from `path`. */
+  readonly at?: Path;
+}
+
+const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBalancer'";
+
+const set = (value: unknown) => value !== undefined && value !== null;
+
+export function serviceTypeProblems(spec: JsonRecord): ServiceProblem[] {
+  const problems: ServiceProblem[] = [];
+  const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
+  const clusterIPs = asArray(spec.clusterIPs);
+  // The create strategy copies clusterIP into an empty clusterIPs.
+  const effectiveClusterIPs = clusterIPs.length > 0 ? clusterIPs : typeof spec.clusterIP === "string" && spec.clusterIP !== "" ? [spec.clusterIP] : [];
+  const headless = effectiveClusterIPs.length === 1 && effectiveClusterIPs[0] === "None";
+  const clusterIPField: Path = clusterIPs.length > 0 ? ["spec", "clusterIPs", 0] : ["spec", "clusterIP"];
+
+  if (headless && (type === "LoadBalancer" || type === "NodePort")) {
+    problems.push({
+      path: ["spec", "clusterIPs", 0],
+      at: clusterIPField,
+      reason: `Invalid value: "None": may not be set to 'None' for ${type} services`,
+      fix: `remove clusterIP: None (a ${type} Service needs a cluster IP), or make the Service a headless ClusterIP Service without ${type === "LoadBalancer" ? "a load balancer" : "node ports"}`,
+    });
+  }
+
+  if (type === "ExternalName") {
+    if (effectiveClusterIPs.length > 0) {
+      problems.push({ path: ["spec", "clusterIPs"], at: clusterIPField, reason: "Forbidden: may not be set for ExternalName services", fix: "remove clusterIP and clusterIPs: an ExternalName Service is a DNS alias, with no cluster IP" });
+    }
+    if (asArray(spec.ipFamilies).length > 0) {
+      problems.push({ path: ["spec", "ipFamilies"], reason: "Forbidden: may not be set for ExternalName services", fix: "remove ipFamilies: an ExternalName Service has no IP" });
+    }
+    if (set(spec.ipFamilyPolicy)) {
+      problems.push({ path: ["spec", "ipFamilyPolicy"], reason: "Forbidden: may not be set for ExternalName services", fix: "remove ipFamilyPolicy: an ExternalName Service has no IP" });
+    }
+    // A CNAME may end with a dot (fully qualified); upstream trims it before checking.
+    const cname = typeof spec.externalName === "string" ? spec.externalName.replace(/\.$/, "") : "";
+    for (const detail of cname === "" ? [] : dns1123SubdomainProblems(cname)) {
+      problems.push({ path: ["spec", "externalName"], reason: `Invalid value: ${JSON.stringify(cname)}: ${detail}`, fix: "set spec.externalName to a DNS name such as db.example.com" });
+    }
+  }
+
+  if (set(spec.sessionAffinityConfig) && (spec.sessionAffinity === undefined || spec.sessionAffinity === null || spec.sessionAffinity === "None")) {
+    problems.push({ path: ["spec", "sessionAffinityConfig"], reason: "Forbidden: must not be set when session affinity is None", fix: "set sessionAffinity: ClientIP, or remove sessionAffinityConfig" });
+  }
+
+  const sourceRanges = asArray(spec.loadBalancerSourceRanges);
+  if (sourceRanges.length > 0 && type !== "LoadBalancer") {
+    problems.push({ path: ["spec", "LoadBalancerSourceRanges"], at: ["spec", "loadBalancerSourceRanges"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerSourceRanges, or make the Service a LoadBalancer" });
+  }
+  if (set(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
+    problems.push({ path: ["spec", "allocateLoadBalancerNodePorts"], reason: ONLY_LOAD_BALANCER, fix: "remove allocateLoadBalancerNodePorts, or make the Service a LoadBalancer" });
+  }
+  if (set(spec.loadBalancerClass)) {
+    if (type !== "LoadBalancer") {
+      problems.push({ path: ["spec", "loadBalancerClass"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerClass, or make the Service a LoadBalancer" });
+    } else if (typeof spec.loadBalancerClass === "string") {
+      for (const detail of qualifiedNameProblems(spec.loadBalancerClass)) {
+        problems.push({ path: ["spec", "loadBalancerClass"], reason: `Invalid value: ${JSON.stringify(spec.loadBalancerClass)}: ${detail}`, fix: "name the load balancer class as a qualified name, such as service.k8s.aws/nlb" });
+      }
+    }
+  }
+
+  // apiservice.ExternallyAccessible and NeedsHealthCheck.
+  const externallyAccessible = type === "LoadBalancer" || type === "NodePort" || (type === "ClusterIP" && asArray(spec.externalIPs).length > 0);
+  if (!externallyAccessible && typeof spec.externalTrafficPolicy === "string" && spec.externalTrafficPolicy !== "") {
+    problems.push({
+      path: ["spec", "externalTrafficPolicy"],
+      reason: `Invalid value: ${JSON.stringify(spec.externalTrafficPolicy)}: may only be set for externally-accessible services`,
+      fix: "remove externalTrafficPolicy: it applies to NodePort and LoadBalancer Services (and ClusterIP Services with externalIPs)",
+    });
+  }
+  const needsHealthCheck = type === "LoadBalancer" && spec.externalTrafficPolicy === "Local";
+  if (!needsHealthCheck && typeof spec.healthCheckNodePort === "number" && spec.healthCheckNodePort !== 0) {
+    problems.push({
+      path: ["spec", "healthCheckNodePort"],
+      reason: `Invalid value: ${spec.healthCheckNodePort}: may only be set when \`type\` is 'LoadBalancer' and \`externalTrafficPolicy\` is 'Local'`,
+      fix: "remove healthCheckNodePort, or make the Service a LoadBalancer with externalTrafficPolicy: Local",
+    });
+  }
+
+  // Two ports may not share a node port for the same protocol.
+  const nodePorts = new Set<string>();
+  asArray(spec.ports).forEach((item, index) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return;
+    const { nodePort, protocol } = item as JsonRecord;
+    if (typeof nodePort !== "number" || nodePort === 0) return;
+    const key = `${typeof protocol === "string" ? protocol : "TCP"}/${nodePort}`;
+    if (nodePorts.has(key)) problems.push({ path: ["spec", "ports", index, "nodePort"], reason: `Duplicate value: ${nodePort}`, fix: `give each port its own nodePort (${nodePort} is used twice for ${key.split("/")[0]})` });
+    nodePorts.add(key);
+  });
+  return problems;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../../../src/check/load/parse-source.js";
+import { apiValidationFindings, refusedObjects } from "../../../src/check/schema/api-validation.js";
+import { serviceTypeProblems } from "../../../src/check/schema/service-type-validation.js";
+
+const ports = [{ name: "http", port: 80 }];
+const ONLY_LB = "Forbidden: may only be used when `type` is 'LoadBalancer'";
+
+/** Upstream's messages (ValidateService, k8s.io/kubernetes pkg/apis/core/validation), as `field: reason`. */
+function messages(spec: Record<string, unknown>): string[] {
+  return serviceTypeProblems(spec).map((problem) => `${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : step)).join(".").replace(/\.\[/g, "[")}: ${problem.reason}`);
+}
+
+describe("serviceTypeProblems", () => {
+  it.each([
+    // Headless: only ClusterIP.
+    ["a headless LoadBalancer", { type: "LoadBalancer", clusterIP: "None", ports }, ["spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for LoadBalancer services"]],
+    ["a headless NodePort Service, by clusterIPs", { type: "NodePort", clusterIPs: ["None"], ports }, ["spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services"]],
+    ["a headless ClusterIP Service", { clusterIP: "None", ports }, []],
+    ["a LoadBalancer with a cluster IP", { type: "LoadBalancer", clusterIP: "10.0.0.10", ports }, []],
+    // ExternalName: a DNS alias, no IPs.
+    ["an ExternalName with a cluster IP", { type: "ExternalName", externalName: "db.example.com", clusterIP: "10.0.0.1" }, ["spec.clusterIPs: Forbidden: may not be set for ExternalName services"]],
+    ["an ExternalName with clusterIP None", { type: "ExternalName", externalName: "db.example.com", clusterIP: "None" }, ["spec.clusterIPs: Forbidden: may not be set for ExternalName services"]],
+    ["an ExternalName with an empty clusterIP", { type: "ExternalName", externalName: "db.example.com", clusterIP: "" }, []],
+    ["an ExternalName with IP families", { type: "ExternalName", externalName: "db.example.com", ipFamilies: ["IPv4"], ipFamilyPolicy: "SingleStack" }, ["spec.ipFamilies: Forbidden: may not be set for ExternalName services", "spec.ipFamilyPolicy: Forbidden: may not be set for ExternalName services"]],
+    ["an ExternalName with a fully qualified name (trailing dot)", { type: "ExternalName", externalName: "db.example.com." }, []],
+    ["an ExternalName with ports and a selector (allowed, ignored)", { type: "ExternalName", externalName: "db.example.com", ports, selector: { app: "db" } }, []],
+    ["an ExternalName that is no DNS name", { type: "ExternalName", externalName: "DB_Host" }, [expect.stringMatching(/^spec\.externalName: Invalid value: "DB_Host": a lowercase RFC 1123 subdomain must consist of/)]],
+    // LoadBalancer-only fields.
+    ["loadBalancerClass on a ClusterIP Service", { loadBalancerClass: "service.k8s.aws/nlb", ports }, [`spec.loadBalancerClass: ${ONLY_LB}`]],
+    ["loadBalancerClass on a LoadBalancer", { type: "LoadBalancer", loadBalancerClass: "service.k8s.aws/nlb", ports }, []],
+    ["a loadBalancerClass that is no qualified name", { type: "LoadBalancer", loadBalancerClass: "my class", ports }, [expect.stringMatching(/^spec\.loadBalancerClass: Invalid value: "my class": name part must consist of/)]],
+    ["allocateLoadBalancerNodePorts on a NodePort Service", { type: "NodePort", allocateLoadBalancerNodePorts: false, ports }, [`spec.allocateLoadBalancerNodePorts: ${ONLY_LB}`]],
+    ["allocateLoadBalancerNodePorts on a LoadBalancer", { type: "LoadBalancer", allocateLoadBalancerNodePorts: false, ports }, []],
+    ["loadBalancerSourceRanges on a ClusterIP Service", { loadBalancerSourceRanges: ["10.0.0.0/8"], ports }, [`spec.LoadBalancerSourceRanges: ${ONLY_LB}`]],
+    // Traffic policies.
+    ["externalTrafficPolicy on a ClusterIP Service", { externalTrafficPolicy: "Local", ports }, ['spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services']],
+    ["externalTrafficPolicy on an ExternalName", { type: "ExternalName", externalName: "db.example.com", externalTrafficPolicy: "Cluster" }, ['spec.externalTrafficPolicy: Invalid value: "Cluster": may only be set for externally-accessible services']],
+    ["externalTrafficPolicy on a ClusterIP Service with externalIPs", { externalTrafficPolicy: "Local", externalIPs: ["203.0.113.10"], ports }, []],
+    ["externalTrafficPolicy on a NodePort Service", { type: "NodePort", externalTrafficPolicy: "Local", ports }, []],
+    ["healthCheckNodePort on a LoadBalancer with policy Cluster", { type: "LoadBalancer", externalTrafficPolicy: "Cluster", healthCheckNodePort: 30500, ports }, ["spec.healthCheckNodePort: Invalid value: 30500: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"]],
+    ["healthCheckNodePort on a LoadBalancer with policy Local", { type: "LoadBalancer", externalTrafficPolicy: "Local", healthCheckNodePort: 30500, ports }, []],
+    // Session affinity and node ports.
+    ["sessionAffinityConfig without ClientIP affinity", { sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } }, ports }, ["spec.sessionAffinityConfig: Forbidden: must not be set when session affinity is None"]],
+    ["sessionAffinityConfig with ClientIP affinity", { sessionAffinity: "ClientIP", sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } }, ports }, []],
+    ["one nodePort twice over TCP", { type: "NodePort", ports: [{ name: "a", port: 80, nodePort: 30080 }, { name: "b", port: 81, nodePort: 30080 }] }, ["spec.ports[1].nodePort: Duplicate value: 30080"]],
+    ["one nodePort over TCP and UDP", { type: "NodePort", ports: [{ name: "a", port: 53, nodePort: 30053 }, { name: "b", port: 53, protocol: "UDP", nodePort: 30053 }] }, []],
+  ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
+    expect(messages(spec)).toEqual(expected);
+  });
+
+  it("GIVEN a headless LoadBalancer in a manifest WHEN checked THEN an api-validation error on the clusterIP line, in the API server's words", () => {
+    const yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  clusterIP: None\n  ports:\n    - port: 80\n";
+    const findings = apiValidationFindings(refusedObjects(parseSource(yaml, "svc.yaml").objects, () => false));
+    expect(findings.map((finding) => `${finding.line} ${finding.severity} ${finding.message}`)).toEqual(["7 error spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for LoadBalancer services"]);
+  });
+});
