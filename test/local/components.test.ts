@@ -55,7 +55,7 @@ describe("componentProcesses", () => {
     // metrics-server's own validation (cmd/metrics-server/app/options): at least 10s, and 90% of it not under the kubelet request timeout.
     expect(resolution).toBe(10);
     expect(resolution * 0.9).toBeGreaterThanOrEqual(timeout);
-    expect(seconds(processes["kube-controller-manager"].args, "horizontal-pod-autoscaler-sync-period")).toBe(5);
+    expect(seconds(processes["kube-controller-manager"].args, "horizontal-pod-autoscaler-sync-period")).toBe(1);
   });
 
   it("GIVEN the local cluster WHEN the command lines are made THEN every Go component collects garbage at GOGC=200, its own environment kept, and Redis and the repository proxy (not Go) get no GOGC", () => {

@@ -83,8 +83,10 @@ describe("add-on Applications", () => {
 
   it("GIVEN the waves THEN CRD owners sync before the objects that use their CRDs", () => {
     expect(SYNC_WAVES.projects).toBeLessThan(SYNC_WAVES.systemControllers);
+    // The first wave: the platform project exists before the root (the deploy step applies it), team projects are named from the applications wave on.
+    expect(SYNC_WAVES.projects).toBe(Math.min(...Object.values(SYNC_WAVES)));
+    expect(SYNC_WAVES.projects).toBeLessThan(SYNC_WAVES.applications);
     // cert-manager (Certificate, Issuer) before the AWS Load Balancer Controller's webhook certificate.
-    expect(SYNC_WAVES.projects).toBeLessThan(SYNC_WAVES.certificates);
     expect(SYNC_WAVES.certificates).toBeLessThan(SYNC_WAVES.systemControllers);
     // Karpenter (NodePool CRDs), External Secrets, Rollouts, cert-manager before configuration and applications.
     expect(SYNC_WAVES.systemControllers).toBeLessThan(SYNC_WAVES.platformConfiguration);
