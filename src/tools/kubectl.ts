@@ -63,9 +63,12 @@ function firstLine(text: string): string {
 /**
  * The first line of kustomize's stderr that is not a deprecation warning: kustomize prints
  * `# Warning: 'patchesStrategicMerge' is deprecated...` before the error, and the warning
- * alone says nothing about why the build failed.
+ * alone says nothing about why the build failed. The `Error: ` (kustomize) or `error: `
+ * (kubectl kustomize) that cobra puts in front is dropped: the message is shown after
+ * "kustomize cannot build this folder:", which says it already.
  */
 export function firstErrorLine(stderr: string): string {
   const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  return lines.find((line) => !/^#?\s*Warning:/i.test(line)) ?? lines[0] ?? "";
+  const line = lines.find((candidate) => !/^#?\s*Warning:/i.test(candidate)) ?? lines[0] ?? "";
+  return line.replace(/^error:\s*/i, "");
 }

@@ -40,15 +40,15 @@ describe("kubectl, helm and kustomize commands", () => {
 
   it("GIVEN a broken kustomization WHEN built THEN KUSTOMIZATION_INVALID naming the folder (the user's files, not the tool)", async () => {
     const folder = kustomization({ "kustomization.yaml": "resources:\n  - missing.yaml\n" });
-    await expect(kustomizeBuild(folder)).rejects.toMatchObject({ code: "KUSTOMIZATION_INVALID", where: folder, message: expect.stringMatching(/^kustomize cannot build this folder: .*missing\.yaml/) });
+    await expect(kustomizeBuild(folder)).rejects.toMatchObject({ code: "KUSTOMIZATION_INVALID", where: folder, message: expect.stringMatching(/^kustomize cannot build this folder: (?!error:).*missing\.yaml/i) });
   });
 
   it.each([
-    ["# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead.\nError: accumulating resources: missing.yaml\n", "Error: accumulating resources: missing.yaml"],
-    ["Warning: something\n\n  error: no such file\n", "error: no such file"],
+    ["# Warning: 'patchesStrategicMerge' is deprecated. Please use 'patches' instead.\nError: accumulating resources: missing.yaml\n", "accumulating resources: missing.yaml"],
+    ["Warning: something\n\n  error: no such file\n", "no such file"],
     ["# Warning: only a warning\n", "# Warning: only a warning"],
     ["", ""],
-  ])("GIVEN kustomize's stderr %j WHEN its error is shown THEN the first line that is not a deprecation warning", (stderr, expected) => {
+  ])("GIVEN kustomize's stderr %j WHEN its error is shown THEN the first line that is not a deprecation warning, without the error: prefix", (stderr, expected) => {
     expect(firstErrorLine(stderr)).toBe(expected);
   });
 
