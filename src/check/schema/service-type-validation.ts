@@ -1,7 +1,11 @@
 /**
  * What the API server's ValidateService (k8s.io/kubernetes pkg/apis/core/validation)
  * refuses in a Service because of its type: fields that mean something only for some
- * types, and the headless form (`clusterIP: None`) that only ClusterIP Services may take.
+ * types, and the headless form (`clusterIP: None`) that only ClusterIP Services may take;
+ * and its address fields: `loadBalancerSourceRanges` entries that are CIDRs, `externalIPs`
+ * that are IPs outside the special ranges (ValidateNonSpecialIP). Both are legacy fields,
+ * read sloppily (netutils.ParseIPSloppy/ParseCIDRSloppy: `010.0.0.0/8` and `10.0.0.1/8`
+ * pass; the StrictIPCIDRValidation gate that refuses them is off by default).
  * The Service's ports, names and selector are judged in api-validation.ts.
  *
  * Upstream validates the object after defaulting and the create strategy, so:
@@ -18,6 +22,7 @@
  * capitalised upstream).
  */
 import { asArray, type JsonRecord } from "../rules/support/json.js";
+import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
 type Path = readonly (string | number)[];
@@ -79,6 +84,23 @@ export function serviceTypeProblems(spec: JsonRecord): ServiceProblem[] {
   if (sourceRanges.length > 0 && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "LoadBalancerSourceRanges"], at: ["spec", "loadBalancerSourceRanges"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerSourceRanges, or make the Service a LoadBalancer" });
   }
+  sourceRanges.forEach((range, index) => {
+    // Upstream trims the entries first: they were once a comma-separated annotation.
+    if (typeof range !== "string" || parseCidrSloppy(range.trim()) !== undefined) return;
+    problems.push({
+      path: ["spec", "LoadBalancerSourceRanges", index],
+      at: ["spec", "loadBalancerSourceRanges", index],
+      reason: `Invalid value: ${JSON.stringify(range.trim())}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
+      fix: "write each source range as an address block with its prefix length, such as 203.0.113.0/24 (a single address is 203.0.113.7/32)",
+    });
+  });
+  asArray(spec.externalIPs).forEach((value, index) => {
+    if (typeof value !== "string") return;
+    const address = parseIpSloppy(value);
+    const detail = address === undefined ? "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)" : specialAddressProblem(address, value);
+    if (detail === undefined) return;
+    problems.push({ path: ["spec", "externalIPs", index], reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
+  });
   if (set(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "allocateLoadBalancerNodePorts"], reason: ONLY_LOAD_BALANCER, fix: "remove allocateLoadBalancerNodePorts, or make the Service a LoadBalancer" });
   }
@@ -121,4 +143,17 @@ export function serviceTypeProblems(spec: JsonRecord): ServiceProblem[] {
     nodePorts.add(key);
   });
   return problems;
+}
+
+/** ValidateNonSpecialIP: an external IP may not be unspecified, loopback or link-local (they mean the node itself). */
+function specialAddressProblem(address: IpAddress, text: string): string | undefined {
+  // IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry, as Go's net.IP does.
+  const v4 = address.family === 4 || isIpv4InIpv6(address);
+  const bytes = v4 ? address.bytes.slice(-4) : address.bytes;
+  const [a = 0, b = 0, c = 0] = bytes;
+  if (bytes.every((byte) => byte === 0)) return `may not be unspecified (${text})`;
+  if (v4 ? a === 127 : bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1) return "may not be in the loopback range (127.0.0.0/8, ::1/128)";
+  if (v4 ? a === 169 && b === 254 : a === 0xfe && (b & 0xc0) === 0x80) return "may not be in the link-local range (169.254.0.0/16, fe80::/10)";
+  if (v4 ? a === 224 && b === 0 && c === 0 : a === 0xff && (b & 0x0f) === 0x02) return "may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)";
+  return undefined;
 }

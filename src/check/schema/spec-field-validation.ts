@@ -17,8 +17,8 @@
  *
  * Fields of the wrong type are skipped (the schema step reports them).
  */
-import { isIP } from "node:net";
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { parseIpSloppy } from "../../manifest/ip-address.js";
 import { dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
 
 type Path = readonly (string | number)[];
@@ -118,17 +118,10 @@ function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): vo
     if (typeof host !== "string" || host === "") return;
     const at: Path = ["spec", "rules", index, "host"];
     const fix = "write the host as a lowercase DNS name (such as shop.example.com or *.example.com); an Ingress host cannot be an IP address";
-    if (isIpSloppy(host)) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: must be a DNS name, not an IP address`, fix });
+    if (parseIpSloppy(host) !== undefined) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: must be a DNS name, not an IP address`, fix });
     const details = host.includes("*") ? wildcardDns1123SubdomainProblems(host) : dns1123SubdomainProblems(host);
     for (const detail of details) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: ${detail}`, fix });
   });
-}
-
-/** netutils.ParseIPSloppy: an IPv6 address, or an IPv4 one whose parts may have leading zeros. */
-function isIpSloppy(value: string): boolean {
-  if (isIP(value) !== 0) return true;
-  const parts = value.split(".");
-  return parts.length === 4 && parts.every((part) => /^[0-9]+$/.test(part) && Number(part) <= 255);
 }
 
 function show(path: Path): string {

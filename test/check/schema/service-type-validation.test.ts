@@ -33,6 +33,33 @@ describe("serviceTypeProblems", () => {
     ["allocateLoadBalancerNodePorts on a NodePort Service", { type: "NodePort", allocateLoadBalancerNodePorts: false, ports }, [`spec.allocateLoadBalancerNodePorts: ${ONLY_LB}`]],
     ["allocateLoadBalancerNodePorts on a LoadBalancer", { type: "LoadBalancer", allocateLoadBalancerNodePorts: false, ports }, []],
     ["loadBalancerSourceRanges on a ClusterIP Service", { loadBalancerSourceRanges: ["10.0.0.0/8"], ports }, [`spec.LoadBalancerSourceRanges: ${ONLY_LB}`]],
+    // Address fields: CIDRs and IPs as the legacy fields read them (ParseCIDRSloppy, ParseIPSloppy).
+    ["source ranges that are CIDRs (padded, zero-padded, with host bits)", { type: "LoadBalancer", loadBalancerSourceRanges: [" 10.0.0.0/8 ", "010.1.0.0/16", "192.0.2.7/24", "2001:db8::/32"], ports }, []],
+    [
+      "source ranges that are no CIDRs",
+      { type: "LoadBalancer", loadBalancerSourceRanges: ["10.0.0.0/8", "203.0.113.7", "office", "10.0.0.0/33"], ports },
+      [
+        'spec.LoadBalancerSourceRanges[1]: Invalid value: "203.0.113.7": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+        'spec.LoadBalancerSourceRanges[2]: Invalid value: "office": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+        'spec.LoadBalancerSourceRanges[3]: Invalid value: "10.0.0.0/33": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+      ],
+    ],
+    ["externalIPs that are IPs", { externalIPs: ["203.0.113.10", "2001:db8::10", "010.0.0.1"], ports }, []],
+    [
+      "externalIPs that are no IPs or special ones",
+      { externalIPs: ["lb.example.com", "203.0.113.0/24", "0.0.0.0", "127.0.0.1", "::1", "169.254.169.254", "fe80::1", "224.0.0.1", "ff02::1"], ports },
+      [
+        'spec.externalIPs[0]: Invalid value: "lb.example.com": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+        'spec.externalIPs[1]: Invalid value: "203.0.113.0/24": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+        'spec.externalIPs[2]: Invalid value: "0.0.0.0": may not be unspecified (0.0.0.0)',
+        'spec.externalIPs[3]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)',
+        'spec.externalIPs[4]: Invalid value: "::1": may not be in the loopback range (127.0.0.0/8, ::1/128)',
+        'spec.externalIPs[5]: Invalid value: "169.254.169.254": may not be in the link-local range (169.254.0.0/16, fe80::/10)',
+        'spec.externalIPs[6]: Invalid value: "fe80::1": may not be in the link-local range (169.254.0.0/16, fe80::/10)',
+        'spec.externalIPs[7]: Invalid value: "224.0.0.1": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)',
+        'spec.externalIPs[8]: Invalid value: "ff02::1": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)',
+      ],
+    ],
     // Traffic policies.
     ["externalTrafficPolicy on a ClusterIP Service", { externalTrafficPolicy: "Local", ports }, ['spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services']],
     ["externalTrafficPolicy on an ExternalName", { type: "ExternalName", externalName: "db.example.com", externalTrafficPolicy: "Cluster" }, ['spec.externalTrafficPolicy: Invalid value: "Cluster": may only be set for externally-accessible services']],

@@ -1,5 +1,5 @@
 /**
- * Kubernetes' CIDR library (k8s.io/apiserver pkg/cel/library/cidr.go), over ip-address.ts:
+ * Kubernetes' CIDR library (k8s.io/apiserver pkg/cel/library/cidr.go), over manifest/ip-address.ts:
  *
  *     cidr(<string>) <net.CIDR>                       error for an invalid prefix or IPv4-mapped IPv6
  *     isCIDR(<string>) <bool>
@@ -15,7 +15,7 @@
  * `cidr('192.168.0.0/16').containsCIDR('192.168.10.0/24')` is false there, and here.
  */
 import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from "@bufbuild/cel";
-import { formatAddress, formatPrefix, isIpv4InIpv6, maskPrefix, parsePrefix, prefixContains, type IpPrefix } from "./ip-address.js";
+import { formatAddress, formatPrefix, isIpv4InIpv6, maskPrefix, parsePrefix, prefixContains, type IpPrefix } from "../../../manifest/ip-address.js";
 import { charge, lengthCost } from "./cost.js";
 import { parseIp, unwrapIp, wrapIp } from "./ip.js";
 import { CIDR_TYPE, IP_TYPE } from "./opaque-type.js";

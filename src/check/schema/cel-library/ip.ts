@@ -1,5 +1,5 @@
 /**
- * Kubernetes' IP library (k8s.io/apiserver pkg/cel/library/ip.go), over ip-address.ts:
+ * Kubernetes' IP library (k8s.io/apiserver pkg/cel/library/ip.go), over manifest/ip-address.ts:
  *
  *     ip(<string>) <net.IP>                 error for an invalid address, a zone or IPv4-mapped IPv6
  *     isIP(<string>) <bool>
@@ -13,7 +13,7 @@
  * unique-local IPv6 addresses are global unicast.
  */
 import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from "@bufbuild/cel";
-import { formatAddress, isIpv4InIpv6, parseAddress, type IpAddress } from "./ip-address.js";
+import { formatAddress, isIpv4InIpv6, parseAddress, type IpAddress } from "../../../manifest/ip-address.js";
 import { charge, lengthCost } from "./cost.js";
 import { IP_TYPE } from "./opaque-type.js";
 

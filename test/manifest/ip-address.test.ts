@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAddress, formatPrefix, isIpv4InIpv6, maskPrefix, parseAddress, parsePrefix, prefixContains } from "../../../../src/check/schema/cel-library/ip-address.js";
+import { formatAddress, formatPrefix, isIpv4InIpv6, maskPrefix, parseAddress, parseCidrSloppy, parseIpSloppy, parsePrefix, prefixContains } from "../../src/manifest/ip-address.js";
 
 describe("IP addresses and prefixes as Go's net/netip reads them", () => {
   it.each([
@@ -72,5 +72,36 @@ describe("IP addresses and prefixes as Go's net/netip reads them", () => {
     { prefix: "fe80::/10", address: "fe80::1%eth0", contains: false },
   ])("GIVEN $prefix WHEN asked for $address THEN $contains", ({ prefix, address, contains }) => {
     expect(prefixContains(parsePrefix(prefix), parseAddress(address))).toBe(contains);
+  });
+
+  it.each([
+    { text: "10.0.0.1", read: "10.0.0.1" },
+    { text: "010.000.000.001", read: "10.0.0.1" },
+    { text: "2001:db8::1", read: "2001:db8::1" },
+    { text: "::ffff:010.1.2.3", read: "::ffff:a01:203" },
+    { text: "256.0.0.1", read: undefined },
+    { text: "10.0.0", read: undefined },
+    { text: "fe80::1%eth0", read: undefined },
+    { text: "example.com", read: undefined },
+    { text: "", read: undefined },
+  ])("GIVEN $text WHEN read as the API server's legacy IP fields read it (ParseIPSloppy) THEN $read", ({ text, read }) => {
+    const address = parseIpSloppy(text);
+    expect(address === undefined ? undefined : formatAddress(address)).toBe(read);
+  });
+
+  it.each([
+    { text: "10.0.0.0/8", read: "10.0.0.0/8" },
+    { text: "10.0.0.1/8", read: "10.0.0.1/8" },
+    { text: "010.0.0.0/08", read: "10.0.0.0/8" },
+    { text: "2001:db8::/32", read: "2001:db8::/32" },
+    { text: "10.0.0.0", read: undefined },
+    { text: "10.0.0.0/33", read: undefined },
+    { text: "10.0.0.0/", read: undefined },
+    { text: "::/129", read: undefined },
+    { text: "10.0.0.0/8/8", read: undefined },
+    { text: "office", read: undefined },
+  ])("GIVEN $text WHEN read as a legacy CIDR field (ParseCIDRSloppy) THEN $read", ({ text, read }) => {
+    const prefix = parseCidrSloppy(text);
+    expect(prefix === undefined ? undefined : formatPrefix(prefix)).toBe(read);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * IP addresses and prefixes as Go's net/netip parses and prints them (ParseAddr,
- * ParsePrefix, Addr.String), which Kubernetes' ip and cidr CEL libraries build on:
+ * ParsePrefix, Addr.String), which Kubernetes' ip and cidr CEL libraries build on, and as
+ * the API server's legacy IP fields read them (`parseIpSloppy`, `parseCidrSloppy`):
  * - IPv4 is four decimal fields 0-255 without leading zeros (`010.0.0.1` is refused);
  * - IPv6 has at most one `::`, fields of 1-4 hex digits, an optional trailing IPv4 part
  *   and an optional `%zone`;
@@ -141,4 +142,38 @@ export function prefixContains(prefix: IpPrefix, address: IpAddress): boolean {
   const masked = maskPrefix(prefix).address.bytes;
   const candidate = maskPrefix({ address, bits: prefix.bits }).address.bytes;
   return masked.every((byte, index) => byte === candidate[index]);
+}
+
+/**
+ * netutils.ParseIPSloppy (k8s.io/utils/net), which the API server uses for the IP fields that
+ * predate strict validation (a Service's externalIPs, an Ingress host): Go's net.ParseIP as
+ * before Go 1.17, which read IPv4 fields with leading zeros as decimal (`010.0.0.1` is
+ * 10.0.0.1), and knows no zones. Undefined when the text is no IP address.
+ */
+export function parseIpSloppy(text: string): IpAddress | undefined {
+  if (text.includes("%")) return undefined;
+  // Only the dotted IPv4 part (alone, or at the end of an IPv6 address) may be zero-padded.
+  const lastColon = text.lastIndexOf(":");
+  const dotted = text.slice(lastColon + 1);
+  const unpadded = dotted.includes(".") ? dotted.split(".").map((field) => (/^[0-9]+$/.test(field) ? String(Number(field)) : field)).join(".") : dotted;
+  try {
+    return parseAddress(text.slice(0, lastColon + 1) + unpadded);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * netutils.ParseCIDRSloppy: an address as parseIpSloppy reads it, `/`, and a prefix length of
+ * decimal digits (leading zeros allowed) within the address's bits. Host bits may be set
+ * (`10.0.0.1/8`), as net.ParseCIDR allows. Undefined when the text is no CIDR.
+ */
+export function parseCidrSloppy(text: string): IpPrefix | undefined {
+  const slash = text.indexOf("/");
+  if (slash < 0) return undefined;
+  const address = parseIpSloppy(text.slice(0, slash));
+  const bits = text.slice(slash + 1);
+  if (address === undefined || !/^[0-9]+$/.test(bits)) return undefined;
+  const length = Number(bits);
+  return length <= (address.family === 4 ? 32 : 128) ? { address, bits: length } : undefined;
 }
