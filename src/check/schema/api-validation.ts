@@ -14,7 +14,9 @@
  *   DNS labels, port names, numbers and protocols, image pull, restart and DNS policies,
  *   volume mounts naming a volume (or a StatefulSet's claim template), an image; one
  *   handler per probe, and hostPort = containerPort with hostNetwork
- *   (probe-and-host-port-validation.ts);
+ *   (probe-and-host-port-validation.ts); one source per volume, also in a Rollout's
+ *   template, and per PersistentVolume (volume-source-validation.ts);
+ * - NetworkPolicies: ports, endPort ranges, peers and ipBlocks (network-policy-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
  *   nodePort only where it means something, externalName; the fields only some types take
  *   and the headless form only ClusterIP takes (service-type-validation.ts);
@@ -40,6 +42,8 @@ import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
 import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { serviceTypeProblems } from "./service-type-validation.js";
+import { networkPolicyProblems } from "./network-policy-validation.js";
+import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
 import {
@@ -154,21 +158,30 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
   const problems: Problem[] = [];
   metadataProblems(object.document, group, object.kind, problems);
   if (group === "apiextensions.k8s.io" && object.kind === "CustomResourceDefinition") crdNameProblems(object.document, problems);
+  if (group === "argoproj.io" && object.kind === "Rollout") {
+    // Argo Rollouts' controller validates the template as a ReplicaSet's (ValidateRolloutSpec): only the volume sources are judged here.
+    const template = podTemplateOf(object);
+    if (template !== undefined) addReasons(problems, podVolumeSourceProblems(template.spec, template.specPath.split(".")));
+  }
   if (BUILT_IN_GROUPS.has(group)) {
     controllerSelectorProblems(object, group, problems);
     const template = object.kind === "Rollout" ? undefined : podTemplateOf(object);
     if (template !== undefined) podSpecProblems(template.spec, template.specPath.split("."), object.kind, group, claimTemplateNames(object, group), problems);
     if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), problems);
+    if (group === "networking.k8s.io" && object.kind === "NetworkPolicy") addReasons(problems, networkPolicyProblems(asRecord(object.document.spec) ?? {}));
+    if (group === "" && object.kind === "PersistentVolume") {
+      const spec = asRecord(object.document.spec);
+      if (spec !== undefined) addReasons(problems, persistentVolumeSourceProblems(spec));
+    }
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     problems.push(...specFieldProblems(group, object.kind, object.document));
-    const controllerProblems = controllerSpecProblems(group, object.kind, asRecord(object.document.spec));
-    for (const problem of controllerProblems) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+    addReasons(problems, controllerSpecProblems(group, object.kind, asRecord(object.document.spec)));
     if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
     if (group === "rbac.authorization.k8s.io") {
-      for (const problem of rbacProblems(object.kind, object.document)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+      addReasons(problems, rbacProblems(object.kind, object.document));
     }
   }
   return problems;
@@ -178,6 +191,11 @@ function show(path: Path): string {
   let shown = "";
   for (const step of path) shown += typeof step === "number" ? `[${step}]` : shown === "" ? step : `.${step}`;
   return shown;
+}
+
+/** Problems of the helper modules, which give `<reason>: <detail>` without the field: prefixed with it here. */
+function addReasons(problems: Problem[], found: readonly { readonly path: Path; readonly reason: string; readonly fix: string; readonly at?: Path }[]): void {
+  for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
 }
 
 function invalid(problems: Problem[], path: Path, value: unknown, detail: string, fix: string): void {
@@ -390,7 +408,8 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   enumProblem(problems, at("dnsPolicy"), spec.dnsPolicy, DNS_POLICIES);
   labelProblems(spec.nodeSelector, at("nodeSelector"), problems);
   problems.push(...tolerationProblems(spec, specPath));
-  for (const problem of hostNetworkPortProblems(spec, specPath)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+  addReasons(problems, hostNetworkPortProblems(spec, specPath));
+  addReasons(problems, podVolumeSourceProblems(spec, specPath));
 }
 
 function containerProblems(
@@ -432,7 +451,7 @@ function containerProblems(
     enumProblem(problems, [...portPath, "protocol"], port.protocol, PROTOCOLS);
   });
 
-  for (const problem of probeProblems(container, path)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+  addReasons(problems, probeProblems(container, path));
 
   const mountPaths = new Set<string>();
   asArray(container.volumeMounts).forEach((item, index) => {
@@ -472,7 +491,7 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
     required(problems, ["spec", "ports"], "", 'list the ports the Service exposes, or make it headless with clusterIP: "None"');
   }
   labelProblems(spec.selector, ["spec", "selector"], problems);
-  for (const problem of serviceTypeProblems(spec)) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
+  addReasons(problems, serviceTypeProblems(spec));
   const names = new Set<string>();
   const numbers = new Set<string>();
   (ports ?? []).forEach((item, index) => {
@@ -516,7 +535,7 @@ function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Proble
     const found: ControllerProblem[] = [];
     intOrPercentProblems(spec[field], ["spec", field], found);
     notMoreThan100Percent(spec[field], ["spec", field], found);
-    for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix });
+    addReasons(problems, found);
   }
   if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
     problems.push({ path: ["spec"], message: "spec: Invalid value: minAvailable and maxUnavailable cannot be both set", fix: "keep either minAvailable or maxUnavailable" });
