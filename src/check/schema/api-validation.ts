@@ -25,7 +25,8 @@
  * - replicas, claim storage, env value/valueFrom, Ingress hosts and a
  *   CronJob's concurrencyPolicy (spec-field-validation.ts);
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
- * - PodDisruptionBudgets and HorizontalPodAutoscalers: the cross-field rules;
+ * - PodDisruptionBudgets: the cross-field rules;
+ * - HorizontalPodAutoscalers: replicas, and metrics whose targets fit their type (autoscaler-validation.ts);
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
  *   schedule (controller-spec-validation.ts);
  * - RBAC: role references, binding subjects (a ServiceAccount's namespace in a
@@ -43,6 +44,7 @@ import { secretProblems } from "./secret-validation.js";
 import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
+import { autoscalerProblems } from "./autoscaler-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
@@ -174,7 +176,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
       if (spec !== undefined) addReasons(problems, persistentVolumeSourceProblems(spec));
     }
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
-    if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") autoscalerProblems(asRecord(object.document.spec), problems);
+    if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") addReasons(problems, autoscalerProblems(object.apiVersion, asRecord(object.document.spec) ?? {}));
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     problems.push(...specFieldProblems(group, object.kind, object.document));
@@ -524,7 +526,7 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
   });
 }
 
-// ---------------------------------------------------------------------------- policies and autoscalers
+// ---------------------------------------------------------------------------- disruption budgets
 
 function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
   if (spec === undefined) return;
@@ -539,17 +541,6 @@ function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Proble
   }
   if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
     problems.push({ path: ["spec"], message: "spec: Invalid value: minAvailable and maxUnavailable cannot be both set", fix: "keep either minAvailable or maxUnavailable" });
-  }
-}
-
-function autoscalerProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
-  if (spec === undefined) return;
-  const min = spec.minReplicas;
-  const max = spec.maxReplicas;
-  if (typeof min === "number" && Number.isInteger(min) && min < 1) invalid(problems, ["spec", "minReplicas"], min, "must be greater than or equal to 1", "set spec.minReplicas to 1 or more");
-  if (typeof max === "number" && Number.isInteger(max)) {
-    if (max < 1) invalid(problems, ["spec", "maxReplicas"], max, "must be greater than 0", "set spec.maxReplicas to 1 or more");
-    else if (typeof min === "number" && max < min) invalid(problems, ["spec", "maxReplicas"], max, "must be greater than or equal to `minReplicas`", `raise spec.maxReplicas to at least ${min}, or lower spec.minReplicas`);
   }
 }
 
