@@ -3,7 +3,7 @@
  * API server does after schema validation (kubeconform cannot: it knows no CEL).
  *
  * Each rule runs at the schema node it sits on, with `self` bound to the value there
- * (typed, defaulted and pruned by cel-values.ts): once per list item or map value when the
+ * (defaulted by structural-defaults.ts, typed and pruned by cel-values.ts): once per list item or map value when the
  * node is under `items`/`additionalProperties`, never where the value is absent. A rule
  * that evaluates to false is a `schema` error with the rule's message (its
  * `messageExpression` when that evaluates to a string), its `reason` and its `fieldPath`,
@@ -30,6 +30,7 @@ import { fieldLine } from "../load/locate-field.js";
 import { metered, PER_CALL_LIMIT, RUNTIME_BUDGET } from "./cel-library/cost.js";
 import { compiledRules, type CompiledRule, type NotEvaluableReason, type RuleNode } from "./cel-rules.js";
 import { IllTyped, toCelValue } from "./cel-values.js";
+import { applyStructuralDefaults } from "./structural-defaults.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
 import { SCHEMA_RULE_ID } from "./validate-schemas.js";
 
@@ -53,7 +54,8 @@ export function evaluateCelValidations(objects: readonly SourceObject[], customR
     if (tree === undefined) continue;
     let value: CelInput | undefined;
     try {
-      value = toCelValue(object.document, version.validationSchema, true);
+      // Defaulted as the schema step validates it (structural-defaults.ts): rules see the defaults.
+      value = toCelValue(applyStructuralDefaults(object.document, version.validationSchema), version.validationSchema, true);
     } catch (error) {
       if (error instanceof IllTyped) continue;
       throw error;

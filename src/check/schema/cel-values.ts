@@ -1,13 +1,14 @@
 /**
  * A custom resource's value as the API server hands it to a CEL rule: typed by the CRD's
- * structural schema, defaulted and pruned first.
+ * structural schema and pruned (and, by the caller, defaulted first).
  *
  * - `type: integer` is a CEL `int` (a bigint here), `type: number` a `double`, so
  *   `self.replicas % 2 == 0` and `x.values.size() >= x.minValues` type as they do upstream;
  *   `x-kubernetes-int-or-string` is an `int` or a `string` as written;
- * - objects are CEL maps (a JavaScript Map, so any field name is safe); a property absent
- *   from the object but with a `default` in the schema is present with that default, as
- *   the API server defaults before it validates;
+ * - objects are CEL maps (a JavaScript Map, so any field name is safe). Defaults are not
+ *   applied here: the caller converts the object applyStructuralDefaults returns
+ *   (structural-defaults.ts), the one defaulting the schema step validates too, as the API
+ *   server defaults before it validates;
  * - a `null` is pruned unless the schema says `nullable`, and fields the schema does not
  *   know are pruned unless `x-kubernetes-preserve-unknown-fields` keeps them;
  * - at the root, `apiVersion` and `kind` are always readable and `metadata` exposes only
@@ -77,11 +78,6 @@ function objectValue(value: Record<string, unknown>, schema: OpenApiSchema, root
     else if (isRecord(additional)) converted = toCelValue(field, additional as OpenApiSchema);
     else if (keepUnknown || (embedded && (name === "apiVersion" || name === "kind" || name === "metadata"))) converted = untyped(field);
     if (converted !== undefined) result.set(name, converted);
-  }
-  for (const [name, field] of Object.entries(properties)) {
-    if (result.has(name) || !isRecord(field) || field.default === undefined) continue;
-    const defaulted = toCelValue(field.default, field);
-    if (defaulted !== undefined) result.set(name, defaulted);
   }
   return result;
 }

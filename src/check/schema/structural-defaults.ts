@@ -4,9 +4,13 @@
  * `pkg/apiserver/schema/defaulting/algorithm.go`, `Default`):
  *
  * - a property of an object that is absent, or `null` where the schema is not `nullable`,
- *   gets a deep copy of its `default`;
+ *   gets a deep copy of its `default`; so does a `null` list item or map value whose
+ *   `items`/`additionalProperties` schema has a default and is not nullable;
  * - then every property is defaulted by its own schema (the defaults just set included),
  *   every value of a map by `additionalProperties`, every list item by `items`.
+ *
+ * The schema step validates the defaulted object and the CEL step (cel-validations.ts)
+ * builds `self` from it: one defaulting, the same for both, as the API server's.
  *
  * Defaults only live in the structural part of a schema (`properties`, `items`,
  * `additionalProperties`): a structural schema allows none under `allOf`/`anyOf`/`oneOf`/
@@ -28,10 +32,10 @@ export function applyStructuralDefaults(value: unknown, schema: OpenApiSchema | 
 function defaulted(value: unknown, schema: OpenApiSchema): unknown {
   if (Array.isArray(value)) {
     const items = asSchema(schema.items);
-    if (items === undefined || !hasDefaults(items)) return value;
+    if (items === undefined || !defaultsAnything(items)) return value;
     let result: unknown[] | undefined;
     value.forEach((item, index) => {
-      const next = defaulted(item, items);
+      const next = defaulted(nullDefaulted(item, items), items);
       if (next !== item) (result ??= [...value])[index] = next;
     });
     return result ?? value;
@@ -48,12 +52,24 @@ function defaulted(value: unknown, schema: OpenApiSchema): unknown {
   }
   const source = result ?? value;
   for (const [name, field] of Object.entries(source)) {
-    const fieldSchema = Object.hasOwn(properties, name) ? asSchema(properties[name]) : additional;
-    if (fieldSchema === undefined || !hasDefaults(fieldSchema)) continue;
-    const next = defaulted(field, fieldSchema);
+    const known = Object.hasOwn(properties, name);
+    const fieldSchema = known ? asSchema(properties[name]) : additional;
+    if (fieldSchema === undefined || !defaultsAnything(fieldSchema)) continue;
+    // A property's own null was defaulted above; a map value's is defaulted here.
+    const next = defaulted(known ? field : nullDefaulted(field, fieldSchema), fieldSchema);
     if (next !== field) (result ??= { ...value })[name] = next;
   }
   return result ?? value;
+}
+
+/** A list item's or map value's `null`, where its schema is not nullable, is its schema's default. */
+function nullDefaulted(value: unknown, schema: OpenApiSchema): unknown {
+  return value === null && schema.nullable !== true && schema.default !== undefined ? structuredClone(schema.default) : value;
+}
+
+/** Whether defaulting under `schema` can change a value: it has a default itself or below it. */
+function defaultsAnything(schema: OpenApiSchema): boolean {
+  return schema.default !== undefined || hasDefaults(schema);
 }
 
 /** Whether a schema's structural part declares any default: memoised, schemas are shared and immutable. */

@@ -153,6 +153,47 @@ describe("CEL validation rules of CRDs (x-kubernetes-validations)", () => {
     expect(await check([widget(spec), WIDGET_CRD])).toEqual(expected);
   });
 
+  it("GIVEN rules that read defaulted fields (a property's default, a null list item's and map value's) WHEN checked THEN they see the defaults the schema step validates", async () => {
+    const crd = crdYaml({
+      kind: "Tier",
+      schema: `type: object
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: "self.mode == 'Auto' || self.replicas > 0"
+        message: "a Manual tier needs replicas"
+    properties:
+      mode: {type: string, default: Manual}
+      replicas: {type: integer}
+      pools:
+        type: array
+        items:
+          type: object
+          default: {size: 0}
+          properties:
+            size: {type: integer}
+          x-kubernetes-validations:
+            - rule: "self.size > 0"
+              message: "a pool needs a size"
+      weights:
+        type: object
+        additionalProperties:
+          type: integer
+          default: 0
+          x-kubernetes-validations:
+            - rule: "self > 0"
+              message: "weights are positive"
+`,
+    });
+    const tier = (spec: string) => `apiVersion: example.com/v1\nkind: Tier\nmetadata:\n  name: t\nspec:\n${spec}\n`;
+    expect(await check([tier("  replicas: 0\n  pools:\n    - {size: 2}\n    - null\n  weights:\n    a: null"), crd])).toEqual([
+      'error 5: spec: Invalid value: "object": a Manual tier needs replicas',
+      'error 9: spec.pools[1]: Invalid value: "object": a pool needs a size',
+      'error 11: spec.weights[a]: Invalid value: "integer": weights are positive',
+    ]);
+  });
+
   it("GIVEN a rule at the root WHEN a Widget's name breaks it THEN the error has no field path, on the object's line", async () => {
     expect(await check([widget("minReplicas: 1").replace("name: w", "name: a-long-widget"), WIDGET_CRD])).toEqual(['error 1: Invalid value: "object": names are at most 10 characters']);
   });

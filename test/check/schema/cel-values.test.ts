@@ -17,15 +17,16 @@ const schema = {
 
 describe("CRD values as CEL sees them", () => {
   it.each([
-    { name: "an integer field", value: { replicas: 3 }, expected: new Map<string, unknown>([["replicas", 3n], ["mode", "Auto"]]) },
-    { name: "a number field given a whole number", value: { ratio: 2 }, expected: new Map<string, unknown>([["ratio", 2], ["mode", "Auto"]]) },
-    { name: "int-or-string given each", value: { port: 80 }, expected: new Map<string, unknown>([["port", 80n], ["mode", "Auto"]]) },
-    { name: "a default not applied over a value", value: { mode: "Manual" }, expected: new Map<string, unknown>([["mode", "Manual"]]) },
-    { name: "null pruned unless nullable", value: { replicas: null, note: null }, expected: new Map<string, unknown>([["note", null], ["mode", "Auto"]]) },
-    { name: "an unknown field pruned", value: { extra: 1 }, expected: new Map<string, unknown>([["mode", "Auto"]]) },
-    { name: "map values typed by additionalProperties", value: { tags: { a: 1 } }, expected: new Map<string, unknown>([["tags", new Map([["a", 1n]])], ["mode", "Auto"]]) },
-    { name: "free-form values kept, whole numbers as ints", value: { free: { a: 1, b: 1.5 } }, expected: new Map<string, unknown>([["free", new Map<string, unknown>([["a", 1n], ["b", 1.5]])], ["mode", "Auto"]]) },
-    { name: "a field named __proto__ kept as data", value: JSON.parse('{"tags": {"__proto__": 1}}'), expected: new Map<string, unknown>([["tags", new Map([["__proto__", 1n]])], ["mode", "Auto"]]) },
+    { name: "an integer field", value: { replicas: 3 }, expected: new Map<string, unknown>([["replicas", 3n]]) },
+    { name: "a number field given a whole number", value: { ratio: 2 }, expected: new Map<string, unknown>([["ratio", 2]]) },
+    { name: "int-or-string given each", value: { port: 80 }, expected: new Map<string, unknown>([["port", 80n]]) },
+    { name: "a field with a default, as written (the caller defaults: structural-defaults.ts)", value: { mode: "Manual" }, expected: new Map<string, unknown>([["mode", "Manual"]]) },
+    { name: "no default applied here", value: {}, expected: new Map<string, unknown>() },
+    { name: "null pruned unless nullable", value: { replicas: null, note: null }, expected: new Map<string, unknown>([["note", null]]) },
+    { name: "an unknown field pruned", value: { extra: 1 }, expected: new Map<string, unknown>() },
+    { name: "map values typed by additionalProperties", value: { tags: { a: 1 } }, expected: new Map<string, unknown>([["tags", new Map([["a", 1n]])]]) },
+    { name: "free-form values kept, whole numbers as ints", value: { free: { a: 1, b: 1.5 } }, expected: new Map<string, unknown>([["free", new Map<string, unknown>([["a", 1n], ["b", 1.5]])]]) },
+    { name: "a field named __proto__ kept as data", value: JSON.parse('{"tags": {"__proto__": 1}}'), expected: new Map<string, unknown>([["tags", new Map([["__proto__", 1n]])]]) },
   ])("GIVEN $name WHEN converted THEN the CEL value is typed by the schema", ({ value, expected }) => {
     expect(toCelValue(value, schema)).toEqual(expected);
   });

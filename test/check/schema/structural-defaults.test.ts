@@ -14,6 +14,9 @@ const schema: OpenApiSchema = {
         addresses: { type: "array", items: { type: "object", properties: { type: { type: "string", default: "IPAddress" }, value: { type: "string" } } } },
         labels: { type: "object", additionalProperties: { type: "object", properties: { weight: { type: "integer", default: 1 } } } },
         choice: { type: "object", oneOf: [{ properties: { kind: { default: "ignored" } } }] },
+        pools: { type: "array", items: { type: "object", default: { size: 0 }, properties: { size: { type: "integer" } } } },
+        weights: { type: "object", additionalProperties: { type: "integer", default: 0 } },
+        notes: { type: "array", items: { type: "string", nullable: true, default: "-" } },
       },
     },
   },
@@ -25,6 +28,8 @@ describe("applyStructuralDefaults", () => {
     { name: "a null where the schema is not nullable", spec: { mode: null, note: null, limits: { cpu: "2" } }, expected: { mode: "fast", note: null, limits: { cpu: "2" } } },
     { name: "list items", spec: { mode: "slow", limits: {}, addresses: [{ value: "1.1.1.1" }, { type: "Hostname", value: "a.example" }] }, expected: { mode: "slow", note: "none", limits: { cpu: "1" }, addresses: [{ type: "IPAddress", value: "1.1.1.1" }, { type: "Hostname", value: "a.example" }] } },
     { name: "map values", spec: { mode: "slow", limits: {}, labels: { a: {}, b: { weight: 3 } } }, expected: { mode: "slow", note: "none", limits: { cpu: "1" }, labels: { a: { weight: 1 }, b: { weight: 3 } } } },
+    { name: "a null list item and map value (upstream's Default sets them too)", spec: { mode: "slow", limits: {}, pools: [{ size: 2 }, null], weights: { a: null, b: 3 } }, expected: { mode: "slow", note: "none", limits: { cpu: "1" }, pools: [{ size: 2 }, { size: 0 }], weights: { a: 0, b: 3 } } },
+    { name: "a null list item where the items are nullable", spec: { mode: "slow", limits: {}, notes: [null, "x"] }, expected: { mode: "slow", note: "none", limits: { cpu: "1" }, notes: [null, "x"] } },
     { name: "a oneOf branch (no defaults there, as in a structural schema)", spec: { mode: "slow", limits: {}, choice: {} }, expected: { mode: "slow", note: "none", limits: { cpu: "1" }, choice: {} } },
   ])("GIVEN $name WHEN defaulted THEN the API server's defaults are set", ({ spec, expected }) => {
     expect(applyStructuralDefaults({ spec }, schema)).toEqual({ spec: expected });
