@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chartApplication, folderApplication, gitApplication } from "../../../src/gitops/argocd/application.js";
 import { parseSpec } from "../../../src/platform-spec/load.js";
 import { synthesizeGitOps } from "../../../src/gitops/synthesize.js";
-import { parseAllDocuments } from "yaml";
+import { objectsOfTree } from "../../../src/local/apply-plan.js";
 import { SYNC_WAVES } from "../../../src/gitops/sync-waves.js";
 
 const spec = parseSpec({}, "test");
@@ -33,9 +33,9 @@ describe("Argo CD Applications: kubectl validation", () => {
       },
       "test",
     );
-    const applications = [...synthesizeGitOps(withTeam).values()]
-      .flatMap((content) => parseAllDocuments(content).map((document) => document.toJS() as { kind?: string; metadata: { name: string }; spec?: unknown }))
-      .filter((object) => object?.kind === "Application");
+    const applications = objectsOfTree(synthesizeGitOps(withTeam))
+      .map(({ object }) => object)
+      .filter((object) => object.kind === "Application");
     const validated = applications.filter((application) => !syncOptions(application).includes("Validate=false")).map((application) => application.metadata.name);
     expect(validated).toEqual(["worker"]);
     expect(applications.length).toBeGreaterThan(15);
