@@ -173,14 +173,14 @@ export function customResourceJsonSchema(version: CustomResourceVersion): JsonSc
   if (version.sourceSchema === undefined) return undefined;
   let schema = converted.get(version.schemaHash);
   if (schema === undefined) {
-    schema = rootSchema(version.sourceSchema, objectMetaDefinitions(version.kubernetesVersion));
+    schema = rootSchema(version.sourceSchema, objectMetaDefinitions(version.kubernetesVersion), version.kubernetesVersion);
     converted.set(version.schemaHash, schema);
   }
   return schema;
 }
 
-function rootSchema(openApi: OpenApiSchema, metaDefinitions: Record<string, JsonSchema>): JsonSchema {
-  const converted = toJsonSchema(openApi, { emptyObject: "closed" });
+function rootSchema(openApi: OpenApiSchema, metaDefinitions: Record<string, JsonSchema>, kubernetesVersion: string): JsonSchema {
+  const converted = toJsonSchema(openApi, { emptyObject: "closed", kubernetesVersion });
   const properties = { ...(converted.properties as Record<string, JsonSchema> | undefined) };
   properties.apiVersion = { type: "string" };
   properties.kind = { type: "string" };

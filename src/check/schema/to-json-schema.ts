@@ -11,6 +11,9 @@
  *   built-in types and prunes it for custom resources;
  * - `format` is checked only for the formats Kubernetes itself checks the same way;
  *   a Go duration (`10s`) is not an ISO 8601 duration, so `duration` gets its own pattern;
+ *   CRD formats that a Kubernetes version introduced (apiextensions-apiserver
+ *   `supportedVersionedFormats`: `k8s-short-name` and `k8s-long-name` from 1.34) are
+ *   checked from that version on, as patterns; older API servers ignore them;
  * - OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become draft-07 numbers;
  * - `allOf`/`anyOf`/`oneOf`/`not` branches are value validations only, as in a structural
  *   schema: which fields exist is decided by the structural part (the schema's own
@@ -24,6 +27,7 @@
  */
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 import { UNENFORCED_REQUIRED } from "./unenforced-required.js";
+import { compareVersions } from "../../compare-versions.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -33,7 +37,7 @@ export type JsonSchema = Record<string, unknown>;
  * and this number, so a change to the conversion's result must bump it, or old validators
  * stay in use; to-json-schema.test.ts fails until it is bumped.
  */
-export const CONVERTER_VERSION = 2;
+export const CONVERTER_VERSION = 3;
 
 export interface ConversionOptions {
   /**
@@ -42,6 +46,12 @@ export interface ConversionOptions {
    * structural schema such an object has no known fields: closed.
    */
   readonly emptyObject: "open" | "closed";
+  /**
+   * The Kubernetes minor the schema is checked for (`1.34`): formats introduced later are
+   * ignored, as that API server ignores them.
+   * @default formats of every version ignored but those all versions check
+   */
+  readonly kubernetesVersion?: string;
 }
 
 interface Context extends ConversionOptions {
@@ -61,6 +71,15 @@ const GO_DURATION_PATTERN = "^[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us
 
 /** Formats Kubernetes validates as ajv-formats does; every other format is informative only. */
 const CHECKED_FORMATS = new Set(["int32", "int64", "byte", "date-time", "ipv4", "ipv6", "uuid"]);
+
+/**
+ * CRD formats a Kubernetes version introduced (kube-openapi strfmt's IsShortName and
+ * IsLongName), keyed as go-openapi normalises a format's name (dashes dropped).
+ */
+const VERSIONED_FORMATS: Readonly<Record<string, { readonly since: string; readonly pattern: string; readonly maxLength: number }>> = {
+  k8sshortname: { since: "1.34", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", maxLength: 63 },
+  k8slongname: { since: "1.34", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", maxLength: 253 },
+};
 
 const PASSED_KEYWORDS = ["enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "required"];
 
@@ -93,9 +112,14 @@ function convert(schema: OpenApiSchema, options: Context): JsonSchema {
     result.exclusiveMaximum = schema.maximum;
   }
   const format = schema.format;
+  let formatCheck: JsonSchema | undefined;
   if (typeof format === "string") {
+    const versioned = VERSIONED_FORMATS[format.replaceAll("-", "")];
     if (format === "duration" && schema.type === "string") result.pattern ??= GO_DURATION_PATTERN;
     else if (CHECKED_FORMATS.has(format)) result.format = format;
+    else if (versioned !== undefined && schema.type === "string" && options.kubernetesVersion !== undefined && compareVersions(options.kubernetesVersion, versioned.since) >= 0) {
+      formatCheck = { pattern: versioned.pattern, maxLength: versioned.maxLength };
+    }
   }
   const branchContext: Context = { ...options, inBranch: true, defaulted };
   for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
@@ -103,6 +127,11 @@ function convert(schema: OpenApiSchema, options: Context): JsonSchema {
     if (Array.isArray(branches)) result[combinator] = branches.map((branch) => convert(branch as OpenApiSchema, branchContext));
   }
   if (schema.not !== undefined) result.not = convert(schema.not as OpenApiSchema, branchContext);
+  if (formatCheck !== undefined) {
+    // The schema's own pattern and maxLength, if any, must hold as well: the format's go beside them.
+    if (result.pattern === undefined && result.maxLength === undefined) Object.assign(result, formatCheck);
+    else result.allOf = [...((result.allOf as JsonSchema[] | undefined) ?? []), formatCheck];
+  }
 
   const type = schema.type;
   if (typeof type === "string") result.type = [type, "null"];

@@ -91,6 +91,40 @@ describe("toJsonSchema (structural schema semantics)", () => {
   });
 });
 
+describe("CRD formats by Kubernetes version (supportedVersionedFormats)", () => {
+  const FORMATS_CRD = crdYaml({
+    kind: "Queue",
+    schema: `type: object
+properties:
+  spec:
+    type: object
+    properties:
+      owner: {type: string, format: k8s-short-name}
+      host: {type: string, format: k8s-long-name}
+      team: {type: string, format: k8s-short-name, pattern: "^team-"}
+`,
+  });
+  const checkAt = async (version: string, spec: string) => {
+    const root = mkdtempSync(join(tmpdir(), "slipway-formats-"));
+    writeFileSync(join(root, "crd.yaml"), FORMATS_CRD);
+    writeFileSync(join(root, "q.yaml"), `apiVersion: example.com/v1\nkind: Queue\nmetadata:\n  name: q\n  namespace: web\nspec:\n  ${spec}\n`);
+    return (await checkManifests(["."], { cwd: root, enable: ["schema"], kubernetesVersion: version })).findings.map((finding) => `${finding.line} ${finding.message}`);
+  };
+
+  it.each(["1.34", "1.35", "1.36"])("GIVEN Kubernetes %s WHEN names break k8s-short-name and k8s-long-name THEN schema errors, beside the schema's own pattern", async (version) => {
+    expect(await checkAt(version, "owner: Team_A\n  host: api..example.com\n  team: team-" + "a".repeat(60))).toEqual([
+      '7 spec.owner: "Team_A" does not match ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      '8 spec.host: "api..example.com" does not match ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+      "9 spec.team: must NOT have more than 63 characters",
+    ]);
+    expect(await checkAt(version, "owner: team-a\n  host: api.example.com\n  team: team-a")).toEqual([]);
+  });
+
+  it.each(["1.32", "1.33"])("GIVEN Kubernetes %s WHEN the same names are checked THEN nothing: that API server ignores formats it does not know", async (version) => {
+    expect(await checkAt(version, "owner: Team_A\n  host: api..example.com")).toEqual([]);
+  });
+});
+
 /**
  * What the conversion makes of every upstream CRD schema in ../shared/crds, by
  * CONVERTER_VERSION. Compiled validators are cached by the hash of the source schema and
@@ -101,6 +135,8 @@ const CONVERSION_DIGESTS: Readonly<Record<number, string>> = {
   1: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
   // 2 changed only built-in definitions (unenforced-required.ts), not CRD conversion.
   2: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
+  // 3 checks k8s-short-name and k8s-long-name from Kubernetes 1.34, which no upstream CRD here uses.
+  3: "a1c335f5cd6643b8e7fabe9f1d5c9d72",
 };
 
 describe("required fields the API server does not enforce", () => {
