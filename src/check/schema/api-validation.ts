@@ -169,7 +169,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     controllerSelectorProblems(object, group, problems);
     const template = object.kind === "Rollout" ? undefined : podTemplateOf(object);
     if (template !== undefined) podSpecProblems(template.spec, template.specPath.split("."), object.kind, group, claimTemplateNames(object, group), problems);
-    if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), problems);
+    if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), asRecord(asRecord(object.document.metadata)?.annotations) ?? {}, problems);
     if (group === "networking.k8s.io" && object.kind === "NetworkPolicy") addReasons(problems, networkPolicyProblems(asRecord(object.document.spec) ?? {}));
     if (group === "" && object.kind === "PersistentVolume") {
       const spec = asRecord(object.document.spec);
@@ -481,7 +481,7 @@ function portNumberProblem(problems: Problem[], path: Path, value: unknown, zero
 
 const SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 
-function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
+function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, problems: Problem[]): void {
   if (spec === undefined) return;
   const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
   enumProblem(problems, ["spec", "type"], spec.type, SERVICE_TYPES);
@@ -493,7 +493,7 @@ function serviceProblems(spec: JsonRecord | undefined, problems: Problem[]): voi
     required(problems, ["spec", "ports"], "", 'list the ports the Service exposes, or make it headless with clusterIP: "None"');
   }
   labelProblems(spec.selector, ["spec", "selector"], problems);
-  addReasons(problems, serviceTypeProblems(spec));
+  addReasons(problems, serviceTypeProblems(spec, annotations));
   const names = new Set<string>();
   const numbers = new Set<string>();
   (ports ?? []).forEach((item, index) => {

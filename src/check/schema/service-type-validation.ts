@@ -2,7 +2,8 @@
  * What the API server's ValidateService (k8s.io/kubernetes pkg/apis/core/validation)
  * refuses in a Service because of its type: fields that mean something only for some
  * types, and the headless form (`clusterIP: None`) that only ClusterIP Services may take;
- * and its address fields: `loadBalancerSourceRanges` entries that are CIDRs, `externalIPs`
+ * and its address fields: `loadBalancerSourceRanges` entries (or, without them, the older
+ * `service.beta.kubernetes.io/load-balancer-source-ranges` annotation's) that are CIDRs, `externalIPs`
  * that are IPs outside the special ranges (ValidateNonSpecialIP). Both are legacy fields,
  * read sloppily (netutils.ParseIPSloppy/ParseCIDRSloppy: `010.0.0.0/8` and `10.0.0.1/8`
  * pass; the StrictIPCIDRValidation gate that refuses them is off by default).
@@ -41,7 +42,10 @@ const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBala
 
 const set = (value: unknown) => value !== undefined && value !== null;
 
-export function serviceTypeProblems(spec: JsonRecord): ServiceProblem[] {
+/** The annotation that held the source ranges before the field: still honoured (and validated) when the field is empty. */
+const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
+
+export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<JsonRecord> = {}): ServiceProblem[] {
   const problems: ServiceProblem[] = [];
   const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
   const clusterIPs = asArray(spec.clusterIPs);
@@ -84,16 +88,21 @@ export function serviceTypeProblems(spec: JsonRecord): ServiceProblem[] {
   if (sourceRanges.length > 0 && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "LoadBalancerSourceRanges"], at: ["spec", "loadBalancerSourceRanges"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerSourceRanges, or make the Service a LoadBalancer" });
   }
+  const rangeFix = "write each source range as an address block with its prefix length, such as 203.0.113.0/24 (a single address is 203.0.113.7/32)";
+  const invalidRange = (range: string) => `Invalid value: ${JSON.stringify(range)}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`;
   sourceRanges.forEach((range, index) => {
     // Upstream trims the entries first: they were once a comma-separated annotation.
     if (typeof range !== "string" || parseCidrSloppy(range.trim()) !== undefined) return;
-    problems.push({
-      path: ["spec", "LoadBalancerSourceRanges", index],
-      at: ["spec", "loadBalancerSourceRanges", index],
-      reason: `Invalid value: ${JSON.stringify(range.trim())}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`,
-      fix: "write each source range as an address block with its prefix length, such as 203.0.113.0/24 (a single address is 203.0.113.7/32)",
-    });
+    problems.push({ path: ["spec", "LoadBalancerSourceRanges", index], at: ["spec", "loadBalancerSourceRanges", index], reason: invalidRange(range.trim()), fix: rangeFix });
   });
+  const annotated = annotations[SOURCE_RANGES_ANNOTATION];
+  if (sourceRanges.length === 0 && typeof annotated === "string") {
+    const path: Path = ["metadata", `annotations[${SOURCE_RANGES_ANNOTATION}]`];
+    const at: Path = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+    if (type !== "LoadBalancer") problems.push({ path, at, reason: ONLY_LOAD_BALANCER, fix: `remove the ${SOURCE_RANGES_ANNOTATION} annotation, or make the Service a LoadBalancer` });
+    const ranges = annotated.trim() === "" ? [] : annotated.trim().split(",").map((range) => range.trim());
+    for (const range of ranges) if (parseCidrSloppy(range) === undefined) problems.push({ path, at, reason: invalidRange(range), fix: `${rangeFix}, separated by commas` });
+  }
   asArray(spec.externalIPs).forEach((value, index) => {
     if (typeof value !== "string") return;
     const address = parseIpSloppy(value);

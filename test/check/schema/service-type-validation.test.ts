@@ -76,6 +76,17 @@ describe("serviceTypeProblems", () => {
     expect(messages(spec)).toEqual(expected);
   });
 
+  it.each([
+    ["on a LoadBalancer, valid", { type: "LoadBalancer", ports }, " 10.0.0.0/8, 192.0.2.0/24 ", []],
+    ["on a LoadBalancer, with an address among the ranges", { type: "LoadBalancer", ports }, "10.0.0.0/8,office", ['metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: Invalid value: "office": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)']],
+    ["on a ClusterIP Service", { ports }, "10.0.0.0/8", [`metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: ${ONLY_LB}`]],
+    ["beside the field (the field wins; the annotation is not read)", { type: "LoadBalancer", ports, loadBalancerSourceRanges: ["10.0.0.0/8"] }, "office", []],
+  ])("GIVEN the load-balancer-source-ranges annotation %s WHEN validated THEN %j", (_case, spec, annotation, expected) => {
+    const found = serviceTypeProblems(spec, { "service.beta.kubernetes.io/load-balancer-source-ranges": annotation });
+    expect(found.map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+    for (const problem of found) expect(problem.at).toEqual(["metadata", "annotations", "service.beta.kubernetes.io/load-balancer-source-ranges"]);
+  });
+
   it("GIVEN a headless LoadBalancer in a manifest WHEN checked THEN an api-validation error on the clusterIP line, in the API server's words", () => {
     const yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  clusterIP: None\n  ports:\n    - port: 80\n";
     const findings = apiValidationFindings(refusedObjects(parseSource(yaml, "svc.yaml").objects, () => false));
