@@ -42,6 +42,7 @@ import { quotaFitProblems } from "./quota-fit.js";
 import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
+import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, defaultInitialReplicas } from "./application-replicas.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -223,7 +224,12 @@ const application = z.strictObject({
   imageTag: grammar(imageTagProblem, IMAGE_TAG_PATTERN).default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
   port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
   metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
-  replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
+  replicas: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(`Replicas before the HPA takes over; within autoscaling.minReplicas and maxReplicas (default ${DEFAULT_INITIAL_REPLICAS}, moved into that range when outside it).`),
   resources: resources
     .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
     .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
@@ -270,7 +276,7 @@ const application = z.strictObject({
   ).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
-});
+}).transform((app) => ({ ...app, replicas: app.replicas ?? defaultInitialReplicas(app.autoscaling) }));
 
 const prometheus = z.strictObject({
   retention: z
@@ -530,6 +536,7 @@ export const platformSpecSchema = z
         previous = step.weight;
       });
       for (const problem of applicationResourcesProblems(name, app.resources, app.autoscaling)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+      for (const problem of applicationReplicasProblems(name, app)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }

@@ -350,7 +350,9 @@ describe("applications.<name>.minAvailable", () => {
     expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
   });
 
-  it("GIVEN 100% WHEN parsed THEN it is kept", () => {
-    expect(parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test").applications["api-server"]?.minAvailable).toBe("100%");
+  it("GIVEN 100% WHEN parsed THEN it is refused: it blocks every eviction (test/platform-spec/application-replicas.test.ts)", () => {
+    expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test")).toThrow(
+      expect.objectContaining({ code: "SPEC_INVALID", problems: [expect.stringMatching(/^applications\.api-server\.minAvailable: 100% of 3 pods, rounded up to 3, must stay available/)] }),
+    );
   });
 });
