@@ -112,7 +112,7 @@ export class PlatformStack extends aws.core.Stack {
       versions: EKS_ADDONS.versions[spec.cluster.kubernetesVersion],
       names,
     });
-    const nodeRole = new NodeRole(this, "ManagedNodeRole", { description: `Managed node groups of ${names.clusterName}` });
+    const nodeRole = new NodeRole(this, "ManagedNodeRole", { description: `Managed node groups of ${names.clusterName}`, partition: names.partition });
     this.nodeGroups = Object.entries(spec.nodeGroups)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, group]) => {
