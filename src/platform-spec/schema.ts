@@ -42,6 +42,7 @@ import { quotaFitProblems } from "./quota-fit.js";
 import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
+import { INSTANCE_FAMILY_PATTERN, INSTANCE_SIZE_PATTERN, INSTANCE_TYPE_PATTERN, instanceTypeProblems } from "./ec2-instance-types.js";
 import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, defaultInitialReplicas } from "./application-replicas.js";
 
 /**
@@ -107,7 +108,7 @@ const taint = z.strictObject({
 });
 
 const nodeGroup = z.strictObject({
-  instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, "must be an EC2 instance type such as m6i.large")).min(1).describe("EC2 instance types of the managed node group."),
+  instanceTypes: z.array(z.string().regex(INSTANCE_TYPE_PATTERN, "must be an EC2 instance type such as m6i.large or m7i.metal-24xl (family.size, lowercase)")).min(1).describe("EC2 instance types of the managed node group; each must exist in EC2 (src/generated/ec2-instance-types.ts)."),
   minSize: z.number().int().min(0).describe("Minimum nodes."),
   maxSize: z.number().int().min(1).describe("Maximum nodes (>= minSize)."),
   desiredSize: z.number().int().min(0).optional().describe("Initial nodes (default minSize)."),
@@ -120,8 +121,8 @@ const nodeGroup = z.strictObject({
 const karpenter = z.strictObject({
   enabled: z.boolean().default(true).describe("Install Karpenter and its NodePools."),
   architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]).describe("CPU architectures Karpenter may launch."),
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
-  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an EC2 instance size such as large, xlarge or 2xlarge (lowercase letters and digits)")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
+  instanceFamilies: z.array(z.string().regex(INSTANCE_FAMILY_PATTERN, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch; each must exist in EC2."),
+  instanceSizes: z.array(z.string().regex(INSTANCE_SIZE_PATTERN, "must be an EC2 instance size such as large, 2xlarge or metal-24xl (lowercase letters, digits and '-')")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch; each must exist for one of instanceFamilies."),
   capacitySplit: z
     .strictObject({
       spot: z.number().int().min(0).max(20).describe("Parts of the capacity on spot instances."),
@@ -458,6 +459,7 @@ export const platformSpecSchema = z
     for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of podFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of instanceTypeProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
