@@ -80,10 +80,15 @@ export const PLATFORM_NAMESPACES = {
   monitoring: "monitoring",
 } as const;
 
+/** The AWS partition of a region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
+export function awsPartition(region: string): string {
+  return region.startsWith("cn-") ? "aws-cn" : region.includes("-gov-") ? "aws-us-gov" : "aws";
+}
+
 export function platformNames(spec: PlatformSpec): PlatformNames {
   const clusterName = spec.cluster.name;
   const { account, region } = spec.aws;
-  const partition = region.startsWith("cn-") ? "aws-cn" : region.includes("-gov-") ? "aws-us-gov" : "aws";
+  const partition = awsPartition(region);
   const roleArn = (roleName: string) => `arn:${partition}:iam::${account}:role/${roleName}`;
   const namespaces = PLATFORM_NAMESPACES;
   const identity = (namespace: string, serviceAccount: string, suffix: string): WorkloadIdentity => {

@@ -42,6 +42,7 @@ import { quotaFitProblems } from "./quota-fit.js";
 import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
+import { availabilityZoneProblems } from "../cdk/availability-zones.js";
 import { INSTANCE_FAMILY_PATTERN, INSTANCE_SIZE_PATTERN, INSTANCE_TYPE_PATTERN, instanceTypeProblems } from "./ec2-instance-types.js";
 import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, defaultInitialReplicas } from "./application-replicas.js";
 
@@ -364,7 +365,7 @@ export const platformSpecSchema = z
     aws: z
       .strictObject({
         account: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id").default("111122223333").describe("AWS account id (12 digits) of the platform; role ARNs, bucket names and ECR URIs derive from it."),
-        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1").describe("AWS region of the platform."),
+        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1").describe("AWS region of the platform; one whose availability zones Slipway knows (src/cdk/availability-zones.ts)."),
       })
       .prefault({})
       .describe("AWS account and region the platform lives in."),
@@ -375,7 +376,7 @@ export const platformSpecSchema = z
         publicAccessCidrs: z.array(cidr()).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
         allowPublicEndpointFromAnywhere: z.boolean().default(false).describe("Must be true to allow 0.0.0.0/0 on the public endpoint."),
         vpcCidr: cidr({ minPrefix: 16, maxPrefix: 24, why: "an EKS VPC needs /16 to /24 to fit subnets in every availability zone" }).default("10.0.0.0/16").describe("CIDR of the VPC."),
-        availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
+        availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span; at most as many as the region has."),
         natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
         adminRoleArn: z
           .string()
@@ -443,6 +444,7 @@ export const platformSpecSchema = z
         message: "0.0.0.0/0 opens the API endpoint to the internet; set cluster.allowPublicEndpointFromAnywhere: true if that is intended",
       });
     }
+    for (const problem of availabilityZoneProblems(spec.aws.region, spec.cluster.availabilityZones)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const split = spec.karpenter.capacitySplit;
     if (split.spot + split.onDemand === 0) {
       context.addIssue({ code: "custom", path: ["karpenter", "capacitySplit"], message: "spot + onDemand must be at least 1" });

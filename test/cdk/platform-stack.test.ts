@@ -476,15 +476,3 @@ describe("GIVEN a region in the China or GovCloud partition", () => {
     expect([...services].sort()).toEqual(referencePrincipals().map((service) => (service === "ec2.amazonaws.com" ? ec2 : service)).sort());
   });
 });
-
-describe("GIVEN a region the grammar accepts but AWS does not have", () => {
-  it.each([
-    ["xx-moon-1", "aws", "eu-west-1"],
-    ["eu-westt-1", "aws", "eu-west-1"],
-    ["cn-south-9", "aws-cn", "cn-north-1, cn-northwest-1"],
-  ])("WHEN %s is synthesized THEN SPEC_INVALID names aws.region and lists the %s partition's regions", (region, partition, listed) => {
-    expect(() => platformTemplate({ aws: { region } })).toThrow(
-      expect.objectContaining({ code: "SPEC_INVALID", where: "aws.region", problems: [`aws.region: ${region} is not an AWS region of the ${partition} partition aws-cdk-lib knows`], fix: expect.stringContaining(listed) }),
-    );
-  });
-});
