@@ -227,6 +227,8 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ]),
     ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
     ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    // A cluster name that leaves no room for any node group name asked for a negative length.
+    ["cluster name too long for any node group name", { cluster: { name: "c".repeat(70) }, nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; the cluster name leaves no room for it: use a cluster name of at most 56 characters"],
     ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
     ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
