@@ -7,7 +7,7 @@
  * applications) are in `superRefine` so their messages carry the field path too.
  */
 import { z } from "zod";
-import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
+import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityNanos, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
 import { nodeGroupLabelProblem } from "./node-labels.js";
@@ -86,6 +86,18 @@ const quantity = z
   .regex(new RegExp(NON_NEGATIVE_QUANTITY_PATTERN), "must be a non-negative Kubernetes quantity such as 100Gi, 500m, 2 or 1e3")
   .refine((text) => !isQuantity(text) || quantityValue(text) !== undefined, `must have an exponent within ±${MAX_EXPONENT}`);
 
+const GIBIBYTE_NANOS = 1024n ** 3n * 1_000_000_000n;
+
+/**
+ * Size of an EBS gp3 volume claimed through a PersistentVolumeClaim: the API server refuses
+ * a claim of 0 (ValidatePersistentVolumeClaimSpec calls ValidatePositiveQuantityValue on
+ * the storage request), and EBS volumes are at least 1 GiB.
+ */
+const volumeSize = quantity.refine((text) => (quantityNanos(text) ?? GIBIBYTE_NANOS) >= GIBIBYTE_NANOS, "must be at least 1Gi: the volume is an EBS gp3 volume (1 GiB at least) and the API server refuses a claim of 0");
+
+/** A NodePool limit: at 0 Karpenter launches no node (it stops once the NodePool's nodes reach their limits). */
+const karpenterLimit = quantity.refine((text) => (quantityNanos(text) ?? 1n) > 0n, "must be more than 0: Karpenter launches no node past its NodePools' limits; to run without Karpenter set karpenter.enabled: false");
+
 /** Go duration as Kubernetes controllers read it, e.g. `60s`, `5m`, `168h`. */
 const duration = z
   .string()
@@ -133,8 +145,8 @@ const karpenter = z.strictObject({
     .describe("Share of Karpenter capacity on spot versus on-demand, as whole parts (4:1 = 80% spot). Enforced with the topology-spread technique Karpenter documents, not NodePool weights."),
   limits: z
     .strictObject({
-      cpu: quantity.describe("CPU cores, split between the spot and on-demand NodePools in the capacitySplit ratio."),
-      memory: quantity.describe("Memory, split between the NodePools like cpu."),
+      cpu: karpenterLimit.describe("CPU cores, split between the spot and on-demand NodePools in the capacitySplit ratio."),
+      memory: karpenterLimit.describe("Memory, split between the NodePools like cpu."),
     })
     .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
   consolidateAfter: karpenterDuration.default("60s").describe("Empty or underused nodes are consolidated after this long; Never turns consolidation off."),
@@ -287,7 +299,7 @@ const prometheus = z.strictObject({
     .refine((text) => !PROMETHEUS_DURATION.test(text) || /[1-9]/.test(text), "must be longer than 0 (a zero retention is no retention setting at all)")
     .default("15d")
     .describe("How long Prometheus keeps metrics."),
-  storage: quantity.default("100Gi").describe("Prometheus volume size (gp3)."),
+  storage: volumeSize.default("100Gi").describe("Prometheus volume size (gp3, at least 1Gi)."),
   replicas: z.number().int().min(1).default(2).describe("Prometheus replicas."),
 });
 
@@ -295,7 +307,7 @@ const monitoring = z.strictObject({
   prometheus: prometheus.prefault({}).describe("Prometheus of kube-prometheus-stack."),
   grafana: z
     .strictObject({
-      storage: quantity.default("10Gi").describe("Grafana volume size (gp3)."),
+      storage: volumeSize.default("10Gi").describe("Grafana volume size (gp3, at least 1Gi)."),
       host: hostName().optional().describe("Public host of Grafana behind the shared ALB (the ACM certificate covers it); omit to keep Grafana internal."),
     })
     .prefault({})
@@ -436,6 +448,15 @@ export const platformSpecSchema = z
           message: `must be between minSize (${group.minSize}) and maxSize (${group.maxSize})`,
         });
       }
+    }
+    // Karpenter's controller, CoreDNS and the add-ons run on managed nodes, and nothing scales a
+    // managed node group up from 0 (there is no Cluster Autoscaler): without a first node nothing ever runs.
+    if (Object.values(spec.nodeGroups).every((group) => (group.desiredSize ?? group.minSize) === 0)) {
+      context.addIssue({
+        code: "custom",
+        path: ["nodeGroups"],
+        message: `${Object.keys(spec.nodeGroups).length === 0 ? "has no node group" : "starts with no node (desiredSize, default minSize, is 0 in every group)"}: Karpenter's controller, CoreDNS and the add-ons run on managed nodes and nothing scales a node group up from 0, so no pod would ever run; give a node group minSize 1 or more (the reference platform's system group has 2)`,
+      });
     }
     if (spec.cluster.publicAccessCidrs.includes("0.0.0.0/0") && !spec.cluster.allowPublicEndpointFromAnywhere) {
       context.addIssue({
