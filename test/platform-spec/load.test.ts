@@ -116,6 +116,11 @@ describe("spec files", () => {
     await expect(loadSpec({ cwd, configPath: "nope.yaml" })).rejects.toMatchObject({ code: "SPEC_NOT_FOUND", where: join(cwd, "nope.yaml") });
   });
 
+  it("GIVEN --config naming a folder WHEN loading THEN SPEC_UNREADABLE says it is a folder and names a spec file in it", async () => {
+    const cwd = tempDir();
+    await expect(loadSpec({ cwd, configPath: "." })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file . is a folder", where: cwd, fix: "pass the spec file itself, such as --config slipway.config.ts" });
+  });
+
   it("GIVEN broken YAML WHEN loading THEN SPEC_UNREADABLE names the file and the line", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.yaml"), "cluster:\n  name: [unclosed\n");
