@@ -20,7 +20,7 @@ export interface InstanceTypeProblem {
 
 export interface InstanceTypeSpec {
   readonly nodeGroups: Readonly<Record<string, { readonly instanceTypes: readonly string[] }>>;
-  readonly karpenter: { readonly instanceFamilies: readonly string[]; readonly instanceSizes: readonly string[] };
+  readonly karpenter: { readonly enabled: boolean; readonly architectures: readonly string[]; readonly instanceFamilies: readonly string[]; readonly instanceSizes: readonly string[] };
 }
 
 /** The grammars of a type, family and size (`m7i.metal-24xl`, `c7i-flex`, `metal-24xl`); a name outside them is reported by the schema. */
@@ -63,6 +63,11 @@ function didYouMean(matches: readonly string[]): string {
   return matches.length > 0 ? `; did you mean ${matches.join(", ")}?` : "";
 }
 
+/** Graviton (arm64) families: a1, and those with a `g` after the generation digit (m7g, c7gn, r6gd, t4g). */
+export function isArmInstanceFamily(family: string): boolean {
+  return family === "a1" || /^[a-z]+[0-9]+[a-z]*g[a-z]*$/.test(family);
+}
+
 /** Whether EC2 has an instance type of this name (a family × size combination may not exist: t3.4xlarge). */
 export function instanceTypeExists(name: string): boolean {
   return TYPES.has(name);
@@ -96,6 +101,15 @@ export function instanceTypeProblems(spec: InstanceTypeSpec): InstanceTypeProble
     });
   });
   const families = instanceFamilies.filter((family) => SIZES_BY_FAMILY.has(family));
+  // Karpenter's NodePools require both the architecture and the family: with none of both, it launches nothing.
+  const { architectures } = spec.karpenter;
+  if (spec.karpenter.enabled && families.length > 0 && !families.some((family) => architectures.includes(isArmInstanceFamily(family) ? "arm64" : "amd64"))) {
+    const wanted = architectures.includes("arm64") ? "a Graviton family such as m7g or c7g" : "an x86 family such as m6i or c6i";
+    problems.push({
+      path: ["karpenter", "architectures"],
+      message: `none of karpenter.instanceFamilies (${families.join(", ")}) is ${architectures.join(" or ")}, so Karpenter could launch no node and pods would stay Pending; add ${wanted} to karpenter.instanceFamilies, or allow the families' architecture`,
+    });
+  }
   // With no family known, sizes are judged against every family's.
   const offered = families.length > 0 ? families.flatMap((family) => SIZES_BY_FAMILY.get(family) ?? []) : [...SIZES_BY_FAMILY.values()].flat();
   const offeredSizes = bySize(offered);

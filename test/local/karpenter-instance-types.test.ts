@@ -77,7 +77,7 @@ describe("karpenterInstanceTypes", () => {
   });
 
   it("GIVEN only arm64 allowed WHEN listed THEN no x86 type is offered (the NodePools could not pick one)", () => {
-    expect(karpenterInstanceTypes(parseSpec({ karpenter: { architectures: ["arm64"] } }, "arm"))).toEqual([]);
+    expect(karpenterInstanceTypes(parseSpec({ karpenter: { architectures: ["arm64"], instanceFamilies: ["c6i", "m7g"] } }, "arm"))).toEqual([]);
   });
 
   it("GIVEN a family × size with no known capacity WHEN listed THEN it is left out with a note naming it and where to add it; the known ones stay", () => {

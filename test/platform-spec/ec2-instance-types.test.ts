@@ -55,6 +55,12 @@ describe("GIVEN Karpenter's instance families and sizes", () => {
     // A size one of the families has is enough: Karpenter's requirements only filter real types.
     { karpenter: { instanceFamilies: ["t3", "c6i"], instanceSizes: ["large", "4xlarge"] }, expected: [] },
     { karpenter: { architectures: ["arm64"], instanceFamilies: ["m7g", "c7gn"], instanceSizes: ["medium", "metal"] }, expected: [] },
+    {
+      karpenter: { architectures: ["arm64"] },
+      expected: ["karpenter.architectures: none of karpenter.instanceFamilies (c6i, m6i) is arm64, so Karpenter could launch no node and pods would stay Pending; add a Graviton family such as m7g or c7g to karpenter.instanceFamilies, or allow the families' architecture"],
+    },
+    { karpenter: { architectures: ["amd64", "arm64"] }, expected: [] },
+    { karpenter: { enabled: false, architectures: ["arm64"] }, expected: [] },
   ])("WHEN they are $karpenter THEN the problems are $expected", ({ karpenter, expected }) => {
     expect(problemsOf({ karpenter })).toEqual(expected);
   });
