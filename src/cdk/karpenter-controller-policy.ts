@@ -95,7 +95,8 @@ export function karpenterControllerStatements(context: KarpenterPolicyContext): 
     statement("AllowPassingInstanceRole", {
       actions: ["iam:PassRole"],
       resources: [`arn:${partition}:iam::${account}:role/${context.nodeRoleName}`],
-      conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+      // Both names, as upstream's template has them: EC2 in the China regions is passed roles as ec2.amazonaws.com.cn.
+      conditions: { StringEquals: { "iam:PassedToService": ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] } },
     }),
     statement("AllowScopedInstanceProfileCreationActions", {
       actions: ["iam:CreateInstanceProfile"],

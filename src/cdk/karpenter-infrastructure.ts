@@ -39,6 +39,7 @@ export class KarpenterInfrastructure extends Construct {
     this.nodeRole = new NodeRole(this, "NodeRole", {
       roleName: names.karpenter.nodeRoleName,
       description: `Nodes Karpenter launches for ${names.clusterName}`,
+      partition: names.partition,
     });
     new aws.eksV2.AccessEntry(this, "NodeAccessEntry", {
       cluster,

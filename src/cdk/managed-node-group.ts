@@ -3,6 +3,7 @@
  * with a hop limit of 1 (pods cannot borrow the node's credentials) and an encrypted gp3
  * root volume. Taints and labels come from the spec, so `system` keeps add-ons apart.
  */
+import { isArmInstanceFamily } from "../platform-spec/ec2-instance-types.js";
 import { aws } from "./aws-cdk-lib.js";
 import type * as ec2 from "aws-cdk-lib/aws-ec2";
 import type * as eks from "aws-cdk-lib/aws-eks-v2";
@@ -27,9 +28,9 @@ const TAINT_EFFECTS: Record<NodeGroupSpec["taints"][number]["effect"], eks.Taint
   NoExecute: aws.eksV2.TaintEffect.NO_EXECUTE,
 };
 
-/** Graviton instance families carry a `g` after the generation digit (m7g, c7gn, r6gd). */
+/** Whether an instance type is Graviton (arm64), by its family. */
 export function isArmInstanceType(instanceType: string): boolean {
-  return /^[a-z]+[0-9]+[a-z]*g[a-z]*\./.test(instanceType);
+  return isArmInstanceFamily(instanceType.slice(0, instanceType.indexOf(".")));
 }
 
 export class ManagedNodeGroup extends Construct {

@@ -17,7 +17,6 @@ import { AccessLogsBucket } from "./access-logs-bucket.js";
 import { ArgoCdCapability } from "./argocd-capability.js";
 import { ArgoCdCertificate } from "./argocd-certificate.js";
 import { availabilityZoneNames } from "./availability-zones.js";
-import { SlipwayError } from "../errors.js";
 import { ContainerRegistries } from "./container-registries.js";
 import { GitHubActionsOidc } from "./github-actions-oidc.js";
 import { githubActionsRoles } from "./github-actions-roles.js";
@@ -40,23 +39,6 @@ export interface PlatformStackProps extends StackProps {
 /** CloudFormation stack name of a platform. */
 export function platformStackName(spec: PlatformSpec): string {
   return `${spec.cluster.name}-platform`;
-}
-
-/**
- * The spec's grammar accepts any `xx-name-1`; a region AWS does not have deploys nowhere
- * (and a mistyped one, such as eu-westt-1, only fails at `cdk deploy`). aws-cdk-lib's
- * region-info is AWS's own table of regions and their partitions, loaded here where
- * aws-cdk-lib is (the spec's parser does not load it, so commands stay quick to start).
- */
-function assertKnownRegion(region: string, partition: string): void {
-  const { RegionInfo } = aws.regionInfo;
-  const known = RegionInfo.regions.filter((info) => info.partition === partition).map((info) => info.name).sort();
-  if (known.includes(region)) return;
-  throw new SlipwayError("SPEC_INVALID", `the platform spec is invalid (1 problem); nothing was written`, {
-    where: "aws.region",
-    problems: [`aws.region: ${region} is not an AWS region of the ${partition} partition aws-cdk-lib knows`],
-    fix: `use one of ${known.join(", ")}`,
-  });
 }
 
 export class PlatformStack extends aws.core.Stack {
@@ -83,7 +65,6 @@ export class PlatformStack extends aws.core.Stack {
       env: { account: names.account, region: names.region },
     });
     this.names = names;
-    assertKnownRegion(names.region, names.partition);
     this.zones = availabilityZoneNames(names.region, spec.cluster.availabilityZones);
     const discoveryTag = { key: names.karpenter.discoveryTagKey, value: names.karpenter.discoveryTagValue };
 
@@ -112,7 +93,7 @@ export class PlatformStack extends aws.core.Stack {
       versions: EKS_ADDONS.versions[spec.cluster.kubernetesVersion],
       names,
     });
-    const nodeRole = new NodeRole(this, "ManagedNodeRole", { description: `Managed node groups of ${names.clusterName}` });
+    const nodeRole = new NodeRole(this, "ManagedNodeRole", { description: `Managed node groups of ${names.clusterName}`, partition: names.partition });
     this.nodeGroups = Object.entries(spec.nodeGroups)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, group]) => {

@@ -15,6 +15,20 @@ export function nearestKey(key: string, candidates: Iterable<string>): string | 
   return best.distance <= Math.max(2, Math.ceil(key.length / 2)) ? best.key : undefined;
 }
 
+/**
+ * Up to `limit` of `candidates` closest to `key`, nearest first (ties alphabetically),
+ * each within the same distance nearestKey allows: the "did you mean" list of an error.
+ */
+export function closeMatches(key: string, candidates: Iterable<string>, limit = 3): string[] {
+  const most = Math.max(2, Math.ceil(key.length / 2));
+  return [...new Set(candidates)]
+    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= most)
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {

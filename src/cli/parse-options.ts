@@ -9,11 +9,20 @@ type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 export type ParsedOptions<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 
 export function parseOptions<T extends OptionsConfig>(argv: readonly string[], options: T, usage: string): ParsedOptions<T> {
+  let parsed: ParsedOptions<T>;
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new SlipwayError("USAGE", (error as Error).message.split("\n")[0] ?? "invalid options", { fix: `usage: ${usage}` });
   }
+  // An empty value (`--out ""`, an unset shell variable) names no path or URL: `synth --out ""`
+  // wrote into the current folder.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === "" || (Array.isArray(value) && value.includes(""))) {
+      throw new SlipwayError("USAGE", `option --${name} was given an empty value`, { fix: `give --${name} a value (an unset shell variable expands to nothing); usage: ${usage}` });
+    }
+  }
+  return parsed;
 }
 
 /** Refuses positional arguments for commands that take none. */

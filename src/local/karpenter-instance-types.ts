@@ -22,6 +22,7 @@
 import { availabilityZoneNames } from "../cdk/availability-zones.js";
 import { EC2_ON_DEMAND_PRICES, hourlyPrice, type CapacityType } from "../pricing/ec2-prices.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
+import { instanceTypeExists } from "../platform-spec/ec2-instance-types.js";
 import { INSTANCE_TYPES } from "./instance-types.js";
 
 export interface NodeSelectorRequirement {
@@ -71,6 +72,8 @@ export function localInstanceTypes(spec: PlatformSpec): LocalInstanceTypes {
   for (const family of new Set(instanceFamilies)) {
     for (const size of new Set(instanceSizes)) {
       const name = `${family}.${size}`;
+      // EC2 has no such type (t3.4xlarge): nothing to leave out, the NodePools could never match it.
+      if (!instanceTypeExists(name)) continue;
       const type = INSTANCE_TYPES[name];
       if (type === undefined || EC2_ON_DEMAND_PRICES[priceRegion]!.onDemand[name] === undefined) {
         unknown.push(name);

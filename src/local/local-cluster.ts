@@ -222,10 +222,11 @@ async function bringUp(
   served = await discoverServedKinds(client);
   const claimants = [...platformObjects, ...addonInputs];
   const volumes = localPersistentVolumes(claimants).map((object) => ({ object, source: "local stand-in for a volume the EBS CSI driver provisions on EKS" }));
-  if (viaArgoCd) {
+  // Served exactly when viaArgoCd: branching on the repositories themselves lets the compiler see that.
+  if (argoCdRepositories !== undefined) {
     // Local stand-ins Argo CD does not own (they are not in the repository): volumes and KWOKNodeClasses.
     const applied = await applyObjects(client, plannedLocalObjects([...volumes, ...localNodeClasses].map(({ object }) => object), served));
-    const argoCd = await syncWithArgoCd(options, layout, client, tree, argoCdRepositories!.repositories, platformObjects.map(({ object }) => object), progress);
+    const argoCd = await syncWithArgoCd(options, layout, client, tree, argoCdRepositories.repositories, platformObjects.map(({ object }) => object), progress);
     state = argoCd.state;
     const { summary: workloads, snapshot } = await waitForWorkloads(client, {
       timeoutMs: 60000,

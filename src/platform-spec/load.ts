@@ -5,8 +5,8 @@
  * slipway.config.js, slipway.yaml, slipway.yml. With none of them the reference platform
  * is used. Every validation problem is reported at once, each naming its field path.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseDocument } from "yaml";
 import { z } from "zod";
@@ -41,6 +41,12 @@ export async function loadSpec(options: LoadSpecOptions = {}): Promise<LoadedSpe
       throw new SlipwayError("SPEC_NOT_FOUND", `spec file ${options.configPath} does not exist`, {
         where: source,
         fix: `create it, or run without --config to use ${CONFIG_FILE_NAMES.join(", ")} or the reference platform`,
+      });
+    }
+    if (statSync(source).isDirectory()) {
+      throw new SlipwayError("SPEC_UNREADABLE", `spec file ${options.configPath} is a folder`, {
+        where: source,
+        fix: `pass the spec file itself, such as --config ${join(options.configPath, CONFIG_FILE_NAMES[0] ?? "slipway.config.ts")}`,
       });
     }
   } else {
@@ -110,7 +116,7 @@ async function readSpecFile(path: string): Promise<unknown> {
     }
     return spec;
   }
-  throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mjs, .js, .yaml or .yml, not "${extension}"`, { where: path });
+  throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mts, .js, .mjs, .yaml, .yml or .json, not "${extension}"`, { where: path, fix: `rename the file, or pass one of ${CONFIG_FILE_NAMES.join(", ")}` });
 }
 
 /**

@@ -80,10 +80,15 @@ export const PLATFORM_NAMESPACES = {
   monitoring: "monitoring",
 } as const;
 
+/** The AWS partition of a region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
+export function awsPartition(region: string): string {
+  return region.startsWith("cn-") ? "aws-cn" : region.includes("-gov-") ? "aws-us-gov" : "aws";
+}
+
 export function platformNames(spec: PlatformSpec): PlatformNames {
   const clusterName = spec.cluster.name;
   const { account, region } = spec.aws;
-  const partition = region.startsWith("cn-") ? "aws-cn" : region.includes("-gov-") ? "aws-us-gov" : "aws";
+  const partition = awsPartition(region);
   const roleArn = (roleName: string) => `arn:${partition}:iam::${account}:role/${roleName}`;
   const namespaces = PLATFORM_NAMESPACES;
   const identity = (namespace: string, serviceAccount: string, suffix: string): WorkloadIdentity => {
@@ -186,9 +191,12 @@ export function physicalNameProblems(spec: PlatformSpec): NameProblem[] {
   for (const group of Object.keys(spec.nodeGroups)) {
     const name = nodegroupName(clusterName, group);
     if (name.length > AWS_NAME_LIMITS.eksNodegroup) {
+      const room = AWS_NAME_LIMITS.eksNodegroup - clusterName.length - 1;
+      // A cluster name that leaves no room for any node group name is the one to shorten.
+      const fix = room >= 1 ? `use a node group name of at most ${room} characters` : `the cluster name leaves no room for it: use a cluster name of at most ${AWS_NAME_LIMITS.eksNodegroup - 1 - group.length} characters`;
       problems.push({
         path: ["nodeGroups", group],
-        message: `name is too long: the EKS node group "${name}" (cluster name, '-', node group name) has ${name.length} characters and EKS allows ${AWS_NAME_LIMITS.eksNodegroup}; use a node group name of at most ${AWS_NAME_LIMITS.eksNodegroup - clusterName.length - 1} characters`,
+        message: `name is too long: the EKS node group "${name}" (cluster name, '-', node group name) has ${name.length} characters and EKS allows ${AWS_NAME_LIMITS.eksNodegroup}; ${fix}`,
       });
     }
   }

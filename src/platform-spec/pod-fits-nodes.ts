@@ -3,7 +3,8 @@
  * the scheduler finds no node, and Karpenter launches none, because no instance type it
  * may choose is large enough. Slipway's applications run only on Karpenter's nodes (they
  * spread over the capacity label that only Karpenter's NodePools set), so the candidates
- * are `karpenter.instanceFamilies` × `instanceSizes` of `karpenter.architectures`.
+ * are the instance types EC2 has among `karpenter.instanceFamilies` × `instanceSizes` of
+ * `karpenter.architectures`.
  *
  * Judged against the allocatable CPU and memory of each candidate, as the EKS AMI reserves
  * them (src/local/instance-types.ts, the figures the local cluster and the cost estimate
@@ -14,6 +15,7 @@
  */
 import { canonicalQuantity, quantityNanos } from "../manifest/quantity.js";
 import { INSTANCE_TYPES, nodeResources } from "../local/instance-types.js";
+import { instanceTypeExists } from "./ec2-instance-types.js";
 
 export interface PodFitProblem {
   readonly path: readonly (string | number)[];
@@ -33,7 +35,8 @@ export interface PodFitSpec {
 export function podFitProblems(spec: PodFitSpec): PodFitProblem[] {
   const { karpenter } = spec;
   if (!karpenter.enabled) return [];
-  const candidates = karpenter.instanceFamilies.flatMap((family) => karpenter.instanceSizes.map((size) => `${family}.${size}`));
+  // A family × size EC2 does not have (t3.4xlarge) is no candidate: Karpenter's requirements only filter real types.
+  const candidates = karpenter.instanceFamilies.flatMap((family) => karpenter.instanceSizes.map((size) => `${family}.${size}`)).filter(instanceTypeExists);
   const known = candidates.map((name) => ({ name, type: Object.hasOwn(INSTANCE_TYPES, name) ? INSTANCE_TYPES[name] : undefined }));
   if (known.some(({ type }) => type === undefined)) return [];
   const eligible = known.filter(({ type }) => karpenter.architectures.includes(type!.architecture));

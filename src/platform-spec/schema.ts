@@ -7,7 +7,7 @@
  * applications) are in `superRefine` so their messages carry the field path too.
  */
 import { z } from "zod";
-import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityValue } from "../manifest/quantity.js";
+import { isQuantity, MAX_EXPONENT, NON_NEGATIVE_QUANTITY_PATTERN, quantityNanos, quantityValue } from "../manifest/quantity.js";
 import { KUBERNETES } from "../versions.js";
 import { ADDON_NAMES, addonDependencyProblems, type AddonName } from "../gitops/addons/catalog.js";
 import { nodeGroupLabelProblem } from "./node-labels.js";
@@ -42,6 +42,9 @@ import { quotaFitProblems } from "./quota-fit.js";
 import { podFitProblems } from "./pod-fits-nodes.js";
 import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
+import { availabilityZoneProblems } from "../cdk/availability-zones.js";
+import { INSTANCE_FAMILY_PATTERN, INSTANCE_SIZE_PATTERN, INSTANCE_TYPE_PATTERN, instanceTypeProblems } from "./ec2-instance-types.js";
+import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, defaultInitialReplicas } from "./application-replicas.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -83,6 +86,18 @@ const quantity = z
   .regex(new RegExp(NON_NEGATIVE_QUANTITY_PATTERN), "must be a non-negative Kubernetes quantity such as 100Gi, 500m, 2 or 1e3")
   .refine((text) => !isQuantity(text) || quantityValue(text) !== undefined, `must have an exponent within ±${MAX_EXPONENT}`);
 
+const GIBIBYTE_NANOS = 1024n ** 3n * 1_000_000_000n;
+
+/**
+ * Size of an EBS gp3 volume claimed through a PersistentVolumeClaim: the API server refuses
+ * a claim of 0 (ValidatePersistentVolumeClaimSpec calls ValidatePositiveQuantityValue on
+ * the storage request), and EBS volumes are at least 1 GiB.
+ */
+const volumeSize = quantity.refine((text) => (quantityNanos(text) ?? GIBIBYTE_NANOS) >= GIBIBYTE_NANOS, "must be at least 1Gi: the volume is an EBS gp3 volume (1 GiB at least) and the API server refuses a claim of 0");
+
+/** A NodePool limit: at 0 Karpenter launches no node (it stops once the NodePool's nodes reach their limits). */
+const karpenterLimit = quantity.refine((text) => (quantityNanos(text) ?? 1n) > 0n, "must be more than 0: Karpenter launches no node past its NodePools' limits; to run without Karpenter set karpenter.enabled: false");
+
 /** Go duration as Kubernetes controllers read it, e.g. `60s`, `5m`, `168h`. */
 const duration = z
   .string()
@@ -106,7 +121,7 @@ const taint = z.strictObject({
 });
 
 const nodeGroup = z.strictObject({
-  instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, "must be an EC2 instance type such as m6i.large")).min(1).describe("EC2 instance types of the managed node group."),
+  instanceTypes: z.array(z.string().regex(INSTANCE_TYPE_PATTERN, "must be an EC2 instance type such as m6i.large or m7i.metal-24xl (family.size, lowercase)")).min(1).describe("EC2 instance types of the managed node group; each must exist in EC2 (src/generated/ec2-instance-types.ts)."),
   minSize: z.number().int().min(0).describe("Minimum nodes."),
   maxSize: z.number().int().min(1).describe("Maximum nodes (>= minSize)."),
   desiredSize: z.number().int().min(0).optional().describe("Initial nodes (default minSize)."),
@@ -119,8 +134,8 @@ const nodeGroup = z.strictObject({
 const karpenter = z.strictObject({
   enabled: z.boolean().default(true).describe("Install Karpenter and its NodePools."),
   architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]).describe("CPU architectures Karpenter may launch."),
-  instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch."),
-  instanceSizes: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an EC2 instance size such as large, xlarge or 2xlarge (lowercase letters and digits)")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch."),
+  instanceFamilies: z.array(z.string().regex(INSTANCE_FAMILY_PATTERN, "must be an EC2 instance family such as c6i, m7g or r6id (lowercase letters, digits and '-', starting with a letter)")).min(1).default(["c6i", "m6i"]).describe("EC2 instance families Karpenter may launch; each must exist in EC2."),
+  instanceSizes: z.array(z.string().regex(INSTANCE_SIZE_PATTERN, "must be an EC2 instance size such as large, 2xlarge or metal-24xl (lowercase letters, digits and '-')")).min(1).default(["large", "xlarge", "2xlarge"]).describe("EC2 instance sizes Karpenter may launch; each must exist for one of instanceFamilies."),
   capacitySplit: z
     .strictObject({
       spot: z.number().int().min(0).max(20).describe("Parts of the capacity on spot instances."),
@@ -130,8 +145,8 @@ const karpenter = z.strictObject({
     .describe("Share of Karpenter capacity on spot versus on-demand, as whole parts (4:1 = 80% spot). Enforced with the topology-spread technique Karpenter documents, not NodePool weights."),
   limits: z
     .strictObject({
-      cpu: quantity.describe("CPU cores, split between the spot and on-demand NodePools in the capacitySplit ratio."),
-      memory: quantity.describe("Memory, split between the NodePools like cpu."),
+      cpu: karpenterLimit.describe("CPU cores, split between the spot and on-demand NodePools in the capacitySplit ratio."),
+      memory: karpenterLimit.describe("Memory, split between the NodePools like cpu."),
     })
     .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
   consolidateAfter: karpenterDuration.default("60s").describe("Empty or underused nodes are consolidated after this long; Never turns consolidation off."),
@@ -223,7 +238,12 @@ const application = z.strictObject({
   imageTag: grammar(imageTagProblem, IMAGE_TAG_PATTERN).default("v1.0.0").describe("Immutable image tag deployed; CI updates it."),
   port: z.number().int().min(1024).max(65535).default(8080).describe("Container port serving HTTP."),
   metricsPort: z.number().int().min(1024).max(65535).default(9090).describe("Port serving Prometheus metrics (path /metrics)."),
-  replicas: z.number().int().min(1).default(10).describe("Replicas before the HPA takes over."),
+  replicas: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(`Replicas before the HPA takes over; within autoscaling.minReplicas and maxReplicas (default ${DEFAULT_INITIAL_REPLICAS}, moved into that range when outside it).`),
   resources: resources
     .prefault({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } })
     .describe("Container requests and limits. The default fits the HPA maximum (50 pods) plus a canary inside the reference team quota (20 CPU, 40Gi of requests)."),
@@ -270,7 +290,7 @@ const application = z.strictObject({
   ).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
-});
+}).transform((app) => ({ ...app, replicas: app.replicas ?? defaultInitialReplicas(app.autoscaling) }));
 
 const prometheus = z.strictObject({
   retention: z
@@ -279,7 +299,7 @@ const prometheus = z.strictObject({
     .refine((text) => !PROMETHEUS_DURATION.test(text) || /[1-9]/.test(text), "must be longer than 0 (a zero retention is no retention setting at all)")
     .default("15d")
     .describe("How long Prometheus keeps metrics."),
-  storage: quantity.default("100Gi").describe("Prometheus volume size (gp3)."),
+  storage: volumeSize.default("100Gi").describe("Prometheus volume size (gp3, at least 1Gi)."),
   replicas: z.number().int().min(1).default(2).describe("Prometheus replicas."),
 });
 
@@ -287,7 +307,7 @@ const monitoring = z.strictObject({
   prometheus: prometheus.prefault({}).describe("Prometheus of kube-prometheus-stack."),
   grafana: z
     .strictObject({
-      storage: quantity.default("10Gi").describe("Grafana volume size (gp3)."),
+      storage: volumeSize.default("10Gi").describe("Grafana volume size (gp3, at least 1Gi)."),
       host: hostName().optional().describe("Public host of Grafana behind the shared ALB (the ACM certificate covers it); omit to keep Grafana internal."),
     })
     .prefault({})
@@ -357,7 +377,7 @@ export const platformSpecSchema = z
     aws: z
       .strictObject({
         account: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id").default("111122223333").describe("AWS account id (12 digits) of the platform; role ARNs, bucket names and ECR URIs derive from it."),
-        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1").describe("AWS region of the platform."),
+        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-[0-9]$/, "must be an AWS region such as eu-west-1").default("eu-west-1").describe("AWS region of the platform; one whose availability zones Slipway knows (src/cdk/availability-zones.ts)."),
       })
       .prefault({})
       .describe("AWS account and region the platform lives in."),
@@ -368,7 +388,7 @@ export const platformSpecSchema = z
         publicAccessCidrs: z.array(cidr()).min(1).default(["203.0.113.0/24"]).describe("CIDRs allowed to reach the public API endpoint."),
         allowPublicEndpointFromAnywhere: z.boolean().default(false).describe("Must be true to allow 0.0.0.0/0 on the public endpoint."),
         vpcCidr: cidr({ minPrefix: 16, maxPrefix: 24, why: "an EKS VPC needs /16 to /24 to fit subnets in every availability zone" }).default("10.0.0.0/16").describe("CIDR of the VPC."),
-        availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span."),
+        availabilityZones: z.number().int().min(2).max(6).default(3).describe("Availability zones the VPC and node groups span; at most as many as the region has."),
         natGateways: z.enum(["one-per-az", "single"]).default("one-per-az").describe("One NAT gateway per AZ (resilient) or a single one (cheaper)."),
         adminRoleArn: z
           .string()
@@ -429,6 +449,15 @@ export const platformSpecSchema = z
         });
       }
     }
+    // Karpenter's controller, CoreDNS and the add-ons run on managed nodes, and nothing scales a
+    // managed node group up from 0 (there is no Cluster Autoscaler): without a first node nothing ever runs.
+    if (Object.values(spec.nodeGroups).every((group) => (group.desiredSize ?? group.minSize) === 0)) {
+      context.addIssue({
+        code: "custom",
+        path: ["nodeGroups"],
+        message: `${Object.keys(spec.nodeGroups).length === 0 ? "has no node group" : "starts with no node (desiredSize, default minSize, is 0 in every group)"}: Karpenter's controller, CoreDNS and the add-ons run on managed nodes and nothing scales a node group up from 0, so no pod would ever run; give a node group minSize 1 or more (the reference platform's system group has 2)`,
+      });
+    }
     if (spec.cluster.publicAccessCidrs.includes("0.0.0.0/0") && !spec.cluster.allowPublicEndpointFromAnywhere) {
       context.addIssue({
         code: "custom",
@@ -436,6 +465,7 @@ export const platformSpecSchema = z
         message: "0.0.0.0/0 opens the API endpoint to the internet; set cluster.allowPublicEndpointFromAnywhere: true if that is intended",
       });
     }
+    for (const problem of availabilityZoneProblems(spec.aws.region, spec.cluster.availabilityZones)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const split = spec.karpenter.capacitySplit;
     if (split.spot + split.onDemand === 0) {
       context.addIssue({ code: "custom", path: ["karpenter", "capacitySplit"], message: "spot + onDemand must be at least 1" });
@@ -452,6 +482,7 @@ export const platformSpecSchema = z
     for (const problem of publicHostProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of quotaFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     for (const problem of podFitProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    for (const problem of instanceTypeProblems(spec)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const teams = Object.keys(spec.teams);
     for (const [name, ns] of Object.entries(spec.namespaces)) {
       for (const key of Object.keys(ns.labels)) {
@@ -530,6 +561,7 @@ export const platformSpecSchema = z
         previous = step.weight;
       });
       for (const problem of applicationResourcesProblems(name, app.resources, app.autoscaling)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+      for (const problem of applicationReplicasProblems(name, app)) context.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
       if (app.port === app.metricsPort) {
         context.addIssue({ code: "custom", path: ["applications", name, "metricsPort"], message: `must differ from port (${app.port})` });
       }

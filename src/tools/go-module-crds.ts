@@ -97,7 +97,8 @@ async function extractModuleFolder(source: GoModuleCrdSource, target: string): P
   return target;
 }
 
-function downloadModuleZip(source: GoModuleCrdSource): Promise<string> {
+/** The verified zip of a module version from the Go module proxy (also for scripts/generate-ec2-instance-types.ts). */
+export function downloadModuleZip(source: Pick<GoModuleCrdSource, "module" | "version">): Promise<string> {
   const module = `${source.module}@${source.version}`;
   return new Promise((resolvePromise, reject) => {
     execFile("go", ["mod", "download", "-json", module], { encoding: "utf8", cwd: homedir(), env: { ...process.env, GOFLAGS: "" } }, (error, stdout) => {

@@ -11,6 +11,8 @@ describe("GIVEN isArmInstanceType", () => {
     ["m7g.large", true],
     ["c7gn.xlarge", true],
     ["r6gd.large", true],
+    ["a1.large", true],
+    ["t4g.medium", true],
   ])("WHEN the type is %s THEN arm64 is %s", (type, arm) => {
     expect(isArmInstanceType(type)).toBe(arm);
   });

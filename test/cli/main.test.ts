@@ -43,6 +43,18 @@ describe("slipway (the entry point)", () => {
   });
 });
 
+describe("slipway <command> with an option given an empty value", () => {
+  it.each([
+    [["synth", "--out", ""], "out"],
+    [["synth", "--config=", "--out", "o"], "config"],
+    [["check", "--charts", ""], "charts"],
+  ])("GIVEN slipway %j WHEN run THEN it is a usage error naming --%s, and nothing is written to the current folder", async (argv, name) => {
+    const { io, err } = capture();
+    expect(await main(argv, io)).toBe(2);
+    expect(err.join("")).toMatch(new RegExp(`^error USAGE: option --${name} was given an empty value\n  fix: give --${name} a value \\(an unset shell variable expands to nothing\\); usage: `));
+  });
+});
+
 describe("slipway <command> with options that are wrong", () => {
   // Every command checks its options before it loads the spec, zod, yaml, the CDK or the
   // local control plane: a usage error comes back at once (about 0.3 s, against 1.2-2 s

@@ -63,7 +63,7 @@ describe("estimateKarpenterNodes", () => {
 
 describe("estimateKarpenterNodes with no instance type it can price", () => {
   it("GIVEN instance families Slipway has no figures for WHEN estimated THEN one note names them and no node is priced", () => {
-    const estimate = estimateKarpenterNodes(spec({ karpenter: { instanceFamilies: ["m8g"] } }), [app(3)], [], []);
+    const estimate = estimateKarpenterNodes(spec({ karpenter: { architectures: ["arm64"], instanceFamilies: ["m8g"] } }), [app(3)], [], []);
     expect(estimate.nodes).toEqual([]);
     expect(estimate.notes).toHaveLength(1);
     expect(estimate.notes[0]).toContain("m8g × large, xlarge, 2xlarge");

@@ -46,7 +46,7 @@ describe("fakeNodes", () => {
   });
 
   it("GIVEN an instance type without a known capacity WHEN deriving nodes THEN the error names the field and the known types", () => {
-    const odd = parseSpec({ nodeGroups: { system: { instanceTypes: ["x9z.huge"], minSize: 1, maxSize: 1 } } }, "odd");
-    expect(() => fakeNodes(odd, "v1.35.4")).toThrow(/instance type "x9z.huge" has no known capacity for local nodes/);
+    const odd = parseSpec({ nodeGroups: { system: { instanceTypes: ["m5.large"], minSize: 1, maxSize: 1 } } }, "odd");
+    expect(() => fakeNodes(odd, "v1.35.4")).toThrow(/instance type "m5.large" has no known capacity for local nodes/);
   });
 });

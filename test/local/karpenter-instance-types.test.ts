@@ -77,14 +77,14 @@ describe("karpenterInstanceTypes", () => {
   });
 
   it("GIVEN only arm64 allowed WHEN listed THEN no x86 type is offered (the NodePools could not pick one)", () => {
-    expect(karpenterInstanceTypes(parseSpec({ karpenter: { architectures: ["arm64"] } }, "arm"))).toEqual([]);
+    expect(karpenterInstanceTypes(parseSpec({ karpenter: { architectures: ["arm64"], instanceFamilies: ["c6i", "m7g"] } }, "arm"))).toEqual([]);
   });
 
   it("GIVEN a family × size with no known capacity WHEN listed THEN it is left out with a note naming it and where to add it; the known ones stay", () => {
-    const { types: offered, notes } = localInstanceTypes(parseSpec({ karpenter: { instanceFamilies: ["c6i", "x9z"] } }, "odd"));
+    const { types: offered, notes } = localInstanceTypes(parseSpec({ karpenter: { instanceFamilies: ["c6i", "m5"] } }, "odd"));
     expect(offered.map((type) => type.name)).toEqual(["c6i.2xlarge", "c6i.large", "c6i.xlarge"]);
     expect(notes).toEqual([
-      "the local Karpenter leaves out x9z.2xlarge, x9z.large, x9z.xlarge: their capacity (src/local/instance-types.ts) or eu-west-1 price (src/pricing/ec2-prices.ts) is not known; add them there with their source",
+      "the local Karpenter leaves out m5.2xlarge, m5.large, m5.xlarge: their capacity (src/local/instance-types.ts) or eu-west-1 price (src/pricing/ec2-prices.ts) is not known; add them there with their source",
     ]);
   });
 
@@ -96,7 +96,7 @@ describe("karpenterInstanceTypes", () => {
   });
 
   it("GIVEN only unknown types WHEN listed THEN nothing is offered and the note says pods will stay Pending", () => {
-    expect(localInstanceTypes(parseSpec({ karpenter: { instanceFamilies: ["x9z"] } }, "none")).notes).toContain("the local Karpenter has no instance type to launch: pods that need its capacity stay Pending");
+    expect(localInstanceTypes(parseSpec({ karpenter: { instanceFamilies: ["m5"] } }, "none")).notes).toContain("the local Karpenter has no instance type to launch: pods that need its capacity stay Pending");
   });
 
   it("GIVEN the same spec twice WHEN rendered THEN the file is byte-identical JSON of kwok's shape", () => {

@@ -116,6 +116,11 @@ describe("spec files", () => {
     await expect(loadSpec({ cwd, configPath: "nope.yaml" })).rejects.toMatchObject({ code: "SPEC_NOT_FOUND", where: join(cwd, "nope.yaml") });
   });
 
+  it("GIVEN --config naming a folder WHEN loading THEN SPEC_UNREADABLE says it is a folder and names a spec file in it", async () => {
+    const cwd = tempDir();
+    await expect(loadSpec({ cwd, configPath: "." })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file . is a folder", where: cwd, fix: "pass the spec file itself, such as --config slipway.config.ts" });
+  });
+
   it("GIVEN broken YAML WHEN loading THEN SPEC_UNREADABLE names the file and the line", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.yaml"), "cluster:\n  name: [unclosed\n");
@@ -227,6 +232,14 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ]),
     ["cluster name too long for the bucket names", { cluster: { name: "c".repeat(40) } }, "cluster.name: is too long: the S3 bucket name"],
     ["node group name too long for EKS", { nodeGroups: { ["g".repeat(50)]: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; use a node group name of at most 44 characters"],
+    // Nothing scales a managed node group up from 0: Karpenter's controller and the add-ons would never run.
+    ["no node group", { nodeGroups: {} }, "nodeGroups: has no node group: Karpenter's controller, CoreDNS and the add-ons run on managed nodes"],
+    ["node groups that start with no node", { nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 0, maxSize: 2 } } }, "nodeGroups: starts with no node (desiredSize, default minSize, is 0 in every group): Karpenter's controller"],
+    ["a Prometheus volume of 0", { monitoring: { prometheus: { storage: "0" } } }, "monitoring.prometheus.storage: must be at least 1Gi: the volume is an EBS gp3 volume (1 GiB at least) and the API server refuses a claim of 0"],
+    ["a Grafana volume under 1Gi", { monitoring: { grafana: { storage: "500Mi" } } }, "monitoring.grafana.storage: must be at least 1Gi"],
+    ["a Karpenter CPU limit of 0", { karpenter: { limits: { cpu: "0", memory: "2000Gi" } } }, "karpenter.limits.cpu: must be more than 0: Karpenter launches no node past its NodePools' limits; to run without Karpenter set karpenter.enabled: false"],
+    // A cluster name that leaves no room for any node group name asked for a negative length.
+    ["cluster name too long for any node group name", { cluster: { name: "c".repeat(70) }, nodeGroups: { system: { instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2 } } }, "EKS allows 63; the cluster name leaves no room for it: use a cluster name of at most 56 characters"],
     ["Karpenter consolidateAfter in ms (the NodePool's CRD pattern has no ms)", { karpenter: { consolidateAfter: "1500ms" } }, "karpenter.consolidateAfter: must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never"],
     ["Karpenter expireAfter with ms", { karpenter: { expireAfter: "1h500ms" } }, "karpenter.expireAfter: must be a duration in hours, minutes and seconds"],
     ["VPC CIDR with host bits", { cluster: { vpcCidr: "10.0.0.1/16" } }, "cluster.vpcCidr: has host bits set"],
@@ -350,7 +363,9 @@ describe("applications.<name>.minAvailable", () => {
     expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable } } }, "test")).toThrow(expect.objectContaining({ code: "SPEC_INVALID", problems: [problem] }));
   });
 
-  it("GIVEN 100% WHEN parsed THEN it is kept", () => {
-    expect(parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test").applications["api-server"]?.minAvailable).toBe("100%");
+  it("GIVEN 100% WHEN parsed THEN it is refused: it blocks every eviction (test/platform-spec/application-replicas.test.ts)", () => {
+    expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test")).toThrow(
+      expect.objectContaining({ code: "SPEC_INVALID", problems: [expect.stringMatching(/^applications\.api-server\.minAvailable: 100% of 3 pods, rounded up to 3, must stay available/)] }),
+    );
   });
 });

@@ -27,7 +27,15 @@ describe("podFitProblems", () => {
       expected: [expect.stringMatching(/^applications\.web\.resources\.requests\.memory: 32Gi is more memory than any node Karpenter may launch offers a pod \(the largest, m6i\.2xlarge, has \d+Mi allocatable\)/)],
     },
     { name: "a larger size allowed (4xlarge)", spec: { karpenter: karpenter({ instanceSizes: ["4xlarge"] }), applications: { web: application("12", "30Gi") } }, expected: [] },
-    { name: "an instance type the table does not know (it might fit)", spec: { karpenter: karpenter({ instanceFamilies: ["x2idn"] }), applications: { web: application("64", "512Gi") } }, expected: [] },
+    { name: "an instance type the table does not know (it might fit)", spec: { karpenter: karpenter({ instanceFamilies: ["x2idn"], instanceSizes: ["16xlarge"] }), applications: { web: application("64", "512Gi") } }, expected: [] },
+    {
+      // t3.4xlarge does not exist in EC2: no candidate, so the known ones are still judged.
+      name: "a family × size EC2 does not have (t3.4xlarge)",
+      spec: { karpenter: karpenter({ instanceFamilies: ["c6i", "t3"], instanceSizes: ["large", "4xlarge"] }), applications: { web: application("16", "1Gi") } },
+      expected: [
+        "applications.web.resources.requests.cpu: 16 is more cpu than any node Karpenter may launch offers a pod (the largest, c6i.4xlarge, has 15890m allocatable), so the pod would stay Pending. Lower it, or let Karpenter launch larger instances (karpenter.instanceSizes, karpenter.instanceFamilies)",
+      ],
+    },
     { name: "Karpenter off", spec: { karpenter: karpenter({ enabled: false }), applications: { web: application("64", "512Gi") } }, expected: [] },
   ])("GIVEN $name WHEN checked THEN $expected.length problems", ({ spec, expected }) => {
     expect(podFitProblems(spec).map((problem) => `${problem.path.join(".")}: ${problem.message}`)).toEqual(expected);

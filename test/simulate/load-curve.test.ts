@@ -11,7 +11,7 @@ describe("loadLevels", () => {
     [1, 10, 200, 100, 1200],
     [2, 4, null, 1000, 2400],
   ])("GIVEN min %i, max %i and %s rps per pod WHEN sized THEN trough %i and peak %i", (minReplicas, maxReplicas, requestsPerSecond, trough, peak) => {
-    const spec = parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas, maxReplicas, requestsPerSecond } } } }, "test");
+    const spec = parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas, maxReplicas, requestsPerSecond }, minAvailable: minReplicas === 1 ? "0%" : "50%" } } }, "test");
     expect(loadLevels(spec.applications.web!.autoscaling)).toEqual({ trough, peak });
   });
 });
@@ -46,7 +46,7 @@ describe("patternCurve", () => {
 
   it("GIVEN a spec with two applications WHEN a pattern is made THEN each is sized by its own autoscaling", () => {
     const spec = parseSpec(
-      { applications: { "api-server": { namespace: "production" }, worker: { namespace: "production", autoscaling: { minReplicas: 1, maxReplicas: 5, requestsPerSecond: 100 } } } },
+      { applications: { "api-server": { namespace: "production" }, worker: { namespace: "production", autoscaling: { minReplicas: 1, maxReplicas: 5, requestsPerSecond: 100 }, minAvailable: "0%" } } },
       "test",
     );
     expect(requestsPerSecondAt(patternCurve(spec, "steady"), 0)).toEqual({ "api-server": 15000, worker: 150 });

@@ -55,8 +55,10 @@ describe("GIVEN the reference platform", () => {
   }, 120_000);
 });
 
-describe("GIVEN a spec the stack refuses at once (us-west-1 has two availability zones Slipway can name, not three)", () => {
-  const spec = parseSpec({ aws: { region: "us-west-1" } }, "test");
+describe("GIVEN a spec the stack refuses at once (us-west-1 has two availability zones, not three)", () => {
+  // The spec parser refuses this too; a caller that builds a PlatformSpec by hand still gets SPEC_INVALID from the stack.
+  const parsed = parseSpec({ aws: { region: "us-west-1" }, cluster: { availabilityZones: 2 } }, "test");
+  const spec = { ...parsed, cluster: { ...parsed.cluster, availabilityZones: 3 } };
 
   it.each(["1", "0"])("WHEN SLIPWAY_SYNTH_WORKER=%s and the result is awaited only after the failure THEN there is no unhandled rejection and the result rejects with the SlipwayError", async (setting) => {
     const unhandled: unknown[] = [];

@@ -6,7 +6,7 @@ describe("podDisruptionBudget", () => {
   it.each([
     { minAvailable: undefined, expected: "50%" },
     { minAvailable: 2, expected: 2 },
-    { minAvailable: "75%", expected: "75%" },
+    { minAvailable: "60%", expected: "60%" },
   ])("GIVEN minAvailable $minAvailable WHEN built THEN the budget keeps $expected of the app's pods", ({ minAvailable, expected }) => {
     const spec = parseSpec({ applications: { web: { namespace: "production", ...(minAvailable === undefined ? {} : { minAvailable }) } } }, "test");
     expect(podDisruptionBudget("web", spec.applications.web!)).toEqual({
