@@ -21,9 +21,11 @@ export interface ApplicationReplicasProblem {
 }
 
 export interface ApplicationReplicas {
-  readonly replicas: number;
+  /** Undefined when the application has other problems (see minAvailable). */
+  readonly replicas: number | undefined;
   readonly autoscaling: { readonly minReplicas: number; readonly maxReplicas: number };
-  readonly minAvailable: number | string;
+  /** Undefined when the application has other problems: the object's default did not run. */
+  readonly minAvailable: number | string | undefined;
 }
 
 /** The initial replicas of an application that sets none: 10, moved into the HPA's range. */
@@ -31,6 +33,17 @@ export const DEFAULT_INITIAL_REPLICAS = 10;
 
 export function defaultInitialReplicas(autoscaling: { readonly minReplicas: number; readonly maxReplicas: number }): number {
   return Math.max(autoscaling.minReplicas, Math.min(autoscaling.maxReplicas, DEFAULT_INITIAL_REPLICAS));
+}
+
+/** The PodDisruptionBudget of an application that sets no minAvailable. */
+export const DEFAULT_MIN_AVAILABLE = "50%";
+
+/**
+ * 50%, but 0% for an application the HPA may run on one pod: half of one pod rounds up to
+ * that pod, and a default must not be a spec error the user never wrote.
+ */
+export function defaultMinAvailable(autoscaling: { readonly minReplicas: number }): number | string {
+  return autoscaling.minReplicas === 1 ? "0%" : DEFAULT_MIN_AVAILABLE;
 }
 
 /** Pods the disruption controller keeps healthy out of `expected` (upstream rounds a percentage up). */
@@ -45,17 +58,19 @@ export function applicationReplicasProblems(name: string, application: Applicati
   // maxReplicas < minReplicas is reported at maxReplicas already; nothing else can be judged then.
   if (maxReplicas < minReplicas) return [];
   const problems: ApplicationReplicasProblem[] = [];
-  if (application.replicas < minReplicas || application.replicas > maxReplicas) {
+  if (application.replicas !== undefined && (application.replicas < minReplicas || application.replicas > maxReplicas)) {
     problems.push({
       path: [...path, "replicas"],
       message: `${application.replicas} is outside autoscaling.minReplicas (${minReplicas}) to autoscaling.maxReplicas (${maxReplicas}): the HPA moves the Rollout into that range on its first sync, so the first rollout starts at a size that is undone at once; set replicas between ${minReplicas} and ${maxReplicas}`,
     });
   }
-  const desired = desiredHealthyPods(application.minAvailable, minReplicas);
+  // The object-level default runs only on an application with no other problem; the platform's checks see the raw value.
+  const minAvailable = application.minAvailable ?? defaultMinAvailable(application.autoscaling);
+  const desired = desiredHealthyPods(minAvailable, minReplicas);
   // A percentage over 100 is refused at its own field already.
-  const overHundred = typeof application.minAvailable === "string" && Number(application.minAvailable.slice(0, -1)) > 100;
+  const overHundred = typeof minAvailable === "string" && Number(minAvailable.slice(0, -1)) > 100;
   if (!overHundred && desired >= minReplicas) {
-    const given = typeof application.minAvailable === "number" ? `${application.minAvailable} pods` : `${application.minAvailable} of ${minReplicas} pods, rounded up to ${desired},`;
+    const given = typeof minAvailable === "number" ? `${minAvailable} pods` : `${minAvailable} of ${minReplicas} pods, rounded up to ${desired},`;
     problems.push({
       path: [...path, "minAvailable"],
       message: `${given} must stay available, but the HPA may run only autoscaling.minReplicas (${minReplicas}): the PodDisruptionBudget then allows no eviction, so node drains, upgrades and Karpenter consolidation hang on this application's nodes. ${minReplicas === 1 ? "Raise autoscaling.minReplicas to 2 or more, or set minAvailable to 0%" : `Lower it below ${minReplicas} (such as ${minReplicas - 1}), or use a percentage such as 50%`}`,

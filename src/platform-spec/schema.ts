@@ -44,7 +44,7 @@ import { publicHostProblems } from "./public-hosts.js";
 import { applicationResourcesProblems } from "./application-resources.js";
 import { availabilityZoneProblems } from "../cdk/availability-zones.js";
 import { INSTANCE_FAMILY_PATTERN, INSTANCE_SIZE_PATTERN, INSTANCE_TYPE_PATTERN, instanceTypeProblems } from "./ec2-instance-types.js";
-import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, defaultInitialReplicas } from "./application-replicas.js";
+import { applicationReplicasProblems, DEFAULT_INITIAL_REPLICAS, DEFAULT_MIN_AVAILABLE, defaultInitialReplicas, defaultMinAvailable } from "./application-replicas.js";
 
 /**
  * Objects Slipway names after an application get these suffixes; the longest one bounds
@@ -279,7 +279,8 @@ const application = z.strictObject({
         // The API server refuses a PodDisruptionBudget over 100% (IsNotMoreThan100Percent).
         .refine((text) => !/^[0-9]{1,3}%$/.test(text) || Number(text.slice(0, -1)) <= 100, "must be at most 100%"),
     ])
-    .default("50%").describe("Minimum pods available during voluntary disruptions."),
+    .optional()
+    .describe(`Minimum pods available during voluntary disruptions; it must let one pod go at autoscaling.minReplicas (default ${DEFAULT_MIN_AVAILABLE}, or 0% when minReplicas is 1).`),
   secrets: z.record(
     z
       .string()
@@ -290,7 +291,7 @@ const application = z.strictObject({
   ).optional().describe("Secrets Manager secrets (under the platform prefix) exposed to the pod as environment variables."),
   host: hostName({ wildcard: true }).optional().describe("Public host served through the shared ALB (a DNS name such as api.example.com, or *.example.com); omit for an internal service."),
   githubRepository: githubRepository().optional().describe("GitHub repository (owner/name) whose workflow builds the image."),
-}).transform((app) => ({ ...app, replicas: app.replicas ?? defaultInitialReplicas(app.autoscaling) }));
+}).transform((app) => ({ ...app, replicas: app.replicas ?? defaultInitialReplicas(app.autoscaling), minAvailable: app.minAvailable ?? defaultMinAvailable(app.autoscaling) }));
 
 const prometheus = z.strictObject({
   retention: z

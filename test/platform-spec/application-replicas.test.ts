@@ -57,8 +57,14 @@ describe("GIVEN an application's PodDisruptionBudget minAvailable", () => {
     expect(problemsOf({ minAvailable })).toEqual(expected);
   });
 
+  it("WHEN minReplicas is 1 and minAvailable is not set THEN the default is 0%, not the 50% that would block (a default is never a spec error)", () => {
+    expect(problemsOf({ autoscaling: { minReplicas: 1, maxReplicas: 5 } })).toEqual([]);
+    expect(parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas: 1, maxReplicas: 5 } } } }, "test").applications.web?.minAvailable).toBe("0%");
+    expect(parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas: 2, maxReplicas: 5 } } } }, "test").applications.web?.minAvailable).toBe("50%");
+  });
+
   it("WHEN minReplicas is 1 THEN any budget but 0% blocks, and the fix says to raise minReplicas or use 0%", () => {
-    expect(problemsOf({ autoscaling: { minReplicas: 1, maxReplicas: 5 } })).toEqual([
+    expect(problemsOf({ autoscaling: { minReplicas: 1, maxReplicas: 5 }, minAvailable: "50%" })).toEqual([
       "applications.web.minAvailable: 50% of 1 pods, rounded up to 1, must stay available, but the HPA may run only autoscaling.minReplicas (1): the PodDisruptionBudget then allows no eviction, so node drains, upgrades and Karpenter consolidation hang on this application's nodes. Raise autoscaling.minReplicas to 2 or more, or set minAvailable to 0%",
     ]);
     expect(problemsOf({ autoscaling: { minReplicas: 1, maxReplicas: 5 }, minAvailable: "0%" })).toEqual([]);
