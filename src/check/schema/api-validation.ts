@@ -515,7 +515,8 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
       numbers.add(key);
     }
     const target = port.targetPort;
-    if (typeof target === "number") portNumberProblem(problems, [...path, "targetPort"], target, false);
+    // SetDefaults_Service makes a targetPort of 0 (or "") the port itself.
+    if (typeof target === "number") portNumberProblem(problems, [...path, "targetPort"], target, true);
     // A string targetPort is a port name even when it is all digits: upstream refuses "8080" (it needs a letter).
     else if (typeof target === "string" && target !== "") {
       for (const detail of portNameProblems(target)) invalid(problems, [...path, "targetPort"], target, detail, "name a container port (at most 15 lowercase letters, digits and '-') or give its number");

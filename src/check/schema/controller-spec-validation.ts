@@ -15,7 +15,8 @@
  *   `rollingUpdate` with `OnDelete`;
  * - Job specs (of Jobs and CronJob templates, validateJobSpec): `backoffLimitPerIndex` and
  *   `maxFailedIndexes` only with `completionMode: Indexed`, `maxFailedIndexes` only with
- *   `backoffLimitPerIndex`, and an Indexed Job with `completions`;
+ *   `backoffLimitPerIndex`, and an Indexed Job with `completions` (a Job with neither
+ *   completions nor parallelism gets both at 1 from SetDefaults_Job; a CronJob's template does not);
  * - CronJob `spec.schedule`: a cron schedule robfig/cron parses (cron-schedule.ts),
  *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it).
  */
@@ -171,7 +172,11 @@ export function notMoreThan100Percent(value: unknown, path: Path, problems: Cont
 }
 
 /** `specPath`: where the Job spec is (`spec`, or `spec.jobTemplate.spec` of a CronJob). */
-export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path): ControllerProblem[] {
+/**
+ * `defaulted`: the spec is a Job's own, which SetDefaults_Job gives completions and parallelism
+ * of 1 when both are absent; a CronJob's jobTemplate gets no such defaults.
+ */
+export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): ControllerProblem[] {
   if (spec === undefined) return [];
   const problems: ControllerProblem[] = [];
   const indexed = spec.completionMode === "Indexed";
@@ -190,7 +195,8 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path): C
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
     }
   }
-  if (indexed && !set(spec.completions)) {
+  const completionsDefaulted = defaulted && !set(spec.completions) && !set(spec.parallelism);
+  if (indexed && !set(spec.completions) && !completionsDefaulted) {
     problems.push({ path: [...specPath, "completions"], reason: "Required value: when completion mode is Indexed", fix: "set completions to the number of indexes" });
   }
   return problems;
@@ -224,6 +230,6 @@ export function controllerSpecProblems(group: string, kind: string, spec: JsonRe
   if (group === "apps" && kind === "DaemonSet") return daemonSetStrategyProblems(spec);
   if (group === "apps" && kind === "StatefulSet") return statefulSetStrategyProblems(spec);
   if (group === "batch" && kind === "Job") return jobSpecProblems(spec, ["spec"]);
-  if (group === "batch" && kind === "CronJob") return [...cronJobScheduleProblems(spec), ...jobSpecProblems(asRecord(asRecord(spec?.jobTemplate)?.spec), ["spec", "jobTemplate", "spec"])];
+  if (group === "batch" && kind === "CronJob") return [...cronJobScheduleProblems(spec), ...jobSpecProblems(asRecord(asRecord(spec?.jobTemplate)?.spec), ["spec", "jobTemplate", "spec"], false)];
   return [];
 }

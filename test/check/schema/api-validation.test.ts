@@ -143,6 +143,9 @@ describe("the API server's validation beyond the schema", () => {
     ["two ports named alike", service({ ports: [{ name: "http", port: 80 }, { name: "http", port: 81 }] }), ['spec.ports[1].name: Duplicate value: "http"']],
     ["a targetPort written as a string of digits (a name to upstream, which needs a letter)", service({ ports: [{ port: 80, targetPort: "8080" }] }), ['spec.ports[0].targetPort: Invalid value: "8080": must contain at least one letter (a-z)']],
     ["a targetPort name with upper case", service({ ports: [{ port: 80, targetPort: "HTTP" }] }), ['spec.ports[0].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'spec.ports[0].targetPort: Invalid value: "HTTP": must contain at least one letter (a-z)']],
+    // SetDefaults_Service: a targetPort of 0 (or "") becomes the port.
+    ["a targetPort of 0 (defaulted to the port)", service({ ports: [{ port: 80, targetPort: 0 }] }), []],
+    ["a targetPort above 65535", service({ ports: [{ port: 80, targetPort: 70000 }] }), ["spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive"]],
     ["a nodePort on a ClusterIP Service", service({ ports: [{ port: 80, nodePort: 30080 }] }), ["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]],
     ["a nodePort on a NodePort Service", service({ type: "NodePort", ports: [{ port: 80, nodePort: 30080 }] }), []],
     ["a name starting with a digit (Services are DNS-1035 labels)", service({ ports: [{ port: 80 }] }, "1api"), [expect.stringMatching(/^metadata\.name: Invalid value: "1api": a DNS-1035 label must consist of/)]],
