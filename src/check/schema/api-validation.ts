@@ -22,7 +22,7 @@
  *   and the headless form only ClusterIP takes (service-type-validation.ts);
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  *   the keys a typed Secret must hold (secret-validation.ts);
- * - replicas, claim storage, env value/valueFrom, Ingress hosts and a
+ * - replicas, claim storage, env and envFrom (names, sources, references), Ingress hosts and a
  *   CronJob's concurrencyPolicy (spec-field-validation.ts);
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
  * - PodDisruptionBudgets: the cross-field rules;
@@ -41,7 +41,7 @@ import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
-import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
+import { envProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
 import { autoscalerProblems } from "./autoscaler-validation.js";
@@ -436,7 +436,7 @@ function containerProblems(
   if (image === undefined || image === null || image === "") required(problems, [...path, "image"], "", "set the container's image");
   else if (kind === "Pod" && typeof image === "string" && image.trim() !== image) invalid(problems, [...path, "image"], image, "must not have leading or trailing whitespace", "remove the spaces around the image");
   enumProblem(problems, [...path, "imagePullPolicy"], container.imagePullPolicy, PULL_POLICIES);
-  problems.push(...envValueProblems(container, path));
+  problems.push(...envProblems(container, path));
 
   const portNames = new Set<string>();
   asArray(container.ports).forEach((item, index) => {

@@ -7,7 +7,10 @@
  *   not negative (ValidateNonnegativeField);
  * - a PersistentVolumeClaim's and a StatefulSet claim template's `spec.resources.requests.storage`
  *   (ValidatePersistentVolumeClaimSpec: a claim says how much it needs);
- * - a container's env var with both `value` and `valueFrom` (validateEnvVarValueFrom);
+ * - a container's env and envFrom (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom): names
+ *   (relaxed: printable ASCII but '='), one valueFrom source and no `value` beside it, the
+ *   ConfigMap and Secret names and keys referenced, the pod fields (fieldRef) and container
+ *   resources (resourceFieldRef) an env var can read, one source per envFrom entry;
  * - Ingress rule hosts: a DNS subdomain, or a wildcard one (`*.example.com`), never an IP
  *   address (validateIngressRules);
  * - a CronJob's `concurrencyPolicy` among Allow, Forbid and Replace (validateConcurrencyPolicy);
@@ -19,7 +22,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { parseIpSloppy } from "../../manifest/ip-address.js";
-import { dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
+import { configKeyProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
 
 type Path = readonly (string | number)[];
 
@@ -57,14 +60,125 @@ export function specFieldProblems(group: string, kind: string, document: JsonRec
   return problems;
 }
 
-/** A container's env vars (`path` is the container's): `value` and `valueFrom` exclude each other. */
-export function envValueProblems(container: JsonRecord, path: Path): SpecFieldProblem[] {
+/** ValidateEnv: env var names are relaxed from 1.32 on (RelaxedEnvironmentVariableValidation, on by default in every version checked). */
+const ENV_NAME_MESSAGE = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+/** validEnvDownwardAPIFieldPathExpressions: the pod fields an env var can read. */
+const ENV_FIELD_PATHS = ["metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"];
+/** ConvertDownwardAPIFieldLabel (pkg/apis/core/pods): the field labels of a pod, before the caller's own list narrows them. */
+const CONVERTIBLE_FIELD_PATHS = new Set(["metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.restartPolicy", "spec.serviceAccountName", "spec.schedulerName", "status.phase", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs", "spec.host"]);
+/** validContainerResourceFieldPathExpressions, and the huge-pages prefixes also allowed. */
+const CONTAINER_RESOURCE_FIELDS = ["limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"];
+
+function envNameProblem(name: string): string | undefined {
+  // IsRelaxedEnvVarName: printable ASCII (space to '~') other than '='.
+  return /^[ -<>-~]*$/.test(name) ? undefined : ENV_NAME_MESSAGE;
+}
+
+/**
+ * A downward-API `fieldRef.fieldPath` (validateObjectFieldSelector): a field label the pod
+ * conversion knows, a subscript only on labels and annotations (with a label-key-like
+ * subscript), else one of `supported`. `at` is the fieldRef's path.
+ */
+export function fieldRefProblems(fieldPath: string, supported: readonly string[], at: Path): SpecFieldProblem[] {
+  const fieldPathAt = [...at, "fieldPath"];
+  const fix = `read one of ${supported.join(", ")}, or a label or annotation as metadata.labels['key']`;
+  const subscripted = /^(.+?)\['(.*)'\]$/s.exec(fieldPath);
+  if (subscripted !== null) {
+    const [, path = "", subscript = ""] = subscripted;
+    if (path !== "metadata.labels" && path !== "metadata.annotations") {
+      return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Invalid value: ${JSON.stringify(fieldPath)}: error converting fieldPath: field label does not support subscript: ${fieldPath}`, fix }];
+    }
+    // Annotation keys are lower-cased first, as ValidateAnnotations does.
+    const key = path === "metadata.annotations" ? subscript.toLowerCase() : subscript;
+    return qualifiedNameProblems(key).map((detail) => ({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `name a valid ${path === "metadata.labels" ? "label" : "annotation"} key in ${fieldPath}` }));
+  }
+  if (!CONVERTIBLE_FIELD_PATHS.has(fieldPath)) {
+    return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Invalid value: ${JSON.stringify(fieldPath)}: error converting fieldPath: field label not supported: ${fieldPath}`, fix }];
+  }
+  const internal = fieldPath === "spec.host" ? "spec.nodeName" : fieldPath;
+  if (supported.includes(internal)) return [];
+  return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Unsupported value: ${JSON.stringify(internal)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix }];
+}
+
+/** validateConfigMapKeySelector and validateSecretKeySelector: a DNS-subdomain name (empty is refused too) and a config key. */
+function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
+  const problems: SpecFieldProblem[] = [];
+  const name = selector.name === undefined || selector.name === null ? "" : selector.name;
+  if (typeof name === "string") {
+    for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...at, "name"], message: `${show([...at, "name"])}: Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: `name the ${kind} the variable reads (a lowercase DNS subdomain such as api-token)` });
+  }
+  const key = selector.key;
+  if (key === "" || key === null) problems.push({ path: [...at, "key"], message: `${show([...at, "key"])}: Required value`, fix: `name the key of the ${kind} the variable reads` });
+  else if (typeof key === "string") {
+    for (const detail of configKeyProblems(key)) problems.push({ path: [...at, "key"], message: `${show([...at, "key"])}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `name a key of the ${kind}: alphanumerics, '-', '_' and '.'` });
+  }
+  return problems;
+}
+
+/** validateConfigMapEnvSource and validateSecretEnvSource: a name, a DNS subdomain. */
+function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
+  const name = source.name;
+  if (name === undefined || name === null || name === "") return [{ path: [...at, "name"], message: `${show([...at, "name"])}: Required value`, fix: `name the ${kind} whose keys become env vars` }];
+  if (typeof name !== "string") return [];
+  return dns1123SubdomainProblems(name).map((detail) => ({ path: [...at, "name"], message: `${show([...at, "name"])}: Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: `name the ${kind} with a lowercase DNS subdomain` }));
+}
+
+/** A container's env and envFrom (`path` is the container's), as ValidateEnv and ValidateEnvFrom judge them. */
+export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem[] {
   const problems: SpecFieldProblem[] = [];
   asArray(container.env).forEach((item, index) => {
     const variable = asRecord(item);
-    if (variable === undefined || typeof variable.value !== "string" || variable.value === "" || asRecord(variable.valueFrom) === undefined) return;
+    if (variable === undefined) return;
+    const label = typeof variable.name === "string" && variable.name !== "" ? variable.name : String(index);
+    const namePath = [...path, "env", index, "name"];
+    if (variable.name === "") problems.push({ path: namePath, message: `${show(namePath)}: Required value`, fix: "name the env var" });
+    else if (typeof variable.name === "string") {
+      const detail = envNameProblem(variable.name);
+      if (detail !== undefined) problems.push({ path: namePath, message: `${show(namePath)}: Invalid value: ${JSON.stringify(variable.name)}: ${detail}`, fix: "name the env var without '=' or control characters (such as LOG_LEVEL)" });
+    }
+    const valueFrom = asRecord(variable.valueFrom);
+    if (valueFrom === undefined) return;
     const at = [...path, "env", index, "valueFrom"];
-    problems.push({ path: at, message: `${show(at)}: Invalid value: "": may not be specified when \`value\` is not empty`, fix: `keep either value or valueFrom in env ${typeof variable.name === "string" ? variable.name : index}` });
+    const set = (key: string) => valueFrom[key] !== undefined && valueFrom[key] !== null;
+    const fieldRef = asRecord(valueFrom.fieldRef);
+    if (fieldRef !== undefined && typeof fieldRef.fieldPath === "string" && fieldRef.fieldPath !== "") problems.push(...fieldRefProblems(fieldRef.fieldPath, ENV_FIELD_PATHS, [...at, "fieldRef"]));
+    const resourceFieldRef = asRecord(valueFrom.resourceFieldRef);
+    const resource = resourceFieldRef?.resource;
+    if (typeof resource === "string" && resource !== "" && !CONTAINER_RESOURCE_FIELDS.includes(resource) && !resource.startsWith("requests.hugepages-") && !resource.startsWith("limits.hugepages-")) {
+      const resourcePath = [...at, "resourceFieldRef", "resource"];
+      problems.push({ path: resourcePath, message: `${show(resourcePath)}: Unsupported value: ${JSON.stringify(resource)}: supported values: ${CONTAINER_RESOURCE_FIELDS.map((item) => JSON.stringify(item)).join(", ")}`, fix: `read one of ${CONTAINER_RESOURCE_FIELDS.join(", ")}` });
+    }
+    const configMapKeyRef = asRecord(valueFrom.configMapKeyRef);
+    if (configMapKeyRef !== undefined) problems.push(...keySelectorProblems(configMapKeyRef, [...at, "configMapKeyRef"], "ConfigMap"));
+    const secretKeyRef = asRecord(valueFrom.secretKeyRef);
+    if (secretKeyRef !== undefined) problems.push(...keySelectorProblems(secretKeyRef, [...at, "secretKeyRef"], "Secret"));
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter(set).length;
+    // Upstream's order: no source first, then a value beside one, then several.
+    if (sources === 0) {
+      problems.push({ path: at, message: `${show(at)}: Invalid value: "": must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\`, \`secretKeyRef\` or \`fileKeyRef\``, fix: `give env ${label} a valueFrom source (such as secretKeyRef), or remove valueFrom` });
+    } else if (typeof variable.value === "string" && variable.value !== "") {
+      problems.push({ path: at, message: `${show(at)}: Invalid value: "": may not be specified when \`value\` is not empty`, fix: `keep either value or valueFrom in env ${label}` });
+    } else if (sources > 1) {
+      problems.push({ path: at, message: `${show(at)}: Invalid value: "": may not have more than one field specified at a time`, fix: `keep one source in the valueFrom of env ${label}` });
+    }
+  });
+  asArray(container.envFrom).forEach((item, index) => {
+    const source = asRecord(item);
+    if (source === undefined) return;
+    const at = [...path, "envFrom", index];
+    if (typeof source.prefix === "string" && source.prefix !== "") {
+      const detail = envNameProblem(source.prefix);
+      if (detail !== undefined) problems.push({ path: [...at, "prefix"], message: `${show([...at, "prefix"])}: Invalid value: ${JSON.stringify(source.prefix)}: ${detail}`, fix: "use a prefix without '=' or control characters (such as APP_)" });
+    }
+    const configMapRef = asRecord(source.configMapRef);
+    const secretRef = asRecord(source.secretRef);
+    if (configMapRef !== undefined) problems.push(...envSourceNameProblems(configMapRef, [...at, "configMapRef"], "ConfigMap"));
+    if (secretRef !== undefined) problems.push(...envSourceNameProblems(secretRef, [...at, "secretRef"], "Secret"));
+    const sources = [source.configMapRef, source.secretRef].filter((value) => value !== undefined && value !== null).length;
+    // Upstream words these at envFrom itself, without the index.
+    const listPath = [...path, "envFrom"];
+    if (sources === 0) problems.push({ path: listPath, message: `${show(listPath)}: Invalid value: "": must specify one of: \`configMapRef\` or \`secretRef\``, fix: `give envFrom[${index}] a configMapRef or a secretRef` });
+    else if (sources > 1) problems.push({ path: listPath, message: `${show(listPath)}: Invalid value: "": may not have more than one field specified at a time`, fix: `split envFrom[${index}] into one entry per ConfigMap or Secret` });
   });
   return problems;
 }

@@ -104,3 +104,66 @@ describe("the API server's field rules (spec-field-validation)", () => {
     expect(messages(document)).toEqual(expected);
   });
 });
+
+describe("a container's env and envFrom (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom)", () => {
+  const withEnv = (env: Json[], envFrom?: Json[]): Json => ({
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "p", namespace: "shop" },
+    spec: { containers: [{ name: "c", image: "nginx:1.27", env, ...(envFrom ? { envFrom } : {}) }] },
+  });
+  const at = "spec.containers[0]";
+
+  it.each([
+    ["a relaxed name (any printable ASCII but '=')", withEnv([{ name: "1my-var.x", value: "v" }])],
+    ["a Secret key reference", withEnv([{ name: "TOKEN", valueFrom: { secretKeyRef: { name: "api-token", key: "token" } } }])],
+    ["a label by subscript", withEnv([{ name: "APP", valueFrom: { fieldRef: { fieldPath: "metadata.labels['app.kubernetes.io/name']" } } }])],
+    ["an annotation by subscript, upper case", withEnv([{ name: "A", valueFrom: { fieldRef: { fieldPath: "metadata.annotations['Example.com/Key']" } } }])],
+    ["the node's IPs", withEnv([{ name: "IPS", valueFrom: { fieldRef: { fieldPath: "status.hostIPs" } } }])],
+    ["a huge-pages limit", withEnv([{ name: "HP", valueFrom: { resourceFieldRef: { resource: "limits.hugepages-2Mi" } } }])],
+    ["envFrom a ConfigMap with a prefix", withEnv([], [{ prefix: "APP_", configMapRef: { name: "settings" } }])],
+  ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
+    expect(messages(document)).toEqual([]);
+  });
+
+  it.each([
+    ["an empty name", [{ name: "", value: "v" }], [`${at}.env[0].name: Required value`]],
+    ["a name with '='", [{ name: "A=B", value: "v" }], [`${at}.env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than '='`]],
+    ["a name with a tab", [{ name: "A\tB", value: "v" }], [`${at}.env[0].name: Invalid value: "A\\tB": a valid environment variable name must consist only of printable ASCII characters other than '='`]],
+    ["an empty valueFrom", [{ name: "A", valueFrom: {} }], [`${at}.env[0].valueFrom: Invalid value: "": must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\`, \`secretKeyRef\` or \`fileKeyRef\``]],
+    ["an empty valueFrom beside a value (no source is the first complaint)", [{ name: "A", value: "v", valueFrom: {} }], [`${at}.env[0].valueFrom: Invalid value: "": must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\`, \`secretKeyRef\` or \`fileKeyRef\``]],
+    [
+      "two sources",
+      [{ name: "A", valueFrom: { configMapKeyRef: { name: "c", key: "k" }, secretKeyRef: { name: "s", key: "k" } } }],
+      [`${at}.env[0].valueFrom: Invalid value: "": may not have more than one field specified at a time`],
+    ],
+    ["a Secret name that is no DNS subdomain", [{ name: "T", valueFrom: { secretKeyRef: { name: "DO_TOKEN", key: "token" } } }], [`${at}.env[0].valueFrom.secretKeyRef.name: Invalid value: "DO_TOKEN": ${SUBDOMAIN}`]],
+    ["a Secret reference without a name", [{ name: "T", valueFrom: { secretKeyRef: { key: "token" } } }], [`${at}.env[0].valueFrom.secretKeyRef.name: Invalid value: "": ${SUBDOMAIN}`]],
+    ["a ConfigMap key with a space", [{ name: "T", valueFrom: { configMapKeyRef: { name: "c", key: "bad key" } } }], [expect.stringMatching(/^spec\.containers\[0\]\.env\[0\]\.valueFrom\.configMapKeyRef\.key: Invalid value: "bad key": a valid config key must consist of alphanumeric characters/)]],
+    ["an empty ConfigMap key", [{ name: "T", valueFrom: { configMapKeyRef: { name: "c", key: "" } } }], [`${at}.env[0].valueFrom.configMapKeyRef.key: Required value`]],
+    ["a field no conversion knows", [{ name: "T", valueFrom: { fieldRef: { fieldPath: "spec.nope" } } }], [`${at}.env[0].valueFrom.fieldRef.fieldPath: Invalid value: "spec.nope": error converting fieldPath: field label not supported: spec.nope`]],
+    ["a subscript on a field that takes none", [{ name: "T", valueFrom: { fieldRef: { fieldPath: "metadata.name['x']" } } }], [`${at}.env[0].valueFrom.fieldRef.fieldPath: Invalid value: "metadata.name['x']": error converting fieldPath: field label does not support subscript: metadata.name['x']`]],
+    [
+      "a field env vars cannot read",
+      [{ name: "T", valueFrom: { fieldRef: { fieldPath: "status.phase" } } }],
+      [`${at}.env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "status.phase": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"`],
+    ],
+    [
+      "an unknown container resource",
+      [{ name: "T", valueFrom: { resourceFieldRef: { resource: "limits.foo" } } }],
+      [`${at}.env[0].valueFrom.resourceFieldRef.resource: Unsupported value: "limits.foo": supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`],
+    ],
+  ])("GIVEN env with %s WHEN validated THEN upstream's error", (_name, env, expected) => {
+    expect(messages(withEnv(env))).toEqual(expected);
+  });
+
+  it.each([
+    ["no source", [{ prefix: "P_" }], [`${at}.envFrom: Invalid value: "": must specify one of: \`configMapRef\` or \`secretRef\``]],
+    ["two sources", [{ configMapRef: { name: "a" }, secretRef: { name: "b" } }], [`${at}.envFrom: Invalid value: "": may not have more than one field specified at a time`]],
+    ["a ConfigMap without a name", [{ configMapRef: {} }], [`${at}.envFrom[0].configMapRef.name: Required value`]],
+    ["a Secret name that is no DNS subdomain", [{ secretRef: { name: "Bad_N" } }], [`${at}.envFrom[0].secretRef.name: Invalid value: "Bad_N": ${SUBDOMAIN}`]],
+    ["a prefix with '='", [{ prefix: "a=b", configMapRef: { name: "c" } }], [`${at}.envFrom[0].prefix: Invalid value: "a=b": a valid environment variable name must consist only of printable ASCII characters other than '='`]],
+  ])("GIVEN envFrom with %s WHEN validated THEN upstream's error", (_name, envFrom, expected) => {
+    expect(messages(withEnv([], envFrom))).toEqual(expected);
+  });
+});
