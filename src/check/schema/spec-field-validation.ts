@@ -3,8 +3,11 @@
  * a schema cannot express, for the kinds platform repositories hold most, with upstream's
  * messages:
  *
- * - controllers (Deployment, ReplicaSet, StatefulSet, ReplicationController): `spec.replicas`
- *   not negative (ValidateNonnegativeField);
+ * - controllers (Deployment, ReplicaSet, DaemonSet, StatefulSet, ReplicationController, Job,
+ *   CronJob and its Job template): counts and durations not negative (ValidateNonnegativeField:
+ *   replicas, minReadySeconds, revisionHistoryLimit, backoffLimit, history limits...), a
+ *   Deployment's progress deadline past minReadySeconds, a StatefulSet's podManagementPolicy
+ *   and claim retention policy, a Job's completionMode;
  * - a PersistentVolumeClaim's and a StatefulSet claim template's `spec.resources.requests.storage`
  *   (ValidatePersistentVolumeClaimSpec: a claim says how much it needs);
  * - a container's env and envFrom (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom): names
@@ -32,15 +35,63 @@ export interface SpecFieldProblem {
   readonly fix: string;
 }
 
-const REPLICATED_KINDS: Readonly<Record<string, string>> = { Deployment: "apps", ReplicaSet: "apps", StatefulSet: "apps", ReplicationController: "" };
+/**
+ * The counts and durations of each controller's spec that ValidateNonnegativeField refuses
+ * below 0, in upstream's order (ValidateDeploymentSpec, ValidateReplicaSetSpec,
+ * ValidateDaemonSetSpec, ValidateStatefulSetSpec, ValidateReplicationControllerSpec,
+ * validateJobSpec, validateCronJobSpec). A StatefulSet's `ordinals.start` is named so upstream.
+ */
+const NONNEGATIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "apps/Deployment": ["replicas", "minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"],
+  "apps/ReplicaSet": ["replicas", "minReadySeconds"],
+  "apps/DaemonSet": ["minReadySeconds", "revisionHistoryLimit"],
+  "apps/StatefulSet": ["replicas", "minReadySeconds", "ordinals.start"],
+  "/ReplicationController": ["minReadySeconds", "replicas"],
+  "batch/Job": ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished", "backoffLimitPerIndex", "maxFailedIndexes"],
+  "batch/CronJob": ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"],
+};
+const CLAIM_RETENTION_POLICIES = ["Retain", "Delete"];
+const COMPLETION_MODES = ["NonIndexed", "Indexed"];
+
+function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, specPath: Path, problems: SpecFieldProblem[]): void {
+  for (const name of NONNEGATIVE_FIELDS[`${group}/${kind}`] ?? []) {
+    const value = name.split(".").reduce<unknown>((parent, step) => asRecord(parent)?.[step], spec);
+    if (typeof value !== "number" || value >= 0) continue;
+    const at = [...specPath, name];
+    problems.push({ path: [...specPath, ...name.split(".")], message: `${show(at)}: Invalid value: ${value}: must be greater than or equal to 0`, fix: `set ${show(at)} to 0 or more` });
+  }
+  const unsupported = (path: Path, value: unknown, supported: readonly string[]) => {
+    if (typeof value === "string" && !supported.includes(value)) problems.push({ path, message: `${show(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix: `set ${show(path)} to ${supported.join(" or ")}` });
+  };
+  if (group === "apps" && kind === "Deployment") {
+    const { minReadySeconds, progressDeadlineSeconds } = spec;
+    const minimum = typeof minReadySeconds === "number" ? minReadySeconds : 0;
+    if (typeof progressDeadlineSeconds === "number" && progressDeadlineSeconds <= minimum) {
+      const at = [...specPath, "progressDeadlineSeconds"];
+      problems.push({ path: at, message: `${show(at)}: Invalid value: ${progressDeadlineSeconds}: must be greater than minReadySeconds`, fix: `set progressDeadlineSeconds above minReadySeconds (${minimum}); the default is 600` });
+    }
+  }
+  if (group === "apps" && kind === "StatefulSet") {
+    const policy = spec.podManagementPolicy;
+    if (typeof policy === "string" && policy !== "" && policy !== "OrderedReady" && policy !== "Parallel") {
+      const at = [...specPath, "podManagementPolicy"];
+      problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(policy)}: must be 'OrderedReady' or 'Parallel'`, fix: "set podManagementPolicy to OrderedReady (the default) or Parallel" });
+    }
+    const retention = asRecord(spec.persistentVolumeClaimRetentionPolicy);
+    for (const when of ["whenDeleted", "whenScaled"]) unsupported([...specPath, "persistentVolumeClaimRetentionPolicy", when], retention?.[when], CLAIM_RETENTION_POLICIES);
+  }
+  if (group === "batch" && kind === "Job") unsupported([...specPath, "completionMode"], spec.completionMode, COMPLETION_MODES);
+}
 const CONCURRENCY_POLICIES = ["Allow", "Forbid", "Replace"];
 
 export function specFieldProblems(group: string, kind: string, document: JsonRecord): SpecFieldProblem[] {
   const problems: SpecFieldProblem[] = [];
   const spec = asRecord(document.spec);
   if (spec === undefined) return problems;
-  if (REPLICATED_KINDS[kind] === group && typeof spec.replicas === "number" && spec.replicas < 0) {
-    problems.push({ path: ["spec", "replicas"], message: `spec.replicas: Invalid value: ${spec.replicas}: must be greater than or equal to 0`, fix: "set spec.replicas to 0 or more" });
+  controllerFieldProblems(group, kind, spec, ["spec"], problems);
+  if (group === "batch" && kind === "CronJob") {
+    const jobSpec = asRecord(asRecord(spec.jobTemplate)?.spec);
+    if (jobSpec !== undefined) controllerFieldProblems("batch", "Job", jobSpec, ["spec", "jobTemplate", "spec"], problems);
   }
   if (group === "" && kind === "PersistentVolumeClaim") claimStorageProblem(spec, ["spec"], problems);
   if (group === "apps" && kind === "StatefulSet") {

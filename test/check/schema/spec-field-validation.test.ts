@@ -167,3 +167,44 @@ describe("a container's env and envFrom (ValidateEnv, validateEnvVarValueFrom, V
     expect(messages(withEnv([], envFrom))).toEqual(expected);
   });
 });
+
+describe("controller counts and durations (ValidateNonnegativeField in ValidateDeploymentSpec, ValidateStatefulSetSpec, validateJobSpec, validateCronJobSpec...)", () => {
+  const template = { metadata: { labels: { app: "a" } }, spec: { containers: [{ name: "c", image: "nginx:1.27" }] } };
+  const jobTemplate = { spec: { restartPolicy: "Never", containers: [{ name: "c", image: "busybox:1.37" }] } };
+  const object = (apiVersion: string, kind: string, spec: Json): Json => ({ apiVersion, kind, metadata: { name: "a", namespace: "shop" }, spec });
+  const controller = (kind: string, spec: Json): Json => object("apps/v1", kind, { selector: { matchLabels: { app: "a" } }, template, ...spec });
+  const job = (spec: Json): Json => object("batch/v1", "Job", { template: jobTemplate, ...spec });
+  const cronJob = (spec: Json, jobSpec: Json = {}): Json => object("batch/v1", "CronJob", { schedule: "@daily", jobTemplate: { spec: { template: jobTemplate, ...jobSpec } }, ...spec });
+  const negative = (path: string, value = -1) => `${path}: Invalid value: ${value}: must be greater than or equal to 0`;
+
+  it.each([
+    ["a Deployment with zero history and a deadline past minReadySeconds", controller("Deployment", { minReadySeconds: 0, revisionHistoryLimit: 0, progressDeadlineSeconds: 600 })],
+    ["a StatefulSet starting at ordinal 0, Parallel, retaining claims", controller("StatefulSet", { serviceName: "a", ordinals: { start: 0 }, podManagementPolicy: "Parallel", persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Delete" } })],
+    ["a Job with zero backoff and TTL", job({ backoffLimit: 0, ttlSecondsAfterFinished: 0, activeDeadlineSeconds: 0, parallelism: 0, completionMode: "NonIndexed" })],
+    ["a CronJob keeping no history", cronJob({ successfulJobsHistoryLimit: 0, failedJobsHistoryLimit: 0, startingDeadlineSeconds: 0 })],
+  ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
+    expect(messages(document)).toEqual([]);
+  });
+
+  it.each([
+    ["a negative minReadySeconds of a Deployment", controller("Deployment", { minReadySeconds: -1 }), [negative("spec.minReadySeconds")]],
+    ["a negative revisionHistoryLimit of a Deployment", controller("Deployment", { revisionHistoryLimit: -1 }), [negative("spec.revisionHistoryLimit")]],
+    ["a progress deadline not past minReadySeconds", controller("Deployment", { minReadySeconds: 30, progressDeadlineSeconds: 30 }), ["spec.progressDeadlineSeconds: Invalid value: 30: must be greater than minReadySeconds"]],
+    ["a negative minReadySeconds of a DaemonSet", controller("DaemonSet", { minReadySeconds: -5 }), [negative("spec.minReadySeconds", -5)]],
+    ["a negative revisionHistoryLimit of a DaemonSet", controller("DaemonSet", { revisionHistoryLimit: -1 }), [negative("spec.revisionHistoryLimit")]],
+    ["a negative minReadySeconds of a ReplicaSet", controller("ReplicaSet", { minReadySeconds: -1 }), [negative("spec.minReadySeconds")]],
+    ["a negative start ordinal", controller("StatefulSet", { serviceName: "a", ordinals: { start: -1 } }), [negative("spec.ordinals.start")]],
+    ["an unknown podManagementPolicy", controller("StatefulSet", { serviceName: "a", podManagementPolicy: "Random" }), [`spec.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'`]],
+    ["an unknown claim retention", controller("StatefulSet", { serviceName: "a", persistentVolumeClaimRetentionPolicy: { whenDeleted: "Keep" } }), ['spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: "Keep": supported values: "Retain", "Delete"']],
+    [
+      "negative Job counts",
+      job({ parallelism: -1, completions: -1, backoffLimit: -1, ttlSecondsAfterFinished: -1, activeDeadlineSeconds: -1 }),
+      [negative("spec.parallelism"), negative("spec.completions"), negative("spec.activeDeadlineSeconds"), negative("spec.backoffLimit"), negative("spec.ttlSecondsAfterFinished")],
+    ],
+    ["an unknown completionMode", job({ completionMode: "Numbered" }), ['spec.completionMode: Unsupported value: "Numbered": supported values: "NonIndexed", "Indexed"']],
+    ["negative CronJob limits", cronJob({ startingDeadlineSeconds: -1, successfulJobsHistoryLimit: -1, failedJobsHistoryLimit: -1 }), [negative("spec.startingDeadlineSeconds"), negative("spec.successfulJobsHistoryLimit"), negative("spec.failedJobsHistoryLimit")]],
+    ["a negative backoffLimit in a CronJob's Job", cronJob({}, { backoffLimit: -1 }), [negative("spec.jobTemplate.spec.backoffLimit")]],
+  ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
+    expect(messages(document)).toEqual(expected);
+  });
+});
