@@ -41,7 +41,7 @@ import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
-import { envProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
+import { claimSpecProblems, envProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
 import { autoscalerProblems } from "./autoscaler-validation.js";
@@ -386,6 +386,10 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     if (volumeNames.has(name)) duplicate(problems, at("volumes", index, "name"), name, `give every volume its own name ("${name}" is used twice)`);
     volumeNames.add(name);
     mountable.add(name);
+  });
+  asArray(spec.volumes).forEach((item, index) => {
+    const claimSpec = asRecord(asRecord(asRecord(asRecord(item)?.ephemeral)?.volumeClaimTemplate)?.spec);
+    if (claimSpec !== undefined) problems.push(...claimSpecProblems(claimSpec, at("volumes", index, "ephemeral", "volumeClaimTemplate", "spec")));
   });
 
   const containerNames = new Set<string>();

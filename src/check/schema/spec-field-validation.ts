@@ -8,8 +8,9 @@
  *   replicas, minReadySeconds, revisionHistoryLimit, backoffLimit, history limits...), a
  *   Deployment's progress deadline past minReadySeconds, a StatefulSet's podManagementPolicy
  *   and claim retention policy, a Job's completionMode;
- * - a PersistentVolumeClaim's and a StatefulSet claim template's `spec.resources.requests.storage`
- *   (ValidatePersistentVolumeClaimSpec: a claim says how much it needs);
+ * - the claim spec of a PersistentVolumeClaim, a StatefulSet claim template and an ephemeral
+ *   volume (ValidatePersistentVolumeClaimSpec): access modes, a positive storage request, the
+ *   class name, the volume mode;
  * - a container's env and envFrom (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom): names
  *   (relaxed: printable ASCII but '='), one valueFrom source and no `value` beside it, the
  *   ConfigMap and Secret names and keys referenced, the pod fields (fieldRef) and container
@@ -25,6 +26,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { parseIpSloppy } from "../../manifest/ip-address.js";
+import { quantityNanos } from "../../manifest/quantity.js";
 import { configKeyProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
 
 type Path = readonly (string | number)[];
@@ -93,11 +95,11 @@ export function specFieldProblems(group: string, kind: string, document: JsonRec
     const jobSpec = asRecord(asRecord(spec.jobTemplate)?.spec);
     if (jobSpec !== undefined) controllerFieldProblems("batch", "Job", jobSpec, ["spec", "jobTemplate", "spec"], problems);
   }
-  if (group === "" && kind === "PersistentVolumeClaim") claimStorageProblem(spec, ["spec"], problems);
+  if (group === "" && kind === "PersistentVolumeClaim") problems.push(...claimSpecProblems(spec, ["spec"]));
   if (group === "apps" && kind === "StatefulSet") {
     asArray(spec.volumeClaimTemplates).forEach((template, index) => {
       const claimSpec = asRecord(asRecord(template)?.spec);
-      if (claimSpec !== undefined) claimStorageProblem(claimSpec, ["spec", "volumeClaimTemplates", index, "spec"], problems);
+      if (claimSpec !== undefined) problems.push(...claimSpecProblems(claimSpec, ["spec", "volumeClaimTemplates", index, "spec"]));
     });
   }
   if (group === "networking.k8s.io" && kind === "Ingress") ingressHostProblems(spec, problems);
@@ -268,13 +270,56 @@ export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path
   return problems;
 }
 
-function claimStorageProblem(claimSpec: JsonRecord, path: Path, problems: SpecFieldProblem[]): void {
+const ACCESS_MODES = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
+const VOLUME_MODES = ["Block", "Filesystem"];
+
+/**
+ * ValidatePersistentVolumeClaimSpec, for a claim, a StatefulSet's claim template and an
+ * ephemeral volume's (`path` is the claim spec's): access modes (at least one, known, and
+ * ReadWriteOncePod alone), a positive storage request, the class a DNS subdomain (empty
+ * means no class), a known volume mode. Fields of the wrong type are the schema step's.
+ */
+export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldProblem[] {
+  const problems: SpecFieldProblem[] = [];
+  const at = (...steps: string[]) => [...path, ...steps];
+  const modes = claimSpec.accessModes;
+  if (modes === undefined || modes === null || (Array.isArray(modes) && modes.length === 0)) {
+    problems.push({ path: at("accessModes"), message: `${show(at("accessModes"))}: Required value: at least 1 access mode is required`, fix: "set accessModes, such as [ReadWriteOnce]" });
+  }
+  let onePod = false;
+  let others = false;
+  for (const mode of asArray(modes)) {
+    if (typeof mode !== "string") continue;
+    if (!ACCESS_MODES.includes(mode)) {
+      problems.push({ path: at("accessModes"), message: `${show(at("accessModes"))}: Unsupported value: ${JSON.stringify(mode)}: supported values: ${ACCESS_MODES.map((item) => JSON.stringify(item)).join(", ")}`, fix: `write the access mode in full: ${ACCESS_MODES.join(", ")} (RWO is kubectl's abbreviation, not the API's)` });
+    } else if (mode === "ReadWriteOncePod") onePod = true;
+    else others = true;
+  }
+  if (onePod && others) problems.push({ path: at("accessModes"), message: `${show(at("accessModes"))}: Forbidden: may not use ReadWriteOncePod with other access modes`, fix: "keep ReadWriteOncePod alone, or drop it" });
+
   const resources = claimSpec.resources;
   const requests = asRecord(asRecord(resources)?.requests);
   // A resources or requests of the wrong type is the schema step's finding.
-  if ((resources !== undefined && resources !== null && asRecord(resources) === undefined) || (requests === undefined && asRecord(resources)?.requests != null)) return;
-  if (requests?.storage !== undefined && requests.storage !== null) return;
-  problems.push({ path: [...path, "resources"], message: `${show(path)}.resources[storage]: Required value`, fix: `set ${show(path)}.resources.requests.storage to the size the claim needs, such as 10Gi` });
+  const wrongType = (resources !== undefined && resources !== null && asRecord(resources) === undefined) || (requests === undefined && asRecord(resources)?.requests != null);
+  const storage = requests?.storage;
+  const storagePath = `${show(path)}.resources[storage]`;
+  if (!wrongType && (storage === undefined || storage === null)) {
+    problems.push({ path: at("resources"), message: `${storagePath}: Required value`, fix: `set ${show(path)}.resources.requests.storage to the size the claim needs, such as 10Gi` });
+  } else if (typeof storage === "string" || typeof storage === "number") {
+    // ValidatePositiveQuantityValue.
+    const nanos = quantityNanos(String(storage));
+    if (nanos !== undefined && nanos <= 0n) problems.push({ path: at("resources", "requests", "storage"), message: `${storagePath}: Invalid value: ${JSON.stringify(String(storage))}: must be greater than zero`, fix: "request a positive size, such as 10Gi" });
+  }
+
+  const storageClass = claimSpec.storageClassName;
+  if (typeof storageClass === "string" && storageClass !== "") {
+    for (const detail of dns1123SubdomainProblems(storageClass)) problems.push({ path: at("storageClassName"), message: `${show(at("storageClassName"))}: Invalid value: ${JSON.stringify(storageClass)}: ${detail}`, fix: "name a StorageClass (a lowercase DNS subdomain such as gp3)" });
+  }
+  const volumeMode = claimSpec.volumeMode;
+  if (typeof volumeMode === "string" && !VOLUME_MODES.includes(volumeMode)) {
+    problems.push({ path: at("volumeMode"), message: `${show(at("volumeMode"))}: Unsupported value: ${JSON.stringify(volumeMode)}: supported values: ${VOLUME_MODES.map((item) => JSON.stringify(item)).join(", ")}`, fix: "set volumeMode to Filesystem (the default) or Block" });
+  }
+  return problems;
 }
 
 function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): void {

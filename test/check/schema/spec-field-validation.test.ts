@@ -72,7 +72,7 @@ describe("the API server's field rules (spec-field-validation)", () => {
   });
 
   it("GIVEN fields of the wrong type WHEN validated THEN nothing here: the schema step reports them", () => {
-    expect(messages(claim({ resources: "10Gi" }))).toEqual([]);
+    expect(messages(claim({ accessModes: ["ReadWriteOnce"], resources: "10Gi" }))).toEqual([]);
     expect(messages(deployment((spec) => (spec.replicas = "-1")))).toEqual([]);
   });
 
@@ -204,6 +204,42 @@ describe("controller counts and durations (ValidateNonnegativeField in ValidateD
     ["an unknown completionMode", job({ completionMode: "Numbered" }), ['spec.completionMode: Unsupported value: "Numbered": supported values: "NonIndexed", "Indexed"']],
     ["negative CronJob limits", cronJob({ startingDeadlineSeconds: -1, successfulJobsHistoryLimit: -1, failedJobsHistoryLimit: -1 }), [negative("spec.startingDeadlineSeconds"), negative("spec.successfulJobsHistoryLimit"), negative("spec.failedJobsHistoryLimit")]],
     ["a negative backoffLimit in a CronJob's Job", cronJob({}, { backoffLimit: -1 }), [negative("spec.jobTemplate.spec.backoffLimit")]],
+  ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
+    expect(messages(document)).toEqual(expected);
+  });
+});
+
+describe("claim specs of PersistentVolumeClaims, StatefulSet claim templates and ephemeral volumes (ValidatePersistentVolumeClaimSpec)", () => {
+  const good = { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } };
+  const claimOf = (change: Json): Json => claim({ ...good, ...change });
+  const ephemeral = (claimSpec: Json): Json => ({
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "p", namespace: "shop" },
+    spec: { containers: [{ name: "c", image: "nginx:1.27" }], volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: claimSpec } } }] },
+  });
+  const MODES = 'supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"';
+
+  it.each([
+    ["a claim with a class, block mode and RWOP", claimOf({ accessModes: ["ReadWriteOncePod"], storageClassName: "gp3", volumeMode: "Block" })],
+    ["a claim of the empty class (no dynamic provisioning)", claimOf({ storageClassName: "" })],
+    ["a claim of 1 as a number", claimOf({ resources: { requests: { storage: 1 } } })],
+    ["an ephemeral volume with a claim template", ephemeral(good)],
+  ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
+    expect(messages(document)).toEqual([]);
+  });
+
+  it.each([
+    ["no access modes", claimOf({ accessModes: undefined }), ["spec.accessModes: Required value: at least 1 access mode is required"]],
+    ["an empty list of access modes", claimOf({ accessModes: [] }), ["spec.accessModes: Required value: at least 1 access mode is required"]],
+    ["an abbreviated access mode", claimOf({ accessModes: ["RWO"] }), [`spec.accessModes: Unsupported value: "RWO": ${MODES}`]],
+    ["ReadWriteOncePod with another mode", claimOf({ accessModes: ["ReadWriteOncePod", "ReadWriteOnce"] }), ["spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"]],
+    ["a size of zero", claimOf({ resources: { requests: { storage: "0" } } }), ['spec.resources[storage]: Invalid value: "0": must be greater than zero']],
+    ["a negative size", claimOf({ resources: { requests: { storage: "-1Gi" } } }), ['spec.resources[storage]: Invalid value: "-1Gi": must be greater than zero']],
+    ["a class that is no DNS subdomain", claimOf({ storageClassName: "Fast_SSD" }), [`spec.storageClassName: Invalid value: "Fast_SSD": ${SUBDOMAIN}`]],
+    ["an unknown volume mode", claimOf({ volumeMode: "Raw" }), ['spec.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"']],
+    ["a StatefulSet claim template without access modes", statefulSet({ resources: { requests: { storage: "1Gi" } } }), ["spec.volumeClaimTemplates[0].spec.accessModes: Required value: at least 1 access mode is required"]],
+    ["an ephemeral claim template without a size", ephemeral({ accessModes: ["ReadWriteOnce"] }), ["spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Required value"]],
   ])("GIVEN %s WHEN validated THEN upstream's error", (_name, document, expected) => {
     expect(messages(document)).toEqual(expected);
   });
