@@ -14,7 +14,9 @@
  *   DNS labels, port names, numbers and protocols, image pull, restart and DNS policies,
  *   volume mounts naming a volume (or a StatefulSet's claim template), an image; one
  *   handler per probe, and hostPort = containerPort with hostNetwork
- *   (probe-and-host-port-validation.ts); one source per volume, also in a Rollout's
+ *   (probe-and-host-port-validation.ts); names of other objects, enumerations, user and
+ *   group IDs, seccomp and AppArmor profiles, sysctls (pod-spec-field-validation.ts);
+ *   one source per volume, also in a Rollout's
  *   template, and per PersistentVolume (volume-source-validation.ts);
  * - NetworkPolicies: ports, endPort ranges, peers and ipBlocks (network-policy-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
@@ -39,6 +41,7 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
+import { podSpecFieldProblems } from "./pod-spec-field-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
 import { claimSpecProblems, envProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
@@ -416,6 +419,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   problems.push(...tolerationProblems(spec, specPath));
   addReasons(problems, hostNetworkPortProblems(spec, specPath));
   addReasons(problems, podVolumeSourceProblems(spec, specPath));
+  addReasons(problems, podSpecFieldProblems(spec, specPath));
 }
 
 function containerProblems(
