@@ -108,6 +108,17 @@ describe("validateObjects (custom resources)", () => {
     expect(await messages([object], [SHARED_CRDS_DIR])).toEqual([]);
   });
 
+  it.each([
+    ["compact", (document: unknown) => JSON.stringify(document)],
+    ["indented", (document: unknown) => JSON.stringify(document, null, 2)],
+  ])("GIVEN a %s JSON CRD manifest in a --crds folder WHEN an object of its kind is validated THEN its schema applies (no unknown-kind)", async (_format, write) => {
+    const folder = mkdtempSync(join(tmpdir(), "slipway-json-crds-"));
+    const gadgetCrd = crd({ kind: "Gadget", versions: [{ name: "v1", schema: { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer" } } } } } }] });
+    writeFileSync(join(folder, "gadgets.json"), write(gadgetCrd));
+    const gadget = { apiVersion: `${(gadgetCrd.spec as { group: string }).group}/v1`, kind: "Gadget", metadata: { name: "g", namespace: "prod" }, spec: { size: "big" } } as KubeObject;
+    expect(await messages([gadget], [folder])).toEqual(['schema Gadget prod/g: spec.size: must be integer, got string "big"']);
+  });
+
   it("GIVEN a CRD in the input WHEN an object of its kind is validated THEN its schema applies, with int-or-string and preserved fields", async () => {
     const widgetCrd = crd({
       kind: "Widget",
