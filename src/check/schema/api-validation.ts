@@ -419,7 +419,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   problems.push(...tolerationProblems(spec, specPath));
   addReasons(problems, hostNetworkPortProblems(spec, specPath));
   addReasons(problems, podVolumeSourceProblems(spec, specPath));
-  addReasons(problems, podSpecFieldProblems(spec, specPath));
+  addReasons(problems, podSpecFieldProblems(spec, specPath, group === "apps" && kind === "StatefulSet"));
 }
 
 function containerProblems(

@@ -3,7 +3,8 @@
  * pkg/apis/core/validation) judges one by one, with upstream's messages:
  *
  * - names of other objects: `serviceAccountName`, `nodeName`, `priorityClassName`,
- *   `runtimeClassName` DNS subdomains; `hostname` and `subdomain` DNS labels; readiness
+ *   `runtimeClassName` DNS subdomains; `hostname` and `subdomain` DNS labels (not in a
+ *   StatefulSet's template, where the controller sets them); readiness
  *   gates' `conditionType` qualified names;
  * - enumerations: `preemptionPolicy`, `os.name`, the pod's `fsGroupChangePolicy` and
  *   `supplementalGroupsPolicy`, a container's `terminationMessagePolicy` and `procMount`;
@@ -43,11 +44,19 @@ const NAME_FIELDS: readonly { readonly field: string; readonly grammar: (value: 
   { field: "runtimeClassName", grammar: dns1123SubdomainProblems, what: "the RuntimeClass" },
 ];
 
-/** The problems of a pod spec (`specPath` is the pod spec's) and of its containers' fields listed above. */
-export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path): PodSpecFieldProblem[] {
+/** Pod identity fields a StatefulSet's controller overwrites, so ValidateStatefulSetSpec clears them before judging the template. */
+const STATEFUL_SET_IDENTITY = new Set(["hostname", "subdomain"]);
+
+/**
+ * The problems of a pod spec (`specPath` is the pod spec's) and of its containers' fields
+ * listed above. `statefulSetTemplate`: the spec is a StatefulSet's template, whose hostname
+ * and subdomain are not judged.
+ */
+export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path, statefulSetTemplate = false): PodSpecFieldProblem[] {
   const problems: PodSpecFieldProblem[] = [];
   const at = (...steps: (string | number)[]): Path => [...specPath, ...steps];
   for (const { field, grammar, what } of NAME_FIELDS) {
+    if (statefulSetTemplate && STATEFUL_SET_IDENTITY.has(field)) continue;
     const value = spec[field];
     if (typeof value !== "string" || value === "") continue;
     for (const detail of grammar(value)) problems.push({ path: at(field), reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: `name ${what} as it is named in the cluster` });

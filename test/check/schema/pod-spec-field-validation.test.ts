@@ -29,6 +29,10 @@ describe("pod spec fields (ValidatePodSpec, validatePodSpecSecurityContext, vali
     ],
     ["a scheduler name with a space (upstream does not judge it)", deployment((spec) => (spec.schedulerName = "my scheduler"))],
     ["an image pull secret with an invalid name (upstream only warns)", deployment((spec) => (spec.imagePullSecrets = [{ name: "Bad_Secret" }]))],
+    [
+      "a StatefulSet template's subdomain and hostname (ValidateStatefulSetSpec clears them: the controller sets both)",
+      { ...deployment((spec) => Object.assign(spec, { subdomain: "db.internal", hostname: "Db_0" })), kind: "StatefulSet" },
+    ],
   ])("GIVEN %s WHEN validated THEN nothing is found", (_name, document) => {
     expect(messages(document)).toEqual([]);
   });
