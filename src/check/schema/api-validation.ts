@@ -26,7 +26,8 @@
  *   the keys a typed Secret must hold (secret-validation.ts);
  * - replicas, claim storage, env and envFrom (names, sources, references), Ingress hosts and a
  *   CronJob's concurrencyPolicy (spec-field-validation.ts);
- * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
+ * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`; rules or a
+ *   default backend, backends, TLS hosts and secrets, the class (ingress-validation.ts);
  * - PodDisruptionBudgets: the cross-field rules;
  * - HorizontalPodAutoscalers: replicas, and metrics whose targets fit their type (autoscaler-validation.ts);
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
@@ -48,6 +49,7 @@ import { claimSpecProblems, envProblems, specFieldProblems, tolerationProblems }
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
 import { autoscalerProblems } from "./autoscaler-validation.js";
+import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
@@ -184,7 +186,11 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     problems.push(...specFieldProblems(group, object.kind, object.document));
     addReasons(problems, controllerSpecProblems(group, object.kind, asRecord(object.document.spec)));
-    if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
+    if (group === "networking.k8s.io" && object.kind === "Ingress") {
+      ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
+      // Backends, TLS and the class of networking.k8s.io/v1 (v1beta1, removed in 1.22, wrote backends otherwise).
+      if (object.apiVersion === "networking.k8s.io/v1") addReasons(problems, ingressSpecProblems(asRecord(object.document.spec) ?? {}));
+    }
     if (group === "rbac.authorization.k8s.io") {
       addReasons(problems, rbacProblems(object.kind, object.document));
     }
