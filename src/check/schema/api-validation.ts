@@ -173,6 +173,12 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
   if (BUILT_IN_GROUPS.has(group)) {
     controllerSelectorProblems(object, group, problems);
     const template = object.kind === "Rollout" ? undefined : podTemplateOf(object);
+    if (template !== undefined && !template.isPod) {
+      // ValidatePodTemplateSpec words these at spec.template.labels and .annotations, without "metadata".
+      const metadata = asRecord(template.metadata);
+      labelProblems(metadata?.labels, [...template.templatePath, "labels"], problems, [...template.templatePath, "metadata", "labels"]);
+      annotationProblems(metadata?.annotations, [...template.templatePath, "annotations"], problems);
+    }
     if (template !== undefined) podSpecProblems(template.spec, template.specPath.split("."), object.kind, group, claimTemplateNames(object, group), problems);
     if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), asRecord(asRecord(object.document.metadata)?.annotations) ?? {}, problems);
     if (group === "networking.k8s.io" && object.kind === "NetworkPolicy") addReasons(problems, networkPolicyProblems(asRecord(object.document.spec) ?? {}));
@@ -249,31 +255,40 @@ function metadataProblems(document: JsonRecord, group: string, kind: string, pro
     for (const detail of dns1123LabelProblems(namespace)) invalid(problems, ["metadata", "namespace"], namespace, detail, "name an existing namespace: a lowercase RFC 1123 label");
   }
   labelProblems(metadata?.labels, ["metadata", "labels"], problems);
-  const annotations = asRecord(metadata?.annotations);
-  if (annotations !== undefined) {
-    let bytes = 0;
-    for (const [key, value] of Object.entries(annotations)) {
-      // Upstream lower-cases annotation keys before checking them: an upper-case prefix passes.
-      for (const detail of qualifiedNameProblems(key.toLowerCase())) invalid(problems, ["metadata", "annotations"], key, detail, `rename the annotation key "${key}"`);
-      bytes += Buffer.byteLength(key) + (typeof value === "string" ? Buffer.byteLength(value) : 0);
-    }
-    if (bytes > ANNOTATIONS_MAX_BYTES) {
-      problems.push({
-        path: ["metadata", "annotations"],
-        message: `metadata.annotations: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes (the annotations have ${bytes})`,
-        fix: "move the large annotation values into a ConfigMap (a kubectl.kubernetes.io/last-applied-configuration annotation of a large object is a common cause: apply it with --server-side)",
-      });
-    }
+  annotationProblems(metadata?.annotations, ["metadata", "annotations"], problems);
+}
+
+/** ValidateAnnotations: keys (lower-cased first: an upper-case prefix passes) and the total size. */
+function annotationProblems(value: unknown, path: Path, problems: Problem[]): void {
+  const annotations = asRecord(value);
+  if (annotations === undefined) return;
+  let bytes = 0;
+  for (const [key, annotation] of Object.entries(annotations)) {
+    for (const detail of qualifiedNameProblems(key.toLowerCase())) invalid(problems, path, key, detail, `rename the annotation key "${key}"`);
+    bytes += Buffer.byteLength(key) + (typeof annotation === "string" ? Buffer.byteLength(annotation) : 0);
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES) {
+    problems.push({
+      path,
+      message: `${show(path)}: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes (the annotations have ${bytes})`,
+      fix: "move the large annotation values into a ConfigMap (a kubectl.kubernetes.io/last-applied-configuration annotation of a large object is a common cause: apply it with --server-side)",
+    });
   }
 }
 
-function labelProblems(value: unknown, path: Path, problems: Problem[]): void {
+/** ValidateLabels. `written`: where the map is in the manifest, when the message names it otherwise. */
+function labelProblems(value: unknown, path: Path, problems: Problem[], written: Path = path): void {
   const labels = asRecord(value);
   if (labels === undefined) return;
   for (const [key, label] of Object.entries(labels)) {
-    for (const detail of qualifiedNameProblems(key)) invalid(problems, path, key, detail, `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'`);
+    for (const detail of qualifiedNameProblems(key)) {
+      problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
+    }
     if (typeof label === "string") {
-      for (const detail of labelValueProblems(label)) invalid(problems, [...path, key], label, detail, `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)`);
+      // ValidateLabels words a bad value at the map itself; the finding's line is the key's.
+      for (const detail of labelValueProblems(label)) {
+        problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(label)}: ${detail}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
+      }
     }
   }
 }

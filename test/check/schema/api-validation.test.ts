@@ -42,8 +42,11 @@ describe("the API server's validation beyond the schema", () => {
     ["no name", deployment((_s, _p, _c, metadata) => delete metadata.name), ["metadata.name: Required value: name or generateName is required"]],
     ["a generateName instead of a name", deployment((_s, _p, _c, metadata) => ((metadata.generateName = "api-"), delete metadata.name)), []],
     ["a namespace with a dot", deployment((_s, _p, _c, metadata) => (metadata.namespace = "shop.eu")), ['metadata.namespace: Invalid value: "shop.eu": must not contain dots']],
-    ["a label value with a space", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "my api" })), [`metadata.labels.app: Invalid value: "my api": ${LABEL_VALUE}`]],
-    ["a label value of 64 characters", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "a".repeat(64) })), [`metadata.labels.app: Invalid value: "${"a".repeat(64)}": must be no more than 63 characters`]],
+    ["a label value with a space", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "my api" })), [`metadata.labels: Invalid value: "my api": ${LABEL_VALUE}`]],
+    ["a label value of 64 characters", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "a".repeat(64) })), [`metadata.labels: Invalid value: "${"a".repeat(64)}": must be no more than 63 characters`]],
+    // ValidatePodTemplateSpec judges a template's labels and annotations at spec.template.labels and .annotations (no "metadata").
+    ["a template label value with a '!'", deployment((spec) => (spec.template = { metadata: { labels: { app: "api", tier: "web", extra: "bad value!" } }, spec: (spec.template as Json).spec })), [`spec.template.labels: Invalid value: "bad value!": ${LABEL_VALUE}`]],
+    ["a template annotation key with a space", deployment((spec) => (spec.template = { metadata: { labels: { app: "api", tier: "web" }, annotations: { "a b": "x" } }, spec: (spec.template as Json).spec })), [expect.stringMatching(/^spec\.template\.annotations: Invalid value: "a b": name part must consist of/)]],
     ["a label key with two slashes", deployment((_s, _p, _c, metadata) => (metadata.labels = { "a/b/c": "x" })), [expect.stringMatching(/^metadata\.labels: Invalid value: "a\/b\/c": a qualified name must consist of/)]],
     ["a label key with an upper-case prefix", deployment((_s, _p, _c, metadata) => (metadata.labels = { "Example.com/app": "x" })), [expect.stringMatching(/^metadata\.labels: Invalid value: "Example\.com\/app": prefix part a lowercase RFC 1123 subdomain/)]],
     ["an annotation key with an upper-case prefix (upstream lower-cases it first)", deployment((_s, _p, _c, metadata) => (metadata.annotations = { "Example.com/note": "x" })), []],
