@@ -18,7 +18,8 @@
  *   `backoffLimitPerIndex`, and an Indexed Job with `completions` (a Job with neither
  *   completions nor parallelism gets both at 1 from SetDefaults_Job; a CronJob's template does not);
  * - CronJob `spec.schedule`: a cron schedule robfig/cron parses (cron-schedule.ts),
- *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it).
+ *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it); `spec.timeZone` a zone of the
+ *   time zone database, not empty and not Local (validateTimeZone).
  */
 import type { JsonRecord } from "../rules/support/json.js";
 import { asRecord } from "../rules/support/json.js";
@@ -206,9 +207,39 @@ export function cronJobScheduleProblems(spec: JsonRecord | undefined): Controlle
   if (spec === undefined) return [];
   const schedule = spec.schedule;
   const path = ["spec", "schedule"];
-  // A missing schedule is the schema step's finding (a required field).
-  if (typeof schedule !== "string") return [];
   const problems: ControllerProblem[] = [];
+  // A missing schedule is the schema step's finding (a required field).
+  if (typeof schedule === "string") scheduleProblems(schedule, path, problems);
+  if (typeof spec.timeZone === "string") timeZoneProblems(spec.timeZone, problems);
+  return problems;
+}
+
+/** validateTimeZone's character check: each part of the name. */
+const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+/** tzdata zones ICU (and so Intl) does not know, which Go's time.LoadLocation loads. */
+const TZDATA_ONLY_ZONES = new Set(["Factory", "posixrules"]);
+
+/**
+ * validateTimeZone: not empty, each part in its grammar, not Local, and a zone of the time
+ * zone database (time.LoadLocation; here Intl's, from ICU's copy of the same IANA data, which
+ * is case-insensitive where Go is not, so a miscased name passes here).
+ */
+function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void {
+  const path = ["spec", "timeZone"];
+  const invalid = (detail: string): void => void problems.push({ path, reason: `Invalid value: ${JSON.stringify(timeZone)}: ${detail}`, fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
+  if (timeZone === "") return invalid("timeZone must be nil or non-empty string");
+  const unknown = `unknown time zone ${timeZone}`;
+  if (timeZone.split("/").some((part) => part === "." || part === ".." || part.startsWith("-") || !TIME_ZONE_PART.test(part))) return invalid(unknown);
+  if (timeZone.toLowerCase() === "local") return invalid("timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones");
+  if (timeZone === "UTC" || TZDATA_ONLY_ZONES.has(timeZone)) return;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    invalid(unknown);
+  }
+}
+
+function scheduleProblems(schedule: string, path: readonly string[], problems: ControllerProblem[]): void {
   const error = cronScheduleError(schedule);
   if (error !== undefined) {
     problems.push({
@@ -221,7 +252,6 @@ export function cronJobScheduleProblems(spec: JsonRecord | undefined): Controlle
   if (schedule.includes("TZ")) {
     problems.push({ path, reason: `Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`, fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
   }
-  return problems;
 }
 
 /** The problems of a controller's spec, by its group and kind (none for other kinds). */

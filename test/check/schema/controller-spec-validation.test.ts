@@ -85,6 +85,13 @@ describe("cronJobScheduleProblems", () => {
     ["no schedule (the schema step's required field)", {}, []],
     ["a minute out of range", { schedule: "61 * * * *" }, ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61']],
     ["a time zone in the schedule", { schedule: "TZ=UTC 0 5 * * *" }, ['spec.schedule: Invalid value: "TZ=UTC 0 5 * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead']],
+    // validateTimeZone, with time.LoadLocation's verdict.
+    ["a time zone no database holds", { schedule: "@daily", timeZone: "Mars/Olympus" }, ['spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']],
+    ["a time zone with a leading space", { schedule: "@daily", timeZone: " UTC" }, ['spec.timeZone: Invalid value: " UTC": unknown time zone  UTC']],
+    ["an empty time zone", { schedule: "@daily", timeZone: "" }, ['spec.timeZone: Invalid value: "": timeZone must be nil or non-empty string']],
+    ["the Local time zone", { schedule: "@daily", timeZone: "Local" }, ['spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']],
+    ["UTC, a link and tzdata's Factory zone", { schedule: "@daily", timeZone: "Etc/UTC" }, []],
+    ["tzdata's Factory zone (which ICU lacks)", { schedule: "@daily", timeZone: "Factory" }, []],
   ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
     expect(cronJobScheduleProblems(spec).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
   });
