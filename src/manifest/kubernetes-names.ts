@@ -36,7 +36,8 @@ function maxLength(max: number): string {
 export function dns1123LabelProblems(value: string): string[] {
   const problems: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) problems.push(maxLength(DNS1123_LABEL_MAX_LENGTH));
-  if (!DNS1123_LABEL.test(value)) problems.push(DNS1123_LABEL_MESSAGE);
+  // IsDNS1123Label: a value the label grammar refuses but the subdomain one takes can only hold dots (the length is checked above).
+  if (!DNS1123_LABEL.test(value)) problems.push(DNS1123_SUBDOMAIN.test(value) ? "must not contain dots" : DNS1123_LABEL_MESSAGE);
   return problems;
 }
 

@@ -32,6 +32,8 @@ describe("Kubernetes name grammars (apimachinery's validation)", () => {
     [qualifiedNameProblems("a/"), ["name part must be non-empty"]],
     [portNameProblems("-A--"), ["must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)", "must not contain consecutive hyphens", "must contain at least one letter (a-z)", "must not begin or end with a hyphen"]],
     [dns1123LabelProblems("a".repeat(64)), ["must be no more than 63 characters"]],
+    // IsDNS1123Label: a valid subdomain that is no label can only hold dots.
+    [dns1123LabelProblems("a.b"), ["must not contain dots"]],
   ])("GIVEN an invalid value WHEN checked THEN upstream's exact messages %#", (actual, expected) => {
     expect(actual).toEqual(expected);
   });

@@ -14,7 +14,9 @@
  *   DNS labels, port names, numbers and protocols, image pull, restart and DNS policies,
  *   volume mounts naming a volume (or a StatefulSet's claim template), an image; one
  *   handler per probe, and hostPort = containerPort with hostNetwork
- *   (probe-and-host-port-validation.ts); one source per volume, also in a Rollout's
+ *   (probe-and-host-port-validation.ts); names of other objects, enumerations, user and
+ *   group IDs, seccomp and AppArmor profiles, sysctls (pod-spec-field-validation.ts);
+ *   one source per volume, also in a Rollout's
  *   template, and per PersistentVolume (volume-source-validation.ts);
  * - NetworkPolicies: ports, endPort ranges, peers and ipBlocks (network-policy-validation.ts);
  * - Services: type, ports (required, named when several, unique, in range), targetPort,
@@ -22,9 +24,10 @@
  *   and the headless form only ClusterIP takes (service-type-validation.ts);
  * - ConfigMap and Secret data keys (file names once mounted), not both in data and binaryData;
  *   the keys a typed Secret must hold (secret-validation.ts);
- * - replicas, claim storage, env value/valueFrom, Ingress hosts and a
+ * - replicas, claim storage, env and envFrom (names, sources, references), Ingress hosts and a
  *   CronJob's concurrencyPolicy (spec-field-validation.ts);
- * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`;
+ * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`; rules or a
+ *   default backend, backends, TLS hosts and secrets, the class (ingress-validation.ts);
  * - PodDisruptionBudgets: the cross-field rules;
  * - HorizontalPodAutoscalers: replicas, and metrics whose targets fit their type (autoscaler-validation.ts);
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
@@ -39,12 +42,14 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
 import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
+import { podSpecFieldProblems } from "./pod-spec-field-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
-import { envValueProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
+import { claimSpecProblems, envProblems, specFieldProblems, tolerationProblems } from "./spec-field-validation.js";
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
 import { autoscalerProblems } from "./autoscaler-validation.js";
+import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
@@ -168,6 +173,12 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
   if (BUILT_IN_GROUPS.has(group)) {
     controllerSelectorProblems(object, group, problems);
     const template = object.kind === "Rollout" ? undefined : podTemplateOf(object);
+    if (template !== undefined && !template.isPod) {
+      // ValidatePodTemplateSpec words these at spec.template.labels and .annotations, without "metadata".
+      const metadata = asRecord(template.metadata);
+      labelProblems(metadata?.labels, [...template.templatePath, "labels"], problems, [...template.templatePath, "metadata", "labels"]);
+      annotationProblems(metadata?.annotations, [...template.templatePath, "annotations"], problems);
+    }
     if (template !== undefined) podSpecProblems(template.spec, template.specPath.split("."), object.kind, group, claimTemplateNames(object, group), problems);
     if (group === "" && object.kind === "Service") serviceProblems(asRecord(object.document.spec), asRecord(asRecord(object.document.metadata)?.annotations) ?? {}, problems);
     if (group === "networking.k8s.io" && object.kind === "NetworkPolicy") addReasons(problems, networkPolicyProblems(asRecord(object.document.spec) ?? {}));
@@ -181,7 +192,11 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     problems.push(...specFieldProblems(group, object.kind, object.document));
     addReasons(problems, controllerSpecProblems(group, object.kind, asRecord(object.document.spec)));
-    if (group === "networking.k8s.io" && object.kind === "Ingress") ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
+    if (group === "networking.k8s.io" && object.kind === "Ingress") {
+      ingressProblems(asRecord(object.document.spec), object.apiVersion === "networking.k8s.io/v1", problems);
+      // Backends, TLS and the class of networking.k8s.io/v1 (v1beta1, removed in 1.22, wrote backends otherwise).
+      if (object.apiVersion === "networking.k8s.io/v1") addReasons(problems, ingressSpecProblems(asRecord(object.document.spec) ?? {}));
+    }
     if (group === "rbac.authorization.k8s.io") {
       addReasons(problems, rbacProblems(object.kind, object.document));
     }
@@ -240,31 +255,40 @@ function metadataProblems(document: JsonRecord, group: string, kind: string, pro
     for (const detail of dns1123LabelProblems(namespace)) invalid(problems, ["metadata", "namespace"], namespace, detail, "name an existing namespace: a lowercase RFC 1123 label");
   }
   labelProblems(metadata?.labels, ["metadata", "labels"], problems);
-  const annotations = asRecord(metadata?.annotations);
-  if (annotations !== undefined) {
-    let bytes = 0;
-    for (const [key, value] of Object.entries(annotations)) {
-      // Upstream lower-cases annotation keys before checking them: an upper-case prefix passes.
-      for (const detail of qualifiedNameProblems(key.toLowerCase())) invalid(problems, ["metadata", "annotations"], key, detail, `rename the annotation key "${key}"`);
-      bytes += Buffer.byteLength(key) + (typeof value === "string" ? Buffer.byteLength(value) : 0);
-    }
-    if (bytes > ANNOTATIONS_MAX_BYTES) {
-      problems.push({
-        path: ["metadata", "annotations"],
-        message: `metadata.annotations: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes (the annotations have ${bytes})`,
-        fix: "move the large annotation values into a ConfigMap (a kubectl.kubernetes.io/last-applied-configuration annotation of a large object is a common cause: apply it with --server-side)",
-      });
-    }
+  annotationProblems(metadata?.annotations, ["metadata", "annotations"], problems);
+}
+
+/** ValidateAnnotations: keys (lower-cased first: an upper-case prefix passes) and the total size. */
+function annotationProblems(value: unknown, path: Path, problems: Problem[]): void {
+  const annotations = asRecord(value);
+  if (annotations === undefined) return;
+  let bytes = 0;
+  for (const [key, annotation] of Object.entries(annotations)) {
+    for (const detail of qualifiedNameProblems(key.toLowerCase())) invalid(problems, path, key, detail, `rename the annotation key "${key}"`);
+    bytes += Buffer.byteLength(key) + (typeof annotation === "string" ? Buffer.byteLength(annotation) : 0);
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES) {
+    problems.push({
+      path,
+      message: `${show(path)}: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes (the annotations have ${bytes})`,
+      fix: "move the large annotation values into a ConfigMap (a kubectl.kubernetes.io/last-applied-configuration annotation of a large object is a common cause: apply it with --server-side)",
+    });
   }
 }
 
-function labelProblems(value: unknown, path: Path, problems: Problem[]): void {
+/** ValidateLabels. `written`: where the map is in the manifest, when the message names it otherwise. */
+function labelProblems(value: unknown, path: Path, problems: Problem[], written: Path = path): void {
   const labels = asRecord(value);
   if (labels === undefined) return;
   for (const [key, label] of Object.entries(labels)) {
-    for (const detail of qualifiedNameProblems(key)) invalid(problems, path, key, detail, `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'`);
+    for (const detail of qualifiedNameProblems(key)) {
+      problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
+    }
     if (typeof label === "string") {
-      for (const detail of labelValueProblems(label)) invalid(problems, [...path, key], label, detail, `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)`);
+      // ValidateLabels words a bad value at the map itself; the finding's line is the key's.
+      for (const detail of labelValueProblems(label)) {
+        problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(label)}: ${detail}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
+      }
     }
   }
 }
@@ -387,6 +411,10 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
     volumeNames.add(name);
     mountable.add(name);
   });
+  asArray(spec.volumes).forEach((item, index) => {
+    const claimSpec = asRecord(asRecord(asRecord(asRecord(item)?.ephemeral)?.volumeClaimTemplate)?.spec);
+    if (claimSpec !== undefined) problems.push(...claimSpecProblems(claimSpec, at("volumes", index, "ephemeral", "volumeClaimTemplate", "spec")));
+  });
 
   const containerNames = new Set<string>();
   for (const list of ["initContainers", "containers", "ephemeralContainers"] as const) {
@@ -412,6 +440,7 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   problems.push(...tolerationProblems(spec, specPath));
   addReasons(problems, hostNetworkPortProblems(spec, specPath));
   addReasons(problems, podVolumeSourceProblems(spec, specPath));
+  addReasons(problems, podSpecFieldProblems(spec, specPath, group === "apps" && kind === "StatefulSet"));
 }
 
 function containerProblems(
@@ -436,7 +465,7 @@ function containerProblems(
   if (image === undefined || image === null || image === "") required(problems, [...path, "image"], "", "set the container's image");
   else if (kind === "Pod" && typeof image === "string" && image.trim() !== image) invalid(problems, [...path, "image"], image, "must not have leading or trailing whitespace", "remove the spaces around the image");
   enumProblem(problems, [...path, "imagePullPolicy"], container.imagePullPolicy, PULL_POLICIES);
-  problems.push(...envValueProblems(container, path));
+  problems.push(...envProblems(container, path));
 
   const portNames = new Set<string>();
   asArray(container.ports).forEach((item, index) => {
@@ -515,7 +544,8 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
       numbers.add(key);
     }
     const target = port.targetPort;
-    if (typeof target === "number") portNumberProblem(problems, [...path, "targetPort"], target, false);
+    // SetDefaults_Service makes a targetPort of 0 (or "") the port itself.
+    if (typeof target === "number") portNumberProblem(problems, [...path, "targetPort"], target, true);
     // A string targetPort is a port name even when it is all digits: upstream refuses "8080" (it needs a letter).
     else if (typeof target === "string" && target !== "") {
       for (const detail of portNameProblems(target)) invalid(problems, [...path, "targetPort"], target, detail, "name a container port (at most 15 lowercase letters, digits and '-') or give its number");

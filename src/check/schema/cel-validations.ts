@@ -29,7 +29,7 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { metered, PER_CALL_LIMIT, RUNTIME_BUDGET } from "./cel-library/cost.js";
 import { compiledRules, type CompiledRule, type NotEvaluableReason, type RuleNode } from "./cel-rules.js";
-import { IllTyped, toCelValue } from "./cel-values.js";
+import { celEscape, IllTyped, toCelValue } from "./cel-values.js";
 import { applyStructuralDefaults } from "./structural-defaults.js";
 import type { CustomResourceVersion } from "./custom-resource-schemas.js";
 import { SCHEMA_RULE_ID } from "./validate-schemas.js";
@@ -100,7 +100,11 @@ function visit(node: RuleNode, value: CelInput | undefined, path: readonly PathS
     }
   }
   if (node.properties !== undefined && value instanceof Map) {
-    for (const [name, child] of node.properties) visit(child, value.get(name), [...path, { field: name }], context);
+    for (const [name, child] of node.properties) {
+      // The CEL value holds declared fields by their escaped names (cel-values.ts); paths keep the written one.
+      const escaped = celEscape(name);
+      if (escaped !== undefined) visit(child, value.get(escaped), [...path, { field: name }], context);
+    }
   }
   if (node.items !== undefined && Array.isArray(value)) {
     for (const [index, item] of value.entries()) visit(node.items, item, [...path, { index }], context);

@@ -5,7 +5,8 @@
  * - `type: integer` is a CEL `int` (a bigint here), `type: number` a `double`, so
  *   `self.replicas % 2 == 0` and `x.values.size() >= x.minValues` type as they do upstream;
  *   `x-kubernetes-int-or-string` is an `int` or a `string` as written;
- * - objects are CEL maps (a JavaScript Map, so any field name is safe). Defaults are not
+ * - objects are CEL maps (a JavaScript Map, so any field name is safe), their declared fields
+ *   under the names upstream's Escape gives them (`__namespace__`, `foo__dash__bar`). Defaults are not
  *   applied here: the caller converts the object applyStructuralDefaults returns
  *   (structural-defaults.ts), the one defaulting the schema step validates too, as the API
  *   server defaults before it validates;
@@ -74,12 +75,40 @@ function objectValue(value: Record<string, unknown>, schema: OpenApiSchema, root
     let converted: CelInput | undefined;
     if (root && name === "metadata") converted = rootMetadata(field);
     else if (root && (name === "apiVersion" || name === "kind")) converted = typeof field === "string" ? field : undefined;
-    else if (Object.hasOwn(properties, name)) converted = toCelValue(field, asSchema(properties[name]));
+    else if (Object.hasOwn(properties, name)) {
+      // A declared field is reachable only by its escaped name (`self.__namespace__`), and not at all when it has none.
+      const escaped = celEscape(name);
+      if (escaped === undefined) continue;
+      converted = toCelValue(field, asSchema(properties[name]));
+      if (converted !== undefined) result.set(escaped, converted);
+      continue;
+    }
     else if (isRecord(additional)) converted = toCelValue(field, additional as OpenApiSchema);
     else if (keepUnknown || (embedded && (name === "apiVersion" || name === "kind" || name === "metadata"))) converted = untyped(field);
     if (converted !== undefined) result.set(name, converted);
   }
   return result;
+}
+
+/** CEL's reserved words, which upstream escapes as `__word__` (k8s.io/apiserver pkg/cel escaping.go). */
+const CEL_RESERVED = new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
+const ESCAPES: Readonly<Record<string, string>> = { __: "__underscores__", ".": "__dot__", "-": "__dash__", "/": "__slash__" };
+
+/**
+ * A declared property's name as CEL rules spell it (upstream's Escape): reserved words as
+ * `__namespace__`, and `__`, `.`, `-`, `/` as `__underscores__`, `__dot__`, `__dash__`,
+ * `__slash__`; undefined (unreachable) when it starts with a digit or holds another character.
+ */
+export function celEscape(name: string): string | undefined {
+  if (name === "" || /^[0-9]/.test(name)) return undefined;
+  if (CEL_RESERVED.has(name)) return `__${name}__`;
+  let escapable = true;
+  const escaped = name.replace(/__|[-./]|[^a-zA-Z0-9\-./_]/g, (match) => {
+    const replacement = ESCAPES[match];
+    if (replacement === undefined) escapable = false;
+    return replacement ?? "";
+  });
+  return escapable ? escaped : undefined;
 }
 
 /** Upstream's root `metadata` in CEL: only `name` and `generateName` are readable. */

@@ -15,9 +15,11 @@
  *   `rollingUpdate` with `OnDelete`;
  * - Job specs (of Jobs and CronJob templates, validateJobSpec): `backoffLimitPerIndex` and
  *   `maxFailedIndexes` only with `completionMode: Indexed`, `maxFailedIndexes` only with
- *   `backoffLimitPerIndex`, and an Indexed Job with `completions`;
+ *   `backoffLimitPerIndex`, and an Indexed Job with `completions` (a Job with neither
+ *   completions nor parallelism gets both at 1 from SetDefaults_Job; a CronJob's template does not);
  * - CronJob `spec.schedule`: a cron schedule robfig/cron parses (cron-schedule.ts),
- *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it).
+ *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it); `spec.timeZone` a zone of the
+ *   time zone database, not empty and not Local (validateTimeZone).
  */
 import type { JsonRecord } from "../rules/support/json.js";
 import { asRecord } from "../rules/support/json.js";
@@ -171,7 +173,11 @@ export function notMoreThan100Percent(value: unknown, path: Path, problems: Cont
 }
 
 /** `specPath`: where the Job spec is (`spec`, or `spec.jobTemplate.spec` of a CronJob). */
-export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path): ControllerProblem[] {
+/**
+ * `defaulted`: the spec is a Job's own, which SetDefaults_Job gives completions and parallelism
+ * of 1 when both are absent; a CronJob's jobTemplate gets no such defaults.
+ */
+export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): ControllerProblem[] {
   if (spec === undefined) return [];
   const problems: ControllerProblem[] = [];
   const indexed = spec.completionMode === "Indexed";
@@ -190,7 +196,8 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path): C
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
     }
   }
-  if (indexed && !set(spec.completions)) {
+  const completionsDefaulted = defaulted && !set(spec.completions) && !set(spec.parallelism);
+  if (indexed && !set(spec.completions) && !completionsDefaulted) {
     problems.push({ path: [...specPath, "completions"], reason: "Required value: when completion mode is Indexed", fix: "set completions to the number of indexes" });
   }
   return problems;
@@ -200,9 +207,39 @@ export function cronJobScheduleProblems(spec: JsonRecord | undefined): Controlle
   if (spec === undefined) return [];
   const schedule = spec.schedule;
   const path = ["spec", "schedule"];
-  // A missing schedule is the schema step's finding (a required field).
-  if (typeof schedule !== "string") return [];
   const problems: ControllerProblem[] = [];
+  // A missing schedule is the schema step's finding (a required field).
+  if (typeof schedule === "string") scheduleProblems(schedule, path, problems);
+  if (typeof spec.timeZone === "string") timeZoneProblems(spec.timeZone, problems);
+  return problems;
+}
+
+/** validateTimeZone's character check: each part of the name. */
+const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+/** tzdata zones ICU (and so Intl) does not know, which Go's time.LoadLocation loads. */
+const TZDATA_ONLY_ZONES = new Set(["Factory", "posixrules"]);
+
+/**
+ * validateTimeZone: not empty, each part in its grammar, not Local, and a zone of the time
+ * zone database (time.LoadLocation; here Intl's, from ICU's copy of the same IANA data, which
+ * is case-insensitive where Go is not, so a miscased name passes here).
+ */
+function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void {
+  const path = ["spec", "timeZone"];
+  const invalid = (detail: string): void => void problems.push({ path, reason: `Invalid value: ${JSON.stringify(timeZone)}: ${detail}`, fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
+  if (timeZone === "") return invalid("timeZone must be nil or non-empty string");
+  const unknown = `unknown time zone ${timeZone}`;
+  if (timeZone.split("/").some((part) => part === "." || part === ".." || part.startsWith("-") || !TIME_ZONE_PART.test(part))) return invalid(unknown);
+  if (timeZone.toLowerCase() === "local") return invalid("timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones");
+  if (timeZone === "UTC" || TZDATA_ONLY_ZONES.has(timeZone)) return;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    invalid(unknown);
+  }
+}
+
+function scheduleProblems(schedule: string, path: readonly string[], problems: ControllerProblem[]): void {
   const error = cronScheduleError(schedule);
   if (error !== undefined) {
     problems.push({
@@ -215,7 +252,6 @@ export function cronJobScheduleProblems(spec: JsonRecord | undefined): Controlle
   if (schedule.includes("TZ")) {
     problems.push({ path, reason: `Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`, fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
   }
-  return problems;
 }
 
 /** The problems of a controller's spec, by its group and kind (none for other kinds). */
@@ -224,6 +260,6 @@ export function controllerSpecProblems(group: string, kind: string, spec: JsonRe
   if (group === "apps" && kind === "DaemonSet") return daemonSetStrategyProblems(spec);
   if (group === "apps" && kind === "StatefulSet") return statefulSetStrategyProblems(spec);
   if (group === "batch" && kind === "Job") return jobSpecProblems(spec, ["spec"]);
-  if (group === "batch" && kind === "CronJob") return [...cronJobScheduleProblems(spec), ...jobSpecProblems(asRecord(asRecord(spec?.jobTemplate)?.spec), ["spec", "jobTemplate", "spec"])];
+  if (group === "batch" && kind === "CronJob") return [...cronJobScheduleProblems(spec), ...jobSpecProblems(asRecord(asRecord(spec?.jobTemplate)?.spec), ["spec", "jobTemplate", "spec"], false)];
   return [];
 }

@@ -124,8 +124,8 @@ function mentionsAnyKind(text: string, kinds: ReadonlySet<string>): boolean {
     const slash = key.lastIndexOf("/");
     const group = key.slice(0, slash);
     const kind = key.slice(slash + 1);
-    // `kind: Widget` on its own line, or inside a flow mapping (`names: {kind: Widget, plural: widgets}`).
-    if (text.includes(group) && new RegExp(`kind:\\s*["']?${kind}["']?\\s*(?:$|[,}#])`, "m").test(text)) return true;
+    // `kind: Widget` on its own line, inside a flow mapping (`names: {kind: Widget, plural: widgets}`), or as JSON (`"kind":"Widget",`).
+    if (text.includes(group) && new RegExp(`kind["']?\\s*:\\s*["']?${kind}["']?\\s*(?:$|[,}#])`, "m").test(text)) return true;
   }
   return false;
 }

@@ -4,7 +4,9 @@
  * types, and the headless form (`clusterIP: None`) that only ClusterIP Services may take;
  * and its address fields: `loadBalancerSourceRanges` entries (or, without them, the older
  * `service.beta.kubernetes.io/load-balancer-source-ranges` annotation's) that are CIDRs, `externalIPs`
- * that are IPs outside the special ranges (ValidateNonSpecialIP). Both are legacy fields,
+ * that are IPs outside the special ranges (ValidateNonSpecialIP); and the enumerations
+ * `sessionAffinity` (with a ClientIP timeout of at most a day), `internalTrafficPolicy`,
+ * `ipFamilyPolicy` and `ipFamilies`. Both are legacy fields,
  * read sloppily (netutils.ParseIPSloppy/ParseCIDRSloppy: `010.0.0.0/8` and `10.0.0.1/8`
  * pass; the StrictIPCIDRValidation gate that refuses them is off by default).
  * The Service's ports, names and selector are judged in api-validation.ts.
@@ -14,7 +16,8 @@
  * - `clusterIPs` is `[clusterIP]` when only `clusterIP` is written (the strategy copies it),
  *   so a headless Service is reported at `spec.clusterIPs[0]`, as the API server words it,
  *   on the line of whichever field the manifest wrote;
- * - `sessionAffinity` is None when absent;
+ * - `sessionAffinity` is None when absent, and None drops `sessionAffinityConfig`; ClientIP
+ *   without a timeout gets the default one (SetDefaults_Service);
  * - the fields the defaults fill in (externalTrafficPolicy for externally-accessible
  *   Services, allocateLoadBalancerNodePorts for LoadBalancers, internalTrafficPolicy) are
  *   never missing, so their `Required value` errors cannot occur from a manifest.
@@ -80,9 +83,9 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     }
   }
 
-  if (set(spec.sessionAffinityConfig) && (spec.sessionAffinity === undefined || spec.sessionAffinity === null || spec.sessionAffinity === "None")) {
-    problems.push({ path: ["spec", "sessionAffinityConfig"], reason: "Forbidden: must not be set when session affinity is None", fix: "set sessionAffinity: ClientIP, or remove sessionAffinityConfig" });
-  }
+  sessionAffinityProblems(spec, problems);
+  if (type !== "ExternalName") ipFamilyProblems(spec, problems);
+  notSupported(spec.internalTrafficPolicy, ["spec", "internalTrafficPolicy"], INTERNAL_TRAFFIC_POLICIES, problems);
 
   const sourceRanges = asArray(spec.loadBalancerSourceRanges);
   if (sourceRanges.length > 0 && type !== "LoadBalancer") {
@@ -152,6 +155,60 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     nodePorts.add(key);
   });
   return problems;
+}
+
+const SESSION_AFFINITIES = ["ClientIP", "None"];
+const INTERNAL_TRAFFIC_POLICIES = ["Cluster", "Local"];
+const IP_FAMILY_POLICIES = ["PreferDualStack", "RequireDualStack", "SingleStack"];
+const IP_FAMILIES = ["IPv4", "IPv6"];
+/** core.MaxClientIPServiceAffinitySeconds: a day. */
+const MAX_AFFINITY_SECONDS = 86400;
+
+function notSupported(value: unknown, path: Path, supported: readonly string[], problems: ServiceProblem[]): void {
+  if (typeof value !== "string" || supported.includes(value)) return;
+  problems.push({ path, reason: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix: `set ${path.join(".").replace(/\.(\d+)/g, "[$1]")} to one of ${supported.join(", ")}` });
+}
+
+/**
+ * ValidateService's session affinity, after SetDefaults_Service: an absent affinity is None,
+ * None drops sessionAffinityConfig (so it is never refused), and ClientIP gets the default
+ * timeout when none is written; only a written timeout outside (0, a day] is refused
+ * (validateAffinityTimeout).
+ */
+function sessionAffinityProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+  notSupported(spec.sessionAffinity, ["spec", "sessionAffinity"], SESSION_AFFINITIES, problems);
+  if (spec.sessionAffinity !== "ClientIP") return;
+  const clientIP = spec.sessionAffinityConfig !== null && typeof spec.sessionAffinityConfig === "object" ? (spec.sessionAffinityConfig as JsonRecord).clientIP : undefined;
+  const timeout = clientIP !== null && typeof clientIP === "object" ? (clientIP as JsonRecord).timeoutSeconds : undefined;
+  if (typeof timeout !== "number" || (timeout > 0 && timeout <= MAX_AFFINITY_SECONDS)) return;
+  problems.push({
+    path: ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"],
+    reason: `Invalid value: ${timeout}: must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`,
+    fix: `set timeoutSeconds from 1 to ${MAX_AFFINITY_SECONDS} (the default is 10800, three hours), or remove it`,
+  });
+}
+
+/**
+ * ValidateServiceClusterIPsRelatedFields' stand-alone checks of ipFamilies and ipFamilyPolicy
+ * (ExternalName Services are judged above: both forbidden), and the registry's refusal of
+ * SingleStack with two families (pkg/registry/core/service/storage alloc.go, initIPFamilyFields).
+ */
+function ipFamilyProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+  const families = asArray(spec.ipFamilies);
+  const seen = new Set<unknown>();
+  families.forEach((family, index) => {
+    notSupported(family, ["spec", "ipFamilies", index], IP_FAMILIES, problems);
+    if (typeof family === "string" && seen.has(family)) problems.push({ path: ["spec", "ipFamilies", index], reason: `Duplicate value: ${JSON.stringify(family)}`, fix: "list each IP family once" });
+    seen.add(family);
+  });
+  notSupported(spec.ipFamilyPolicy, ["spec", "ipFamilyPolicy"], IP_FAMILY_POLICIES, problems);
+  if (spec.ipFamilyPolicy === "SingleStack" && families.length > 1) {
+    problems.push({
+      path: ["spec", "ipFamilyPolicy"],
+      reason: `Invalid value: "SingleStack": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified`,
+      fix: "set ipFamilyPolicy: PreferDualStack (or RequireDualStack), or list one IP family",
+    });
+  }
 }
 
 /** ValidateNonSpecialIP: an external IP may not be unspecified, loopback or link-local (they mean the node itself). */

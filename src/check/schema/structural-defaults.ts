@@ -94,3 +94,37 @@ function asSchema(value: unknown): OpenApiSchema | undefined {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+
+/**
+ * `value` without the `null`s of object fields and map values whose schema is neither
+ * nullable nor defaulted, as the API server removes them before it validates a custom
+ * resource (apiextensions-apiserver `PruneNonNullableNullsWithoutDefaults`, run by the
+ * custom resource handler): `template: null` in a required field is a missing field. List
+ * items and fields the schema does not know are left. Copy on write, as above.
+ */
+export function pruneNonNullableNulls(value: unknown, schema: OpenApiSchema | undefined): unknown {
+  if (Array.isArray(value)) {
+    const items = schema === undefined ? undefined : asSchema(schema.items);
+    let result: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const next = pruneNonNullableNulls(item, items);
+      if (next !== item) (result ??= [...value])[index] = next;
+    });
+    return result ?? value;
+  }
+  if (!isRecord(value)) return value;
+  const properties = schema !== undefined && isRecord(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
+  const additional = schema === undefined ? undefined : asSchema(schema.additionalProperties);
+  let result: Record<string, unknown> | undefined;
+  for (const [name, field] of Object.entries(value)) {
+    const fieldSchema = Object.hasOwn(properties, name) ? asSchema(properties[name]) : additional;
+    if (field === null && fieldSchema !== undefined && fieldSchema.nullable !== true && fieldSchema.default === undefined) {
+      result ??= { ...value };
+      delete result[name];
+      continue;
+    }
+    const next = pruneNonNullableNulls(field, fieldSchema);
+    if (next !== field) (result ??= { ...value })[name] = next;
+  }
+  return result ?? value;
+}

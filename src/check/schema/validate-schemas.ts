@@ -11,7 +11,7 @@ import { kubernetesSchemaBundle } from "./kubernetes-schema-bundle.js";
 import type { JsonSchema } from "./to-json-schema.js";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
 import { compileByFingerprint, compileKubernetesDefinition, type CompiledSchema } from "./schema-compiler.js";
-import { applyStructuralDefaults } from "./structural-defaults.js";
+import { applyStructuralDefaults, pruneNonNullableNulls } from "./structural-defaults.js";
 
 export const SCHEMA_RULE_ID = "schema";
 export const UNKNOWN_KIND_RULE_ID = "unknown-kind";
@@ -52,8 +52,10 @@ export function validateSchemasByObject(objects: readonly SourceObject[], option
       resolved.set(key, resolution);
     }
     if (resolution.kind === "schema") {
-      // A custom resource is defaulted first, as the API server does: oneOf/anyOf/not branches see the defaults.
-      const document = resolution.defaults === undefined ? object.document : (applyStructuralDefaults(object.document, resolution.defaults) as typeof object.document);
+      // A custom resource is defaulted first, as the API server does: oneOf/anyOf/not branches see the defaults;
+      // then its non-nullable nulls are pruned, so a required field given null is missing.
+      const document =
+        resolution.defaults === undefined ? object.document : (pruneNonNullableNulls(applyStructuralDefaults(object.document, resolution.defaults), resolution.defaults) as typeof object.document);
       const errors = resolution.schema.validate(document);
       if (errors) findings.push(...schemaFindings(object, errors));
       if (resolution.deprecation && !options.isReportedElsewhere?.(object)) findings.push({ ...resolution.deprecation, file: object.file, line: object.line, object: describeObject(object) });

@@ -194,6 +194,40 @@ properties:
     ]);
   });
 
+  it("GIVEN rules on and about fields named with CEL reserved words or dashes WHEN checked THEN they read them by upstream's escaped names and still run on the fields themselves", async () => {
+    const crd = crdYaml({
+      kind: "Usage",
+      schema: `type: object
+properties:
+  spec:
+    type: object
+    x-kubernetes-validations:
+      - rule: "has(self.by) || !has(self.of.__namespace__)"
+        message: cross-namespace of needs by
+    properties:
+      by: {type: string}
+      of:
+        type: object
+        properties:
+          namespace:
+            type: string
+            x-kubernetes-validations:
+              - rule: "self.size() <= 5"
+                message: short namespaces only
+          max-size: {type: integer}
+        x-kubernetes-validations:
+          - rule: "!has(self.max__dash__size) || self.max__dash__size > 0"
+            message: max-size is positive
+`,
+    });
+    const usage = (spec: string) => `apiVersion: example.com/v1\nkind: Usage\nmetadata:\n  name: u\nspec:\n${spec}\n`;
+    expect(await check([usage("  of:\n    namespace: kube-system\n    max-size: 0"), crd])).toEqual([
+      'error 5: spec: Invalid value: "object": cross-namespace of needs by',
+      'error 6: spec.of: Invalid value: "object": max-size is positive',
+      'error 7: spec.of.namespace: Invalid value: "string": short namespaces only',
+    ]);
+  });
+
   it("GIVEN a rule at the root WHEN a Widget's name breaks it THEN the error has no field path, on the object's line", async () => {
     expect(await check([widget("minReplicas: 1").replace("name: w", "name: a-long-widget"), WIDGET_CRD])).toEqual(['error 1: Invalid value: "object": names are at most 10 characters']);
   });

@@ -40,6 +40,17 @@ describe("CRD values as CEL sees them", () => {
     expect(() => toCelValue(value, schema)).toThrow(IllTyped);
   });
 
+  it("GIVEN declared fields whose names are no CEL identifiers WHEN converted THEN they are named as upstream's Escape names them, and a name it cannot escape is unreachable", () => {
+    const names = ["namespace", "if", "foo-bar", "a.b", "x/y", "x__y", "1abc", "a b", "plain_name"];
+    const escaping = { type: "object", properties: Object.fromEntries(names.map((name) => [name, { type: "integer" }])) };
+    const value = toCelValue(Object.fromEntries(names.map((name, index) => [name, index])), escaping) as Map<string, unknown>;
+    expect([...value.keys()]).toEqual(["__namespace__", "__if__", "foo__dash__bar", "a__dot__b", "x__slash__y", "x__underscores__y", "plain_name"]);
+  });
+
+  it("GIVEN map keys and free-form fields WHEN converted THEN they are not escaped: CEL indexes them as strings", () => {
+    expect(toCelValue({ tags: { namespace: 1 }, free: { "a-b": 2 } }, schema)).toEqual(new Map<string, unknown>([["tags", new Map([["namespace", 1n]])], ["free", new Map([["a-b", 2n]])]]));
+  });
+
   it("GIVEN the root WHEN converted THEN apiVersion and kind are readable (even when the schema omits them) and metadata exposes only name and generateName", () => {
     const root = toCelValue({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "a", namespace: "n", labels: { x: "y" } } }, { type: "object", properties: { metadata: { type: "object" } } }, true);
     expect(root).toEqual(new Map<string, unknown>([["apiVersion", "example.com/v1"], ["kind", "Widget"], ["metadata", new Map([["name", "a"]])]]));

@@ -61,9 +61,16 @@ describe("jobSpecProblems", () => {
     ["an Indexed Job with per-index limits", { completionMode: "Indexed", completions: 4, backoffLimitPerIndex: 1, maxFailedIndexes: 2 }, []],
     ["backoffLimitPerIndex without Indexed", { completionMode: "NonIndexed", backoffLimitPerIndex: 1 }, ["spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode"]],
     ["maxFailedIndexes without backoffLimitPerIndex", { completionMode: "Indexed", completions: 2, maxFailedIndexes: 1 }, ["spec.maxFailedIndexes: Required value: requires backoffLimitPerIndex to be set"]],
-    ["an Indexed Job without completions", { completionMode: "Indexed" }, ["spec.completions: Required value: when completion mode is Indexed"]],
+    // SetDefaults_Job sets completions and parallelism to 1 when both are absent: only a parallel Indexed Job lacks completions.
+    ["an Indexed Job without completions or parallelism (both default to 1)", { completionMode: "Indexed" }, []],
+    ["an Indexed Job with parallelism but no completions", { completionMode: "Indexed", parallelism: 2 }, ["spec.completions: Required value: when completion mode is Indexed"]],
   ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
     expect(jobSpecProblems(spec, ["spec"]).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
+  });
+
+  it("GIVEN a CronJob whose Job template is Indexed without completions WHEN its spec is validated THEN completions is required (SetDefaults_Job does not default a template)", () => {
+    const problems = controllerSpecProblems("batch", "CronJob", { schedule: "@daily", jobTemplate: { spec: { completionMode: "Indexed" } } });
+    expect(problems.map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(["spec.jobTemplate.spec.completions: Required value: when completion mode is Indexed"]);
   });
 
   it("GIVEN a CronJob whose Job template has backoffLimitPerIndex without Indexed WHEN its spec is validated THEN the path is inside jobTemplate", () => {
@@ -78,6 +85,13 @@ describe("cronJobScheduleProblems", () => {
     ["no schedule (the schema step's required field)", {}, []],
     ["a minute out of range", { schedule: "61 * * * *" }, ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61']],
     ["a time zone in the schedule", { schedule: "TZ=UTC 0 5 * * *" }, ['spec.schedule: Invalid value: "TZ=UTC 0 5 * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead']],
+    // validateTimeZone, with time.LoadLocation's verdict.
+    ["a time zone no database holds", { schedule: "@daily", timeZone: "Mars/Olympus" }, ['spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']],
+    ["a time zone with a leading space", { schedule: "@daily", timeZone: " UTC" }, ['spec.timeZone: Invalid value: " UTC": unknown time zone  UTC']],
+    ["an empty time zone", { schedule: "@daily", timeZone: "" }, ['spec.timeZone: Invalid value: "": timeZone must be nil or non-empty string']],
+    ["the Local time zone", { schedule: "@daily", timeZone: "Local" }, ['spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']],
+    ["UTC, a link and tzdata's Factory zone", { schedule: "@daily", timeZone: "Etc/UTC" }, []],
+    ["tzdata's Factory zone (which ICU lacks)", { schedule: "@daily", timeZone: "Factory" }, []],
   ])("GIVEN %s WHEN validated THEN %j", (_case, spec, expected) => {
     expect(cronJobScheduleProblems(spec).map((problem) => `${problem.path.join(".")}: ${problem.reason}`)).toEqual(expected);
   });

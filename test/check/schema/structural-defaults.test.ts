@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OpenApiSchema } from "../../../src/check/schema/kubernetes-schema-bundle.js";
-import { applyStructuralDefaults } from "../../../src/check/schema/structural-defaults.js";
+import { applyStructuralDefaults, pruneNonNullableNulls } from "../../../src/check/schema/structural-defaults.js";
 
 const schema: OpenApiSchema = {
   type: "object",
@@ -52,5 +52,36 @@ describe("applyStructuralDefaults", () => {
     expect(applyStructuralDefaults("text", schema)).toBe("text");
     const complete = { spec: { mode: "slow", note: "n", limits: { cpu: "2" } } };
     expect(applyStructuralDefaults(complete, schema)).toBe(complete);
+  });
+});
+
+describe("pruneNonNullableNulls", () => {
+  const pruning: OpenApiSchema = {
+    type: "object",
+    properties: {
+      spec: {
+        type: "object",
+        required: ["template"],
+        properties: {
+          template: { type: "object" },
+          note: { type: "string", nullable: true },
+          mode: { type: "string", default: "fast" },
+          labels: { type: "object", additionalProperties: { type: "string" } },
+          items: { type: "array", items: { type: "object", properties: { a: { type: "string" } } } },
+        },
+      },
+    },
+  };
+
+  it("GIVEN nulls where the schema is not nullable and has no default WHEN pruned THEN they are gone, as PruneNonNullableNullsWithoutDefaults removes them before validation", () => {
+    const input = { spec: { template: null, note: null, mode: null, labels: { x: null, y: "1" }, items: [{ a: null }, null], unknown: null } };
+    // A field the schema does not know is left to pruning (and strict validation); list items are never removed.
+    expect(pruneNonNullableNulls(input, pruning)).toEqual({ spec: { note: null, mode: null, labels: { y: "1" }, items: [{}, null], unknown: null } });
+    expect(input.spec.template).toBeNull();
+  });
+
+  it("GIVEN no null to prune WHEN pruned THEN the very same value comes back", () => {
+    const value = { spec: { template: {}, labels: { y: "1" } } };
+    expect(pruneNonNullableNulls(value, pruning)).toBe(value);
   });
 });

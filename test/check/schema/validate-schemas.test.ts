@@ -108,6 +108,24 @@ describe("validateObjects (custom resources)", () => {
     expect(await messages([object], [SHARED_CRDS_DIR])).toEqual([]);
   });
 
+  it.each([
+    ["compact", (document: unknown) => JSON.stringify(document)],
+    ["indented", (document: unknown) => JSON.stringify(document, null, 2)],
+  ])("GIVEN a %s JSON CRD manifest in a --crds folder WHEN an object of its kind is validated THEN its schema applies (no unknown-kind)", async (_format, write) => {
+    const folder = mkdtempSync(join(tmpdir(), "slipway-json-crds-"));
+    const gadgetCrd = crd({ kind: "Gadget", versions: [{ name: "v1", schema: { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer" } } } } } }] });
+    writeFileSync(join(folder, "gadgets.json"), write(gadgetCrd));
+    const gadget = { apiVersion: `${(gadgetCrd.spec as { group: string }).group}/v1`, kind: "Gadget", metadata: { name: "g", namespace: "prod" }, spec: { size: "big" } } as KubeObject;
+    expect(await messages([gadget], [folder])).toEqual(['schema Gadget prod/g: spec.size: must be integer, got string "big"']);
+  });
+
+  it("GIVEN a custom resource with null in a required field WHEN validated THEN the field is missing: the API server prunes non-nullable nulls before it validates (KEDA's ScaledJob sample, template: null)", async () => {
+    const jobCrd = crd({ kind: "Runner", versions: [{ name: "v1", schema: { type: "object", properties: { spec: { type: "object", required: ["template"], properties: { template: { type: "object", "x-kubernetes-preserve-unknown-fields": true }, note: { type: "string" } } } } } }] });
+    const runner = (spec: Record<string, unknown>) => ({ apiVersion: `${(jobCrd.spec as { group: string }).group}/v1`, kind: "Runner", metadata: { name: "r", namespace: "prod" }, spec }) as KubeObject;
+    expect(await messages([jobCrd, runner({ template: null, note: null })])).toEqual(['schema Runner prod/r: missing required field "spec.template"']);
+    expect(await messages([jobCrd, runner({ template: {}, note: null })])).toEqual([]);
+  });
+
   it("GIVEN a CRD in the input WHEN an object of its kind is validated THEN its schema applies, with int-or-string and preserved fields", async () => {
     const widgetCrd = crd({
       kind: "Widget",
