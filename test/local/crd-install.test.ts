@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { PlannedObject } from "../../src/local/apply-plan.js";
-import { neededCrds, readCrds } from "../../src/local/crd-install.js";
+import { neededCrds, readCrds, withoutSchemaDescriptions } from "../../src/local/crd-install.js";
 import { KUBERNETES_YAML_OPTIONS } from "../../src/manifest/kubernetes-yaml.js";
 import { crd } from "../support/crd.js";
 
@@ -81,5 +81,45 @@ ${extra}`;
       expect((object.spec as any).versions[0].schema.openAPIV3Schema["x-kubernetes-preserve-unknown-fields"], object.metadata.name).toBe(true);
     }
     expect((selection.needed[1]!.object.spec as any).versions[0].schema.openAPIV3Schema.description).toBe("a description over two lines");
+  });
+});
+
+describe("withoutSchemaDescriptions", () => {
+  it("GIVEN a CRD schema with descriptions at every depth, a field named description, and data holding a description key WHEN stripped THEN only the schema keyword goes", () => {
+    const schema = {
+      type: "object",
+      description: "top",
+      properties: {
+        description: { type: "string", description: "a field called description" },
+        spec: {
+          type: "object",
+          description: "spec",
+          default: { description: "data, kept" },
+          properties: { list: { type: "array", description: "list", items: { type: "object", description: "item", properties: { a: { type: "string", description: "a" } } } } },
+          additionalProperties: { type: "string", description: "values" },
+          anyOf: [{ required: ["x"], description: "branch" }],
+          "x-kubernetes-validations": [{ rule: "self.x > 0", message: "kept" }],
+        },
+      },
+    };
+    const input = { apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata: { name: "widgets.example.com" }, spec: { group: "example.com", versions: [{ name: "v1", schema: { openAPIV3Schema: schema } }] } };
+    const stripped = withoutSchemaDescriptions(input);
+    expect((stripped.spec as any).versions[0].schema.openAPIV3Schema).toEqual({
+      type: "object",
+      properties: {
+        description: { type: "string" },
+        spec: {
+          type: "object",
+          default: { description: "data, kept" },
+          properties: { list: { type: "array", items: { type: "object", properties: { a: { type: "string" } } } } },
+          additionalProperties: { type: "string" },
+          anyOf: [{ required: ["x"] }],
+          "x-kubernetes-validations": [{ rule: "self.x > 0", message: "kept" }],
+        },
+      },
+    });
+    // The input is not changed (the caller's plan is reused for the summary and the next run's hash).
+    expect(schema.description).toBe("top");
+    expect(JSON.stringify(stripped).length).toBeLessThan(JSON.stringify(input).length);
   });
 });
