@@ -122,9 +122,9 @@ describe("slipway check", () => {
     { args: ["--k8s-version", "latest"], message: 'error USAGE: "latest" is not a Kubernetes version' },
     { args: ["--k8s-version", "1.34.x"], message: 'error USAGE: "1.34.x" is not a Kubernetes version' },
     { args: ["--k8s-version", "1"], message: 'error USAGE: "1" is not a Kubernetes version' },
-    { args: ["--k8s-version", ""], message: 'error USAGE: "" is not a Kubernetes version' },
+    { args: ["--k8s-version", ""], message: "error USAGE: option --k8s-version was given an empty value" },
     { args: ["--argocd", "managed"], message: 'error USAGE: unknown Argo CD "managed" for --argocd' },
-    { args: ["--argocd", ""], message: 'error USAGE: unknown Argo CD "" for --argocd' },
+    { args: ["--argocd", ""], message: "error USAGE: option --argocd was given an empty value" },
     { args: ["--bogus"], message: `error USAGE: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"` },
   ])("GIVEN $args WHEN run THEN usage error, exit 2", async ({ args, message }) => {
     const { code, stderr } = await run(args);
