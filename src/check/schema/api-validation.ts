@@ -52,7 +52,8 @@ import { autoscalerProblems } from "./autoscaler-validation.js";
 import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
-import { asArray, asRecord, asString, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, asString, isSet, type JsonRecord } from "../rules/support/json.js";
+import { showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import {
   ANNOTATIONS_MAX_BYTES,
   configKeyProblems,
@@ -67,7 +68,6 @@ import {
 
 export const API_VALIDATION_RULE_ID = "api-validation";
 
-type Path = readonly (string | number)[];
 
 export interface Problem {
   readonly path: Path;
@@ -204,12 +204,6 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
   return problems;
 }
 
-function show(path: Path): string {
-  let shown = "";
-  for (const step of path) shown += typeof step === "number" ? `[${step}]` : shown === "" ? step : `.${step}`;
-  return shown;
-}
-
 /** Problems of the helper modules, which give `<reason>: <detail>` without the field: prefixed with it here. */
 function addReasons(problems: Problem[], found: readonly { readonly path: Path; readonly reason: string; readonly fix: string; readonly at?: Path }[]): void {
   for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
@@ -226,7 +220,7 @@ function required(problems: Problem[], path: Path, detail: string, fix: string):
 function unsupported(problems: Problem[], path: Path, value: unknown, supported: readonly string[], fix?: string): void {
   problems.push({
     path,
-    message: `${show(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`,
+    message: `${show(path)}: ${unsupportedValue(value, supported)}`,
     fix: fix ?? `set ${show(path)} to one of ${supported.join(", ")}`,
   });
 }
@@ -550,7 +544,7 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
     else if (typeof target === "string" && target !== "") {
       for (const detail of portNameProblems(target)) invalid(problems, [...path, "targetPort"], target, detail, "name a container port (at most 15 lowercase letters, digits and '-') or give its number");
     }
-    if (port.nodePort !== undefined && port.nodePort !== null && port.nodePort !== 0 && (type === "ClusterIP" || type === "ExternalName")) {
+    if (isSet(port.nodePort) && port.nodePort !== 0 && (type === "ClusterIP" || type === "ExternalName")) {
       problems.push({ path: [...path, "nodePort"], message: `${show([...path, "nodePort"])}: Forbidden: may not be used when \`type\` is '${type}'`, fix: "remove nodePort, or make the Service a NodePort or LoadBalancer" });
     }
   });
@@ -560,16 +554,15 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
 
 function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
   if (spec === undefined) return;
-  const set = (value: unknown) => value !== undefined && value !== null;
   // Each a non-negative count or a percentage of at most 100% (ValidatePodDisruptionBudgetSpec).
   for (const field of ["minAvailable", "maxUnavailable"] as const) {
-    if (!set(spec[field])) continue;
+    if (!isSet(spec[field])) continue;
     const found: ControllerProblem[] = [];
     intOrPercentProblems(spec[field], ["spec", field], found);
     notMoreThan100Percent(spec[field], ["spec", field], found);
     addReasons(problems, found);
   }
-  if (set(spec.minAvailable) && set(spec.maxUnavailable)) {
+  if (isSet(spec.minAvailable) && isSet(spec.maxUnavailable)) {
     problems.push({ path: ["spec"], message: "spec: Invalid value: minAvailable and maxUnavailable cannot be both set", fix: "keep either minAvailable or maxUnavailable" });
   }
 }

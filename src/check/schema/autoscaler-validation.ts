@@ -24,10 +24,10 @@
  *
  * Only `autoscaling/v2` has metrics; v1 has targetCPUUtilizationPercentage alone.
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
+import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { quantityValue } from "../../manifest/quantity.js";
 
-type Path = readonly (string | number)[];
 
 export interface AutoscalerProblem {
   /** The field the message names. */
@@ -43,7 +43,6 @@ const SOURCE_FIELDS: Readonly<Record<string, string>> = { ContainerResource: "co
 const VALIDATION_ORDER = ["object", "external", "pods", "resource", "containerResource"];
 const TARGET_TYPES = ["Utilization", "Value", "AverageValue"];
 
-const set = (value: unknown) => value !== undefined && value !== null;
 
 export function autoscalerProblems(apiVersion: string, spec: Readonly<JsonRecord>): AutoscalerProblem[] {
   const problems: AutoscalerProblem[] = [];
@@ -67,13 +66,13 @@ export function autoscalerProblems(apiVersion: string, spec: Readonly<JsonRecord
 function metricProblems(metric: JsonRecord, path: Path, problems: AutoscalerProblem[]): void {
   const type = metric.type;
   if (typeof type !== "string") return; // required by the schema
-  const populated = VALIDATION_ORDER.filter((field) => set(metric[field]));
+  const populated = VALIDATION_ORDER.filter((field) => isSet(metric[field]));
   const first = populated[0];
   if (first !== undefined) sourceProblems(first, asRecord(metric[first]), [...path, first], problems);
   const expected = SOURCE_FIELDS[type];
   if (expected === undefined) {
     const supported = Object.keys(SOURCE_FIELDS);
-    problems.push({ path: [...path, "type"], reason: `Unsupported value: ${JSON.stringify(type)}: supported values: ${supported.map((name) => JSON.stringify(name)).join(", ")}`, fix: `set the metric's type to one of ${supported.join(", ")}` });
+    problems.push({ path: [...path, "type"], reason: unsupportedValue(type, supported), fix: `set the metric's type to one of ${supported.join(", ")}` });
   } else if (!populated.includes(expected)) {
     problems.push({ path: [...path, expected], reason: "Required value: must populate information for the given metric source", fix: `a metric of type ${type} describes itself under ${expected}: move its fields there${populated.length > 0 ? ` (it has ${populated.join(" and ")})` : ""}` });
   }
@@ -102,7 +101,7 @@ function sourceProblems(source: string, body: JsonRecord | undefined, path: Path
   if (typeof utilization === "number" && Number.isInteger(utilization) && utilization < 1) {
     problems.push({ path: [...targetPath, "averageUtilization"], reason: `Invalid value: ${utilization}: must be greater than 0`, fix: "set averageUtilization to the percentage of the request to aim at, such as 70" });
   }
-  const has = (field: string) => set(target[field]);
+  const has = (field: string) => isSet(target[field]);
   const required = (field: string, detail: string, fix: string) => problems.push({ path: [...targetPath, field], reason: `Required value: ${detail}`, fix });
   const forbidden = (field: string, detail: string, fix: string) => problems.push({ path: [...targetPath, field], reason: `Forbidden: ${detail}`, fix });
   switch (source) {

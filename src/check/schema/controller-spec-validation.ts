@@ -21,11 +21,9 @@
  *   no `TZ=`/`CRON_TZ=` in it (the `timeZone` field says it); `spec.timeZone` a zone of the
  *   time zone database, not empty and not Local (validateTimeZone).
  */
-import type { JsonRecord } from "../rules/support/json.js";
-import { asRecord } from "../rules/support/json.js";
+import { asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
+import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { cronScheduleError } from "./cron-schedule.js";
-
-type Path = readonly (string | number)[];
 
 export interface ControllerProblem {
   readonly path: Path;
@@ -45,7 +43,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
   if (typeof type !== "string") return [];
   const rollingUpdate = strategy.rollingUpdate;
   if (type === "Recreate") {
-    if (rollingUpdate !== undefined && rollingUpdate !== null) {
+    if (isSet(rollingUpdate)) {
       problems.push({
         path: ["spec", "strategy", "rollingUpdate"],
         reason: "Forbidden: may not be specified when strategy `type` is 'Recreate'",
@@ -57,7 +55,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
   if (type !== "RollingUpdate") {
     problems.push({
       path: ["spec", "strategy", "type"],
-      reason: `Unsupported value: ${JSON.stringify(type)}: supported values: ${STRATEGY_TYPES.map((value) => JSON.stringify(value)).join(", ")}`,
+      reason: unsupportedValue(type, STRATEGY_TYPES),
       fix: "set spec.strategy.type to RollingUpdate or Recreate",
     });
     return problems;
@@ -111,7 +109,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
     return [
       {
         path,
-        reason: `Unsupported value: ${JSON.stringify(type)}: supported values: ${DAEMON_SET_STRATEGY_TYPES.map((value) => JSON.stringify(value)).join(", ")}`,
+        reason: unsupportedValue(type, DAEMON_SET_STRATEGY_TYPES),
         fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete",
       },
     ];
@@ -148,7 +146,7 @@ export function statefulSetStrategyProblems(spec: JsonRecord | undefined): Contr
     return [{ path, reason: `Invalid value: ${JSON.stringify(strategy)}: must be 'RollingUpdate' or 'OnDelete'`, fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
   }
   const rollingUpdate = strategy.rollingUpdate;
-  if (type === "OnDelete" && rollingUpdate !== undefined && rollingUpdate !== null) {
+  if (type === "OnDelete" && isSet(rollingUpdate)) {
     return [
       {
         path: [...path, "rollingUpdate"],
@@ -181,23 +179,22 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
   if (spec === undefined) return [];
   const problems: ControllerProblem[] = [];
   const indexed = spec.completionMode === "Indexed";
-  const set = (value: unknown) => value !== undefined && value !== null;
-  if (set(spec.backoffLimitPerIndex) && !indexed) {
+  if (isSet(spec.backoffLimitPerIndex) && !indexed) {
     problems.push({
       path: [...specPath, "backoffLimitPerIndex"],
       reason: `Invalid value: ${JSON.stringify(spec.backoffLimitPerIndex)}: requires indexed completion mode`,
       fix: "set completionMode: Indexed (with completions), or use backoffLimit instead",
     });
   }
-  if (set(spec.maxFailedIndexes)) {
-    if (!set(spec.backoffLimitPerIndex)) {
+  if (isSet(spec.maxFailedIndexes)) {
+    if (!isSet(spec.backoffLimitPerIndex)) {
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: "Required value: requires backoffLimitPerIndex to be set", fix: "set backoffLimitPerIndex too, or remove maxFailedIndexes" });
     } else if (!indexed) {
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
     }
   }
-  const completionsDefaulted = defaulted && !set(spec.completions) && !set(spec.parallelism);
-  if (indexed && !set(spec.completions) && !completionsDefaulted) {
+  const completionsDefaulted = defaulted && !isSet(spec.completions) && !isSet(spec.parallelism);
+  if (indexed && !isSet(spec.completions) && !completionsDefaulted) {
     problems.push({ path: [...specPath, "completions"], reason: "Required value: when completion mode is Indexed", fix: "set completions to the number of indexes" });
   }
   return problems;

@@ -13,10 +13,9 @@
  *
  * Fields of the wrong type are skipped (the schema step reports them).
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { dns1035LabelProblems, dns1123SubdomainProblems, pathSegmentNameProblems, portNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-
-type Path = readonly (string | number)[];
+import type { FieldPath as Path } from "./field-errors.js";
 
 export interface IngressProblem {
   readonly path: Path;
@@ -25,12 +24,11 @@ export interface IngressProblem {
   readonly fix: string;
 }
 
-const set = (value: unknown) => value !== undefined && value !== null;
 
 export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[] {
   const problems: IngressProblem[] = [];
   const rules = asArray(spec.rules);
-  if (rules.length === 0 && !set(spec.defaultBackend)) {
+  if (rules.length === 0 && !isSet(spec.defaultBackend)) {
     problems.push({ path: ["spec"], reason: `Invalid value: ${JSON.stringify(Array.isArray(spec.rules) ? spec.rules : null)}: either \`defaultBackend\` or \`rules\` must be specified`, fix: "add rules (a host and paths to a Service), or a defaultBackend" });
   }
   const defaultBackend = asRecord(spec.defaultBackend);
@@ -67,7 +65,7 @@ export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[
 function backendProblems(backend: JsonRecord, path: Path, problems: IngressProblem[]): void {
   const resource = asRecord(backend.resource);
   const service = asRecord(backend.service);
-  if (set(backend.resource) && set(backend.service)) {
+  if (isSet(backend.resource) && isSet(backend.service)) {
     problems.push({ path, reason: 'Invalid value: "": cannot set both resource and service backends', fix: "keep either service or resource in the backend" });
     return;
   }
@@ -84,7 +82,7 @@ function backendProblems(backend: JsonRecord, path: Path, problems: IngressProbl
     return;
   }
   if (service === undefined) {
-    if (!set(backend.service)) problems.push({ path, reason: 'Invalid value: "": resource or service backend is required', fix: "route the path to a Service: backend.service.name and backend.service.port" });
+    if (!isSet(backend.service)) problems.push({ path, reason: 'Invalid value: "": resource or service backend is required', fix: "route the path to a Service: backend.service.name and backend.service.port" });
     return;
   }
   const name = service.name;
@@ -101,7 +99,7 @@ function backendProblems(backend: JsonRecord, path: Path, problems: IngressProbl
     for (const detail of portNameProblems(portName)) problems.push({ path: [...path, "service", "port", "name"], reason: `Invalid value: ${JSON.stringify(portName)}: ${detail}`, fix: "name a port of the Service, or give its number" });
   } else if (portNumber !== undefined) {
     if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) problems.push({ path: [...path, "service", "port", "number"], reason: `Invalid value: ${portNumber}: must be between 1 and 65535, inclusive`, fix: "use a port number from 1 to 65535" });
-  } else if (!set(service.port) || asRecord(service.port) !== undefined) {
+  } else if (!isSet(service.port) || asRecord(service.port) !== undefined) {
     // A port of the wrong type is the schema step's.
     problems.push({ path, reason: "Required value: port name or number is required", fix: "set service.port.number (such as 80) or service.port.name" });
   }

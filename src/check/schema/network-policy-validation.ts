@@ -14,11 +14,11 @@
  *
  * The selectors' own grammar is the label selector's, judged with controllers' selectors.
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { maskPrefix, parseCidrSloppy, prefixContains } from "../../manifest/ip-address.js";
+import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
 
-type Path = readonly (string | number)[];
 
 export interface NetworkPolicyProblem {
   /** The field the message names. */
@@ -32,7 +32,6 @@ const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 const PORT_RANGE = "must be between 1 and 65535, inclusive";
 const CIDR_DETAIL = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
-const set = (value: unknown) => value !== undefined && value !== null;
 
 export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicyProblem[] {
   const problems: NetworkPolicyProblem[] = [];
@@ -57,7 +56,7 @@ export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicy
 function portProblems(port: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
   const { protocol, port: number, endPort } = port;
   if (typeof protocol === "string" && !PROTOCOLS.includes(protocol)) {
-    problems.push({ path: [...path, "protocol"], reason: `Unsupported value: ${JSON.stringify(protocol)}: supported values: ${PROTOCOLS.map((name) => JSON.stringify(name)).join(", ")}`, fix: "set the protocol to TCP, UDP or SCTP" });
+    problems.push({ path: [...path, "protocol"], reason: unsupportedValue(protocol, PROTOCOLS), fix: "set the protocol to TCP, UDP or SCTP" });
   }
   const hasEnd = typeof endPort === "number";
   if (typeof number === "number") {
@@ -71,7 +70,7 @@ function portProblems(port: JsonRecord, path: Path, problems: NetworkPolicyProbl
     for (const detail of portNameProblems(number)) {
       problems.push({ path: [...path, "port"], reason: `Invalid value: ${JSON.stringify(number)}: ${detail}`, fix: "name a container port (at most 15 lowercase letters, digits and '-', with a letter) or give its number unquoted" });
     }
-  } else if (hasEnd && !set(number)) {
+  } else if (hasEnd && !isSet(number)) {
     problems.push({ path: [...path, "endPort"], reason: `Invalid value: ${endPort}: may not be specified when \`port\` is not specified`, fix: "set port to the first port of the range, or drop endPort (no port means every port)" });
   }
 }
@@ -82,10 +81,10 @@ function inPortRange(value: number): boolean {
 
 function peerProblems(peer: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
   const ipBlock = peer.ipBlock;
-  const count = [peer.podSelector, peer.namespaceSelector, ipBlock].filter(set).length;
+  const count = [peer.podSelector, peer.namespaceSelector, ipBlock].filter(isSet).length;
   if (count === 0) {
     problems.push({ path, reason: "Required value: must specify a peer", fix: "name the peer with podSelector and/or namespaceSelector, or ipBlock (an empty peer selects nothing; an empty podSelector: {} selects every pod of the namespace)" });
-  } else if (count > 1 && set(ipBlock)) {
+  } else if (count > 1 && isSet(ipBlock)) {
     problems.push({ path, reason: "Forbidden: may not specify both ipBlock and another peer", fix: "make the ipBlock a peer of its own (a separate list entry)" });
   }
   const block = asRecord(ipBlock);

@@ -16,10 +16,10 @@
  * Left to upstream: `schedulerName` (not validated), `imagePullSecrets` names (only a
  * warning). Fields of the wrong type are skipped (the schema step reports them).
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
+import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-type Path = readonly (string | number)[];
 
 export interface PodSpecFieldProblem {
   readonly path: Path;
@@ -100,7 +100,7 @@ export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path,
 
 function notSupported(value: unknown, path: Path, supported: readonly string[], problems: PodSpecFieldProblem[]): void {
   if (typeof value !== "string" || value === "" || supported.includes(value)) return;
-  problems.push({ path, reason: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix: `use one of ${supported.join(", ")}` });
+  problems.push({ path, reason: unsupportedValue(value, supported), fix: `use one of ${supported.join(", ")}` });
 }
 
 /** IsValidUserID and IsValidGroupID: a 31-bit ID, never negative. */
@@ -116,7 +116,7 @@ function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSp
     const path = [...contextPath, "seccompProfile"];
     notSupported(seccomp.type, [...path, "type"], SECCOMP_TYPES, problems);
     const profile = seccomp.localhostProfile;
-    const has = profile !== undefined && profile !== null;
+    const has = isSet(profile);
     if (seccomp.type === "Localhost" && !has) {
       problems.push({ path: [...path, "localhostProfile"], reason: "Required value: must be set when seccomp type is Localhost", fix: "set localhostProfile to the profile's path under the kubelet's seccomp directory" });
     } else if (seccomp.type !== "Localhost" && has) {
@@ -135,7 +135,7 @@ function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSp
         problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify(profile)}: must not be padded with whitespace`, fix: "remove the spaces around the profile name" });
       }
     } else if (APPARMOR_TYPES.includes(appArmor.type)) {
-      if (profile !== undefined && profile !== null) problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify(profile)}: can only be set when AppArmor type is Localhost`, fix: "remove localhostProfile, or set type: Localhost" });
+      if (isSet(profile)) problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify(profile)}: can only be set when AppArmor type is Localhost`, fix: "remove localhostProfile, or set type: Localhost" });
     } else {
       notSupported(appArmor.type, [...path, "type"], APPARMOR_TYPES, problems);
     }

@@ -12,8 +12,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
-
-type Path = readonly (string | number)[];
+import type { FieldPath as Path } from "./field-errors.js";
 
 export interface PodFieldProblem {
   readonly path: Path;

@@ -16,9 +16,9 @@
  * - a ClusterRole's `aggregationRule` with at least one `clusterRoleSelectors` entry.
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { dns1123SubdomainProblems, pathSegmentNameProblems } from "../../manifest/kubernetes-names.js";
 
-type Path = readonly (string | number)[];
 
 export interface RbacProblem {
   readonly path: Path;
@@ -114,7 +114,7 @@ function policyRuleProblems(rule: JsonRecord, namespaced: boolean, path: Path, p
 }
 
 function notSupported(path: Path, value: unknown, supported: readonly string[], fix: string): RbacProblem {
-  return { path, reason: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix };
+  return { path, reason: unsupportedValue(value, supported), fix };
 }
 
 /** Absent, null or "": Go decodes all three to the empty string. */

@@ -15,8 +15,7 @@
  * `Opaque`, no type and any other type are not judged, as upstream.
  */
 import { asRecord, type JsonRecord } from "../rules/support/json.js";
-
-type Path = readonly (string | number)[];
+import type { FieldPath as Path } from "./field-errors.js";
 
 export interface SecretProblem {
   readonly path: Path;

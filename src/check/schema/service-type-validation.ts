@@ -25,11 +25,11 @@
  * Messages are upstream's, with its field paths (`spec.LoadBalancerSourceRanges` is
  * capitalised upstream).
  */
-import { asArray, type JsonRecord } from "../rules/support/json.js";
+import { asArray, isSet, type JsonRecord } from "../rules/support/json.js";
 import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
+import { showFieldPath, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-type Path = readonly (string | number)[];
 
 export interface ServiceProblem {
   /** The field the message names. */
@@ -43,7 +43,6 @@ export interface ServiceProblem {
 
 const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBalancer'";
 
-const set = (value: unknown) => value !== undefined && value !== null;
 
 /** The annotation that held the source ranges before the field: still honoured (and validated) when the field is empty. */
 const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
@@ -73,7 +72,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     if (asArray(spec.ipFamilies).length > 0) {
       problems.push({ path: ["spec", "ipFamilies"], reason: "Forbidden: may not be set for ExternalName services", fix: "remove ipFamilies: an ExternalName Service has no IP" });
     }
-    if (set(spec.ipFamilyPolicy)) {
+    if (isSet(spec.ipFamilyPolicy)) {
       problems.push({ path: ["spec", "ipFamilyPolicy"], reason: "Forbidden: may not be set for ExternalName services", fix: "remove ipFamilyPolicy: an ExternalName Service has no IP" });
     }
     // A CNAME may end with a dot (fully qualified); upstream trims it before checking.
@@ -113,10 +112,10 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     if (detail === undefined) return;
     problems.push({ path: ["spec", "externalIPs", index], reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
   });
-  if (set(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
+  if (isSet(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "allocateLoadBalancerNodePorts"], reason: ONLY_LOAD_BALANCER, fix: "remove allocateLoadBalancerNodePorts, or make the Service a LoadBalancer" });
   }
-  if (set(spec.loadBalancerClass)) {
+  if (isSet(spec.loadBalancerClass)) {
     if (type !== "LoadBalancer") {
       problems.push({ path: ["spec", "loadBalancerClass"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerClass, or make the Service a LoadBalancer" });
     } else if (typeof spec.loadBalancerClass === "string") {
@@ -166,7 +165,7 @@ const MAX_AFFINITY_SECONDS = 86400;
 
 function notSupported(value: unknown, path: Path, supported: readonly string[], problems: ServiceProblem[]): void {
   if (typeof value !== "string" || supported.includes(value)) return;
-  problems.push({ path, reason: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix: `set ${path.join(".").replace(/\.(\d+)/g, "[$1]")} to one of ${supported.join(", ")}` });
+  problems.push({ path, reason: unsupportedValue(value, supported), fix: `set ${showFieldPath(path)} to one of ${supported.join(", ")}` });
 }
 
 /**

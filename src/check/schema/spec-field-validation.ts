@@ -24,12 +24,11 @@
  *
  * Fields of the wrong type are skipped (the schema step reports them).
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { parseIpSloppy } from "../../manifest/ip-address.js";
 import { quantityNanos } from "../../manifest/quantity.js";
 import { configKeyProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-
-type Path = readonly (string | number)[];
+import { showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
 
 export interface SpecFieldProblem {
   readonly path: Path;
@@ -63,7 +62,7 @@ function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, 
     problems.push({ path: [...specPath, ...name.split(".")], message: `${show(at)}: Invalid value: ${value}: must be greater than or equal to 0`, fix: `set ${show(at)} to 0 or more` });
   }
   const unsupported = (path: Path, value: unknown, supported: readonly string[]) => {
-    if (typeof value === "string" && !supported.includes(value)) problems.push({ path, message: `${show(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix: `set ${show(path)} to ${supported.join(" or ")}` });
+    if (typeof value === "string" && !supported.includes(value)) problems.push({ path, message: `${show(path)}: ${unsupportedValue(value, supported)}`, fix: `set ${show(path)} to ${supported.join(" or ")}` });
   };
   if (group === "apps" && kind === "Deployment") {
     const { minReadySeconds, progressDeadlineSeconds } = spec;
@@ -106,7 +105,7 @@ export function specFieldProblems(group: string, kind: string, document: JsonRec
   if (group === "batch" && kind === "CronJob" && typeof spec.concurrencyPolicy === "string" && spec.concurrencyPolicy !== "" && !CONCURRENCY_POLICIES.includes(spec.concurrencyPolicy)) {
     problems.push({
       path: ["spec", "concurrencyPolicy"],
-      message: `spec.concurrencyPolicy: Unsupported value: ${JSON.stringify(spec.concurrencyPolicy)}: supported values: ${CONCURRENCY_POLICIES.map((value) => JSON.stringify(value)).join(", ")}`,
+      message: `spec.concurrencyPolicy: ${unsupportedValue(spec.concurrencyPolicy, CONCURRENCY_POLICIES)}`,
       fix: "set spec.concurrencyPolicy to Allow, Forbid or Replace",
     });
   }
@@ -150,7 +149,7 @@ export function fieldRefProblems(fieldPath: string, supported: readonly string[]
   }
   const internal = fieldPath === "spec.host" ? "spec.nodeName" : fieldPath;
   if (supported.includes(internal)) return [];
-  return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Unsupported value: ${JSON.stringify(internal)}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`, fix }];
+  return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: ${unsupportedValue(internal, supported)}`, fix }];
 }
 
 /** validateConfigMapKeySelector and validateSecretKeySelector: a DNS-subdomain name (empty is refused too) and a config key. */
@@ -192,20 +191,19 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
     const valueFrom = asRecord(variable.valueFrom);
     if (valueFrom === undefined) return;
     const at = [...path, "env", index, "valueFrom"];
-    const set = (key: string) => valueFrom[key] !== undefined && valueFrom[key] !== null;
     const fieldRef = asRecord(valueFrom.fieldRef);
     if (fieldRef !== undefined && typeof fieldRef.fieldPath === "string" && fieldRef.fieldPath !== "") problems.push(...fieldRefProblems(fieldRef.fieldPath, ENV_FIELD_PATHS, [...at, "fieldRef"]));
     const resourceFieldRef = asRecord(valueFrom.resourceFieldRef);
     const resource = resourceFieldRef?.resource;
     if (typeof resource === "string" && resource !== "" && !CONTAINER_RESOURCE_FIELDS.includes(resource) && !resource.startsWith("requests.hugepages-") && !resource.startsWith("limits.hugepages-")) {
       const resourcePath = [...at, "resourceFieldRef", "resource"];
-      problems.push({ path: resourcePath, message: `${show(resourcePath)}: Unsupported value: ${JSON.stringify(resource)}: supported values: ${CONTAINER_RESOURCE_FIELDS.map((item) => JSON.stringify(item)).join(", ")}`, fix: `read one of ${CONTAINER_RESOURCE_FIELDS.join(", ")}` });
+      problems.push({ path: resourcePath, message: `${show(resourcePath)}: ${unsupportedValue(resource, CONTAINER_RESOURCE_FIELDS)}`, fix: `read one of ${CONTAINER_RESOURCE_FIELDS.join(", ")}` });
     }
     const configMapKeyRef = asRecord(valueFrom.configMapKeyRef);
     if (configMapKeyRef !== undefined) problems.push(...keySelectorProblems(configMapKeyRef, [...at, "configMapKeyRef"], "ConfigMap"));
     const secretKeyRef = asRecord(valueFrom.secretKeyRef);
     if (secretKeyRef !== undefined) problems.push(...keySelectorProblems(secretKeyRef, [...at, "secretKeyRef"], "Secret"));
-    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter(set).length;
+    const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter((key) => isSet(valueFrom[key])).length;
     // Upstream's order: no source first, then a value beside one, then several.
     if (sources === 0) {
       problems.push({ path: at, message: `${show(at)}: Invalid value: "": must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\`, \`secretKeyRef\` or \`fileKeyRef\``, fix: `give env ${label} a valueFrom source (such as secretKeyRef), or remove valueFrom` });
@@ -227,7 +225,7 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
     const secretRef = asRecord(source.secretRef);
     if (configMapRef !== undefined) problems.push(...envSourceNameProblems(configMapRef, [...at, "configMapRef"], "ConfigMap"));
     if (secretRef !== undefined) problems.push(...envSourceNameProblems(secretRef, [...at, "secretRef"], "Secret"));
-    const sources = [source.configMapRef, source.secretRef].filter((value) => value !== undefined && value !== null).length;
+    const sources = [source.configMapRef, source.secretRef].filter(isSet).length;
     // Upstream words these at envFrom itself, without the index.
     const listPath = [...path, "envFrom"];
     if (sources === 0) problems.push({ path: listPath, message: `${show(listPath)}: Invalid value: "": must specify one of: \`configMapRef\` or \`secretRef\``, fix: `give envFrom[${index}] a configMapRef or a secretRef` });
@@ -254,17 +252,17 @@ export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path
     const invalid = (field: string, bad: string, detail: string) => problems.push({ path: at(field), message: `${show(at(field))}: Invalid value: ${JSON.stringify(bad)}: ${detail}`, fix });
     if (key !== "") for (const detail of qualifiedNameProblems(key)) invalid("key", key, detail);
     if (key === "" && operator !== "Exists") invalid("operator", operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"');
-    if (toleration.tolerationSeconds !== undefined && toleration.tolerationSeconds !== null && effect !== "NoExecute") invalid("effect", effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
+    if (isSet(toleration.tolerationSeconds) && effect !== "NoExecute") invalid("effect", effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
     if (operator === "Equal" || operator === "") {
       const details = labelValueProblems(value);
       if (details.length > 0) invalid("operator", value, details.join(";"));
     } else if (operator === "Exists") {
       if (value !== "") invalid("operator", value, "value must be empty when `operator` is 'Exists'");
     } else if (operator !== "Lt" && operator !== "Gt") {
-      problems.push({ path: at("operator"), message: `${show(at("operator"))}: Unsupported value: ${JSON.stringify(operator)}: supported values: "Equal", "Exists"`, fix });
+      problems.push({ path: at("operator"), message: `${show(at("operator"))}: ${unsupportedValue(operator, ["Equal", "Exists"])}`, fix });
     }
     if (effect !== "" && !TAINT_EFFECTS.includes(effect)) {
-      problems.push({ path: at("effect"), message: `${show(at("effect"))}: Unsupported value: ${JSON.stringify(effect)}: supported values: ${TAINT_EFFECTS.map((name) => JSON.stringify(name)).join(", ")}`, fix });
+      problems.push({ path: at("effect"), message: `${show(at("effect"))}: ${unsupportedValue(effect, TAINT_EFFECTS)}`, fix });
     }
   });
   return problems;
@@ -291,7 +289,7 @@ export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldP
   for (const mode of asArray(modes)) {
     if (typeof mode !== "string") continue;
     if (!ACCESS_MODES.includes(mode)) {
-      problems.push({ path: at("accessModes"), message: `${show(at("accessModes"))}: Unsupported value: ${JSON.stringify(mode)}: supported values: ${ACCESS_MODES.map((item) => JSON.stringify(item)).join(", ")}`, fix: `write the access mode in full: ${ACCESS_MODES.join(", ")} (RWO is kubectl's abbreviation, not the API's)` });
+      problems.push({ path: at("accessModes"), message: `${show(at("accessModes"))}: ${unsupportedValue(mode, ACCESS_MODES)}`, fix: `write the access mode in full: ${ACCESS_MODES.join(", ")} (RWO is kubectl's abbreviation, not the API's)` });
     } else if (mode === "ReadWriteOncePod") onePod = true;
     else others = true;
   }
@@ -317,7 +315,7 @@ export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldP
   }
   const volumeMode = claimSpec.volumeMode;
   if (typeof volumeMode === "string" && !VOLUME_MODES.includes(volumeMode)) {
-    problems.push({ path: at("volumeMode"), message: `${show(at("volumeMode"))}: Unsupported value: ${JSON.stringify(volumeMode)}: supported values: ${VOLUME_MODES.map((item) => JSON.stringify(item)).join(", ")}`, fix: "set volumeMode to Filesystem (the default) or Block" });
+    problems.push({ path: at("volumeMode"), message: `${show(at("volumeMode"))}: ${unsupportedValue(volumeMode, VOLUME_MODES)}`, fix: "set volumeMode to Filesystem (the default) or Block" });
   }
   return problems;
 }
@@ -334,8 +332,3 @@ function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): vo
   });
 }
 
-function show(path: Path): string {
-  let shown = "";
-  for (const step of path) shown += typeof step === "number" ? `[${step}]` : shown === "" ? step : `.${step}`;
-  return shown;
-}

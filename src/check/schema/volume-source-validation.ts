@@ -20,9 +20,8 @@
  * Upstream's field paths are kept as it writes them (`cephFS`, and `downwarAPI`, a typo in
  * validateVolumeSource); the finding's line is the field the manifest wrote.
  */
-import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
-
-type Path = readonly (string | number)[];
+import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
+import type { FieldPath as Path } from "./field-errors.js";
 
 export interface VolumeProblem {
   /** The field the message names. */
@@ -99,7 +98,6 @@ const PERSISTENT_VOLUME_SOURCES: readonly (readonly [string, string])[] = [
 const MORE_THAN_ONE = "Forbidden: may not specify more than 1 volume type";
 
 /** `null` is an unset pointer to the API server: only a value counts as a source. */
-const present = (value: unknown) => value !== undefined && value !== null;
 
 /** The volumes of a pod spec (`specPath` is the pod spec's). */
 export function podVolumeSourceProblems(podSpec: Readonly<JsonRecord>, specPath: Path): VolumeProblem[] {
@@ -109,7 +107,7 @@ export function podVolumeSourceProblems(podSpec: Readonly<JsonRecord>, specPath:
     if (volume === undefined) return;
     const volumePath: Path = [...specPath, "volumes", index];
     const name = typeof volume.name === "string" ? volume.name : String(index);
-    const found = POD_VOLUME_SOURCES.filter(([field]) => present(volume[field]));
+    const found = POD_VOLUME_SOURCES.filter(([field]) => isSet(volume[field]));
     const [first, ...extra] = found;
     for (const [field, shown] of extra) {
       problems.push({
@@ -129,7 +127,7 @@ function projectionProblems(projected: JsonRecord | undefined, path: Path, volum
   asArray(projected?.sources).forEach((item, index) => {
     const source = asRecord(item);
     if (source === undefined) return;
-    const found = PROJECTION_SOURCES.filter((field) => present(source[field]));
+    const found = PROJECTION_SOURCES.filter((field) => isSet(source[field]));
     if (found.length < 2) return;
     const sourcePath: Path = [...path, "sources", index];
     problems.push({
@@ -143,7 +141,7 @@ function projectionProblems(projected: JsonRecord | undefined, path: Path, volum
 
 /** A PersistentVolume's spec: exactly one source. */
 export function persistentVolumeSourceProblems(spec: Readonly<JsonRecord>): VolumeProblem[] {
-  const found = PERSISTENT_VOLUME_SOURCES.filter(([field]) => present(spec[field]));
+  const found = PERSISTENT_VOLUME_SOURCES.filter(([field]) => isSet(spec[field]));
   if (found.length === 0) {
     return [{ path: ["spec"], reason: "Required value: must specify a volume type", fix: "give the PersistentVolume its storage: a csi source (such as the EBS CSI driver's volumeHandle), or nfs, hostPath, local..." }];
   }

@@ -24,6 +24,11 @@ export function asRecords(value: unknown): JsonRecord[] {
   return records;
 }
 
+/** A field that is there: neither absent nor null, as Go's `!= nil` reads a decoded pointer, slice or map. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
 export function asString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }

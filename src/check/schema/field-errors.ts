@@ -1,0 +1,27 @@
+/**
+ * The API server's field-error texts, as k8s.io/apimachinery/pkg/util/validation/field
+ * (errors.go) prints them, and the field path they follow. The validators of this folder
+ * build their reasons here, so that a refused value reads the same wherever it is found.
+ */
+
+/** A field's place in an object: names, and list indexes as numbers. */
+export type FieldPath = readonly (string | number)[];
+
+/** field.Path.String(): `spec.template.spec.containers[0].name`, indexes in brackets. */
+export function showFieldPath(path: FieldPath): string {
+  let shown = "";
+  for (const step of path) shown += typeof step === "number" ? `[${step}]` : shown === "" ? step : `.${step}`;
+  return shown;
+}
+
+/**
+ * field.NotSupported's text after the field: `Unsupported value: "RWO": supported values:
+ * "ReadWriteOnce", "ReadOnlyMany"`. Upstream quotes each supported value with %q and joins
+ * them with ", ", and gives no detail for an empty list. The values are JSON-quoted here, which
+ * is %q's text for the printable strings they are (the constant lists of the callers, and a
+ * refused value that is a string or a number); the two differ only for control and other unprintable characters.
+ */
+export function unsupportedValue(value: unknown, supported: readonly string[]): string {
+  const body = `Unsupported value: ${JSON.stringify(value)}`;
+  return supported.length === 0 ? body : `${body}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`;
+}
