@@ -13,7 +13,7 @@ import { parse } from "yaml";
 import type { KubeObject } from "../manifest/kube-object.js";
 import { kubernetesSchemaBundle } from "../check/schema/kubernetes-schema-bundle.js";
 import { CRD_API_VERSIONS } from "../versions.js";
-import { isPlainObject } from "./packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 
 /** `group/version` and `group/version/Kind` of every served version of the given CRDs. */
 export function crdApiVersions(objects: readonly KubeObject[]): string[] {

@@ -11,7 +11,7 @@ import { platformNames } from "../platform-spec/names.js";
 import { GENERATORS } from "../gitops/generators.js";
 import { isManifestFile } from "../gitops/gitops-file.js";
 import type { ChartCoordinates } from "./chart-cache.js";
-import { isPlainObject } from "./packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 
 export interface ChartApplication {
   /** The Application's name (`metadata.name`). */

@@ -16,7 +16,8 @@
  *   default shows an example entry.
  * Lists are not looked into: their items' shape is the chart's template's business.
  */
-import { isPlainObject, type PackagedChart } from "./packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
+import type { PackagedChart } from "./packaged-chart.js";
 import { templateValuesReferences, type ValuesReferences } from "./template-values-references.js";
 
 export interface KnownKeys {

@@ -7,6 +7,7 @@
 import { parse } from "yaml";
 import { FALLBACK, parseFastYaml } from "../check/load/fast-yaml.js";
 import { readTarGz } from "./tar-archive.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 
 export interface PackagedChart {
   readonly name: string;
@@ -80,9 +81,6 @@ function chartFromFiles(files: ReadonlyMap<string, Buffer>, prefix: string): Pac
   };
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 // The `yaml` package takes seconds on kube-prometheus-stack's 200 KB of values; the
 // checker's fast parser reads the same subset identically and hands the rest back.

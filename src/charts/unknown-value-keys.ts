@@ -4,7 +4,7 @@
  */
 import { isFreeFormKey, type KnownKeys } from "./known-value-keys.js";
 import { nearestKey } from "./nearest-key.js";
-import { isPlainObject } from "./packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 
 export interface UnknownValueKey {
   /** Dotted key path, e.g. `controller.replicaCount`. */

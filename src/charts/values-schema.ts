@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { compileSelfContained, type CompiledSchema } from "../check/schema/schema-compiler.js";
 import type { JsonSchema } from "../check/schema/to-json-schema.js";
-import { isPlainObject, type PackagedChart } from "./packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
+import type { PackagedChart } from "./packaged-chart.js";
 
 export interface SchemaProblem {
   /** Dotted path of the offending value inside the chart's values (`subchart.key` for subcharts). */

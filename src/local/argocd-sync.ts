@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { ChartResolver } from "../charts/chart-resolver.js";
 import { chartApplications } from "../charts/chart-applications.js";
 import { SlipwayError } from "../errors.js";
-import { isPlainObject } from "../charts/packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
 import { argoCdObjects, LOCAL_REPOSITORY_LABELS } from "./argocd-objects.js";

@@ -26,7 +26,7 @@ import { parseAllDocuments } from "yaml";
 import { DuplicateKeyError, FALLBACK, parseFastYaml } from "../check/load/fast-yaml.js";
 import { KUBERNETES_YAML_OPTIONS } from "../manifest/kubernetes-yaml.js";
 import { SlipwayError } from "../errors.js";
-import { isPlainObject } from "../charts/packaged-chart.js";
+import { isPlainObject } from "../manifest/plain-object.js";
 import type { KubeObject } from "../manifest/kube-object.js";
 import type { ApiClient } from "./api-client.js";
 import type { PlannedObject } from "./apply-plan.js";

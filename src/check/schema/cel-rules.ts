@@ -25,6 +25,7 @@ import { strings } from "@bufbuild/cel/ext";
 import { KUBERNETES_CEL_LIBRARIES, meteredFunctions, OPAQUE_TYPES_REGISTRY } from "./cel-library/index.js";
 import { METER_FUNCTION } from "./cel-library/cost.js";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+import { isPlainObject } from "../../manifest/plain-object.js";
 
 /** The error a rule reports, as the API server's `reason` names it. */
 export type RuleReason = "FieldValueInvalid" | "FieldValueForbidden" | "FieldValueRequired" | "FieldValueDuplicate";
@@ -83,14 +84,14 @@ export function compiledRules(cacheKey: string, schema: OpenApiSchema): RuleNode
 function ruleTree(schema: OpenApiSchema): RuleNode | undefined {
   const rules = Array.isArray(schema["x-kubernetes-validations"]) ? (schema["x-kubernetes-validations"] as unknown[]).flatMap(compileRule) : [];
   const properties = new Map<string, RuleNode>();
-  if (isRecord(schema.properties)) {
+  if (isPlainObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
-      const node = isRecord(property) ? ruleTree(property) : undefined;
+      const node = isPlainObject(property) ? ruleTree(property) : undefined;
       if (node !== undefined) properties.set(name, node);
     }
   }
-  const items = isRecord(schema.items) ? ruleTree(schema.items) : undefined;
-  const additionalProperties = isRecord(schema.additionalProperties) ? ruleTree(schema.additionalProperties) : undefined;
+  const items = isPlainObject(schema.items) ? ruleTree(schema.items) : undefined;
+  const additionalProperties = isPlainObject(schema.additionalProperties) ? ruleTree(schema.additionalProperties) : undefined;
   if (rules.length === 0 && properties.size === 0 && items === undefined && additionalProperties === undefined) return undefined;
   return {
     schema,
@@ -103,7 +104,7 @@ function ruleTree(schema: OpenApiSchema): RuleNode | undefined {
 
 /** One `x-kubernetes-validations` entry; an entry without a rule string is not one (the API server refuses such a CRD). */
 export function compileRule(entry: unknown): CompiledRule[] {
-  if (!isRecord(entry) || typeof entry.rule !== "string") return [];
+  if (!isPlainObject(entry) || typeof entry.rule !== "string") return [];
   const rule = entry.rule;
   const messageExpression = typeof entry.messageExpression === "string" ? compileExpression(entry.messageExpression) : undefined;
   const reason = (["FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate"] as const).find((known) => known === entry.reason) ?? "FieldValueInvalid";
@@ -272,8 +273,4 @@ export function parseFieldPath(fieldPath: string): string[] | undefined {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

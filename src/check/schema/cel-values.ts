@@ -24,6 +24,7 @@
  */
 import type { CelInput } from "@bufbuild/cel";
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+import { isPlainObject } from "../../manifest/plain-object.js";
 
 /** Thrown when a value does not have its schema's type; callers skip the object's rules. */
 export class IllTyped extends Error {}
@@ -57,16 +58,16 @@ export function toCelValue(value: unknown, schema: OpenApiSchema | undefined, ro
       return value.map((item) => toCelValue(item, items) ?? null);
     }
     case "object":
-      if (!isRecord(value)) throw new IllTyped();
+      if (!isPlainObject(value)) throw new IllTyped();
       return objectValue(value, schema, root);
     default:
       // No type: a free-form value (x-kubernetes-preserve-unknown-fields) or one given by branches.
-      return isRecord(value) && schema.properties !== undefined ? objectValue(value, schema, root) : untyped(value);
+      return isPlainObject(value) && schema.properties !== undefined ? objectValue(value, schema, root) : untyped(value);
   }
 }
 
 function objectValue(value: Record<string, unknown>, schema: OpenApiSchema, root: boolean): Map<string, CelInput> {
-  const properties = isRecord(schema.properties) ? (schema.properties as Record<string, OpenApiSchema>) : {};
+  const properties = isPlainObject(schema.properties) ? (schema.properties as Record<string, OpenApiSchema>) : {};
   const additional = schema.additionalProperties;
   const keepUnknown = schema["x-kubernetes-preserve-unknown-fields"] === true || additional === true;
   const embedded = schema["x-kubernetes-embedded-resource"] === true;
@@ -83,7 +84,7 @@ function objectValue(value: Record<string, unknown>, schema: OpenApiSchema, root
       if (converted !== undefined) result.set(escaped, converted);
       continue;
     }
-    else if (isRecord(additional)) converted = toCelValue(field, additional as OpenApiSchema);
+    else if (isPlainObject(additional)) converted = toCelValue(field, additional as OpenApiSchema);
     else if (keepUnknown || (embedded && (name === "apiVersion" || name === "kind" || name === "metadata"))) converted = untyped(field);
     if (converted !== undefined) result.set(name, converted);
   }
@@ -113,7 +114,7 @@ export function celEscape(name: string): string | undefined {
 
 /** Upstream's root `metadata` in CEL: only `name` and `generateName` are readable. */
 function rootMetadata(value: unknown): CelInput | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isPlainObject(value)) return undefined;
   const result = new Map<string, CelInput>();
   for (const name of ["name", "generateName"]) if (typeof value[name] === "string") result.set(name, value[name] as string);
   return result;
@@ -125,14 +126,10 @@ function untyped(value: unknown): CelInput {
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (Array.isArray(value)) return value.map(untyped);
-  if (isRecord(value)) return new Map(Object.entries(value).map(([key, item]) => [key, untyped(item)]));
+  if (isPlainObject(value)) return new Map(Object.entries(value).map(([key, item]) => [key, untyped(item)]));
   throw new IllTyped();
 }
 
 function asSchema(value: unknown): OpenApiSchema | undefined {
-  return isRecord(value) ? (value as OpenApiSchema) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return isPlainObject(value) ? (value as OpenApiSchema) : undefined;
 }

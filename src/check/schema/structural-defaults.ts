@@ -22,6 +22,7 @@
  * everything else is shared. An object whose schema holds no default is returned as is.
  */
 import type { OpenApiSchema } from "./kubernetes-schema-bundle.js";
+import { isPlainObject } from "../../manifest/plain-object.js";
 
 /** `value` defaulted by `schema`; the same reference when nothing was defaulted. */
 export function applyStructuralDefaults(value: unknown, schema: OpenApiSchema | undefined): unknown {
@@ -40,8 +41,8 @@ function defaulted(value: unknown, schema: OpenApiSchema): unknown {
     });
     return result ?? value;
   }
-  if (!isRecord(value)) return value;
-  const properties = isRecord(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
+  if (!isPlainObject(value)) return value;
+  const properties = isPlainObject(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
   const additional = asSchema(schema.additionalProperties);
   let result: Record<string, unknown> | undefined;
   for (const [name, raw] of Object.entries(properties)) {
@@ -80,7 +81,7 @@ function hasDefaults(schema: OpenApiSchema): boolean {
   if (known !== undefined) return known;
   // Set first, so a schema that reaches itself ends the walk.
   declaresDefaults.set(schema, false);
-  const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+  const properties = isPlainObject(schema.properties) ? Object.values(schema.properties) : [];
   const children = [...properties, schema.items, schema.additionalProperties].map(asSchema).filter((child): child is OpenApiSchema => child !== undefined);
   const result = children.some((child) => child.default !== undefined || hasDefaults(child));
   declaresDefaults.set(schema, result);
@@ -88,11 +89,7 @@ function hasDefaults(schema: OpenApiSchema): boolean {
 }
 
 function asSchema(value: unknown): OpenApiSchema | undefined {
-  return isRecord(value) ? (value as OpenApiSchema) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return isPlainObject(value) ? (value as OpenApiSchema) : undefined;
 }
 
 /**
@@ -112,8 +109,8 @@ export function pruneNonNullableNulls(value: unknown, schema: OpenApiSchema | un
     });
     return result ?? value;
   }
-  if (!isRecord(value)) return value;
-  const properties = schema !== undefined && isRecord(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
+  if (!isPlainObject(value)) return value;
+  const properties = schema !== undefined && isPlainObject(schema.properties) ? (schema.properties as Record<string, unknown>) : {};
   const additional = schema === undefined ? undefined : asSchema(schema.additionalProperties);
   let result: Record<string, unknown> | undefined;
   for (const [name, field] of Object.entries(value)) {

@@ -5,11 +5,9 @@
  * several values files, so an override reads the way `helm -f a.yaml -f b.yaml` does:
  * to change one toleration, give the whole `tolerations` list.
  */
-export type Values = Record<string, unknown>;
+import { isPlainObject } from "../../manifest/plain-object.js";
 
-function isObject(value: unknown): value is Values {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+export type Values = Record<string, unknown>;
 
 export function mergeValues(base: Values, override: Values): Values {
   const result: Values = {};
@@ -18,7 +16,7 @@ export function mergeValues(base: Values, override: Values): Values {
     const inOverride = Object.hasOwn(override, key);
     const value = !inOverride
       ? base[key]
-      : inBase && isObject(base[key]) && isObject(override[key])
+      : inBase && isPlainObject(base[key]) && isPlainObject(override[key])
         ? mergeValues(base[key] as Values, override[key] as Values)
         : override[key];
     // defineProperty, not assignment: a key "__proto__" stays data instead of replacing the prototype.
@@ -39,7 +37,7 @@ export function nullsOverPlatformValues(base: Values, override: Values, path: re
     if (!Object.hasOwn(base, key)) continue;
     const [before, after] = [base[key], override[key]];
     if (after === null && before !== null && before !== undefined) found.push([...path, key]);
-    else if (isObject(before) && isObject(after)) found.push(...nullsOverPlatformValues(before, after, [...path, key]));
+    else if (isPlainObject(before) && isPlainObject(after)) found.push(...nullsOverPlatformValues(before, after, [...path, key]));
   }
   return found;
 }

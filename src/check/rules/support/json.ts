@@ -3,10 +3,12 @@
  * have the wrong type; rules read through these and treat a wrong type as absent (schema
  * validation reports the wrong type itself, once).
  */
+import { isPlainObject } from "../../../manifest/plain-object.js";
+
 export type JsonRecord = Record<string, unknown>;
 
 export function asRecord(value: unknown): JsonRecord | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonRecord) : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 export function asArray(value: unknown): readonly unknown[] {
