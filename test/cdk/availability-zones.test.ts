@@ -5,17 +5,8 @@
 import { RegionInfo } from "aws-cdk-lib/region-info";
 import { describe, expect, it } from "vitest";
 import { availabilityZoneNames, REGION_ZONE_LETTERS } from "../../src/cdk/availability-zones.js";
-import { parseSpec } from "../../src/platform-spec/load.js";
 import { awsPartition } from "../../src/platform-spec/names.js";
-
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-  try {
-    parseSpec(raw, "test");
-    return [];
-  } catch (error) {
-    return (error as { problems?: readonly string[] }).problems ?? [String(error)];
-  }
-}
+import { specProblems } from "../support/spec-problems.js";
 
 describe("GIVEN availabilityZoneNames", () => {
   it.each([
@@ -41,7 +32,7 @@ describe("GIVEN a spec's region and zone count", () => {
     { name: "6 zones in us-east-1", raw: { aws: { region: "us-east-1" }, cluster: { availabilityZones: 6 } }, expected: [] },
     { name: "4 zones in us-west-2", raw: { aws: { region: "us-west-2" }, cluster: { availabilityZones: 4 } }, expected: [] },
   ])("WHEN $name THEN the problems are $expected", ({ raw, expected }) => {
-    expect(problemsOf(raw)).toEqual(expected);
+    expect(specProblems(raw)).toEqual(expected);
   });
 
   it.each([
@@ -49,7 +40,7 @@ describe("GIVEN a spec's region and zone count", () => {
     ["cn-south-9", "; did you mean af-south-1, ap-south-1, ap-south-2?"],
     ["xx-moon-1", ""],
   ])("WHEN the region is %s THEN aws.region is refused with close matches and where to add a new region", (region, suggestion) => {
-    const [problem, ...rest] = problemsOf({ aws: { region } });
+    const [problem, ...rest] = specProblems({ aws: { region } });
     expect(rest).toEqual([]);
     expect(problem).toMatch(new RegExp(`^aws\\.region: ${region} is not an AWS region Slipway knows the availability zones of${suggestion.replace(/[.?]/g, "\\$&")} \\(known: af-south-1, .*us-west-2; a region AWS opened after 2026-11-30 goes into src/cdk/availability-zones.ts with its zones from the AWS documentation\\)$`));
   });

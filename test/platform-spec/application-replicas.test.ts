@@ -5,14 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { desiredHealthyPods } from "../../src/platform-spec/application-replicas.js";
+import { specProblems } from "../support/spec-problems.js";
 
 function problemsOf(application: Record<string, unknown>): readonly string[] {
-  try {
-    parseSpec({ applications: { web: { namespace: "production", ...application } } }, "test");
-    return [];
-  } catch (error) {
-    return (error as { problems?: readonly string[] }).problems ?? [String(error)];
-  }
+  return specProblems({ applications: { web: { namespace: "production", ...application } } });
 }
 
 describe("GIVEN an application's replicas and its HPA range", () => {

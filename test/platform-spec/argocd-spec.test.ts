@@ -3,26 +3,15 @@
  * Every wrong input is a SPEC_INVALID problem naming its field, why and the fix.
  */
 import { describe, expect, it } from "vitest";
-import { SlipwayError } from "../../src/errors.js";
 import { parseSpec } from "../../src/platform-spec/load.js";
 import { CAPABILITY_SPEC } from "../support/argocd-capability-spec.js";
+import { specProblems } from "../support/spec-problems.js";
 
 const ADMIN = { role: "ADMIN", identities: [{ id: "906753d0c1-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", type: "SSO_GROUP" }] };
 const INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
 
 function capability(argocd: Record<string, unknown>, extra: Record<string, unknown> = {}): unknown {
   return { ...extra, argocd: { mode: "eks-capability", identityCenter: { instanceArn: INSTANCE }, rbacRoleMappings: [ADMIN], ...argocd } };
-}
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    parseSpec(raw, "slipway.yaml");
-  } catch (error) {
-    expect(error).toBeInstanceOf(SlipwayError);
-    expect((error as SlipwayError).code).toBe("SPEC_INVALID");
-    return (error as SlipwayError).problems;
-  }
-  throw new Error("expected the spec to be rejected");
 }
 
 describe("GIVEN the argocd section", () => {
@@ -53,10 +42,10 @@ describe("GIVEN the argocd section", () => {
     ["Identity Center settings on a self-managed Argo CD", { argocd: { identityCenter: { instanceArn: INSTANCE } } }, "argocd.identityCenter: is used only when argocd.mode is eks-capability; set mode: eks-capability or remove it"],
     ["role mappings on a self-managed Argo CD", { argocd: { mode: "self-managed", rbacRoleMappings: [ADMIN] } }, "argocd.rbacRoleMappings: is used only when argocd.mode is eks-capability"],
   ])("WHEN it has %s THEN the spec is refused naming the field", (_, raw, expected) => {
-    expect(problemsOf(raw).join("\n")).toContain(expected);
+    expect(specProblems(raw).join("\n")).toContain(expected);
   });
 
   it("WHEN several argocd problems are present THEN all are reported at once", () => {
-    expect(problemsOf({ argocd: { mode: "eks-capability", rbacRoleMappings: [{ ...ADMIN, role: "VIEWER" }, { ...ADMIN, role: "VIEWER" }] } })).toHaveLength(3);
+    expect(specProblems({ argocd: { mode: "eks-capability", rbacRoleMappings: [{ ...ADMIN, role: "VIEWER" }, { ...ADMIN, role: "VIEWER" }] } })).toHaveLength(3);
   });
 });

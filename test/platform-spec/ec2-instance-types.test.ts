@@ -3,22 +3,13 @@
  * from the pinned Karpenter's Go module); each error names the field and close matches.
  */
 import { describe, expect, it } from "vitest";
-import { parseSpec } from "../../src/platform-spec/load.js";
 import { instanceTypeExists } from "../../src/platform-spec/ec2-instance-types.js";
 import { EC2_INSTANCE_TYPE_NAMES } from "../../src/generated/ec2-instance-types.js";
 import { INSTANCE_TYPES } from "../../src/local/instance-types.js";
 import { EC2_ON_DEMAND_PRICES } from "../../src/pricing/ec2-prices.js";
+import { specProblems } from "../support/spec-problems.js";
 
 const KNOWN = "src/generated/ec2-instance-types.ts, from github.com/aws/karpenter-provider-aws v1.14.1";
-
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-  try {
-    parseSpec(raw, "test");
-    return [];
-  } catch (error) {
-    return (error as { problems?: readonly string[] }).problems ?? [String(error)];
-  }
-}
 
 const nodeGroup = (instanceTypes: string[]) => ({ nodeGroups: { workers: { instanceTypes, minSize: 1, maxSize: 2 } } });
 
@@ -34,7 +25,7 @@ describe("GIVEN node group instance types", () => {
     // Real types Slipway has no capacity or price for are EKS's to run: accepted.
     { instanceTypes: ["m5.large", "m7i.metal-24xl", "c7i-flex.large", "m7g.xlarge"], expected: [] },
   ])("WHEN they are $instanceTypes THEN the problems are $expected", ({ instanceTypes, expected }) => {
-    expect(problemsOf(nodeGroup(instanceTypes))).toEqual(expected);
+    expect(specProblems(nodeGroup(instanceTypes))).toEqual(expected);
   });
 });
 
@@ -62,7 +53,7 @@ describe("GIVEN Karpenter's instance families and sizes", () => {
     { karpenter: { architectures: ["amd64", "arm64"] }, expected: [] },
     { karpenter: { enabled: false, architectures: ["arm64"] }, expected: [] },
   ])("WHEN they are $karpenter THEN the problems are $expected", ({ karpenter, expected }) => {
-    expect(problemsOf({ karpenter })).toEqual(expected);
+    expect(specProblems({ karpenter })).toEqual(expected);
   });
 });
 

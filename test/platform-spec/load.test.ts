@@ -5,21 +5,10 @@ import { describe, expect, it } from "vitest";
 import { SlipwayError } from "../../src/errors.js";
 import { loadSpec, parseSpec } from "../../src/platform-spec/load.js";
 import { REPO_ROOT } from "../support/paths.js";
+import { specProblems } from "../support/spec-problems.js";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "slipway-spec-"));
-}
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    parseSpec(raw, "slipway.yaml");
-  } catch (error) {
-    expect(error).toBeInstanceOf(SlipwayError);
-    expect((error as SlipwayError).code).toBe("SPEC_INVALID");
-    expect((error as SlipwayError).where).toBe("slipway.yaml");
-    return (error as SlipwayError).problems;
-  }
-  throw new Error("expected the spec to be rejected");
 }
 
 describe("the reference platform (no spec at all)", () => {
@@ -171,7 +160,7 @@ describe("spec errors name the field path and the allowed values", () => {
     ],
     ["missing required field", { nodeGroups: { batch: { minSize: 1, maxSize: 3 } } }, ["nodeGroups.batch.instanceTypes: expected array, got nothing (the field is required)"]],
   ])("%s", (_title, raw, expected) => {
-    expect(problemsOf(raw)).toEqual(expected);
+    expect(specProblems(raw)).toEqual(expected);
   });
 
   it("GIVEN Karpenter durations of Never (Karpenter's CRD allows them) WHEN parsing THEN they are accepted", () => {
@@ -183,7 +172,7 @@ describe("spec errors name the field path and the allowed values", () => {
   });
 
   it("GIVEN several problems WHEN parsing THEN all are reported at once", () => {
-    expect(problemsOf({ cluster: { name: "Bad_Name" }, karpenter: { consolidateAfter: "soon" } })).toHaveLength(2);
+    expect(specProblems({ cluster: { name: "Bad_Name" }, karpenter: { consolidateAfter: "soon" } })).toHaveLength(2);
   });
 });
 
@@ -253,11 +242,11 @@ describe("hostile inputs (issue 12) are spec errors that say why and how to fix"
     ["a secret variable of 254 characters", { applications: { "api-server": app({ secrets: { ["A".repeat(254)]: "db" } }) } }, `applications.api-server.secrets.${"A".repeat(254)}: the name "${"A".repeat(254)}" has more than 253 characters: it is also a key of the Secret <app>-env`],
     ["a team Application in namespace constructor", { teams: { "team-a": { applications: { x: { path: "teams/x", namespace: "constructor" } } } } }, 'teams.team-a.applications.x.namespace: namespace "constructor" is not defined'],
   ])("%s", (_title, raw, expected) => {
-    expect(problemsOf(raw).join("\n")).toContain(expected);
+    expect(specProblems(raw).join("\n")).toContain(expected);
   });
 
   it("GIVEN a reserved application name and a bad value at once WHEN parsing THEN both are reported", () => {
-    const problems = problemsOf({ applications: { root: app(), web: app({ image: "Web" }) } });
+    const problems = specProblems({ applications: { root: app(), web: app({ image: "Web" }) } });
     expect(problems).toHaveLength(2);
   });
 
@@ -328,7 +317,7 @@ describe("GIVEN an admin role ARN", () => {
   ])("WHEN it is %s THEN acceptance is %s", (arn, accepted) => {
     const input = { cluster: { adminRoleArn: arn } };
     if (accepted) expect(parseSpec(input, "x").cluster.adminRoleArn).toBe(arn);
-    else expect(problemsOf(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
+    else expect(specProblems(input).join("\n")).toContain("cluster.adminRoleArn: must be an IAM role ARN");
   });
 });
 
