@@ -24,7 +24,7 @@ export interface ApplicationReplicas {
   /** Undefined when the application has other problems (see minAvailable). */
   readonly replicas: number | undefined;
   readonly autoscaling: { readonly minReplicas: number; readonly maxReplicas: number };
-  /** Undefined when the application has other problems: the object's default did not run. */
+  /** Undefined when the spec leaves it out: the application's default (defaultMinAvailable) applies, which never blocks. */
   readonly minAvailable: number | string | undefined;
 }
 
@@ -40,7 +40,9 @@ export const DEFAULT_MIN_AVAILABLE = "50%";
 
 /**
  * 50%, but 0% for an application the HPA may run on one pod: half of one pod rounds up to
- * that pod, and a default must not be a spec error the user never wrote.
+ * that pod, and a default must not be a spec error the user never wrote. The spec schema's
+ * transform is the one place that applies it; applicationReplicasProblems judges only a
+ * value the user wrote, since this default lets a pod go at every minReplicas of 1 or more.
  */
 export function defaultMinAvailable(autoscaling: { readonly minReplicas: number }): number | string {
   return autoscaling.minReplicas === 1 ? "0%" : DEFAULT_MIN_AVAILABLE;
@@ -55,8 +57,9 @@ export function desiredHealthyPods(minAvailable: number | string, expected: numb
 export function applicationReplicasProblems(name: string, application: ApplicationReplicas): ApplicationReplicasProblem[] {
   const path = ["applications", name];
   const { minReplicas, maxReplicas } = application.autoscaling;
-  // maxReplicas < minReplicas is reported at maxReplicas already; nothing else can be judged then.
-  if (maxReplicas < minReplicas) return [];
+  // A minReplicas below 1 or not whole is refused at its own field, and maxReplicas < minReplicas at
+  // maxReplicas: there is no range to judge the other fields against then.
+  if (!Number.isInteger(minReplicas) || minReplicas < 1 || maxReplicas < minReplicas) return [];
   const problems: ApplicationReplicasProblem[] = [];
   if (application.replicas !== undefined && (application.replicas < minReplicas || application.replicas > maxReplicas)) {
     problems.push({
@@ -64,8 +67,10 @@ export function applicationReplicasProblems(name: string, application: Applicati
       message: `${application.replicas} is outside autoscaling.minReplicas (${minReplicas}) to autoscaling.maxReplicas (${maxReplicas}): the HPA moves the Rollout into that range on its first sync, so the first rollout starts at a size that is undone at once; set replicas between ${minReplicas} and ${maxReplicas}`,
     });
   }
-  // The object-level default runs only on an application with no other problem; the platform's checks see the raw value.
-  const minAvailable = application.minAvailable ?? defaultMinAvailable(application.autoscaling);
+  // The platform's checks see the raw value (the object-level default runs only on an application
+  // with no other problem); an unset one takes the default, which never blocks.
+  const minAvailable = application.minAvailable;
+  if (minAvailable === undefined) return problems;
   const desired = desiredHealthyPods(minAvailable, minReplicas);
   // A percentage over 100 is refused at its own field already.
   const overHundred = typeof minAvailable === "string" && Number(minAvailable.slice(0, -1)) > 100;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseSpec } from "../../src/platform-spec/load.js";
-import { desiredHealthyPods } from "../../src/platform-spec/application-replicas.js";
+import { defaultMinAvailable, desiredHealthyPods } from "../../src/platform-spec/application-replicas.js";
 import { specProblems } from "../support/spec-problems.js";
 
 function problemsOf(application: Record<string, unknown>): readonly string[] {
@@ -33,6 +33,14 @@ describe("GIVEN an application's replicas and its HPA range", () => {
   it("WHEN minReplicas > maxReplicas THEN only maxReplicas is reported (the range is not judged)", () => {
     expect(problemsOf({ replicas: 5, autoscaling: { minReplicas: 8, maxReplicas: 4 } })).toEqual(["applications.web.autoscaling.maxReplicas: must be >= minReplicas (8)"]);
   });
+
+  it.each([
+    { minReplicas: 0, minAvailable: undefined },
+    { minReplicas: 0, minAvailable: 2 },
+    { minReplicas: -1, minAvailable: "50%" },
+  ])("WHEN minReplicas is $minReplicas (refused) and minAvailable is $minAvailable THEN only minReplicas is reported, not a budget to lower below it", ({ minReplicas, minAvailable }) => {
+    expect(problemsOf({ autoscaling: { minReplicas, maxReplicas: 5 }, ...(minAvailable === undefined ? {} : { minAvailable }) })).toEqual(["applications.web.autoscaling.minReplicas: must be >= 1"]);
+  });
 });
 
 describe("GIVEN an application's PodDisruptionBudget minAvailable", () => {
@@ -57,6 +65,16 @@ describe("GIVEN an application's PodDisruptionBudget minAvailable", () => {
     expect(problemsOf({ autoscaling: { minReplicas: 1, maxReplicas: 5 } })).toEqual([]);
     expect(parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas: 1, maxReplicas: 5 } } } }, "test").applications.web?.minAvailable).toBe("0%");
     expect(parseSpec({ applications: { web: { namespace: "production", autoscaling: { minReplicas: 2, maxReplicas: 5 } } } }, "test").applications.web?.minAvailable).toBe("50%");
+  });
+
+  it("WHEN minAvailable is not set THEN its default lets a pod go at every minReplicas, so only a written value is judged", () => {
+    for (let minReplicas = 1; minReplicas <= 1000; minReplicas++) {
+      expect(desiredHealthyPods(defaultMinAvailable({ minReplicas }), minReplicas), `minReplicas ${minReplicas}`).toBeLessThan(minReplicas);
+    }
+    // An application with another problem skips the object's default: the budget is still not judged.
+    const problems = problemsOf({ autoscaling: { minReplicas: 2, maxReplicas: 5 }, image: "Not An Image" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^applications\.web\.image: /);
   });
 
   it("WHEN minReplicas is 1 THEN any budget but 0% blocks, and the fix says to raise minReplicas or use 0%", () => {
