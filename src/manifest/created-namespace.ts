@@ -5,6 +5,7 @@
  * and `slipway up --local` applies it, so both see the namespace Argo CD really makes.
  */
 import type { KubeObject } from "./kube-object.js";
+import { isPlainObject } from "./plain-object.js";
 
 /** The Namespace Argo CD creates for `application`, or undefined when it creates none. */
 export function createdNamespace(application: Record<string, unknown>): KubeObject | undefined {
@@ -25,7 +26,7 @@ export function createdNamespace(application: Record<string, unknown>): KubeObje
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isPlainObject(value) ? value : {};
 }
 
 function stringMap(value: unknown): Record<string, string> | undefined {

@@ -8,6 +8,7 @@ import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import type { CheckContext, Rule } from "../rule.js";
 import { podTemplatesOf, type PodTemplate } from "../pod-security/pod-templates.js";
 import { API_DEPRECATIONS, FIELD_DEPRECATIONS, type ApiDeprecation, type Component, type FieldDeprecation } from "./api-deprecations.js";
+import { asRecord } from "../rules/support/json.js";
 
 export const DEPRECATED_API_RULE_ID = "deprecated-api";
 export const REMOVED_API_RULE_ID = "removed-api";
@@ -200,10 +201,6 @@ function matchPath(root: unknown, pattern: readonly string[], value?: string, fr
 /** `["steps", "[1]", "analysis"]` → `["steps[1]", "analysis"]`. */
 function joinIndexes(path: string[]): string[] {
   return path.reduce<string[]>((joined, part) => (part.startsWith("[") && joined.length > 0 ? [...joined.slice(0, -1), `${joined[joined.length - 1]}${part}`] : [...joined, part]), []);
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 export const REMOVED_API_RULE: Rule = {

@@ -21,6 +21,7 @@ import { SlipwayError } from "../../errors.js";
 import { createdNamespace } from "../../manifest/created-namespace.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
+import { isPlainObject } from "../../manifest/plain-object.js";
 
 /** How `slipway check` renders charts: what the caller chooses. */
 export interface ChartRendering {
@@ -172,5 +173,5 @@ function isApplication(object: SourceObject): boolean {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isPlainObject(value) ? value : {};
 }

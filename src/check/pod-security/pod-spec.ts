@@ -5,6 +5,7 @@
  * missing pointer is undefined. A field of the wrong type is read as missing — whether the
  * document is well formed is the schema rule's business, never a reason to crash here.
  */
+import { asRecord, asString } from "../rules/support/json.js";
 
 export interface PodMetadata {
   readonly annotations: Readonly<Record<string, string>>;
@@ -96,14 +97,6 @@ export interface PodSpec {
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
-function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 function asBoolean(value: unknown): boolean | undefined {
   return typeof value === "boolean" ? value : undefined;
 }
@@ -124,7 +117,7 @@ function asList<T>(value: unknown, read: (item: unknown) => T | undefined): T[] 
 
 /** Go decodes a missing or null nested object as a nil pointer: `read` runs only on objects. */
 function optional<T>(value: unknown, read: (object: JsonObject) => T): T | undefined {
-  const object = asObject(value);
+  const object = asRecord(value);
   return object === undefined ? undefined : read(object);
 }
 
@@ -201,7 +194,7 @@ function readVolume(value: unknown): Volume | undefined {
   return optional(value, (object) => {
     const sources = new Set<string>();
     for (const [key, source] of Object.entries(object)) {
-      if (key !== "name" && asObject(source) !== undefined) sources.add(key);
+      if (key !== "name" && asRecord(source) !== undefined) sources.add(key);
     }
     return { name: asString(object.name) ?? "", sources };
   });
@@ -209,7 +202,7 @@ function readVolume(value: unknown): Volume | undefined {
 
 /** Reads a pod spec from any JSON value; a non-object reads as an empty spec. */
 export function readPodSpec(value: unknown): PodSpec {
-  const object = asObject(value) ?? {};
+  const object = asRecord(value) ?? {};
   return {
     hostNetwork: asBoolean(object.hostNetwork) ?? false,
     hostPID: asBoolean(object.hostPID) ?? false,
@@ -226,7 +219,7 @@ export function readPodSpec(value: unknown): PodSpec {
 
 /** Reads the annotations of pod (or pod template) metadata; values that are not strings are dropped. */
 export function readPodMetadata(value: unknown): PodMetadata {
-  const raw = asObject(asObject(value)?.annotations) ?? {};
+  const raw = asRecord(asRecord(value)?.annotations) ?? {};
   // fromEntries defines own properties, so a key such as `__proto__` stays plain data.
   const annotations = Object.fromEntries(
     Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string"),

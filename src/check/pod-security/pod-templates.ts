@@ -12,6 +12,7 @@
  */
 import type { SourceObject } from "../finding.js";
 import { memoizeByObjects } from "../rules/support/memoize.js";
+import { asRecord } from "../rules/support/json.js";
 
 export interface PodTemplate {
   /** The pod's (or template's) metadata, untrusted JSON. */
@@ -36,10 +37,6 @@ const TEMPLATE_PATHS: Readonly<Record<string, Readonly<Record<string, TemplateLo
   "argoproj.io": { Rollout: ["spec", "template"] },
 };
 
-function asObject(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);
@@ -54,10 +51,10 @@ export const POD_TEMPLATE_KINDS: readonly string[] = Object.entries(TEMPLATE_PAT
 export function podTemplateOf(object: Pick<SourceObject, "apiVersion" | "kind" | "document">): PodTemplate | undefined {
   const location = TEMPLATE_PATHS[groupOf(object.apiVersion)]?.[object.kind];
   if (location === undefined) return undefined;
-  if (object.kind === "Rollout" && asObject(asObject(object.document.spec)?.workloadRef) !== undefined) return undefined;
+  if (object.kind === "Rollout" && asRecord(asRecord(object.document.spec)?.workloadRef) !== undefined) return undefined;
   let template: Readonly<Record<string, unknown>> | undefined = object.document;
-  for (const key of location) template = asObject(template?.[key]);
-  const spec = asObject(template?.spec);
+  for (const key of location) template = asRecord(template?.[key]);
+  const spec = asRecord(template?.spec);
   if (template === undefined || spec === undefined) return undefined;
   return {
     metadata: template.metadata,

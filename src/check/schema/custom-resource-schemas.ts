@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { KUBERNETES } from "../../versions.js";
 import { kubernetesSchemaBundle, type OpenApiSchema } from "./kubernetes-schema-bundle.js";
 import { CONVERTER_VERSION, definitionsToJsonSchema, reachableDefinitions, toJsonSchema, type JsonSchema } from "./to-json-schema.js";
+import { asRecord } from "../rules/support/json.js";
 
 const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
@@ -210,8 +211,4 @@ export function hasValidationRules(schema: unknown, inProperties = false): boole
     if (key === "x-kubernetes-validations") return Array.isArray(value) && value.length > 0;
     return key !== "default" && key !== "enum" && hasValidationRules(value, key === "properties");
   });
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
