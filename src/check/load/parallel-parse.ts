@@ -16,6 +16,10 @@
  * `SLIPWAY_CHECK_WORKERS=N` forces N workers (0: none). The parsed results come back as
  * JSON text, which the main thread reads faster than a structured clone.
  *
+ * With `apiValidation`, the workers also judge their objects as the API server's validation
+ * beyond the schema does (schema/api-validation.ts) and send the findings, field lines
+ * included, with the schema's: this thread then reads no file again for their lines.
+ *
  * The same workers also validate objects parsed elsewhere (`adopt`: a large input parsed
  * on the main thread, see schema/parallel-validation.ts): they are given copies of the
  * objects with their texts instead of files, and answer the same requests. So there is
@@ -86,6 +90,8 @@ export interface ParseTask {
   readonly objects?: readonly AdoptedObject[];
   /** Objects of its built-in kinds are validated as soon as they are parsed. */
   readonly kubernetesVersion: string;
+  /** Judge the objects as the API server's validation does (api-validation.ts) too. @default false */
+  readonly apiValidation?: boolean;
 }
 
 /** What the main thread asks a parse worker once the CRDs are known. */
@@ -100,7 +106,7 @@ export type ParseWorkerMessage =
   /** Per file, its result as JSON text or, when JSON cannot carry it, as a clone. */
   | { readonly kind: "parsed"; readonly results: (string | ParsedSource)[] }
   | { readonly kind: "sources"; readonly sources: [index: number, text: string, line: number][] }
-  | { readonly kind: "validated"; readonly findings: [index: number, findings: Finding[]][] }
+  | { readonly kind: "validated"; readonly findings: [index: number, findings: Finding[]][]; readonly apiFindings: [index: number, findings: Finding[]][] }
   | { readonly kind: "error"; readonly error: string };
 
 interface Running {
@@ -122,10 +128,10 @@ export class ParallelParse {
    * rejects (after closing the workers) when a worker cannot start or fails, so the caller
    * can parse on the main thread instead.
    */
-  static async start(tasks: readonly ManifestFileTask[], workers: number, kubernetesVersion: string): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
+  static async start(tasks: readonly ManifestFileTask[], workers: number, kubernetesVersion: string, apiValidation = false): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
     const entry = workerEntry(import.meta.url, "parse-worker");
     const running: Running[] = slicesByBytes(tasks, workers).map((files) => {
-      const worker = new Worker(entry, { workerData: { files, kubernetesVersion } satisfies ParseTask });
+      const worker = new Worker(entry, { workerData: { files, kubernetesVersion, apiValidation } satisfies ParseTask });
       return { worker, files, objects: [], messages: new AsyncMessageQueue(worker) };
     });
     const session = new ParallelParse(running);
@@ -151,7 +157,7 @@ export class ParallelParse {
    * its slice with the texts, for field lines. Throws when a worker cannot be created
    * (after closing the others); a worker that fails later rejects `validate`.
    */
-  static adopt(objects: readonly SourceObject[], workers: number, kubernetesVersion: string): ParallelParse {
+  static adopt(objects: readonly SourceObject[], workers: number, kubernetesVersion: string, apiValidation = false): ParallelParse {
     const entry = workerEntry(import.meta.url, "parse-worker");
     const running: Running[] = [];
     try {
@@ -159,6 +165,7 @@ export class ParallelParse {
         const task: ParseTask = {
           files: [],
           kubernetesVersion,
+          apiValidation,
           objects: slice.map((object) => {
             const source = sourceOf(object.document);
             return source === undefined ? object : { ...object, source };
@@ -184,9 +191,14 @@ export class ParallelParse {
   /**
    * Validates, on the workers, the objects they parsed. `sources` settles once the texts
    * of the CEL kinds' objects are known on this thread (for their field lines); `findings`
-   * maps each worker-held object that has schema findings to them.
+   * maps each worker-held object that has schema findings to them, `apiFindings` each that
+   * has API server validation findings (none unless the workers were started with `apiValidation`).
    */
-  validate(request: ValidateRequest): { readonly sources: Promise<void>; readonly findings: Promise<Map<SourceObject, Finding[]>> } {
+  validate(request: ValidateRequest): {
+    readonly sources: Promise<void>;
+    readonly findings: Promise<Map<SourceObject, Finding[]>>;
+    readonly apiFindings: Promise<Map<SourceObject, Finding[]>>;
+  } {
     try {
       for (const slice of this.running) slice.worker.postMessage(request);
     } catch (error) {
@@ -200,20 +212,25 @@ export class ParallelParse {
         for (const [index, text, line] of message.sources) rememberSource((slice.objects[index] as SourceObject).document, text, line);
       }),
     ).then(() => undefined);
-    const findings = sources.then(async () => {
-      const result = new Map<SourceObject, Finding[]>();
+    const validated = sources.then(async () => {
+      const schema = new Map<SourceObject, Finding[]>();
+      const api = new Map<SourceObject, Finding[]>();
       for (const slice of this.running) {
         const message = await slice.messages.next("validated");
-        for (const [index, found] of message.findings) result.set(slice.objects[index] as SourceObject, found);
+        for (const [index, found] of message.findings) schema.set(slice.objects[index] as SourceObject, found);
+        for (const [index, found] of message.apiFindings) api.set(slice.objects[index] as SourceObject, found);
       }
-      return result;
+      return { schema, api };
     });
     // Whatever happens, the workers (and the texts they hold) go once they have answered.
-    findings.then(
+    validated.then(
       () => this.close(),
       () => this.close(),
     );
-    return { sources, findings };
+    const apiFindings = validated.then((result) => result.api);
+    // A caller that does not ask for them learns a failure from `findings`.
+    apiFindings.catch(() => undefined);
+    return { sources, findings: validated.then((result) => result.schema), apiFindings };
   }
 
   /** The files each worker parsed (none for adopted objects): to parse them again on this thread if a worker fails. */

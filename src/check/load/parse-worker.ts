@@ -5,6 +5,11 @@
  * validates its own copies of the objects of built-in kinds at once (they need no CRD)
  * and lets them and their texts go; the objects of custom kinds wait, with their texts
  * (for field lines), until the main thread knows the CRDs and asks.
+ *
+ * When asked to (`apiValidation`), it also judges its objects as the API server's validation
+ * beyond the schema does (schema/api-validation.ts), locating findings with the texts it
+ * holds: objects of built-in groups at once, the others once the CRDs are known. The main
+ * thread then neither judges them nor reads their files again for field lines.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
@@ -20,6 +25,10 @@ const task = workerData as ParseTask;
 /** The objects parsed here, by index; undefined once validated. */
 let objects: (SourceObject | undefined)[] = [];
 const findings = new Map<number, Finding[]>();
+/** The API server validation's findings, by object index. */
+const apiFindings = new Map<number, Finding[]>();
+/** Objects whose API server validation waits for the CRDs (not of a built-in group), by index. */
+let apiWaiting: (SourceObject | undefined)[] = [];
 
 const builtInsValidated = (async () => {
   try {
@@ -34,6 +43,13 @@ const builtInsValidated = (async () => {
   } catch (error) {
     post(failure(error));
     throw error;
+  }
+  if (task.apiValidation === true) {
+    const { judgedWithoutCustomResources } = await import("../schema/api-validation.js");
+    const now = [...objects.keys()].filter((position) => judgedWithoutCustomResources((objects[position] as SourceObject).apiVersion));
+    // Objects of built-in groups need no CRD: judged before the schema step lets them go.
+    await judgeApiValidation(now, () => false);
+    apiWaiting = objects.map((object) => (object !== undefined && !judgedWithoutCustomResources(object.apiVersion) ? object : undefined));
   }
   // Loaded only now: parsing, which the main thread waits for, starts without them.
   const { validateSchemasByObject, options } = await validation(task.kubernetesVersion, []);
@@ -81,7 +97,23 @@ async function validateCustomResources(request: ValidateRequest): Promise<void> 
   const { validateSchemasByObject, options } = await validation(request.kubernetesVersion, request.customResources);
   const found = validateSchemasByObject(waiting.map((position) => objects[position] as SourceObject), options);
   for (const [position, objectIndex] of waiting.entries()) if ((found[position] as Finding[]).length > 0) findings.set(objectIndex, found[position] as Finding[]);
-  post({ kind: "validated", findings: [...findings.entries()] });
+  if (task.apiValidation === true) {
+    const served = new Map(request.customResources);
+    await judgeApiValidation(
+      [...apiWaiting.keys()].filter((position) => apiWaiting[position] !== undefined),
+      (key) => served.get(key)?.served === true,
+      apiWaiting,
+    );
+    apiWaiting = [];
+  }
+  post({ kind: "validated", findings: [...findings.entries()], apiFindings: [...apiFindings.entries()] });
+}
+
+/** The API server validation's findings of the objects at `positions` (in order), kept by index. */
+async function judgeApiValidation(positions: readonly number[], isCustomKind: (key: string) => boolean, from: readonly (SourceObject | undefined)[] = objects): Promise<void> {
+  const { apiValidationFindings, refusedObjects } = await import("../schema/api-validation.js");
+  const indexes = new Map(positions.map((position) => [from[position] as SourceObject, position]));
+  for (const refused of refusedObjects([...indexes.keys()], isCustomKind)) apiFindings.set(indexes.get(refused.object) as number, apiValidationFindings([refused]));
 }
 
 /** Does JSON give this value back unchanged? Not for NaN, ±Infinity, -0, bigint or undefined. */

@@ -15,6 +15,7 @@ import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, parseWorkers, slicesByByte
 import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
 import { customResourceVersions, isCustomResourceDefinition, versionsForValidation } from "../../../src/check/schema/custom-resource-schemas.js";
 import { validateSchemasByObject } from "../../../src/check/schema/validate-schemas.js";
+import { apiValidationFindings, refusedObjects } from "../../../src/check/schema/api-validation.js";
 import { crdYaml } from "../../support/crd.js";
 
 const WIDGET_CRD = crdYaml({
@@ -45,6 +46,8 @@ function documents(index: number): string {
     `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w${index}\n  namespace: prod\nspec:\n  minReplicas: ${index % 2 === 0 ? 5 : 1}\n  maxReplicas: 3\n  description: "two\n    lines"\n`,
     index % 4 === 0 ? `apiVersion: v1\nkind: Service\nmetadata: {name: broken\n` : `# slipway:ignore schema -- a test\napiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: prod\nspec:\n  portss: []\n`,
     // Values JSON cannot carry: such a file comes back from its worker as a clone.
+    // A custom resource the API server refuses (its name), once its CRD is known.
+    ...(index === 13 ? ["apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: W_13\n  namespace: prod\n  labels:\n    \"bad key/x/y\": v\nspec:\n  minReplicas: 1\n  maxReplicas: 3\n"] : []),
     ...(index === 11 ? ["apiVersion: example.com/v1\nkind: Gauge\nmetadata: {name: g}\nspec: {a: .nan, b: -.inf, c: .inf, d: -0.0, e: 123456789012345678901}\n"] : []),
   ].join("---\n");
 }
@@ -115,8 +118,13 @@ describe("parse workers", () => {
     // A field line, found in the document's text: Deployment d0's replicas.
     expect(expected.flat()).toContainEqual(expect.objectContaining({ object: "Deployment prod/d0", file: join("nested", "objects-00.yaml"), line: 15, message: "spec.replicas: must be integer, got string \"two\"" }));
 
-    for (const workers of [1, 2, 3]) {
-      const { results, session } = await ParallelParse.start(tasks, workers, "1.35");
+    // The API server's validation beyond the schema, of built-in and custom kinds, at field lines.
+    const api = apiValidationFindings(refusedObjects(objects, (key) => customResources.get(key)?.served === true));
+    expect(api).toContainEqual(expect.objectContaining({ object: "Widget prod/W_13", file: "objects-01.yaml", line: 189, message: expect.stringContaining('metadata.labels: Invalid value: "bad key/x/y"') }));
+    expect(api).toContainEqual(expect.objectContaining({ object: "Service prod/s10", file: "objects-01.yaml", message: expect.stringContaining("spec.ports: Required value") }));
+
+    for (const [workers, apiValidation] of [[1, false], [2, true], [3, true]] as const) {
+      const { results, session } = await ParallelParse.start(tasks, workers, "1.35", apiValidation);
       expect(results).toStrictEqual(sequential);
       const parsed = results.flatMap((result) => result.objects);
       expect(parsed.every((object) => session.holds(object))).toBe(true);
@@ -127,6 +135,8 @@ describe("parse workers", () => {
       expect(new Set(parsed.filter((object) => sourceOf(object.document) !== undefined).map((object) => object.kind))).toEqual(new Set(["Widget"]));
       const byObject = await validation.findings;
       expect(parsed.map((object) => byObject.get(object) ?? [])).toStrictEqual(expected);
+      const apiByObject = await validation.apiFindings;
+      expect(parsed.flatMap((object) => apiByObject.get(object) ?? [])).toStrictEqual(apiValidation ? api : []);
     }
   }, 120_000);
 
@@ -139,14 +149,18 @@ describe("parse workers", () => {
     );
     const expected = validateSchemasByObject(objects, { kubernetesVersion: "1.35", customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, "1.35") });
     expect(expected.flat()).toContainEqual(expect.objectContaining({ object: "Deployment prod/d0", line: 15, message: "spec.replicas: must be integer, got string \"two\"" }));
+    const api = apiValidationFindings(refusedObjects(objects, (key) => customResources.get(key)?.served === true));
+    expect(api.map((finding) => finding.object)).toEqual(expect.arrayContaining(["Widget prod/W_13", "Service prod/s10"]));
     for (const workers of [1, 2, 3]) {
-      const session = ParallelParse.adopt(objects, workers, "1.35");
+      const session = ParallelParse.adopt(objects, workers, "1.35", true);
       expect(objects.every((object) => session.holds(object))).toBe(true);
       expect(session.files()).toEqual([]);
       const validation = session.validate({ kubernetesVersion: "1.35", customResources: versionsForValidation(customResources, objects), celKinds: [] });
       await validation.sources;
       const byObject = await validation.findings;
       expect(objects.map((object) => byObject.get(object) ?? [])).toStrictEqual(expected);
+      const apiByObject = await validation.apiFindings;
+      expect(objects.flatMap((object) => apiByObject.get(object) ?? [])).toStrictEqual(api);
     }
   }, 120_000);
 
@@ -164,7 +178,7 @@ describe("parse workers", () => {
       return JSON.stringify(await checkManifests(["."], { cwd: root, kubernetesVersion: "1.35" }));
     };
     const sequential = await run("0");
-    for (const rule of ['"ruleId":"schema"', '"ruleId":"parse"', "minReplicas must not exceed maxReplicas", '"suppressed":']) expect(sequential).toContain(rule);
+    for (const rule of ['"ruleId":"schema"', '"ruleId":"parse"', '"ruleId":"api-validation"', "W_13", "minReplicas must not exceed maxReplicas", '"suppressed":']) expect(sequential).toContain(rule);
     expect(await run("2")).toBe(sequential);
     expect(await run("3")).toBe(sequential);
   }, 120_000);
