@@ -7,11 +7,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
 import { isDeprecatedOrRemoved } from "../../../src/check/deprecations/deprecation-rules.js";
 import { sourceOf } from "../../../src/check/load/locate-field.js";
-import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, parseWorkers, slicesByBytes, type ManifestFileTask } from "../../../src/check/load/parallel-parse.js";
+import { ParallelParse, PARSE_WORKER_THRESHOLD_BYTES, PARSE_WORKER_YOUNG_GENERATION_MB, parseWorkerOptions, parseWorkers, slicesByBytes, type ManifestFileTask } from "../../../src/check/load/parallel-parse.js";
 import { readManifestFile } from "../../../src/check/load/read-manifest-file.js";
 import { customResourceVersions, isCustomResourceDefinition, versionsForValidation } from "../../../src/check/schema/custom-resource-schemas.js";
 import { validateSchemasByObject } from "../../../src/check/schema/validate-schemas.js";
@@ -163,6 +164,16 @@ describe("parse workers", () => {
       expect(objects.flatMap((object) => apiByObject.get(object) ?? [])).toStrictEqual(api);
     }
   }, 120_000);
+
+  it("GIVEN a parse task WHEN a worker is started for it THEN its heap's young generation is capped (peak memory) and it runs with that cap", async () => {
+    const options = parseWorkerOptions({ files: [], kubernetesVersion: "1.35" });
+    expect(options.resourceLimits).toEqual({ maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_GENERATION_MB });
+    expect(PARSE_WORKER_YOUNG_GENERATION_MB).toBeLessThan(48);
+    const worker = new Worker("require('node:worker_threads').parentPort.postMessage(require('node:worker_threads').resourceLimits)", { ...options, eval: true });
+    const limits = await new Promise((resolve, reject) => worker.once("message", resolve).once("error", reject));
+    await worker.terminate();
+    expect(limits).toMatchObject({ maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_GENERATION_MB });
+  });
 
   it("GIVEN an object a worker cannot be given (not cloneable) WHEN adopted THEN it throws at once instead of hanging", () => {
     const { tasks } = folder(1);
