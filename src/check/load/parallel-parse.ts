@@ -7,10 +7,12 @@
  *
  * The workers validate their own copy of each object, with the text it was parsed from
  * for field lines: objects of built-in kinds right after parsing (then they let them
- * go), objects of custom kinds once the main thread knows the CRDs (`validate`). So the
- * main thread never holds the documents' text, except for the objects whose CRD has CEL
- * rules (evaluated on the main thread), whose text the workers send back. Closing the
- * workers frees the rest.
+ * go), objects of custom kinds once the main thread knows the CRDs (`validate`). The
+ * main thread gets, with the objects, the texts of all but the CRDs, which its rules
+ * locate their findings in (it used to read nearly every file again for them: 0.1 s of
+ * the real-world corpus); CRDs, the bulk of a large input, stay on the workers, except
+ * when a rule points into one (read again then, `recallSources`). Closing the workers
+ * frees the rest.
  *
  * Below `PARSE_WORKER_THRESHOLD_BYTES` the files are parsed on the main thread.
  * `SLIPWAY_CHECK_WORKERS=N` forces N workers (0: none). The parsed results come back as
@@ -117,7 +119,7 @@ export interface ValidateRequest {
 
 export type ParseWorkerMessage =
   /** Per file, its result as JSON text or, when JSON cannot carry it, as a clone. */
-  | { readonly kind: "parsed"; readonly results: (string | ParsedSource)[] }
+  | { readonly kind: "parsed"; readonly results: (string | ParsedSource)[]; readonly sources: [index: number, text: string, line: number][] }
   | { readonly kind: "sources"; readonly sources: [index: number, text: string, line: number][] }
   | { readonly kind: "validated"; readonly findings: [index: number, findings: Finding[]][]; readonly apiFindings: [index: number, findings: Finding[]][] }
   | { readonly kind: "error"; readonly error: string };
@@ -155,6 +157,7 @@ export class ParallelParse {
         const parsed = message.results.map((result) => (typeof result === "string" ? (JSON.parse(result) as ParsedSource) : result));
         slice.objects = parsed.flatMap((result) => result.objects);
         for (const object of slice.objects) session.held.add(object);
+        for (const [index, text, line] of message.sources) rememberSource((slice.objects[index] as SourceObject).document, text, line);
         results.push(...parsed);
       }
       return { results, session };

@@ -16,6 +16,7 @@ import type { Finding, SourceObject } from "../finding.js";
 import { rememberSource, sourceOf } from "./locate-field.js";
 import type { AdoptedObject, ParseTask, ParseWorkerMessage, ValidateRequest } from "./parallel-parse.js";
 import { readManifestFile } from "./read-manifest-file.js";
+import { isCustomResourceDefinition } from "../schema/custom-resource-schemas.js";
 
 const port = parentPort;
 const post = (message: ParseWorkerMessage) => port?.postMessage(message);
@@ -35,10 +36,11 @@ const builtInsValidated = (async () => {
     if (task.objects !== undefined) objects = adopt(task.objects);
     else {
       const results = task.files.map((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }));
-      objects = results.flatMap((result) => result.objects);
+      const parsed = results.flatMap((result) => result.objects);
+      objects = parsed;
       // JSON text is read back two to four times faster than a structured clone, on the thread
       // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.
-      post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)) });
+      post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)), sources: sourcesForRules(parsed) });
     }
   } catch (error) {
     post(failure(error));
@@ -67,6 +69,21 @@ builtInsValidated.catch(() => undefined);
 port?.once("message", (request: ValidateRequest) => {
   void builtInsValidated.then(() => validateCustomResources(request)).catch((error: unknown) => post(failure(error)));
 });
+
+/**
+ * The texts the main thread's rules locate their findings in: every object's but the
+ * CRDs' (the bulk of a large input, which the rules seldom point into; read again from
+ * their file when they do, read-manifest-file.ts `recallSources`).
+ */
+function sourcesForRules(parsed: readonly SourceObject[]): [number, string, number][] {
+  const sources: [number, string, number][] = [];
+  for (const [index, object] of parsed.entries()) {
+    if (isCustomResourceDefinition(object.document)) continue;
+    const source = sourceOf(object.document);
+    if (source !== undefined) sources.push([index, source.text, source.line]);
+  }
+  return sources;
+}
 
 /** Objects parsed on the main thread: their texts are remembered, for field lines, by the copied documents' identity. */
 function adopt(adopted: readonly AdoptedObject[]): SourceObject[] {
