@@ -16,7 +16,7 @@ import type { Finding, SourceObject } from "../finding.js";
 import { rememberSource, sourceOf } from "./locate-field.js";
 import type { AdoptedObject, ParseTask, ParseWorkerMessage, ValidateRequest } from "./parallel-parse.js";
 import { readManifestFile } from "./read-manifest-file.js";
-import { isCustomResourceDefinition } from "../schema/custom-resource-schemas.js";
+import { isCustomResourceDefinition } from "../schema/is-crd.js";
 
 const port = parentPort;
 const post = (message: ParseWorkerMessage) => port?.postMessage(message);

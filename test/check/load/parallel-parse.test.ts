@@ -4,9 +4,10 @@
  * findings (field lines included) as validation here; this thread gets every document's
  * text but the CRDs' (for the rules' field lines).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkManifests } from "../../../src/check/check.js";
@@ -175,6 +176,22 @@ describe("parse workers", () => {
     const limits = await new Promise((resolve, reject) => worker.once("message", resolve).once("error", reject));
     await worker.terminate();
     expect(limits).toMatchObject({ maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_GENERATION_MB });
+  });
+
+  it("GIVEN the parse worker's module WHEN its static imports are followed THEN none reaches the schema modules, which it loads only after its objects are sent", () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/^(?:import|export)(?! type)[^;]*? from "(\.[^"]+)\.js";/gms)) visit(resolve(dirname(file), `${match[1]}.ts`));
+    };
+    const worker = fileURLToPath(new URL("../../../src/check/load/parse-worker.ts", import.meta.url));
+    visit(worker);
+    const reached = [...seen].map((file) => relative(dirname(worker), file));
+    expect(reached).toContain("read-manifest-file.ts");
+    expect(reached).toContain(join("..", "schema", "is-crd.ts"));
+    for (const heavy of ["custom-resource-schemas.ts", "kubernetes-schema-bundle.ts", "validate-schemas.ts", "api-validation.ts"]) expect(reached).not.toContain(join("..", "schema", heavy));
   });
 
   it("GIVEN an object a worker cannot be given (not cloneable) WHEN adopted THEN it throws at once instead of hanging", () => {
