@@ -100,7 +100,9 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   // The rules' modules load while the input is read (and parsed, on worker threads for a large one).
   const ruleRegistry = onlyEngineRules(options.enable ?? []) ? undefined : import("./rule-registry.js");
   ruleRegistry?.catch(() => undefined);
-  const loaded = await loadInputs(inputs, { cwd, parseInWorkers: { kubernetesVersion }, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
+  // Parse workers also judge what they parse as the API server's validation does, when that rule runs.
+  const apiValidation = ENGINE_RULES.some((rule) => rule.id === API_VALIDATION_RULE_ID && enabledBy(options)(rule));
+  const loaded = await loadInputs(inputs, { cwd, parseInWorkers: { kubernetesVersion, apiValidation }, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.kustomize === false ? { kustomize: false } : {}), ...(options.charts !== undefined && options.charts !== false ? { charts: { kubernetesVersion, ...(options.charts === true ? {} : { charts: options.charts }) } } : {}) });
   try {
     return await checkLoaded(loaded, kubernetesVersion, failOn, options, cwd, ruleRegistry);
   } finally {
@@ -118,21 +120,16 @@ async function checkLoaded(
 ): Promise<CheckResult> {
   const customResources = customResourceVersions(await crdSourcesFor(loaded.objects, kubernetesVersion, options, cwd), kubernetesVersion);
 
-  const enabled = (rule: RuleDescriptor) =>
-    (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
-    !(options.disable ?? []).some((selector) => selects(selector, rule));
+  const enabled = enabledBy(options);
+  const apiValidation = ENGINE_RULES.some((rule) => rule.id === API_VALIDATION_RULE_ID && enabled(rule));
 
-  // Large inputs are validated on worker threads (those that parsed them, else new ones) while this thread runs the rules below.
-  const { findings: schemaFindings, sources } = validateSchemasSomewhere(loaded, kubernetesVersion, customResources);
+  // Large inputs are validated on worker threads (those that parsed them, else new ones) while this thread runs the rules below;
+  // so is the API server's validation beyond the schema (names, selectors, duplicates, enumerations), for the objects they hold.
+  const { findings: schemaFindings, sources, apiFindings } = validateSchemasSomewhere(loaded, kubernetesVersion, customResources, apiValidation, cwd);
 
   // CEL rules of CRDs run here, on the main thread, whether or not workers validate the schemas.
   await sources;
   const celFindings = ENGINE_RULES.some((rule) => rule.id === "schema" && enabled(rule)) ? await celValidationFindings(loaded.objects, customResources) : [];
-  // The API server's validation beyond the schema (names, selectors, duplicates, enumerations): pure and cheap, here too.
-  const refused = ENGINE_RULES.some((rule) => rule.id === API_VALIDATION_RULE_ID && enabled(rule)) ? refusedObjects(loaded.objects, (key) => customResources.get(key)?.served === true) : [];
-  // Objects parsed on worker threads left their text there: read again for the few refused, so field lines match a sequential run.
-  recallSources(refused.map((entry) => entry.object), cwd);
-  const apiFindings = apiValidationFindings(refused);
 
   const context: CheckContext = {
     objects: loaded.objects,
@@ -146,7 +143,7 @@ async function checkLoaded(
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.
-  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...celFindings, ...apiFindings, ...ruleFindings];
+  const findings: Finding[] = [...loaded.findings, ...(await schemaFindings), ...celFindings, ...(await apiFindings), ...ruleFindings];
   const reports: RuleReport[] = [];
   for (const rule of rules) {
     if (rule.report && (options.reports ?? []).some((selector) => selects(selector, rule))) reports.push({ ruleId: rule.id, text: rule.report(context) });
@@ -214,13 +211,37 @@ function validateSchemasSomewhere(
   loaded: LoadedInput,
   kubernetesVersion: string,
   customResources: ReadonlyMap<string, CustomResourceVersion>,
-): { readonly findings: Promise<Finding[]>; readonly sources: Promise<void> } {
+  apiValidation: boolean,
+  cwd: string,
+): { readonly findings: Promise<Finding[]>; readonly sources: Promise<void>; readonly apiFindings: Promise<Finding[]> } {
   const options = { kubernetesVersion, customResources, isReportedElsewhere: (object: SourceObject) => isDeprecatedOrRemoved(object, kubernetesVersion) };
   const validateHere = () => validateSchemas(loaded.objects, options);
+  /** The API server validation's findings of `objects`, judged here, by object. */
+  const judgeHere = (objects: readonly SourceObject[]): Map<SourceObject, Finding[]> => {
+    if (!apiValidation) return new Map();
+    const refused = refusedObjects(objects, (key) => customResources.get(key)?.served === true);
+    // Objects parsed on worker threads left their text there: read again for the few refused, so field lines match a sequential run.
+    recallSources(
+      refused.map((entry) => entry.object),
+      cwd,
+    );
+    return new Map(refused.map((entry) => [entry.object, apiValidationFindings([entry])]));
+  };
+  const inObjectOrder = (...byObject: ReadonlyMap<SourceObject, Finding[]>[]) => loaded.objects.flatMap((object) => byObject.find((map) => map.has(object))?.get(object) ?? []);
   const parallel = loaded.parallel;
   if (parallel === undefined) {
     const workers = validationWorkers(loaded.objects.length);
-    return { findings: workers > 0 ? validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources }, workers).catch(validateHere) : Promise.resolve(validateHere()), sources: Promise.resolve() };
+    if (workers === 0) return { findings: Promise.resolve(validateHere()), sources: Promise.resolve(), apiFindings: Promise.resolve(inObjectOrder(judgeHere(loaded.objects))) };
+    const validated = validateSchemasInWorkers(loaded.objects, { kubernetesVersion, customResources, apiValidation }, workers);
+    return {
+      findings: validated.then((result) => result.findings, validateHere),
+      sources: Promise.resolve(),
+      // A worker that failed is replaced by this thread, for these findings too.
+      apiFindings: validated.then(
+        (result) => result.apiFindings,
+        () => inObjectOrder(judgeHere(loaded.objects)),
+      ),
+    };
   }
   const celKinds = usedVersions(customResources, loaded.objects)
     .filter((version) => version.served && version.validationSchema !== undefined)
@@ -241,7 +262,20 @@ function validateSchemasSomewhere(
     // The copies parsed again are in the same order as the objects the workers held.
     return joined(new Map(validateSchemasByObject(again, options).map((found, index) => [held[index] as SourceObject, found])));
   });
-  return { findings, sources: validation.sources.catch(() => undefined) };
+  // The objects here are judged now; those the workers hold, by them (by this thread, if a worker failed).
+  const judgedHere = judgeHere(here);
+  const apiFindings = validation.apiFindings.then(
+    (byObject) => inObjectOrder(byObject, judgedHere),
+    () => inObjectOrder(judgeHere(loaded.objects)),
+  );
+  return { findings, sources: validation.sources.catch(() => undefined), apiFindings };
+}
+
+/** Whether `options` (`--enable`, `--disable`) select a rule. */
+function enabledBy(options: CheckOptions): (rule: RuleDescriptor) => boolean {
+  return (rule) =>
+    (options.enable === undefined || options.enable.length === 0 || options.enable.some((selector) => selects(selector, rule))) &&
+    !(options.disable ?? []).some((selector) => selects(selector, rule));
 }
 
 /**

@@ -61,9 +61,17 @@ export interface LoadOptions {
   /**
    * Parse large inputs on worker threads (parallel-parse.ts), which then validate the
    * objects against this Kubernetes version's schemas: the caller must `validate` or
-   * `close` `parallel`. @default parsed on the main thread
+   * `close` `parallel`; with `apiValidation`, they also judge the objects as the API
+   * server's validation does (`validate` gives those findings too). @default parsed on the main thread
    */
-  readonly parseInWorkers?: { readonly kubernetesVersion: string };
+  readonly parseInWorkers?: ParseInWorkers;
+}
+
+/** What parse workers are started for (`LoadOptions.parseInWorkers`). */
+export interface ParseInWorkers {
+  readonly kubernetesVersion: string;
+  /** @default false */
+  readonly apiValidation?: boolean;
 }
 
 export interface LoadedInput {
@@ -188,13 +196,13 @@ class Loader {
    * Parses the manifest files queued since the last flush (on worker threads when
    * `workers` allows and the files are large enough) and adds everything queued, in order.
    */
-  async flush(workers?: { readonly kubernetesVersion: string }): Promise<void> {
+  async flush(workers?: ParseInWorkers): Promise<void> {
     const pending = this.queue.filter((entry): entry is PendingFile => "pending" in entry);
     let results: ParsedSource[] | undefined;
     const threads = workers !== undefined && this.parallel === undefined ? parseWorkers(pending.length, pending.reduce((sum, file) => sum + file.bytes, 0)) : 0;
     if (workers !== undefined && threads > 0) {
       try {
-        const started = await ParallelParse.start(pending, threads, workers.kubernetesVersion);
+        const started = await ParallelParse.start(pending, threads, workers.kubernetesVersion, workers.apiValidation === true);
         results = started.results;
         this.parallel = started.session;
       } catch {

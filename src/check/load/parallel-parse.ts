@@ -7,14 +7,20 @@
  *
  * The workers validate their own copy of each object, with the text it was parsed from
  * for field lines: objects of built-in kinds right after parsing (then they let them
- * go), objects of custom kinds once the main thread knows the CRDs (`validate`). So the
- * main thread never holds the documents' text, except for the objects whose CRD has CEL
- * rules (evaluated on the main thread), whose text the workers send back. Closing the
- * workers frees the rest.
+ * go), objects of custom kinds once the main thread knows the CRDs (`validate`). The
+ * main thread gets, with the objects, the texts of all but the CRDs, which its rules
+ * locate their findings in (it used to read nearly every file again for them: 0.1 s of
+ * the real-world corpus); CRDs, the bulk of a large input, stay on the workers, except
+ * when a rule points into one (read again then, `recallSources`). Closing the workers
+ * frees the rest.
  *
  * Below `PARSE_WORKER_THRESHOLD_BYTES` the files are parsed on the main thread.
  * `SLIPWAY_CHECK_WORKERS=N` forces N workers (0: none). The parsed results come back as
  * JSON text, which the main thread reads faster than a structured clone.
+ *
+ * With `apiValidation`, the workers also judge their objects as the API server's validation
+ * beyond the schema does (schema/api-validation.ts) and send the findings, field lines
+ * included, with the schema's: this thread then reads no file again for their lines.
  *
  * The same workers also validate objects parsed elsewhere (`adopt`: a large input parsed
  * on the main thread, see schema/parallel-validation.ts): they are given copies of the
@@ -22,7 +28,7 @@
  * one worker, one protocol and one way to fail for both.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
 import type { CustomResourceVersion } from "../schema/custom-resource-schemas.js";
 import { workerEntry } from "../../worker-entry.js";
@@ -35,6 +41,19 @@ import type { ParsedSource } from "./parse-source.js";
  * main thread parses faster than two workers do (measured on the 2.2 MB benchmark corpus).
  */
 export const PARSE_WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The young generation of a parse worker's heap, MiB. V8 sizes it like the main thread's
+ * (up to 48 MiB on 64-bit), which a worker fills with the objects it parses and keeps
+ * anyway: capped, the synthetic benchmark's peak RSS went from 168 to 147 MiB (median of
+ * 5) for the same CPU time.
+ */
+export const PARSE_WORKER_YOUNG_GENERATION_MB = 8;
+
+/** How a parse worker is started: its task, and its heap's limits. */
+export function parseWorkerOptions(task: ParseTask): WorkerOptions {
+  return { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: PARSE_WORKER_YOUNG_GENERATION_MB } };
+}
 
 /** A manifest file to parse: where to read it, the name findings give it, its size. */
 export interface ManifestFileTask {
@@ -86,6 +105,8 @@ export interface ParseTask {
   readonly objects?: readonly AdoptedObject[];
   /** Objects of its built-in kinds are validated as soon as they are parsed. */
   readonly kubernetesVersion: string;
+  /** Judge the objects as the API server's validation does (api-validation.ts) too. @default false */
+  readonly apiValidation?: boolean;
 }
 
 /** What the main thread asks a parse worker once the CRDs are known. */
@@ -98,9 +119,9 @@ export interface ValidateRequest {
 
 export type ParseWorkerMessage =
   /** Per file, its result as JSON text or, when JSON cannot carry it, as a clone. */
-  | { readonly kind: "parsed"; readonly results: (string | ParsedSource)[] }
+  | { readonly kind: "parsed"; readonly results: (string | ParsedSource)[]; readonly sources: [index: number, text: string, line: number][] }
   | { readonly kind: "sources"; readonly sources: [index: number, text: string, line: number][] }
-  | { readonly kind: "validated"; readonly findings: [index: number, findings: Finding[]][] }
+  | { readonly kind: "validated"; readonly findings: [index: number, findings: Finding[]][]; readonly apiFindings: [index: number, findings: Finding[]][] }
   | { readonly kind: "error"; readonly error: string };
 
 interface Running {
@@ -122,10 +143,10 @@ export class ParallelParse {
    * rejects (after closing the workers) when a worker cannot start or fails, so the caller
    * can parse on the main thread instead.
    */
-  static async start(tasks: readonly ManifestFileTask[], workers: number, kubernetesVersion: string): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
+  static async start(tasks: readonly ManifestFileTask[], workers: number, kubernetesVersion: string, apiValidation = false): Promise<{ readonly results: ParsedSource[]; readonly session: ParallelParse }> {
     const entry = workerEntry(import.meta.url, "parse-worker");
     const running: Running[] = slicesByBytes(tasks, workers).map((files) => {
-      const worker = new Worker(entry, { workerData: { files, kubernetesVersion } satisfies ParseTask });
+      const worker = new Worker(entry, parseWorkerOptions({ files, kubernetesVersion, apiValidation }));
       return { worker, files, objects: [], messages: new AsyncMessageQueue(worker) };
     });
     const session = new ParallelParse(running);
@@ -136,6 +157,7 @@ export class ParallelParse {
         const parsed = message.results.map((result) => (typeof result === "string" ? (JSON.parse(result) as ParsedSource) : result));
         slice.objects = parsed.flatMap((result) => result.objects);
         for (const object of slice.objects) session.held.add(object);
+        for (const [index, text, line] of message.sources) rememberSource((slice.objects[index] as SourceObject).document, text, line);
         results.push(...parsed);
       }
       return { results, session };
@@ -151,7 +173,7 @@ export class ParallelParse {
    * its slice with the texts, for field lines. Throws when a worker cannot be created
    * (after closing the others); a worker that fails later rejects `validate`.
    */
-  static adopt(objects: readonly SourceObject[], workers: number, kubernetesVersion: string): ParallelParse {
+  static adopt(objects: readonly SourceObject[], workers: number, kubernetesVersion: string, apiValidation = false): ParallelParse {
     const entry = workerEntry(import.meta.url, "parse-worker");
     const running: Running[] = [];
     try {
@@ -159,12 +181,13 @@ export class ParallelParse {
         const task: ParseTask = {
           files: [],
           kubernetesVersion,
+          apiValidation,
           objects: slice.map((object) => {
             const source = sourceOf(object.document);
             return source === undefined ? object : { ...object, source };
           }),
         };
-        const worker = new Worker(entry, { workerData: task });
+        const worker = new Worker(entry, parseWorkerOptions(task));
         running.push({ worker, files: [], objects: slice, messages: new AsyncMessageQueue(worker) });
       }
     } catch (error) {
@@ -184,9 +207,14 @@ export class ParallelParse {
   /**
    * Validates, on the workers, the objects they parsed. `sources` settles once the texts
    * of the CEL kinds' objects are known on this thread (for their field lines); `findings`
-   * maps each worker-held object that has schema findings to them.
+   * maps each worker-held object that has schema findings to them, `apiFindings` each that
+   * has API server validation findings (none unless the workers were started with `apiValidation`).
    */
-  validate(request: ValidateRequest): { readonly sources: Promise<void>; readonly findings: Promise<Map<SourceObject, Finding[]>> } {
+  validate(request: ValidateRequest): {
+    readonly sources: Promise<void>;
+    readonly findings: Promise<Map<SourceObject, Finding[]>>;
+    readonly apiFindings: Promise<Map<SourceObject, Finding[]>>;
+  } {
     try {
       for (const slice of this.running) slice.worker.postMessage(request);
     } catch (error) {
@@ -200,20 +228,25 @@ export class ParallelParse {
         for (const [index, text, line] of message.sources) rememberSource((slice.objects[index] as SourceObject).document, text, line);
       }),
     ).then(() => undefined);
-    const findings = sources.then(async () => {
-      const result = new Map<SourceObject, Finding[]>();
+    const validated = sources.then(async () => {
+      const schema = new Map<SourceObject, Finding[]>();
+      const api = new Map<SourceObject, Finding[]>();
       for (const slice of this.running) {
         const message = await slice.messages.next("validated");
-        for (const [index, found] of message.findings) result.set(slice.objects[index] as SourceObject, found);
+        for (const [index, found] of message.findings) schema.set(slice.objects[index] as SourceObject, found);
+        for (const [index, found] of message.apiFindings) api.set(slice.objects[index] as SourceObject, found);
       }
-      return result;
+      return { schema, api };
     });
     // Whatever happens, the workers (and the texts they hold) go once they have answered.
-    findings.then(
+    validated.then(
       () => this.close(),
       () => this.close(),
     );
-    return { sources, findings };
+    const apiFindings = validated.then((result) => result.api);
+    // A caller that does not ask for them learns a failure from `findings`.
+    apiFindings.catch(() => undefined);
+    return { sources, findings: validated.then((result) => result.schema), apiFindings };
   }
 
   /** The files each worker parsed (none for adopted objects): to parse them again on this thread if a worker fails. */

@@ -5,12 +5,18 @@
  * validates its own copies of the objects of built-in kinds at once (they need no CRD)
  * and lets them and their texts go; the objects of custom kinds wait, with their texts
  * (for field lines), until the main thread knows the CRDs and asks.
+ *
+ * When asked to (`apiValidation`), it also judges its objects as the API server's validation
+ * beyond the schema does (schema/api-validation.ts), locating findings with the texts it
+ * holds: objects of built-in groups at once, the others once the CRDs are known. The main
+ * thread then neither judges them nor reads their files again for field lines.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Finding, SourceObject } from "../finding.js";
 import { rememberSource, sourceOf } from "./locate-field.js";
 import type { AdoptedObject, ParseTask, ParseWorkerMessage, ValidateRequest } from "./parallel-parse.js";
 import { readManifestFile } from "./read-manifest-file.js";
+import { isCustomResourceDefinition } from "../schema/is-crd.js";
 
 const port = parentPort;
 const post = (message: ParseWorkerMessage) => port?.postMessage(message);
@@ -20,20 +26,32 @@ const task = workerData as ParseTask;
 /** The objects parsed here, by index; undefined once validated. */
 let objects: (SourceObject | undefined)[] = [];
 const findings = new Map<number, Finding[]>();
+/** The API server validation's findings, by object index. */
+const apiFindings = new Map<number, Finding[]>();
+/** Objects whose API server validation waits for the CRDs (not of a built-in group), by index. */
+let apiWaiting: (SourceObject | undefined)[] = [];
 
 const builtInsValidated = (async () => {
   try {
     if (task.objects !== undefined) objects = adopt(task.objects);
     else {
       const results = task.files.map((file) => readManifestFile(file.path, file.file, { skipUnrelatedYaml: file.walked }));
-      objects = results.flatMap((result) => result.objects);
+      const parsed = results.flatMap((result) => result.objects);
+      objects = parsed;
       // JSON text is read back two to four times faster than a structured clone, on the thread
       // everyone waits for; a result JSON cannot carry (NaN, infinities, -0) is cloned.
-      post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)) });
+      post({ kind: "parsed", results: results.map((result) => (isJsonSafe(result) ? JSON.stringify(result) : result)), sources: sourcesForRules(parsed) });
     }
   } catch (error) {
     post(failure(error));
     throw error;
+  }
+  if (task.apiValidation === true) {
+    const { judgedWithoutCustomResources } = await import("../schema/api-validation.js");
+    const now = [...objects.keys()].filter((position) => judgedWithoutCustomResources((objects[position] as SourceObject).apiVersion));
+    // Objects of built-in groups need no CRD: judged before the schema step lets them go.
+    await judgeApiValidation(now, () => false);
+    apiWaiting = objects.map((object) => (object !== undefined && !judgedWithoutCustomResources(object.apiVersion) ? object : undefined));
   }
   // Loaded only now: parsing, which the main thread waits for, starts without them.
   const { validateSchemasByObject, options } = await validation(task.kubernetesVersion, []);
@@ -51,6 +69,21 @@ builtInsValidated.catch(() => undefined);
 port?.once("message", (request: ValidateRequest) => {
   void builtInsValidated.then(() => validateCustomResources(request)).catch((error: unknown) => post(failure(error)));
 });
+
+/**
+ * The texts the main thread's rules locate their findings in: every object's but the
+ * CRDs' (the bulk of a large input, which the rules seldom point into; read again from
+ * their file when they do, read-manifest-file.ts `recallSources`).
+ */
+function sourcesForRules(parsed: readonly SourceObject[]): [number, string, number][] {
+  const sources: [number, string, number][] = [];
+  for (const [index, object] of parsed.entries()) {
+    if (isCustomResourceDefinition(object.document)) continue;
+    const source = sourceOf(object.document);
+    if (source !== undefined) sources.push([index, source.text, source.line]);
+  }
+  return sources;
+}
 
 /** Objects parsed on the main thread: their texts are remembered, for field lines, by the copied documents' identity. */
 function adopt(adopted: readonly AdoptedObject[]): SourceObject[] {
@@ -81,7 +114,23 @@ async function validateCustomResources(request: ValidateRequest): Promise<void> 
   const { validateSchemasByObject, options } = await validation(request.kubernetesVersion, request.customResources);
   const found = validateSchemasByObject(waiting.map((position) => objects[position] as SourceObject), options);
   for (const [position, objectIndex] of waiting.entries()) if ((found[position] as Finding[]).length > 0) findings.set(objectIndex, found[position] as Finding[]);
-  post({ kind: "validated", findings: [...findings.entries()] });
+  if (task.apiValidation === true) {
+    const served = new Map(request.customResources);
+    await judgeApiValidation(
+      [...apiWaiting.keys()].filter((position) => apiWaiting[position] !== undefined),
+      (key) => served.get(key)?.served === true,
+      apiWaiting,
+    );
+    apiWaiting = [];
+  }
+  post({ kind: "validated", findings: [...findings.entries()], apiFindings: [...apiFindings.entries()] });
+}
+
+/** The API server validation's findings of the objects at `positions` (in order), kept by index. */
+async function judgeApiValidation(positions: readonly number[], isCustomKind: (key: string) => boolean, from: readonly (SourceObject | undefined)[] = objects): Promise<void> {
+  const { apiValidationFindings, refusedObjects } = await import("../schema/api-validation.js");
+  const indexes = new Map(positions.map((position) => [from[position] as SourceObject, position]));
+  for (const refused of refusedObjects([...indexes.keys()], isCustomKind)) apiFindings.set(indexes.get(refused.object) as number, apiValidationFindings([refused]));
 }
 
 /** Does JSON give this value back unchanged? Not for NaN, ±Infinity, -0, bigint or undefined. */

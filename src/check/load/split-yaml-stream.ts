@@ -44,12 +44,21 @@ export function splitYamlStream(text: string): YamlDocumentText[] {
   return documents.filter((document) => !isBlank(document.text)).map((document, index) => ({ ...document, index }));
 }
 
-/** Only white space, comments or a `%YAML` directive: no object in it. */
+/**
+ * Only white space, comments or a `%YAML` directive: no object in it. Read line by line in
+ * place, stopping at the first content: splitting a megabyte CRD into lines to find its
+ * first key cost more than the split itself.
+ */
 function isBlank(text: string): boolean {
-  for (const raw of text.split("\n")) {
+  for (let position = 0; position < text.length; ) {
     // YAML's white space only: a line of U+00A0 is a scalar, which parse-source reports.
-    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
-    if (line !== "" && !line.startsWith("#") && !line.startsWith("%")) return false;
+    let first = position;
+    while (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9) first++;
+    const char = text.charCodeAt(first);
+    if (first < text.length && char !== 10 && char !== 35 && char !== 37) return false;
+    const newline = text.indexOf("\n", first);
+    if (newline === -1) break;
+    position = newline + 1;
   }
   return true;
 }

@@ -139,6 +139,15 @@ export function refusedObjects(objects: readonly SourceObject[], isCustomKind: (
   return refused;
 }
 
+/**
+ * Whether the API server's validation of an object of this apiVersion is known without the
+ * CRDs: a built-in group's object is judged whatever they define. Parse workers judge such
+ * objects as soon as they are parsed, and the others once the CRDs are known.
+ */
+export function judgedWithoutCustomResources(apiVersion: string): boolean {
+  return BUILT_IN_GROUPS.has(groupOf(apiVersion));
+}
+
 /** Findings at the line of each field at fault (where the object's text is known), else the object's. */
 export function apiValidationFindings(refused: readonly RefusedObject[]): Finding[] {
   return refused.flatMap(({ object, problems }) =>

@@ -52,10 +52,7 @@ export interface CustomResourceDefinitionSource {
   readonly file: string;
 }
 
-/** Is this document a CustomResourceDefinition (v1 or the removed v1beta1)? */
-export function isCustomResourceDefinition(document: Record<string, unknown>): boolean {
-  return document.kind === "CustomResourceDefinition" && typeof document.apiVersion === "string" && document.apiVersion.startsWith("apiextensions.k8s.io/");
-}
+export { isCustomResourceDefinition } from "./is-crd.js";
 
 /**
  * Every version of every CRD, keyed by `group/version/kind`. Later sources win, so CRDs

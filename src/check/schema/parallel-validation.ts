@@ -28,16 +28,22 @@ export function validationWorkers(objects: number, environment: NodeJS.ProcessEn
   return Math.max(1, availableParallelism() - 1);
 }
 
-/** Schema findings of `objects`, in order, validated on `workers` threads; rejects when a worker cannot start or fails. */
+/**
+ * Schema findings of `objects`, in order, validated on `workers` threads, and with
+ * `apiValidation` the API server validation's findings (api-validation.ts: those of
+ * `apiValidationFindings(refusedObjects(objects, ...))`, in the same order); rejects when a
+ * worker cannot start or fails.
+ */
 export async function validateSchemasInWorkers(
   objects: readonly SourceObject[],
-  options: { readonly kubernetesVersion: string; readonly customResources: ReadonlyMap<string, CustomResourceVersion> },
+  options: { readonly kubernetesVersion: string; readonly customResources: ReadonlyMap<string, CustomResourceVersion>; readonly apiValidation?: boolean },
   workers: number,
-): Promise<Finding[]> {
-  const pool = ParallelParse.adopt(objects, workers, options.kubernetesVersion);
+): Promise<{ readonly findings: Finding[]; readonly apiFindings: Finding[] }> {
+  const pool = ParallelParse.adopt(objects, workers, options.kubernetesVersion, options.apiValidation === true);
   // CEL rules are evaluated on the main thread (cel-validations.ts), which has every text already: none is sent back.
   const validation = pool.validate({ kubernetesVersion: options.kubernetesVersion, customResources: versionsForValidation(options.customResources, objects), celKinds: [] });
   validation.sources.catch(() => undefined); // the same failure rejects `findings`
   const byObject = await validation.findings;
-  return objects.flatMap((object) => byObject.get(object) ?? []);
+  const apiByObject = await validation.apiFindings;
+  return { findings: objects.flatMap((object) => byObject.get(object) ?? []), apiFindings: objects.flatMap((object) => apiByObject.get(object) ?? []) };
 }

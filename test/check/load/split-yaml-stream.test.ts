@@ -12,6 +12,9 @@ describe("splitYamlStream", () => {
     { name: "---- is content, not a separator", text: "a: |\n  x\n----\n", expected: [{ text: "a: |\n  x\n----\n", line: 1, index: 0 }] },
     { name: "indented --- inside a block scalar is content", text: "a: |\n  ---\n  b\n", expected: [{ text: "a: |\n  ---\n  b\n", line: 1, index: 0 }] },
     { name: "blank lines of spaces and tabs are dropped", text: "  \t \n---\nb: 2\n", expected: [{ text: "b: 2\n", line: 3, index: 0 }] },
+    { name: "comments, indented comments and a %YAML directive are no content", text: "%YAML 1.2\n  # a\n\t# b\n \n---\nb: 2\n", expected: [{ text: "b: 2\n", line: 6, index: 0 }] },
+    { name: "content after comment lines, on a last line without a line break", text: "# a\n\n  \t# b\n  c", expected: [{ text: "# a\n\n  \t# b\n  c", line: 1, index: 0 }] },
+    { name: "a line of spaces before a tab and content is content", text: " \t x: 1\n", expected: [{ text: " \t x: 1\n", line: 1, index: 0 }] },
     { name: "a line of U+00A0 is content (a YAML scalar), not white space", text: "\u00a0\n---\nb: 2\n", expected: [{ text: "\u00a0\n", line: 1, index: 0 }, { text: "b: 2\n", line: 3, index: 1 }] },
   ])("GIVEN $name WHEN split THEN documents keep their start line", ({ text, expected }) => {
     expect(splitYamlStream(text)).toEqual(expected);

@@ -9,6 +9,7 @@ import { slices } from "../../../src/check/load/parallel-parse.js";
 import { validateSchemasInWorkers, validationWorkers, WORKER_THRESHOLD } from "../../../src/check/schema/parallel-validation.js";
 import { platformCrds } from "../../../src/check/schema/platform-crds.js";
 import { validateSchemas } from "../../../src/check/schema/validate-schemas.js";
+import { apiValidationFindings, refusedObjects } from "../../../src/check/schema/api-validation.js";
 import { isDeprecatedOrRemoved } from "../../../src/check/deprecations/deprecation-rules.js";
 
 /** A stream of valid and broken objects of built-in and custom kinds, each broken one with a field line to find. */
@@ -19,6 +20,11 @@ function corpus(copies: number): string {
     documents.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${index}\n  namespace: prod\nspec:\n  replicas: ${index % 7 === 0 ? '"two"' : 2}\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n        - name: c\n          image: c:1\n${index % 5 === 0 ? "          imagePullPolicyy: Always\n" : ""}`);
     documents.push(`apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: p${index}\nspec:\n  template:\n    spec:\n      nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}\n      requirements: []\n${index % 3 === 0 ? "  weight: 1000\n" : ""}`);
     documents.push(`apiVersion: example.com/v1\nkind: Unknown\nmetadata:\n  name: u${index}\n`);
+    // What the API server refuses beyond the schema: a built-in kind's and a custom resource's (once its CRD is known).
+    if (index % 6 === 1) {
+      documents.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${index}\n  namespace: prod\n  labels:\n    "bad key/x/y": v\nspec:\n  selector: {app: d}\n  ports:\n    - name: Web_Port\n      port: 80\n`);
+      documents.push(`apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: P_${index}\nspec:\n  template:\n    spec:\n      nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}\n      requirements: []\n`);
+    }
   }
   return documents.join("---\n");
 }
@@ -57,7 +63,21 @@ describe("schema validation on worker threads", () => {
     expect(sequential).toContainEqual(expect.objectContaining({ object: "NodePool p0", message: "spec.weight: must be <= 100", line: 36 }));
     expect(sequential).toContainEqual(expect.objectContaining({ ruleId: "schema", object: "Deployment prod/d0", message: 'unknown field "spec.template.spec.containers[0].imagePullPolicyy"', line: 25 }));
     for (const workers of [1, 2, 3]) {
-      expect(await validateSchemasInWorkers(parsed.objects, { kubernetesVersion: "1.35", customResources }, workers)).toEqual(sequential);
+      expect(await validateSchemasInWorkers(parsed.objects, { kubernetesVersion: "1.35", customResources }, workers)).toEqual({ findings: sequential, apiFindings: [] });
+    }
+  }, 60_000);
+
+  it("GIVEN objects the API server refuses WHEN validated on 1, 2 and 3 workers with apiValidation THEN the API server validation's findings of the main thread, field lines and order included", async () => {
+    const parsed = parseSource(corpus(40), "corpus.yaml");
+    const customResources = customResourceVersions(platformCrds(new Set(["karpenter.sh/NodePool"])), "1.35");
+    const sequential = apiValidationFindings(refusedObjects(parsed.objects, (key) => customResources.get(key)?.served === true));
+    // Built-in and custom kinds, found at the field's line, not the object's.
+    expect(sequential).toContainEqual(expect.objectContaining({ object: "Service prod/s1", line: 89, message: expect.stringContaining('metadata.labels: Invalid value: "bad key/x/y"') }));
+    expect(sequential).toContainEqual(expect.objectContaining({ object: "Service prod/s1", line: 93, message: expect.stringContaining('spec.ports[0].name: Invalid value: "Web_Port"') }));
+    expect(sequential).toContainEqual(expect.objectContaining({ object: "NodePool P_1", line: 99, message: expect.stringContaining('metadata.name: Invalid value: "P_1"') }));
+    const schema = validateSchemas(parsed.objects, { kubernetesVersion: "1.35", customResources, isReportedElsewhere: (object) => isDeprecatedOrRemoved(object, "1.35") });
+    for (const workers of [1, 2, 3]) {
+      expect(await validateSchemasInWorkers(parsed.objects, { kubernetesVersion: "1.35", customResources, apiValidation: true }, workers)).toEqual({ findings: schema, apiFindings: sequential });
     }
   }, 60_000);
 
@@ -78,6 +98,7 @@ describe("schema validation on worker threads", () => {
     };
     const sequential = await run("0");
     expect(sequential).toContain('"ruleId":"schema"');
+    expect(sequential).toContain('"ruleId":"api-validation"');
     expect(await run("2")).toBe(sequential);
   }, 60_000);
 });
