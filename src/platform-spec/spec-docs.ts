@@ -8,6 +8,8 @@ import { z } from "zod";
 import { MAX_APPLICATION_NAME, platformSpecSchema } from "./schema.js";
 import { RESERVED_APPLICATION_NAMES, RESERVED_APPLICATION_PREFIXES, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { MAX_YAML_ALIASES } from "./load.js";
+import { CONFIG_LOAD_TIMEOUT_MS } from "./load-config-module.js";
+import { MAX_SPEC_DEPTH } from "./plain-data.js";
 import { TEAM_LABEL } from "../gitops/tenancy/namespace-object.js";
 import { MANAGED_BY_LABELS } from "../gitops/conventions.js";
 
@@ -78,6 +80,9 @@ function namesSection(): string[] {
     "- **Pods fit a node**: an application's CPU or memory request may not exceed the allocatable of the largest instance Karpenter may launch (`karpenter.instanceFamilies` × `instanceSizes` × `architectures`, allocatable as the EKS AMI reserves it, src/local/instance-types.ts), or the pod would stay Pending; judged only when every candidate instance type is in that table.",
     "- **Numbers** must be finite: YAML reads `1e400` as Infinity and `.nan` as NaN, both refused.",
     `- **YAML aliases** expand at most ${MAX_YAML_ALIASES} times, so an alias bomb is refused instead of exhausting memory.`,
+    "- **YAML tags** other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`) are refused with their line: `!!binary`, `!!timestamp` and `!!set` give values that are not plain data, and an unknown tag (`!custom`, `!!python/object:...`) would otherwise be dropped and its value read as if untagged.",
+    "- **The spec file** is a regular file (a FIFO, socket or device is refused instead of waited on; a folder, a broken or looping symbolic link and a file you may not read are named as such) of UTF-8 text; UTF-16 with a byte order mark is read as YAML 1.2 asks, while NUL bytes or bytes that are not UTF-8 (a Latin-1 `é`) are refused with their line instead of becoming replacement characters.",
+    `- **A slipway.config.ts exports plain data**: objects, lists, strings, numbers, booleans and null, at most ${MAX_SPEC_DEPTH} levels deep. A circular reference, a BigInt (\`3n\`), a Map, Set, Date or class instance at any field, and a getter or Proxy that throws are refused naming the field (one object used at two places is fine). Its code may take at most ${CONFIG_LOAD_TIMEOUT_MS / 1000} s to load; a \`process.exit\` or a top-level await nothing settles is an error with exit code 1 instead of a silent exit 0, and timers it leaves running do not keep the command alive.`,
     "",
   ];
 }
