@@ -5,21 +5,20 @@
  * slipway.config.js, slipway.yaml, slipway.yml. With none of them the reference platform
  * is used. Every validation problem is reported at once, each naming its field path.
  */
-import { existsSync, lstatSync } from "node:fs";
-import { extname, relative, resolve } from "node:path";
-import { LineCounter, parseDocument, visit, type Document } from "yaml";
+import { existsSync } from "node:fs";
+import { extname, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { isSlipwayError, SlipwayError } from "../errors.js";
 import { importConfigModule, type ConfigModule } from "./load-config-module.js";
 import { formatPath, objectKind, toPlainData } from "./plain-data.js";
-import { assertSpecFile, readSpecText } from "./read-spec-text.js";
+import { assertRegularFile, isSymbolicLink, readTextFile, type TextFileRole } from "../read-text-file.js";
+import { parseYamlData } from "../yaml-data.js";
 import { platformSpecSchema, type PlatformSpec } from "./schema.js";
 import { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
 export { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
-/** Most alias expansions a YAML spec may use; a real spec needs a handful. */
-export const MAX_YAML_ALIASES = 100;
+export { MAX_YAML_ALIASES } from "../yaml-data.js";
 
 export interface LoadedSpec {
   readonly spec: PlatformSpec;
@@ -47,61 +46,33 @@ export async function loadSpec(options: LoadSpecOptions = {}): Promise<LoadedSpe
         fix: `create it, or run without --config to use ${CONFIG_FILE_NAMES.join(", ")} or the reference platform`,
       });
     }
-    assertSpecFile(source, options.configPath);
+    assertRegularFile(source, options.configPath, specFileRole(options.configPath));
   } else {
     // A name that exists in any form (a broken link, a folder) is the spec the user meant.
     source = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path) || isSymbolicLink(path));
-    if (source !== undefined) assertSpecFile(source, relative(cwd, source));
+    if (source !== undefined) assertRegularFile(source, relative(cwd, source), specFileRole(relative(cwd, source)));
   }
   if (source === undefined) return { spec: parseSpec({}, "the reference platform") };
   const raw = await readSpecFile(source, options.loadTimeoutMs);
   return { spec: parseSpec(raw, source), source };
 }
 
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
+/** The spec file in errors about its path: a folder gets the name of a spec file in it. */
+function specFileRole(shownAs: string): TextFileRole {
+  return {
+    what: "spec file",
+    code: "SPEC_UNREADABLE",
+    fix: (kind) =>
+      kind === "a folder"
+        ? `pass the spec file itself, such as --config ${join(shownAs, CONFIG_FILE_NAMES[0] ?? "slipway.config.ts")}`
+        : "pass a regular file (slipway.yaml, slipway.config.ts) you may read; Slipway does not read a spec from a pipe, socket or device",
+  };
 }
-
-/** YAML tags that give the plain data a spec is made of; any other is refused. */
-const PLAIN_YAML_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
 
 async function readSpecFile(path: string, loadTimeoutMs: number | undefined): Promise<unknown> {
   const extension = extname(path);
   if (extension === ".yaml" || extension === ".yml" || extension === ".json") {
-    const lineCounter = new LineCounter();
-    const document = parseDocument(readSpecText(path), { prettyErrors: true, uniqueKeys: true, lineCounter });
-    if (document.errors.length > 0) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file is not valid YAML`, {
-        where: path,
-        problems: document.errors.map((error) => error.message.split("\n")[0] ?? error.message),
-        fix: "correct the YAML syntax at the lines given",
-      });
-    }
-    const tagProblems = yamlTagProblems(document, lineCounter);
-    if (tagProblems.length > 0) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file uses YAML tags a spec cannot hold`, {
-        where: path,
-        problems: tagProblems,
-        fix: "remove the tags: a spec holds only strings, numbers, booleans, null, lists and maps (quote a value to make it a string)",
-      });
-    }
-    let data: unknown;
-    try {
-      // yaml refuses documents whose aliases expand past maxAliasCount (a "billion laughs"
-      // bomb would otherwise take the whole memory); it throws a ReferenceError then.
-      data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
-    } catch (error) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file could not be read: ${(error as Error).message}`, {
-        where: path,
-        cause: error,
-        fix: `use fewer YAML aliases (*name); at most ${MAX_YAML_ALIASES} expansions are allowed`,
-      });
-    }
-    return toPlainData(data, path);
+    return parseYamlData(readTextFile(path, specFileRole(path)), { where: path, what: "spec file", code: "SPEC_UNREADABLE" }) ?? {};
   }
   if (extension === ".ts" || extension === ".mts" || extension === ".js" || extension === ".mjs") {
     let module: ConfigModule;
@@ -136,24 +107,6 @@ async function readSpecFile(path: string, loadTimeoutMs: number | undefined): Pr
     return toPlainData(spec, path);
   }
   throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mts, .js, .mjs, .yaml, .yml or .json, not "${extension}"`, { where: path, fix: `rename the file, or pass one of ${CONFIG_FILE_NAMES.join(", ")}` });
-}
-
-/**
- * Explicit tags other than the core schema's: `!!binary`, `!!timestamp`, `!!set` give
- * values that are not plain data, and an unknown tag (`!!python/object:os.system`,
- * `!custom`) was dropped with only a warning, so its value was read as if untagged.
- */
-function yamlTagProblems(document: Document, lineCounter: LineCounter): string[] {
-  const problems: string[] = [];
-  visit(document, {
-    Node(_, node) {
-      if (node.tag === undefined || PLAIN_YAML_TAGS.has(node.tag)) return;
-      const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-      const written = node.tag.startsWith("tag:yaml.org,2002:") ? `!!${node.tag.slice("tag:yaml.org,2002:".length)}` : node.tag;
-      problems.push(`${line === undefined ? "" : `line ${line}: `}the tag ${written} is not allowed`);
-    },
-  });
-  return problems;
 }
 
 /**

@@ -11,20 +11,27 @@
  * field path, so a getter's value cannot change between validation and synthesis.
  * Functions and symbols are copied as they are: the schema names them at their field.
  */
-import { SlipwayError } from "../errors.js";
+import { SlipwayError, type SlipwayErrorCode } from "../errors.js";
 
 /** Deeper than any spec (add-on Helm values included) needs; guards the stack. */
 export const MAX_SPEC_DEPTH = 64;
 
-/** A deep copy of `value` as plain data; SPEC_UNREADABLE naming every field that is not. */
-export function toPlainData(value: unknown, where: string): unknown {
+export interface PlainDataContext {
+  /** What holds the value, starting a sentence. @default "the spec" */
+  readonly what: string;
+  /** @default "SPEC_UNREADABLE" */
+  readonly code: SlipwayErrorCode;
+}
+
+/** A deep copy of `value` as plain data; a SlipwayError naming every field that is not. */
+export function toPlainData(value: unknown, where: string, context: PlainDataContext = { what: "the spec", code: "SPEC_UNREADABLE" }): unknown {
   const problems: string[] = [];
   const copy = copyValue(value, [], new Set(), problems);
   if (problems.length > 0) {
-    throw new SlipwayError("SPEC_UNREADABLE", `the spec is not plain data (${problems.length} place${problems.length === 1 ? "" : "s"}); nothing was written`, {
+    throw new SlipwayError(context.code, `${context.what} is not plain data (${problems.length} place${problems.length === 1 ? "" : "s"}); nothing was written`, {
       where,
       problems,
-      fix: `build the spec from objects, lists, strings, numbers, booleans and null only (what JSON can hold), at most ${MAX_SPEC_DEPTH} levels deep`,
+      fix: `use only objects, lists, strings, numbers, booleans and null (what JSON can hold), at most ${MAX_SPEC_DEPTH} levels deep`,
     });
   }
   return copy;

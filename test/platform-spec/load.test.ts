@@ -412,7 +412,7 @@ describe("hostile spec files (round 5): what is not a readable text file is SPEC
   ])("GIVEN a YAML spec with %s WHEN loading THEN SPEC_UNREADABLE names the tag and its line", async (_, yaml, problem) => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "slipway.yaml"), yaml);
-    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file uses YAML tags a spec cannot hold", problems: [problem] });
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file uses YAML tags that are not plain data", problems: [problem] });
   });
 
   it("GIVEN core-schema tags (!!str, !!int) WHEN loading THEN they are plain data and accepted", async () => {

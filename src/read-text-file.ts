@@ -1,5 +1,6 @@
 /**
- * A YAML or JSON spec file's bytes → text, refusing what is not a readable text file.
+ * A file the user names (the spec, a load file, a rules config, a simulation.json) → text,
+ * refusing what is not a readable text file.
  *
  * Why each guard: a FIFO or socket named slipway.yaml made readFileSync wait forever for a
  * writer; a folder or a file the user may not read ended in Node's bare EISDIR/EACCES; a
@@ -9,11 +10,17 @@
  * The YAML 1.2 spec asks parsers to read UTF-16, so a byte order mark is honoured exactly
  * as `slipway check` honours it on a manifest (`decodeManifest`).
  */
-import { readFileSync, statSync, type Stats } from "node:fs";
-import { join } from "node:path";
-import { BINARY_TEXT, decodeManifest } from "../check/load/decode-manifest.js";
-import { SlipwayError } from "../errors.js";
-import { CONFIG_FILE_NAMES } from "./config-file-names.js";
+import { lstatSync, readFileSync, statSync, type Stats } from "node:fs";
+import { BINARY_TEXT, decodeManifest } from "./check/load/decode-manifest.js";
+import { SlipwayError, type SlipwayErrorCode } from "./errors.js";
+
+export interface TextFileRole {
+  /** What the file is, starting a sentence: "spec file", "load file". */
+  readonly what: string;
+  readonly code: SlipwayErrorCode;
+  /** How to fix a path that is not a file, by what it is ("a folder", "a named pipe (FIFO)"...). */
+  readonly fix: string | ((kind: string) => string);
+}
 
 /** What a path is when it is not a regular file, for the error message. */
 export function fileKind(stats: Stats): string | undefined {
@@ -26,44 +33,36 @@ export function fileKind(stats: Stats): string | undefined {
 }
 
 /**
- * Throws SPEC_UNREADABLE unless `path` is a regular file (after symbolic links) the
- * process may read; `shownAs` is the path as the user wrote it.
+ * Throws unless `path` is a regular file (after symbolic links) the process may read;
+ * `shownAs` is the path as the user wrote it.
  */
-export function assertSpecFile(path: string, shownAs: string): void {
+export function assertRegularFile(path: string, shownAs: string, role: TextFileRole): void {
   let stats: Stats;
   try {
     stats = statSync(path);
   } catch (error) {
-    throw unreadable(path, shownAs, error);
+    throw unreadable(path, shownAs, role, error);
   }
   const kind = fileKind(stats);
-  if (kind === "a folder") {
-    throw new SlipwayError("SPEC_UNREADABLE", `spec file ${shownAs} is a folder`, {
-      where: path,
-      fix: `pass the spec file itself, such as --config ${join(shownAs, CONFIG_FILE_NAMES[0] ?? "slipway.config.ts")}`,
-    });
-  }
   if (kind !== undefined) {
-    throw new SlipwayError("SPEC_UNREADABLE", `spec file ${shownAs} is ${kind}, not a file`, {
-      where: path,
-      fix: "pass a regular file (slipway.yaml, slipway.config.ts); Slipway does not read a spec from a pipe, socket or device",
-    });
+    throw new SlipwayError(role.code, `${role.what} ${shownAs} is ${kind}${kind === "a folder" ? "" : ", not a file"}`, { where: path, fix: fixFor(role, kind) });
   }
 }
 
-/** The text of a YAML or JSON spec file (a regular file: see assertSpecFile). */
-export function readSpecText(path: string): string {
+/** The text of a regular file (see assertRegularFile): UTF-8, or UTF-16 with a byte order mark. */
+export function readTextFile(path: string, role: TextFileRole): string {
+  assertRegularFile(path, path, role);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw unreadable(path, path, error);
+    throw unreadable(path, path, role, error);
   }
   const text = decodeManifest(bytes);
   if (text === BINARY_TEXT) {
-    throw new SlipwayError("SPEC_UNREADABLE", "spec file contains NUL bytes: it is binary, or UTF-16/UTF-32 without a byte order mark", {
+    throw new SlipwayError(role.code, `${role.what} contains NUL bytes: it is binary, or UTF-16/UTF-32 without a byte order mark`, {
       where: path,
-      fix: "save the spec as UTF-8 text (or UTF-16 with a byte order mark)",
+      fix: "save it as UTF-8 text (or UTF-16 with a byte order mark)",
     });
   }
   const unmarked = !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -71,9 +70,9 @@ export function readSpecText(path: string): string {
     const offset = firstInvalidUtf8(bytes);
     if (offset !== undefined) {
       const line = bytes.subarray(0, offset).toString("latin1").split("\n").length;
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file is not UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at line ${line} starts no UTF-8 character`, {
+      throw new SlipwayError(role.code, `${role.what} is not UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at line ${line} starts no UTF-8 character`, {
         where: `${path}:${line}`,
-        fix: "save the spec as UTF-8 (it is probably Latin-1 or Windows-1252); YAML and JSON specs are UTF-8, or UTF-16 with a byte order mark",
+        fix: "save it as UTF-8 (it is probably Latin-1 or Windows-1252); YAML and JSON are read as UTF-8, or UTF-16 with a byte order mark",
       });
     }
   }
@@ -120,7 +119,7 @@ function utf8SequenceLength(bytes: Uint8Array, offset: number): number {
   return 0;
 }
 
-function unreadable(path: string, shownAs: string, error: unknown): SlipwayError {
+function unreadable(path: string, shownAs: string, role: TextFileRole, error: unknown): SlipwayError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
     code === "EACCES" || code === "EPERM"
@@ -128,11 +127,25 @@ function unreadable(path: string, shownAs: string, error: unknown): SlipwayError
       : code === "ELOOP"
         ? "is a loop of symbolic links"
         : code === "ENOENT"
-          ? "is a symbolic link to nothing"
+          ? isSymbolicLink(path)
+            ? "is a symbolic link to nothing"
+            : "does not exist"
           : `could not be read (${(error as Error).message})`;
-  return new SlipwayError("SPEC_UNREADABLE", `spec file ${shownAs} ${reason}`, {
+  return new SlipwayError(role.code, `${role.what} ${shownAs} ${reason}`, {
     where: path,
     cause: error,
-    fix: code === "EACCES" || code === "EPERM" ? `let your user read it (chmod u+r ${shownAs}), or pass another spec with --config` : "point --config at a readable spec file",
+    fix: code === "EACCES" || code === "EPERM" ? `let your user read it (chmod u+r ${shownAs})` : fixFor(role, "not a file"),
   });
+}
+
+function fixFor(role: TextFileRole, kind: string): string {
+  return typeof role.fix === "string" ? role.fix : role.fix(kind);
+}
+
+export function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
