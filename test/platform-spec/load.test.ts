@@ -458,3 +458,20 @@ describe("hostile slipway.config.ts files (round 5): what the spec's code export
     });
   });
 });
+
+describe("durations Go cannot read, and an expireAfter of 0 (hostile inputs, round 5)", () => {
+  it.each([
+    [{ applications: { "api-server": { namespace: "production", canary: { steps: [{ weight: 10, pause: "99999999h" }] } } } }, "applications.api-server.canary.steps[0].pause: 99999999h is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ karpenter: { consolidateAfter: "2562048h" } }, "karpenter.consolidateAfter: 2562048h is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ monitoring: { traceRetention: "9223372037s" } }, "monitoring.traceRetention: 9223372037s is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ karpenter: { expireAfter: "0s" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
+    [{ karpenter: { expireAfter: "0h0m" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
+  ])("GIVEN %j WHEN validating THEN the field is refused", (raw, problem) => {
+    expect(problemsOf(raw)).toEqual([problem]);
+  });
+
+  it("GIVEN Go's longest duration exactly, and expireAfter Never WHEN validating THEN both are accepted", () => {
+    const spec = parseSpec({ monitoring: { traceRetention: "9223372036s" }, karpenter: { expireAfter: "Never", consolidateAfter: "0s" } }, "slipway.yaml");
+    expect([spec.monitoring.traceRetention, spec.karpenter.expireAfter, spec.karpenter.consolidateAfter]).toEqual(["9223372036s", "Never", "0s"]);
+  });
+});
