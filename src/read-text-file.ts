@@ -11,7 +11,7 @@
  * as `slipway check` honours it on a manifest (`decodeManifest`).
  */
 import { lstatSync, readFileSync, statSync, type Stats } from "node:fs";
-import { BINARY_TEXT, decodeManifest } from "./check/load/decode-manifest.js";
+import { BINARY_TEXT, decodeManifest, invalidUtf8Offset, lineOfOffset } from "./check/load/decode-manifest.js";
 import { SlipwayError, type SlipwayErrorCode } from "./errors.js";
 
 export interface TextFileRole {
@@ -65,11 +65,10 @@ export function readTextFile(path: string, role: TextFileRole): string {
       fix: "save it as UTF-8 text (or UTF-16 with a byte order mark)",
     });
   }
-  const unmarked = !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (unmarked) {
-    const offset = firstInvalidUtf8(bytes);
+  {
+    const offset = invalidUtf8Offset(bytes);
     if (offset !== undefined) {
-      const line = bytes.subarray(0, offset).toString("latin1").split("\n").length;
+      const line = lineOfOffset(bytes, offset);
       throw new SlipwayError(role.code, `${role.what} is not UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at line ${line} starts no UTF-8 character`, {
         where: `${path}:${line}`,
         fix: "save it as UTF-8 (it is probably Latin-1 or Windows-1252); YAML and JSON are read as UTF-8, or UTF-16 with a byte order mark",
@@ -77,46 +76,6 @@ export function readTextFile(path: string, role: TextFileRole): string {
     }
   }
   return text;
-}
-
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, if any. */
-export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
-  const strict = new TextDecoder("utf-8", { fatal: true });
-  try {
-    strict.decode(bytes);
-    return undefined;
-  } catch {
-    // The decoder does not say where: walk the sequences to find the offset.
-    let offset = 0;
-    while (offset < bytes.length) {
-      const length = utf8SequenceLength(bytes, offset);
-      if (length === 0) return offset;
-      offset += length;
-    }
-    return undefined;
-  }
-}
-
-/** Length of the well-formed UTF-8 sequence at `offset` (RFC 3629), or 0. */
-function utf8SequenceLength(bytes: Uint8Array, offset: number): number {
-  const first = bytes[offset] ?? 0;
-  if (first < 0x80) return 1;
-  const continuation = (index: number, low = 0x80, high = 0xbf): boolean => {
-    const byte = bytes[offset + index];
-    return byte !== undefined && byte >= low && byte <= high;
-  };
-  if (first >= 0xc2 && first <= 0xdf) return continuation(1) ? 2 : 0;
-  if (first >= 0xe0 && first <= 0xef) {
-    const low = first === 0xe0 ? 0xa0 : 0x80;
-    const high = first === 0xed ? 0x9f : 0xbf;
-    return continuation(1, low, high) && continuation(2) ? 3 : 0;
-  }
-  if (first >= 0xf0 && first <= 0xf4) {
-    const low = first === 0xf0 ? 0x90 : 0x80;
-    const high = first === 0xf4 ? 0x8f : 0xbf;
-    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
 }
 
 function unreadable(path: string, shownAs: string, role: TextFileRole, error: unknown): SlipwayError {

@@ -2,24 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstInvalidUtf8, readTextFile } from "../src/read-text-file.js";
+import { readTextFile } from "../src/read-text-file.js";
 
 const ROLE = { what: "spec file", code: "SPEC_UNREADABLE", fix: "pass a spec file" } as const;
-
-describe("firstInvalidUtf8", () => {
-  it.each([
-    ["ASCII", [0x61, 0x62], undefined],
-    ["é, €, 😀 in UTF-8", [...Buffer.from("é€😀")], undefined],
-    ["a Latin-1 é after text", [0x61, 0xe9, 0x62], 1],
-    ["a lone continuation byte", [0x80], 0],
-    ["an overlong encoding of /", [0xc0, 0xaf], 0],
-    ["a UTF-16 surrogate encoded in UTF-8", [0x61, 0xed, 0xa0, 0x80], 1],
-    ["a sequence cut at the end", [0x61, 0xe2, 0x82], 1],
-    ["a code point above U+10FFFF", [0xf4, 0x90, 0x80, 0x80], 0],
-  ])("GIVEN %s WHEN searching THEN the first bad byte is %s", (_, bytes, offset) => {
-    expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(offset);
-  });
-});
 
 describe("readTextFile", () => {
   it("GIVEN a UTF-8 file with a byte order mark and CRLF WHEN reading THEN the mark is gone and the text is as written", () => {
