@@ -120,6 +120,7 @@ describe("file options that name a FIFO (hostile inputs, round 5): an error nami
     [["report", "--simulation", "pipe.json", "--out", "report"], 1, "error INPUT_UNREADABLE: simulation file", "is a named pipe (FIFO), not a file"],
     [["simulate", "--load", "pipe.json", "--out", "simulation"], 1, "error INPUT_UNREADABLE: load file", "is a named pipe (FIFO), not a file"],
     [["check", "--rules-config", "pipe.json", "."], 2, "error USAGE: the rules config", "is a named pipe (FIFO), not a file"],
+    [["check", "--crds", "pipe.json", "."], 1, "error INPUT_UNREADABLE: --crds pipe.json", "is a named pipe (FIFO), not a file or folder"],
     [["synth", "--config", "pipe.json", "--out", "out"], 1, "error SPEC_UNREADABLE: spec file", "pipe.json is a named pipe (FIFO), not a file"],
   ])("GIVEN slipway %j WHEN it runs THEN it exits %i at once", async (args, status, start, end) => {
     const cwd = mkdtempSync(join(tmpdir(), "slipway-fifo-"));
