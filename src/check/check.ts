@@ -110,6 +110,24 @@ export async function checkManifests(inputs: readonly string[], options: CheckOp
   }
 }
 
+/**
+ * A --enable or --disable naming no rule (a typo, a rule since renamed) is a usage error:
+ * `--enable best-practise` selected nothing, so the check ran no rule at all and passed.
+ * Judged once every rule is known (a check of engine rules only never loads the others,
+ * and its selectors are engine rules by definition).
+ */
+function unknownSelectorsRefused(options: CheckOptions, known: readonly RuleDescriptor[]): void {
+  for (const option of ["enable", "disable"] as const) {
+    for (const selector of options[option] ?? []) {
+      if (known.some((rule) => selects(selector, rule))) continue;
+      const categories = [...new Set(known.map((rule) => rule.category))].sort();
+      throw new SlipwayError("USAGE", `--${option} ${JSON.stringify(selector)} names no rule`, {
+        fix: `use a rule id, an id prefix (such as best-practice) or a category (${categories.join(", ")}); docs/rules.md lists the rules`,
+      });
+    }
+  }
+}
+
 async function checkLoaded(
   loaded: LoadedInput,
   kubernetesVersion: string,
@@ -140,6 +158,7 @@ async function checkLoaded(
   };
   // A check of schemas only does not load (or pay start-up time for) the other rules.
   const rules: readonly Rule[] = ruleRegistry === undefined ? [] : await (await ruleRegistry).configuredRules(options.ruleOptions);
+  if (ruleRegistry !== undefined) unknownSelectorsRefused(options, [...ENGINE_RULES, ...rules]);
   const ruleFindings: Finding[] = [];
   for (const rule of rules) if (enabled(rule)) ruleFindings.push(...runRule(rule, context));
   // Same order as a sequential run: loader findings, schema findings, rule findings.

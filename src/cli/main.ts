@@ -99,11 +99,24 @@ export function enableCompileCache(environment: NodeJS.ProcessEnv = process.env)
   return directory;
 }
 
+/** Resolves once everything written to `stream` before the call has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write("", () => resolve());
+  });
+}
+
 if (invokedDirectly) {
   enableCompileCache();
   main(process.argv.slice(2), processIO()).then(
-    (code) => {
-      process.exitCode = code;
+    async (code) => {
+      // The command is done: whatever a slipway.config.ts left running (a timer, an open
+      // socket) must not keep the CLI alive. The local cluster's processes are detached
+      // and unreferenced (process-supervisor.ts). Writes to a pipe are asynchronous on
+      // POSIX, so the output is flushed first (`slipway check --format json | jq` keeps
+      // every byte).
+      await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+      process.exit(code);
     },
     (error: unknown) => {
       process.stderr.write(`slipway: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);

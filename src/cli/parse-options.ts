@@ -31,3 +31,18 @@ export function noPositionals(positionals: readonly string[], usage: string): vo
     throw new SlipwayError("USAGE", `unexpected argument "${positionals[0]}"`, { fix: `usage: ${usage}` });
   }
 }
+
+/**
+ * `--as-of YYYY-MM-DD`: a day of the calendar. The pattern alone let 2026-02-30 through,
+ * which Date rolls over to March 2 without a word; a date must read back as written.
+ */
+export function parseCalendarDate(option: string, value: string, usage: string): string {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear puts the year back as written.
+  date?.setUTCFullYear(Number(match?.[1]));
+  if (date === undefined || date.toISOString().slice(0, 10) !== value) {
+    throw new SlipwayError("USAGE", `--${option} must be a date YYYY-MM-DD, not "${value}"`, { fix: `usage: ${usage}` });
+  }
+  return value;
+}

@@ -3,9 +3,10 @@
  * wrote (or the folder holding one), validated against its zod schema. Every problem
  * names the file and the field.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SlipwayError } from "../errors.js";
+import { readTextFile } from "../read-text-file.js";
 import { simulationResult, type SimulationResult } from "../simulate/simulation-result.js";
 
 export const SIMULATION_FILE = "simulation.json";
@@ -21,9 +22,11 @@ export function readSimulation(path: string, cwd: string): LoadedSimulation {
   const file = existsSync(given) && statSync(given).isDirectory() ? join(given, SIMULATION_FILE) : given;
   const fix = "pass the simulation.json `slipway simulate --out DIR` wrote, or DIR itself";
   if (!existsSync(file)) throw new SlipwayError("INPUT_UNREADABLE", `no simulation at ${file}`, { where: file, fix });
+  // A FIFO waited forever for a writer; UTF-16 and bytes that are not UTF-8 say so.
+  const text = readTextFile(file, { what: "simulation file", code: "INPUT_UNREADABLE", fix });
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
     throw new SlipwayError("SIMULATION_INVALID", `${file} is not JSON: ${(error as Error).message}`, { where: file, fix, cause: error });
   }

@@ -313,3 +313,27 @@ function networkOf(address: number): string {
 export function cidr(options: CidrOptions = {}): z.ZodString {
   return grammar((value) => cidrProblem(value, options), "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$");
 }
+
+/**
+ * Go's longest duration, 2^63-1 nanoseconds (2562047h47m16.854775807s). Go's
+ * time.ParseDuration refuses anything longer ("invalid duration"), so a canary pause of
+ * 99999999h passed the spec's pattern and then stalled the Rollout, and a Karpenter
+ * expireAfter beyond it failed the NodePool.
+ */
+export const MAX_GO_DURATION_NANOS = 2n ** 63n - 1n;
+const GO_UNIT_NANOS: Readonly<Record<string, bigint>> = { ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+
+/** Nanoseconds of a duration of whole numbers (`1h30m`, `750ms`), exactly; undefined for other text. */
+export function goDurationNanos(value: string): bigint | undefined {
+  if (!/^([0-9]+(ms|s|m|h))+$/.test(value)) return undefined;
+  let nanos = 0n;
+  for (const match of value.matchAll(/([0-9]+)(ms|s|m|h)/g)) nanos += BigInt(match[1]!) * GO_UNIT_NANOS[match[2]!]!;
+  return nanos;
+}
+
+/** Why a Go duration is too long for Go to read, or undefined. */
+export function goDurationRangeProblem(value: string): string | undefined {
+  const nanos = goDurationNanos(value);
+  if (nanos === undefined || nanos <= MAX_GO_DURATION_NANOS) return undefined;
+  return `${value} is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one`;
+}

@@ -5,19 +5,20 @@
  * slipway.config.js, slipway.yaml, slipway.yml. With none of them the reference platform
  * is used. Every validation problem is reported at once, each naming its field path.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseDocument } from "yaml";
+import { existsSync } from "node:fs";
+import { extname, join, relative, resolve } from "node:path";
 import { z } from "zod";
-import { SlipwayError } from "../errors.js";
+import { isSlipwayError, SlipwayError } from "../errors.js";
+import { importConfigModule, type ConfigModule } from "./load-config-module.js";
+import { formatPath, objectKind, toPlainData } from "./plain-data.js";
+import { assertRegularFile, isSymbolicLink, readTextFile, type TextFileRole } from "../read-text-file.js";
+import { parseYamlData } from "../yaml-data.js";
 import { platformSpecSchema, type PlatformSpec } from "./schema.js";
 import { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
 export { CONFIG_FILE_NAMES } from "./config-file-names.js";
 
-/** Most alias expansions a YAML spec may use; a real spec needs a handful. */
-export const MAX_YAML_ALIASES = 100;
+export { MAX_YAML_ALIASES } from "../yaml-data.js";
 
 export interface LoadedSpec {
   readonly spec: PlatformSpec;
@@ -30,6 +31,8 @@ export interface LoadSpecOptions {
   readonly configPath?: string;
   /** @default process.cwd() */
   readonly cwd?: string;
+  /** Most milliseconds a slipway.config.ts may take to load. @default CONFIG_LOAD_TIMEOUT_MS */
+  readonly loadTimeoutMs?: number;
 }
 
 export async function loadSpec(options: LoadSpecOptions = {}): Promise<LoadedSpec> {
@@ -37,59 +40,46 @@ export async function loadSpec(options: LoadSpecOptions = {}): Promise<LoadedSpe
   let source: string | undefined;
   if (options.configPath !== undefined) {
     source = resolve(cwd, options.configPath);
-    if (!existsSync(source)) {
+    if (!existsSync(source) && !isSymbolicLink(source)) {
       throw new SlipwayError("SPEC_NOT_FOUND", `spec file ${options.configPath} does not exist`, {
         where: source,
         fix: `create it, or run without --config to use ${CONFIG_FILE_NAMES.join(", ")} or the reference platform`,
       });
     }
-    if (statSync(source).isDirectory()) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file ${options.configPath} is a folder`, {
-        where: source,
-        fix: `pass the spec file itself, such as --config ${join(options.configPath, CONFIG_FILE_NAMES[0] ?? "slipway.config.ts")}`,
-      });
-    }
+    assertRegularFile(source, options.configPath, specFileRole(options.configPath));
   } else {
-    source = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
+    // A name that exists in any form (a broken link, a folder) is the spec the user meant.
+    source = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path) || isSymbolicLink(path));
+    if (source !== undefined) assertRegularFile(source, relative(cwd, source), specFileRole(relative(cwd, source)));
   }
   if (source === undefined) return { spec: parseSpec({}, "the reference platform") };
-  const raw = await readSpecFile(source);
+  const raw = await readSpecFile(source, options.loadTimeoutMs);
   return { spec: parseSpec(raw, source), source };
 }
 
-async function readSpecFile(path: string): Promise<unknown> {
+/** The spec file in errors about its path: a folder gets the name of a spec file in it. */
+function specFileRole(shownAs: string): TextFileRole {
+  return {
+    what: "spec file",
+    code: "SPEC_UNREADABLE",
+    fix: (kind) =>
+      kind === "a folder"
+        ? `pass the spec file itself, such as --config ${join(shownAs, CONFIG_FILE_NAMES[0] ?? "slipway.config.ts")}`
+        : "pass a regular file (slipway.yaml, slipway.config.ts) you may read; Slipway does not read a spec from a pipe, socket or device",
+  };
+}
+
+async function readSpecFile(path: string, loadTimeoutMs: number | undefined): Promise<unknown> {
   const extension = extname(path);
   if (extension === ".yaml" || extension === ".yml" || extension === ".json") {
-    const document = parseDocument(readFileSync(path, "utf8"), { prettyErrors: true, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file is not valid YAML`, {
-        where: path,
-        problems: document.errors.map((error) => error.message.split("\n")[0] ?? error.message),
-        fix: "correct the YAML syntax at the lines given",
-      });
-    }
-    try {
-      // yaml refuses documents whose aliases expand past maxAliasCount (a "billion laughs"
-      // bomb would otherwise take the whole memory); it throws a ReferenceError then.
-      return document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
-    } catch (error) {
-      throw new SlipwayError("SPEC_UNREADABLE", `spec file could not be read: ${(error as Error).message}`, {
-        where: path,
-        cause: error,
-        fix: `use fewer YAML aliases (*name); at most ${MAX_YAML_ALIASES} expansions are allowed`,
-      });
-    }
+    return parseYamlData(readTextFile(path, specFileRole(path)), { where: path, what: "spec file", code: "SPEC_UNREADABLE" }) ?? {};
   }
   if (extension === ".ts" || extension === ".mts" || extension === ".js" || extension === ".mjs") {
-    let module: { default?: unknown };
+    let module: ConfigModule;
     try {
-      if (extension === ".ts" || extension === ".mts") {
-        const { tsImport } = await import("tsx/esm/api");
-        module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
-      } else {
-        module = (await import(pathToFileURL(path).href)) as { default?: unknown };
-      }
+      module = await importConfigModule(path, loadTimeoutMs);
     } catch (error) {
+      if (isSlipwayError(error)) throw error;
       throw new SlipwayError("SPEC_UNREADABLE", `spec file could not be loaded: ${(error as Error).message}`, {
         where: path,
         cause: error,
@@ -104,7 +94,7 @@ async function readSpecFile(path: string): Promise<unknown> {
       });
     }
     const spec = unwrapDefault(module.default, named);
-    const kind = notPlainData(spec);
+    const kind = spec !== null && typeof spec === "object" ? objectKind(spec) : undefined;
     if (kind !== undefined) {
       throw new SlipwayError("SPEC_UNREADABLE", `the default export is ${kind}, not the spec object`, {
         where: path,
@@ -114,7 +104,7 @@ async function readSpecFile(path: string): Promise<unknown> {
             : "export the spec as a plain object: `export default defineConfig({ ... })`",
       });
     }
-    return spec;
+    return toPlainData(spec, path);
   }
   throw new SlipwayError("SPEC_UNREADABLE", `spec files must be .ts, .mts, .js, .mjs, .yaml, .yml or .json, not "${extension}"`, { where: path, fix: `rename the file, or pass one of ${CONFIG_FILE_NAMES.join(", ")}` });
 }
@@ -128,21 +118,6 @@ function onlyNamedExports(value: unknown, named: readonly string[]): boolean {
   if (value === null || typeof value !== "object" || named.length === 0 || "default" in value) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((key) => named.includes(key));
-}
-
-/**
- * What a default export is when it is not plain data (a Promise, a Map, a Date, a class
- * instance), or undefined. Validated as an object, such a value has no fields, so it
- * silently became the reference platform; lists, functions and scalars get their own
- * messages from the schema.
- */
-function notPlainData(value: unknown): string | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const prototype = Object.getPrototypeOf(value) as object | null;
-  if (prototype === null || prototype === Object.prototype) return undefined;
-  if (value instanceof Promise) return "a Promise";
-  const name = (prototype as { constructor?: { name?: string } }).constructor?.name;
-  return name ? `a ${name}` : "an object with a prototype";
 }
 
 /**
@@ -183,10 +158,6 @@ function reservedKeyProblems(value: unknown, path: readonly (string | number)[])
       ? [`${formatPath([...path, key])}: the name "__proto__" is not allowed (JavaScript reserves it, and the entry would be dropped without a word); rename it`]
       : reservedKeyProblems((value as Record<string, unknown>)[key], [...path, key]),
   );
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join("") || "(root)";
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
@@ -230,6 +201,7 @@ function describeReceived(input: unknown): string {
   if (Array.isArray(input)) return "a list";
   if (typeof input === "string") return `the string ${JSON.stringify(input)}`;
   if (typeof input === "function") return "a function (export the spec object, not a function that builds it)";
+  if (typeof input === "symbol") return `a symbol (${input.toString()})`;
   return `${typeof input} ${typeof input === "object" ? "" : JSON.stringify(input)}`.trim();
 }
 

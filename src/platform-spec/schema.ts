@@ -35,6 +35,8 @@ import {
   prometheusLabelName,
   repositoryPath,
   secretsManagerNamePart,
+  goDurationNanos,
+  goDurationRangeProblem,
 } from "./grammars.js";
 import { physicalNameProblems, platformNames } from "./names.js";
 import { argocdSpec, argocdSpecProblems } from "./argocd-spec.js";
@@ -101,7 +103,11 @@ const karpenterLimit = quantity.refine((text) => (quantityNanos(text) ?? 1n) > 0
 /** Go duration as Kubernetes controllers read it, e.g. `60s`, `5m`, `168h`. */
 const duration = z
   .string()
-  .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h");
+  .regex(/^([0-9]+(ms|s|m|h))+$/, "must be a duration such as 30s, 5m or 168h")
+  .superRefine((text, context) => {
+    const problem = goDurationRangeProblem(text);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+  });
 
 /**
  * A Karpenter NodePool duration (`consolidateAfter`, `expireAfter`): hours, minutes and
@@ -110,7 +116,11 @@ const duration = z
  */
 const karpenterDuration = z
   .string()
-  .regex(/^(([0-9]+(s|m|h))+|Never)$/, "must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never");
+  .regex(/^(([0-9]+(s|m|h))+|Never)$/, "must be a duration in hours, minutes and seconds such as 30s, 5m or 168h (Karpenter takes no ms), or Never")
+  .superRefine((text, context) => {
+    const problem = goDurationRangeProblem(text);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+  });
 
 const labels = z.record(labelKey(), labelValue());
 
@@ -150,7 +160,9 @@ const karpenter = z.strictObject({
     })
     .prefault({ cpu: "1000", memory: "2000Gi" }).describe("Most CPU and memory all Karpenter nodes together may have."),
   consolidateAfter: karpenterDuration.default("60s").describe("Empty or underused nodes are consolidated after this long; Never turns consolidation off."),
-  expireAfter: karpenterDuration.default("168h").describe("Nodes are replaced after this long; Never keeps them."),
+  expireAfter: karpenterDuration
+    .refine((text) => goDurationNanos(text) !== 0n, "must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes")
+    .default("168h").describe("Nodes are replaced after this long; Never keeps them."),
   rootVolume: z
     .strictObject({
       sizeGiB: z.number().int().min(20).max(16384).default(100).describe("Root volume size in GiB."),

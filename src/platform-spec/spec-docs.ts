@@ -8,6 +8,8 @@ import { z } from "zod";
 import { MAX_APPLICATION_NAME, platformSpecSchema } from "./schema.js";
 import { RESERVED_APPLICATION_NAMES, RESERVED_APPLICATION_PREFIXES, RESERVED_NAMESPACES, RESERVED_PROJECT_NAMES } from "../gitops/reserved-names.js";
 import { MAX_YAML_ALIASES } from "./load.js";
+import { CONFIG_LOAD_TIMEOUT_MS } from "./load-config-module.js";
+import { MAX_SPEC_DEPTH } from "./plain-data.js";
 import { TEAM_LABEL } from "../gitops/tenancy/namespace-object.js";
 import { MANAGED_BY_LABELS } from "../gitops/conventions.js";
 
@@ -77,7 +79,11 @@ function namesSection(): string[] {
     "- **Instance types exist**: every `nodeGroups.<name>.instanceTypes` entry, `karpenter.instanceFamilies` entry and `karpenter.instanceSizes` entry (a size at least one of the families comes in) must be in EC2's list of instance types, generated from the pinned Karpenter's Go module (src/generated/ec2-instance-types.ts, `npx tsx scripts/generate-ec2-instance-types.ts`); the error lists the close matches (`m7x.large`: m7a.large, m7g.large, m7i.large) or the family's sizes (`c5.huge`). With Karpenter on, at least one family must be of an architecture in `karpenter.architectures` (Graviton families such as m7g are arm64), or Karpenter could launch nothing. A type that exists but whose capacity or price Slipway does not know is accepted: EKS runs it, and `up --local` and `cost` say what they leave out.",
     "- **Pods fit a node**: an application's CPU or memory request may not exceed the allocatable of the largest instance Karpenter may launch (`karpenter.instanceFamilies` × `instanceSizes` × `architectures`, allocatable as the EKS AMI reserves it, src/local/instance-types.ts), or the pod would stay Pending; judged only when every candidate instance type is in that table.",
     "- **Numbers** must be finite: YAML reads `1e400` as Infinity and `.nan` as NaN, both refused.",
+    "- **Durations** fit Go's: at most 2562047h47m16s (2^63-1 nanoseconds), which Go's `time.ParseDuration` in Argo Rollouts, Karpenter, Loki and Tempo cannot exceed (a canary `pause` of 99999999h passed the pattern and stalled the Rollout). `karpenter.expireAfter` is more than 0 (at 0 Karpenter replaces every node as soon as it starts; `Never` keeps them).",
     `- **YAML aliases** expand at most ${MAX_YAML_ALIASES} times, so an alias bomb is refused instead of exhausting memory.`,
+    "- **YAML tags** other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`) are refused with their line: `!!binary`, `!!timestamp` and `!!set` give values that are not plain data, and an unknown tag (`!custom`, `!!python/object:...`) would otherwise be dropped and its value read as if untagged.",
+    "- **The spec file** is a regular file (a FIFO, socket or device is refused instead of waited on; a folder, a broken or looping symbolic link and a file you may not read are named as such) of UTF-8 text; UTF-16 with a byte order mark is read as YAML 1.2 asks, while NUL bytes or bytes that are not UTF-8 (a Latin-1 `é`) are refused with their line instead of becoming replacement characters.",
+    `- **A slipway.config.ts exports plain data**: objects, lists, strings, numbers, booleans and null, at most ${MAX_SPEC_DEPTH} levels deep. A circular reference, a BigInt (\`3n\`), a Map, Set, Date or class instance at any field, and a getter or Proxy that throws are refused naming the field (one object used at two places is fine). Its code may take at most ${CONFIG_LOAD_TIMEOUT_MS / 1000} s to load; a \`process.exit\` or a top-level await nothing settles is an error with exit code 1 instead of a silent exit 0, and timers it leaves running do not keep the command alive.`,
     "",
   ];
 }

@@ -14,9 +14,9 @@
  * Values are joined by straight lines and hold after the last point; an application the
  * file leaves out gets no load. Every problem names the file and the field path.
  */
-import { parseDocument } from "yaml";
 import { z } from "zod";
 import { SlipwayError } from "../errors.js";
+import { parseYamlData } from "../yaml-data.js";
 import type { PlatformSpec } from "../platform-spec/schema.js";
 import { parseDurationSeconds } from "./duration.js";
 import { MAX_LOAD_SECONDS, type LoadCurve, type LoadPoint } from "./load-curve.js";
@@ -34,11 +34,8 @@ const loadFile = z.strictObject({
 /** The curve of a load file's text; `file` names it in errors. */
 export function parseLoadFile(text: string, file: string, spec: PlatformSpec): LoadCurve {
   const fix = "correct the fields listed; docs/simulate.md describes the load file";
-  const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new SlipwayError("LOAD_INVALID", `the load file is not valid YAML or JSON`, { where: file, problems: document.errors.map((error) => error.message), fix });
-  }
-  const result = loadFile.safeParse(document.toJS(), { reportInput: true });
+  const data = parseYamlData(text, { where: file, what: "the load file", code: "LOAD_INVALID" });
+  const result = loadFile.safeParse(data, { reportInput: true });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message}`);
     throw new SlipwayError("LOAD_INVALID", `the load file is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"})`, { where: file, problems, fix });

@@ -49,6 +49,8 @@ describe("slipway check --rules-config", () => {
     ["a parameter of the wrong type", "params:\n  best-practice/mutable-image-tag: { mutableTags: main }\n", "error USAGE: invalid parameters for rule best-practice/mutable-image-tag"],
     ["a misspelt key", "severities: {}\n", "error USAGE: invalid rule options"],
     ["broken YAML", "params: [\n", "error USAGE: the rules config is not valid YAML"],
+    ["an alias bomb (an internal error before)", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\na1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\na2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\na3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n", "error USAGE: the rules config could not be read: Excessive alias count indicates a resource exhaustion attack"],
+    ["an unknown tag (ignored before)", "severity: !strict\n  best-practice/mutable-image-tag: error\n", "error USAGE: the rules config uses YAML tags that are not plain data\n  where: "],
   ])("GIVEN %s WHEN checked THEN it is a usage error (exit 2) that says so", (_title, config, message) => {
     const result = checkWith(config);
     expect(result.status).toBe(2);

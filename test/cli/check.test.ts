@@ -208,3 +208,21 @@ describe("slipway check", () => {
     expect(stderr.split("\n")[0]).toBe("error INPUT_UNREADABLE: cannot read missing.yaml: ENOENT");
   });
 });
+
+describe("slipway check --enable/--disable naming no rule (hostile inputs, round 5)", () => {
+  it.each([
+    [["--enable", "best-practise"], '--enable "best-practise" names no rule'],
+    [["--enable", "best-practice/no-such-rule"], '--enable "best-practice/no-such-rule" names no rule'],
+    [["--disable", "network-polciy"], '--disable "network-polciy" names no rule'],
+  ])("GIVEN %j WHEN checking THEN it is a usage error (exit 2) instead of a check that runs no rule and passes", async (options, message) => {
+    const { code, stderr } = await run(["c.yaml", ...options], { "c.yaml": BAD_CONFIGMAP });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error USAGE: ${message}\n  fix: use a rule id, an id prefix (such as best-practice) or a category (`);
+  });
+
+  it("GIVEN a category, an id prefix and a rule id WHEN enabled THEN the check runs as before", async () => {
+    for (const selector of ["schema", "best-practice", "best-practice/mutable-image-tag", "deprecation"]) {
+      expect((await run(["c.yaml", "--enable", selector], { "c.yaml": NAMESPACE })).code, selector).toBe(0);
+    }
+  });
+});

@@ -63,6 +63,8 @@ describe("slipway cost", () => {
     [["cost", "--load", "missing.json"], 1, "error INPUT_UNREADABLE: no simulation at "],
     [["cost", "--output", "yaml"], 2, 'error USAGE: --output must be text or json, not "yaml"'],
     [["cost", "--as-of", "tomorrow"], 2, 'error USAGE: --as-of must be a date YYYY-MM-DD, not "tomorrow"'],
+    [["cost", "--as-of", "2026-02-30"], 2, 'error USAGE: --as-of must be a date YYYY-MM-DD, not "2026-02-30"'],
+    [["cost", "--as-of", "2027-02-29"], 2, 'error USAGE: --as-of must be a date YYYY-MM-DD, not "2027-02-29"'],
   ])("GIVEN %j WHEN `slipway cost` runs THEN it exits %s with %s and no stack trace", async (argv, status, text) => {
     const result = await runCli(argv, cwd);
     expect(result.status).toBe(status);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import nodeModule from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { enableCompileCache, main } from "../../src/cli/main.js";
+import { parseCalendarDate } from "../../src/cli/parse-options.js";
 import { runCli } from "../support/cli.js";
 import { packageVersion } from "../../src/cli/package-version.js";
 import type { CommandIO } from "../../src/cli/command.js";
@@ -110,4 +112,39 @@ describe(`slipway's on-disk compile cache (Node ${process.versions.node}: ${comp
     expect(enabled.temporary).toBe(0);
     expect(await run({ NODE_DISABLE_COMPILE_CACHE: "1" })).toEqual({ slipway: 0, temporary: 0 });
   }, 60_000);
+});
+
+describe("file options that name a FIFO (hostile inputs, round 5): an error naming the option's file, not a wait for a writer that never comes", () => {
+  it.each([
+    [["cost", "--load", "pipe.json"], 1, "error INPUT_UNREADABLE: simulation file", "is a named pipe (FIFO), not a file"],
+    [["report", "--simulation", "pipe.json", "--out", "report"], 1, "error INPUT_UNREADABLE: simulation file", "is a named pipe (FIFO), not a file"],
+    [["simulate", "--load", "pipe.json", "--out", "simulation"], 1, "error INPUT_UNREADABLE: load file", "is a named pipe (FIFO), not a file"],
+    [["check", "--rules-config", "pipe.json", "."], 2, "error USAGE: the rules config", "is a named pipe (FIFO), not a file"],
+    [["check", "--crds", "pipe.json", "."], 1, "error INPUT_UNREADABLE: --crds pipe.json", "is a named pipe (FIFO), not a file or folder"],
+    [["synth", "--config", "pipe.json", "--out", "out"], 1, "error SPEC_UNREADABLE: spec file", "pipe.json is a named pipe (FIFO), not a file"],
+  ])("GIVEN slipway %j WHEN it runs THEN it exits %i at once", async (args, status, start, end) => {
+    const cwd = mkdtempSync(join(tmpdir(), "slipway-fifo-"));
+    execFileSync("mkfifo", [join(cwd, "pipe.json")]);
+    const result = await runCli(args, cwd);
+    expect(result.status).toBe(status);
+    expect(result.stderr.startsWith(start)).toBe(true);
+    expect(result.stderr.split("\n")[0]?.endsWith(end)).toBe(true);
+  });
+});
+
+describe("parseCalendarDate", () => {
+  it.each([
+    ["2028-02-29", true],
+    ["2026-12-01", true],
+    ["0001-01-01", true],
+    ["2026-02-30", false],
+    ["2026-13-01", false],
+    ["2026-00-10", false],
+    ["2026-1-01", false],
+    ["20260101", false],
+  ])("GIVEN %s WHEN parsed THEN it is a calendar day: %s", (value, valid) => {
+    const parse = () => parseCalendarDate("as-of", value, "slipway cost");
+    if (valid) expect(parse()).toBe(value);
+    else expect(parse).toThrow(`--as-of must be a date YYYY-MM-DD, not "${value}"`);
+  });
 });

@@ -102,6 +102,7 @@ describe("slipway report", () => {
     [[], "--out DIR is required"],
     [["--out", "x", "extra"], 'unexpected argument "extra"'],
     [["--out", "x", "--as-of", "yesterday"], "--as-of must be a date"],
+    [["--out", "x", "--as-of", "2026-04-31"], '--as-of must be a date YYYY-MM-DD, not "2026-04-31"'],
   ])("GIVEN %j WHEN reporting THEN it is a usage error: %s", async (args, message) => {
     const result = await runCli(["report", ...args], tempDir());
     expect(result.status).toBe(2);

@@ -43,7 +43,7 @@ describe("slipway simulate", () => {
     const directory = mkdtempSync(join(tmpdir(), "slipway-simulate-cli-"));
     const result = await runCli(["simulate", "--load", "absent.yaml", "--out", "out"], directory);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("error INPUT_UNREADABLE: cannot read the load file: ENOENT");
+    expect(result.stderr).toContain(`error INPUT_UNREADABLE: load file ${join(directory, "absent.yaml")} does not exist`);
     expect(result.stderr).toContain(`where: ${join(directory, "absent.yaml")}`);
   });
 

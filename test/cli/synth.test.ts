@@ -145,3 +145,28 @@ describe("slipway synth", () => {
     expect(result.stderr).toContain(message);
   });
 });
+
+describe("slipway synth with a slipway.config.ts that does something to the process (hostile inputs, round 5)", () => {
+  it.each([
+    ["calls process.exit(0) (exit 0 and no output before)", "process.exit(0);\nexport default {};\n", "spec file ended the process while it was loading (exit code 0), so nothing was written"],
+    ["awaits a promise nothing resolves (exit 0 and no output before)", "export default await new Promise(() => undefined);\n", "spec file ended the process while it was loading (exit code 0), so nothing was written"],
+    ["exports a rejected promise (its stack trace printed after the error before)", "export default Promise.reject(new Error('from the spec'));\n", "the default export is a Promise, not the spec object"],
+  ])("GIVEN a spec file that %s WHEN synthesizing THEN it exits 1 with the error only and writes nothing", (_, source, message) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mts"), source);
+    const result = slipway(["synth", "--out", "out", "--config", "slipway.config.mts"], cwd, {}, 60_000);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error SPEC_UNREADABLE: ${message}\n  where: ${join(cwd, "slipway.config.mts")}\n${result.stderr.slice(result.stderr.indexOf("  fix: "))}`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+  });
+
+  it("GIVEN a spec file that leaves a timer running WHEN synthesizing THEN the CLI exits when the work is done instead of hanging", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), "setInterval(() => undefined, 1000);\nexport default { cluster: { name: 'timer-left' } };\n");
+    const result = slipway(["synth", "--out", "out"], cwd, {}, 60_000);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("CloudFormation stack timer-left-platform");
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  goDurationNanos,
+  goDurationRangeProblem,
+  MAX_GO_DURATION_NANOS,
   cidrProblem,
   dnsLabelProblem,
   githubRepositoryProblem,
@@ -181,3 +184,22 @@ table("CIDR", (value) => cidrProblem(value, { minPrefix: 16, maxPrefix: 24 }), [
   ["10.0.0.0/8", "prefix /8 must be between /16 and /24"],
   ["10.0.0.0", "must be an IPv4 CIDR"],
 ]);
+
+describe("goDurationNanos and goDurationRangeProblem", () => {
+  it.each([
+    ["750ms", 750_000_000n],
+    ["1h30m", 5_400_000_000_000n],
+    ["2562047h47m16s854ms", 9_223_372_036_854_000_000n],
+    ["0s", 0n],
+    ["1.5h", undefined],
+    ["Never", undefined],
+  ])("GIVEN %s WHEN read THEN it is %s nanoseconds, exactly", (text, nanos) => {
+    expect(goDurationNanos(text)).toBe(nanos);
+  });
+
+  it("GIVEN the durations either side of Go's longest WHEN judged THEN only the longer one is a problem", () => {
+    expect(goDurationRangeProblem("9223372036s")).toBeUndefined();
+    expect(goDurationRangeProblem("9223372037s")).toBe("9223372037s is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one");
+    expect(MAX_GO_DURATION_NANOS).toBe(9_223_372_036_854_775_807n);
+  });
+});

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -356,5 +357,110 @@ describe("applications.<name>.minAvailable", () => {
     expect(() => parseSpec({ applications: { "api-server": { namespace: "production", minAvailable: "100%" } } }, "test")).toThrow(
       expect.objectContaining({ code: "SPEC_INVALID", problems: [expect.stringMatching(/^applications\.api-server\.minAvailable: 100% of 3 pods, rounded up to 3, must stay available/)] }),
     );
+  });
+});
+
+describe("hostile spec files (round 5): what is not a readable text file is SPEC_UNREADABLE, naming the file", () => {
+  it.each([
+    ["a FIFO, which readFileSync waited on forever", (path: string) => execFileSync("mkfifo", [path]), "spec file slipway.yaml is a named pipe (FIFO), not a file"],
+    ["a symbolic link to nothing", (path: string) => symlinkSync("nothing.yaml", path), "spec file slipway.yaml is a symbolic link to nothing"],
+    ["a loop of symbolic links", (path: string) => { symlinkSync("slipway.yaml", `${path}.other`); symlinkSync(`${path}.other`, path); }, "spec file slipway.yaml is a loop of symbolic links"],
+    ["a folder found by name", (path: string) => mkdirSync(path), "spec file slipway.yaml is a folder"],
+  ])("GIVEN slipway.yaml that is %s WHEN loading (found or named) THEN it says what the path is", async (_, make, message) => {
+    const cwd = tempDir();
+    make(join(cwd, "slipway.yaml"));
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message, where: join(cwd, "slipway.yaml") });
+    await expect(loadSpec({ cwd, configPath: "slipway.yaml" })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message });
+  });
+
+  it("GIVEN a UTF-16 slipway.yaml with a byte order mark (as Windows editors save it) WHEN loading THEN it is read like UTF-8", async () => {
+    const cwd = tempDir();
+    const text = "cluster:\r\n  name: from-windows\r\n";
+    writeFileSync(join(cwd, "slipway.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    expect((await loadSpec({ cwd })).spec.cluster.name).toBe("from-windows");
+    writeFileSync(join(cwd, "slipway.yaml"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]));
+    expect((await loadSpec({ cwd })).spec.cluster.name).toBe("from-windows");
+  });
+
+  it.each([
+    ["Latin-1 (é as the byte 0xe9)", Buffer.from("cluster:\n  name: x\nmonitoring:\n  alertmanager:\n    slackChannel: '#caf\u00e9'\n", "latin1"), "spec file is not UTF-8: byte 0xe9 at line 5 starts no UTF-8 character"],
+    ["a NUL byte", Buffer.from("cluster:\n  name: x\u0000\n"), "spec file contains NUL bytes: it is binary, or UTF-16/UTF-32 without a byte order mark"],
+    ["UTF-16 without a byte order mark", Buffer.from("cluster: {}\n", "utf16le"), "spec file contains NUL bytes: it is binary, or UTF-16/UTF-32 without a byte order mark"],
+  ])("GIVEN a slipway.yaml in %s WHEN loading THEN SPEC_UNREADABLE says it is not UTF-8 text instead of reading replacement characters", async (_, bytes, message) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), bytes);
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message });
+  });
+
+  it.each([
+    ["an unknown local tag (dropped with a warning before)", "cluster: !custom {name: x}\n", "line 1: the tag !custom is not allowed"],
+    ["a language tag (PyYAML's object constructor)", "cluster: !!python/object:os.system {}\n", "line 1: the tag !!python/object:os.system is not allowed"],
+    ["!!binary (a Uint8Array, one problem per byte before)", "cluster:\n  name: !!binary aGVsbG8=\n", "line 2: the tag !!binary is not allowed"],
+    ["!!timestamp (a Date)", "cluster:\n  name: !!timestamp 2026-12-01\n", "line 2: the tag !!timestamp is not allowed"],
+    ["!!set (a Map)", "cluster:\n  publicAccessCidrs: !!set {10.0.0.0/8}\n", "line 2: the tag !!set is not allowed"],
+  ])("GIVEN a YAML spec with %s WHEN loading THEN SPEC_UNREADABLE names the tag and its line", async (_, yaml, problem) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), yaml);
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", message: "spec file uses YAML tags that are not plain data", problems: [problem] });
+  });
+
+  it("GIVEN core-schema tags (!!str, !!int) WHEN loading THEN they are plain data and accepted", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.yaml"), "cluster:\n  name: !!str tagged\n  availabilityZones: !!int 2\n");
+    const { spec } = await loadSpec({ cwd });
+    expect([spec.cluster.name, spec.cluster.availabilityZones]).toEqual(["tagged", 2]);
+  });
+});
+
+describe("hostile slipway.config.ts files (round 5): what the spec's code exports or does is an error naming the field", () => {
+  it.each([
+    ["an object that contains itself (stack overflow before)", "const o: Record<string, unknown> = {}; o.self = o;\nexport default { cluster: o };\n", ["cluster.self: contains itself (a circular reference); give the field its own copy of the value"]],
+    ["a getter that throws (the user's stack trace before)", "export default { get cluster(): never { throw new Error('no secret'); } };\n", ["cluster: reading it threw Error: no secret; make it a plain value"]],
+    ["a Proxy whose traps throw", "export default new Proxy({}, { ownKeys() { throw new TypeError('trap'); } });\n", ["(root): reading it threw TypeError: trap; make it a plain value"]],
+    ["a BigInt (a crash in the error message before)", "export default { cluster: { availabilityZones: 3n } };\n", ["cluster.availabilityZones: is the BigInt 3n; write the number without the n"]],
+    ["a Map deeper in the spec (silently no labels before)", "export default { namespaces: { production: { team: 'team-a', labels: new Map([['tier', 'web']]) } } };\n", ["namespaces.production.labels: is a Map, not plain data; write it as an object or a list"]],
+    ["a Date", "export default { gitops: { targetRevision: new Date(0) } };\n", ["gitops.targetRevision: is a Date, not plain data; write it as an object or a list"]],
+  ])("GIVEN a default export with %s WHEN loading THEN SPEC_UNREADABLE names the field", async (_, source, problems) => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.ts"), source);
+    await expect(loadSpec({ cwd })).rejects.toMatchObject({ code: "SPEC_UNREADABLE", where: join(cwd, "slipway.config.ts"), problems });
+  });
+
+  it("GIVEN one object used at two places (not a cycle) WHEN loading THEN it is accepted", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "slipway.config.ts"),
+      "const resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '200m', memory: '256Mi' } };\n" +
+        "export default { applications: { a: { namespace: 'production', resources }, b: { namespace: 'production', resources } } };\n",
+    );
+    const { spec } = await loadSpec({ cwd });
+    expect(spec.applications.b?.resources.requests.cpu).toBe("100m");
+  });
+
+  it("GIVEN a slipway.config.mts whose top-level await never settles while a timer runs WHEN loading THEN the deadline ends it with SPEC_UNREADABLE", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "slipway.config.mts"), "const timer = setInterval(() => undefined, 1000);\nexport default await new Promise((resolve) => { if (timer === undefined) resolve({}); });\n");
+    await expect(loadSpec({ cwd, configPath: "slipway.config.mts", loadTimeoutMs: 300 })).rejects.toMatchObject({
+      code: "SPEC_UNREADABLE",
+      message: "spec file did not finish loading within 0 s",
+      where: join(cwd, "slipway.config.mts"),
+    });
+  });
+});
+
+describe("durations Go cannot read, and an expireAfter of 0 (hostile inputs, round 5)", () => {
+  it.each([
+    [{ applications: { "api-server": { namespace: "production", canary: { steps: [{ weight: 10, pause: "99999999h" }] } } } }, "applications.api-server.canary.steps[0].pause: 99999999h is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ karpenter: { consolidateAfter: "2562048h" } }, "karpenter.consolidateAfter: 2562048h is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ monitoring: { traceRetention: "9223372037s" } }, "monitoring.traceRetention: 9223372037s is longer than Go's longest duration, 2562047h47m16s (the controller could not read it); choose a shorter one"],
+    [{ karpenter: { expireAfter: "0s" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
+    [{ karpenter: { expireAfter: "0h0m" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
+  ])("GIVEN %j WHEN validating THEN the field is refused", (raw, problem) => {
+    expect(problemsOf(raw)).toEqual([problem]);
+  });
+
+  it("GIVEN Go's longest duration exactly, and expireAfter Never WHEN validating THEN both are accepted", () => {
+    const spec = parseSpec({ monitoring: { traceRetention: "9223372036s" }, karpenter: { expireAfter: "Never", consolidateAfter: "0s" } }, "slipway.yaml");
+    expect([spec.monitoring.traceRetention, spec.karpenter.expireAfter, spec.karpenter.consolidateAfter]).toEqual(["9223372036s", "Never", "0s"]);
   });
 });

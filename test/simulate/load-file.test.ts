@@ -37,7 +37,7 @@ describe("parseLoadFile", () => {
   });
 
   it.each([
-    ["not YAML", "applications: [", "the load file is not valid YAML or JSON"],
+    ["not YAML", "applications: [", "the load file is not valid YAML"],
     ["an unknown field", "applications: {}\nspeed: 3\n", "(root): Unrecognized key: \"speed\""],
     ["no applications", "duration: 1h\n", "applications: is required"],
     ["an unknown application", "applications:\n  web: [{ at: 1m, requestsPerSecond: 1 }]\n", "applications.web: not an application of the spec; its applications are api-server"],
@@ -52,6 +52,10 @@ describe("parseLoadFile", () => {
     ],
     ["no points", "applications:\n  api-server: []\n", "applications.api-server: Too small: expected array to have >=1 items"],
     ["only a point at 0s", "applications:\n  api-server: [{ at: 0s, requestsPerSecond: 1 }]\n", "duration: the curve must last longer than 0s; set duration or give a point later than 0s"],
+    ["an alias bomb (an internal error before)", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\na1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\na2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\na3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\napplications: {}\n", "the load file could not be read: Excessive alias count indicates a resource exhaustion attack"],
+    ["an unknown tag (dropped with a warning before)", "applications:\n  api-server: !points [{ at: 1m, requestsPerSecond: 1 }]\n", "line 2: the tag !points is not allowed"],
+    ["an alias to its own ancestor", "applications: &a\n  api-server: [{ at: 1m, requestsPerSecond: 1 }]\n  loop: *a\n", "applications.loop: contains itself (a circular reference)"],
+    ["a duplicate key", "applications:\n  api-server: [{ at: 1m, requestsPerSecond: 1 }]\n  api-server: [{ at: 2m, requestsPerSecond: 1 }]\n", "Map keys must be unique"],
     ["a duration beyond a week", "duration: 200h\napplications:\n  api-server: [{ at: 1m, requestsPerSecond: 1 }]\n", "duration: 200h is beyond the longest curve, 168h"],
   ])("GIVEN %s WHEN parsed THEN it fails naming the file and the field", (_, text, problem) => {
     const failure = problemsOf(text);

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { SourceObject } from "../finding.js";
-import { decodeManifest } from "./decode-manifest.js";
+import { decodeManifest, invalidUtf8Offset, lineOfOffset } from "./decode-manifest.js";
 import { hasSource, rememberSource } from "./locate-field.js";
-import { normalizeLineBreaks, parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
+import { normalizeLineBreaks, PARSE_RULE_ID, parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
 import { splitYamlStream } from "./split-yaml-stream.js";
 
 export const INPUT_RULE_ID = "input";
@@ -20,16 +20,26 @@ export const INPUT_RULE_ID = "input";
  * (parse-source.ts).
  */
 export function readManifestFile(path: string, file: string, options: ParseOptions = {}): ParsedSource {
-  let text: string;
+  let bytes: Buffer;
   try {
     // Synchronous on purpose: one small file after another, a thread-pool round trip per
     // asynchronous read costs more than the read itself (about 1 ms a file).
-    text = decodeManifest(readFileSync(path));
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { objects: [], findings: [{ ruleId: INPUT_RULE_ID, severity: "error", file, line: 1, message: `cannot read the file: ${code}`, fix: "make the file readable or leave it out of the input" }] };
   }
-  return parseSource(text, file, extname(path).toLowerCase() === ".json" ? "json" : "yaml", options);
+  const text = decodeManifest(bytes);
+  const format = extname(path).toLowerCase() === ".json" ? "json" : "yaml";
+  // Decoding turned bytes that are not UTF-8 into U+FFFD; the full search runs only then.
+  // JSON is left alone: Go's encoding/json, which reads it, replaces such bytes too.
+  const invalid = format === "yaml" && text.includes("\uFFFD") ? invalidUtf8Offset(bytes) : undefined;
+  if (invalid !== undefined) {
+    const line = lineOfOffset(bytes, invalid);
+    const message = `not UTF-8: byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, "0")} at line ${line} starts no UTF-8 character; kubectl and kustomize (go-yaml) refuse the whole file`;
+    return { objects: [], findings: [{ ruleId: PARSE_RULE_ID, severity: "error", file, line, message, fix: "save the file as UTF-8 (it is probably Latin-1 or Windows-1252)" }] };
+  }
+  return parseSource(text, file, format, options);
 }
 
 /**

@@ -10,6 +10,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative, resolve } from "node:path";
 import { SlipwayError } from "../../errors.js";
+import { fileKind } from "../../read-text-file.js";
 import { parseSource } from "../load/parse-source.js";
 import { splitYamlStream } from "../load/split-yaml-stream.js";
 import { isCustomResourceDefinition, type CustomResourceDefinitionSource } from "./custom-resource-schemas.js";
@@ -145,10 +146,17 @@ async function readDocuments(path: string, cwd: string): Promise<CrdDocument[]> 
   if (info === undefined) {
     throw new SlipwayError("INPUT_UNREADABLE", `--crds ${relative(cwd, path) || path} does not exist`, { where: path, fix: "pass a folder (or file) of CustomResourceDefinition manifests" });
   }
+  const shown = relative(cwd, path) || path;
+  const fix = "pass a folder (or file) of CustomResourceDefinition manifests";
+  // A FIFO waited forever for a writer; a file that could not be read was read as empty, so its CRDs were missing without a word.
+  const kind = info.isDirectory() ? undefined : fileKind(info);
+  if (kind !== undefined) throw new SlipwayError("INPUT_UNREADABLE", `--crds ${shown} is ${kind}, not a file or folder`, { where: path, fix });
   const files = info.isDirectory() ? await manifestFiles(path) : [path];
   const documents: CrdDocument[] = [];
   for (const file of files) {
-    const text = await readFile(file, "utf8").catch(() => "");
+    const text = await readFile(file, "utf8").catch((error: unknown) => {
+      throw new SlipwayError("INPUT_UNREADABLE", `--crds file ${relative(cwd, file) || file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { where: file, cause: error, fix });
+    });
     const display = relative(cwd, file) || file;
     const catalog = CATALOG_FILE.exec(file);
     if (catalog !== null && !text.includes('"CustomResourceDefinition"')) {

@@ -6,7 +6,7 @@ import { SlipwayError } from "../../errors.js";
 import { CONFIG_FILE_NAMES } from "../../platform-spec/config-file-names.js";
 import { DEFAULT_CHECK_KUBERNETES_VERSION, parseKubernetesVersion } from "../../check/kubernetes-version.js";
 import { schemaVersions } from "../../check/schema/kubernetes-schema-bundle.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkManifests } from "../../check/check.js";
 import type { RuleOptions } from "../../check/rules/rule-options.js";
@@ -53,18 +53,13 @@ const HELP = `${USAGE}
  * and zod libraries it needs are loaded only then: start-up time is most of a small check.
  */
 async function readRuleOptions(path: string): Promise<RuleOptions> {
-  const [{ parseDocument }, { parseRuleOptions }] = await Promise.all([import("yaml"), import("../../check/rules/rule-options.js")]);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new SlipwayError("USAGE", `cannot read the rules config: ${(error as Error).message}`, { where: path, fix: "pass an existing YAML or JSON file to --rules-config" });
-  }
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    throw new SlipwayError("USAGE", "the rules config is not valid YAML", { where: path, problems: document.errors.map((error) => error.message.split("\n")[0] ?? error.message), fix: "correct the YAML at the lines given" });
-  }
-  return parseRuleOptions(document.toJS(), path);
+  const [{ parseYamlData }, { readTextFile }, { parseRuleOptions }] = await Promise.all([
+    import("../../yaml-data.js"),
+    import("../../read-text-file.js"),
+    import("../../check/rules/rule-options.js"),
+  ]);
+  const text = readTextFile(path, { what: "the rules config", code: "USAGE", fix: "pass an existing YAML or JSON file to --rules-config" });
+  return parseRuleOptions(parseYamlData(text, { where: path, what: "the rules config", code: "USAGE" }), path);
 }
 
 /**

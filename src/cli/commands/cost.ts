@@ -7,7 +7,7 @@
  */
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
-import { noPositionals, parseOptions } from "../parse-options.js";
+import { noPositionals, parseCalendarDate, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 
@@ -38,8 +38,7 @@ export const command: Command = {
     }
     const output = values.output ?? "text";
     if (output !== "text" && output !== "json") throw new SlipwayError("USAGE", `--output must be text or json, not "${output}"`, { fix: `usage: ${USAGE}` });
-    const asOf = values["as-of"] ?? new Date().toISOString().slice(0, 10);
-    if (!/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(asOf)) throw new SlipwayError("USAGE", `--as-of must be a date YYYY-MM-DD, not "${asOf}"`, { fix: `usage: ${USAGE}` });
+    const asOf = parseCalendarDate("as-of", values["as-of"] ?? new Date().toISOString().slice(0, 10), USAGE);
     // Loaded only once the options are known good: a usage error comes at once.
     const { loadSpec } = await import("../../platform-spec/load.js");
     const { estimateCost } = await import("../../cost/estimate.js");

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
-import { noPositionals, parseOptions } from "../parse-options.js";
+import { noPositionals, parseCalendarDate, parseOptions } from "../parse-options.js";
 import { isSlipwayError, SlipwayError } from "../../errors.js";
 import type { KubeObject } from "../../manifest/kube-object.js";
 import type { CostUnavailable } from "../../report/cost-section.js";
@@ -44,8 +44,7 @@ export const command: Command = {
       return EXIT.ok;
     }
     if (values.out === undefined) throw new SlipwayError("USAGE", "--out DIR is required: the folder the report's index.html is written to", { fix: `usage: ${USAGE}` });
-    const asOf = values["as-of"];
-    if (asOf !== undefined && !/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(asOf)) throw new SlipwayError("USAGE", `--as-of must be a date YYYY-MM-DD, not "${asOf}"`, { fix: `usage: ${USAGE}` });
+    const asOf = values["as-of"] === undefined ? undefined : parseCalendarDate("as-of", values["as-of"], USAGE);
     const out = resolve(io.cwd, values.out);
     // A bad --out fails now, not after the seconds of checking.
     assertOutputWritable(out);

@@ -3,12 +3,12 @@
  * Argo Rollouts controller on a local cluster of its own, time-compressed, recorded in
  * DIR/simulation.json (docs/simulate.md).
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "../command.js";
 import { EXIT } from "../command.js";
 import { noPositionals, parseOptions } from "../parse-options.js";
 import { SlipwayError } from "../../errors.js";
+import { readTextFile } from "../../read-text-file.js";
 import { formatSeconds, parseDurationSeconds } from "../../simulate/duration.js";
 import { DEFAULT_DURATION_SECONDS, LOAD_PATTERNS, MAX_LOAD_SECONDS, patternCurve, type LoadCurve, type LoadPattern } from "../../simulate/load-curve.js";
 import { DEFAULT_SPEED, MAX_SPEED } from "../../simulate/speed.js";
@@ -83,12 +83,7 @@ export const command: Command = {
     let curve: LoadCurve;
     if (values.load !== undefined) {
       const file = resolve(io.cwd, values.load);
-      let text: string;
-      try {
-        text = await readFile(file, "utf8");
-      } catch (error) {
-        throw new SlipwayError("INPUT_UNREADABLE", `cannot read the load file: ${(error as Error).message}`, { where: file, fix: "pass --load a YAML or JSON load file (docs/simulate.md)" });
-      }
+      const text = readTextFile(file, { what: "load file", code: "INPUT_UNREADABLE", fix: "pass --load a YAML or JSON load file (docs/simulate.md)" });
       const { parseLoadFile } = await import("../../simulate/load-file.js");
       curve = parseLoadFile(text, values.load, spec);
       if (duration !== undefined) curve = { ...curve, durationSeconds: duration };

@@ -43,3 +43,32 @@ describe("readManifestFile", () => {
     expect(moved.map((object) => fieldLine(object.document, ["metadata", "name"]))).toEqual([undefined, undefined, undefined]);
   });
 });
+
+describe("readManifestFile and bytes that are not UTF-8 (hostile inputs, round 5)", () => {
+  const root = mkdtempSync(join(tmpdir(), "slipway-read-manifest-utf8-"));
+
+  it("GIVEN a YAML file with a Latin-1 byte WHEN read THEN one parse error names the byte and its line, as kubectl refuses the file", () => {
+    writeFileSync(join(root, "latin1.yaml"), Buffer.concat([Buffer.from("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    expect(readManifestFile(join(root, "latin1.yaml"), "latin1.yaml")).toStrictEqual({
+      objects: [],
+      findings: [
+        {
+          ruleId: "parse",
+          severity: "error",
+          file: "latin1.yaml",
+          line: 5,
+          message: "not UTF-8: byte 0xe9 at line 5 starts no UTF-8 character; kubectl and kustomize (go-yaml) refuse the whole file",
+          fix: "save the file as UTF-8 (it is probably Latin-1 or Windows-1252)",
+        },
+      ],
+    });
+  });
+
+  it("GIVEN a YAML file holding U+FFFD itself, and a JSON file with a Latin-1 byte WHEN read THEN both are parsed as before", () => {
+    const replacement = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: \uFFFD\n";
+    writeFileSync(join(root, "replacement.yaml"), replacement);
+    expect(readManifestFile(join(root, "replacement.yaml"), "replacement.yaml")).toStrictEqual(parseSource(replacement, "replacement.yaml"));
+    writeFileSync(join(root, "latin1.json"), Buffer.concat([Buffer.from('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "caf'), Buffer.from([0xe9]), Buffer.from('"}}')]));
+    expect(readManifestFile(join(root, "latin1.json"), "latin1.json").objects).toHaveLength(1);
+  });
+});
