@@ -456,7 +456,7 @@ describe("durations Go cannot read, and an expireAfter of 0 (hostile inputs, rou
     [{ karpenter: { expireAfter: "0s" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
     [{ karpenter: { expireAfter: "0h0m" } }, "karpenter.expireAfter: must be longer than 0: Karpenter would replace every node as soon as it started; use Never to keep nodes"],
   ])("GIVEN %j WHEN validating THEN the field is refused", (raw, problem) => {
-    expect(problemsOf(raw)).toEqual([problem]);
+    expect(specProblems(raw)).toEqual([problem]);
   });
 
   it("GIVEN Go's longest duration exactly, and expireAfter Never WHEN validating THEN both are accepted", () => {
