@@ -33,6 +33,15 @@ function maxLength(max: number): string {
   return `must be no more than ${max} characters`;
 }
 
+/**
+ * The limit of a label key's name part and of a label value: 1.35 words it in bytes (checked
+ * against kube-apiserver v1.35.4), the DNS names keep "characters". Values past the limit are
+ * ASCII-only anyway, or refused for their characters too.
+ */
+function maxBytes(max: number): string {
+  return `must be no more than ${max} bytes`;
+}
+
 export function dns1123LabelProblems(value: string): string[] {
   const problems: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) problems.push(maxLength(DNS1123_LABEL_MAX_LENGTH));
@@ -83,14 +92,15 @@ export function qualifiedNameProblems(value: string): string[] {
     return [`a qualified name ${QUALIFIED_NAME_MESSAGE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`];
   }
   if (name.length === 0) problems.push("name part must be non-empty");
-  else if (name.length > DNS1123_LABEL_MAX_LENGTH) problems.push(`name part ${maxLength(DNS1123_LABEL_MAX_LENGTH)}`);
-  if (name.length > 0 && !QUALIFIED_NAME_PART.test(name)) problems.push(`name part ${QUALIFIED_NAME_MESSAGE} (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`);
+  else if (name.length > DNS1123_LABEL_MAX_LENGTH) problems.push(`name part ${maxBytes(DNS1123_LABEL_MAX_LENGTH)}`);
+  // IsQualifiedName tests the pattern on an empty name too: "a/" gets both messages (kube-apiserver v1.35.4, a label key "a/").
+  if (!QUALIFIED_NAME_PART.test(name)) problems.push(`name part ${QUALIFIED_NAME_MESSAGE} (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`);
   return problems;
 }
 
 export function labelValueProblems(value: string): string[] {
   const problems: string[] = [];
-  if (value.length > DNS1123_LABEL_MAX_LENGTH) problems.push(maxLength(DNS1123_LABEL_MAX_LENGTH));
+  if (value.length > DNS1123_LABEL_MAX_LENGTH) problems.push(maxBytes(DNS1123_LABEL_MAX_LENGTH));
   if (!LABEL_VALUE.test(value)) problems.push(LABEL_VALUE_MESSAGE);
   return problems;
 }

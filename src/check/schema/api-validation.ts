@@ -16,6 +16,7 @@
  *   handler per probe, and hostPort = containerPort with hostNetwork
  *   (probe-and-host-port-validation.ts); names of other objects, enumerations, user and
  *   group IDs, seccomp and AppArmor profiles, sysctls (pod-spec-field-validation.ts);
+ *   affinity and topology spread constraints (scheduling-validation.ts);
  *   one source per volume, also in a Rollout's
  *   template, and per PersistentVolume (volume-source-validation.ts);
  * - NetworkPolicies: ports, endPort ranges, peers and ipBlocks (network-policy-validation.ts);
@@ -29,7 +30,10 @@
  * - Ingress paths: a known pathType, absolute paths without `//`, `/./` or `/../`; rules or a
  *   default backend, backends, TLS hosts and secrets, the class (ingress-validation.ts);
  * - PodDisruptionBudgets: the cross-field rules;
- * - HorizontalPodAutoscalers: replicas, and metrics whose targets fit their type (autoscaler-validation.ts);
+ * - HorizontalPodAutoscalers: replicas, metrics whose targets fit their type, and the
+ *   scaling behavior's windows, policies and selectPolicy (autoscaler-validation.ts);
+ * - StorageClasses and PriorityClasses (class-validation.ts);
+ * - LimitRanges and ResourceQuotas (quota-validation.ts);
  * - the update strategies of Deployments, DaemonSets and StatefulSets, and a CronJob's
  *   schedule (controller-spec-validation.ts);
  * - RBAC: role references, binding subjects (a ServiceAccount's namespace in a
@@ -41,7 +45,7 @@
 import { describeObject, type Finding, type SourceObject } from "../finding.js";
 import { fieldLine } from "../load/locate-field.js";
 import { podTemplateOf } from "../pod-security/pod-templates.js";
-import { hostNetworkPortProblems, probeProblems } from "./probe-and-host-port-validation.js";
+import { hostNetworkPortProblems, lifecycleProblems, probeProblems } from "./probe-and-host-port-validation.js";
 import { podSpecFieldProblems } from "./pod-spec-field-validation.js";
 import { rbacProblems } from "./rbac-validation.js";
 import { secretProblems } from "./secret-validation.js";
@@ -49,6 +53,9 @@ import { claimSpecProblems, envProblems, specFieldProblems, tolerationProblems }
 import { serviceTypeProblems } from "./service-type-validation.js";
 import { networkPolicyProblems } from "./network-policy-validation.js";
 import { autoscalerProblems } from "./autoscaler-validation.js";
+import { priorityClassProblems, storageClassProblems } from "./class-validation.js";
+import { limitRangeProblems, resourceQuotaProblems } from "./quota-validation.js";
+import { schedulingProblems } from "./scheduling-validation.js";
 import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
@@ -197,6 +204,10 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
     }
     if (group === "policy" && object.kind === "PodDisruptionBudget") disruptionBudgetProblems(asRecord(object.document.spec), problems);
     if (group === "autoscaling" && object.kind === "HorizontalPodAutoscaler") addReasons(problems, autoscalerProblems(object.apiVersion, asRecord(object.document.spec) ?? {}));
+    if (group === "storage.k8s.io" && object.kind === "StorageClass") addReasons(problems, storageClassProblems(object.document));
+    if (group === "scheduling.k8s.io" && object.kind === "PriorityClass") addReasons(problems, priorityClassProblems(object.document));
+    if (group === "" && object.kind === "LimitRange") addReasons(problems, limitRangeProblems(asRecord(object.document.spec) ?? {}));
+    if (group === "" && object.kind === "ResourceQuota") addReasons(problems, resourceQuotaProblems(asRecord(object.document.spec) ?? {}));
     if (group === "" && (object.kind === "ConfigMap" || object.kind === "Secret")) dataKeyProblems(object.document, object.kind, problems);
     if (group === "" && object.kind === "Secret") problems.push(...secretProblems(object.document));
     problems.push(...specFieldProblems(group, object.kind, object.document));
@@ -404,27 +415,34 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   if (Array.isArray(spec.containers) && spec.containers.length === 0) required(problems, at("containers"), "", "add at least one container");
 
   // Mounts may name the pod's volumes and, in a StatefulSet, its claim templates; only the pod's own must be unique here.
+  // A volume upstream refuses (its name or its source) is left out of the names mounts may use (ValidateVolumes), so its mounts are "Not found" too.
   const mountable = new Set<string>(claimNames);
   const volumeNames = new Set<string>();
+  const sourceProblems = podVolumeSourceProblems(spec, specPath);
+  const refusedVolumes = new Set(sourceProblems.map((problem) => problem.path[specPath.length + 1]));
+  addReasons(problems, sourceProblems);
   asArray(spec.volumes).forEach((item, index) => {
     const name = asRecord(item)?.name;
     if (typeof name !== "string") return;
-    for (const detail of dns1123LabelProblems(name)) invalid(problems, at("volumes", index, "name"), name, detail, "name the volume with a lowercase RFC 1123 label");
+    const nameProblems = dns1123LabelProblems(name);
+    for (const detail of nameProblems) invalid(problems, at("volumes", index, "name"), name, detail, "name the volume with a lowercase RFC 1123 label");
     if (volumeNames.has(name)) duplicate(problems, at("volumes", index, "name"), name, `give every volume its own name ("${name}" is used twice)`);
     volumeNames.add(name);
-    mountable.add(name);
+    if (nameProblems.length === 0 && !refusedVolumes.has(index)) mountable.add(name);
   });
   asArray(spec.volumes).forEach((item, index) => {
     const claimSpec = asRecord(asRecord(asRecord(asRecord(item)?.ephemeral)?.volumeClaimTemplate)?.spec);
     if (claimSpec !== undefined) problems.push(...claimSpecProblems(claimSpec, at("volumes", index, "ephemeral", "volumeClaimTemplate", "spec")));
   });
 
+  // Upstream validates the containers first, then the init and ephemeral ones against them: the later name is the duplicate.
   const containerNames = new Set<string>();
-  for (const list of ["initContainers", "containers", "ephemeralContainers"] as const) {
+  for (const list of ["containers", "initContainers", "ephemeralContainers"] as const) {
     asArray(spec[list]).forEach((item, index) => {
       const container = asRecord(item);
       if (container === undefined) return;
       containerProblems(container, at(list, index), kind, spec.volumes === undefined || Array.isArray(spec.volumes) ? mountable : undefined, containerNames, problems);
+      addReasons(problems, lifecycleProblems(container, at(list, index), spec));
     });
   }
 
@@ -442,8 +460,8 @@ function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: strin
   labelProblems(spec.nodeSelector, at("nodeSelector"), problems);
   problems.push(...tolerationProblems(spec, specPath));
   addReasons(problems, hostNetworkPortProblems(spec, specPath));
-  addReasons(problems, podVolumeSourceProblems(spec, specPath));
   addReasons(problems, podSpecFieldProblems(spec, specPath, group === "apps" && kind === "StatefulSet"));
+  addReasons(problems, schedulingProblems(spec, specPath));
 }
 
 function containerProblems(
@@ -542,8 +560,11 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
     portNumberProblem(problems, [...path, "port"], port.port, false);
     enumProblem(problems, [...path, "protocol"], port.protocol, PROTOCOLS);
     if (typeof port.port === "number") {
-      const key = `${port.port}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
-      if (numbers.has(key)) duplicate(problems, path, key, `expose port ${key} once (or give the duplicate another port or protocol)`);
+      const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
+      const key = `${port.port}/${protocol}`;
+      // Upstream's value is the core.ServicePort it keys by (protocol and port alone), printed as JSON (kube-apiserver v1.35.4).
+      const servicePort = { Name: "", Protocol: protocol, AppProtocol: null, Port: port.port, TargetPort: 0, NodePort: 0 };
+      if (numbers.has(key)) duplicate(problems, path, servicePort, `expose port ${key} once (or give the duplicate another port or protocol)`);
       numbers.add(key);
     }
     const target = port.targetPort;

@@ -59,8 +59,48 @@ export function autoscalerProblems(apiVersion: string, spec: Readonly<JsonRecord
       const metric = asRecord(item);
       if (metric !== undefined) metricProblems(metric, ["spec", "metrics", index], problems);
     });
+    const behavior = asRecord(spec.behavior);
+    for (const direction of ["scaleUp", "scaleDown"] as const) {
+      const rules = asRecord(behavior?.[direction]);
+      if (rules !== undefined) scalingRulesProblems(rules, ["spec", "behavior", direction], problems);
+    }
   }
   return problems;
+}
+
+const SELECT_POLICIES = ["Disabled", "Max", "Min"];
+const POLICY_TYPES = ["Percent", "Pods"];
+const MAX_STABILIZATION_WINDOW_SECONDS = 3600;
+const MAX_PERIOD_SECONDS = 1800;
+
+/**
+ * validateScalingRules and validateScalingPolicy: a stabilization window from 0 to 3600 s, a
+ * known selectPolicy, and policies of a known type, a value above 0 and a period from 1 to
+ * 1800 s. Policies left out are defaulted; a written empty list stays empty and is refused.
+ * (`tolerance`, HPAConfigurableTolerance, is beta from 1.35 and not judged: earlier versions drop it.)
+ */
+function scalingRulesProblems(rules: JsonRecord, path: Path, problems: AutoscalerProblem[]): void {
+  const window = rules.stabilizationWindowSeconds;
+  if (typeof window === "number" && Number.isInteger(window)) {
+    if (window < 0) problems.push({ path: [...path, "stabilizationWindowSeconds"], reason: `Invalid value: ${window}: must be greater than or equal to zero`, fix: "set stabilizationWindowSeconds from 0 to 3600 (seconds), or remove it for the default" });
+    else if (window > MAX_STABILIZATION_WINDOW_SECONDS) problems.push({ path: [...path, "stabilizationWindowSeconds"], reason: `Invalid value: ${window}: must be less than or equal to ${MAX_STABILIZATION_WINDOW_SECONDS}`, fix: "set stabilizationWindowSeconds to at most 3600 (one hour)" });
+  }
+  const select = rules.selectPolicy;
+  if (typeof select === "string" && !SELECT_POLICIES.includes(select)) problems.push({ path: [...path, "selectPolicy"], reason: unsupportedValue(select, SELECT_POLICIES), fix: `set selectPolicy to one of ${SELECT_POLICIES.join(", ")}` });
+  const policies = rules.policies;
+  if (Array.isArray(policies) && policies.length === 0) problems.push({ path: [...path, "policies"], reason: "Required value: must specify at least one Policy", fix: "give at least one policy ({type: Pods or Percent, value, periodSeconds}), or remove policies for the default ones" });
+  asArray(policies).forEach((item, index) => {
+    const policy = asRecord(item);
+    if (policy === undefined) return;
+    const policyPath: Path = [...path, "policies", index];
+    if (typeof policy.type === "string" && !POLICY_TYPES.includes(policy.type)) problems.push({ path: [...policyPath, "type"], reason: unsupportedValue(policy.type, POLICY_TYPES), fix: "set the policy's type to Pods (a number of pods) or Percent (of the current replicas)" });
+    if (typeof policy.value === "number" && Number.isInteger(policy.value) && policy.value <= 0) problems.push({ path: [...policyPath, "value"], reason: `Invalid value: ${policy.value}: must be greater than zero`, fix: "set the policy's value to 1 or more" });
+    const period = policy.periodSeconds;
+    if (typeof period === "number" && Number.isInteger(period)) {
+      if (period <= 0) problems.push({ path: [...policyPath, "periodSeconds"], reason: `Invalid value: ${period}: must be greater than zero`, fix: "set the policy's periodSeconds from 1 to 1800" });
+      else if (period > MAX_PERIOD_SECONDS) problems.push({ path: [...policyPath, "periodSeconds"], reason: `Invalid value: ${period}: must be less than or equal to ${MAX_PERIOD_SECONDS}`, fix: "set the policy's periodSeconds to at most 1800 (30 minutes)" });
+    }
+  });
 }
 
 function metricProblems(metric: JsonRecord, path: Path, problems: AutoscalerProblem[]): void {

@@ -6,7 +6,7 @@
  * - controllers (Deployment, ReplicaSet, DaemonSet, StatefulSet, ReplicationController, Job,
  *   CronJob and its Job template): counts and durations not negative (ValidateNonnegativeField:
  *   replicas, minReadySeconds, revisionHistoryLimit, backoffLimit, history limits...), a
- *   Deployment's progress deadline past minReadySeconds, a StatefulSet's podManagementPolicy
+ *   Deployment's progress deadline (600 when unset) past minReadySeconds, a StatefulSet's podManagementPolicy
  *   and claim retention policy, a Job's completionMode;
  * - the claim spec of a PersistentVolumeClaim, a StatefulSet claim template and an ephemeral
  *   volume (ValidatePersistentVolumeClaimSpec): access modes, a positive storage request, the
@@ -34,7 +34,12 @@ export interface SpecFieldProblem {
   readonly path: Path;
   readonly message: string;
   readonly fix: string;
+  /** The field written in the manifest, for the finding's line, when the message names a defaulted one. */
+  readonly at?: Path;
 }
+
+/** apps/v1 SetDefaults_Deployment's progressDeadlineSeconds. */
+const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 
 /**
  * The counts and durations of each controller's spec that ValidateNonnegativeField refuses
@@ -67,9 +72,17 @@ function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, 
   if (group === "apps" && kind === "Deployment") {
     const { minReadySeconds, progressDeadlineSeconds } = spec;
     const minimum = typeof minReadySeconds === "number" ? minReadySeconds : 0;
-    if (typeof progressDeadlineSeconds === "number" && progressDeadlineSeconds <= minimum) {
+    // apps/v1 (the only version served since 1.16) defaults an unset deadline to 600 s before validating it, so a minReadySeconds of 600 or more is refused too.
+    const written = typeof progressDeadlineSeconds === "number";
+    const deadline = written ? progressDeadlineSeconds : progressDeadlineSeconds === undefined || progressDeadlineSeconds === null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : undefined;
+    if (deadline !== undefined && deadline <= minimum) {
       const at = [...specPath, "progressDeadlineSeconds"];
-      problems.push({ path: at, message: `${show(at)}: Invalid value: ${progressDeadlineSeconds}: must be greater than minReadySeconds`, fix: `set progressDeadlineSeconds above minReadySeconds (${minimum}); the default is 600` });
+      problems.push({
+        path: at,
+        message: `${show(at)}: Invalid value: ${deadline}: must be greater than minReadySeconds`,
+        fix: written ? `set progressDeadlineSeconds above minReadySeconds (${minimum}); the default is 600` : `progressDeadlineSeconds defaults to 600: set it above minReadySeconds (${minimum}), or lower minReadySeconds below 600`,
+        ...(written ? {} : { at: [...specPath, "minReadySeconds"] }),
+      });
     }
   }
   if (group === "apps" && kind === "StatefulSet") {

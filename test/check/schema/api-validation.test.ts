@@ -41,9 +41,15 @@ describe("the API server's validation beyond the schema", () => {
     ["a name of 254 characters", deployment((_s, _p, _c, metadata) => (metadata.name = "a".repeat(254))), [`metadata.name: Invalid value: "${"a".repeat(254)}": must be no more than 253 characters`]],
     ["no name", deployment((_s, _p, _c, metadata) => delete metadata.name), ["metadata.name: Required value: name or generateName is required"]],
     ["a generateName instead of a name", deployment((_s, _p, _c, metadata) => ((metadata.generateName = "api-"), delete metadata.name)), []],
+    // kubectl create --dry-run=server on kube-apiserver v1.35.4 (server-side apply refuses it earlier, as a duplicate list-map key).
+    [
+      "two spread constraints on one topology key and action",
+      deployment((_s, pod) => (pod.topologySpreadConstraints = [{ maxSkew: 1, topologyKey: "zone", whenUnsatisfiable: "DoNotSchedule" }, { maxSkew: 2, topologyKey: "zone", whenUnsatisfiable: "DoNotSchedule" }, { maxSkew: 1, topologyKey: "zone", whenUnsatisfiable: "ScheduleAnyway" }])),
+      ['spec.template.spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: "{zone, DoNotSchedule}"'],
+    ],
     ["a namespace with a dot", deployment((_s, _p, _c, metadata) => (metadata.namespace = "shop.eu")), ['metadata.namespace: Invalid value: "shop.eu": must not contain dots']],
     ["a label value with a space", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "my api" })), [`metadata.labels: Invalid value: "my api": ${LABEL_VALUE}`]],
-    ["a label value of 64 characters", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "a".repeat(64) })), [`metadata.labels: Invalid value: "${"a".repeat(64)}": must be no more than 63 characters`]],
+    ["a label value of 64 characters", deployment((_s, _p, _c, metadata) => (metadata.labels = { app: "a".repeat(64) })), [`metadata.labels: Invalid value: "${"a".repeat(64)}": must be no more than 63 bytes`]],
     // ValidatePodTemplateSpec judges a template's labels and annotations at spec.template.labels and .annotations (no "metadata").
     ["a template label value with a '!'", deployment((spec) => (spec.template = { metadata: { labels: { app: "api", tier: "web", extra: "bad value!" } }, spec: (spec.template as Json).spec })), [`spec.template.labels: Invalid value: "bad value!": ${LABEL_VALUE}`]],
     ["a template annotation key with a space", deployment((spec) => (spec.template = { metadata: { labels: { app: "api", tier: "web" }, annotations: { "a b": "x" } }, spec: (spec.template as Json).spec })), [expect.stringMatching(/^spec\.template\.annotations: Invalid value: "a b": name part must consist of/)]],
@@ -73,7 +79,8 @@ describe("the API server's validation beyond the schema", () => {
 
   it.each([
     ["no containers", deployment((_s, pod) => (pod.containers = [])), ["spec.template.spec.containers: Required value"]],
-    ["two containers named alike (an init container included)", deployment((_s, pod, container) => (pod.initContainers = [{ ...container, ports: [] }])), ['spec.template.spec.containers[0].name: Duplicate value: "api"']],
+    // The init container is the duplicate: upstream validates the containers first (kube-apiserver v1.35.4).
+    ["two containers named alike (an init container included)", deployment((_s, pod, container) => (pod.initContainers = [{ ...container, ports: [] }])), ['spec.template.spec.initContainers[0].name: Duplicate value: "api"']],
     ["an upper-case container name", deployment((_s, _p, container) => (container.name = "API")), [expect.stringMatching(/^spec\.template\.spec\.containers\[0\]\.name: Invalid value: "API": a lowercase RFC 1123 label/)]],
     ["a container without image", deployment((_s, _p, container) => delete container.image), ["spec.template.spec.containers[0].image: Required value"]],
     ["an unknown imagePullPolicy", deployment((_s, _p, container) => (container.imagePullPolicy = "Sometimes")), ['spec.template.spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"']],
@@ -141,7 +148,7 @@ describe("the API server's validation beyond the schema", () => {
     ["no ports", service({ selector: { app: "api" } }), ["spec.ports: Required value"]],
     ["no ports but headless", service({ clusterIP: "None", selector: { app: "api" } }), []],
     ["ExternalName without externalName", service({ type: "ExternalName" }), ["spec.externalName: Required value"]],
-    ["two unnamed ports, the same twice", service({ ports: [{ port: 80 }, { port: 80 }] }), ["spec.ports[0].name: Required value", "spec.ports[1].name: Required value", 'spec.ports[1]: Duplicate value: "80/TCP"']],
+    ["two unnamed ports, the same twice", service({ ports: [{ port: 80 }, { port: 80 }] }), ["spec.ports[0].name: Required value", "spec.ports[1].name: Required value", 'spec.ports[1]: Duplicate value: {"Name":"","Protocol":"TCP","AppProtocol":null,"Port":80,"TargetPort":0,"NodePort":0}']],
     ["the same port over TCP and UDP", service({ ports: [{ name: "dns", port: 53 }, { name: "dns-udp", port: 53, protocol: "UDP" }] }), []],
     ["two ports named alike", service({ ports: [{ name: "http", port: 80 }, { name: "http", port: 81 }] }), ['spec.ports[1].name: Duplicate value: "http"']],
     ["a targetPort written as a string of digits (a name to upstream, which needs a letter)", service({ ports: [{ port: 80, targetPort: "8080" }] }), ['spec.ports[0].targetPort: Invalid value: "8080": must contain at least one letter (a-z)']],
