@@ -58,9 +58,9 @@ import { limitRangeProblems, resourceQuotaProblems } from "./quota-validation.js
 import { schedulingProblems } from "./scheduling-validation.js";
 import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
-import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
+import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, isSet, type JsonRecord } from "../rules/support/json.js";
-import { showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { showFieldPath as show, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import {
   ANNOTATIONS_MAX_BYTES,
   configKeyProblems,
@@ -225,7 +225,7 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
 }
 
 /** Problems of the helper modules, which give `<reason>: <detail>` without the field: prefixed with it here. */
-function addReasons(problems: Problem[], found: readonly { readonly path: Path; readonly reason: string; readonly fix: string; readonly at?: Path }[]): void {
+function addReasons(problems: Problem[], found: readonly FieldProblem[]): void {
   for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
 }
 
@@ -587,7 +587,7 @@ function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Proble
   // Each a non-negative count or a percentage of at most 100% (ValidatePodDisruptionBudgetSpec).
   for (const field of ["minAvailable", "maxUnavailable"] as const) {
     if (!isSet(spec[field])) continue;
-    const found: ControllerProblem[] = [];
+    const found: FieldProblem[] = [];
     intOrPercentProblems(spec[field], ["spec", field], found);
     notMoreThan100Percent(spec[field], ["spec", field], found);
     addReasons(problems, found);

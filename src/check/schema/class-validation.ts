@@ -17,22 +17,15 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface ClassProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const RECLAIM_POLICIES = ["Delete", "Retain"];
 const BINDING_MODES = ["Immediate", "WaitForFirstConsumer"];
 const MAX_PARAMETERS = 512;
 const MAX_PARAMETERS_BYTES = 256 * 1024;
 
-export function storageClassProblems(document: Readonly<JsonRecord>): ClassProblem[] {
-  const problems: ClassProblem[] = [];
+export function storageClassProblems(document: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const provisioner = document.provisioner;
   if (provisioner === "" || provisioner === undefined || provisioner === null) {
     problems.push({ path: ["provisioner"], reason: "Required value", fix: "name the volume plugin or CSI driver that creates the volumes, such as ebs.csi.aws.com" });
@@ -65,7 +58,7 @@ export function storageClassProblems(document: Readonly<JsonRecord>): ClassProbl
 }
 
 /** validateAllowedTopologies and ValidateTopologySelectorTerm. */
-function allowedTopologyProblems(value: unknown, problems: ClassProblem[]): void {
+function allowedTopologyProblems(value: unknown, problems: FieldProblem[]): void {
   const seen: string[] = [];
   asArray(value).forEach((item, index) => {
     const term = asRecord(item);
@@ -100,8 +93,8 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = { "system-node
 const HIGHEST_USER_DEFINABLE_PRIORITY = 1000000000;
 const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
 
-export function priorityClassProblems(document: Readonly<JsonRecord>): ClassProblem[] {
-  const problems: ClassProblem[] = [];
+export function priorityClassProblems(document: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const name = asRecord(document.metadata)?.name;
   const value = typeof document.value === "number" ? document.value : 0;
   const globalDefault = document.globalDefault === true;

@@ -22,23 +22,16 @@
  *   time zone database, not empty and not Local (validateTimeZone).
  */
 import { asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { cronScheduleError } from "./cron-schedule.js";
-
-export interface ControllerProblem {
-  readonly path: Path;
-  /** `<field>: <reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const STRATEGY_TYPES = ["Recreate", "RollingUpdate"];
 const PERCENT = /^[0-9]+%$/;
 
-export function deploymentStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function deploymentStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.strategy);
   if (strategy === undefined) return [];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const type = strategy.type ?? "RollingUpdate";
   if (typeof type !== "string") return [];
   const rollingUpdate = strategy.rollingUpdate;
@@ -79,7 +72,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
 }
 
 /** ValidatePositiveIntOrPercent; returns the amount (a number, or a percentage's number), undefined when wrong or of another type. */
-export function intOrPercentProblems(value: unknown, path: Path, problems: ControllerProblem[]): number | undefined {
+export function intOrPercentProblems(value: unknown, path: Path, problems: FieldProblem[]): number | undefined {
   if (typeof value === "number") {
     if (!Number.isInteger(value)) return undefined;
     if (value < 0) problems.push({ path, reason: `Invalid value: ${value}: must be greater than or equal to 0`, fix: `set ${path.join(".")} to 0 or more` });
@@ -99,7 +92,7 @@ export function intOrPercentProblems(value: unknown, path: Path, problems: Contr
 
 const DAEMON_SET_STRATEGY_TYPES = ["OnDelete", "RollingUpdate"];
 
-export function daemonSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function daemonSetStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.updateStrategy);
   if (strategy === undefined) return [];
   const type = strategy.type ?? "RollingUpdate";
@@ -114,7 +107,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
       },
     ];
   }
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const update = asRecord(strategy.rollingUpdate) ?? {};
   const updatePath = [...path, "rollingUpdate"];
   // Upstream defaults a DaemonSet's maxUnavailable to 1 and maxSurge to 0 before validating.
@@ -136,7 +129,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
 
 const STATEFUL_SET_STRATEGY_TYPES = ["RollingUpdate", "OnDelete"];
 
-export function statefulSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function statefulSetStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.updateStrategy);
   if (strategy === undefined) return [];
   const type = strategy.type ?? "RollingUpdate";
@@ -164,7 +157,7 @@ function intOrPercentAmount(value: unknown): number | undefined {
 }
 
 /** IsNotMoreThan100Percent. */
-export function notMoreThan100Percent(value: unknown, path: Path, problems: ControllerProblem[]): void {
+export function notMoreThan100Percent(value: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof value === "string" && PERCENT.test(value) && Number(value.slice(0, -1)) > 100) {
     problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`, fix: `set ${path.join(".")} to at most 100%` });
   }
@@ -175,9 +168,9 @@ export function notMoreThan100Percent(value: unknown, path: Path, problems: Cont
  * `defaulted`: the spec is a Job's own, which SetDefaults_Job gives completions and parallelism
  * of 1 when both are absent; a CronJob's jobTemplate gets no such defaults.
  */
-export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): ControllerProblem[] {
+export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): FieldProblem[] {
   if (spec === undefined) return [];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const indexed = spec.completionMode === "Indexed";
   if (isSet(spec.backoffLimitPerIndex) && !indexed) {
     problems.push({
@@ -200,11 +193,11 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
   return problems;
 }
 
-export function cronJobScheduleProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function cronJobScheduleProblems(spec: JsonRecord | undefined): FieldProblem[] {
   if (spec === undefined) return [];
   const schedule = spec.schedule;
   const path = ["spec", "schedule"];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   // A missing schedule is the schema step's finding (a required field).
   if (typeof schedule === "string") scheduleProblems(schedule, path, problems);
   if (typeof spec.timeZone === "string") timeZoneProblems(spec.timeZone, problems);
@@ -221,7 +214,7 @@ const TZDATA_ONLY_ZONES = new Set(["Factory", "posixrules"]);
  * zone database (time.LoadLocation; here Intl's, from ICU's copy of the same IANA data, which
  * is case-insensitive where Go is not, so a miscased name passes here).
  */
-function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void {
+function timeZoneProblems(timeZone: string, problems: FieldProblem[]): void {
   const path = ["spec", "timeZone"];
   const invalid = (detail: string): void => void problems.push({ path, reason: `Invalid value: ${JSON.stringify(timeZone)}: ${detail}`, fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
   if (timeZone === "") return invalid("timeZone must be nil or non-empty string");
@@ -236,7 +229,7 @@ function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void
   }
 }
 
-function scheduleProblems(schedule: string, path: readonly string[], problems: ControllerProblem[]): void {
+function scheduleProblems(schedule: string, path: readonly string[], problems: FieldProblem[]): void {
   const error = cronScheduleError(schedule);
   if (error !== undefined) {
     problems.push({
@@ -252,7 +245,7 @@ function scheduleProblems(schedule: string, path: readonly string[], problems: C
 }
 
 /** The problems of a controller's spec, by its group and kind (none for other kinds). */
-export function controllerSpecProblems(group: string, kind: string, spec: JsonRecord | undefined): ControllerProblem[] {
+export function controllerSpecProblems(group: string, kind: string, spec: JsonRecord | undefined): FieldProblem[] {
   if (group === "apps" && kind === "Deployment") return deploymentStrategyProblems(spec);
   if (group === "apps" && kind === "DaemonSet") return daemonSetStrategyProblems(spec);
   if (group === "apps" && kind === "StatefulSet") return statefulSetStrategyProblems(spec);

@@ -25,3 +25,18 @@ export function unsupportedValue(value: unknown, supported: readonly string[]): 
   const body = `Unsupported value: ${JSON.stringify(value)}`;
   return supported.length === 0 ? body : `${body}: supported values: ${supported.map((item) => JSON.stringify(item)).join(", ")}`;
 }
+
+/**
+ * A field the API server would refuse: the field the message names, the message's text after
+ * that field (`<reason>: <detail>` in upstream's words, which the caller prefixes with the
+ * field), and how to fix it. The validators of this folder all return these.
+ */
+export interface FieldProblem {
+  /** The field the message names. */
+  readonly path: FieldPath;
+  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
+  readonly reason: string;
+  readonly fix: string;
+  /** The field as the manifest wrote it, for the finding's line, when the message names another. */
+  readonly at?: FieldPath;
+}

@@ -15,18 +15,11 @@
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { dns1035LabelProblems, dns1123SubdomainProblems, pathSegmentNameProblems, portNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-import type { FieldPath as Path } from "./field-errors.js";
-
-export interface IngressProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import type { FieldPath as Path, FieldProblem } from "./field-errors.js";
 
 
-export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[] {
-  const problems: IngressProblem[] = [];
+export function ingressSpecProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const rules = asArray(spec.rules);
   if (rules.length === 0 && !isSet(spec.defaultBackend)) {
     problems.push({ path: ["spec"], reason: `Invalid value: ${JSON.stringify(Array.isArray(spec.rules) ? spec.rules : null)}: either \`defaultBackend\` or \`rules\` must be specified`, fix: "add rules (a host and paths to a Service), or a defaultBackend" });
@@ -62,7 +55,7 @@ export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[
   return problems;
 }
 
-function backendProblems(backend: JsonRecord, path: Path, problems: IngressProblem[]): void {
+function backendProblems(backend: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const resource = asRecord(backend.resource);
   const service = asRecord(backend.service);
   if (isSet(backend.resource) && isSet(backend.service)) {

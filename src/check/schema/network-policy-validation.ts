@@ -16,25 +16,17 @@
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { maskPrefix, parseCidrSloppy, prefixContains } from "../../manifest/ip-address.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface NetworkPolicyProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 const PORT_RANGE = "must be between 1 and 65535, inclusive";
 const CIDR_DETAIL = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
 
-export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicyProblem[] {
-  const problems: NetworkPolicyProblem[] = [];
+export function networkPolicyProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const [direction, peers] of [["ingress", "from"], ["egress", "to"]] as const) {
     asArray(spec[direction]).forEach((item, ruleIndex) => {
       const rule = asRecord(item);
@@ -53,7 +45,7 @@ export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicy
   return problems;
 }
 
-function portProblems(port: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
+function portProblems(port: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const { protocol, port: number, endPort } = port;
   if (typeof protocol === "string" && !PROTOCOLS.includes(protocol)) {
     problems.push({ path: [...path, "protocol"], reason: unsupportedValue(protocol, PROTOCOLS), fix: "set the protocol to TCP, UDP or SCTP" });
@@ -79,7 +71,7 @@ function inPortRange(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-function peerProblems(peer: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
+function peerProblems(peer: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const ipBlock = peer.ipBlock;
   const count = [peer.podSelector, peer.namespaceSelector, ipBlock].filter(isSet).length;
   if (count === 0) {

@@ -17,16 +17,9 @@
  * warning). Fields of the wrong type are skipped (the schema step reports them).
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface PodSpecFieldProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const MAX_ID = 2147483647;
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
@@ -52,8 +45,8 @@ const STATEFUL_SET_IDENTITY = new Set(["hostname", "subdomain"]);
  * listed above. `statefulSetTemplate`: the spec is a StatefulSet's template, whose hostname
  * and subdomain are not judged.
  */
-export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path, statefulSetTemplate = false): PodSpecFieldProblem[] {
-  const problems: PodSpecFieldProblem[] = [];
+export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path, statefulSetTemplate = false): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const at = (...steps: (string | number)[]): Path => [...specPath, ...steps];
   for (const { field, grammar, what } of NAME_FIELDS) {
     if (statefulSetTemplate && STATEFUL_SET_IDENTITY.has(field)) continue;
@@ -98,19 +91,19 @@ export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path,
   return problems;
 }
 
-function notSupported(value: unknown, path: Path, supported: readonly string[], problems: PodSpecFieldProblem[]): void {
+function notSupported(value: unknown, path: Path, supported: readonly string[], problems: FieldProblem[]): void {
   if (typeof value !== "string" || value === "" || supported.includes(value)) return;
   problems.push({ path, reason: unsupportedValue(value, supported), fix: `use one of ${supported.join(", ")}` });
 }
 
 /** IsValidUserID and IsValidGroupID: a 31-bit ID, never negative. */
-function idProblem(value: unknown, path: Path, problems: PodSpecFieldProblem[]): void {
+function idProblem(value: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof value !== "number" || !Number.isInteger(value) || (value >= 0 && value <= MAX_ID)) return;
   problems.push({ path, reason: `Invalid value: ${value}: must be between 0 and ${MAX_ID}, inclusive`, fix: `use an ID from 0 to ${MAX_ID}` });
 }
 
 /** validateSeccompProfileField and ValidateAppArmorProfileField of a pod's or a container's security context. */
-function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSpecFieldProblem[]): void {
+function profileProblems(context: JsonRecord, contextPath: Path, problems: FieldProblem[]): void {
   const seccomp = asRecord(context.seccompProfile);
   if (seccomp !== undefined && typeof seccomp.type === "string") {
     const path = [...contextPath, "seccompProfile"];
@@ -142,7 +135,7 @@ function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSp
   }
 }
 
-function sysctlProblems(context: JsonRecord, contextPath: Path, problems: PodSpecFieldProblem[]): void {
+function sysctlProblems(context: JsonRecord, contextPath: Path, problems: FieldProblem[]): void {
   const names = new Set<string>();
   asArray(context.sysctls).forEach((item, index) => {
     const name = asRecord(item)?.name;

@@ -26,14 +26,7 @@
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 import { canonicalQuantity, quantityNanos } from "../../manifest/quantity.js";
-import type { FieldPath as Path } from "./field-errors.js";
-
-export interface QuotaProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import type { FieldPath as Path, FieldProblem } from "./field-errors.js";
 
 const LIMIT_TYPES = new Set(["Pod", "Container", "PersistentVolumeClaim"]);
 const CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
@@ -76,9 +69,9 @@ function scopeValidFor(scope: string, resource: string): boolean {
 }
 
 /** validateResourceName and its container and quota variants: a qualified name, and a standard one when unprefixed. */
-function resourceNameProblems(name: string, path: Path, standard: "any" | "container" | "quota"): QuotaProblem[] {
+function resourceNameProblems(name: string, path: Path, standard: "any" | "container" | "quota"): FieldProblem[] {
   const qualified = qualifiedNameProblems(name).map((detail) => ({ path, reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name a resource such as cpu, memory or example.com/device" }));
-  const problems: QuotaProblem[] = [...qualified];
+  const problems: FieldProblem[] = [...qualified];
   if (name.includes("/")) {
     if (standard === "container" && qualified.length === 0 && !isNative(name) && qualifiedNameProblems(`requests.${name}`).length > 0) {
       problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: doesn't follow extended resource name standard`, fix: "name the extended resource domain/name, short enough to take a requests. prefix" });
@@ -115,8 +108,8 @@ function quantities(list: unknown): Map<string, { readonly text: string; readonl
 
 const ceilDiv = (value: bigint, by: bigint) => (value >= 0n ? (value + by - 1n) / by : value / by);
 
-export function limitRangeProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
-  const problems: QuotaProblem[] = [];
+export function limitRangeProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const types = new Set<string>();
   asArray(spec.limits).forEach((item, index) => {
     const limit = asRecord(item);
@@ -185,8 +178,8 @@ export function limitRangeProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
   return unique(problems);
 }
 
-export function resourceQuotaProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
-  const problems: QuotaProblem[] = [];
+export function resourceQuotaProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const hard = quantities(spec.hard);
   for (const name of Object.keys(asRecord(spec.hard) ?? {}).sort()) {
     const at: Path = ["spec", `hard[${name}]`];
@@ -234,7 +227,7 @@ export function resourceQuotaProblems(spec: Readonly<JsonRecord>): QuotaProblem[
 }
 
 /** ToAggregate drops repeated messages. */
-function unique(problems: readonly QuotaProblem[]): QuotaProblem[] {
+function unique(problems: readonly FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = `${JSON.stringify(problem.path)} ${problem.reason}`;

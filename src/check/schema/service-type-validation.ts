@@ -27,19 +27,9 @@
  */
 import { asArray, isSet, type JsonRecord } from "../rules/support/json.js";
 import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
-import { showFieldPath, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface ServiceProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-  /** The field as the manifest wrote it, for the finding's line, when it differs from `path`. */
-  readonly at?: Path;
-}
 
 const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBalancer'";
 
@@ -47,8 +37,8 @@ const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBala
 /** The annotation that held the source ranges before the field: still honoured (and validated) when the field is empty. */
 const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
-export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<JsonRecord> = {}): ServiceProblem[] {
-  const problems: ServiceProblem[] = [];
+export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<JsonRecord> = {}): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
   const clusterIPs = asArray(spec.clusterIPs);
   // The create strategy copies clusterIP into an empty clusterIPs.
@@ -163,7 +153,7 @@ const IP_FAMILIES = ["IPv4", "IPv6"];
 /** core.MaxClientIPServiceAffinitySeconds: a day. */
 const MAX_AFFINITY_SECONDS = 86400;
 
-function notSupported(value: unknown, path: Path, supported: readonly string[], problems: ServiceProblem[]): void {
+function notSupported(value: unknown, path: Path, supported: readonly string[], problems: FieldProblem[]): void {
   if (typeof value !== "string" || supported.includes(value)) return;
   problems.push({ path, reason: unsupportedValue(value, supported), fix: `set ${showFieldPath(path)} to one of ${supported.join(", ")}` });
 }
@@ -174,7 +164,7 @@ function notSupported(value: unknown, path: Path, supported: readonly string[], 
  * timeout when none is written; only a written timeout outside (0, a day] is refused
  * (validateAffinityTimeout).
  */
-function sessionAffinityProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+function sessionAffinityProblems(spec: JsonRecord, problems: FieldProblem[]): void {
   notSupported(spec.sessionAffinity, ["spec", "sessionAffinity"], SESSION_AFFINITIES, problems);
   if (spec.sessionAffinity !== "ClientIP") return;
   const clientIP = spec.sessionAffinityConfig !== null && typeof spec.sessionAffinityConfig === "object" ? (spec.sessionAffinityConfig as JsonRecord).clientIP : undefined;
@@ -192,7 +182,7 @@ function sessionAffinityProblems(spec: JsonRecord, problems: ServiceProblem[]): 
  * (ExternalName Services are judged above: both forbidden), and the registry's refusal of
  * SingleStack with two families (pkg/registry/core/service/storage alloc.go, initIPFamilyFields).
  */
-function ipFamilyProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+function ipFamilyProblems(spec: JsonRecord, problems: FieldProblem[]): void {
   const families = asArray(spec.ipFamilies);
   const seen = new Set<unknown>();
   families.forEach((family, index) => {
