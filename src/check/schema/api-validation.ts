@@ -60,7 +60,7 @@ import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, isSet, type JsonRecord } from "../rules/support/json.js";
-import { showFieldPath as show, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, showFieldPath as show, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import {
   ANNOTATIONS_MAX_BYTES,
   configKeyProblems,
@@ -230,7 +230,7 @@ function addReasons(problems: Problem[], found: readonly FieldProblem[]): void {
 }
 
 function invalid(problems: Problem[], path: Path, value: unknown, detail: string, fix: string): void {
-  problems.push({ path, message: `${show(path)}: Invalid value: ${JSON.stringify(value)}: ${detail}`, fix });
+  problems.push({ path, message: `${show(path)}: ${invalidValue(value, detail)}`, fix });
 }
 
 function required(problems: Problem[], path: Path, detail: string, fix: string): void {
@@ -296,12 +296,12 @@ function labelProblems(value: unknown, path: Path, problems: Problem[], written:
   if (labels === undefined) return;
   for (const [key, label] of Object.entries(labels)) {
     for (const detail of qualifiedNameProblems(key)) {
-      problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
+      problems.push({ path, at: [...written, key], message: `${show(path)}: ${invalidValue(key, detail)}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
     }
     if (typeof label === "string") {
       // ValidateLabels words a bad value at the map itself; the finding's line is the key's.
       for (const detail of labelValueProblems(label)) {
-        problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(label)}: ${detail}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
+        problems.push({ path, at: [...written, key], message: `${show(path)}: ${invalidValue(label, detail)}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
       }
     }
   }
@@ -605,13 +605,13 @@ function dataKeyProblems(document: JsonRecord, kind: string, problems: Problem[]
     const entries = asRecord(document[bag]);
     if (entries === undefined) continue;
     for (const key of Object.keys(entries)) {
-      for (const detail of configKeyProblems(key)) problems.push({ path: [bag, key], message: `${bag}[${key}]: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the key "${key}": alphanumerics, '-', '_' and '.' (it becomes a file name when the ${kind} is mounted)` });
+      for (const detail of configKeyProblems(key)) problems.push({ path: [bag, key], message: `${bag}[${key}]: ${invalidValue(key, detail)}`, fix: `rename the key "${key}": alphanumerics, '-', '_' and '.' (it becomes a file name when the ${kind} is mounted)` });
     }
   }
   if (kind === "ConfigMap") {
     const binary = asRecord(document.binaryData) ?? {};
     for (const key of Object.keys(asRecord(document.data) ?? {})) {
-      if (key in binary) problems.push({ path: ["data", key], message: `data[${key}]: Invalid value: ${JSON.stringify(key)}: duplicate of key present in binaryData`, fix: `keep "${key}" in data or in binaryData, not both` });
+      if (key in binary) problems.push({ path: ["data", key], message: `data[${key}]: ${invalidValue(key, "duplicate of key present in binaryData")}`, fix: `keep "${key}" in data or in binaryData, not both` });
     }
   }
 }

@@ -25,7 +25,7 @@
  * Only `autoscaling/v2` has metrics; v1 has targetCPUUtilizationPercentage alone.
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { quantityValue } from "../../manifest/quantity.js";
 
 
@@ -121,13 +121,13 @@ function sourceProblems(source: string, body: JsonRecord | undefined, path: Path
   const targetPath: Path = [...path, "target"];
   const type = target.type;
   if (typeof type === "string" && !TARGET_TYPES.includes(type)) {
-    problems.push({ path: [...targetPath, "type"], reason: `Invalid value: ${JSON.stringify(type)}: must be either Utilization, Value, or AverageValue`, fix: "set the target's type to Utilization (with averageUtilization), AverageValue (with averageValue) or Value (with value)" });
+    problems.push({ path: [...targetPath, "type"], reason: invalidValue(type, "must be either Utilization, Value, or AverageValue"), fix: "set the target's type to Utilization (with averageUtilization), AverageValue (with averageValue) or Value (with value)" });
   }
   for (const field of ["value", "averageValue"] as const) {
     const quantity = target[field];
     const text = typeof quantity === "number" ? String(quantity) : typeof quantity === "string" ? quantity : undefined;
     const value = text === undefined ? undefined : quantityValue(text);
-    if (value !== undefined && value.numerator <= 0n) problems.push({ path: [...targetPath, field], reason: `Invalid value: ${JSON.stringify(text)}: must be positive`, fix: `set ${field} above 0` });
+    if (value !== undefined && value.numerator <= 0n) problems.push({ path: [...targetPath, field], reason: invalidValue(text, "must be positive"), fix: `set ${field} above 0` });
   }
   const utilization = target.averageUtilization;
   if (typeof utilization === "number" && Number.isInteger(utilization) && utilization < 1) {
@@ -150,7 +150,7 @@ function sourceProblems(source: string, body: JsonRecord | undefined, path: Path
       else if (typeof type === "string" && TARGET_TYPES.includes(type) && !(type === "Value" && has("value")) && !(type === "AverageValue" && has("averageValue"))) {
         problems.push({
           path: targetPath,
-          reason: `Invalid value: ${JSON.stringify(type)}: the HPA controller reads an Object metric's target by its type and finds nothing to scale on (invalid object metric source: neither a value target nor an average value target was set)`,
+          reason: invalidValue(type, "the HPA controller reads an Object metric's target by its type and finds nothing to scale on (invalid object metric source: neither a value target nor an average value target was set)"),
           fix: has("value") ? "set type: Value, which reads value" : "set type: AverageValue, which reads averageValue",
         });
       }

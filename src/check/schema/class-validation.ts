@@ -17,7 +17,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const RECLAIM_POLICIES = ["Delete", "Retain"];
 const BINDING_MODES = ["Immediate", "WaitForFirstConsumer"];
@@ -31,7 +31,7 @@ export function storageClassProblems(document: Readonly<JsonRecord>): FieldProbl
     problems.push({ path: ["provisioner"], reason: "Required value", fix: "name the volume plugin or CSI driver that creates the volumes, such as ebs.csi.aws.com" });
   } else if (typeof provisioner === "string") {
     const lower = provisioner.toLowerCase();
-    for (const detail of qualifiedNameProblems(lower)) problems.push({ path: ["provisioner"], reason: `Invalid value: ${JSON.stringify(lower)}: ${detail}`, fix: "name the provisioner as its CSI driver registers (such as ebs.csi.aws.com): letters, digits, '-', '_' and '.', with an optional 'domain/' prefix" });
+    for (const detail of qualifiedNameProblems(lower)) problems.push({ path: ["provisioner"], reason: invalidValue(lower, detail), fix: "name the provisioner as its CSI driver registers (such as ebs.csi.aws.com): letters, digits, '-', '_' and '.', with an optional 'domain/' prefix" });
   }
   const parameters = asRecord(document.parameters);
   if (parameters !== undefined) {
@@ -76,7 +76,7 @@ function allowedTopologyProblems(value: unknown, problems: FieldProblem[]): void
       });
       const key = typeof expression.key === "string" ? expression.key : "";
       if (typeof expression.key === "string") {
-        for (const detail of qualifiedNameProblems(key)) problems.push({ path: [...at, "key"], reason: `Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: "use a node label key, such as topology.kubernetes.io/zone" });
+        for (const detail of qualifiedNameProblems(key)) problems.push({ path: [...at, "key"], reason: invalidValue(key, detail), fix: "use a node label key, such as topology.kubernetes.io/zone" });
       }
       if (byKey.has(key)) problems.push({ path: [...at, "key"], reason: `Duplicate value: ${JSON.stringify(key)}`, fix: `give key "${key}" once in the term and list all its values there` });
       byKey.set(key, [...new Set(values)].sort());

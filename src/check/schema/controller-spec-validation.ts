@@ -22,7 +22,7 @@
  *   time zone database, not empty and not Local (validateTimeZone).
  */
 import { asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { cronScheduleError } from "./cron-schedule.js";
 
 const STRATEGY_TYPES = ["Recreate", "RollingUpdate"];
@@ -63,7 +63,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): FieldP
   if (unavailable === 0 && surge === 0) {
     problems.push({
       path: [...path, "maxUnavailable"],
-      reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: may not be 0 when \`maxSurge\` is 0`,
+      reason: invalidValue(maxUnavailable, `may not be 0 when \`maxSurge\` is 0`),
       fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
     });
   }
@@ -82,7 +82,7 @@ export function intOrPercentProblems(value: unknown, path: Path, problems: Field
   if (!PERCENT.test(value)) {
     problems.push({
       path,
-      reason: `Invalid value: ${JSON.stringify(value)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+      reason: invalidValue(value, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
       fix: `write ${path.join(".")} as a whole number of pods (1) or a percentage (25%)`,
     });
     return undefined;
@@ -117,7 +117,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): FieldPr
   if (unavailable === 0 && intOrPercentAmount(maxSurge) === 0) {
     problems.push({
       path: [...updatePath, "maxUnavailable"],
-      reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: cannot be 0 when maxSurge is 0`,
+      reason: invalidValue(maxUnavailable, "cannot be 0 when maxSurge is 0"),
       fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
     });
   }
@@ -136,14 +136,14 @@ export function statefulSetStrategyProblems(spec: JsonRecord | undefined): Field
   if (typeof type !== "string") return [];
   const path = ["spec", "updateStrategy"];
   if (!STATEFUL_SET_STRATEGY_TYPES.includes(type)) {
-    return [{ path, reason: `Invalid value: ${JSON.stringify(strategy)}: must be 'RollingUpdate' or 'OnDelete'`, fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
+    return [{ path, reason: invalidValue(strategy, "must be 'RollingUpdate' or 'OnDelete'"), fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
   }
   const rollingUpdate = strategy.rollingUpdate;
   if (type === "OnDelete" && isSet(rollingUpdate)) {
     return [
       {
         path: [...path, "rollingUpdate"],
-        reason: `Invalid value: ${JSON.stringify(rollingUpdate)}: only allowed for updateStrategy 'RollingUpdate'`,
+        reason: invalidValue(rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"),
         fix: "remove spec.updateStrategy.rollingUpdate, or set spec.updateStrategy.type to RollingUpdate",
       },
     ];
@@ -159,7 +159,7 @@ function intOrPercentAmount(value: unknown): number | undefined {
 /** IsNotMoreThan100Percent. */
 export function notMoreThan100Percent(value: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof value === "string" && PERCENT.test(value) && Number(value.slice(0, -1)) > 100) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`, fix: `set ${path.join(".")} to at most 100%` });
+    problems.push({ path, reason: invalidValue(value, "must not be greater than 100%"), fix: `set ${path.join(".")} to at most 100%` });
   }
 }
 
@@ -175,7 +175,7 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
   if (isSet(spec.backoffLimitPerIndex) && !indexed) {
     problems.push({
       path: [...specPath, "backoffLimitPerIndex"],
-      reason: `Invalid value: ${JSON.stringify(spec.backoffLimitPerIndex)}: requires indexed completion mode`,
+      reason: invalidValue(spec.backoffLimitPerIndex, "requires indexed completion mode"),
       fix: "set completionMode: Indexed (with completions), or use backoffLimit instead",
     });
   }
@@ -183,7 +183,7 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
     if (!isSet(spec.backoffLimitPerIndex)) {
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: "Required value: requires backoffLimitPerIndex to be set", fix: "set backoffLimitPerIndex too, or remove maxFailedIndexes" });
     } else if (!indexed) {
-      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
+      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: invalidValue(spec.maxFailedIndexes, "requires indexed completion mode"), fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
     }
   }
   const completionsDefaulted = defaulted && !isSet(spec.completions) && !isSet(spec.parallelism);
@@ -216,7 +216,7 @@ const TZDATA_ONLY_ZONES = new Set(["Factory", "posixrules"]);
  */
 function timeZoneProblems(timeZone: string, problems: FieldProblem[]): void {
   const path = ["spec", "timeZone"];
-  const invalid = (detail: string): void => void problems.push({ path, reason: `Invalid value: ${JSON.stringify(timeZone)}: ${detail}`, fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
+  const invalid = (detail: string): void => void problems.push({ path, reason: invalidValue(timeZone, detail), fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
   if (timeZone === "") return invalid("timeZone must be nil or non-empty string");
   const unknown = `unknown time zone ${timeZone}`;
   if (timeZone.split("/").some((part) => part === "." || part === ".." || part.startsWith("-") || !TIME_ZONE_PART.test(part))) return invalid(unknown);
@@ -234,13 +234,13 @@ function scheduleProblems(schedule: string, path: readonly string[], problems: F
   if (error !== undefined) {
     problems.push({
       path,
-      reason: `Invalid value: ${JSON.stringify(schedule)}: ${error}`,
+      reason: invalidValue(schedule, error),
       fix: "write five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12, day of week 0-6) or a descriptor such as @hourly",
     });
   }
   // New CronJobs may not carry a time zone in the schedule (upstream allows it only on objects that already had one).
   if (schedule.includes("TZ")) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`, fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
+    problems.push({ path, reason: invalidValue(schedule, "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"), fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
   }
 }
 

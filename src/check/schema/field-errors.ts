@@ -40,3 +40,13 @@ export interface FieldProblem {
   /** The field as the manifest wrote it, for the finding's line, when the message names another. */
   readonly at?: FieldPath;
 }
+
+/**
+ * field.Invalid's text after the field: `Invalid value: "a_b": a lowercase RFC 1123 label must
+ * consist of ...`. Upstream prints the refused value with %q for a string and %d for an integer
+ * (errors.go, Error()); JSON.stringify gives the same text for those, and for the printable
+ * strings the callers refuse.
+ */
+export function invalidValue(value: unknown, detail: string): string {
+  return `Invalid value: ${JSON.stringify(value)}: ${detail}`;
+}

@@ -19,7 +19,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const PROBE_HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"] as const;
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
@@ -42,7 +42,7 @@ export function probeProblems(container: JsonRecord, path: Path): FieldProblem[]
       if (typeof port === "number" && Number.isInteger(port) && (port < 1 || port > 65535)) {
         problems.push({ path: portPath, reason: `Invalid value: ${port}: must be between 1 and 65535, inclusive`, fix: `point ${probeName} at a port from 1 to 65535, or at a container port's name` });
       } else if (typeof port === "string" && handler !== "grpc") {
-        for (const detail of portNameProblems(port)) problems.push({ path: portPath, reason: `Invalid value: ${JSON.stringify(port)}: ${detail}`, fix: `name a container port (at most 15 lowercase letters, digits and '-') or give its number in ${probeName}` });
+        for (const detail of portNameProblems(port)) problems.push({ path: portPath, reason: invalidValue(port, detail), fix: `name a container port (at most 15 lowercase letters, digits and '-') or give its number in ${probeName}` });
       }
     }
     for (const field of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const) {
@@ -77,7 +77,7 @@ function handlerActionProblems(handler: JsonRecord, path: Path): FieldProblem[] 
     for (const item of asArray(httpGet.httpHeaders)) {
       const name = asRecord(item)?.name;
       if (typeof name === "string" && !HTTP_HEADER_NAME.test(name)) {
-        problems.push({ path: [...path, "httpGet", "httpHeaders"], reason: `Invalid value: ${JSON.stringify(name)}: a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')`, fix: "name the header with letters, digits and '-' only" });
+        problems.push({ path: [...path, "httpGet", "httpHeaders"], reason: invalidValue(name, "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')"), fix: "name the header with letters, digits and '-' only" });
       }
     }
   }

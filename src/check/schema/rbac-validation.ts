@@ -16,7 +16,7 @@
  * - a ClusterRole's `aggregationRule` with at least one `clusterRoleSelectors` entry.
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, pathSegmentNameProblems } from "../../manifest/kubernetes-names.js";
 
 
@@ -60,7 +60,7 @@ function bindingProblems(kind: string, document: JsonRecord, problems: FieldProb
     const name = roleRef.name;
     if (isEmpty(name)) problems.push({ path: ["roleRef", "name"], reason: "Required value", fix: `name the ${namespaced ? "Role or ClusterRole" : "ClusterRole"} to grant in roleRef.name` });
     else if (typeof name === "string") {
-      for (const detail of pathSegmentNameProblems(name)) problems.push({ path: ["roleRef", "name"], reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name an existing role (RBAC names may not contain '/' or '%')" });
+      for (const detail of pathSegmentNameProblems(name)) problems.push({ path: ["roleRef", "name"], reason: invalidValue(name, detail), fix: "name an existing role (RBAC names may not contain '/' or '%')" });
     }
   }
   asArray(document.subjects).forEach((item, index) => {
@@ -76,7 +76,7 @@ function subjectProblems(subject: JsonRecord, namespaced: boolean, path: Path, p
   if (typeof kind !== "string") return;
   if (kind === "ServiceAccount") {
     if (typeof name === "string" && name !== "") {
-      for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...path, "name"], reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name the ServiceAccount as it is named (a lowercase DNS subdomain)" });
+      for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...path, "name"], reason: invalidValue(name, detail), fix: "name the ServiceAccount as it is named (a lowercase DNS subdomain)" });
     }
     if (typeof subject.apiGroup === "string" && subject.apiGroup !== "") problems.push(notSupported([...path, "apiGroup"], subject.apiGroup, [""], 'remove apiGroup from a ServiceAccount subject (ServiceAccounts are in the core group, "")'));
     if (!namespaced && isEmpty(subject.namespace)) {
@@ -96,9 +96,9 @@ function policyRuleProblems(rule: JsonRecord, namespaced: boolean, path: Path, p
   if (asArray(rule.verbs).length === 0) problems.push({ path: [...path, "verbs"], reason: "Required value: verbs must contain at least one value", fix: "list the verbs the rule allows, such as get, list, watch" });
   const urls = asArray(rule.nonResourceURLs);
   if (urls.length > 0) {
-    if (namespaced) problems.push({ path: [...path, "nonResourceURLs"], reason: `Invalid value: ${JSON.stringify(urls)}: namespaced rules cannot apply to non-resource URLs`, fix: "move the non-resource URLs to a ClusterRole (a Role cannot grant them)" });
+    if (namespaced) problems.push({ path: [...path, "nonResourceURLs"], reason: invalidValue(urls, "namespaced rules cannot apply to non-resource URLs"), fix: "move the non-resource URLs to a ClusterRole (a Role cannot grant them)" });
     if (asArray(rule.apiGroups).length > 0 || asArray(rule.resources).length > 0 || asArray(rule.resourceNames).length > 0) {
-      problems.push({ path: [...path, "nonResourceURLs"], reason: `Invalid value: ${JSON.stringify(urls)}: rules cannot apply to both regular resources and non-resource URLs`, fix: "split the rule in two: one with apiGroups and resources, one with nonResourceURLs" });
+      problems.push({ path: [...path, "nonResourceURLs"], reason: invalidValue(urls, "rules cannot apply to both regular resources and non-resource URLs"), fix: "split the rule in two: one with apiGroups and resources, one with nonResourceURLs" });
     }
     return;
   }

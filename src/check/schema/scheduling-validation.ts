@@ -19,7 +19,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const WHEN_UNSATISFIABLE = ["DoNotSchedule", "ScheduleAnyway"];
 const INCLUSION_POLICIES = ["Honor", "Ignore"];
@@ -54,7 +54,7 @@ export function schedulingProblems(spec: Readonly<JsonRecord>, specPath: Path): 
 }
 
 function invalid(problems: FieldProblem[], path: Path, value: unknown, detail: string, fix: string): void {
-  problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix });
+  problems.push({ path, reason: invalidValue(value, detail), fix });
 }
 
 function labelNameProblems(key: unknown, path: Path, problems: FieldProblem[], fix: string): void {

@@ -27,7 +27,7 @@
  */
 import { asArray, isSet, type JsonRecord } from "../rules/support/json.js";
 import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
-import { showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
 
@@ -68,7 +68,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     // A CNAME may end with a dot (fully qualified); upstream trims it before checking.
     const cname = typeof spec.externalName === "string" ? spec.externalName.replace(/\.$/, "") : "";
     for (const detail of cname === "" ? [] : dns1123SubdomainProblems(cname)) {
-      problems.push({ path: ["spec", "externalName"], reason: `Invalid value: ${JSON.stringify(cname)}: ${detail}`, fix: "set spec.externalName to a DNS name such as db.example.com" });
+      problems.push({ path: ["spec", "externalName"], reason: invalidValue(cname, detail), fix: "set spec.externalName to a DNS name such as db.example.com" });
     }
   }
 
@@ -81,7 +81,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     problems.push({ path: ["spec", "LoadBalancerSourceRanges"], at: ["spec", "loadBalancerSourceRanges"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerSourceRanges, or make the Service a LoadBalancer" });
   }
   const rangeFix = "write each source range as an address block with its prefix length, such as 203.0.113.0/24 (a single address is 203.0.113.7/32)";
-  const invalidRange = (range: string) => `Invalid value: ${JSON.stringify(range)}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`;
+  const invalidRange = (range: string) => invalidValue(range, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
   sourceRanges.forEach((range, index) => {
     // Upstream trims the entries first: they were once a comma-separated annotation.
     if (typeof range !== "string" || parseCidrSloppy(range.trim()) !== undefined) return;
@@ -100,7 +100,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     const address = parseIpSloppy(value);
     const detail = address === undefined ? "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)" : specialAddressProblem(address, value);
     if (detail === undefined) return;
-    problems.push({ path: ["spec", "externalIPs", index], reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
+    problems.push({ path: ["spec", "externalIPs", index], reason: invalidValue(value, detail), fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
   });
   if (isSet(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "allocateLoadBalancerNodePorts"], reason: ONLY_LOAD_BALANCER, fix: "remove allocateLoadBalancerNodePorts, or make the Service a LoadBalancer" });
@@ -110,7 +110,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
       problems.push({ path: ["spec", "loadBalancerClass"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerClass, or make the Service a LoadBalancer" });
     } else if (typeof spec.loadBalancerClass === "string") {
       for (const detail of qualifiedNameProblems(spec.loadBalancerClass)) {
-        problems.push({ path: ["spec", "loadBalancerClass"], reason: `Invalid value: ${JSON.stringify(spec.loadBalancerClass)}: ${detail}`, fix: "name the load balancer class as a qualified name, such as service.k8s.aws/nlb" });
+        problems.push({ path: ["spec", "loadBalancerClass"], reason: invalidValue(spec.loadBalancerClass, detail), fix: "name the load balancer class as a qualified name, such as service.k8s.aws/nlb" });
       }
     }
   }
@@ -120,7 +120,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
   if (!externallyAccessible && typeof spec.externalTrafficPolicy === "string" && spec.externalTrafficPolicy !== "") {
     problems.push({
       path: ["spec", "externalTrafficPolicy"],
-      reason: `Invalid value: ${JSON.stringify(spec.externalTrafficPolicy)}: may only be set for externally-accessible services`,
+      reason: invalidValue(spec.externalTrafficPolicy, "may only be set for externally-accessible services"),
       fix: "remove externalTrafficPolicy: it applies to NodePort and LoadBalancer Services (and ClusterIP Services with externalIPs)",
     });
   }

@@ -30,7 +30,7 @@
  * validateVolumeSource); the finding's line is the field the manifest wrote.
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { showFieldPath, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { invalidValue, showFieldPath, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { fieldRefProblems } from "./spec-field-validation.js";
 
 /** A pod volume's sources in validateVolumeSource's order: [JSON field, the name upstream's message gives it]. */
@@ -156,9 +156,9 @@ function modeProblem(mode: unknown, path: Path, problems: FieldProblem[]): void 
 function localPathProblems(target: string, path: Path): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const fix = "write a path relative to the mount point, without '..' (such as config/app.yaml)";
-  if (target.startsWith("/")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must be a relative path`, fix });
-  if (target.split("/").includes("..")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must not contain '..'`, fix });
-  if (target.startsWith("..") && !target.startsWith("../")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must not start with '..'`, fix: "rename the file: names starting with '..' are the kubelet's (..data links the current files)" });
+  if (target.startsWith("/")) problems.push({ path, reason: invalidValue(target, "must be a relative path"), fix });
+  if (target.split("/").includes("..")) problems.push({ path, reason: invalidValue(target, "must not contain '..'"), fix });
+  if (target.startsWith("..") && !target.startsWith("../")) problems.push({ path, reason: invalidValue(target, "must not start with '..'"), fix: "rename the file: names starting with '..' are the kubelet's (..data links the current files)" });
   return problems;
 }
 
@@ -205,7 +205,7 @@ function projectionProblems(projected: JsonRecord | undefined, path: Path, volum
   // A second file at one path is refused on the projection, with the source's name (a Secret's or ConfigMap's) or the path as the value.
   const claim = (target: unknown, shown: unknown) => {
     if (typeof target !== "string" || target === "") return;
-    if (written.has(target)) problems.push({ path, reason: `Invalid value: ${JSON.stringify(shown)}: conflicting duplicate paths`, fix: `write "${target}" once in projected volume "${volumeName}": rename one of its files with items[].path` });
+    if (written.has(target)) problems.push({ path, reason: invalidValue(shown, "conflicting duplicate paths"), fix: `write "${target}" once in projected volume "${volumeName}": rename one of its files with items[].path` });
     written.add(target);
   };
   asArray(projected?.sources).forEach((item, index) => {
