@@ -60,7 +60,7 @@ import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
 import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, isSet, type JsonRecord } from "../rules/support/json.js";
-import { invalidValue, showFieldPath as show, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, showFieldPath as show, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import {
   ANNOTATIONS_MAX_BYTES,
   configKeyProblems,
@@ -246,7 +246,7 @@ function unsupported(problems: Problem[], path: Path, value: unknown, supported:
 }
 
 function duplicate(problems: Problem[], path: Path, value: unknown, fix: string): void {
-  problems.push({ path, message: `${show(path)}: Duplicate value: ${JSON.stringify(value)}`, fix });
+  problems.push({ path, message: `${show(path)}: ${duplicateValue(value)}`, fix });
 }
 
 function enumProblem(problems: Problem[], path: Path, value: unknown, supported: readonly string[]): void {

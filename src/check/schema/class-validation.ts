@@ -17,7 +17,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const RECLAIM_POLICIES = ["Delete", "Retain"];
 const BINDING_MODES = ["Immediate", "WaitForFirstConsumer"];
@@ -72,13 +72,13 @@ function allowedTopologyProblems(value: unknown, problems: FieldProblem[]): void
       const values = asArray(expression.values).filter((v): v is string => typeof v === "string");
       if (values.length === 0) problems.push({ path: [...at, "values"], reason: "Required value", fix: "list the label values (such as zones) the volumes may be created in" });
       values.forEach((v, valueIndex) => {
-        if (values.indexOf(v) !== valueIndex) problems.push({ path: [...at, "values", valueIndex], reason: `Duplicate value: ${JSON.stringify(v)}`, fix: `list "${v}" once` });
+        if (values.indexOf(v) !== valueIndex) problems.push({ path: [...at, "values", valueIndex], reason: duplicateValue(v), fix: `list "${v}" once` });
       });
       const key = typeof expression.key === "string" ? expression.key : "";
       if (typeof expression.key === "string") {
         for (const detail of qualifiedNameProblems(key)) problems.push({ path: [...at, "key"], reason: invalidValue(key, detail), fix: "use a node label key, such as topology.kubernetes.io/zone" });
       }
-      if (byKey.has(key)) problems.push({ path: [...at, "key"], reason: `Duplicate value: ${JSON.stringify(key)}`, fix: `give key "${key}" once in the term and list all its values there` });
+      if (byKey.has(key)) problems.push({ path: [...at, "key"], reason: duplicateValue(key), fix: `give key "${key}" once in the term and list all its values there` });
       byKey.set(key, [...new Set(values)].sort());
     });
     const shape = JSON.stringify([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -50,3 +50,8 @@ export interface FieldProblem {
 export function invalidValue(value: unknown, detail: string): string {
   return `Invalid value: ${JSON.stringify(value)}: ${detail}`;
 }
+
+/** field.Duplicate's text after the field: `Duplicate value: "TCP"`, the value quoted as `invalidValue` quotes it. */
+export function duplicateValue(value: unknown): string {
+  return `Duplicate value: ${JSON.stringify(value)}`;
+}

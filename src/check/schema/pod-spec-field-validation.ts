@@ -17,7 +17,7 @@
  * warning). Fields of the wrong type are skipped (the schema step reports them).
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
 
@@ -144,7 +144,7 @@ function sysctlProblems(context: JsonRecord, contextPath: Path, problems: FieldP
     if (name === "") problems.push({ path, reason: "Required value", fix: "name the sysctl" });
     else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) {
       problems.push({ path, reason: invalidValue(name, `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`), fix: "write the sysctl name as the kernel does, such as net.ipv4.ip_local_port_range" });
-    } else if (names.has(name)) problems.push({ path, reason: `Duplicate value: ${JSON.stringify(name)}`, fix: `set ${name} once` });
+    } else if (names.has(name)) problems.push({ path, reason: duplicateValue(name), fix: `set ${name} once` });
     names.add(name);
   });
 }

@@ -26,7 +26,7 @@
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 import { canonicalQuantity, quantityNanos } from "../../manifest/quantity.js";
-import { invalidValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const LIMIT_TYPES = new Set(["Pod", "Container", "PersistentVolumeClaim"]);
 const CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
@@ -119,7 +119,7 @@ export function limitRangeProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
     const typeProblems = qualifiedNameProblems(type).map((detail) => ({ path: [...at, "type"], reason: invalidValue(type, detail), fix: "set type to Container, Pod or PersistentVolumeClaim" }));
     if (typeProblems.length === 0 && !type.includes("/") && !LIMIT_TYPES.has(type)) typeProblems.push({ path: [...at, "type"], reason: invalidValue(type, "must be a standard limit type or fully qualified"), fix: "set type to Container, Pod or PersistentVolumeClaim" });
     problems.push(...typeProblems);
-    if (types.has(type)) problems.push({ path: [...at, "type"], reason: `Duplicate value: ${JSON.stringify(type)}`, fix: `merge the ${type} items of the LimitRange into one` });
+    if (types.has(type)) problems.push({ path: [...at, "type"], reason: duplicateValue(type), fix: `merge the ${type} items of the LimitRange into one` });
     types.add(type);
 
     const max = quantities(limit.max);

@@ -19,7 +19,7 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const WHEN_UNSATISFIABLE = ["DoNotSchedule", "ScheduleAnyway"];
 const INCLUSION_POLICIES = ["Honor", "Ignore"];
@@ -192,7 +192,7 @@ function spreadProblems(value: unknown, path: Path, problems: FieldProblem[]): v
     if (typeof whenUnsatisfiable === "string" && !WHEN_UNSATISFIABLE.includes(whenUnsatisfiable)) problems.push({ path: [...at, "whenUnsatisfiable"], reason: unsupportedValue(whenUnsatisfiable, WHEN_UNSATISFIABLE), fix: "set whenUnsatisfiable to DoNotSchedule or ScheduleAnyway" });
     if (typeof topologyKey === "string" && typeof whenUnsatisfiable === "string") {
       const repeated = constraints.slice(index + 1).some((other) => other?.topologyKey === topologyKey && other.whenUnsatisfiable === whenUnsatisfiable);
-      if (repeated) problems.push({ path: [...at, "{topologyKey, whenUnsatisfiable}"], reason: `Duplicate value: ${JSON.stringify(`{${topologyKey}, ${whenUnsatisfiable}}`)}`, fix: `merge the constraints on ${topologyKey} with ${whenUnsatisfiable}: one per topology key and action` });
+      if (repeated) problems.push({ path: [...at, "{topologyKey, whenUnsatisfiable}"], reason: duplicateValue(`{${topologyKey}, ${whenUnsatisfiable}}`), fix: `merge the constraints on ${topologyKey} with ${whenUnsatisfiable}: one per topology key and action` });
     }
     if (typeof minDomains === "number" && Number.isInteger(minDomains)) {
       if (minDomains <= 0) invalid(problems, [...at, "minDomains"], minDomains, NOT_POSITIVE, "set minDomains to 1 or more, or remove it");

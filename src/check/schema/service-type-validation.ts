@@ -27,7 +27,7 @@
  */
 import { asArray, isSet, type JsonRecord } from "../rules/support/json.js";
 import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
-import { invalidValue, showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
+import { duplicateValue, invalidValue, showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
 
@@ -187,7 +187,7 @@ function ipFamilyProblems(spec: JsonRecord, problems: FieldProblem[]): void {
   const seen = new Set<unknown>();
   families.forEach((family, index) => {
     notSupported(family, ["spec", "ipFamilies", index], IP_FAMILIES, problems);
-    if (typeof family === "string" && seen.has(family)) problems.push({ path: ["spec", "ipFamilies", index], reason: `Duplicate value: ${JSON.stringify(family)}`, fix: "list each IP family once" });
+    if (typeof family === "string" && seen.has(family)) problems.push({ path: ["spec", "ipFamilies", index], reason: duplicateValue(family), fix: "list each IP family once" });
     seen.add(family);
   });
   notSupported(spec.ipFamilyPolicy, ["spec", "ipFamilyPolicy"], IP_FAMILY_POLICIES, problems);
