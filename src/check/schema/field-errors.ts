@@ -42,6 +42,19 @@ export interface FieldProblem {
 }
 
 /**
+ * A FieldProblem whose message already names the field (`spec.replicas: Invalid value: -1:
+ * ...`), as `api-validation` reports it and the modules that write whole messages return it.
+ */
+export interface FieldMessage {
+  readonly path: FieldPath;
+  /** `<field>: <reason>: <detail>`, as the API server prints it. */
+  readonly message: string;
+  readonly fix: string;
+  /** The field as the manifest wrote it, for the finding's line, when the message names another (`clusterIPs[0]` for `clusterIP`). */
+  readonly at?: FieldPath;
+}
+
+/**
  * field.Invalid's text after the field: `Invalid value: "a_b": a lowercase RFC 1123 label must
  * consist of ...`. Upstream prints the refused value with %q for a string and %d for an integer
  * (errors.go, Error()); JSON.stringify gives the same text for those, and for the printable

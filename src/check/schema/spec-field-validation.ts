@@ -28,15 +28,7 @@ import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json
 import { parseIpSloppy } from "../../manifest/ip-address.js";
 import { quantityNanos } from "../../manifest/quantity.js";
 import { configKeyProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-import { invalidValue, showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface SpecFieldProblem {
-  readonly path: Path;
-  readonly message: string;
-  readonly fix: string;
-  /** The field written in the manifest, for the finding's line, when the message names a defaulted one. */
-  readonly at?: Path;
-}
+import { invalidValue, showFieldPath as show, unsupportedValue, type FieldMessage, type FieldPath as Path } from "./field-errors.js";
 
 /** apps/v1 SetDefaults_Deployment's progressDeadlineSeconds. */
 const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
@@ -59,7 +51,7 @@ const NONNEGATIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 const CLAIM_RETENTION_POLICIES = ["Retain", "Delete"];
 const COMPLETION_MODES = ["NonIndexed", "Indexed"];
 
-function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, specPath: Path, problems: SpecFieldProblem[]): void {
+function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, specPath: Path, problems: FieldMessage[]): void {
   for (const name of NONNEGATIVE_FIELDS[`${group}/${kind}`] ?? []) {
     const value = name.split(".").reduce<unknown>((parent, step) => asRecord(parent)?.[step], spec);
     if (typeof value !== "number" || value >= 0) continue;
@@ -98,8 +90,8 @@ function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, 
 }
 const CONCURRENCY_POLICIES = ["Allow", "Forbid", "Replace"];
 
-export function specFieldProblems(group: string, kind: string, document: JsonRecord): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function specFieldProblems(group: string, kind: string, document: JsonRecord): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const spec = asRecord(document.spec);
   if (spec === undefined) return problems;
   controllerFieldProblems(group, kind, spec, ["spec"], problems);
@@ -144,7 +136,7 @@ function envNameProblem(name: string): string | undefined {
  * conversion knows, a subscript only on labels and annotations (with a label-key-like
  * subscript), else one of `supported`. `at` is the fieldRef's path.
  */
-export function fieldRefProblems(fieldPath: string, supported: readonly string[], at: Path): SpecFieldProblem[] {
+export function fieldRefProblems(fieldPath: string, supported: readonly string[], at: Path): FieldMessage[] {
   const fieldPathAt = [...at, "fieldPath"];
   const fix = `read one of ${supported.join(", ")}, or a label or annotation as metadata.labels['key']`;
   const subscripted = /^(.+?)\['(.*)'\]$/s.exec(fieldPath);
@@ -166,8 +158,8 @@ export function fieldRefProblems(fieldPath: string, supported: readonly string[]
 }
 
 /** validateConfigMapKeySelector and validateSecretKeySelector: a DNS-subdomain name (empty is refused too) and a config key. */
-function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const name = selector.name === undefined || selector.name === null ? "" : selector.name;
   if (typeof name === "string") {
     for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...at, "name"], message: `${show([...at, "name"])}: ${invalidValue(name, detail)}`, fix: `name the ${kind} the variable reads (a lowercase DNS subdomain such as api-token)` });
@@ -181,7 +173,7 @@ function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): Spec
 }
 
 /** validateConfigMapEnvSource and validateSecretEnvSource: a name, a DNS subdomain. */
-function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
+function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): FieldMessage[] {
   const name = source.name;
   if (name === undefined || name === null || name === "") return [{ path: [...at, "name"], message: `${show([...at, "name"])}: Required value`, fix: `name the ${kind} whose keys become env vars` }];
   if (typeof name !== "string") return [];
@@ -189,8 +181,8 @@ function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): Spec
 }
 
 /** A container's env and envFrom (`path` is the container's), as ValidateEnv and ValidateEnvFrom judge them. */
-export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function envProblems(container: JsonRecord, path: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   asArray(container.env).forEach((item, index) => {
     const variable = asRecord(item);
     if (variable === undefined) return;
@@ -250,8 +242,8 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 /** A pod spec's tolerations (`specPath` is the pod spec's). */
-export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   asArray(podSpec.tolerations).forEach((item, index) => {
     const toleration = asRecord(item);
     if (toleration === undefined) return;
@@ -290,8 +282,8 @@ const VOLUME_MODES = ["Block", "Filesystem"];
  * ReadWriteOncePod alone), a positive storage request, the class a DNS subdomain (empty
  * means no class), a known volume mode. Fields of the wrong type are the schema step's.
  */
-export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function claimSpecProblems(claimSpec: JsonRecord, path: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const at = (...steps: string[]) => [...path, ...steps];
   const modes = claimSpec.accessModes;
   if (modes === undefined || modes === null || (Array.isArray(modes) && modes.length === 0)) {
@@ -333,7 +325,7 @@ export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldP
   return problems;
 }
 
-function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): void {
+function ingressHostProblems(spec: JsonRecord, problems: FieldMessage[]): void {
   asArray(spec.rules).forEach((rule, index) => {
     const host = asRecord(rule)?.host;
     if (typeof host !== "string" || host === "") return;
