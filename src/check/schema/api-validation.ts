@@ -58,9 +58,9 @@ import { limitRangeProblems, resourceQuotaProblems } from "./quota-validation.js
 import { schedulingProblems } from "./scheduling-validation.js";
 import { ingressSpecProblems } from "./ingress-validation.js";
 import { persistentVolumeSourceProblems, podVolumeSourceProblems } from "./volume-source-validation.js";
-import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent, type ControllerProblem } from "./controller-spec-validation.js";
+import { controllerSpecProblems, intOrPercentProblems, notMoreThan100Percent } from "./controller-spec-validation.js";
 import { asArray, asRecord, asString, isSet, type JsonRecord } from "../rules/support/json.js";
-import { showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { duplicateValue, invalidValue, showFieldPath as show, unsupportedValue, type FieldMessage, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import {
   ANNOTATIONS_MAX_BYTES,
   configKeyProblems,
@@ -75,14 +75,6 @@ import {
 
 export const API_VALIDATION_RULE_ID = "api-validation";
 
-
-export interface Problem {
-  readonly path: Path;
-  readonly message: string;
-  readonly fix: string;
-  /** The field as the manifest wrote it, for the finding's line, when the message names another (`clusterIPs[0]` for `clusterIP`). */
-  readonly at?: Path;
-}
 
 /** Groups whose kinds are built into the API server: their names follow the table below, not the custom-resource rule. */
 const BUILT_IN_GROUPS = new Set([
@@ -121,7 +113,7 @@ function namesUnchecked(group: string, kind: string): boolean {
 /** An object the API server would refuse, with why. */
 export interface RefusedObject {
   readonly object: SourceObject;
-  readonly problems: readonly Problem[];
+  readonly problems: readonly FieldMessage[];
 }
 
 /**
@@ -134,7 +126,7 @@ export function refusedObjects(objects: readonly SourceObject[], isCustomKind: (
   const refused: RefusedObject[] = [];
   for (const object of objects) {
     if (!BUILT_IN_GROUPS.has(groupOf(object.apiVersion)) && !isCustomKind(`${object.apiVersion}/${object.kind}`)) continue;
-    let problems: Problem[];
+    let problems: FieldMessage[];
     try {
       problems = objectProblems(object);
     } catch (error) {
@@ -175,10 +167,10 @@ function groupOf(apiVersion: string): string {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 
-export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" | "document">): Problem[] {
+export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" | "document">): FieldMessage[] {
   const group = groupOf(object.apiVersion);
   if (namesUnchecked(group, object.kind)) return [];
-  const problems: Problem[] = [];
+  const problems: FieldMessage[] = [];
   metadataProblems(object.document, group, object.kind, problems);
   if (group === "apiextensions.k8s.io" && object.kind === "CustomResourceDefinition") crdNameProblems(object.document, problems);
   if (group === "argoproj.io" && object.kind === "Rollout") {
@@ -225,19 +217,19 @@ export function objectProblems(object: Pick<SourceObject, "apiVersion" | "kind" 
 }
 
 /** Problems of the helper modules, which give `<reason>: <detail>` without the field: prefixed with it here. */
-function addReasons(problems: Problem[], found: readonly { readonly path: Path; readonly reason: string; readonly fix: string; readonly at?: Path }[]): void {
+function addReasons(problems: FieldMessage[], found: readonly FieldProblem[]): void {
   for (const problem of found) problems.push({ path: problem.path, message: `${show(problem.path)}: ${problem.reason}`, fix: problem.fix, ...(problem.at ? { at: problem.at } : {}) });
 }
 
-function invalid(problems: Problem[], path: Path, value: unknown, detail: string, fix: string): void {
-  problems.push({ path, message: `${show(path)}: Invalid value: ${JSON.stringify(value)}: ${detail}`, fix });
+function invalid(problems: FieldMessage[], path: Path, value: unknown, detail: string, fix: string): void {
+  problems.push({ path, message: `${show(path)}: ${invalidValue(value, detail)}`, fix });
 }
 
-function required(problems: Problem[], path: Path, detail: string, fix: string): void {
+function required(problems: FieldMessage[], path: Path, detail: string, fix: string): void {
   problems.push({ path, message: `${show(path)}: Required value${detail ? `: ${detail}` : ""}`, fix });
 }
 
-function unsupported(problems: Problem[], path: Path, value: unknown, supported: readonly string[], fix?: string): void {
+function unsupported(problems: FieldMessage[], path: Path, value: unknown, supported: readonly string[], fix?: string): void {
   problems.push({
     path,
     message: `${show(path)}: ${unsupportedValue(value, supported)}`,
@@ -245,17 +237,17 @@ function unsupported(problems: Problem[], path: Path, value: unknown, supported:
   });
 }
 
-function duplicate(problems: Problem[], path: Path, value: unknown, fix: string): void {
-  problems.push({ path, message: `${show(path)}: Duplicate value: ${JSON.stringify(value)}`, fix });
+function duplicate(problems: FieldMessage[], path: Path, value: unknown, fix: string): void {
+  problems.push({ path, message: `${show(path)}: ${duplicateValue(value)}`, fix });
 }
 
-function enumProblem(problems: Problem[], path: Path, value: unknown, supported: readonly string[]): void {
+function enumProblem(problems: FieldMessage[], path: Path, value: unknown, supported: readonly string[]): void {
   if (typeof value === "string" && !supported.includes(value)) unsupported(problems, path, value, supported);
 }
 
 // ---------------------------------------------------------------------------- metadata
 
-function metadataProblems(document: JsonRecord, group: string, kind: string, problems: Problem[]): void {
+function metadataProblems(document: JsonRecord, group: string, kind: string, problems: FieldMessage[]): void {
   const metadata = asRecord(document.metadata);
   const name = metadata?.name;
   if (typeof name === "string" && name !== "") {
@@ -273,7 +265,7 @@ function metadataProblems(document: JsonRecord, group: string, kind: string, pro
 }
 
 /** ValidateAnnotations: keys (lower-cased first: an upper-case prefix passes) and the total size. */
-function annotationProblems(value: unknown, path: Path, problems: Problem[]): void {
+function annotationProblems(value: unknown, path: Path, problems: FieldMessage[]): void {
   const annotations = asRecord(value);
   if (annotations === undefined) return;
   let bytes = 0;
@@ -291,23 +283,23 @@ function annotationProblems(value: unknown, path: Path, problems: Problem[]): vo
 }
 
 /** ValidateLabels. `written`: where the map is in the manifest, when the message names it otherwise. */
-function labelProblems(value: unknown, path: Path, problems: Problem[], written: Path = path): void {
+function labelProblems(value: unknown, path: Path, problems: FieldMessage[], written: Path = path): void {
   const labels = asRecord(value);
   if (labels === undefined) return;
   for (const [key, label] of Object.entries(labels)) {
     for (const detail of qualifiedNameProblems(key)) {
-      problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
+      problems.push({ path, at: [...written, key], message: `${show(path)}: ${invalidValue(key, detail)}`, fix: `rename the label key "${key}": an optional DNS-subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'` });
     }
     if (typeof label === "string") {
       // ValidateLabels words a bad value at the map itself; the finding's line is the key's.
       for (const detail of labelValueProblems(label)) {
-        problems.push({ path, at: [...written, key], message: `${show(path)}: Invalid value: ${JSON.stringify(label)}: ${detail}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
+        problems.push({ path, at: [...written, key], message: `${show(path)}: ${invalidValue(label, detail)}`, fix: `change the value of label "${key}": at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric (or empty)` });
       }
     }
   }
 }
 
-function crdNameProblems(document: JsonRecord, problems: Problem[]): void {
+function crdNameProblems(document: JsonRecord, problems: FieldMessage[]): void {
   const spec = asRecord(document.spec);
   const plural = asString(asRecord(spec?.names)?.plural);
   const group = asString(spec?.group);
@@ -325,7 +317,7 @@ const SELECTOR_KINDS: Readonly<Record<string, readonly string[]>> = {
   "": ["ReplicationController"],
 };
 
-function controllerSelectorProblems(object: Pick<SourceObject, "kind" | "document">, group: string, problems: Problem[]): void {
+function controllerSelectorProblems(object: Pick<SourceObject, "kind" | "document">, group: string, problems: FieldMessage[]): void {
   if (!(SELECTOR_KINDS[group] ?? []).includes(object.kind)) return;
   const spec = asRecord(object.document.spec);
   if (spec === undefined) return;
@@ -391,7 +383,7 @@ function controllerSelectorProblems(object: Pick<SourceObject, "kind" | "documen
   if (!matches) selectorMismatch(templateLabels, problems);
 }
 
-function selectorMismatch(templateLabels: JsonRecord, problems: Problem[]): void {
+function selectorMismatch(templateLabels: JsonRecord, problems: FieldMessage[]): void {
   invalid(problems, ["spec", "template", "metadata", "labels"], templateLabels, "`selector` does not match template `labels`", "give spec.template.metadata.labels every label spec.selector requires (the selector cannot change once the object exists)");
 }
 
@@ -410,7 +402,7 @@ function claimTemplateNames(object: Pick<SourceObject, "kind" | "document">, gro
   return asArray(asRecord(object.document.spec)?.volumeClaimTemplates).flatMap((claim) => asString(asRecord(asRecord(claim)?.metadata)?.name) ?? []);
 }
 
-function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: string, group: string, claimNames: readonly string[], problems: Problem[]): void {
+function podSpecProblems(spec: Readonly<JsonRecord>, specPath: Path, kind: string, group: string, claimNames: readonly string[], problems: FieldMessage[]): void {
   const at = (...steps: (string | number)[]): Path => [...specPath, ...steps];
   if (Array.isArray(spec.containers) && spec.containers.length === 0) required(problems, at("containers"), "", "add at least one container");
 
@@ -471,7 +463,7 @@ function containerProblems(
   /** Undefined when the pod's volumes cannot be read (the schema step reports them). */
   volumeNames: ReadonlySet<string> | undefined,
   containerNames: Set<string>,
-  problems: Problem[],
+  problems: FieldMessage[],
 ): void {
   const name = container.name;
   if (typeof name === "string") {
@@ -521,7 +513,7 @@ function containerProblems(
   });
 }
 
-function portNumberProblem(problems: Problem[], path: Path, value: unknown, zeroAllowed: boolean): void {
+function portNumberProblem(problems: FieldMessage[], path: Path, value: unknown, zeroAllowed: boolean): void {
   if (typeof value !== "number" || !Number.isInteger(value)) return;
   if (value === 0 && zeroAllowed) return;
   if (value < 1 || value > 65535) invalid(problems, path, value, "must be between 1 and 65535, inclusive", `use a port number from 1 to 65535 for ${show(path)}`);
@@ -531,7 +523,7 @@ function portNumberProblem(problems: Problem[], path: Path, value: unknown, zero
 
 const SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 
-function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, problems: Problem[]): void {
+function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, problems: FieldMessage[]): void {
   if (spec === undefined) return;
   const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
   enumProblem(problems, ["spec", "type"], spec.type, SERVICE_TYPES);
@@ -582,12 +574,12 @@ function serviceProblems(spec: JsonRecord | undefined, annotations: JsonRecord, 
 
 // ---------------------------------------------------------------------------- disruption budgets
 
-function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Problem[]): void {
+function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: FieldMessage[]): void {
   if (spec === undefined) return;
   // Each a non-negative count or a percentage of at most 100% (ValidatePodDisruptionBudgetSpec).
   for (const field of ["minAvailable", "maxUnavailable"] as const) {
     if (!isSet(spec[field])) continue;
-    const found: ControllerProblem[] = [];
+    const found: FieldProblem[] = [];
     intOrPercentProblems(spec[field], ["spec", field], found);
     notMoreThan100Percent(spec[field], ["spec", field], found);
     addReasons(problems, found);
@@ -599,19 +591,19 @@ function disruptionBudgetProblems(spec: JsonRecord | undefined, problems: Proble
 
 // ---------------------------------------------------------------------------- configuration and ingress
 
-function dataKeyProblems(document: JsonRecord, kind: string, problems: Problem[]): void {
+function dataKeyProblems(document: JsonRecord, kind: string, problems: FieldMessage[]): void {
   const bags = kind === "ConfigMap" ? (["data", "binaryData"] as const) : (["data", "stringData"] as const);
   for (const bag of bags) {
     const entries = asRecord(document[bag]);
     if (entries === undefined) continue;
     for (const key of Object.keys(entries)) {
-      for (const detail of configKeyProblems(key)) problems.push({ path: [bag, key], message: `${bag}[${key}]: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `rename the key "${key}": alphanumerics, '-', '_' and '.' (it becomes a file name when the ${kind} is mounted)` });
+      for (const detail of configKeyProblems(key)) problems.push({ path: [bag, key], message: `${bag}[${key}]: ${invalidValue(key, detail)}`, fix: `rename the key "${key}": alphanumerics, '-', '_' and '.' (it becomes a file name when the ${kind} is mounted)` });
     }
   }
   if (kind === "ConfigMap") {
     const binary = asRecord(document.binaryData) ?? {};
     for (const key of Object.keys(asRecord(document.data) ?? {})) {
-      if (key in binary) problems.push({ path: ["data", key], message: `data[${key}]: Invalid value: ${JSON.stringify(key)}: duplicate of key present in binaryData`, fix: `keep "${key}" in data or in binaryData, not both` });
+      if (key in binary) problems.push({ path: ["data", key], message: `data[${key}]: ${invalidValue(key, "duplicate of key present in binaryData")}`, fix: `keep "${key}" in data or in binaryData, not both` });
     }
   }
 }
@@ -621,7 +613,7 @@ const INVALID_PATH_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
 const INVALID_PATH_SUFFIXES = ["/..", "/."];
 
 /** `pathTypeRequired`: networking.k8s.io/v1 has no default for pathType; v1beta1 defaulted it to ImplementationSpecific. */
-function ingressProblems(spec: JsonRecord | undefined, pathTypeRequired: boolean, problems: Problem[]): void {
+function ingressProblems(spec: JsonRecord | undefined, pathTypeRequired: boolean, problems: FieldMessage[]): void {
   asArray(spec?.rules).forEach((rule, ruleIndex) => {
     asArray(asRecord(asRecord(rule)?.http)?.paths).forEach((item, pathIndex) => {
       const entry = asRecord(item);

@@ -25,17 +25,9 @@
  * Only `autoscaling/v2` has metrics; v1 has targetCPUUtilizationPercentage alone.
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { quantityValue } from "../../manifest/quantity.js";
 
-
-export interface AutoscalerProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 /** MetricSpec's source types and the field each populates, sorted as upstream lists them. */
 const SOURCE_FIELDS: Readonly<Record<string, string>> = { ContainerResource: "containerResource", External: "external", Object: "object", Pods: "pods", Resource: "resource" };
@@ -44,8 +36,8 @@ const VALIDATION_ORDER = ["object", "external", "pods", "resource", "containerRe
 const TARGET_TYPES = ["Utilization", "Value", "AverageValue"];
 
 
-export function autoscalerProblems(apiVersion: string, spec: Readonly<JsonRecord>): AutoscalerProblem[] {
-  const problems: AutoscalerProblem[] = [];
+export function autoscalerProblems(apiVersion: string, spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const { minReplicas: min, maxReplicas: max } = spec;
   if (typeof min === "number" && Number.isInteger(min) && min < 1) {
     problems.push({ path: ["spec", "minReplicas"], reason: `Invalid value: ${min}: must be greater than or equal to 1`, fix: "set spec.minReplicas to 1 or more (scaling to 0 needs the HPAScaleToZero feature gate, alpha and off by default)" });
@@ -79,7 +71,7 @@ const MAX_PERIOD_SECONDS = 1800;
  * 1800 s. Policies left out are defaulted; a written empty list stays empty and is refused.
  * (`tolerance`, HPAConfigurableTolerance, is beta from 1.35 and not judged: earlier versions drop it.)
  */
-function scalingRulesProblems(rules: JsonRecord, path: Path, problems: AutoscalerProblem[]): void {
+function scalingRulesProblems(rules: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const window = rules.stabilizationWindowSeconds;
   if (typeof window === "number" && Number.isInteger(window)) {
     if (window < 0) problems.push({ path: [...path, "stabilizationWindowSeconds"], reason: `Invalid value: ${window}: must be greater than or equal to zero`, fix: "set stabilizationWindowSeconds from 0 to 3600 (seconds), or remove it for the default" });
@@ -103,7 +95,7 @@ function scalingRulesProblems(rules: JsonRecord, path: Path, problems: Autoscale
   });
 }
 
-function metricProblems(metric: JsonRecord, path: Path, problems: AutoscalerProblem[]): void {
+function metricProblems(metric: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const type = metric.type;
   if (typeof type !== "string") return; // required by the schema
   const populated = VALIDATION_ORDER.filter((field) => isSet(metric[field]));
@@ -123,19 +115,19 @@ function metricProblems(metric: JsonRecord, path: Path, problems: AutoscalerProb
   }
 }
 
-function sourceProblems(source: string, body: JsonRecord | undefined, path: Path, problems: AutoscalerProblem[]): void {
+function sourceProblems(source: string, body: JsonRecord | undefined, path: Path, problems: FieldProblem[]): void {
   const target = asRecord(body?.target);
   if (target === undefined) return; // required by the schema
   const targetPath: Path = [...path, "target"];
   const type = target.type;
   if (typeof type === "string" && !TARGET_TYPES.includes(type)) {
-    problems.push({ path: [...targetPath, "type"], reason: `Invalid value: ${JSON.stringify(type)}: must be either Utilization, Value, or AverageValue`, fix: "set the target's type to Utilization (with averageUtilization), AverageValue (with averageValue) or Value (with value)" });
+    problems.push({ path: [...targetPath, "type"], reason: invalidValue(type, "must be either Utilization, Value, or AverageValue"), fix: "set the target's type to Utilization (with averageUtilization), AverageValue (with averageValue) or Value (with value)" });
   }
   for (const field of ["value", "averageValue"] as const) {
     const quantity = target[field];
     const text = typeof quantity === "number" ? String(quantity) : typeof quantity === "string" ? quantity : undefined;
     const value = text === undefined ? undefined : quantityValue(text);
-    if (value !== undefined && value.numerator <= 0n) problems.push({ path: [...targetPath, field], reason: `Invalid value: ${JSON.stringify(text)}: must be positive`, fix: `set ${field} above 0` });
+    if (value !== undefined && value.numerator <= 0n) problems.push({ path: [...targetPath, field], reason: invalidValue(text, "must be positive"), fix: `set ${field} above 0` });
   }
   const utilization = target.averageUtilization;
   if (typeof utilization === "number" && Number.isInteger(utilization) && utilization < 1) {
@@ -158,7 +150,7 @@ function sourceProblems(source: string, body: JsonRecord | undefined, path: Path
       else if (typeof type === "string" && TARGET_TYPES.includes(type) && !(type === "Value" && has("value")) && !(type === "AverageValue" && has("averageValue"))) {
         problems.push({
           path: targetPath,
-          reason: `Invalid value: ${JSON.stringify(type)}: the HPA controller reads an Object metric's target by its type and finds nothing to scale on (invalid object metric source: neither a value target nor an average value target was set)`,
+          reason: invalidValue(type, "the HPA controller reads an Object metric's target by its type and finds nothing to scale on (invalid object metric source: neither a value target nor an average value target was set)"),
           fix: has("value") ? "set type: Value, which reads value" : "set type: AverageValue, which reads averageValue",
         });
       }

@@ -17,28 +17,21 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface ClassProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const RECLAIM_POLICIES = ["Delete", "Retain"];
 const BINDING_MODES = ["Immediate", "WaitForFirstConsumer"];
 const MAX_PARAMETERS = 512;
 const MAX_PARAMETERS_BYTES = 256 * 1024;
 
-export function storageClassProblems(document: Readonly<JsonRecord>): ClassProblem[] {
-  const problems: ClassProblem[] = [];
+export function storageClassProblems(document: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const provisioner = document.provisioner;
   if (provisioner === "" || provisioner === undefined || provisioner === null) {
     problems.push({ path: ["provisioner"], reason: "Required value", fix: "name the volume plugin or CSI driver that creates the volumes, such as ebs.csi.aws.com" });
   } else if (typeof provisioner === "string") {
     const lower = provisioner.toLowerCase();
-    for (const detail of qualifiedNameProblems(lower)) problems.push({ path: ["provisioner"], reason: `Invalid value: ${JSON.stringify(lower)}: ${detail}`, fix: "name the provisioner as its CSI driver registers (such as ebs.csi.aws.com): letters, digits, '-', '_' and '.', with an optional 'domain/' prefix" });
+    for (const detail of qualifiedNameProblems(lower)) problems.push({ path: ["provisioner"], reason: invalidValue(lower, detail), fix: "name the provisioner as its CSI driver registers (such as ebs.csi.aws.com): letters, digits, '-', '_' and '.', with an optional 'domain/' prefix" });
   }
   const parameters = asRecord(document.parameters);
   if (parameters !== undefined) {
@@ -65,7 +58,7 @@ export function storageClassProblems(document: Readonly<JsonRecord>): ClassProbl
 }
 
 /** validateAllowedTopologies and ValidateTopologySelectorTerm. */
-function allowedTopologyProblems(value: unknown, problems: ClassProblem[]): void {
+function allowedTopologyProblems(value: unknown, problems: FieldProblem[]): void {
   const seen: string[] = [];
   asArray(value).forEach((item, index) => {
     const term = asRecord(item);
@@ -79,13 +72,13 @@ function allowedTopologyProblems(value: unknown, problems: ClassProblem[]): void
       const values = asArray(expression.values).filter((v): v is string => typeof v === "string");
       if (values.length === 0) problems.push({ path: [...at, "values"], reason: "Required value", fix: "list the label values (such as zones) the volumes may be created in" });
       values.forEach((v, valueIndex) => {
-        if (values.indexOf(v) !== valueIndex) problems.push({ path: [...at, "values", valueIndex], reason: `Duplicate value: ${JSON.stringify(v)}`, fix: `list "${v}" once` });
+        if (values.indexOf(v) !== valueIndex) problems.push({ path: [...at, "values", valueIndex], reason: duplicateValue(v), fix: `list "${v}" once` });
       });
       const key = typeof expression.key === "string" ? expression.key : "";
       if (typeof expression.key === "string") {
-        for (const detail of qualifiedNameProblems(key)) problems.push({ path: [...at, "key"], reason: `Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: "use a node label key, such as topology.kubernetes.io/zone" });
+        for (const detail of qualifiedNameProblems(key)) problems.push({ path: [...at, "key"], reason: invalidValue(key, detail), fix: "use a node label key, such as topology.kubernetes.io/zone" });
       }
-      if (byKey.has(key)) problems.push({ path: [...at, "key"], reason: `Duplicate value: ${JSON.stringify(key)}`, fix: `give key "${key}" once in the term and list all its values there` });
+      if (byKey.has(key)) problems.push({ path: [...at, "key"], reason: duplicateValue(key), fix: `give key "${key}" once in the term and list all its values there` });
       byKey.set(key, [...new Set(values)].sort());
     });
     const shape = JSON.stringify([...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -100,8 +93,8 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = { "system-node
 const HIGHEST_USER_DEFINABLE_PRIORITY = 1000000000;
 const PREEMPTION_POLICIES = ["PreemptLowerPriority", "Never"];
 
-export function priorityClassProblems(document: Readonly<JsonRecord>): ClassProblem[] {
-  const problems: ClassProblem[] = [];
+export function priorityClassProblems(document: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const name = asRecord(document.metadata)?.name;
   const value = typeof document.value === "number" ? document.value : 0;
   const globalDefault = document.globalDefault === true;

@@ -22,23 +22,16 @@
  *   time zone database, not empty and not Local (validateTimeZone).
  */
 import { asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { cronScheduleError } from "./cron-schedule.js";
-
-export interface ControllerProblem {
-  readonly path: Path;
-  /** `<field>: <reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const STRATEGY_TYPES = ["Recreate", "RollingUpdate"];
 const PERCENT = /^[0-9]+%$/;
 
-export function deploymentStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function deploymentStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.strategy);
   if (strategy === undefined) return [];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const type = strategy.type ?? "RollingUpdate";
   if (typeof type !== "string") return [];
   const rollingUpdate = strategy.rollingUpdate;
@@ -70,7 +63,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
   if (unavailable === 0 && surge === 0) {
     problems.push({
       path: [...path, "maxUnavailable"],
-      reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: may not be 0 when \`maxSurge\` is 0`,
+      reason: invalidValue(maxUnavailable, `may not be 0 when \`maxSurge\` is 0`),
       fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
     });
   }
@@ -79,7 +72,7 @@ export function deploymentStrategyProblems(spec: JsonRecord | undefined): Contro
 }
 
 /** ValidatePositiveIntOrPercent; returns the amount (a number, or a percentage's number), undefined when wrong or of another type. */
-export function intOrPercentProblems(value: unknown, path: Path, problems: ControllerProblem[]): number | undefined {
+export function intOrPercentProblems(value: unknown, path: Path, problems: FieldProblem[]): number | undefined {
   if (typeof value === "number") {
     if (!Number.isInteger(value)) return undefined;
     if (value < 0) problems.push({ path, reason: `Invalid value: ${value}: must be greater than or equal to 0`, fix: `set ${path.join(".")} to 0 or more` });
@@ -89,7 +82,7 @@ export function intOrPercentProblems(value: unknown, path: Path, problems: Contr
   if (!PERCENT.test(value)) {
     problems.push({
       path,
-      reason: `Invalid value: ${JSON.stringify(value)}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+      reason: invalidValue(value, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
       fix: `write ${path.join(".")} as a whole number of pods (1) or a percentage (25%)`,
     });
     return undefined;
@@ -99,7 +92,7 @@ export function intOrPercentProblems(value: unknown, path: Path, problems: Contr
 
 const DAEMON_SET_STRATEGY_TYPES = ["OnDelete", "RollingUpdate"];
 
-export function daemonSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function daemonSetStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.updateStrategy);
   if (strategy === undefined) return [];
   const type = strategy.type ?? "RollingUpdate";
@@ -114,7 +107,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
       },
     ];
   }
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const update = asRecord(strategy.rollingUpdate) ?? {};
   const updatePath = [...path, "rollingUpdate"];
   // Upstream defaults a DaemonSet's maxUnavailable to 1 and maxSurge to 0 before validating.
@@ -124,7 +117,7 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
   if (unavailable === 0 && intOrPercentAmount(maxSurge) === 0) {
     problems.push({
       path: [...updatePath, "maxUnavailable"],
-      reason: `Invalid value: ${JSON.stringify(maxUnavailable)}: cannot be 0 when maxSurge is 0`,
+      reason: invalidValue(maxUnavailable, "cannot be 0 when maxSurge is 0"),
       fix: "let the rollout move: set maxSurge or maxUnavailable above 0",
     });
   }
@@ -136,21 +129,21 @@ export function daemonSetStrategyProblems(spec: JsonRecord | undefined): Control
 
 const STATEFUL_SET_STRATEGY_TYPES = ["RollingUpdate", "OnDelete"];
 
-export function statefulSetStrategyProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function statefulSetStrategyProblems(spec: JsonRecord | undefined): FieldProblem[] {
   const strategy = asRecord(spec?.updateStrategy);
   if (strategy === undefined) return [];
   const type = strategy.type ?? "RollingUpdate";
   if (typeof type !== "string") return [];
   const path = ["spec", "updateStrategy"];
   if (!STATEFUL_SET_STRATEGY_TYPES.includes(type)) {
-    return [{ path, reason: `Invalid value: ${JSON.stringify(strategy)}: must be 'RollingUpdate' or 'OnDelete'`, fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
+    return [{ path, reason: invalidValue(strategy, "must be 'RollingUpdate' or 'OnDelete'"), fix: "set spec.updateStrategy.type to RollingUpdate or OnDelete" }];
   }
   const rollingUpdate = strategy.rollingUpdate;
   if (type === "OnDelete" && isSet(rollingUpdate)) {
     return [
       {
         path: [...path, "rollingUpdate"],
-        reason: `Invalid value: ${JSON.stringify(rollingUpdate)}: only allowed for updateStrategy 'RollingUpdate'`,
+        reason: invalidValue(rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"),
         fix: "remove spec.updateStrategy.rollingUpdate, or set spec.updateStrategy.type to RollingUpdate",
       },
     ];
@@ -164,9 +157,9 @@ function intOrPercentAmount(value: unknown): number | undefined {
 }
 
 /** IsNotMoreThan100Percent. */
-export function notMoreThan100Percent(value: unknown, path: Path, problems: ControllerProblem[]): void {
+export function notMoreThan100Percent(value: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof value === "string" && PERCENT.test(value) && Number(value.slice(0, -1)) > 100) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: must not be greater than 100%`, fix: `set ${path.join(".")} to at most 100%` });
+    problems.push({ path, reason: invalidValue(value, "must not be greater than 100%"), fix: `set ${path.join(".")} to at most 100%` });
   }
 }
 
@@ -175,14 +168,14 @@ export function notMoreThan100Percent(value: unknown, path: Path, problems: Cont
  * `defaulted`: the spec is a Job's own, which SetDefaults_Job gives completions and parallelism
  * of 1 when both are absent; a CronJob's jobTemplate gets no such defaults.
  */
-export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): ControllerProblem[] {
+export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, defaulted = true): FieldProblem[] {
   if (spec === undefined) return [];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   const indexed = spec.completionMode === "Indexed";
   if (isSet(spec.backoffLimitPerIndex) && !indexed) {
     problems.push({
       path: [...specPath, "backoffLimitPerIndex"],
-      reason: `Invalid value: ${JSON.stringify(spec.backoffLimitPerIndex)}: requires indexed completion mode`,
+      reason: invalidValue(spec.backoffLimitPerIndex, "requires indexed completion mode"),
       fix: "set completionMode: Indexed (with completions), or use backoffLimit instead",
     });
   }
@@ -190,7 +183,7 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
     if (!isSet(spec.backoffLimitPerIndex)) {
       problems.push({ path: [...specPath, "maxFailedIndexes"], reason: "Required value: requires backoffLimitPerIndex to be set", fix: "set backoffLimitPerIndex too, or remove maxFailedIndexes" });
     } else if (!indexed) {
-      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: `Invalid value: ${JSON.stringify(spec.maxFailedIndexes)}: requires indexed completion mode`, fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
+      problems.push({ path: [...specPath, "maxFailedIndexes"], reason: invalidValue(spec.maxFailedIndexes, "requires indexed completion mode"), fix: "set completionMode: Indexed, or remove maxFailedIndexes" });
     }
   }
   const completionsDefaulted = defaulted && !isSet(spec.completions) && !isSet(spec.parallelism);
@@ -200,11 +193,11 @@ export function jobSpecProblems(spec: JsonRecord | undefined, specPath: Path, de
   return problems;
 }
 
-export function cronJobScheduleProblems(spec: JsonRecord | undefined): ControllerProblem[] {
+export function cronJobScheduleProblems(spec: JsonRecord | undefined): FieldProblem[] {
   if (spec === undefined) return [];
   const schedule = spec.schedule;
   const path = ["spec", "schedule"];
-  const problems: ControllerProblem[] = [];
+  const problems: FieldProblem[] = [];
   // A missing schedule is the schema step's finding (a required field).
   if (typeof schedule === "string") scheduleProblems(schedule, path, problems);
   if (typeof spec.timeZone === "string") timeZoneProblems(spec.timeZone, problems);
@@ -221,9 +214,9 @@ const TZDATA_ONLY_ZONES = new Set(["Factory", "posixrules"]);
  * zone database (time.LoadLocation; here Intl's, from ICU's copy of the same IANA data, which
  * is case-insensitive where Go is not, so a miscased name passes here).
  */
-function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void {
+function timeZoneProblems(timeZone: string, problems: FieldProblem[]): void {
   const path = ["spec", "timeZone"];
-  const invalid = (detail: string): void => void problems.push({ path, reason: `Invalid value: ${JSON.stringify(timeZone)}: ${detail}`, fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
+  const invalid = (detail: string): void => void problems.push({ path, reason: invalidValue(timeZone, detail), fix: "name an IANA time zone, such as Europe/Paris or Etc/UTC, or remove timeZone (the controller's own zone)" });
   if (timeZone === "") return invalid("timeZone must be nil or non-empty string");
   const unknown = `unknown time zone ${timeZone}`;
   if (timeZone.split("/").some((part) => part === "." || part === ".." || part.startsWith("-") || !TIME_ZONE_PART.test(part))) return invalid(unknown);
@@ -236,23 +229,23 @@ function timeZoneProblems(timeZone: string, problems: ControllerProblem[]): void
   }
 }
 
-function scheduleProblems(schedule: string, path: readonly string[], problems: ControllerProblem[]): void {
+function scheduleProblems(schedule: string, path: readonly string[], problems: FieldProblem[]): void {
   const error = cronScheduleError(schedule);
   if (error !== undefined) {
     problems.push({
       path,
-      reason: `Invalid value: ${JSON.stringify(schedule)}: ${error}`,
+      reason: invalidValue(schedule, error),
       fix: "write five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12, day of week 0-6) or a descriptor such as @hourly",
     });
   }
   // New CronJobs may not carry a time zone in the schedule (upstream allows it only on objects that already had one).
   if (schedule.includes("TZ")) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(schedule)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`, fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
+    problems.push({ path, reason: invalidValue(schedule, "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"), fix: "remove TZ=/CRON_TZ= from spec.schedule and set spec.timeZone" });
   }
 }
 
 /** The problems of a controller's spec, by its group and kind (none for other kinds). */
-export function controllerSpecProblems(group: string, kind: string, spec: JsonRecord | undefined): ControllerProblem[] {
+export function controllerSpecProblems(group: string, kind: string, spec: JsonRecord | undefined): FieldProblem[] {
   if (group === "apps" && kind === "Deployment") return deploymentStrategyProblems(spec);
   if (group === "apps" && kind === "DaemonSet") return daemonSetStrategyProblems(spec);
   if (group === "apps" && kind === "StatefulSet") return statefulSetStrategyProblems(spec);

@@ -15,21 +15,14 @@
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { dns1035LabelProblems, dns1123SubdomainProblems, pathSegmentNameProblems, portNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-import type { FieldPath as Path } from "./field-errors.js";
-
-export interface IngressProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { invalidValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 
-export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[] {
-  const problems: IngressProblem[] = [];
+export function ingressSpecProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const rules = asArray(spec.rules);
   if (rules.length === 0 && !isSet(spec.defaultBackend)) {
-    problems.push({ path: ["spec"], reason: `Invalid value: ${JSON.stringify(Array.isArray(spec.rules) ? spec.rules : null)}: either \`defaultBackend\` or \`rules\` must be specified`, fix: "add rules (a host and paths to a Service), or a defaultBackend" });
+    problems.push({ path: ["spec"], reason: invalidValue(Array.isArray(spec.rules) ? spec.rules : null, `either \`defaultBackend\` or \`rules\` must be specified`), fix: "add rules (a host and paths to a Service), or a defaultBackend" });
   }
   const defaultBackend = asRecord(spec.defaultBackend);
   if (defaultBackend !== undefined) backendProblems(defaultBackend, ["spec", "defaultBackend"], problems);
@@ -49,20 +42,20 @@ export function ingressSpecProblems(spec: Readonly<JsonRecord>): IngressProblem[
     asArray(tls.hosts).forEach((host, hostIndex) => {
       if (typeof host !== "string") return;
       const details = host.includes("*") ? wildcardDns1123SubdomainProblems(host) : dns1123SubdomainProblems(host);
-      for (const detail of details) problems.push({ path: ["spec", "tls", tlsIndex, "hosts", hostIndex], reason: `Invalid value: ${JSON.stringify(host)}: ${detail}`, fix: "write the TLS host as a lowercase DNS name (such as shop.example.com or *.example.com)" });
+      for (const detail of details) problems.push({ path: ["spec", "tls", tlsIndex, "hosts", hostIndex], reason: invalidValue(host, detail), fix: "write the TLS host as a lowercase DNS name (such as shop.example.com or *.example.com)" });
     });
     // validateTLSSecretName: empty is allowed (the controller's default certificate).
     if (typeof tls.secretName === "string" && tls.secretName !== "") {
-      for (const detail of dns1123SubdomainProblems(tls.secretName)) problems.push({ path: ["spec", "tls", tlsIndex, "secretName"], reason: `Invalid value: ${JSON.stringify(tls.secretName)}: ${detail}`, fix: "name the TLS Secret with a lowercase DNS subdomain" });
+      for (const detail of dns1123SubdomainProblems(tls.secretName)) problems.push({ path: ["spec", "tls", tlsIndex, "secretName"], reason: invalidValue(tls.secretName, detail), fix: "name the TLS Secret with a lowercase DNS subdomain" });
     }
   });
   if (typeof spec.ingressClassName === "string") {
-    for (const detail of dns1123SubdomainProblems(spec.ingressClassName)) problems.push({ path: ["spec", "ingressClassName"], reason: `Invalid value: ${JSON.stringify(spec.ingressClassName)}: ${detail}`, fix: "name an IngressClass (a lowercase DNS subdomain such as alb or nginx)" });
+    for (const detail of dns1123SubdomainProblems(spec.ingressClassName)) problems.push({ path: ["spec", "ingressClassName"], reason: invalidValue(spec.ingressClassName, detail), fix: "name an IngressClass (a lowercase DNS subdomain such as alb or nginx)" });
   }
   return problems;
 }
 
-function backendProblems(backend: JsonRecord, path: Path, problems: IngressProblem[]): void {
+function backendProblems(backend: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const resource = asRecord(backend.resource);
   const service = asRecord(backend.service);
   if (isSet(backend.resource) && isSet(backend.service)) {
@@ -72,12 +65,12 @@ function backendProblems(backend: JsonRecord, path: Path, problems: IngressProbl
   if (resource !== undefined) {
     // validateIngressTypedLocalObjectReference.
     if (typeof resource.apiGroup === "string") {
-      for (const detail of dns1123SubdomainProblems(resource.apiGroup)) problems.push({ path: [...path, "resource", "apiGroup"], reason: `Invalid value: ${JSON.stringify(resource.apiGroup)}: ${detail}`, fix: "name the resource's API group, such as storage.k8s.io" });
+      for (const detail of dns1123SubdomainProblems(resource.apiGroup)) problems.push({ path: [...path, "resource", "apiGroup"], reason: invalidValue(resource.apiGroup, detail), fix: "name the resource's API group, such as storage.k8s.io" });
     }
     for (const field of ["kind", "name"] as const) {
       const value = resource[field];
       if (value === undefined || value === null || value === "") problems.push({ path: [...path, "resource", field], reason: "Required value", fix: `set the resource backend's ${field}` });
-      else if (typeof value === "string") for (const detail of pathSegmentNameProblems(value)) problems.push({ path: [...path, "resource", field], reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: `change the resource backend's ${field}` });
+      else if (typeof value === "string") for (const detail of pathSegmentNameProblems(value)) problems.push({ path: [...path, "resource", field], reason: invalidValue(value, detail), fix: `change the resource backend's ${field}` });
     }
     return;
   }
@@ -88,7 +81,7 @@ function backendProblems(backend: JsonRecord, path: Path, problems: IngressProbl
   const name = service.name;
   if (name === undefined || name === null || name === "") problems.push({ path: [...path, "service", "name"], reason: "Required value", fix: "name the Service the path routes to" });
   else if (typeof name === "string") {
-    for (const detail of dns1035LabelProblems(name)) problems.push({ path: [...path, "service", "name"], reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name the Service as it is named (a Service name is a DNS-1035 label)" });
+    for (const detail of dns1035LabelProblems(name)) problems.push({ path: [...path, "service", "name"], reason: invalidValue(name, detail), fix: "name the Service as it is named (a Service name is a DNS-1035 label)" });
   }
   const port = asRecord(service.port) ?? {};
   const portName = typeof port.name === "string" && port.name !== "" ? port.name : undefined;
@@ -96,7 +89,7 @@ function backendProblems(backend: JsonRecord, path: Path, problems: IngressProbl
   if (portName !== undefined && portNumber !== undefined) {
     problems.push({ path, reason: 'Invalid value: "": cannot set both port name & port number', fix: "keep either service.port.name or service.port.number" });
   } else if (portName !== undefined) {
-    for (const detail of portNameProblems(portName)) problems.push({ path: [...path, "service", "port", "name"], reason: `Invalid value: ${JSON.stringify(portName)}: ${detail}`, fix: "name a port of the Service, or give its number" });
+    for (const detail of portNameProblems(portName)) problems.push({ path: [...path, "service", "port", "name"], reason: invalidValue(portName, detail), fix: "name a port of the Service, or give its number" });
   } else if (portNumber !== undefined) {
     if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) problems.push({ path: [...path, "service", "port", "number"], reason: `Invalid value: ${portNumber}: must be between 1 and 65535, inclusive`, fix: "use a port number from 1 to 65535" });
   } else if (!isSet(service.port) || asRecord(service.port) !== undefined) {

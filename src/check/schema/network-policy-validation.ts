@@ -16,25 +16,17 @@
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
 import { maskPrefix, parseCidrSloppy, prefixContains } from "../../manifest/ip-address.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface NetworkPolicyProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 const PORT_RANGE = "must be between 1 and 65535, inclusive";
 const CIDR_DETAIL = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
 
 
-export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicyProblem[] {
-  const problems: NetworkPolicyProblem[] = [];
+export function networkPolicyProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const [direction, peers] of [["ingress", "from"], ["egress", "to"]] as const) {
     asArray(spec[direction]).forEach((item, ruleIndex) => {
       const rule = asRecord(item);
@@ -53,7 +45,7 @@ export function networkPolicyProblems(spec: Readonly<JsonRecord>): NetworkPolicy
   return problems;
 }
 
-function portProblems(port: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
+function portProblems(port: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const { protocol, port: number, endPort } = port;
   if (typeof protocol === "string" && !PROTOCOLS.includes(protocol)) {
     problems.push({ path: [...path, "protocol"], reason: unsupportedValue(protocol, PROTOCOLS), fix: "set the protocol to TCP, UDP or SCTP" });
@@ -68,7 +60,7 @@ function portProblems(port: JsonRecord, path: Path, problems: NetworkPolicyProbl
   } else if (typeof number === "string") {
     if (hasEnd) problems.push({ path: [...path, "endPort"], reason: `Invalid value: ${endPort}: may not be specified when \`port\` is non-numeric`, fix: `a range needs numbers: give port as the first port number instead of the name "${number}", or drop endPort` });
     for (const detail of portNameProblems(number)) {
-      problems.push({ path: [...path, "port"], reason: `Invalid value: ${JSON.stringify(number)}: ${detail}`, fix: "name a container port (at most 15 lowercase letters, digits and '-', with a letter) or give its number unquoted" });
+      problems.push({ path: [...path, "port"], reason: invalidValue(number, detail), fix: "name a container port (at most 15 lowercase letters, digits and '-', with a letter) or give its number unquoted" });
     }
   } else if (hasEnd && !isSet(number)) {
     problems.push({ path: [...path, "endPort"], reason: `Invalid value: ${endPort}: may not be specified when \`port\` is not specified`, fix: "set port to the first port of the range, or drop endPort (no port means every port)" });
@@ -79,7 +71,7 @@ function inPortRange(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-function peerProblems(peer: JsonRecord, path: Path, problems: NetworkPolicyProblem[]): void {
+function peerProblems(peer: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const ipBlock = peer.ipBlock;
   const count = [peer.podSelector, peer.namespaceSelector, ipBlock].filter(isSet).length;
   if (count === 0) {
@@ -97,19 +89,19 @@ function peerProblems(peer: JsonRecord, path: Path, problems: NetworkPolicyProbl
     return;
   }
   const cidr = parseCidrSloppy(block.cidr);
-  if (cidr === undefined) problems.push({ path: cidrPath, reason: `Invalid value: ${JSON.stringify(block.cidr)}: ${CIDR_DETAIL}`, fix: "write the block with its prefix length, such as 10.0.0.0/16 (one address is 10.0.0.7/32)" });
+  if (cidr === undefined) problems.push({ path: cidrPath, reason: invalidValue(block.cidr, CIDR_DETAIL), fix: "write the block with its prefix length, such as 10.0.0.0/16 (one address is 10.0.0.7/32)" });
   asArray(block.except).forEach((item, index) => {
     if (typeof item !== "string") return;
     const exceptPath: Path = [...path, "ipBlock", "except", index];
     const except = parseCidrSloppy(item);
     if (except === undefined) {
-      problems.push({ path: exceptPath, reason: `Invalid value: ${JSON.stringify(item)}: ${CIDR_DETAIL}`, fix: "write the excluded block with its prefix length, such as 10.0.5.0/24" });
+      problems.push({ path: exceptPath, reason: invalidValue(item, CIDR_DETAIL), fix: "write the excluded block with its prefix length, such as 10.0.5.0/24" });
       return;
     }
     if (cidr === undefined) return;
     // net.IPNet.Contains on the masked block, and a longer prefix than the block's.
     if (!prefixContains(maskPrefix(cidr), except.address) || cidr.bits >= except.bits) {
-      problems.push({ path: exceptPath, reason: `Invalid value: ${JSON.stringify(item)}: must be a strict subset of \`cidr\``, fix: `exclude only blocks inside ${block.cidr} and smaller than it` });
+      problems.push({ path: exceptPath, reason: invalidValue(item, `must be a strict subset of \`cidr\``), fix: `exclude only blocks inside ${block.cidr} and smaller than it` });
     }
   });
 }

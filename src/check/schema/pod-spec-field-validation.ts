@@ -17,16 +17,9 @@
  * warning). Fields of the wrong type are skipped (the schema step reports them).
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface PodSpecFieldProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const MAX_ID = 2147483647;
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
@@ -52,14 +45,14 @@ const STATEFUL_SET_IDENTITY = new Set(["hostname", "subdomain"]);
  * listed above. `statefulSetTemplate`: the spec is a StatefulSet's template, whose hostname
  * and subdomain are not judged.
  */
-export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path, statefulSetTemplate = false): PodSpecFieldProblem[] {
-  const problems: PodSpecFieldProblem[] = [];
+export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path, statefulSetTemplate = false): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const at = (...steps: (string | number)[]): Path => [...specPath, ...steps];
   for (const { field, grammar, what } of NAME_FIELDS) {
     if (statefulSetTemplate && STATEFUL_SET_IDENTITY.has(field)) continue;
     const value = spec[field];
     if (typeof value !== "string" || value === "") continue;
-    for (const detail of grammar(value)) problems.push({ path: at(field), reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: `name ${what} as it is named in the cluster` });
+    for (const detail of grammar(value)) problems.push({ path: at(field), reason: invalidValue(value, detail), fix: `name ${what} as it is named in the cluster` });
   }
   notSupported(spec.preemptionPolicy, at("preemptionPolicy"), ["PreemptLowerPriority", "Never"], problems);
   // validateOS words an unknown name at `os` itself.
@@ -67,7 +60,7 @@ export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path,
   asArray(spec.readinessGates).forEach((gate, index) => {
     const conditionType = asRecord(gate)?.conditionType;
     if (typeof conditionType !== "string") return;
-    for (const detail of qualifiedNameProblems(conditionType)) problems.push({ path: at("readinessGates", index, "conditionType"), reason: `Invalid value: ${JSON.stringify(conditionType)}: ${detail}`, fix: "name the readiness gate's condition type as a qualified name, such as example.com/ready" });
+    for (const detail of qualifiedNameProblems(conditionType)) problems.push({ path: at("readinessGates", index, "conditionType"), reason: invalidValue(conditionType, detail), fix: "name the readiness gate's condition type as a qualified name, such as example.com/ready" });
   });
 
   const securityContext = asRecord(spec.securityContext);
@@ -98,19 +91,19 @@ export function podSpecFieldProblems(spec: Readonly<JsonRecord>, specPath: Path,
   return problems;
 }
 
-function notSupported(value: unknown, path: Path, supported: readonly string[], problems: PodSpecFieldProblem[]): void {
+function notSupported(value: unknown, path: Path, supported: readonly string[], problems: FieldProblem[]): void {
   if (typeof value !== "string" || value === "" || supported.includes(value)) return;
   problems.push({ path, reason: unsupportedValue(value, supported), fix: `use one of ${supported.join(", ")}` });
 }
 
 /** IsValidUserID and IsValidGroupID: a 31-bit ID, never negative. */
-function idProblem(value: unknown, path: Path, problems: PodSpecFieldProblem[]): void {
+function idProblem(value: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof value !== "number" || !Number.isInteger(value) || (value >= 0 && value <= MAX_ID)) return;
   problems.push({ path, reason: `Invalid value: ${value}: must be between 0 and ${MAX_ID}, inclusive`, fix: `use an ID from 0 to ${MAX_ID}` });
 }
 
 /** validateSeccompProfileField and ValidateAppArmorProfileField of a pod's or a container's security context. */
-function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSpecFieldProblem[]): void {
+function profileProblems(context: JsonRecord, contextPath: Path, problems: FieldProblem[]): void {
   const seccomp = asRecord(context.seccompProfile);
   if (seccomp !== undefined && typeof seccomp.type === "string") {
     const path = [...contextPath, "seccompProfile"];
@@ -121,7 +114,7 @@ function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSp
       problems.push({ path: [...path, "localhostProfile"], reason: "Required value: must be set when seccomp type is Localhost", fix: "set localhostProfile to the profile's path under the kubelet's seccomp directory" });
     } else if (seccomp.type !== "Localhost" && has) {
       // Upstream prints the internal struct, field names capitalised.
-      problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify({ Type: seccomp.type, LocalhostProfile: profile })}: can only be set when seccomp type is Localhost`, fix: "remove localhostProfile, or set type: Localhost" });
+      problems.push({ path: [...path, "localhostProfile"], reason: invalidValue({ Type: seccomp.type, LocalhostProfile: profile }, "can only be set when seccomp type is Localhost"), fix: "remove localhostProfile, or set type: Localhost" });
     }
   }
   const appArmor = asRecord(context.appArmorProfile);
@@ -132,17 +125,17 @@ function profileProblems(context: JsonRecord, contextPath: Path, problems: PodSp
       if (profile === undefined || profile === null || (typeof profile === "string" && profile.trim() === "")) {
         problems.push({ path: [...path, "localhostProfile"], reason: "Required value: must be set when AppArmor type is Localhost", fix: "set localhostProfile to the name of a profile loaded on the nodes" });
       } else if (typeof profile === "string" && profile.trim() !== profile) {
-        problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify(profile)}: must not be padded with whitespace`, fix: "remove the spaces around the profile name" });
+        problems.push({ path: [...path, "localhostProfile"], reason: invalidValue(profile, "must not be padded with whitespace"), fix: "remove the spaces around the profile name" });
       }
     } else if (APPARMOR_TYPES.includes(appArmor.type)) {
-      if (isSet(profile)) problems.push({ path: [...path, "localhostProfile"], reason: `Invalid value: ${JSON.stringify(profile)}: can only be set when AppArmor type is Localhost`, fix: "remove localhostProfile, or set type: Localhost" });
+      if (isSet(profile)) problems.push({ path: [...path, "localhostProfile"], reason: invalidValue(profile, "can only be set when AppArmor type is Localhost"), fix: "remove localhostProfile, or set type: Localhost" });
     } else {
       notSupported(appArmor.type, [...path, "type"], APPARMOR_TYPES, problems);
     }
   }
 }
 
-function sysctlProblems(context: JsonRecord, contextPath: Path, problems: PodSpecFieldProblem[]): void {
+function sysctlProblems(context: JsonRecord, contextPath: Path, problems: FieldProblem[]): void {
   const names = new Set<string>();
   asArray(context.sysctls).forEach((item, index) => {
     const name = asRecord(item)?.name;
@@ -150,8 +143,8 @@ function sysctlProblems(context: JsonRecord, contextPath: Path, problems: PodSpe
     const path = [...contextPath, "sysctls", index, "name"];
     if (name === "") problems.push({ path, reason: "Required value", fix: "name the sysctl" });
     else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL_NAME.test(name)) {
-      problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`, fix: "write the sysctl name as the kernel does, such as net.ipv4.ip_local_port_range" });
-    } else if (names.has(name)) problems.push({ path, reason: `Duplicate value: ${JSON.stringify(name)}`, fix: `set ${name} once` });
+      problems.push({ path, reason: invalidValue(name, `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`), fix: "write the sysctl name as the kernel does, such as net.ipv4.ip_local_port_range" });
+    } else if (names.has(name)) problems.push({ path, reason: duplicateValue(name), fix: `set ${name} once` });
     names.add(name);
   });
 }

@@ -19,20 +19,13 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { portNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface PodFieldProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const PROBE_HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"] as const;
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
-export function probeProblems(container: JsonRecord, path: Path): PodFieldProblem[] {
-  const problems: PodFieldProblem[] = [];
+export function probeProblems(container: JsonRecord, path: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const probeName of PROBES) {
     const probe = asRecord(container[probeName]);
     if (probe === undefined) continue;
@@ -49,7 +42,7 @@ export function probeProblems(container: JsonRecord, path: Path): PodFieldProble
       if (typeof port === "number" && Number.isInteger(port) && (port < 1 || port > 65535)) {
         problems.push({ path: portPath, reason: `Invalid value: ${port}: must be between 1 and 65535, inclusive`, fix: `point ${probeName} at a port from 1 to 65535, or at a container port's name` });
       } else if (typeof port === "string" && handler !== "grpc") {
-        for (const detail of portNameProblems(port)) problems.push({ path: portPath, reason: `Invalid value: ${JSON.stringify(port)}: ${detail}`, fix: `name a container port (at most 15 lowercase letters, digits and '-') or give its number in ${probeName}` });
+        for (const detail of portNameProblems(port)) problems.push({ path: portPath, reason: invalidValue(port, detail), fix: `name a container port (at most 15 lowercase letters, digits and '-') or give its number in ${probeName}` });
       }
     }
     for (const field of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const) {
@@ -74,8 +67,8 @@ const SCHEMES = ["HTTP", "HTTPS"];
 const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 
 /** validateExecAction and validateHTTPGetAction: what a probe's or a hook's handler needs beyond its type. */
-function handlerActionProblems(handler: JsonRecord, path: Path): PodFieldProblem[] {
-  const problems: PodFieldProblem[] = [];
+function handlerActionProblems(handler: JsonRecord, path: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const exec = asRecord(handler.exec);
   if (exec !== undefined && asArray(exec.command).length === 0) problems.push({ path: [...path, "exec", "command"], reason: "Required value", fix: "give the exec handler a command, such as [\"cat\", \"/tmp/healthy\"]" });
   const httpGet = asRecord(handler.httpGet);
@@ -84,7 +77,7 @@ function handlerActionProblems(handler: JsonRecord, path: Path): PodFieldProblem
     for (const item of asArray(httpGet.httpHeaders)) {
       const name = asRecord(item)?.name;
       if (typeof name === "string" && !HTTP_HEADER_NAME.test(name)) {
-        problems.push({ path: [...path, "httpGet", "httpHeaders"], reason: `Invalid value: ${JSON.stringify(name)}: a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')`, fix: "name the header with letters, digits and '-' only" });
+        problems.push({ path: [...path, "httpGet", "httpHeaders"], reason: invalidValue(name, "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')"), fix: "name the header with letters, digits and '-' only" });
       }
     }
   }
@@ -95,10 +88,10 @@ const HOOK_HANDLERS = ["exec", "httpGet", "tcpSocket", "sleep"] as const;
 const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 
 /** validateLifecycle: each hook names one handler; a sleep lasts at most the pod's grace period. */
-export function lifecycleProblems(container: JsonRecord, path: Path, podSpec: Readonly<JsonRecord>): PodFieldProblem[] {
+export function lifecycleProblems(container: JsonRecord, path: Path, podSpec: Readonly<JsonRecord>): FieldProblem[] {
   const lifecycle = asRecord(container.lifecycle);
   if (lifecycle === undefined) return [];
-  const problems: PodFieldProblem[] = [];
+  const problems: FieldProblem[] = [];
   const podGrace = podSpec.terminationGracePeriodSeconds;
   const grace = typeof podGrace === "number" && Number.isInteger(podGrace) ? podGrace : DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   for (const hookName of ["postStart", "preStop"] as const) {
@@ -117,9 +110,9 @@ export function lifecycleProblems(container: JsonRecord, path: Path, podSpec: Re
   return problems;
 }
 
-export function hostNetworkPortProblems(spec: Readonly<JsonRecord>, specPath: Path): PodFieldProblem[] {
+export function hostNetworkPortProblems(spec: Readonly<JsonRecord>, specPath: Path): FieldProblem[] {
   if (spec.hostNetwork !== true) return [];
-  const problems: PodFieldProblem[] = [];
+  const problems: FieldProblem[] = [];
   for (const list of ["initContainers", "containers"] as const) {
     asArray(spec[list]).forEach((item, containerIndex) => {
       asArray(asRecord(item)?.ports).forEach((portItem, portIndex) => {

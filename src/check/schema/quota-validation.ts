@@ -26,14 +26,7 @@
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 import { canonicalQuantity, quantityNanos } from "../../manifest/quantity.js";
-import type { FieldPath as Path } from "./field-errors.js";
-
-export interface QuotaProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { duplicateValue, invalidValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const LIMIT_TYPES = new Set(["Pod", "Container", "PersistentVolumeClaim"]);
 const CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
@@ -76,26 +69,26 @@ function scopeValidFor(scope: string, resource: string): boolean {
 }
 
 /** validateResourceName and its container and quota variants: a qualified name, and a standard one when unprefixed. */
-function resourceNameProblems(name: string, path: Path, standard: "any" | "container" | "quota"): QuotaProblem[] {
-  const qualified = qualifiedNameProblems(name).map((detail) => ({ path, reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name a resource such as cpu, memory or example.com/device" }));
-  const problems: QuotaProblem[] = [...qualified];
+function resourceNameProblems(name: string, path: Path, standard: "any" | "container" | "quota"): FieldProblem[] {
+  const qualified = qualifiedNameProblems(name).map((detail) => ({ path, reason: invalidValue(name, detail), fix: "name a resource such as cpu, memory or example.com/device" }));
+  const problems: FieldProblem[] = [...qualified];
   if (name.includes("/")) {
     if (standard === "container" && qualified.length === 0 && !isNative(name) && qualifiedNameProblems(`requests.${name}`).length > 0) {
-      problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: doesn't follow extended resource name standard`, fix: "name the extended resource domain/name, short enough to take a requests. prefix" });
+      problems.push({ path, reason: invalidValue(name, "doesn't follow extended resource name standard"), fix: "name the extended resource domain/name, short enough to take a requests. prefix" });
     }
     return problems;
   }
   if (qualified.length === 0 && standard !== "quota" && !(STANDARD_RESOURCES.has(name) || isQuotaHugePages(name))) {
-    return [{ path, reason: `Invalid value: ${JSON.stringify(name)}: must be a standard resource type or fully qualified`, fix: "name a standard resource (cpu, memory, ephemeral-storage, storage...) or a qualified domain/name" }];
+    return [{ path, reason: invalidValue(name, "must be a standard resource type or fully qualified"), fix: "name a standard resource (cpu, memory, ephemeral-storage, storage...) or a qualified domain/name" }];
   }
   if (standard === "container" && !(CONTAINER_RESOURCES.has(name) || name.startsWith("hugepages-"))) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: must be a standard resource for containers`, fix: "limit cpu, memory, ephemeral-storage or hugepages-<size> for containers and pods" });
+    problems.push({ path, reason: invalidValue(name, "must be a standard resource for containers"), fix: "limit cpu, memory, ephemeral-storage or hugepages-<size> for containers and pods" });
   }
   if (standard === "quota" && qualified.length === 0 && !(STANDARD_QUOTA_RESOURCES.has(name) || isQuotaHugePages(name))) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: must be a standard resource for quota`, fix: "limit a standard quota resource (pods, requests.cpu, limits.memory, persistentvolumeclaims...), or count/<resource> and domain/name ones" });
+    problems.push({ path, reason: invalidValue(name, "must be a standard resource for quota"), fix: "limit a standard quota resource (pods, requests.cpu, limits.memory, persistentvolumeclaims...), or count/<resource> and domain/name ones" });
   }
   if (standard === "quota" && qualified.length > 0) {
-    problems.push({ path, reason: `Invalid value: ${JSON.stringify(name)}: must be a standard resource for quota`, fix: "limit a standard quota resource (pods, requests.cpu, limits.memory, persistentvolumeclaims...)" });
+    problems.push({ path, reason: invalidValue(name, "must be a standard resource for quota"), fix: "limit a standard quota resource (pods, requests.cpu, limits.memory, persistentvolumeclaims...)" });
   }
   return problems;
 }
@@ -115,18 +108,18 @@ function quantities(list: unknown): Map<string, { readonly text: string; readonl
 
 const ceilDiv = (value: bigint, by: bigint) => (value >= 0n ? (value + by - 1n) / by : value / by);
 
-export function limitRangeProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
-  const problems: QuotaProblem[] = [];
+export function limitRangeProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const types = new Set<string>();
   asArray(spec.limits).forEach((item, index) => {
     const limit = asRecord(item);
     if (limit === undefined) return;
     const at: Path = ["spec", "limits", index];
     const type = typeof limit.type === "string" ? limit.type : "";
-    const typeProblems = qualifiedNameProblems(type).map((detail) => ({ path: [...at, "type"], reason: `Invalid value: ${JSON.stringify(type)}: ${detail}`, fix: "set type to Container, Pod or PersistentVolumeClaim" }));
-    if (typeProblems.length === 0 && !type.includes("/") && !LIMIT_TYPES.has(type)) typeProblems.push({ path: [...at, "type"], reason: `Invalid value: ${JSON.stringify(type)}: must be a standard limit type or fully qualified`, fix: "set type to Container, Pod or PersistentVolumeClaim" });
+    const typeProblems = qualifiedNameProblems(type).map((detail) => ({ path: [...at, "type"], reason: invalidValue(type, detail), fix: "set type to Container, Pod or PersistentVolumeClaim" }));
+    if (typeProblems.length === 0 && !type.includes("/") && !LIMIT_TYPES.has(type)) typeProblems.push({ path: [...at, "type"], reason: invalidValue(type, "must be a standard limit type or fully qualified"), fix: "set type to Container, Pod or PersistentVolumeClaim" });
     problems.push(...typeProblems);
-    if (types.has(type)) problems.push({ path: [...at, "type"], reason: `Duplicate value: ${JSON.stringify(type)}`, fix: `merge the ${type} items of the LimitRange into one` });
+    if (types.has(type)) problems.push({ path: [...at, "type"], reason: duplicateValue(type), fix: `merge the ${type} items of the LimitRange into one` });
     types.add(type);
 
     const max = quantities(limit.max);
@@ -185,8 +178,8 @@ export function limitRangeProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
   return unique(problems);
 }
 
-export function resourceQuotaProblems(spec: Readonly<JsonRecord>): QuotaProblem[] {
-  const problems: QuotaProblem[] = [];
+export function resourceQuotaProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const hard = quantities(spec.hard);
   for (const name of Object.keys(asRecord(spec.hard) ?? {}).sort()) {
     const at: Path = ["spec", `hard[${name}]`];
@@ -218,23 +211,23 @@ export function resourceQuotaProblems(spec: Readonly<JsonRecord>): QuotaProblem[
     if (expression === undefined) continue;
     const { scopeName, operator } = expression;
     const values = asArray(expression.values);
-    if (typeof scopeName === "string" && !QUOTA_SCOPES.has(scopeName)) problems.push({ path: [...selector, "matchExpressions.scopeName"], reason: `Invalid value: ${JSON.stringify(scopeName)}: unsupported scope`, fix: `use one of the scopes ${[...QUOTA_SCOPES].join(", ")}` });
+    if (typeof scopeName === "string" && !QUOTA_SCOPES.has(scopeName)) problems.push({ path: [...selector, "matchExpressions.scopeName"], reason: invalidValue(scopeName, "unsupported scope"), fix: `use one of the scopes ${[...QUOTA_SCOPES].join(", ")}` });
     if (typeof scopeName === "string" && EXISTS_ONLY_SCOPES.has(scopeName) && operator !== "Exists") {
-      problems.push({ path: [...selector, "matchExpressions.operator"], reason: `Invalid value: ${JSON.stringify(operator ?? "")}: must be 'Exists' when scope is any of ResourceQuotaScopeTerminating, ResourceQuotaScopeNotTerminating, ResourceQuotaScopeBestEffort, ResourceQuotaScopeNotBestEffort or ResourceQuotaScopeCrossNamespacePodAffinity`, fix: `test scope ${scopeName} with operator: Exists (it takes no values)` });
+      problems.push({ path: [...selector, "matchExpressions.operator"], reason: invalidValue(operator ?? "", "must be 'Exists' when scope is any of ResourceQuotaScopeTerminating, ResourceQuotaScopeNotTerminating, ResourceQuotaScopeBestEffort, ResourceQuotaScopeNotBestEffort or ResourceQuotaScopeCrossNamespacePodAffinity"), fix: `test scope ${scopeName} with operator: Exists (it takes no values)` });
     }
     if (operator === "In" || operator === "NotIn") {
       if (values.length === 0) problems.push({ path: [...selector, "matchExpressions.values"], reason: "Required value: must be at least one value when `operator` is 'In' or 'NotIn' for scope selector", fix: `list the values ${operator} compares with (such as PriorityClass names)` });
     } else if (operator === "Exists" || operator === "DoesNotExist") {
-      if (values.length > 0) problems.push({ path: [...selector, "matchExpressions.values"], reason: `Invalid value: ${JSON.stringify(values)}: must be no value when \`operator\` is 'Exist' or 'DoesNotExist' for scope selector`, fix: `remove the values: ${operator} takes none` });
+      if (values.length > 0) problems.push({ path: [...selector, "matchExpressions.values"], reason: invalidValue(values, `must be no value when \`operator\` is 'Exist' or 'DoesNotExist' for scope selector`), fix: `remove the values: ${operator} takes none` });
     } else if (typeof operator === "string") {
-      problems.push({ path: [...selector, "matchExpressions.operator"], reason: `Invalid value: ${JSON.stringify(operator)}: not a valid selector operator`, fix: "use In, NotIn, Exists or DoesNotExist" });
+      problems.push({ path: [...selector, "matchExpressions.operator"], reason: invalidValue(operator, "not a valid selector operator"), fix: "use In, NotIn, Exists or DoesNotExist" });
     }
   }
   return unique(problems);
 }
 
 /** ToAggregate drops repeated messages. */
-function unique(problems: readonly QuotaProblem[]): QuotaProblem[] {
+function unique(problems: readonly FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = `${JSON.stringify(problem.path)} ${problem.reason}`;

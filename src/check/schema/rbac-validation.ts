@@ -16,23 +16,16 @@
  * - a ClusterRole's `aggregationRule` with at least one `clusterRoleSelectors` entry.
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, pathSegmentNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface RbacProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
 
 const RBAC_GROUP = "rbac.authorization.k8s.io";
 const SUBJECT_KINDS = ["ServiceAccount", "User", "Group"];
 
 /** The problems of an object of the RBAC group; nothing for other kinds. */
-export function rbacProblems(kind: string, document: JsonRecord): RbacProblem[] {
-  const problems: RbacProblem[] = [];
+export function rbacProblems(kind: string, document: JsonRecord): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (kind === "RoleBinding" || kind === "ClusterRoleBinding") bindingProblems(kind, document, problems);
   if (kind === "Role" || kind === "ClusterRole") {
     asArray(document.rules).forEach((rule, index) => {
@@ -54,7 +47,7 @@ export function rbacProblems(kind: string, document: JsonRecord): RbacProblem[] 
   return problems;
 }
 
-function bindingProblems(kind: string, document: JsonRecord, problems: RbacProblem[]): void {
+function bindingProblems(kind: string, document: JsonRecord, problems: FieldProblem[]): void {
   const namespaced = kind === "RoleBinding";
   const roleRef = asRecord(document.roleRef);
   if (roleRef !== undefined) {
@@ -67,7 +60,7 @@ function bindingProblems(kind: string, document: JsonRecord, problems: RbacProbl
     const name = roleRef.name;
     if (isEmpty(name)) problems.push({ path: ["roleRef", "name"], reason: "Required value", fix: `name the ${namespaced ? "Role or ClusterRole" : "ClusterRole"} to grant in roleRef.name` });
     else if (typeof name === "string") {
-      for (const detail of pathSegmentNameProblems(name)) problems.push({ path: ["roleRef", "name"], reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name an existing role (RBAC names may not contain '/' or '%')" });
+      for (const detail of pathSegmentNameProblems(name)) problems.push({ path: ["roleRef", "name"], reason: invalidValue(name, detail), fix: "name an existing role (RBAC names may not contain '/' or '%')" });
     }
   }
   asArray(document.subjects).forEach((item, index) => {
@@ -76,14 +69,14 @@ function bindingProblems(kind: string, document: JsonRecord, problems: RbacProbl
   });
 }
 
-function subjectProblems(subject: JsonRecord, namespaced: boolean, path: Path, problems: RbacProblem[]): void {
+function subjectProblems(subject: JsonRecord, namespaced: boolean, path: Path, problems: FieldProblem[]): void {
   const name = subject.name;
   if (isEmpty(name)) problems.push({ path: [...path, "name"], reason: "Required value", fix: "name the ServiceAccount, user or group the binding grants the role to" });
   const kind = subject.kind;
   if (typeof kind !== "string") return;
   if (kind === "ServiceAccount") {
     if (typeof name === "string" && name !== "") {
-      for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...path, "name"], reason: `Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: "name the ServiceAccount as it is named (a lowercase DNS subdomain)" });
+      for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...path, "name"], reason: invalidValue(name, detail), fix: "name the ServiceAccount as it is named (a lowercase DNS subdomain)" });
     }
     if (typeof subject.apiGroup === "string" && subject.apiGroup !== "") problems.push(notSupported([...path, "apiGroup"], subject.apiGroup, [""], 'remove apiGroup from a ServiceAccount subject (ServiceAccounts are in the core group, "")'));
     if (!namespaced && isEmpty(subject.namespace)) {
@@ -97,15 +90,15 @@ function subjectProblems(subject: JsonRecord, namespaced: boolean, path: Path, p
   }
 }
 
-function policyRuleProblems(rule: JsonRecord, namespaced: boolean, path: Path, problems: RbacProblem[]): void {
+function policyRuleProblems(rule: JsonRecord, namespaced: boolean, path: Path, problems: FieldProblem[]): void {
   // A list of the wrong type is the schema step's finding: judged only when absent, null or a list.
   if ([rule.verbs, rule.nonResourceURLs, rule.apiGroups, rule.resources, rule.resourceNames].some((value) => !isEmpty(value) && !Array.isArray(value))) return;
   if (asArray(rule.verbs).length === 0) problems.push({ path: [...path, "verbs"], reason: "Required value: verbs must contain at least one value", fix: "list the verbs the rule allows, such as get, list, watch" });
   const urls = asArray(rule.nonResourceURLs);
   if (urls.length > 0) {
-    if (namespaced) problems.push({ path: [...path, "nonResourceURLs"], reason: `Invalid value: ${JSON.stringify(urls)}: namespaced rules cannot apply to non-resource URLs`, fix: "move the non-resource URLs to a ClusterRole (a Role cannot grant them)" });
+    if (namespaced) problems.push({ path: [...path, "nonResourceURLs"], reason: invalidValue(urls, "namespaced rules cannot apply to non-resource URLs"), fix: "move the non-resource URLs to a ClusterRole (a Role cannot grant them)" });
     if (asArray(rule.apiGroups).length > 0 || asArray(rule.resources).length > 0 || asArray(rule.resourceNames).length > 0) {
-      problems.push({ path: [...path, "nonResourceURLs"], reason: `Invalid value: ${JSON.stringify(urls)}: rules cannot apply to both regular resources and non-resource URLs`, fix: "split the rule in two: one with apiGroups and resources, one with nonResourceURLs" });
+      problems.push({ path: [...path, "nonResourceURLs"], reason: invalidValue(urls, "rules cannot apply to both regular resources and non-resource URLs"), fix: "split the rule in two: one with apiGroups and resources, one with nonResourceURLs" });
     }
     return;
   }
@@ -113,7 +106,7 @@ function policyRuleProblems(rule: JsonRecord, namespaced: boolean, path: Path, p
   if (asArray(rule.resources).length === 0) problems.push({ path: [...path, "resources"], reason: "Required value: resource rules must supply at least one resource", fix: "list the resources the rule applies to, such as pods or deployments" });
 }
 
-function notSupported(path: Path, value: unknown, supported: readonly string[], fix: string): RbacProblem {
+function notSupported(path: Path, value: unknown, supported: readonly string[], fix: string): FieldProblem {
   return { path, reason: unsupportedValue(value, supported), fix };
 }
 

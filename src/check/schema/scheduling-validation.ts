@@ -19,21 +19,14 @@
  */
 import { asArray, asRecord, type JsonRecord } from "../rules/support/json.js";
 import { dns1123LabelProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
-import { unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface SchedulingProblem {
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-}
+import { duplicateValue, invalidValue, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 
 const WHEN_UNSATISFIABLE = ["DoNotSchedule", "ScheduleAnyway"];
 const INCLUSION_POLICIES = ["Honor", "Ignore"];
 const NOT_POSITIVE = "must be greater than zero";
 
-export function schedulingProblems(spec: Readonly<JsonRecord>, specPath: Path): SchedulingProblem[] {
-  const problems: SchedulingProblem[] = [];
+export function schedulingProblems(spec: Readonly<JsonRecord>, specPath: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const affinity = asRecord(spec.affinity);
   if (affinity !== undefined) {
     const nodeAffinity = asRecord(affinity.nodeAffinity);
@@ -60,19 +53,19 @@ export function schedulingProblems(spec: Readonly<JsonRecord>, specPath: Path): 
   return problems;
 }
 
-function invalid(problems: SchedulingProblem[], path: Path, value: unknown, detail: string, fix: string): void {
-  problems.push({ path, reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix });
+function invalid(problems: FieldProblem[], path: Path, value: unknown, detail: string, fix: string): void {
+  problems.push({ path, reason: invalidValue(value, detail), fix });
 }
 
-function labelNameProblems(key: unknown, path: Path, problems: SchedulingProblem[], fix: string): void {
+function labelNameProblems(key: unknown, path: Path, problems: FieldProblem[], fix: string): void {
   if (typeof key === "string") for (const detail of qualifiedNameProblems(key)) invalid(problems, path, key, detail, fix);
 }
 
-function weightProblem(weight: unknown, path: Path, problems: SchedulingProblem[]): void {
+function weightProblem(weight: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof weight === "number" && Number.isInteger(weight) && (weight < 1 || weight > 100)) invalid(problems, path, weight, "must be in the range 1-100", "weigh the term from 1 to 100 (the scheduler adds the weights of the terms a node meets)");
 }
 
-function nodeAffinityProblems(nodeAffinity: JsonRecord, path: Path, problems: SchedulingProblem[]): void {
+function nodeAffinityProblems(nodeAffinity: JsonRecord, path: Path, problems: FieldProblem[]): void {
   const required = asRecord(nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution);
   if (required !== undefined) {
     const termsPath: Path = [...path, "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"];
@@ -93,7 +86,7 @@ function nodeAffinityProblems(nodeAffinity: JsonRecord, path: Path, problems: Sc
   });
 }
 
-function nodeSelectorTermProblems(term: JsonRecord, path: Path, problems: SchedulingProblem[]): void {
+function nodeSelectorTermProblems(term: JsonRecord, path: Path, problems: FieldProblem[]): void {
   asArray(term.matchExpressions).forEach((item, index) => {
     const requirement = asRecord(item);
     if (requirement === undefined) return;
@@ -133,7 +126,7 @@ function nodeSelectorTermProblems(term: JsonRecord, path: Path, problems: Schedu
 }
 
 /** ValidateLabelSelector (metav1 validation) on a pod's selectors: well-formed expressions and label values. */
-function labelSelectorProblems(selector: JsonRecord, path: Path, problems: SchedulingProblem[]): void {
+function labelSelectorProblems(selector: JsonRecord, path: Path, problems: FieldProblem[]): void {
   for (const [key, value] of Object.entries(asRecord(selector.matchLabels) ?? {})) {
     labelNameProblems(key, [...path, "matchLabels"], problems, "use a valid label key");
     if (typeof value === "string") for (const detail of labelValueProblems(value)) invalid(problems, [...path, "matchLabels"], value, detail, "use a valid label value (at most 63 alphanumerics, '-', '_' or '.')");
@@ -159,7 +152,7 @@ function labelSelectorProblems(selector: JsonRecord, path: Path, problems: Sched
 }
 
 /** validateLabelKeys: label names, and only beside a labelSelector. */
-function labelKeysProblems(keys: unknown, selector: unknown, path: Path, problems: SchedulingProblem[]): void {
+function labelKeysProblems(keys: unknown, selector: unknown, path: Path, problems: FieldProblem[]): void {
   const list = asArray(keys);
   if (list.length === 0) return;
   if (selector === undefined || selector === null) {
@@ -169,7 +162,7 @@ function labelKeysProblems(keys: unknown, selector: unknown, path: Path, problem
   list.forEach((key, index) => labelNameProblems(key, [...path, index], problems, "name a pod label key, such as pod-template-hash"));
 }
 
-function podAffinityTermProblems(term: JsonRecord, path: Path, problems: SchedulingProblem[]): void {
+function podAffinityTermProblems(term: JsonRecord, path: Path, problems: FieldProblem[]): void {
   for (const field of ["labelSelector", "namespaceSelector"] as const) {
     const selector = asRecord(term[field]);
     if (selector !== undefined) labelSelectorProblems(selector, [...path, field], problems);
@@ -188,7 +181,7 @@ function podAffinityTermProblems(term: JsonRecord, path: Path, problems: Schedul
   labelNameProblems(topologyKey ?? "", [...path, "topologyKey"], problems, "set topologyKey to a node label key, such as kubernetes.io/hostname");
 }
 
-function spreadProblems(value: unknown, path: Path, problems: SchedulingProblem[]): void {
+function spreadProblems(value: unknown, path: Path, problems: FieldProblem[]): void {
   const constraints = asArray(value).map((item) => asRecord(item));
   constraints.forEach((constraint, index) => {
     if (constraint === undefined) return;
@@ -199,7 +192,7 @@ function spreadProblems(value: unknown, path: Path, problems: SchedulingProblem[
     if (typeof whenUnsatisfiable === "string" && !WHEN_UNSATISFIABLE.includes(whenUnsatisfiable)) problems.push({ path: [...at, "whenUnsatisfiable"], reason: unsupportedValue(whenUnsatisfiable, WHEN_UNSATISFIABLE), fix: "set whenUnsatisfiable to DoNotSchedule or ScheduleAnyway" });
     if (typeof topologyKey === "string" && typeof whenUnsatisfiable === "string") {
       const repeated = constraints.slice(index + 1).some((other) => other?.topologyKey === topologyKey && other.whenUnsatisfiable === whenUnsatisfiable);
-      if (repeated) problems.push({ path: [...at, "{topologyKey, whenUnsatisfiable}"], reason: `Duplicate value: ${JSON.stringify(`{${topologyKey}, ${whenUnsatisfiable}}`)}`, fix: `merge the constraints on ${topologyKey} with ${whenUnsatisfiable}: one per topology key and action` });
+      if (repeated) problems.push({ path: [...at, "{topologyKey, whenUnsatisfiable}"], reason: duplicateValue(`{${topologyKey}, ${whenUnsatisfiable}}`), fix: `merge the constraints on ${topologyKey} with ${whenUnsatisfiable}: one per topology key and action` });
     }
     if (typeof minDomains === "number" && Number.isInteger(minDomains)) {
       if (minDomains <= 0) invalid(problems, [...at, "minDomains"], minDomains, NOT_POSITIVE, "set minDomains to 1 or more, or remove it");

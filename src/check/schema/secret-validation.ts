@@ -15,20 +15,14 @@
  * `Opaque`, no type and any other type are not judged, as upstream.
  */
 import { asRecord, type JsonRecord } from "../rules/support/json.js";
-import type { FieldPath as Path } from "./field-errors.js";
-
-export interface SecretProblem {
-  readonly path: Path;
-  readonly message: string;
-  readonly fix: string;
-}
+import type { FieldMessage, FieldPath as Path } from "./field-errors.js";
 
 const DOCKER_CONFIG_KEYS: Readonly<Record<string, string>> = {
   "kubernetes.io/dockerconfigjson": ".dockerconfigjson",
   "kubernetes.io/dockercfg": ".dockercfg",
 };
 
-export function secretProblems(document: JsonRecord): SecretProblem[] {
+export function secretProblems(document: JsonRecord): FieldMessage[] {
   const type = document.type;
   if (typeof type !== "string") return [];
   const data = asRecord(document.data) ?? {};
@@ -40,8 +34,8 @@ export function secretProblems(document: JsonRecord): SecretProblem[] {
     if (typeof data[key] === "string") return Buffer.from(data[key] as string, "base64").toString("utf8");
     return undefined;
   };
-  const required = (key: string, fix: string): SecretProblem => ({ path: ["data", key], message: `data[${key}]: Required value`, fix });
-  const problems: SecretProblem[] = [];
+  const required = (key: string, fix: string): FieldMessage => ({ path: ["data", key], message: `data[${key}]: Required value`, fix });
+  const problems: FieldMessage[] = [];
   switch (type) {
     case "kubernetes.io/tls":
       for (const key of ["tls.crt", "tls.key"]) if (!has(key)) problems.push(required(key, `add ${key} to the Secret (a TLS Secret holds the certificate chain in tls.crt and its private key in tls.key), or make it type Opaque`));

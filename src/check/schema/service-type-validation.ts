@@ -27,19 +27,9 @@
  */
 import { asArray, isSet, type JsonRecord } from "../rules/support/json.js";
 import { isIpv4InIpv6, parseCidrSloppy, parseIpSloppy, type IpAddress } from "../../manifest/ip-address.js";
-import { showFieldPath, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
+import { duplicateValue, invalidValue, showFieldPath, unsupportedValue, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { dns1123SubdomainProblems, qualifiedNameProblems } from "../../manifest/kubernetes-names.js";
 
-
-export interface ServiceProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-  /** The field as the manifest wrote it, for the finding's line, when it differs from `path`. */
-  readonly at?: Path;
-}
 
 const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBalancer'";
 
@@ -47,8 +37,8 @@ const ONLY_LOAD_BALANCER = "Forbidden: may only be used when `type` is 'LoadBala
 /** The annotation that held the source ranges before the field: still honoured (and validated) when the field is empty. */
 const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
-export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<JsonRecord> = {}): ServiceProblem[] {
-  const problems: ServiceProblem[] = [];
+export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<JsonRecord> = {}): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const type = typeof spec.type === "string" ? spec.type : "ClusterIP";
   const clusterIPs = asArray(spec.clusterIPs);
   // The create strategy copies clusterIP into an empty clusterIPs.
@@ -78,7 +68,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     // A CNAME may end with a dot (fully qualified); upstream trims it before checking.
     const cname = typeof spec.externalName === "string" ? spec.externalName.replace(/\.$/, "") : "";
     for (const detail of cname === "" ? [] : dns1123SubdomainProblems(cname)) {
-      problems.push({ path: ["spec", "externalName"], reason: `Invalid value: ${JSON.stringify(cname)}: ${detail}`, fix: "set spec.externalName to a DNS name such as db.example.com" });
+      problems.push({ path: ["spec", "externalName"], reason: invalidValue(cname, detail), fix: "set spec.externalName to a DNS name such as db.example.com" });
     }
   }
 
@@ -91,7 +81,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     problems.push({ path: ["spec", "LoadBalancerSourceRanges"], at: ["spec", "loadBalancerSourceRanges"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerSourceRanges, or make the Service a LoadBalancer" });
   }
   const rangeFix = "write each source range as an address block with its prefix length, such as 203.0.113.0/24 (a single address is 203.0.113.7/32)";
-  const invalidRange = (range: string) => `Invalid value: ${JSON.stringify(range)}: must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`;
+  const invalidRange = (range: string) => invalidValue(range, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)");
   sourceRanges.forEach((range, index) => {
     // Upstream trims the entries first: they were once a comma-separated annotation.
     if (typeof range !== "string" || parseCidrSloppy(range.trim()) !== undefined) return;
@@ -110,7 +100,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
     const address = parseIpSloppy(value);
     const detail = address === undefined ? "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)" : specialAddressProblem(address, value);
     if (detail === undefined) return;
-    problems.push({ path: ["spec", "externalIPs", index], reason: `Invalid value: ${JSON.stringify(value)}: ${detail}`, fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
+    problems.push({ path: ["spec", "externalIPs", index], reason: invalidValue(value, detail), fix: "list in externalIPs the addresses, routed to the nodes, that clients use to reach the Service (no loopback, link-local or unspecified address)" });
   });
   if (isSet(spec.allocateLoadBalancerNodePorts) && type !== "LoadBalancer") {
     problems.push({ path: ["spec", "allocateLoadBalancerNodePorts"], reason: ONLY_LOAD_BALANCER, fix: "remove allocateLoadBalancerNodePorts, or make the Service a LoadBalancer" });
@@ -120,7 +110,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
       problems.push({ path: ["spec", "loadBalancerClass"], reason: ONLY_LOAD_BALANCER, fix: "remove loadBalancerClass, or make the Service a LoadBalancer" });
     } else if (typeof spec.loadBalancerClass === "string") {
       for (const detail of qualifiedNameProblems(spec.loadBalancerClass)) {
-        problems.push({ path: ["spec", "loadBalancerClass"], reason: `Invalid value: ${JSON.stringify(spec.loadBalancerClass)}: ${detail}`, fix: "name the load balancer class as a qualified name, such as service.k8s.aws/nlb" });
+        problems.push({ path: ["spec", "loadBalancerClass"], reason: invalidValue(spec.loadBalancerClass, detail), fix: "name the load balancer class as a qualified name, such as service.k8s.aws/nlb" });
       }
     }
   }
@@ -130,7 +120,7 @@ export function serviceTypeProblems(spec: JsonRecord, annotations: Readonly<Json
   if (!externallyAccessible && typeof spec.externalTrafficPolicy === "string" && spec.externalTrafficPolicy !== "") {
     problems.push({
       path: ["spec", "externalTrafficPolicy"],
-      reason: `Invalid value: ${JSON.stringify(spec.externalTrafficPolicy)}: may only be set for externally-accessible services`,
+      reason: invalidValue(spec.externalTrafficPolicy, "may only be set for externally-accessible services"),
       fix: "remove externalTrafficPolicy: it applies to NodePort and LoadBalancer Services (and ClusterIP Services with externalIPs)",
     });
   }
@@ -163,7 +153,7 @@ const IP_FAMILIES = ["IPv4", "IPv6"];
 /** core.MaxClientIPServiceAffinitySeconds: a day. */
 const MAX_AFFINITY_SECONDS = 86400;
 
-function notSupported(value: unknown, path: Path, supported: readonly string[], problems: ServiceProblem[]): void {
+function notSupported(value: unknown, path: Path, supported: readonly string[], problems: FieldProblem[]): void {
   if (typeof value !== "string" || supported.includes(value)) return;
   problems.push({ path, reason: unsupportedValue(value, supported), fix: `set ${showFieldPath(path)} to one of ${supported.join(", ")}` });
 }
@@ -174,7 +164,7 @@ function notSupported(value: unknown, path: Path, supported: readonly string[], 
  * timeout when none is written; only a written timeout outside (0, a day] is refused
  * (validateAffinityTimeout).
  */
-function sessionAffinityProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+function sessionAffinityProblems(spec: JsonRecord, problems: FieldProblem[]): void {
   notSupported(spec.sessionAffinity, ["spec", "sessionAffinity"], SESSION_AFFINITIES, problems);
   if (spec.sessionAffinity !== "ClientIP") return;
   const clientIP = spec.sessionAffinityConfig !== null && typeof spec.sessionAffinityConfig === "object" ? (spec.sessionAffinityConfig as JsonRecord).clientIP : undefined;
@@ -192,12 +182,12 @@ function sessionAffinityProblems(spec: JsonRecord, problems: ServiceProblem[]): 
  * (ExternalName Services are judged above: both forbidden), and the registry's refusal of
  * SingleStack with two families (pkg/registry/core/service/storage alloc.go, initIPFamilyFields).
  */
-function ipFamilyProblems(spec: JsonRecord, problems: ServiceProblem[]): void {
+function ipFamilyProblems(spec: JsonRecord, problems: FieldProblem[]): void {
   const families = asArray(spec.ipFamilies);
   const seen = new Set<unknown>();
   families.forEach((family, index) => {
     notSupported(family, ["spec", "ipFamilies", index], IP_FAMILIES, problems);
-    if (typeof family === "string" && seen.has(family)) problems.push({ path: ["spec", "ipFamilies", index], reason: `Duplicate value: ${JSON.stringify(family)}`, fix: "list each IP family once" });
+    if (typeof family === "string" && seen.has(family)) problems.push({ path: ["spec", "ipFamilies", index], reason: duplicateValue(family), fix: "list each IP family once" });
     seen.add(family);
   });
   notSupported(spec.ipFamilyPolicy, ["spec", "ipFamilyPolicy"], IP_FAMILY_POLICIES, problems);

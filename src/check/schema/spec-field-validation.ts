@@ -28,15 +28,7 @@ import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json
 import { parseIpSloppy } from "../../manifest/ip-address.js";
 import { quantityNanos } from "../../manifest/quantity.js";
 import { configKeyProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems, wildcardDns1123SubdomainProblems } from "../../manifest/kubernetes-names.js";
-import { showFieldPath as show, unsupportedValue, type FieldPath as Path } from "./field-errors.js";
-
-export interface SpecFieldProblem {
-  readonly path: Path;
-  readonly message: string;
-  readonly fix: string;
-  /** The field written in the manifest, for the finding's line, when the message names a defaulted one. */
-  readonly at?: Path;
-}
+import { invalidValue, showFieldPath as show, unsupportedValue, type FieldMessage, type FieldPath as Path } from "./field-errors.js";
 
 /** apps/v1 SetDefaults_Deployment's progressDeadlineSeconds. */
 const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
@@ -59,7 +51,7 @@ const NONNEGATIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 const CLAIM_RETENTION_POLICIES = ["Retain", "Delete"];
 const COMPLETION_MODES = ["NonIndexed", "Indexed"];
 
-function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, specPath: Path, problems: SpecFieldProblem[]): void {
+function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, specPath: Path, problems: FieldMessage[]): void {
   for (const name of NONNEGATIVE_FIELDS[`${group}/${kind}`] ?? []) {
     const value = name.split(".").reduce<unknown>((parent, step) => asRecord(parent)?.[step], spec);
     if (typeof value !== "number" || value >= 0) continue;
@@ -89,7 +81,7 @@ function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, 
     const policy = spec.podManagementPolicy;
     if (typeof policy === "string" && policy !== "" && policy !== "OrderedReady" && policy !== "Parallel") {
       const at = [...specPath, "podManagementPolicy"];
-      problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(policy)}: must be 'OrderedReady' or 'Parallel'`, fix: "set podManagementPolicy to OrderedReady (the default) or Parallel" });
+      problems.push({ path: at, message: `${show(at)}: ${invalidValue(policy, "must be 'OrderedReady' or 'Parallel'")}`, fix: "set podManagementPolicy to OrderedReady (the default) or Parallel" });
     }
     const retention = asRecord(spec.persistentVolumeClaimRetentionPolicy);
     for (const when of ["whenDeleted", "whenScaled"]) unsupported([...specPath, "persistentVolumeClaimRetentionPolicy", when], retention?.[when], CLAIM_RETENTION_POLICIES);
@@ -98,8 +90,8 @@ function controllerFieldProblems(group: string, kind: string, spec: JsonRecord, 
 }
 const CONCURRENCY_POLICIES = ["Allow", "Forbid", "Replace"];
 
-export function specFieldProblems(group: string, kind: string, document: JsonRecord): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function specFieldProblems(group: string, kind: string, document: JsonRecord): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const spec = asRecord(document.spec);
   if (spec === undefined) return problems;
   controllerFieldProblems(group, kind, spec, ["spec"], problems);
@@ -144,21 +136,21 @@ function envNameProblem(name: string): string | undefined {
  * conversion knows, a subscript only on labels and annotations (with a label-key-like
  * subscript), else one of `supported`. `at` is the fieldRef's path.
  */
-export function fieldRefProblems(fieldPath: string, supported: readonly string[], at: Path): SpecFieldProblem[] {
+export function fieldRefProblems(fieldPath: string, supported: readonly string[], at: Path): FieldMessage[] {
   const fieldPathAt = [...at, "fieldPath"];
   const fix = `read one of ${supported.join(", ")}, or a label or annotation as metadata.labels['key']`;
   const subscripted = /^(.+?)\['(.*)'\]$/s.exec(fieldPath);
   if (subscripted !== null) {
     const [, path = "", subscript = ""] = subscripted;
     if (path !== "metadata.labels" && path !== "metadata.annotations") {
-      return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Invalid value: ${JSON.stringify(fieldPath)}: error converting fieldPath: field label does not support subscript: ${fieldPath}`, fix }];
+      return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: ${invalidValue(fieldPath, `error converting fieldPath: field label does not support subscript: ${fieldPath}`)}`, fix }];
     }
     // Annotation keys are lower-cased first, as ValidateAnnotations does.
     const key = path === "metadata.annotations" ? subscript.toLowerCase() : subscript;
-    return qualifiedNameProblems(key).map((detail) => ({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `name a valid ${path === "metadata.labels" ? "label" : "annotation"} key in ${fieldPath}` }));
+    return qualifiedNameProblems(key).map((detail) => ({ path: at, message: `${show(at)}: ${invalidValue(key, detail)}`, fix: `name a valid ${path === "metadata.labels" ? "label" : "annotation"} key in ${fieldPath}` }));
   }
   if (!CONVERTIBLE_FIELD_PATHS.has(fieldPath)) {
-    return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: Invalid value: ${JSON.stringify(fieldPath)}: error converting fieldPath: field label not supported: ${fieldPath}`, fix }];
+    return [{ path: fieldPathAt, message: `${show(fieldPathAt)}: ${invalidValue(fieldPath, `error converting fieldPath: field label not supported: ${fieldPath}`)}`, fix }];
   }
   const internal = fieldPath === "spec.host" ? "spec.nodeName" : fieldPath;
   if (supported.includes(internal)) return [];
@@ -166,31 +158,31 @@ export function fieldRefProblems(fieldPath: string, supported: readonly string[]
 }
 
 /** validateConfigMapKeySelector and validateSecretKeySelector: a DNS-subdomain name (empty is refused too) and a config key. */
-function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+function keySelectorProblems(selector: JsonRecord, at: Path, kind: string): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const name = selector.name === undefined || selector.name === null ? "" : selector.name;
   if (typeof name === "string") {
-    for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...at, "name"], message: `${show([...at, "name"])}: Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: `name the ${kind} the variable reads (a lowercase DNS subdomain such as api-token)` });
+    for (const detail of dns1123SubdomainProblems(name)) problems.push({ path: [...at, "name"], message: `${show([...at, "name"])}: ${invalidValue(name, detail)}`, fix: `name the ${kind} the variable reads (a lowercase DNS subdomain such as api-token)` });
   }
   const key = selector.key;
   if (key === "" || key === null) problems.push({ path: [...at, "key"], message: `${show([...at, "key"])}: Required value`, fix: `name the key of the ${kind} the variable reads` });
   else if (typeof key === "string") {
-    for (const detail of configKeyProblems(key)) problems.push({ path: [...at, "key"], message: `${show([...at, "key"])}: Invalid value: ${JSON.stringify(key)}: ${detail}`, fix: `name a key of the ${kind}: alphanumerics, '-', '_' and '.'` });
+    for (const detail of configKeyProblems(key)) problems.push({ path: [...at, "key"], message: `${show([...at, "key"])}: ${invalidValue(key, detail)}`, fix: `name a key of the ${kind}: alphanumerics, '-', '_' and '.'` });
   }
   return problems;
 }
 
 /** validateConfigMapEnvSource and validateSecretEnvSource: a name, a DNS subdomain. */
-function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): SpecFieldProblem[] {
+function envSourceNameProblems(source: JsonRecord, at: Path, kind: string): FieldMessage[] {
   const name = source.name;
   if (name === undefined || name === null || name === "") return [{ path: [...at, "name"], message: `${show([...at, "name"])}: Required value`, fix: `name the ${kind} whose keys become env vars` }];
   if (typeof name !== "string") return [];
-  return dns1123SubdomainProblems(name).map((detail) => ({ path: [...at, "name"], message: `${show([...at, "name"])}: Invalid value: ${JSON.stringify(name)}: ${detail}`, fix: `name the ${kind} with a lowercase DNS subdomain` }));
+  return dns1123SubdomainProblems(name).map((detail) => ({ path: [...at, "name"], message: `${show([...at, "name"])}: ${invalidValue(name, detail)}`, fix: `name the ${kind} with a lowercase DNS subdomain` }));
 }
 
 /** A container's env and envFrom (`path` is the container's), as ValidateEnv and ValidateEnvFrom judge them. */
-export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function envProblems(container: JsonRecord, path: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   asArray(container.env).forEach((item, index) => {
     const variable = asRecord(item);
     if (variable === undefined) return;
@@ -199,7 +191,7 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
     if (variable.name === "") problems.push({ path: namePath, message: `${show(namePath)}: Required value`, fix: "name the env var" });
     else if (typeof variable.name === "string") {
       const detail = envNameProblem(variable.name);
-      if (detail !== undefined) problems.push({ path: namePath, message: `${show(namePath)}: Invalid value: ${JSON.stringify(variable.name)}: ${detail}`, fix: "name the env var without '=' or control characters (such as LOG_LEVEL)" });
+      if (detail !== undefined) problems.push({ path: namePath, message: `${show(namePath)}: ${invalidValue(variable.name, detail)}`, fix: "name the env var without '=' or control characters (such as LOG_LEVEL)" });
     }
     const valueFrom = asRecord(variable.valueFrom);
     if (valueFrom === undefined) return;
@@ -232,7 +224,7 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
     const at = [...path, "envFrom", index];
     if (typeof source.prefix === "string" && source.prefix !== "") {
       const detail = envNameProblem(source.prefix);
-      if (detail !== undefined) problems.push({ path: [...at, "prefix"], message: `${show([...at, "prefix"])}: Invalid value: ${JSON.stringify(source.prefix)}: ${detail}`, fix: "use a prefix without '=' or control characters (such as APP_)" });
+      if (detail !== undefined) problems.push({ path: [...at, "prefix"], message: `${show([...at, "prefix"])}: ${invalidValue(source.prefix, detail)}`, fix: "use a prefix without '=' or control characters (such as APP_)" });
     }
     const configMapRef = asRecord(source.configMapRef);
     const secretRef = asRecord(source.secretRef);
@@ -250,8 +242,8 @@ export function envProblems(container: JsonRecord, path: Path): SpecFieldProblem
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 /** A pod spec's tolerations (`specPath` is the pod spec's). */
-export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   asArray(podSpec.tolerations).forEach((item, index) => {
     const toleration = asRecord(item);
     if (toleration === undefined) return;
@@ -262,7 +254,7 @@ export function tolerationProblems(podSpec: Readonly<JsonRecord>, specPath: Path
     const value = text(toleration.value);
     const effect = text(toleration.effect);
     const fix = "write the toleration as key, operator (Equal with a value, or Exists without one) and effect (NoSchedule, PreferNoSchedule or NoExecute)";
-    const invalid = (field: string, bad: string, detail: string) => problems.push({ path: at(field), message: `${show(at(field))}: Invalid value: ${JSON.stringify(bad)}: ${detail}`, fix });
+    const invalid = (field: string, bad: string, detail: string) => problems.push({ path: at(field), message: `${show(at(field))}: ${invalidValue(bad, detail)}`, fix });
     if (key !== "") for (const detail of qualifiedNameProblems(key)) invalid("key", key, detail);
     if (key === "" && operator !== "Exists") invalid("operator", operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"');
     if (isSet(toleration.tolerationSeconds) && effect !== "NoExecute") invalid("effect", effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
@@ -290,8 +282,8 @@ const VOLUME_MODES = ["Block", "Filesystem"];
  * ReadWriteOncePod alone), a positive storage request, the class a DNS subdomain (empty
  * means no class), a known volume mode. Fields of the wrong type are the schema step's.
  */
-export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldProblem[] {
-  const problems: SpecFieldProblem[] = [];
+export function claimSpecProblems(claimSpec: JsonRecord, path: Path): FieldMessage[] {
+  const problems: FieldMessage[] = [];
   const at = (...steps: string[]) => [...path, ...steps];
   const modes = claimSpec.accessModes;
   if (modes === undefined || modes === null || (Array.isArray(modes) && modes.length === 0)) {
@@ -319,12 +311,12 @@ export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldP
   } else if (typeof storage === "string" || typeof storage === "number") {
     // ValidatePositiveQuantityValue.
     const nanos = quantityNanos(String(storage));
-    if (nanos !== undefined && nanos <= 0n) problems.push({ path: at("resources", "requests", "storage"), message: `${storagePath}: Invalid value: ${JSON.stringify(String(storage))}: must be greater than zero`, fix: "request a positive size, such as 10Gi" });
+    if (nanos !== undefined && nanos <= 0n) problems.push({ path: at("resources", "requests", "storage"), message: `${storagePath}: ${invalidValue(String(storage), "must be greater than zero")}`, fix: "request a positive size, such as 10Gi" });
   }
 
   const storageClass = claimSpec.storageClassName;
   if (typeof storageClass === "string" && storageClass !== "") {
-    for (const detail of dns1123SubdomainProblems(storageClass)) problems.push({ path: at("storageClassName"), message: `${show(at("storageClassName"))}: Invalid value: ${JSON.stringify(storageClass)}: ${detail}`, fix: "name a StorageClass (a lowercase DNS subdomain such as gp3)" });
+    for (const detail of dns1123SubdomainProblems(storageClass)) problems.push({ path: at("storageClassName"), message: `${show(at("storageClassName"))}: ${invalidValue(storageClass, detail)}`, fix: "name a StorageClass (a lowercase DNS subdomain such as gp3)" });
   }
   const volumeMode = claimSpec.volumeMode;
   if (typeof volumeMode === "string" && !VOLUME_MODES.includes(volumeMode)) {
@@ -333,15 +325,15 @@ export function claimSpecProblems(claimSpec: JsonRecord, path: Path): SpecFieldP
   return problems;
 }
 
-function ingressHostProblems(spec: JsonRecord, problems: SpecFieldProblem[]): void {
+function ingressHostProblems(spec: JsonRecord, problems: FieldMessage[]): void {
   asArray(spec.rules).forEach((rule, index) => {
     const host = asRecord(rule)?.host;
     if (typeof host !== "string" || host === "") return;
     const at: Path = ["spec", "rules", index, "host"];
     const fix = "write the host as a lowercase DNS name (such as shop.example.com or *.example.com); an Ingress host cannot be an IP address";
-    if (parseIpSloppy(host) !== undefined) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: must be a DNS name, not an IP address`, fix });
+    if (parseIpSloppy(host) !== undefined) problems.push({ path: at, message: `${show(at)}: ${invalidValue(host, "must be a DNS name, not an IP address")}`, fix });
     const details = host.includes("*") ? wildcardDns1123SubdomainProblems(host) : dns1123SubdomainProblems(host);
-    for (const detail of details) problems.push({ path: at, message: `${show(at)}: Invalid value: ${JSON.stringify(host)}: ${detail}`, fix });
+    for (const detail of details) problems.push({ path: at, message: `${show(at)}: ${invalidValue(host, detail)}`, fix });
   });
 }
 

@@ -30,18 +30,8 @@
  * validateVolumeSource); the finding's line is the field the manifest wrote.
  */
 import { asArray, asRecord, isSet, type JsonRecord } from "../rules/support/json.js";
-import { showFieldPath, type FieldPath as Path } from "./field-errors.js";
+import { invalidValue, showFieldPath, type FieldPath as Path, type FieldProblem } from "./field-errors.js";
 import { fieldRefProblems } from "./spec-field-validation.js";
-
-export interface VolumeProblem {
-  /** The field the message names. */
-  readonly path: Path;
-  /** `<reason>: <detail>` in upstream's words, without the field, which the caller prefixes. */
-  readonly reason: string;
-  readonly fix: string;
-  /** The field as the manifest wrote it, when the message names it otherwise. */
-  readonly at?: Path;
-}
 
 /** A pod volume's sources in validateVolumeSource's order: [JSON field, the name upstream's message gives it]. */
 const POD_VOLUME_SOURCES: readonly (readonly [string, string])[] = [
@@ -110,8 +100,8 @@ const MORE_THAN_ONE = "Forbidden: may not specify more than 1 volume type";
 /** `null` is an unset pointer to the API server: only a value counts as a source. */
 
 /** The volumes of a pod spec (`specPath` is the pod spec's). */
-export function podVolumeSourceProblems(podSpec: Readonly<JsonRecord>, specPath: Path): VolumeProblem[] {
-  const problems: VolumeProblem[] = [];
+export function podVolumeSourceProblems(podSpec: Readonly<JsonRecord>, specPath: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   asArray(podSpec.volumes).forEach((item, index) => {
     const volume = asRecord(item);
     if (volume === undefined) return;
@@ -156,25 +146,25 @@ const VOLUME_FIELD_PATHS = ["metadata.annotations", "metadata.labels", "metadata
 const MIN_TOKEN_EXPIRATION_SECONDS = 600;
 const MAX_TOKEN_EXPIRATION_SECONDS = 2 ** 32;
 
-function modeProblem(mode: unknown, path: Path, problems: VolumeProblem[]): void {
+function modeProblem(mode: unknown, path: Path, problems: FieldProblem[]): void {
   if (typeof mode === "number" && Number.isInteger(mode) && (mode < 0 || mode > 0o777)) {
     problems.push({ path, reason: `Invalid value: ${mode}: ${FILE_MODE}`, fix: `write the mode in octal from 0 to 0777 (YAML 0644, or 420 in decimal); ${mode} is no file mode` });
   }
 }
 
 /** ValidateLocalNonReservedPath: a relative path, no `..` element, not starting with `..` (Kubernetes' own `..data` links). */
-function localPathProblems(target: string, path: Path): VolumeProblem[] {
-  const problems: VolumeProblem[] = [];
+function localPathProblems(target: string, path: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const fix = "write a path relative to the mount point, without '..' (such as config/app.yaml)";
-  if (target.startsWith("/")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must be a relative path`, fix });
-  if (target.split("/").includes("..")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must not contain '..'`, fix });
-  if (target.startsWith("..") && !target.startsWith("../")) problems.push({ path, reason: `Invalid value: ${JSON.stringify(target)}: must not start with '..'`, fix: "rename the file: names starting with '..' are the kubelet's (..data links the current files)" });
+  if (target.startsWith("/")) problems.push({ path, reason: invalidValue(target, "must be a relative path"), fix });
+  if (target.split("/").includes("..")) problems.push({ path, reason: invalidValue(target, "must not contain '..'"), fix });
+  if (target.startsWith("..") && !target.startsWith("../")) problems.push({ path, reason: invalidValue(target, "must not start with '..'"), fix: "rename the file: names starting with '..' are the kubelet's (..data links the current files)" });
   return problems;
 }
 
 /** validateKeyToPath: an item of a Secret or ConfigMap volume (or projection). */
-function keyToPathProblems(item: JsonRecord, path: Path): VolumeProblem[] {
-  const problems: VolumeProblem[] = [];
+function keyToPathProblems(item: JsonRecord, path: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (item.key === "" || item.key === undefined || item.key === null) problems.push({ path: [...path, "key"], reason: "Required value", fix: "name the key whose value the file holds" });
   const target = item.path;
   if (target === "" || target === undefined || target === null) problems.push({ path: [...path, "path"], reason: "Required value", fix: "name the file the key is written to, relative to the mount point" });
@@ -184,8 +174,8 @@ function keyToPathProblems(item: JsonRecord, path: Path): VolumeProblem[] {
 }
 
 /** validateDownwardAPIVolumeFile; `path` is the volume's (or the projection's) downwardAPI, which upstream's messages name without the item. */
-function downwardApiFileProblems(file: JsonRecord, path: Path): VolumeProblem[] {
-  const problems: VolumeProblem[] = [];
+function downwardApiFileProblems(file: JsonRecord, path: Path): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const target = file.path;
   if (target === "" || target === undefined || target === null) problems.push({ path: [...path, "path"], reason: "Required value", fix: "name the file the pod field is written to" });
   if (typeof target === "string") problems.push(...localPathProblems(target, [...path, "path"]));
@@ -209,13 +199,13 @@ function downwardApiFileProblems(file: JsonRecord, path: Path): VolumeProblem[] 
   return problems;
 }
 
-function projectionProblems(projected: JsonRecord | undefined, path: Path, volumeName: string): VolumeProblem[] {
-  const problems: VolumeProblem[] = [];
+function projectionProblems(projected: JsonRecord | undefined, path: Path, volumeName: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const written = new Set<string>();
   // A second file at one path is refused on the projection, with the source's name (a Secret's or ConfigMap's) or the path as the value.
   const claim = (target: unknown, shown: unknown) => {
     if (typeof target !== "string" || target === "") return;
-    if (written.has(target)) problems.push({ path, reason: `Invalid value: ${JSON.stringify(shown)}: conflicting duplicate paths`, fix: `write "${target}" once in projected volume "${volumeName}": rename one of its files with items[].path` });
+    if (written.has(target)) problems.push({ path, reason: invalidValue(shown, "conflicting duplicate paths"), fix: `write "${target}" once in projected volume "${volumeName}": rename one of its files with items[].path` });
     written.add(target);
   };
   asArray(projected?.sources).forEach((item, index) => {
@@ -264,7 +254,7 @@ function projectionProblems(projected: JsonRecord | undefined, path: Path, volum
 }
 
 /** A PersistentVolume's spec: exactly one source. */
-export function persistentVolumeSourceProblems(spec: Readonly<JsonRecord>): VolumeProblem[] {
+export function persistentVolumeSourceProblems(spec: Readonly<JsonRecord>): FieldProblem[] {
   const found = PERSISTENT_VOLUME_SOURCES.filter(([field]) => isSet(spec[field]));
   if (found.length === 0) {
     return [{ path: ["spec"], reason: "Required value: must specify a volume type", fix: "give the PersistentVolume its storage: a csi source (such as the EBS CSI driver's volumeHandle), or nfs, hostPath, local..." }];
