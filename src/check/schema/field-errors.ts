@@ -4,8 +4,9 @@
  * build their reasons here, so that a refused value reads the same wherever it is found.
  */
 
-/** A field's place in an object: names, and list indexes as numbers. */
-export type FieldPath = readonly (string | number)[];
+import type { FieldPath } from "../load/locate-field.js";
+
+export type { FieldPath };
 
 /** field.Path.String(): `spec.template.spec.containers[0].name`, indexes in brackets. */
 export function showFieldPath(path: FieldPath): string {
